@@ -1,0 +1,149 @@
+#include "store/AuditTrail.h"
+
+#include "store/CoreText.h"
+#include "store/Database.h"
+#include "store/SqlTransaction.h"
+#include "store/StoreTime.h"
+
+#include <QVariant>
+
+namespace heart::store {
+
+StoreError AuditTrail::append(const Actor& actor, const AuditEvent& event)
+{
+    return append(actor.userId(), toQString(roleCode(actor.role())), actor.workstation(), event);
+}
+
+StoreError AuditTrail::append(const QString& userId, const QString& role, const QString& workstation,
+                              const AuditEvent& event)
+{
+    const QString lock = m_db.dialect().lockAuditChain();
+    if (!lock.isEmpty()) {
+        if (StoreError error = m_db.execDirect(lock, "lock audit chain"))
+            return error;
+    }
+    AuditEntry entry;
+    entry.seq = 1;
+    entry.prevHash = kAuditGenesisHash;
+    {
+        QSqlQuery last = m_db.prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        if (StoreError error = m_db.exec(last, "read audit chain head"))
+            return error;
+        if (last.next()) {
+            entry.seq = last.value(0).toLongLong() + 1;
+            entry.prevHash = last.value(1).toString().toStdString();
+        }
+    }
+    entry.atUtc = toStoredTime(m_clock.now()).toStdString();
+    entry.userId = userId.toStdString();
+    entry.role = role.toStdString();
+    entry.workstation = workstation.toStdString();
+    entry.action = event.action.toStdString();
+    entry.recordType = event.recordType.toStdString();
+    entry.recordId = event.recordId.toStdString();
+    entry.hash = auditHash(entry);
+
+    QSqlQuery insert = m_db.prepare(QStringLiteral(
+        "INSERT INTO audit_log (seq, at_utc, user_id, role, workstation, action, record_type, record_id, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(static_cast<qlonglong>(entry.seq));
+    insert.addBindValue(QString::fromStdString(entry.atUtc));
+    insert.addBindValue(userId);
+    insert.addBindValue(role);
+    insert.addBindValue(workstation);
+    insert.addBindValue(event.action);
+    insert.addBindValue(event.recordType);
+    insert.addBindValue(event.recordId);
+    insert.addBindValue(QString::fromStdString(entry.prevHash));
+    insert.addBindValue(QString::fromStdString(entry.hash));
+    return m_db.exec(insert, "append audit row");
+}
+
+StoreError AuditTrail::record(const Actor& actor, const AuditEvent& event)
+{
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    if (StoreError error = append(actor, event))
+        return error;
+    return tx.commit();
+}
+
+StoreError AuditTrail::recordAnonymous(const QString& userId, const QString& role, const QString& workstation,
+                                       const AuditEvent& event)
+{
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    if (StoreError error = append(userId, role, workstation, event))
+        return error;
+    return tx.commit();
+}
+
+StoreError AuditTrail::require(const Actor& actor, Action action, const QString& recordType,
+                               const QString& recordId)
+{
+    if (permits(actor.role(), action))
+        return {};
+    record(actor, {audit::PermissionDenied, recordType, recordId});
+    return StoreError::make(StoreErrorCode::PermissionDenied,
+                            QStringLiteral("role %1 may not %2")
+                                .arg(toQString(roleCode(actor.role())), toQString(actionCode(action))));
+}
+
+StoreResult<std::vector<AuditEntry>> AuditTrail::entries(qint64 fromSeq, int limit)
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT seq, at_utc, user_id, role, workstation, action, record_type, record_id, prev_hash, hash "
+        "FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?"));
+    query.addBindValue(fromSeq);
+    query.addBindValue(limit);
+    if (StoreError error = m_db.exec(query, "read audit rows"))
+        return error;
+    std::vector<AuditEntry> rows;
+    while (query.next()) {
+        AuditEntry e;
+        e.seq = query.value(0).toLongLong();
+        e.atUtc = query.value(1).toString().toStdString();
+        e.userId = query.value(2).toString().toStdString();
+        e.role = query.value(3).toString().toStdString();
+        e.workstation = query.value(4).toString().toStdString();
+        e.action = query.value(5).toString().toStdString();
+        e.recordType = query.value(6).toString().toStdString();
+        e.recordId = query.value(7).toString().toStdString();
+        e.prevHash = query.value(8).toString().toStdString();
+        e.hash = query.value(9).toString().toStdString();
+        rows.push_back(std::move(e));
+    }
+    return rows;
+}
+
+StoreResult<AuditVerification> AuditTrail::verify()
+{
+    // In pages, so a long trail never needs to fit in memory at once.
+    constexpr int kPage = 5000;
+    AuditVerification result;
+    std::string prevHash = kAuditGenesisHash;
+    qint64 nextSeq = 1;
+    for (;;) {
+        auto page = entries(nextSeq, kPage);
+        if (!page.ok())
+            return page.error();
+        const auto& rows = page.value();
+        if (rows.empty())
+            break;
+        if (auto broken = findAuditBreak(rows, prevHash, nextSeq)) {
+            result.rowsChecked += broken->seq - nextSeq;
+            result.firstBreak = broken;
+            return result;
+        }
+        result.rowsChecked += static_cast<qint64>(rows.size());
+        prevHash = rows.back().hash;
+        nextSeq = rows.back().seq + 1;
+        if (static_cast<int>(rows.size()) < kPage)
+            break;
+    }
+    return result;
+}
+
+} // namespace heart::store

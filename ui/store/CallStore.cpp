@@ -1,0 +1,156 @@
+#include "store/CallStore.h"
+
+#include "core/Uuid.h"
+#include "store/CoreText.h"
+#include "store/Database.h"
+#include "store/SqlTransaction.h"
+#include "store/StoreTime.h"
+
+#include <QVariant>
+
+namespace heart::store {
+namespace {
+
+const QString kCall = QStringLiteral("call");
+const QString kPerson = QStringLiteral("person");
+
+QVariant nullableText(const QString& text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+} // namespace
+
+StoreResult<QList<CallSummary>> CallStore::select(const QString& where, const QVariantList& values,
+                                                  const QString& order)
+{
+    QSqlQuery query = m_db.prepare(
+        QStringLiteral("SELECT id, cad_number, received_at, call_type, beat, program, disposition, status, "
+                       "risk_level FROM calls WHERE ") +
+        where + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT 500"));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (StoreError error = m_db.exec(query, "select calls"))
+        return error;
+    QList<CallSummary> calls;
+    while (query.next()) {
+        CallSummary call;
+        call.id = query.value(0).toString();
+        call.cadNumber = query.value(1).toString();
+        call.receivedAt = fromStoredTime(query.value(2).toString());
+        call.callType = query.value(3).toString();
+        call.beat = query.value(4).toString();
+        call.program = query.value(5).toString();
+        call.disposition = query.value(6).toString();
+        call.status = query.value(7).toString();
+        call.riskLevel = query.value(8).toString();
+        calls.append(call);
+    }
+    return calls;
+}
+
+StoreResult<QList<CallSummary>> CallStore::activeCalls(const Actor& actor)
+{
+    if (StoreError error = m_audit.require(actor, Action::ViewCallQueue, kCall))
+        return error;
+    return select(QStringLiteral("status <> 'closed'"), {},
+                  QStringLiteral("CASE risk_level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 2 "
+                                 "ELSE 3 END, received_at"));
+}
+
+StoreResult<QList<CallSummary>> CallStore::unitCalls(const Actor& actor, const QDateTime& since)
+{
+    if (StoreError error = m_audit.require(actor, Action::ViewUnitCalls, kCall))
+        return error;
+    return select(QStringLiteral("program IN ('crt', 'cor') AND received_at >= ?"), {toStoredTime(since)},
+                  QStringLiteral("received_at DESC"));
+}
+
+StoreResult<QList<CallSummary>> CallStore::recentContacts(const Actor& actor, const QDateTime& since)
+{
+    if (StoreError error = m_audit.require(actor, Action::ViewFollowUps, kCall))
+        return error;
+    return select(QStringLiteral("status = 'closed' AND program IN ('ccd', 'crt') AND "
+                                 "disposition <> 'declined' AND received_at >= ?"),
+                  {toStoredTime(since)}, QStringLiteral("received_at"));
+}
+
+StoreResult<QList<ProgramCount>> CallStore::programSummary(const Actor& actor, const QDateTime& since)
+{
+    if (StoreError error = m_audit.require(actor, Action::ViewReports, kCall))
+        return error;
+    QSqlQuery query = m_db.prepare(
+        QStringLiteral("SELECT program, disposition, COUNT(*) FROM calls WHERE received_at >= ? "
+                       "GROUP BY program, disposition ORDER BY program, disposition"));
+    query.addBindValue(toStoredTime(since));
+    if (StoreError error = m_db.exec(query, "program summary"))
+        return error;
+    QList<ProgramCount> counts;
+    while (query.next())
+        counts.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt()});
+    return counts;
+}
+
+StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<NewPerson>& people,
+                                                const QList<NewCall>& calls)
+{
+    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall))
+        return error;
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    const QString now = toStoredTime(m_clock.now());
+    QStringList personIds;
+    for (const NewPerson& person : people) {
+        const QString id = toQString(newRecordId(m_clock.now()));
+        QSqlQuery insert = m_db.prepare(QStringLiteral(
+            "INSERT INTO people (id, given_name, family_name, approximate_age, language, phone, created_at, "
+            "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+        insert.addBindValue(id);
+        insert.addBindValue(nullableText(person.givenName));
+        insert.addBindValue(nullableText(person.familyName));
+        insert.addBindValue(person.approximateAge > 0 ? QVariant(person.approximateAge)
+                                                      : QVariant(QMetaType::fromType<int>()));
+        insert.addBindValue(nullableText(person.language));
+        insert.addBindValue(nullableText(person.phone));
+        insert.addBindValue(now);
+        insert.addBindValue(now);
+        if (StoreError error = m_db.exec(insert, "insert person"))
+            return error;
+        if (StoreError error = m_audit.append(actor, {audit::Create, kPerson, id}))
+            return error;
+        personIds.append(id);
+    }
+    QStringList callIds;
+    for (const NewCall& call : calls) {
+        if (call.person && (*call.person < 0 || *call.person >= personIds.size()))
+            return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("call names an unknown person"),
+                                    QStringLiteral("person"));
+        const QString id = toQString(newRecordId(toTimePoint(call.receivedAt)));
+        QSqlQuery insert = m_db.prepare(QStringLiteral(
+            "INSERT INTO calls (id, cad_number, received_at, call_type, beat, program, disposition, status, "
+            "risk_level, person_id, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+        insert.addBindValue(id);
+        insert.addBindValue(call.cadNumber);
+        insert.addBindValue(toStoredTime(call.receivedAt));
+        insert.addBindValue(call.callType);
+        insert.addBindValue(nullableText(call.beat));
+        insert.addBindValue(nullableText(call.program));
+        insert.addBindValue(nullableText(call.disposition));
+        insert.addBindValue(call.status);
+        insert.addBindValue(nullableText(call.riskLevel));
+        insert.addBindValue(call.person ? QVariant(personIds.at(*call.person)) : QVariant(QMetaType::fromType<QString>()));
+        insert.addBindValue(now);
+        insert.addBindValue(now);
+        if (StoreError error = m_db.exec(insert, "insert call"))
+            return error;
+        if (StoreError error = m_audit.append(actor, {audit::Create, kCall, id}))
+            return error;
+        callIds.append(id);
+    }
+    if (StoreError error = tx.commit())
+        return error;
+    return callIds;
+}
+
+} // namespace heart::store

@@ -1,0 +1,216 @@
+#include "store/Database.h"
+
+#include "store/Migrations.h"
+#include "store/StoreLog.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace heart::store {
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("heartdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+Database::Database(QObject* parent) : QObject(parent) {}
+
+Database::~Database()
+{
+    close();
+}
+
+void Database::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    setConnected(false);
+}
+
+StoreError Database::openConnection(const QString& password, bool readOnly)
+{
+    close();
+    m_connectionName = nextConnectionName();
+    m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
+    if (!m_db.isValid()) {
+        return StoreError::make(StoreErrorCode::ConnectionFailed,
+                                QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_dialect.driverName()));
+    }
+    m_db.setConnectOptions(m_dialect.connectOptions(readOnly));
+    if (m_spec.engine == Engine::Sqlite) {
+        m_db.setDatabaseName(m_spec.sqlitePath);
+    } else {
+        m_db.setHostName(m_spec.host);
+        m_db.setPort(m_spec.port);
+        m_db.setUserName(m_spec.user);
+        m_db.setPassword(password);
+        m_db.setDatabaseName(m_spec.database);
+    }
+    if (!m_db.open()) {
+        const QString text = m_db.lastError().text();
+        close();
+        return StoreError::make(m_spec.engine == Engine::Sqlite ? StoreErrorCode::FileUnreadable
+                                                                : StoreErrorCode::ConnectionFailed,
+                                text);
+    }
+    setConnected(true);
+    return {};
+}
+
+StoreError Database::probeSqliteFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return StoreError::make(StoreErrorCode::FileUnreadable, file.errorString());
+    const QByteArray header = file.read(16);
+    file.close();
+    if (header.isEmpty())
+        return {}; // an empty file becomes a new database
+    if (header != QByteArray("SQLite format 3\0", 16)) {
+        return StoreError::make(StoreErrorCode::NotADatabase,
+                                QStringLiteral("the file does not start with an SQLite header"));
+    }
+    // Look inside read-only: nothing may be written to a damaged file.
+    if (StoreError error = openConnection({}, true))
+        return error;
+    QSqlQuery check(m_db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next()) {
+        const QString text = check.lastError().text();
+        check.finish();
+        close();
+        return StoreError::make(StoreErrorCode::NotADatabase, text);
+    }
+    const QString verdict = check.value(0).toString();
+    check.finish();
+    if (verdict != QLatin1String("ok")) {
+        close();
+        return StoreError::make(StoreErrorCode::NotADatabase, QStringLiteral("integrity check: %1").arg(verdict));
+    }
+    const StoreError newer = Migrations::refuseNewerSchema(*this);
+    close();
+    return newer;
+}
+
+StoreError Database::open(const ConnectionSpec& spec, const QString& password)
+{
+    close();
+    m_spec = spec;
+    m_dialect = SqlDialect(spec.engine);
+    if (spec.engine == Engine::Sqlite) {
+        const QFileInfo info(spec.sqlitePath);
+        if (info.exists()) {
+            if (!info.isFile())
+                return StoreError::make(StoreErrorCode::FileUnreadable, QStringLiteral("not a regular file"));
+            if (StoreError error = probeSqliteFile(spec.sqlitePath))
+                return error;
+        } else if (!QDir().mkpath(info.absolutePath())) {
+            return StoreError::make(StoreErrorCode::FileUnreadable,
+                                    QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        }
+    }
+    if (StoreError error = openConnection(password, false))
+        return error;
+    if (spec.engine == Engine::Postgres) {
+        if (StoreError error = Migrations::refuseNewerSchema(*this)) {
+            close();
+            return error;
+        }
+    }
+    for (const QString& statement : m_dialect.sessionSetup()) {
+        if (StoreError error = execDirect(statement, "session setup")) {
+            close();
+            return error;
+        }
+    }
+    if (StoreError error = Migrations::migrate(*this)) {
+        close();
+        return error;
+    }
+    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite" : "postgresql") << "schema"
+                    << schemaVersion();
+    return {};
+}
+
+int Database::schemaVersion()
+{
+    return Migrations::currentVersion(*this);
+}
+
+QSqlQuery Database::prepare(const QString& sql)
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        qCWarning(lcStore) << "prepare failed:" << query.lastError().text();
+    return query;
+}
+
+StoreError Database::exec(QSqlQuery& query, const char* what)
+{
+    if (query.exec()) {
+        setConnected(true);
+        return {};
+    }
+    const QSqlError error = query.lastError();
+    if (m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()))
+        setConnected(false);
+    qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.text();
+    return StoreError::make(m_connected ? StoreErrorCode::QueryFailed : StoreErrorCode::ConnectionFailed,
+                            QStringLiteral("%1: %2").arg(QLatin1String(what), error.text()));
+}
+
+StoreError Database::execDirect(const QString& sql, const char* what)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return {};
+    const QSqlError error = query.lastError();
+    if (m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()))
+        setConnected(false);
+    qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.text();
+    return StoreError::make(m_connected ? StoreErrorCode::QueryFailed : StoreErrorCode::ConnectionFailed,
+                            QStringLiteral("%1: %2").arg(QLatin1String(what), error.text()));
+}
+
+bool Database::ping()
+{
+    if (!m_db.isOpen()) {
+        setConnected(false);
+        return false;
+    }
+    QSqlQuery query(m_db);
+    const bool alive = query.exec(QStringLiteral("SELECT 1")) && query.next();
+    if (!alive && m_spec.engine == Engine::Postgres) {
+        // One quiet attempt to reconnect with the credentials already given.
+        m_db.close();
+        if (m_db.open()) {
+            for (const QString& statement : m_dialect.sessionSetup())
+                execDirect(statement, "session setup");
+            setConnected(true);
+            return true;
+        }
+    }
+    setConnected(alive);
+    return alive;
+}
+
+void Database::setConnected(bool connected)
+{
+    if (m_connected == connected)
+        return;
+    m_connected = connected;
+    Q_EMIT connectionStateChanged(connected);
+}
+
+} // namespace heart::store

@@ -1,0 +1,61 @@
+#pragma once
+// One open database: an SQLite file or a PostgreSQL server, migrated to the
+// current schema. A file that is not a healthy SQLite database, or a schema
+// newer than this program, is refused before anything is written to it.
+#include "store/ConnectionSpec.h"
+#include "store/SqlDialect.h"
+#include "store/StoreError.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+namespace heart::store {
+
+class Database : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Database(QObject* parent = nullptr);
+    ~Database() override;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Opens and migrates. The password (PostgreSQL only) is used for this
+    // connection and never logged.
+    StoreError open(const ConnectionSpec& spec, const QString& password = {});
+    void close();
+
+    bool isOpen() const { return m_db.isOpen(); }
+    const ConnectionSpec& spec() const { return m_spec; }
+    const SqlDialect& dialect() const { return m_dialect; }
+    QSqlDatabase& connection() { return m_db; }
+    int schemaVersion();
+
+    QSqlQuery prepare(const QString& sql);
+    // Runs a prepared query; maps a failure to a StoreError and notices a
+    // lost connection. `what` names the operation for the log.
+    StoreError exec(QSqlQuery& query, const char* what);
+    StoreError execDirect(const QString& sql, const char* what);
+
+    // A cheap round trip that tells whether the server is still there.
+    bool ping();
+    bool isConnected() const { return m_connected; }
+
+Q_SIGNALS:
+    void connectionStateChanged(bool connected);
+
+private:
+    StoreError probeSqliteFile(const QString& path);
+    StoreError openConnection(const QString& password, bool readOnly);
+    void setConnected(bool connected);
+
+    ConnectionSpec m_spec;
+    SqlDialect m_dialect{Engine::Sqlite};
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    bool m_connected = false;
+};
+
+} // namespace heart::store

@@ -1,0 +1,23 @@
+#pragma once
+// Fills an empty database with the core's demo scenario: a user for every
+// role (passwords in the README) and weeks of fictional calls.
+#include "core/Clock.h"
+#include "core/DemoScenario.h"
+#include "store/StoreError.h"
+
+namespace heart::store {
+
+class Database;
+
+class DemoDataWriter
+{
+public:
+    DemoDataWriter(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+    StoreError write(const DemoScenario& scenario, const QString& workstation);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+};
+
+} // namespace heart::store

@@ -1,0 +1,63 @@
+#include "store/DraftStore.h"
+
+#include "core/Uuid.h"
+#include "store/CoreText.h"
+#include "store/Database.h"
+#include "store/SqlTransaction.h"
+#include "store/StoreTime.h"
+
+#include <QVariant>
+
+namespace heart::store {
+
+StoreError DraftStore::save(const Actor& actor, const QString& form, const QString& content)
+{
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    QSqlQuery existing = m_db.prepare(QStringLiteral("SELECT id FROM drafts WHERE user_id = ? AND form = ?"));
+    existing.addBindValue(actor.userId());
+    existing.addBindValue(form);
+    if (StoreError error = m_db.exec(existing, "find draft"))
+        return error;
+    QString id = existing.next() ? existing.value(0).toString() : QString();
+    existing.finish();
+    const bool created = id.isEmpty();
+    if (created)
+        id = toQString(newRecordId(m_clock.now()));
+    QSqlQuery upsert = m_db.prepare(QStringLiteral(
+        "INSERT INTO drafts (id, user_id, form, content, saved_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (user_id, form) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at"));
+    upsert.addBindValue(id);
+    upsert.addBindValue(actor.userId());
+    upsert.addBindValue(form);
+    upsert.addBindValue(content);
+    upsert.addBindValue(toStoredTime(m_clock.now()));
+    if (StoreError error = m_db.exec(upsert, "save draft"))
+        return error;
+    if (StoreError error = m_audit.append(actor, {created ? audit::Create : audit::Update, QStringLiteral("draft"), id}))
+        return error;
+    return tx.commit();
+}
+
+StoreResult<QMap<QString, QString>> DraftStore::load(const Actor& actor)
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT form, content FROM drafts WHERE user_id = ?"));
+    query.addBindValue(actor.userId());
+    if (StoreError error = m_db.exec(query, "load drafts"))
+        return error;
+    QMap<QString, QString> drafts;
+    while (query.next())
+        drafts.insert(query.value(0).toString(), query.value(1).toString());
+    return drafts;
+}
+
+StoreError DraftStore::discard(const Actor& actor, const QString& form)
+{
+    QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM drafts WHERE user_id = ? AND form = ?"));
+    remove.addBindValue(actor.userId());
+    remove.addBindValue(form);
+    return m_db.exec(remove, "discard draft");
+}
+
+} // namespace heart::store

@@ -1,0 +1,173 @@
+#include "store/Migrations.h"
+
+#include "core/Clock.h"
+#include "store/Database.h"
+#include "store/SqlTransaction.h"
+#include "store/StoreLog.h"
+#include "store/StoreTime.h"
+
+#include <QVariant>
+
+#include <vector>
+
+namespace heart::store {
+namespace {
+
+struct Migration
+{
+    int version;
+    const char* description;
+    std::vector<const char*> statements; // ${...} placeholders expanded by the dialect
+};
+
+// Append only: a released migration is never edited. Every mutable record
+// carries a time-ordered UUID, UTC created/updated stamps and a version for
+// optimistic concurrency (and later offline sync).
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> list = {
+        {1,
+         "accounts, audit trail, settings, drafts, people, calls",
+         {
+             "CREATE TABLE users ("
+             " id TEXT PRIMARY KEY,"
+             " login TEXT NOT NULL UNIQUE,"
+             " display_name TEXT NOT NULL,"
+             " password_hash TEXT NOT NULL,"
+             " active INTEGER NOT NULL DEFAULT 1,"
+             " failed_attempts INTEGER NOT NULL DEFAULT 0,"
+             " locked_until TEXT,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE TABLE user_roles ("
+             " user_id TEXT NOT NULL REFERENCES users(id),"
+             " role TEXT NOT NULL,"
+             " PRIMARY KEY (user_id, role))",
+             "CREATE TABLE audit_log ("
+             " seq ${BIGINT} PRIMARY KEY,"
+             " at_utc TEXT NOT NULL,"
+             " user_id TEXT NOT NULL,"
+             " role TEXT NOT NULL,"
+             " workstation TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " record_type TEXT NOT NULL,"
+             " record_id TEXT NOT NULL,"
+             " prev_hash TEXT NOT NULL,"
+             " hash TEXT NOT NULL)",
+             "CREATE TABLE settings ("
+             " key TEXT PRIMARY KEY,"
+             " value TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL)",
+             "CREATE TABLE drafts ("
+             " id TEXT PRIMARY KEY,"
+             " user_id TEXT NOT NULL REFERENCES users(id),"
+             " form TEXT NOT NULL,"
+             " content TEXT NOT NULL,"
+             " saved_at TEXT NOT NULL,"
+             " UNIQUE (user_id, form))",
+             "CREATE TABLE people ("
+             " id TEXT PRIMARY KEY,"
+             " given_name TEXT,"
+             " family_name TEXT,"
+             " approximate_age INTEGER,"
+             " language TEXT,"
+             " phone TEXT,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE TABLE calls ("
+             " id TEXT PRIMARY KEY,"
+             " cad_number TEXT NOT NULL UNIQUE,"
+             " received_at TEXT NOT NULL,"
+             " call_type TEXT NOT NULL,"
+             " beat TEXT,"
+             " program TEXT,"
+             " disposition TEXT,"
+             " status TEXT NOT NULL,"
+             " risk_level TEXT,"
+             " person_id TEXT REFERENCES people(id),"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE INDEX calls_received_at ON calls (received_at)",
+             "CREATE INDEX calls_status ON calls (status, received_at)",
+             "CREATE INDEX calls_person ON calls (person_id)",
+         }},
+    };
+    return list;
+}
+
+const QString kVersionTable = QStringLiteral("schema_migrations");
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return migrations().back().version;
+}
+
+int Migrations::currentVersion(Database& db)
+{
+    QSqlQuery exists = db.prepare(db.dialect().tableExists());
+    exists.addBindValue(kVersionTable);
+    if (db.exec(exists, "look for schema_migrations") || !exists.next())
+        return 0;
+    exists.finish();
+    QSqlQuery query = db.prepare(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    if (db.exec(query, "read schema version") || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+StoreError Migrations::refuseNewerSchema(Database& db)
+{
+    const int found = currentVersion(db);
+    if (found > latestVersion()) {
+        return StoreError::make(StoreErrorCode::NewerSchema,
+                                QStringLiteral("the database has schema version %1, this program knows up to %2")
+                                    .arg(found)
+                                    .arg(latestVersion()));
+    }
+    return {};
+}
+
+StoreError Migrations::migrate(Database& db)
+{
+    SqlTransaction tx(db);
+    if (tx.beginError())
+        return tx.beginError();
+    if (StoreError error = db.execDirect(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                           " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"),
+            "create schema_migrations"))
+        return error;
+    // Read again inside the transaction: another workstation may have migrated meanwhile.
+    const int current = currentVersion(db);
+    if (current > latestVersion()) {
+        return StoreError::make(StoreErrorCode::NewerSchema,
+                                QStringLiteral("the database has schema version %1, this program knows up to %2")
+                                    .arg(current)
+                                    .arg(latestVersion()));
+    }
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= current)
+            continue;
+        for (const char* statement : migration.statements) {
+            if (StoreError error = db.execDirect(db.dialect().expandSchema(QString::fromUtf8(statement)),
+                                                 "migration statement"))
+                return error;
+        }
+        QSqlQuery record = db.prepare(
+            QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+        record.addBindValue(migration.version);
+        record.addBindValue(QString::fromUtf8(migration.description));
+        record.addBindValue(toStoredTime(SystemClock::instance().now()));
+        if (StoreError error = db.exec(record, "record migration"))
+            return error;
+        qCInfo(lcStore) << "applied migration" << migration.version;
+    }
+    return tx.commit();
+}
+
+} // namespace heart::store

@@ -1,0 +1,72 @@
+#include "store/SettingsStore.h"
+
+#include "store/Database.h"
+#include "store/SqlTransaction.h"
+#include "store/StoreTime.h"
+
+#include <QVariant>
+
+namespace heart::store {
+
+QString SettingsStore::key(Setting setting)
+{
+    switch (setting) {
+    case Setting::IdleLockMinutes: return QStringLiteral("idle_lock_minutes");
+    }
+    return {};
+}
+
+QString SettingsStore::defaultValue(Setting setting)
+{
+    switch (setting) {
+    case Setting::IdleLockMinutes: return QStringLiteral("10");
+    }
+    return {};
+}
+
+QString SettingsStore::value(Setting setting)
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    query.addBindValue(key(setting));
+    if (m_db.exec(query, "read setting") || !query.next())
+        return defaultValue(setting);
+    return query.value(0).toString();
+}
+
+StoreError SettingsStore::setValue(const Actor& actor, Setting setting, const QString& value)
+{
+    if (StoreError error = m_audit.require(actor, Action::ManageSettings, QStringLiteral("setting"), key(setting)))
+        return error;
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    QSqlQuery upsert = m_db.prepare(QStringLiteral(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"));
+    upsert.addBindValue(key(setting));
+    upsert.addBindValue(value);
+    upsert.addBindValue(toStoredTime(m_clock.now()));
+    if (StoreError error = m_db.exec(upsert, "write setting"))
+        return error;
+    if (StoreError error = m_audit.append(actor, {audit::Update, QStringLiteral("setting"), key(setting)}))
+        return error;
+    return tx.commit();
+}
+
+int SettingsStore::idleLockMinutes()
+{
+    bool ok = false;
+    const int minutes = value(Setting::IdleLockMinutes).toInt(&ok);
+    return ok && minutes >= 1 ? minutes : defaultValue(Setting::IdleLockMinutes).toInt();
+}
+
+StoreError SettingsStore::setIdleLockMinutes(const Actor& actor, int minutes)
+{
+    if (minutes < 1 || minutes > 240) {
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("idle minutes must be 1 to 240"),
+                                QStringLiteral("idleLockMinutes"));
+    }
+    return setValue(actor, Setting::IdleLockMinutes, QString::number(minutes));
+}
+
+} // namespace heart::store

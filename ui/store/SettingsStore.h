@@ -1,0 +1,36 @@
+#pragma once
+// Program-wide settings kept in the database (shared by every workstation of
+// a center): typed keys with defaults, as in KeePassXC's Config.
+#include "store/Actor.h"
+#include "store/AuditTrail.h"
+#include "store/StoreError.h"
+
+namespace heart::store {
+
+class Database;
+
+enum class Setting {
+    IdleLockMinutes, // automatic logoff after this many idle minutes
+};
+
+class SettingsStore
+{
+public:
+    SettingsStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
+
+    int idleLockMinutes();
+    StoreError setIdleLockMinutes(const Actor& actor, int minutes);
+
+    static QString key(Setting setting);
+    static QString defaultValue(Setting setting);
+
+private:
+    QString value(Setting setting);
+    StoreError setValue(const Actor& actor, Setting setting, const QString& value);
+
+    Database& m_db;
+    const Clock& m_clock;
+    AuditTrail m_audit;
+};
+
+} // namespace heart::store

@@ -1,0 +1,75 @@
+#include "store/SqlDialect.h"
+
+namespace heart::store {
+
+QString SqlDialect::driverName() const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+}
+
+QString SqlDialect::connectOptions(bool readOnly) const
+{
+    if (m_engine == Engine::Sqlite) {
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+        if (readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        return options;
+    }
+    return QStringLiteral("connect_timeout=5;application_name=heartdesk");
+}
+
+QStringList SqlDialect::sessionSetup() const
+{
+    if (m_engine == Engine::Sqlite) {
+        return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
+                QStringLiteral("PRAGMA synchronous=NORMAL")};
+    }
+    return {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET client_min_messages TO WARNING")};
+}
+
+QString SqlDialect::expandSchema(QString sql) const
+{
+    const bool lite = m_engine == Engine::Sqlite;
+    sql.replace(QLatin1String("${BLOB}"), lite ? QLatin1String("BLOB") : QLatin1String("BYTEA"));
+    sql.replace(QLatin1String("${BIGINT}"), lite ? QLatin1String("INTEGER") : QLatin1String("BIGINT"));
+    sql.replace(QLatin1String("${REAL}"), lite ? QLatin1String("REAL") : QLatin1String("DOUBLE PRECISION"));
+    return sql;
+}
+
+QString SqlDialect::beginWrite() const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+}
+
+QString SqlDialect::lockAuditChain() const
+{
+    // SQLite: BEGIN IMMEDIATE already holds the only write lock.
+    return m_engine == Engine::Sqlite ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(7410911)");
+}
+
+QString SqlDialect::likeInsensitive() const
+{
+    return m_engine == Engine::Sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
+}
+
+QString SqlDialect::tableExists() const
+{
+    if (m_engine == Engine::Sqlite)
+        return QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    return QStringLiteral("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() "
+                          "AND table_name = ?");
+}
+
+bool SqlDialect::isConnectionLost(const QString& nativeErrorCode, const QString& text) const
+{
+    if (m_engine == Engine::Sqlite)
+        return false;
+    // SQLSTATE class 08 is "connection exception"; libpq reports a dropped
+    // socket without a SQLSTATE, only in words.
+    return nativeErrorCode.startsWith(QLatin1String("08")) || nativeErrorCode == QLatin1String("57P01") ||
+           text.contains(QLatin1String("server closed the connection")) ||
+           text.contains(QLatin1String("no connection to the server")) ||
+           text.contains(QLatin1String("terminating connection"));
+}
+
+} // namespace heart::store

@@ -1,0 +1,41 @@
+#pragma once
+// Everything that differs between SQLite and PostgreSQL lives here, and only
+// here (KMyMoney's driver-class pattern): the rest of the store writes one SQL.
+#include "store/ConnectionSpec.h"
+
+#include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
+
+namespace heart::store {
+
+class SqlDialect
+{
+public:
+    explicit SqlDialect(Engine engine) : m_engine(engine) {}
+
+    Engine engine() const { return m_engine; }
+    QString driverName() const;
+    QString connectOptions(bool readOnly) const;
+    // Statements run once on every new connection (pragmas).
+    QStringList sessionSetup() const;
+    // Schema text uses ${...} placeholders for the few type names that differ.
+    QString expandSchema(QString sql) const;
+    // A write transaction that takes its lock up front, so two writers
+    // queue instead of failing half-way.
+    QString beginWrite() const;
+    // Serialises appends to the audit hash chain across workstations.
+    QString lockAuditChain() const;
+    // Case-insensitive pattern match operator.
+    QString likeInsensitive() const;
+    // A query with one bound value (the table name) that returns a row if the table exists.
+    QString tableExists() const;
+    // Does this driver error mean the connection is gone?
+    bool isConnectionLost(const QString& nativeErrorCode, const QString& text) const;
+
+private:
+    Engine m_engine;
+};
+
+} // namespace heart::store

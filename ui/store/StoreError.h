@@ -1,0 +1,68 @@
+#pragma once
+// What went wrong in the store, as a code the UI can put into words in the
+// user's language, plus technical detail (never a person's data).
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace heart::store {
+
+enum class StoreErrorCode {
+    None,
+    InvalidLocation,      // the --database argument could not be understood
+    PasswordInLocation,   // a password was put on the command line
+    NotADatabase,         // the SQLite file is corrupt or not a database: left untouched
+    FileUnreadable,       // cannot open or read the file
+    NewerSchema,          // written by a newer HEART Desk: refused
+    ConnectionFailed,     // server unreachable or credentials refused
+    QueryFailed,
+    PermissionDenied,     // the role may not do this
+    Conflict,             // the row changed since it was read
+    NotFound,
+    InvalidInput,
+    DuplicateLogin,
+    WeakPassword,
+    BadCredentials,
+    AccountLocked,
+    AccountInactive,
+    LastAdministrator,    // would leave nobody able to manage accounts
+    AlreadyInitialized,   // the first administrator exists already
+};
+
+struct StoreError
+{
+    StoreErrorCode code = StoreErrorCode::None;
+    QString detail; // technical, English, for logs and the CLI
+    QString field;  // the offending input, if any
+    QDateTime until; // AccountLocked: when the lock ends
+
+    explicit operator bool() const { return code != StoreErrorCode::None; }
+    static StoreError none() { return {}; }
+    static StoreError make(StoreErrorCode code, QString detail = {}, QString field = {})
+    {
+        return StoreError{code, std::move(detail), std::move(field), {}};
+    }
+};
+
+QString storeErrorCodeName(StoreErrorCode code);
+
+template <typename T>
+class StoreResult
+{
+public:
+    StoreResult(T value) : m_value(std::move(value)) {}
+    StoreResult(StoreError error) : m_error(std::move(error)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    const T& value() const { return *m_value; }
+    T& value() { return *m_value; }
+    const StoreError& error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    StoreError m_error;
+};
+
+} // namespace heart::store
