@@ -1,0 +1,18 @@
+#pragma once
+// The commands of heartdesk-cli, one file each. To add one (replay,
+// import-calls, report), declare its run function here, put it in a file of
+// its own and add a row to the table in Commands.cpp.
+#include "Cli.h"
+
+namespace heart::cli {
+
+int runMigrate(const Invocation& invocation);
+int runCreateAdmin(const Invocation& invocation);
+int runCreateUser(const Invocation& invocation);
+int runVerifyAudit(const Invocation& invocation);
+int runDemo(const Invocation& invocation);
+
+// Parses the words before the command, then runs it.
+int dispatch(const QStringList& arguments);
+
+} // namespace heart::cli

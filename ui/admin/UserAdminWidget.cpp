@@ -1,0 +1,261 @@
+#include "admin/UserAdminWidget.h"
+
+#include "admin/NewUserForm.h"
+#include "admin/RoleChecklist.h"
+#include "shell/DomainText.h"
+#include "store/SettingsStore.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace heart::ui {
+
+UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
+    : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)), m_message(new QLabel(this)),
+      m_table(new QTableWidget(this)), m_newUser(new NewUserForm(this)), m_selectedBox(new QGroupBox(this)),
+      m_selectedName(new QLabel(this)), m_selectedRoles(new RoleChecklist(QStringLiteral("selectedRole_"), this)),
+      m_saveRoles(new QPushButton(this)), m_resetLabel(new QLabel(this)), m_resetPassword(new QLineEdit(this)),
+      m_reset(new QPushButton(this)), m_toggleActive(new QPushButton(this)), m_settingsBox(new QGroupBox(this)),
+      m_idleLabel(new QLabel(this)), m_idleMinutes(new QSpinBox(this)), m_saveSettings(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("userAdmin"));
+    m_title->setObjectName(QStringLiteral("homeTitle"));
+    m_message->setObjectName(QStringLiteral("adminMessage"));
+    m_table->setObjectName(QStringLiteral("userTable"));
+    m_saveRoles->setObjectName(QStringLiteral("saveRolesButton"));
+    m_resetPassword->setObjectName(QStringLiteral("resetPasswordEdit"));
+    m_reset->setObjectName(QStringLiteral("resetPasswordButton"));
+    m_toggleActive->setObjectName(QStringLiteral("toggleActiveButton"));
+    m_idleMinutes->setObjectName(QStringLiteral("idleMinutes"));
+    m_saveSettings->setObjectName(QStringLiteral("saveSettingsButton"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_resetPassword->setEchoMode(QLineEdit::Password);
+    m_resetLabel->setBuddy(m_resetPassword);
+    m_idleLabel->setBuddy(m_idleMinutes);
+    m_idleMinutes->setRange(1, 240);
+
+    m_table->setColumnCount(4);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+
+    auto* selectedForm = new QFormLayout(m_selectedBox);
+    selectedForm->addRow(m_selectedName);
+    selectedForm->addRow(m_selectedRoles);
+    selectedForm->addRow(m_saveRoles);
+    selectedForm->addRow(m_resetLabel, m_resetPassword);
+    selectedForm->addRow(m_reset);
+    selectedForm->addRow(m_toggleActive);
+    auto* settingsForm = new QFormLayout(m_settingsBox);
+    settingsForm->addRow(m_idleLabel, m_idleMinutes);
+    settingsForm->addRow(m_saveSettings);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_newUser);
+    right->addWidget(m_settingsBox);
+    right->addStretch(1);
+    auto* left = new QVBoxLayout;
+    left->addWidget(m_table, 1);
+    left->addWidget(m_selectedBox);
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addLayout(right, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_message);
+    layout->addLayout(columns, 1);
+
+    connect(m_newUser, &NewUserForm::addRequested, this, &UserAdminWidget::addUser);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &UserAdminWidget::showSelected);
+    connect(m_saveRoles, &QPushButton::clicked, this, &UserAdminWidget::saveRoles);
+    connect(m_reset, &QPushButton::clicked, this, &UserAdminWidget::resetPassword);
+    connect(m_toggleActive, &QPushButton::clicked, this, &UserAdminWidget::toggleActive);
+    connect(m_saveSettings, &QPushButton::clicked, this, &UserAdminWidget::saveSettings);
+
+    store::SettingsStore settings(m_services.db, m_services.clock);
+    m_idleMinutes->setValue(settings.idleLockMinutes());
+    retranslate();
+    reload();
+}
+
+void UserAdminWidget::reload()
+{
+    const QString keep = selected() ? selected()->id : QString();
+    store::AccountStore accounts(m_services.db, m_services.clock);
+    auto result = accounts.listUsers(m_services.actor);
+    if (!result.ok()) {
+        showMessage(DomainText::errorText(result.error()), true);
+        return;
+    }
+    m_users = result.value();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_table->blockSignals(true);
+    m_table->setRowCount(static_cast<int>(m_users.size()));
+    int keepRow = -1;
+    for (int row = 0; row < m_users.size(); ++row) {
+        const store::UserAccount& user = m_users.at(row);
+        QStringList roles;
+        for (Role role : user.roles)
+            roles.append(DomainText::roleName(role));
+        QString status = user.active ? tr("Active") : tr("Deactivated");
+        if (user.active && user.lockedUntil.isValid() && user.lockedUntil > now)
+            status = tr("Locked until %1").arg(QLocale().toString(user.lockedUntil.toLocalTime().time(), QLocale::ShortFormat));
+        m_table->setItem(row, 0, new QTableWidgetItem(user.login));
+        m_table->setItem(row, 1, new QTableWidgetItem(user.displayName));
+        m_table->setItem(row, 2, new QTableWidgetItem(roles.join(QStringLiteral(", "))));
+        m_table->setItem(row, 3, new QTableWidgetItem(status));
+        if (user.id == keep)
+            keepRow = row;
+    }
+    m_table->resizeColumnsToContents();
+    m_table->blockSignals(false);
+    if (keepRow >= 0)
+        m_table->selectRow(keepRow);
+    else if (!m_users.isEmpty())
+        m_table->selectRow(0);
+    showSelected();
+}
+
+const store::UserAccount* UserAdminWidget::selected() const
+{
+    const int row = m_table->currentRow();
+    if (row < 0 || row >= m_users.size())
+        return nullptr;
+    return &m_users.at(row);
+}
+
+void UserAdminWidget::showSelected()
+{
+    const store::UserAccount* user = selected();
+    m_selectedBox->setEnabled(user != nullptr);
+    if (!user) {
+        m_selectedName->clear();
+        return;
+    }
+    m_selectedName->setText(QStringLiteral("<b>%1</b> (%2)").arg(user->displayName.toHtmlEscaped(), user->login));
+    m_selectedRoles->setRoles(user->roles);
+    m_toggleActive->setText(user->active ? tr("&Deactivate account") : tr("Re&activate account"));
+}
+
+void UserAdminWidget::showMessage(const QString& text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020; font-weight: 600;")
+                                   : QStringLiteral("color: #1b5e20; font-weight: 600;"));
+    m_message->show();
+}
+
+void UserAdminWidget::addUser(const store::NewUser& user)
+{
+    store::AccountStore accounts(m_services.db, m_services.clock);
+    auto added = accounts.addUser(m_services.actor, user);
+    if (!added.ok()) {
+        m_newUser->showError(DomainText::errorText(added.error()), added.error().field);
+        return;
+    }
+    m_newUser->clear();
+    showMessage(tr("Account %1 added.").arg(added.value().login), false);
+    reload();
+}
+
+void UserAdminWidget::saveRoles()
+{
+    const store::UserAccount* user = selected();
+    if (!user)
+        return;
+    store::AccountStore accounts(m_services.db, m_services.clock);
+    const QString login = user->login;
+    if (store::StoreError error =
+            accounts.setRoles(m_services.actor, user->id, m_selectedRoles->roles(), user->version)) {
+        showMessage(DomainText::errorText(error), true);
+        return;
+    }
+    showMessage(tr("Roles of %1 saved.").arg(login), false);
+    reload();
+}
+
+void UserAdminWidget::resetPassword()
+{
+    const store::UserAccount* user = selected();
+    if (!user)
+        return;
+    store::AccountStore accounts(m_services.db, m_services.clock);
+    const QString login = user->login;
+    const QString password = m_resetPassword->text();
+    m_resetPassword->clear();
+    if (store::StoreError error = accounts.resetPassword(m_services.actor, user->id, password)) {
+        showMessage(DomainText::errorText(error), true);
+        return;
+    }
+    showMessage(tr("Password of %1 reset; any lock is lifted.").arg(login), false);
+    reload();
+}
+
+void UserAdminWidget::toggleActive()
+{
+    const store::UserAccount* user = selected();
+    if (!user)
+        return;
+    store::AccountStore accounts(m_services.db, m_services.clock);
+    const QString login = user->login;
+    const bool activate = !user->active;
+    if (store::StoreError error = accounts.setActive(m_services.actor, user->id, activate, user->version)) {
+        showMessage(DomainText::errorText(error), true);
+        return;
+    }
+    showMessage(activate ? tr("Account %1 reactivated.").arg(login) : tr("Account %1 deactivated.").arg(login), false);
+    reload();
+}
+
+void UserAdminWidget::saveSettings()
+{
+    store::SettingsStore settings(m_services.db, m_services.clock);
+    if (store::StoreError error = settings.setIdleLockMinutes(m_services.actor, m_idleMinutes->value())) {
+        showMessage(DomainText::errorText(error), true);
+        return;
+    }
+    showMessage(tr("Settings saved. The new idle time applies at the next sign-in."), false);
+}
+
+void UserAdminWidget::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        reload();
+    }
+    QWidget::changeEvent(event);
+}
+
+void UserAdminWidget::retranslate()
+{
+    m_title->setText(tr("Staff accounts and settings"));
+    m_table->setHorizontalHeaderLabels({tr("User ID"), tr("Name"), tr("Roles"), tr("Status")});
+    m_table->setAccessibleName(tr("Staff accounts"));
+    m_selectedBox->setTitle(tr("Selected account"));
+    m_saveRoles->setText(tr("Save &roles"));
+    m_resetLabel->setText(tr("New pass&word:"));
+    m_reset->setText(tr("R&eset password"));
+    m_settingsBox->setTitle(tr("Program settings"));
+    m_idleLabel->setText(tr("&Lock after idle minutes:"));
+    m_saveSettings->setText(tr("Save se&ttings"));
+    showSelected();
+}
+
+} // namespace heart::ui

@@ -1,0 +1,47 @@
+#pragma once
+// A home screen that lists calls: the counselor's call queue, the unit's
+// calls on the team laptop, the care navigator's recent contacts. Later
+// issues grow each into its full workplace.
+#include "home/Services.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace heart::ui {
+
+class CallTableModel;
+
+class CallListHome : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { CallQueue, UnitCalls, RecentContacts };
+
+    CallListHome(Kind kind, Services services, QWidget* parent = nullptr);
+    void refresh();
+    int rowCount() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+
+    Kind m_kind;
+    Services m_services;
+    CallTableModel* m_model;
+    QLabel* m_title;
+    QLabel* m_blurb;
+    QLabel* m_error;
+    QLabel* m_summary;
+    QTableView* m_table;
+    QPushButton* m_refresh;
+    QTimer m_autoRefresh;
+};
+
+} // namespace heart::ui

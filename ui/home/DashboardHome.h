@@ -1,0 +1,39 @@
+#pragma once
+// The supervisor's home: how the program has answered calls over the last
+// four weeks, by program and disposition. The reports issue adds more.
+#include "home/Services.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTableWidget;
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace heart::ui {
+
+class DashboardHome : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DashboardHome(Services services, QWidget* parent = nullptr);
+    void refresh();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    Services m_services;
+    QLabel* m_title;
+    QLabel* m_error;
+    QLabel* m_total;
+    QLabel* m_diverted;
+    QLabel* m_inPerson;
+    QTableWidget* m_table;
+    QChartView* m_chart;
+};
+
+} // namespace heart::ui

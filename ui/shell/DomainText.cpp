@@ -1,0 +1,144 @@
+#include "shell/DomainText.h"
+
+#include <QLocale>
+
+namespace heart::ui {
+
+using store::StoreErrorCode;
+
+QString DomainText::roleName(Role role)
+{
+    switch (role) {
+    case Role::CallCounselor: return tr("Crisis call counselor");
+    case Role::CrtTeamLead: return tr("CRT team lead");
+    case Role::PeerSupport: return tr("Peer support specialist");
+    case Role::Emt: return tr("EMT");
+    case Role::CoResponseClinician: return tr("Co-response clinician");
+    case Role::CareNavigator: return tr("Care navigator");
+    case Role::Supervisor: return tr("Supervisor");
+    case Role::Administrator: return tr("Administrator");
+    }
+    return {};
+}
+
+QString DomainText::programName(const QString& code)
+{
+    if (code == QLatin1String("ccd"))
+        return tr("Crisis Call Diversion");
+    if (code == QLatin1String("crt"))
+        return tr("Community Response Team");
+    if (code == QLatin1String("cor"))
+        return tr("Co-Response");
+    if (code == QLatin1String("cn"))
+        return tr("Care Navigation");
+    if (code == QLatin1String("police_ems"))
+        return tr("Police/EMS only");
+    return code;
+}
+
+QString DomainText::dispositionName(const QString& code)
+{
+    if (code == QLatin1String("diverted"))
+        return tr("Resolved by phone");
+    if (code == QLatin1String("transferred_988"))
+        return tr("Transferred to 988");
+    if (code == QLatin1String("crt_dispatch"))
+        return tr("CRT dispatched");
+    if (code == QLatin1String("cor_dispatch"))
+        return tr("Co-Response dispatched");
+    if (code == QLatin1String("police_ems"))
+        return tr("Returned to police/EMS");
+    if (code == QLatin1String("declined"))
+        return tr("Declined or disconnected");
+    return code;
+}
+
+QString DomainText::callStatusName(const QString& code)
+{
+    if (code == QLatin1String("open"))
+        return tr("Open");
+    if (code == QLatin1String("dispatched"))
+        return tr("Dispatched");
+    if (code == QLatin1String("closed"))
+        return tr("Closed");
+    return code;
+}
+
+QString DomainText::riskLevelName(const QString& code)
+{
+    if (code == QLatin1String("high"))
+        return tr("High");
+    if (code == QLatin1String("moderate"))
+        return tr("Moderate");
+    if (code == QLatin1String("low"))
+        return tr("Low");
+    if (code == QLatin1String("none"))
+        return tr("None");
+    return tr("Not assessed");
+}
+
+QString DomainText::callTypeName(const QString& name)
+{
+    // Call types are customer data (the center's nature codes); Durham's are
+    // translated here, others show as the center spells them.
+    if (name == QLatin1String("Welfare Check"))
+        return tr("Welfare Check");
+    if (name == QLatin1String("Mental Health Crisis"))
+        return tr("Mental Health Crisis");
+    if (name == QLatin1String("Suicide Threat"))
+        return tr("Suicide Threat");
+    if (name == QLatin1String("Trespass/Unwanted"))
+        return tr("Trespass/Unwanted");
+    if (name == QLatin1String("Intoxicated Person"))
+        return tr("Intoxicated Person");
+    if (name == QLatin1String("Assist Person"))
+        return tr("Assist Person");
+    if (name == QLatin1String("Panhandling/Solicitation"))
+        return tr("Panhandling/Solicitation");
+    if (name == QLatin1String("Indecency"))
+        return tr("Indecency");
+    if (name == QLatin1String("Follow Up"))
+        return tr("Follow Up");
+    return name;
+}
+
+QString DomainText::errorText(const store::StoreError& error)
+{
+    switch (error.code) {
+    case StoreErrorCode::None: return {};
+    case StoreErrorCode::InvalidLocation: return tr("The database location is not valid: %1.").arg(error.detail);
+    case StoreErrorCode::PasswordInLocation:
+        return tr("Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD or type it when "
+                  "asked.");
+    case StoreErrorCode::NotADatabase:
+        return tr("This file is not a readable HEART Desk database (%1). It has not been changed.").arg(error.detail);
+    case StoreErrorCode::FileUnreadable: return tr("The database file cannot be opened: %1.").arg(error.detail);
+    case StoreErrorCode::NewerSchema:
+        return tr("This database was written by a newer version of HEART Desk (%1). Nothing was changed; please "
+                  "update HEART Desk.")
+            .arg(error.detail);
+    case StoreErrorCode::ConnectionFailed:
+        return tr("The database server cannot be reached: %1").arg(error.detail);
+    case StoreErrorCode::QueryFailed: return tr("The database refused the change: %1").arg(error.detail);
+    case StoreErrorCode::PermissionDenied: return tr("Your role does not allow this.");
+    case StoreErrorCode::Conflict:
+        return tr("Someone else changed this record meanwhile. Reload it and make your change again.");
+    case StoreErrorCode::NotFound: return tr("The record no longer exists.");
+    case StoreErrorCode::InvalidInput: return tr("Please check this field: %1.").arg(error.detail);
+    case StoreErrorCode::DuplicateLogin: return tr("This user ID is taken already.");
+    case StoreErrorCode::WeakPassword:
+        return tr("The password is too weak: use at least 8 characters, not the user ID.");
+    case StoreErrorCode::BadCredentials: return tr("Wrong user ID or password.");
+    case StoreErrorCode::AccountLocked:
+        return tr("This account is locked after too many wrong passwords. Try again after %1.")
+            .arg(QLocale().toString(error.until.toLocalTime().time(), QLocale::ShortFormat));
+    case StoreErrorCode::AccountInactive:
+        return tr("This account has been deactivated. Ask an administrator.");
+    case StoreErrorCode::LastAdministrator:
+        return tr("This is the last active administrator; make someone else an administrator first.");
+    case StoreErrorCode::AlreadyInitialized: return tr("An administrator exists already; please sign in.");
+    }
+    return error.detail;
+}
+
+} // namespace heart::ui

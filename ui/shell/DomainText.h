@@ -1,0 +1,26 @@
+#pragma once
+// Codes from core and the store put into words in the user's language.
+#include "core/Role.h"
+#include "store/StoreError.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace heart::ui {
+
+class DomainText
+{
+    Q_DECLARE_TR_FUNCTIONS(DomainText)
+
+public:
+    static QString roleName(Role role);
+    static QString programName(const QString& code);
+    static QString dispositionName(const QString& code);
+    static QString callStatusName(const QString& code);
+    static QString riskLevelName(const QString& code);
+    static QString callTypeName(const QString& name);
+    // A sentence for the user; the technical detail is added only where it helps.
+    static QString errorText(const store::StoreError& error);
+};
+
+} // namespace heart::ui

@@ -1,0 +1,286 @@
+#include "shell/MainWindow.h"
+
+#include "admin/UserAdminWidget.h"
+#include "home/CallListHome.h"
+#include "home/DashboardHome.h"
+#include "shell/DomainText.h"
+#include "shell/DraftSource.h"
+#include "shell/FirstAdminPage.h"
+#include "shell/InactivityMonitor.h"
+#include "shell/LanguageSwitcher.h"
+#include "shell/SignInPage.h"
+#include "shell/UiLog.h"
+#include "store/AuditTrail.h"
+#include "store/Database.h"
+#include "store/DraftStore.h"
+#include "store/SettingsStore.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QJsonDocument>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace heart::ui {
+
+MainWindow::MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language, QWidget* parent)
+    : QMainWindow(parent), m_db(db), m_clock(clock), m_language(language), m_pages(new QStackedWidget(this)),
+      m_firstAdmin(new FirstAdminPage(m_pages)), m_signIn(new SignInPage(m_pages)),
+      m_inactivity(new InactivityMonitor(clock, this)), m_userLabel(new QLabel(this)), m_roleLabel(new QLabel(this)),
+      m_databaseLabel(new QLabel(this)), m_connectionLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_userLabel->setObjectName(QStringLiteral("statusUser"));
+    m_roleLabel->setObjectName(QStringLiteral("statusRole"));
+    m_databaseLabel->setObjectName(QStringLiteral("statusDatabase"));
+    m_connectionLabel->setObjectName(QStringLiteral("statusConnection"));
+    m_pages->addWidget(m_firstAdmin);
+    m_pages->addWidget(m_signIn);
+    setCentralWidget(m_pages);
+    statusBar()->addWidget(m_userLabel);
+    statusBar()->addWidget(m_roleLabel);
+    statusBar()->addPermanentWidget(m_databaseLabel);
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    resize(1180, 760);
+
+    buildMenus();
+    connect(m_firstAdmin, &FirstAdminPage::createRequested, this, &MainWindow::createFirstAdministrator);
+    connect(m_signIn, &SignInPage::signInRequested, this, &MainWindow::onSignInRequested);
+    connect(m_signIn, &SignInPage::unlockRequested, this, &MainWindow::onUnlockRequested);
+    connect(m_inactivity, &InactivityMonitor::idleTimeout, this, &MainWindow::lock);
+    connect(&m_db, &store::Database::connectionStateChanged, this, &MainWindow::updateStatusBar);
+    connect(&m_language, &LanguageSwitcher::languageChanged, this, &MainWindow::updateMenus);
+    m_connectionCheck.setInterval(30'000);
+    connect(&m_connectionCheck, &QTimer::timeout, this, [this] { m_db.ping(); });
+    m_connectionCheck.start();
+    retranslate();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::start()
+{
+    store::AccountStore accounts(m_db, m_clock);
+    auto hasUsers = accounts.hasUsers();
+    if (hasUsers.ok() && !hasUsers.value()) {
+        m_firstAdmin->reset(m_db.spec().describe());
+        m_pages->setCurrentWidget(m_firstAdmin);
+    } else {
+        m_signIn->showSignIn(m_db.spec().describe());
+        m_pages->setCurrentWidget(m_signIn);
+        if (!hasUsers.ok())
+            m_signIn->showError(DomainText::errorText(hasUsers.error()));
+    }
+    updateMenus();
+    updateStatusBar();
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_actor.has_value() && m_pages->currentWidget() == m_signIn;
+}
+
+void MainWindow::createFirstAdministrator(const store::NewUser& user)
+{
+    store::AccountStore accounts(m_db, m_clock);
+    auto created = accounts.createFirstAdministrator(user, QSysInfo::machineHostName());
+    if (!created.ok()) {
+        m_firstAdmin->showError(DomainText::errorText(created.error()), created.error().field);
+        return;
+    }
+    enterSession(created.value());
+}
+
+bool MainWindow::signIn(const QString& login, const QString& password)
+{
+    onSignInRequested(login, password);
+    return m_actor.has_value() && !isLocked() && m_actor->login() == login;
+}
+
+void MainWindow::onSignInRequested(const QString& login, const QString& password)
+{
+    store::AccountStore accounts(m_db, m_clock);
+    auto signedIn = accounts.signIn(login, password, QSysInfo::machineHostName());
+    if (!signedIn.ok()) {
+        m_signIn->showError(DomainText::errorText(signedIn.error()));
+        return;
+    }
+    if (m_actor && m_actor->userId() == signedIn.value().userId()) {
+        // The same person came back through "another user": just unlock.
+        accounts.recordSessionEvent(*m_actor, store::audit::SessionUnlocked);
+        m_pages->setCurrentWidget(m_home);
+        m_inactivity->arm();
+        updateMenus();
+        return;
+    }
+    if (m_actor)
+        leaveSession(true); // someone else takes over a locked window: keep the first user's work
+    enterSession(signedIn.value());
+}
+
+void MainWindow::onUnlockRequested(const QString& password)
+{
+    if (!m_actor)
+        return;
+    store::AccountStore accounts(m_db, m_clock);
+    if (store::StoreError error = accounts.confirmPassword(*m_actor, password)) {
+        m_signIn->showError(DomainText::errorText(error));
+        return;
+    }
+    accounts.recordSessionEvent(*m_actor, store::audit::SessionUnlocked);
+    m_pages->setCurrentWidget(m_home);
+    m_inactivity->arm();
+    updateMenus();
+}
+
+void MainWindow::enterSession(const store::Actor& actor)
+{
+    m_actor = actor;
+    buildHome();
+    restoreDrafts();
+    store::SettingsStore settings(m_db, m_clock);
+    m_inactivity->setIdleLimit(std::chrono::minutes(settings.idleLockMinutes()));
+    m_inactivity->arm();
+    qCInfo(lcUi) << "session started, role" << roleCode(actor.role()).data();
+    updateMenus();
+    updateStatusBar();
+}
+
+void MainWindow::leaveSession(bool keep)
+{
+    if (!m_actor)
+        return;
+    if (keep)
+        keepDrafts();
+    store::AccountStore accounts(m_db, m_clock);
+    accounts.recordSessionEvent(*m_actor, store::audit::SignOut);
+    m_inactivity->disarm();
+    if (m_home) {
+        m_pages->removeWidget(m_home);
+        delete m_home;
+    }
+    m_actor.reset();
+    updateMenus();
+    updateStatusBar();
+}
+
+void MainWindow::keepDrafts()
+{
+    if (!m_actor || !m_home)
+        return;
+    store::DraftStore drafts(m_db, m_clock);
+    QList<QWidget*> widgets = m_home->findChildren<QWidget*>();
+    widgets.prepend(m_home);
+    for (QWidget* widget : std::as_const(widgets)) {
+        auto* source = dynamic_cast<DraftSource*>(widget);
+        if (!source || !source->hasUnsavedContent())
+            continue;
+        const QString content = QString::fromUtf8(QJsonDocument(source->draftContent()).toJson(QJsonDocument::Compact));
+        if (store::StoreError error = drafts.save(*m_actor, source->draftKey(), content)) {
+            // Never lose work silently: tell the user who is still at the screen.
+            QMessageBox::warning(this, tr("Draft not saved"),
+                                 tr("The unsaved form could not be kept as a draft: %1").arg(DomainText::errorText(error)));
+        }
+    }
+}
+
+void MainWindow::restoreDrafts()
+{
+    if (!m_actor || !m_home)
+        return;
+    store::DraftStore drafts(m_db, m_clock);
+    auto loaded = drafts.load(*m_actor);
+    if (!loaded.ok() || loaded.value().isEmpty())
+        return;
+    QList<QWidget*> widgets = m_home->findChildren<QWidget*>();
+    widgets.prepend(m_home);
+    for (QWidget* widget : std::as_const(widgets)) {
+        auto* source = dynamic_cast<DraftSource*>(widget);
+        if (!source || !loaded.value().contains(source->draftKey()))
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(loaded.value().value(source->draftKey()).toUtf8());
+        source->restoreDraft(doc.object());
+        drafts.discard(*m_actor, source->draftKey());
+    }
+    statusBar()->showMessage(tr("Your unsaved work from the last session was restored."), 10'000);
+}
+
+void MainWindow::buildHome()
+{
+    if (m_home) {
+        m_pages->removeWidget(m_home);
+        delete m_home;
+    }
+    Services services{m_db, m_clock, *m_actor};
+    switch (homeWorkplace(m_actor->role())) {
+    case Workplace::CallQueue: m_home = new CallListHome(CallListHome::Kind::CallQueue, services, m_pages); break;
+    case Workplace::UnitCalls: m_home = new CallListHome(CallListHome::Kind::UnitCalls, services, m_pages); break;
+    case Workplace::FollowUpQueue:
+        m_home = new CallListHome(CallListHome::Kind::RecentContacts, services, m_pages);
+        break;
+    case Workplace::ProgramDashboard: m_home = new DashboardHome(services, m_pages); break;
+    case Workplace::Administration: m_home = new UserAdminWidget(services, m_pages); break;
+    }
+    m_pages->addWidget(m_home);
+    m_pages->setCurrentWidget(m_home);
+    m_home->setFocus();
+}
+
+void MainWindow::lock()
+{
+    if (!m_actor || isLocked())
+        return;
+    m_inactivity->disarm();
+    store::AccountStore accounts(m_db, m_clock);
+    accounts.recordSessionEvent(*m_actor, store::audit::SessionLocked);
+    // The home stays alive behind the lock page: nothing typed is lost.
+    m_signIn->showUnlock(m_actor->displayName(), m_db.spec().describe());
+    m_pages->setCurrentWidget(m_signIn);
+    updateMenus();
+}
+
+void MainWindow::signOut()
+{
+    if (!m_actor)
+        return;
+    leaveSession(true);
+    m_signIn->showSignIn(m_db.spec().describe());
+    m_pages->setCurrentWidget(m_signIn);
+}
+
+void MainWindow::switchRole(Role role)
+{
+    if (!m_actor || m_actor->role() == role)
+        return;
+    store::AccountStore accounts(m_db, m_clock);
+    auto switched = accounts.switchRole(*m_actor, role);
+    if (!switched.ok()) {
+        QMessageBox::warning(this, tr("Role not changed"), DomainText::errorText(switched.error()));
+        updateMenus();
+        return;
+    }
+    keepDrafts();
+    m_actor = switched.value();
+    buildHome();
+    restoreDrafts();
+    updateMenus();
+    updateStatusBar();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    leaveSession(true);
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace heart::ui

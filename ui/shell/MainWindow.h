@@ -1,0 +1,104 @@
+#pragma once
+// The one window of HEART Desk: first-run setup, sign-in, the role's home
+// screen, automatic logoff and the status bar (user, role, database,
+// connection).
+#include "core/Clock.h"
+#include "store/AccountStore.h"
+#include "store/Actor.h"
+
+#include <QLabel>
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+class QActionGroup;
+class QMenu;
+class QStackedWidget;
+
+namespace heart::store {
+class Database;
+}
+
+namespace heart::ui {
+
+class FirstAdminPage;
+class InactivityMonitor;
+class LanguageSwitcher;
+class SignInPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows first-run setup on an empty database, else the sign-in page.
+    void start();
+    // The same path as typing into the sign-in page (used by --demo).
+    bool signIn(const QString& login, const QString& password);
+    void lock();
+    void signOut();
+
+    const std::optional<store::Actor>& actor() const { return m_actor; }
+    bool isLocked() const;
+    QWidget* home() const { return m_home; }
+    InactivityMonitor* inactivityMonitor() const { return m_inactivity; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createFirstAdministrator(const store::NewUser& user);
+    void onSignInRequested(const QString& login, const QString& password);
+    void onUnlockRequested(const QString& password);
+    void enterSession(const store::Actor& actor);
+    void leaveSession(bool keepDrafts);
+    void keepDrafts();
+    void restoreDrafts();
+    void buildHome();
+    void buildMenus();
+    void updateMenus();
+    void updateStatusBar();
+    void switchRole(Role role);
+    void showAbout();
+    void showShortcuts();
+    void retranslate();
+
+    store::Database& m_db;
+    const Clock& m_clock;
+    LanguageSwitcher& m_language;
+    std::optional<store::Actor> m_actor;
+    QStackedWidget* m_pages;
+    FirstAdminPage* m_firstAdmin;
+    SignInPage* m_signIn;
+    QPointer<QWidget> m_home;
+    InactivityMonitor* m_inactivity;
+    QTimer m_connectionCheck;
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_roleMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_lockAction = nullptr;
+    QAction* m_signOutAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_homeAction = nullptr;
+    QAction* m_englishAction = nullptr;
+    QAction* m_spanishAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
+    QActionGroup* m_roleGroup = nullptr;
+
+    QLabel* m_userLabel;
+    QLabel* m_roleLabel;
+    QLabel* m_databaseLabel;
+    QLabel* m_connectionLabel;
+};
+
+} // namespace heart::ui

@@ -1,0 +1,133 @@
+#include "shell/Startup.h"
+
+#include "core/DemoScenario.h"
+#include "shell/DatabaseOpener.h"
+#include "shell/DomainText.h"
+#include "shell/LanguageSwitcher.h"
+#include "shell/MainWindow.h"
+#include "shell/UiLog.h"
+#include "store/Database.h"
+#include "store/DemoDataWriter.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+namespace heart::ui {
+
+Startup::Startup() = default;
+Startup::~Startup() = default;
+
+QString Startup::demoDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo/heartdesk-demo.sqlite"));
+}
+
+bool Startup::prepareDemo(const QString& path, quint64 seed)
+{
+    // A fresh demo every time: remove only the demo file and its WAL companions.
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    QProgressDialog progress(tr("Preparing the demo database…"), QString(), 0, 0);
+    progress.setWindowTitle(tr("HEART Desk demo"));
+    progress.setMinimumDuration(0);
+    progress.show();
+    QCoreApplication::processEvents();
+    if (store::StoreError error = m_db->open(store::ConnectionSpec::sqlite(path))) {
+        QMessageBox::critical(nullptr, tr("HEART Desk demo"), DomainText::errorText(error));
+        return false;
+    }
+    DemoOptions options;
+    options.seed = seed;
+    options.end = SystemClock::instance().now();
+    store::DemoDataWriter writer(*m_db, SystemClock::instance());
+    if (store::StoreError error = writer.write(makeDemoScenario(options), QSysInfo::machineHostName())) {
+        QMessageBox::critical(nullptr, tr("HEART Desk demo"), DomainText::errorText(error));
+        return false;
+    }
+    return true;
+}
+
+int Startup::run(QApplication& app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("HEART Desk: the workplace of an alternative 911 crisis response program."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      tr("An SQLite file, or postgresql://user@host:port/db. The server password "
+                                         "comes from HEARTDESK_DB_PASSWORD or is asked for."),
+                                      tr("location"));
+    const QCommandLineOption demo(QStringLiteral("demo"), tr("Open a fresh demo database with fictional people."));
+    const QCommandLineOption demoSeed(QStringLiteral("demo-seed"), tr("Seed of the demo data (default 20220627)."),
+                                      tr("number"), QStringLiteral("20220627"));
+    const QCommandLineOption demoUser(QStringLiteral("demo-user"),
+                                      tr("Demo user to sign in as (default supervisor; \"none\" shows the sign-in "
+                                         "screen)."),
+                                      tr("login"), QStringLiteral("supervisor"));
+    const QCommandLineOption language(QStringLiteral("language"), tr("Language of the interface: en or es."),
+                                      tr("code"));
+    parser.addOptions({database, demo, demoSeed, demoUser, language});
+    parser.process(app);
+
+    m_language = std::make_unique<LanguageSwitcher>();
+    QSettings settings;
+    QString languageCode = parser.value(language);
+    if (languageCode.isEmpty())
+        languageCode = settings.value(QStringLiteral("ui/language")).toString();
+    if (languageCode.isEmpty())
+        languageCode = QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+    if (!LanguageSwitcher::available().contains(languageCode)) {
+        std::fprintf(stderr, "%s\n", qPrintable(tr("Unknown language \"%1\": use en or es.").arg(languageCode)));
+        return 2;
+    }
+    m_language->setLanguage(languageCode);
+    QObject::connect(m_language.get(), &LanguageSwitcher::languageChanged, m_language.get(), [](const QString& code) {
+        QSettings().setValue(QStringLiteral("ui/language"), code);
+    });
+
+    m_db = std::make_unique<store::Database>();
+    if (parser.isSet(demo)) {
+        bool ok = false;
+        const quint64 seed = parser.value(demoSeed).toULongLong(&ok);
+        if (!ok) {
+            std::fprintf(stderr, "%s\n", qPrintable(tr("--demo-seed needs a whole number.")));
+            return 2;
+        }
+        if (!prepareDemo(demoDatabasePath(), seed))
+            return 1;
+    } else {
+        store::ConnectionSpec spec = store::ConnectionSpec::sqlite(store::defaultSqlitePath());
+        if (parser.isSet(database)) {
+            auto parsed = store::ConnectionSpec::parse(parser.value(database));
+            if (!parsed.ok()) {
+                std::fprintf(stderr, "%s\n", qPrintable(DomainText::errorText(parsed.error())));
+                return 2;
+            }
+            spec = parsed.value();
+        }
+        if (!DatabaseOpener::open(*m_db, spec, nullptr))
+            return 1;
+    }
+
+    m_window = std::make_unique<MainWindow>(*m_db, SystemClock::instance(), *m_language);
+    m_window->start();
+    if (parser.isSet(demo) && parser.value(demoUser) != QLatin1String("none")) {
+        const QString login = parser.value(demoUser);
+        if (!m_window->signIn(login, login + QStringLiteral("-demo")))
+            qCWarning(lcUi) << "demo sign-in failed for the requested demo user";
+    }
+    m_window->show();
+    return -1;
+}
+
+} // namespace heart::ui
