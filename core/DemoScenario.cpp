@@ -201,15 +201,52 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
                           unsigned(ymd.day()), ++sequence);
             call.cadNumber = cad;
             const auto age = options.end - call.receivedAt;
-            if (age < hours{1})
-                call.status = "open";
-            else if (age < hours{3} && (call.disposition == "crt_dispatch" || call.disposition == "cor_dispatch"))
+            if (age < hours{2} && (call.disposition == "crt_dispatch" || call.disposition == "cor_dispatch"))
                 call.status = "dispatched";
             else
                 call.status = "closed";
             scenario.calls.push_back(std::move(call));
         }
     }
+    // The last hour: calls still in the 911 center's queue or with a unit.
+    struct Live
+    {
+        int minutesAgo;
+        std::string_view type;
+        std::string_view risk;
+        std::string_view status;
+        std::string_view program;
+        std::string_view disposition;
+    };
+    constexpr Live kLive[] = {
+        {4, "Suicide Threat", "high", "open", "", ""},
+        {9, "Mental Health Crisis", "moderate", "open", "", ""},
+        {16, "Welfare Check", "none", "open", "", ""},
+        {23, "Intoxicated Person", "none", "open", "", ""},
+        {31, "Trespass/Unwanted", "none", "dispatched", "crt", "crt_dispatch"},
+        {44, "Suicide Threat", "high", "dispatched", "cor", "cor_dispatch"},
+        {52, "Assist Person", "low", "dispatched", "crt", "crt_dispatch"},
+    };
+    for (const Live& live : kLive) {
+        DemoCall call;
+        call.receivedAt = time_point_cast<system_clock::duration>(options.end - minutes{live.minutesAgo});
+        call.callType = std::string(live.type);
+        call.beat = std::string(random.pick(kBeats));
+        call.riskLevel = std::string(live.risk);
+        call.status = std::string(live.status);
+        call.program = std::string(live.program);
+        call.disposition = std::string(live.disposition);
+        if (random.unit() < 0.5)
+            call.person = static_cast<std::size_t>(random.uniform(0, 7));
+        char cad[32];
+        const auto ymd = year_month_day{floor<days>(call.receivedAt)};
+        std::snprintf(cad, sizeof cad, "DEMO-%04d%02u%02u-%04d", int(ymd.year()), unsigned(ymd.month()),
+                      unsigned(ymd.day()), ++sequence);
+        call.cadNumber = cad;
+        scenario.calls.push_back(std::move(call));
+    }
+    std::stable_sort(scenario.calls.begin(), scenario.calls.end(),
+                     [](const DemoCall& a, const DemoCall& b) { return a.receivedAt < b.receivedAt; });
     return scenario;
 }
 

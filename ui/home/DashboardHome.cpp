@@ -33,8 +33,9 @@ QLabel* makeTile(QWidget* parent, const QString& objectName)
     return tile;
 }
 
+// The empty code holds calls still waiting for a routing decision.
 const QStringList kPrograms = {QStringLiteral("ccd"), QStringLiteral("crt"), QStringLiteral("cor"),
-                               QStringLiteral("police_ems")};
+                               QStringLiteral("police_ems"), QString()};
 
 } // namespace
 
@@ -153,6 +154,7 @@ void DashboardHome::refresh()
     series->attachAxis(axisX);
     auto* axisY = new QValueAxis(chart);
     axisY->setRange(0, std::max(10, maxCount + maxCount / 10));
+    axisY->applyNiceNumbers();
     axisY->setLabelFormat(QStringLiteral("%d"));
     chart->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisY);

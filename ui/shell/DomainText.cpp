@@ -33,6 +33,8 @@ QString DomainText::programName(const QString& code)
         return tr("Care Navigation");
     if (code == QLatin1String("police_ems"))
         return tr("Police/EMS only");
+    if (code.isEmpty())
+        return tr("Awaiting a decision");
     return code;
 }
 
@@ -50,6 +52,8 @@ QString DomainText::dispositionName(const QString& code)
         return tr("Returned to police/EMS");
     if (code == QLatin1String("declined"))
         return tr("Declined or disconnected");
+    if (code.isEmpty())
+        return tr("Pending");
     return code;
 }
 

@@ -8,11 +8,14 @@
 
 namespace heart::ui {
 
-LanguageSwitcher::LanguageSwitcher(QObject* parent) : QObject(parent) {}
+LanguageSwitcher::LanguageSwitcher(QObject* parent) : QObject(parent)
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
 
 bool LanguageSwitcher::setLanguage(const QString& code)
 {
-    if (code == m_language)
+    if (code == m_language && (code == QLatin1String("en") || !m_app.isEmpty()))
         return true;
     QCoreApplication::removeTranslator(&m_app);
     QCoreApplication::removeTranslator(&m_qt);

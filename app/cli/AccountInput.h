@@ -1,0 +1,35 @@
+#pragma once
+// What create-admin and create-user share: checking the account's fields
+// before anyone types a password, and reading the new password.
+#include "Cli.h"
+#include "Secrets.h"
+#include "store/AccountStore.h"
+
+#include <optional>
+
+namespace heart::cli {
+
+// Checks login, name and roles as the store will (the password is read
+// later); prints a usage error and returns ExitUsage when one is wrong.
+std::optional<int> checkAccountFields(const CommandLine& commandLine, const store::NewUser& user);
+
+// The new account's password: HEARTDESK_NEW_PASSWORD, or typed twice.
+Secret newAccountPassword(const QString& login);
+
+// Records the end of the command's session in the audit trail.
+class SignedInSession
+{
+public:
+    SignedInSession(store::AccountStore& accounts, const store::Actor& actor) : m_accounts(accounts), m_actor(actor) {}
+    ~SignedInSession();
+    SignedInSession(const SignedInSession&) = delete;
+    SignedInSession& operator=(const SignedInSession&) = delete;
+    const store::Actor& actor() const { return m_actor; }
+    void switchTo(const store::Actor& actor) { m_actor = actor; }
+
+private:
+    store::AccountStore& m_accounts;
+    store::Actor m_actor;
+};
+
+} // namespace heart::cli

@@ -1,0 +1,66 @@
+// heartdesk-cli demo: the fictional demo scenario, written into a new database.
+#include "Commands.h"
+
+#include "core/DemoScenario.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/DemoDataWriter.h"
+
+namespace heart::cli {
+namespace {
+const QString kSeed = QStringLiteral("seed");
+}
+
+int runDemo(const Invocation& invocation)
+{
+    CommandLine commandLine(invocation, QStringLiteral("[--seed N] --database LOCATION"),
+                            QStringLiteral("Writes the fictional demo scenario (a user for every role and three "
+                                           "weeks of calls ending now) into a new, empty database. The demo "
+                                           "sign-ins are listed in the README. A database that has user "
+                                           "accounts is refused."));
+    commandLine.addOption({kSeed, QStringLiteral("Seed of the scenario (default %1): the same seed gives the "
+                                                 "same people and calls.")
+                                      .arg(DemoOptions{}.seed),
+                           QStringLiteral("N")});
+    if (auto stop = commandLine.parse())
+        return *stop;
+    DemoOptions options;
+    if (commandLine.isSet(kSeed)) {
+        bool ok = false;
+        options.seed = commandLine.value(kSeed).toULongLong(&ok);
+        if (!ok)
+            return commandLine.usageError(QStringLiteral("--seed takes a whole number from 0 to 18446744073709551615"));
+    }
+
+    store::Database db;
+    if (const int code = openDatabase(commandLine, db, IfMissing::Create))
+        return code;
+    const Clock& clock = SystemClock::instance();
+    store::AccountStore accounts(db, clock);
+    const auto hasUsers = accounts.hasUsers();
+    if (!hasUsers.ok())
+        return reportError(hasUsers.error(), db.spec());
+    if (hasUsers.value()) {
+        printError(QStringLiteral("%1 already has user accounts; demo data only goes into a new, empty "
+                                  "database. Nothing was changed")
+                       .arg(describeLocation(db.spec())));
+        return ExitFailed;
+    }
+
+    options.end = clock.now();
+    const DemoScenario scenario = makeDemoScenario(options);
+    qCInfo(lcCli) << "demo scenario: seed" << options.seed << "staff" << scenario.staff.size() << "people"
+                  << scenario.people.size() << "calls" << scenario.calls.size();
+    store::DemoDataWriter writer(db, clock);
+    if (const store::StoreError error = writer.write(scenario, cliWorkstation()))
+        return reportError(error, db.spec(), QStringLiteral("writing the demo data failed"));
+    printLine(QStringLiteral("demo data written to %1: %2 staff accounts, %3 people, %4 calls (seed %5)")
+                  .arg(describeLocation(db.spec()))
+                  .arg(scenario.staff.size())
+                  .arg(scenario.people.size())
+                  .arg(scenario.calls.size())
+                  .arg(options.seed));
+    return ExitOk;
+}
+
+} // namespace heart::cli

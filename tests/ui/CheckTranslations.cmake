@@ -1,0 +1,28 @@
+# Fails when the Spanish translation has an unfinished entry, either in the
+# committed .ts or after lupdate has rescanned the sources (a new tr() string).
+file(READ "${TS_FILE}" committed)
+string(REGEX MATCHALL "type=\"unfinished\"" unfinished "${committed}")
+list(LENGTH unfinished count)
+if(count GREATER 0)
+    message(FATAL_ERROR "${TS_FILE}: ${count} unfinished translation(s)")
+endif()
+file(MAKE_DIRECTORY "${WORK_DIR}")
+configure_file("${TS_FILE}" "${WORK_DIR}/rescan_es.ts" COPYONLY)
+execute_process(COMMAND "${LUPDATE}" -no-obsolete -locations none "${SOURCE_DIR}" -ts "${WORK_DIR}/rescan_es.ts"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "lupdate failed: ${err}")
+endif()
+file(READ "${WORK_DIR}/rescan_es.ts" rescanned)
+string(REGEX MATCHALL "<source>[^<]*</source>[^<]*<translation type=\"unfinished\"" missing "${rescanned}")
+list(LENGTH missing missingCount)
+if(missingCount GREATER 0)
+    message(FATAL_ERROR "${missingCount} user-visible string(s) in the sources have no Spanish translation; run "
+                        "the update_translations target and translate them:\n${missing}")
+endif()
+string(REGEX MATCHALL "<translation type=\"unfinished\"" anyMissing "${rescanned}")
+list(LENGTH anyMissing anyCount)
+if(anyCount GREATER 0)
+    message(FATAL_ERROR "${anyCount} string(s) without Spanish translation after rescanning the sources")
+endif()
+message(STATUS "Spanish translation complete")

@@ -1,0 +1,60 @@
+#include "UiTestFixture.h"
+
+#include "core/DemoScenario.h"
+#include "store/DemoDataWriter.h"
+
+#include <QLineEdit>
+#include <QSqlQuery>
+#include <QTest>
+
+namespace heart::test {
+
+UiTestFixture::UiTestFixture(bool withDemo)
+    : m_path(m_dir.filePath(QStringLiteral("ui-test.sqlite"))), m_clock(SystemClock::instance().now())
+{
+    if (m_db.open(store::ConnectionSpec::sqlite(m_path)))
+        return;
+    if (withDemo) {
+        DemoOptions options;
+        options.seed = 7;
+        options.end = m_clock.now();
+        options.days = 4;
+        store::DemoDataWriter writer(m_db, m_clock);
+        if (writer.write(makeDemoScenario(options), QStringLiteral("test-workstation")))
+            return;
+    }
+    m_window = std::make_unique<ui::MainWindow>(m_db, m_clock, m_language);
+    m_window->start();
+    m_window->show();
+    m_ok = QTest::qWaitForWindowExposed(m_window.get());
+}
+
+UiTestFixture::~UiTestFixture()
+{
+    m_window.reset();
+    m_language.setLanguage(QStringLiteral("en"));
+}
+
+void UiTestFixture::typeSignIn(const QString& login, const QString& password)
+{
+    auto* loginEdit = m_window->findChild<QLineEdit*>(QStringLiteral("signInLogin"));
+    auto* passwordEdit = m_window->findChild<QLineEdit*>(QStringLiteral("signInPassword"));
+    if (loginEdit->isVisible()) {
+        loginEdit->setFocus();
+        loginEdit->clear();
+        QTest::keyClicks(loginEdit, login);
+        QTest::keyClick(loginEdit, Qt::Key_Return); // moves to the password
+    }
+    QTest::keyClicks(passwordEdit, password);
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+}
+
+int UiTestFixture::countRows(const QString& sql)
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.exec(sql) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+} // namespace heart::test

@@ -1,0 +1,43 @@
+#pragma once
+// A database with the demo program (a user for every role, fictional calls)
+// and a MainWindow on it, driven offscreen with a ManualClock.
+#include "core/Clock.h"
+#include "shell/LanguageSwitcher.h"
+#include "shell/MainWindow.h"
+#include "store/Database.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace heart::test {
+
+class UiTestFixture
+{
+public:
+    // withDemo: the demo scenario (every role, passwords "<login>-demo"); else an empty database.
+    explicit UiTestFixture(bool withDemo = true);
+    ~UiTestFixture();
+
+    store::Database& db() { return m_db; }
+    ManualClock& clock() { return m_clock; }
+    ui::LanguageSwitcher& language() { return m_language; }
+    ui::MainWindow& window() { return *m_window; }
+    QString path() const { return m_path; }
+    bool ok() const { return m_ok; }
+
+    // Types into the sign-in page with the keyboard, as a user would.
+    void typeSignIn(const QString& login, const QString& password);
+    int countRows(const QString& sql);
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    ManualClock m_clock;
+    store::Database m_db;
+    ui::LanguageSwitcher m_language;
+    std::unique_ptr<ui::MainWindow> m_window;
+    bool m_ok = false;
+};
+
+} // namespace heart::test

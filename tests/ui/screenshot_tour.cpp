@@ -1,0 +1,52 @@
+// Renders the real windows offscreen to PNG for the README:
+//   QT_QPA_PLATFORM=offscreen screenshot-tour docs/screenshots
+#include "UiTestFixture.h"
+
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace heart;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: screenshot-tour DIR [en|es]\n");
+        return 2;
+    }
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    QDir().mkpath(out.path());
+    const QString language = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("en");
+    const struct
+    {
+        const char* login;
+        const char* file;
+    } shots[] = {{"counselor", "call-queue"}, {"teamlead", "unit-calls"}, {"navigator", "follow-up-queue"},
+                 {"supervisor", "dashboard"}, {"admin", "user-admin"}};
+    {
+        test::UiTestFixture f;
+        f.language().setLanguage(language);
+        f.window().resize(1180, 720);
+        QTest::qWait(50);
+        f.window().grab().save(out.filePath(QStringLiteral("sign-in-%1.png").arg(language)));
+    }
+    for (const auto& shot : shots) {
+        test::UiTestFixture f;
+        if (!f.ok())
+            return 1;
+        f.language().setLanguage(language);
+        f.window().resize(1180, 720);
+        f.typeSignIn(QString::fromLatin1(shot.login), QString::fromLatin1(shot.login) + QStringLiteral("-demo"));
+        QTest::qWait(100);
+        const QString path = out.filePath(QStringLiteral("%1-%2.png").arg(QString::fromLatin1(shot.file), language));
+        if (!f.window().grab().save(path))
+            return 1;
+        std::printf("%s\n", qPrintable(path));
+    }
+    return 0;
+}

@@ -1,0 +1,148 @@
+// The administrator's screen: an account added from the keyboard is saved
+// with its roles, roles change, passwords reset, accounts deactivate (never
+// delete), and the last administrator cannot be removed.
+#include "UiTestFixture.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace heart;
+
+class TestUserAdmin : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void addAccountByKeyboard();
+    void deactivateAndReactivate();
+    void lastAdministratorStays();
+    void resetPasswordLetsUserIn();
+
+private:
+    static void selectLogin(ui::MainWindow& window, const QString& login);
+};
+
+void TestUserAdmin::selectLogin(ui::MainWindow& window, const QString& login)
+{
+    auto* table = window.findChild<QTableWidget*>(QStringLiteral("userTable"));
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, 0)->text() == login) {
+            table->selectRow(row);
+            return;
+        }
+    }
+    QFAIL(qPrintable(QStringLiteral("no row for ") + login));
+}
+
+void TestUserAdmin::addAccountByKeyboard()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    auto* table = f.window().findChild<QTableWidget*>(QStringLiteral("userTable"));
+    const int before = table->rowCount();
+    QCOMPARE(before, 8);
+    auto* login = f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"));
+    login->setFocus();
+    QTest::keyClicks(login, QStringLiteral("mnoor"));
+    QTest::keyClick(login, Qt::Key_Tab);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Mina Noor, LCSW"));
+    // The role boxes follow in tab order; tick the first (crisis call counselor) with Space.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("newUserRole_call_counselor"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")), QStringLiteral("mina-start-1"));
+    auto* confirm = f.window().findChild<QLineEdit*>(QStringLiteral("newUserConfirm"));
+    QTest::keyClicks(confirm, QStringLiteral("mina-start-1"));
+    QTest::keyClick(confirm, Qt::Key_Return);
+
+    QCOMPARE(table->rowCount(), before + 1);
+    QVERIFY(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text().contains(QStringLiteral("mnoor")));
+    QCOMPARE(login->text(), QString()); // form cleared after saving
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id "
+                                        "WHERE u.login = 'mnoor' AND u.display_name = 'Mina Noor, LCSW' "
+                                        "AND r.role = 'call_counselor'")),
+             1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.record_id "
+                                        "WHERE u.login = 'mnoor' AND a.action = 'create' AND a.record_type = 'user'")),
+             1);
+    // A duplicate is refused inline, nothing added.
+    QTest::keyClicks(login, QStringLiteral("mnoor"));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName")), QStringLiteral("Someone Else"));
+    f.window().findChild<QCheckBox*>(QStringLiteral("newUserRole_emt"))->setChecked(true);
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")), QStringLiteral("other-pass-22"));
+    QTest::keyClicks(confirm, QStringLiteral("other-pass-22"));
+    QTest::keyClick(confirm, Qt::Key_Return);
+    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("newUserError"))->text(),
+             QStringLiteral("This user ID is taken already."));
+    QCOMPARE(table->rowCount(), before + 1);
+}
+
+void TestUserAdmin::deactivateAndReactivate()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    selectLogin(f.window(), QStringLiteral("emt"));
+    auto* toggle = f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton"));
+    QCOMPARE(toggle->text(), QStringLiteral("&Deactivate account"));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'emt' AND active = 0")), 1);
+    QCOMPARE(toggle->text(), QStringLiteral("Re&activate account"));
+    f.window().signOut();
+    f.typeSignIn(QStringLiteral("emt"), QStringLiteral("emt-demo"));
+    QVERIFY(!f.window().actor().has_value());
+    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("signInError"))->text(),
+             QStringLiteral("This account has been deactivated. Ask an administrator."));
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    selectLogin(f.window(), QStringLiteral("emt"));
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton")), Qt::LeftButton);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'emt' AND active = 1")), 1);
+}
+
+void TestUserAdmin::lastAdministratorStays()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    selectLogin(f.window(), QStringLiteral("admin"));
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton")), Qt::LeftButton);
+    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text(),
+             QStringLiteral("This is the last active administrator; make someone else an administrator first."));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'admin' AND active = 1")), 1);
+    // Taking away the role is refused the same way.
+    f.window().findChild<QCheckBox*>(QStringLiteral("selectedRole_administrator"))->setChecked(false);
+    f.window().findChild<QCheckBox*>(QStringLiteral("selectedRole_supervisor"))->setChecked(true);
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("saveRolesButton")), Qt::LeftButton);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id "
+                                        "WHERE u.login = 'admin' AND r.role = 'administrator'")),
+             1);
+}
+
+void TestUserAdmin::resetPasswordLetsUserIn()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    selectLogin(f.window(), QStringLiteral("navigator"));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit")), QStringLiteral("short"));
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("resetPasswordButton")), Qt::LeftButton);
+    QVERIFY(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text().contains(QStringLiteral("too weak")));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit")),
+                     QStringLiteral("navigator-new-pass"));
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("resetPasswordButton")), Qt::LeftButton);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset'")), 1);
+    f.window().signOut();
+    f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
+    QVERIFY(!f.window().actor().has_value());
+    f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-new-pass"));
+    QVERIFY(f.window().actor().has_value());
+}
+
+QTEST_MAIN(TestUserAdmin)
+#include "tst_useradmin.moc"
