@@ -5,812 +5,838 @@
     <name>DatabaseOpener</name>
     <message>
         <source>Database password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña de la base de datos</translation>
     </message>
     <message>
         <source>Password for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña para %1:</translation>
     </message>
     <message>
         <source>HEART Desk cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>HEART Desk no puede abrir la base de datos</translation>
     </message>
     <message>
         <source>%1
 
 Database: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Base de datos: %2</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <source>&amp;Choose another file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir otro archivo…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>Choose a HEART Desk database</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una base de datos de HEART Desk</translation>
     </message>
     <message>
         <source>HEART Desk database (*.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos de HEART Desk (*.sqlite);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
     <name>DomainText</name>
     <message>
         <source>Crisis call counselor</source>
-        <translation type="unfinished"></translation>
+        <translation>Consejero/a de llamadas de crisis</translation>
     </message>
     <message>
         <source>CRT team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Líder de equipo CRT</translation>
     </message>
     <message>
         <source>Peer support specialist</source>
-        <translation type="unfinished"></translation>
+        <translation>Especialista de apoyo entre pares</translation>
     </message>
     <message>
         <source>EMT</source>
-        <translation type="unfinished"></translation>
+        <translation>EMT</translation>
     </message>
     <message>
         <source>Co-response clinician</source>
-        <translation type="unfinished"></translation>
+        <translation>Clínico/a de corespuesta</translation>
     </message>
     <message>
         <source>Care navigator</source>
-        <translation type="unfinished"></translation>
+        <translation>Navegador/a de cuidados</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor/a</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrador/a</translation>
     </message>
     <message>
         <source>Crisis Call Diversion</source>
-        <translation type="unfinished"></translation>
+        <translation>Desvío de Llamadas de Crisis</translation>
     </message>
     <message>
         <source>Community Response Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipo de Respuesta Comunitaria</translation>
     </message>
     <message>
         <source>Co-Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Corespuesta</translation>
     </message>
     <message>
         <source>Care Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navegación de Cuidados</translation>
     </message>
     <message>
         <source>Police/EMS only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo policía/EMS</translation>
     </message>
     <message>
         <source>Resolved by phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelta por teléfono</translation>
     </message>
     <message>
         <source>Transferred to 988</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferida al 988</translation>
     </message>
     <message>
         <source>CRT dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>CRT despachado</translation>
     </message>
     <message>
         <source>Co-Response dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Corespuesta despachada</translation>
     </message>
     <message>
         <source>Returned to police/EMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Devuelta a policía/EMS</translation>
     </message>
     <message>
         <source>Declined or disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazada o desconectada</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta</translation>
     </message>
     <message>
         <source>Dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>Despachada</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrada</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Alto</translation>
     </message>
     <message>
         <source>Moderate</source>
-        <translation type="unfinished"></translation>
+        <translation>Moderado</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajo</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno</translation>
     </message>
     <message>
         <source>Not assessed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin evaluar</translation>
     </message>
     <message>
         <source>Welfare Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación de bienestar</translation>
     </message>
     <message>
         <source>Mental Health Crisis</source>
-        <translation type="unfinished"></translation>
+        <translation>Crisis de salud mental</translation>
     </message>
     <message>
         <source>Suicide Threat</source>
-        <translation type="unfinished"></translation>
+        <translation>Amenaza de suicidio</translation>
     </message>
     <message>
         <source>Trespass/Unwanted</source>
-        <translation type="unfinished"></translation>
+        <translation>Intrusión/Persona no deseada</translation>
     </message>
     <message>
         <source>Intoxicated Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Persona intoxicada</translation>
     </message>
     <message>
         <source>Assist Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistencia a persona</translation>
     </message>
     <message>
         <source>Panhandling/Solicitation</source>
-        <translation type="unfinished"></translation>
+        <translation>Mendicidad/Solicitación</translation>
     </message>
     <message>
         <source>Indecency</source>
-        <translation type="unfinished"></translation>
+        <translation>Conducta indecente</translation>
     </message>
     <message>
         <source>Follow Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento</translation>
     </message>
     <message>
         <source>The database location is not valid: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD or type it when asked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ubicación de la base de datos no es válida: %1.</translation>
     </message>
     <message>
         <source>This file is not a readable HEART Desk database (%1). It has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo no es una base de datos de HEART Desk legible (%1). No se ha modificado.</translation>
     </message>
     <message>
         <source>The database file cannot be opened: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede abrir el archivo de la base de datos: %1.</translation>
     </message>
     <message>
         <source>This database was written by a newer version of HEART Desk (%1). Nothing was changed; please update HEART Desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos se guardó con una versión más reciente de HEART Desk (%1). No se modificó nada; actualice HEART Desk.</translation>
     </message>
     <message>
         <source>The database server cannot be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede conectar con el servidor de la base de datos: %1</translation>
     </message>
     <message>
         <source>The database refused the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos rechazó el cambio: %1</translation>
     </message>
     <message>
         <source>Your role does not allow this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su rol no permite esta acción.</translation>
     </message>
     <message>
         <source>Someone else changed this record meanwhile. Reload it and make your change again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona modificó este registro mientras tanto. Vuelva a cargarlo y haga su cambio de nuevo.</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please check this field: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El registro ya no existe.</translation>
     </message>
     <message>
         <source>This user ID is taken already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este ID de usuario ya está en uso.</translation>
     </message>
     <message>
         <source>The password is too weak: use at least 8 characters, not the user ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>La contraseña es demasiado débil: use al menos 8 caracteres y no use el ID de usuario.</translation>
     </message>
     <message>
         <source>Wrong user ID or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de usuario o contraseña incorrectos.</translation>
     </message>
     <message>
         <source>This account is locked after too many wrong passwords. Try again after %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cuenta se bloqueó por demasiados intentos con contraseña incorrecta. Vuelva a intentarlo después de las %1.</translation>
     </message>
     <message>
         <source>This account has been deactivated. Ask an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta cuenta fue desactivada. Consulte a un administrador.</translation>
     </message>
     <message>
         <source>This is the last active administrator; make someone else an administrator first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este es el último administrador activo; primero asigne el rol de administrador a otra persona.</translation>
     </message>
     <message>
         <source>An administrator exists already; please sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un administrador; inicie sesión.</translation>
+    </message>
+    <message>
+        <source>Awaiting a decision</source>
+        <translation>En espera de una decisión</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD (or PGPASSWORD) or type it when asked.</source>
+        <translation>No ponga la contraseña de la base de datos en la ubicación. Defina HEARTDESK_DB_PASSWORD (o PGPASSWORD) o escríbala cuando se le pida.</translation>
+    </message>
+    <message>
+        <source>A user ID is 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Un ID de usuario tiene de 2 a 32 letras minúsculas, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s full name.</source>
+        <translation>Escriba el nombre completo de la persona.</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Elija al menos un rol.</translation>
+    </message>
+    <message>
+        <source>The idle time must be between 1 and 240 minutes.</source>
+        <translation>El tiempo de inactividad debe estar entre 1 y 240 minutos.</translation>
+    </message>
+    <message>
+        <source>Please check the entry: %1.</source>
+        <translation>Revise el dato: %1.</translation>
     </message>
 </context>
 <context>
     <name>Startup</name>
     <message>
         <source>Preparing the demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando la base de datos de demostración…</translation>
     </message>
     <message>
         <source>HEART Desk demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Demostración de HEART Desk</translation>
     </message>
     <message>
         <source>HEART Desk: the workplace of an alternative 911 crisis response program.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An SQLite file, or postgresql://user@host:port/db. The server password comes from HEARTDESK_DB_PASSWORD or is asked for.</source>
-        <translation type="unfinished"></translation>
+        <translation>HEART Desk: el espacio de trabajo de un programa alternativo de respuesta a crisis del 911.</translation>
     </message>
     <message>
         <source>location</source>
-        <translation type="unfinished"></translation>
+        <translation>ubicación</translation>
     </message>
     <message>
         <source>Open a fresh demo database with fictional people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una base de datos de demostración nueva con personas ficticias.</translation>
     </message>
     <message>
         <source>Seed of the demo data (default 20220627).</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla de los datos de demostración (predeterminada: 20220627).</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>número</translation>
     </message>
     <message>
         <source>Demo user to sign in as (default supervisor; &quot;none&quot; shows the sign-in screen).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario de demostración con el que se inicia sesión (predeterminado: supervisor; &quot;none&quot; muestra la pantalla de inicio de sesión).</translation>
     </message>
     <message>
         <source>login</source>
-        <translation type="unfinished"></translation>
+        <translation>usuario</translation>
     </message>
     <message>
         <source>Language of the interface: en or es.</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma de la interfaz: en o es.</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished"></translation>
+        <translation>código</translation>
     </message>
     <message>
         <source>Unknown language &quot;%1&quot;: use en or es.</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma desconocido &quot;%1&quot;: use en o es.</translation>
     </message>
     <message>
         <source>--demo-seed needs a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo-seed requiere un número entero.</translation>
+    </message>
+    <message>
+        <source>An SQLite file, or postgresql://user@host:port/db. The server password comes from HEARTDESK_DB_PASSWORD (or PGPASSWORD) or is asked for.</source>
+        <translation>Un archivo SQLite, o postgresql://user@host:port/db. La contraseña del servidor se toma de HEARTDESK_DB_PASSWORD (o PGPASSWORD) o se pide al usuario.</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::CallListHome</name>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n llamada</numerusform>
+            <numerusform>%n llamadas</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctualizar</translation>
     </message>
     <message>
         <source>Reload the list (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a cargar la lista (F5)</translation>
     </message>
     <message>
         <source>Call queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de llamadas</translation>
     </message>
     <message>
         <source>Active behavioral-health calls in the 911 center, highest risk first, then oldest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas activas de salud conductual en el centro de 911: primero las de mayor riesgo y luego las más antiguas.</translation>
     </message>
     <message>
         <source>Active calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas activas</translation>
     </message>
     <message>
         <source>My unit&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas de mi unidad</translation>
     </message>
     <message>
         <source>Calls sent to Community Response and Co-Response units in the last 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas enviadas a las unidades de Respuesta Comunitaria y de Corespuesta en las últimas 24 horas.</translation>
     </message>
     <message>
         <source>Unit calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas de la unidad</translation>
     </message>
     <message>
         <source>Follow-up queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Cola de seguimiento</translation>
     </message>
     <message>
         <source>Crisis Call Diversion and Community Response contacts of the last 48 hours: each is due a follow-up within 48 hours of the contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos de Desvío de Llamadas de Crisis y de Respuesta Comunitaria de las últimas 48 horas: cada uno requiere un seguimiento dentro de las 48 horas posteriores al contacto.</translation>
     </message>
     <message>
         <source>Contacts due a follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos pendientes de seguimiento</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::CallTableModel</name>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
         </translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibida</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Antigüedad</translation>
     </message>
     <message>
         <source>CAD #</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º CAD</translation>
     </message>
     <message>
         <source>Call type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de llamada</translation>
     </message>
     <message>
         <source>Beat</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Riesgo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Disposition</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::DashboardHome</name>
     <message>
         <source>Program dashboard — last 28 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Panel del programa — últimos 28 días</translation>
     </message>
     <message>
         <source>calls</source>
-        <translation type="unfinished"></translation>
+        <translation>llamadas</translation>
     </message>
     <message>
         <source>resolved by phone or 988</source>
-        <translation type="unfinished"></translation>
+        <translation>resueltas por teléfono o por el 988</translation>
     </message>
     <message>
         <source>unarmed or co-response teams sent</source>
-        <translation type="unfinished"></translation>
+        <translation>equipos no armados o de corespuesta enviados</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished"></translation>
+        <translation>Programa</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas</translation>
     </message>
     <message>
         <source>Calls by program</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas por programa</translation>
     </message>
     <message>
         <source>Calls by program, last 28 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Llamadas por programa, últimos 28 días</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::FirstAdminPage</name>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>Welcome to HEART Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Le damos la bienvenida a HEART Desk</translation>
     </message>
     <message>
         <source>This database has no accounts yet. Create the first administrator: this account adds the other staff and assigns their roles. It cannot open anyone&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos aún no tiene cuentas. Cree la cuenta del primer administrador: con ella se agrega al resto del personal y se asignan sus roles. Esta cuenta no puede abrir los registros de nadie.</translation>
     </message>
     <message>
         <source>&amp;User ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de usuario:</translation>
     </message>
     <message>
         <source>Full &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre completo:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña:</translation>
     </message>
     <message>
         <source>&amp;Confirm password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>Con&amp;firmar contraseña:</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Create a&amp;dministrator</source>
+        <translation>Crear a&amp;dministrador/a</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::MainWindow</name>
     <message>
         <source>Draft not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador no guardado</translation>
     </message>
     <message>
         <source>The unsaved form could not be kept as a draft: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo conservar como borrador el formulario sin guardar: %1</translation>
     </message>
     <message>
         <source>Your unsaved work from the last session was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restauró el trabajo sin guardar de su última sesión.</translation>
     </message>
     <message>
         <source>Role not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>No se cambió el rol</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada: %1 (%2)</translation>
     </message>
     <message>
         <source>Role: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol: %1</translation>
     </message>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin sesión iniciada</translation>
     </message>
     <message>
         <source>Local file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo local: %1</translation>
     </message>
     <message>
         <source>Server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor: %1</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado</translation>
     </message>
     <message>
         <source>Connection lost: changes cannot be saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión perdida: no se pueden guardar los cambios</translation>
     </message>
     <message>
         <source>HEART Desk — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HEART Desk — %1</translation>
     </message>
     <message>
         <source>HEART Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>HEART Desk</translation>
     </message>
     <message>
         <source>About HEART Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de HEART Desk</translation>
     </message>
     <message>
         <source>&lt;h3&gt;HEART Desk %1&lt;/h3&gt;&lt;p&gt;For alternative 911 crisis response programs: crisis call counselors, community response teams, care navigators and their supervisors.&lt;/p&gt;&lt;p&gt;Licensed under the Apache License 2.0.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;HEART Desk %1&lt;/h3&gt;&lt;p&gt;Para programas alternativos de respuesta a crisis del 911: consejeros de llamadas de crisis, equipos de respuesta comunitaria, navegadores de cuidados y sus supervisores.&lt;/p&gt;&lt;p&gt;Publicado bajo la licencia Apache License 2.0.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Lock screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear pantalla</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cerrar sesión</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <source>&amp;Home screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pantalla de inicio</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rol</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <source>&amp;About HEART Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca &amp;de HEART Desk</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / Español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::NewUserForm</name>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
         <source>New staff account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva cuenta de personal</translation>
     </message>
     <message>
         <source>User &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de usuario:</translation>
     </message>
     <message>
         <source>Full na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre completo:</translation>
     </message>
     <message>
         <source>Roles:</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles:</translation>
     </message>
     <message>
         <source>Initial pass&amp;word:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Con&amp;firm password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña inicial:</translation>
     </message>
     <message>
         <source>&amp;Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar cuen&amp;ta</translation>
+    </message>
+    <message>
+        <source>Confirm pa&amp;ssword:</source>
+        <translation>Confirmar contra&amp;seña:</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::SignInPage</name>
     <message>
         <source>Enter your user ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrese su ID de usuario.</translation>
     </message>
     <message>
         <source>Session locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión bloqueada</translation>
     </message>
     <message>
         <source>Sign in to HEART Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión en HEART Desk</translation>
     </message>
     <message>
         <source>%1, the screen was locked after a period of inactivity. Enter your password to continue where you left off.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, la pantalla se bloqueó tras un período de inactividad. Ingrese su contraseña para continuar donde se quedó.</translation>
     </message>
     <message>
         <source>Holistic Empathetic Assistance Response Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Equipos de Respuesta de Asistencia Holística y Empática</translation>
     </message>
     <message>
         <source>&amp;User ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID de usuario:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contraseña:</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar &amp;sesión</translation>
     </message>
     <message>
         <source>Sign in as &amp;another user</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión como &amp;otro usuario</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos: %1</translation>
     </message>
     <message>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de usuario</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña</translation>
     </message>
 </context>
 <context>
     <name>heart::ui::UserAdminWidget</name>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivada</translation>
     </message>
     <message>
         <source>Locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloqueada hasta las %1</translation>
     </message>
     <message>
         <source>&amp;Deactivate account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;activate account</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desactivar cuenta</translation>
     </message>
     <message>
         <source>Account %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se agregó la cuenta %1.</translation>
     </message>
     <message>
         <source>Roles of %1 saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardaron los roles de %1.</translation>
     </message>
     <message>
         <source>Password of %1 reset; any lock is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se restableció la contraseña de %1 y se quitó cualquier bloqueo.</translation>
     </message>
     <message>
         <source>Account %1 reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se reactivó la cuenta %1.</translation>
     </message>
     <message>
         <source>Account %1 deactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se desactivó la cuenta %1.</translation>
     </message>
     <message>
         <source>Settings saved. The new idle time applies at the next sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración guardada. El nuevo tiempo de inactividad se aplicará a partir del próximo inicio de sesión.</translation>
     </message>
     <message>
         <source>Staff accounts and settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas del personal y configuración</translation>
     </message>
     <message>
         <source>User ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de usuario</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Staff accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuentas del personal</translation>
     </message>
     <message>
         <source>Selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta seleccionada</translation>
     </message>
     <message>
         <source>Save &amp;roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New pass&amp;word:</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar r&amp;oles</translation>
     </message>
     <message>
         <source>R&amp;eset password</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;establecer contraseña</translation>
     </message>
     <message>
         <source>Program settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración del programa</translation>
     </message>
     <message>
         <source>&amp;Lock after idle minutes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Minutos de inactividad antes de &amp;bloquear:</translation>
     </message>
     <message>
         <source>Save se&amp;ttings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar configuración</translation>
+    </message>
+    <message>
+        <source>Rea&amp;ctivate account</source>
+        <translation>&amp;Reactivar cuenta</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>N&amp;ueva contraseña:</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,9 @@ Secret newAccountPassword(const QString& login);
 class SignedInSession
 {
 public:
-    SignedInSession(store::AccountStore& accounts, const store::Actor& actor) : m_accounts(accounts), m_actor(actor) {}
+    SignedInSession(store::AccountStore& accounts, const store::Actor& actor)
+        : m_accounts(accounts), m_actor(actor)
+    {}
     ~SignedInSession();
     SignedInSession(const SignedInSession&) = delete;
     SignedInSession& operator=(const SignedInSession&) = delete;

@@ -9,7 +9,6 @@
 #include <QLoggingCategory>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 #include <span>
 
@@ -21,7 +20,8 @@ class Database;
 
 namespace heart::cli {
 
-enum ExitCode : int {
+enum ExitCode : int
+{
     ExitOk = 0,         // done
     ExitFailed = 1,     // the check or the command failed (a broken audit chain, a refused account)
     ExitUsage = 2,      // the command line is wrong
@@ -32,10 +32,10 @@ enum ExitCode : int {
 // and the common options given before it.
 struct Invocation
 {
-    QString program;          // argv[0]
-    QString command;          // e.g. "verify-audit"
-    QStringList arguments;    // the arguments after the command word
-    QString databaseBefore;   // --database given before the command word, or empty
+    QString program;        // argv[0]
+    QString command;        // e.g. "verify-audit"
+    QStringList arguments;  // the arguments after the command word
+    QString databaseBefore; // --database given before the command word, or empty
     bool verboseBefore = false;
 };
 
@@ -89,9 +89,14 @@ QString describeError(const store::StoreError& error, const store::ConnectionSpe
 QString describeLocation(const store::ConnectionSpec& spec);
 int exitCodeFor(store::StoreErrorCode code);
 // Prints describeError() and returns exitCodeFor().
-int reportError(const store::StoreError& error, const store::ConnectionSpec& spec, const QString& context = {});
+int reportError(const store::StoreError& error, const store::ConnectionSpec& spec,
+                const QString& context = {});
 
-enum class IfMissing { Create, Refuse };
+enum class IfMissing
+{
+    Create,
+    Refuse
+};
 
 // Parses --database, finds the server password, opens and migrates. On
 // failure prints one line and returns the exit code; 0 when open.

@@ -1,12 +1,10 @@
 #include "Cli.h"
-
 #include "Secrets.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSysInfo>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -81,7 +79,8 @@ CommandLine::CommandLine(const Invocation& invocation, QString synopsis, QString
                                        "Default: %1")
                             .arg(store::defaultSqlitePath()),
                         QStringLiteral("location")});
-    m_parser.addOption({{QStringLiteral("v"), kVerbose}, QStringLiteral("Log what is being done to stderr.")});
+    m_parser.addOption(
+        {{QStringLiteral("v"), kVerbose}, QStringLiteral("Log what is being done to stderr.")});
     m_parser.addOption({{QStringLiteral("h"), kHelp}, QStringLiteral("Show this help.")});
 }
 
@@ -97,7 +96,8 @@ std::optional<int> CommandLine::parse()
         return ExitOk;
     }
     if (!m_parser.positionalArguments().isEmpty()) {
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().constFirst()));
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().constFirst()));
     }
     return std::nullopt;
 }
@@ -116,7 +116,8 @@ QString CommandLine::helpText() const
     QString text = m_parser.helpText();
     // Qt's first line names only the program; ours names the command too.
     const qsizetype firstLineEnd = text.indexOf(QLatin1Char('\n'));
-    text.replace(0, firstLineEnd, QStringLiteral("Usage: heartdesk-cli %1 %2").arg(m_invocation.command, m_synopsis));
+    text.replace(0, firstLineEnd,
+                 QStringLiteral("Usage: heartdesk-cli %1 %2").arg(m_invocation.command, m_synopsis));
     return text;
 }
 
@@ -165,7 +166,8 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::None:
         return QStringLiteral("no error");
     case StoreErrorCode::InvalidLocation:
-        return withDetail(QStringLiteral("the database location given with --database cannot be understood"), detail);
+        return withDetail(QStringLiteral("the database location given with --database cannot be understood"),
+                          detail);
     case StoreErrorCode::PasswordInLocation:
         return QStringLiteral("refusing a database location that contains a password: %1").arg(detail);
     case StoreErrorCode::NotADatabase:
@@ -175,7 +177,8 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
         return withDetail(QStringLiteral("cannot open %1").arg(where), detail) +
                QStringLiteral("; it was not changed");
     case StoreErrorCode::NewerSchema:
-        return withDetail(QStringLiteral("%1 was written by a newer version of HEART Desk").arg(where), detail) +
+        return withDetail(QStringLiteral("%1 was written by a newer version of HEART Desk").arg(where),
+                          detail) +
                QStringLiteral("; nothing was changed. Use that version or a newer one");
     case StoreErrorCode::ConnectionFailed:
         return withDetail(QStringLiteral("cannot connect to %1").arg(where), detail);
@@ -184,7 +187,8 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::PermissionDenied:
         return withDetail(QStringLiteral("permission denied"), detail);
     case StoreErrorCode::Conflict:
-        return QStringLiteral("the record was changed by someone else meanwhile; nothing was changed, try again");
+        return QStringLiteral(
+            "the record was changed by someone else meanwhile; nothing was changed, try again");
     case StoreErrorCode::NotFound:
         return withDetail(QStringLiteral("not found"), detail);
     case StoreErrorCode::InvalidInput:
@@ -207,7 +211,8 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::AlreadyInitialized:
         return QStringLiteral("%1 already has user accounts; nothing was changed").arg(where);
     }
-    return withDetail(QStringLiteral("unexpected error %1").arg(store::storeErrorCodeName(error.code)), detail);
+    return withDetail(QStringLiteral("unexpected error %1").arg(store::storeErrorCodeName(error.code)),
+                      detail);
 }
 
 int exitCodeFor(StoreErrorCode code)
@@ -266,7 +271,8 @@ int openDatabase(const CommandLine& commandLine, store::Database& db, IfMissing 
             return secret.exitCode;
         password = std::move(secret.value);
     }
-    qCInfo(lcCli) << "opening" << (spec.engine == Engine::Sqlite ? "sqlite" : "postgresql") << spec.describe();
+    qCInfo(lcCli) << "opening" << (spec.engine == Engine::Sqlite ? "sqlite" : "postgresql")
+                  << spec.describe();
     const StoreError error = db.open(spec, password);
     wipe(password);
     if (error)
@@ -282,8 +288,9 @@ QString cliWorkstation()
 void applyLogging(bool verbose)
 {
     // QT_LOGGING_RULES and QT_LOGGING_CONF still override these.
-    QLoggingCategory::setFilterRules(verbose ? QStringLiteral("heartdesk.*.info=true\nheartdesk.*.debug=true")
-                                             : QStringLiteral("heartdesk.*.info=false\nheartdesk.*.debug=false"));
+    QLoggingCategory::setFilterRules(verbose
+                                         ? QStringLiteral("heartdesk.*.info=true\nheartdesk.*.debug=true")
+                                         : QStringLiteral("heartdesk.*.info=false\nheartdesk.*.debug=false"));
 }
 
 } // namespace heart::cli

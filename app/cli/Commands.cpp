@@ -1,7 +1,6 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
-
 #include <array>
 #include <cstdio>
 
@@ -30,15 +29,16 @@ QString generalHelp()
         "Usage: heartdesk-cli COMMAND [options]\n"
         "The headless tool of HEART Desk: database set-up, accounts and audit checks.\n\nCommands:\n");
     for (const Command& command : kCommands)
-        text += QStringLiteral("  %1%2\n").arg(QLatin1String(command.name), -14).arg(QLatin1String(command.summary));
-    text += QStringLiteral(
-        "\nCommon options (before or after the command):\n"
-        "  --database LOCATION  an SQLite file or postgresql://user@host:port/db\n"
-        "  -v, --verbose        log what is being done to stderr\n"
-        "  -h, --help           help of the command\n"
-        "\nExit status: 0 done, 1 the check or command failed, 2 usage error,\n"
-        "3 the database could not be opened (it was not changed).\n"
-        "Run 'heartdesk-cli COMMAND --help' for the options of a command.\n");
+        text += QStringLiteral("  %1%2\n")
+                    .arg(QLatin1String(command.name), -14)
+                    .arg(QLatin1String(command.summary));
+    text += QStringLiteral("\nCommon options (before or after the command):\n"
+                           "  --database LOCATION  an SQLite file or postgresql://user@host:port/db\n"
+                           "  -v, --verbose        log what is being done to stderr\n"
+                           "  -h, --help           help of the command\n"
+                           "\nExit status: 0 done, 1 the check or command failed, 2 usage error,\n"
+                           "3 the database could not be opened (it was not changed).\n"
+                           "Run 'heartdesk-cli COMMAND --help' for the options of a command.\n");
     return text;
 }
 

@@ -1,7 +1,6 @@
 // heartdesk-cli create-admin: the first account of a new database.
 #include "AccountInput.h"
 #include "Commands.h"
-
 #include "store/Database.h"
 
 namespace heart::cli {
@@ -12,13 +11,14 @@ const QString kName = QStringLiteral("name");
 
 int runCreateAdmin(const Invocation& invocation)
 {
-    CommandLine commandLine(invocation, QStringLiteral("--login LOGIN --name \"Display Name\" [--database LOCATION]"),
-                            QStringLiteral("Creates the first administrator of a database that has no accounts "
-                                           "yet (the database is created if needed). The password comes from "
-                                           "HEARTDESK_NEW_PASSWORD, or is asked twice on the terminal."));
+    CommandLine commandLine(
+        invocation, QStringLiteral("--login LOGIN --name \"Display Name\" [--database LOCATION]"),
+        QStringLiteral("Creates the first administrator of a database that has no accounts "
+                       "yet (the database is created if needed). The password comes from "
+                       "HEARTDESK_NEW_PASSWORD, or is asked twice on the terminal."));
     commandLine.addOption({kLogin, QStringLiteral("The administrator's user ID."), QStringLiteral("login")});
-    commandLine.addOption({kName, QStringLiteral("The administrator's name as shown in the program."),
-                           QStringLiteral("name")});
+    commandLine.addOption(
+        {kName, QStringLiteral("The administrator's name as shown in the program."), QStringLiteral("name")});
     if (auto stop = commandLine.parse())
         return *stop;
     if (auto stop = commandLine.requireOptions({kLogin, kName}))

@@ -1,7 +1,6 @@
 // heartdesk-cli create-user: an administrator adds an account.
 #include "AccountInput.h"
 #include "Commands.h"
-
 #include "core/Role.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
@@ -39,7 +38,8 @@ std::optional<int> parseRoles(const CommandLine& commandLine, QList<Role>& roles
         }
     }
     if (roles.isEmpty())
-        return commandLine.usageError(QStringLiteral("give at least one --role; the roles are: %1").arg(validRoleCodes()));
+        return commandLine.usageError(
+            QStringLiteral("give at least one --role; the roles are: %1").arg(validRoleCodes()));
     return std::nullopt;
 }
 
@@ -51,16 +51,19 @@ int runCreateUser(const Invocation& invocation)
         invocation,
         QStringLiteral("--as ADMIN --login LOGIN --name \"Display Name\" --role ROLE [--role ROLE...] "
                        "[--database LOCATION]"),
-        QStringLiteral("Signs in as an administrator and creates a user account. The administrator's password "
-                       "comes from HEARTDESK_ADMIN_PASSWORD, the new password from HEARTDESK_NEW_PASSWORD; "
-                       "either is asked on the terminal when not set.\nRoles: %1")
+        QStringLiteral(
+            "Signs in as an administrator and creates a user account. The administrator's password "
+            "comes from HEARTDESK_ADMIN_PASSWORD, the new password from HEARTDESK_NEW_PASSWORD; "
+            "either is asked on the terminal when not set.\nRoles: %1")
             .arg(validRoleCodes()));
-    commandLine.addOption({kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
+    commandLine.addOption(
+        {kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
     commandLine.addOption({kLogin, QStringLiteral("The new user ID."), QStringLiteral("login")});
-    commandLine.addOption({kName, QStringLiteral("The new user's name as shown in the program."),
-                           QStringLiteral("name")});
-    commandLine.addOption({kRole, QStringLiteral("A role of the new user (repeat for several); the first "
-                                                 "in the program's order is the default at sign-in."),
+    commandLine.addOption(
+        {kName, QStringLiteral("The new user's name as shown in the program."), QStringLiteral("name")});
+    commandLine.addOption({kRole,
+                           QStringLiteral("A role of the new user (repeat for several); the first "
+                                          "in the program's order is the default at sign-in."),
                            QStringLiteral("role")});
     if (auto stop = commandLine.parse())
         return *stop;
@@ -88,14 +91,16 @@ int runCreateUser(const Invocation& invocation)
     auto signedIn = accounts.signIn(adminLogin, adminPassword.value, cliWorkstation());
     wipe(adminPassword.value);
     if (!signedIn.ok())
-        return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(adminLogin));
+        return reportError(signedIn.error(), db.spec(),
+                           QStringLiteral("cannot sign in as %1").arg(adminLogin));
     SignedInSession session(accounts, signedIn.value());
     // Sign-in takes the account's first role; administration needs that one.
     if (session.actor().role() != Role::Administrator) {
         auto switched = accounts.switchRole(session.actor(), Role::Administrator);
         if (!switched.ok()) {
-            printError(QStringLiteral("%1 is not an administrator, so cannot create accounts; nothing was changed")
-                           .arg(adminLogin));
+            printError(
+                QStringLiteral("%1 is not an administrator, so cannot create accounts; nothing was changed")
+                    .arg(adminLogin));
             return ExitFailed;
         }
         session.switchTo(switched.value());
@@ -113,8 +118,9 @@ int runCreateUser(const Invocation& invocation)
     for (Role role : added.value().roles)
         roleCodes.append(store::toQString(roleCode(role)));
     qCInfo(lcCli) << "user created:" << added.value().id;
-    printLine(QStringLiteral("created the account '%1' with the roles %2 in %3")
-                  .arg(added.value().login, roleCodes.join(QLatin1String(", ")), describeLocation(db.spec())));
+    printLine(
+        QStringLiteral("created the account '%1' with the roles %2 in %3")
+            .arg(added.value().login, roleCodes.join(QLatin1String(", ")), describeLocation(db.spec())));
     return ExitOk;
 }
 

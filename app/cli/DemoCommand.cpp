@@ -1,6 +1,5 @@
 // heartdesk-cli demo: the fictional demo scenario, written into a new database.
 #include "Commands.h"
-
 #include "core/DemoScenario.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
@@ -13,14 +12,16 @@ const QString kSeed = QStringLiteral("seed");
 
 int runDemo(const Invocation& invocation)
 {
-    CommandLine commandLine(invocation, QStringLiteral("[--seed N] --database LOCATION"),
-                            QStringLiteral("Writes the fictional demo scenario (a user for every role and three "
-                                           "weeks of calls ending now) into a new, empty database. The demo "
-                                           "sign-ins are listed in the README. A database that has user "
-                                           "accounts is refused."));
-    commandLine.addOption({kSeed, QStringLiteral("Seed of the scenario (default %1): the same seed gives the "
-                                                 "same people and calls.")
-                                      .arg(DemoOptions{}.seed),
+    CommandLine commandLine(
+        invocation, QStringLiteral("[--seed N] --database LOCATION"),
+        QStringLiteral("Writes the fictional demo scenario (a user for every role and three "
+                       "weeks of calls ending now) into a new, empty database. The demo "
+                       "sign-ins are listed in the README. A database that has user "
+                       "accounts is refused."));
+    commandLine.addOption({kSeed,
+                           QStringLiteral("Seed of the scenario (default %1): the same seed gives the "
+                                          "same people and calls.")
+                               .arg(DemoOptions{}.seed),
                            QStringLiteral("N")});
     if (auto stop = commandLine.parse())
         return *stop;
@@ -29,7 +30,8 @@ int runDemo(const Invocation& invocation)
         bool ok = false;
         options.seed = commandLine.value(kSeed).toULongLong(&ok);
         if (!ok)
-            return commandLine.usageError(QStringLiteral("--seed takes a whole number from 0 to 18446744073709551615"));
+            return commandLine.usageError(
+                QStringLiteral("--seed takes a whole number from 0 to 18446744073709551615"));
     }
 
     store::Database db;

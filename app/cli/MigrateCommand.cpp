@@ -1,6 +1,5 @@
 // heartdesk-cli migrate: opening a database applies the pending migrations.
 #include "Commands.h"
-
 #include "store/Database.h"
 #include "store/Migrations.h"
 
@@ -8,10 +7,11 @@ namespace heart::cli {
 
 int runMigrate(const Invocation& invocation)
 {
-    CommandLine commandLine(invocation, QStringLiteral("[--database LOCATION]"),
-                            QStringLiteral("Creates the database, or applies the migrations it lacks, and prints "
-                                           "its schema version. A database written by a newer HEART Desk, or a "
-                                           "file that is not a healthy database, is left untouched."));
+    CommandLine commandLine(
+        invocation, QStringLiteral("[--database LOCATION]"),
+        QStringLiteral("Creates the database, or applies the migrations it lacks, and prints "
+                       "its schema version. A database written by a newer HEART Desk, or a "
+                       "file that is not a healthy database, is left untouched."));
     if (auto stop = commandLine.parse())
         return *stop;
 

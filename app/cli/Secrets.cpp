@@ -4,13 +4,11 @@
 
 #include <QByteArray>
 #include <QStringList>
-
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <string>
-
 #include <termios.h>
 #include <unistd.h>
 
@@ -32,10 +30,6 @@ extern "C" void restoreTerminalAndReraise(int signal)
 // Reads one line from the terminal with echo off; nullopt at end of input.
 std::optional<QString> readHidden(const QString& prompt)
 {
-    const QByteArray promptBytes = prompt.toLocal8Bit();
-    std::fputs(promptBytes.constData(), stderr);
-    std::fflush(stderr);
-
     termios original{};
     const bool haveTerminal = tcgetattr(STDIN_FILENO, &original) == 0;
     using Handler = void (*)(int);
@@ -51,6 +45,10 @@ std::optional<QString> readHidden(const QString& prompt)
         g_echoOff = 1;
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     }
+    // The prompt only once echo is off, so nothing typed after it can show.
+    const QByteArray promptBytes = prompt.toLocal8Bit();
+    std::fputs(promptBytes.constData(), stderr);
+    std::fflush(stderr);
 
     std::string line;
     bool gotLine = false;
@@ -75,8 +73,12 @@ std::optional<QString> readHidden(const QString& prompt)
         std::signal(SIGTERM, oldTerm);
         std::signal(SIGHUP, oldHup);
     }
-    if (!gotLine && line.empty())
-        return std::nullopt;
+    if (!gotLine) {
+        std::fputc('\n', stderr); // end of input: echo printed no newline
+        std::fflush(stderr);
+        if (line.empty())
+            return std::nullopt;
+    }
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
     QString value = QString::fromLocal8Bit(line.data(), static_cast<qsizetype>(line.size()));
@@ -120,9 +122,13 @@ Secret obtainSecret(const SecretRequest& request)
     }
     if (request.confirm) {
         std::optional<QString> second = readHidden(QStringLiteral("Type it again: "));
-        const bool same = second && *second == *first;
-        if (second)
-            wipe(*second);
+        if (!second) {
+            wipe(*first);
+            printError(QStringLiteral("the password was not typed a second time; nothing was changed"));
+            return {{}, ExitFailed};
+        }
+        const bool same = *second == *first;
+        wipe(*second);
         if (!same) {
             wipe(*first);
             printError(QStringLiteral("the two passwords typed do not match; nothing was changed"));

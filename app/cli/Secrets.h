@@ -3,7 +3,6 @@
 // terminal with echo off. They are never printed, logged or kept longer than
 // the command needs them.
 #include <QString>
-
 #include <initializer_list>
 #include <optional>
 

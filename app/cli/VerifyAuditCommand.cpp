@@ -1,7 +1,6 @@
 // heartdesk-cli verify-audit: walks the audit trail's hash chain and names
 // the first row that was changed, inserted or removed.
 #include "Commands.h"
-
 #include "store/AuditTrail.h"
 #include "store/Database.h"
 
@@ -17,9 +16,12 @@ const QString kFormat = QStringLiteral("format");
 QString kindCode(AuditBreak::Kind kind)
 {
     switch (kind) {
-    case AuditBreak::Kind::HashMismatch: return QStringLiteral("hash_mismatch");
-    case AuditBreak::Kind::PrevHashMismatch: return QStringLiteral("prev_hash_mismatch");
-    case AuditBreak::Kind::SequenceGap: return QStringLiteral("sequence_gap");
+    case AuditBreak::Kind::HashMismatch:
+        return QStringLiteral("hash_mismatch");
+    case AuditBreak::Kind::PrevHashMismatch:
+        return QStringLiteral("prev_hash_mismatch");
+    case AuditBreak::Kind::SequenceGap:
+        return QStringLiteral("sequence_gap");
     }
     return QStringLiteral("unknown");
 }
@@ -27,10 +29,12 @@ QString kindCode(AuditBreak::Kind kind)
 QString kindInWords(AuditBreak::Kind kind)
 {
     switch (kind) {
-    case AuditBreak::Kind::HashMismatch: return QStringLiteral("the row's contents do not match its hash");
+    case AuditBreak::Kind::HashMismatch:
+        return QStringLiteral("the row's contents do not match its hash");
     case AuditBreak::Kind::PrevHashMismatch:
         return QStringLiteral("the row does not follow the previous row's hash");
-    case AuditBreak::Kind::SequenceGap: return QStringLiteral("row(s) missing before it");
+    case AuditBreak::Kind::SequenceGap:
+        return QStringLiteral("row(s) missing before it");
     }
     return QStringLiteral("unknown damage");
 }
@@ -55,12 +59,13 @@ void printJson(const store::AuditVerification& result)
 
 int runVerifyAudit(const Invocation& invocation)
 {
-    CommandLine commandLine(invocation, QStringLiteral("[--format text|json] [--database LOCATION]"),
-                            QStringLiteral("Checks that every audit row still matches its hash and follows the "
-                                           "row before it. Exit status 0 when the trail is intact, 1 when it "
-                                           "is broken."));
-    commandLine.addOption({kFormat, QStringLiteral("Output as text (default) or json."), QStringLiteral("format"),
-                           QStringLiteral("text")});
+    CommandLine commandLine(
+        invocation, QStringLiteral("[--format text|json] [--database LOCATION]"),
+        QStringLiteral("Checks that every audit row still matches its hash and follows the "
+                       "row before it. Exit status 0 when the trail is intact, 1 when it "
+                       "is broken."));
+    commandLine.addOption({kFormat, QStringLiteral("Output as text (default) or json."),
+                           QStringLiteral("format"), QStringLiteral("text")});
     if (auto stop = commandLine.parse())
         return *stop;
     const QString format = commandLine.value(kFormat);

@@ -3,11 +3,19 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 int main(int argc, char* argv[])
 {
+    // Passwords pass through this process: no core dump, no ptrace by peers.
+    const rlimit noCore{0, 0};
+    setrlimit(RLIMIT_CORE, &noCore);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+
     QCoreApplication app(argc, argv);
-    // The same name as the desktop program, so both find the same default database.
+    // The desktop program's identity, so both find the same default database.
+    QCoreApplication::setOrganizationName(QStringLiteral("heartdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("heartdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HEARTDESK_VERSION));
     heart::cli::applyLogging(false);

@@ -91,7 +91,8 @@ RawSql RawSql::postgres(const QString& url, const QString& database, const QStri
     return raw;
 }
 
-RawSql::RawSql(RawSql&& other) noexcept : m_name(std::move(other.m_name)), m_lastError(std::move(other.m_lastError))
+RawSql::RawSql(RawSql&& other) noexcept
+    : m_name(std::move(other.m_name)), m_lastError(std::move(other.m_lastError))
 {
     other.m_name.clear();
 }

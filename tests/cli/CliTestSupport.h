@@ -32,6 +32,7 @@ public:
     void setEnv(const QString& name, const QString& value) { m_env.insert(name, value); }
     void unsetEnv(const QString& name) { m_env.remove(name); }
     CliResult run(const QStringList& arguments, int timeoutMs = 300000) const;
+    const QProcessEnvironment& environment() const { return m_env; }
 
     static QString binary();
 
@@ -72,5 +73,9 @@ QStringList dirEntries(const QString& dir);
 } // namespace heart::clitest
 
 // Checks the exit code; on failure shows the command line and its output.
-#define CLI_EXPECT_EXIT(result, code)                                                                              \
-    QVERIFY2((result).finished && (result).exitCode == (code), qPrintable((result).describe()))
+// Evaluates `result` once, so it may be the run itself.
+#define CLI_EXPECT_EXIT(result, code)                                                                        \
+    do {                                                                                                     \
+        const heart::clitest::CliResult& cliResult_ = (result);                                              \
+        QVERIFY2(cliResult_.finished&& cliResult_.exitCode == (code), qPrintable(cliResult_.describe()));    \
+    } while (false)

@@ -73,6 +73,14 @@ public:
 
     // Runs SQL on the primary connection, outside any store class.
     RawResult sql(const QString& statement, const QVariantList& values = {});
+    // The same on any store connection (a second one, a reopened one).
+    static RawResult sqlOn(store::Database& db, const QString& statement, const QVariantList& values = {});
+    // Every "table.column" of the schema whose text contains `needle`
+    // (case-insensitive): for "this never reaches the database" checks.
+    QStringList columnsContaining(const QString& needle);
+    // Audit rows with this action (and this user, unless null).
+    int auditCount(const QString& action, const QString& userId = QString());
+
     // A second store connection to the same database (another workstation).
     std::unique_ptr<store::Database> openSecond(store::StoreError* error = nullptr);
     // Closes the primary connection (reopen tests); sql() needs it open.

@@ -93,7 +93,7 @@ void TestUserAdmin::deactivateAndReactivate()
     QCOMPARE(toggle->text(), QStringLiteral("&Deactivate account"));
     QTest::mouseClick(toggle, Qt::LeftButton);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'emt' AND active = 0")), 1);
-    QCOMPARE(toggle->text(), QStringLiteral("Re&activate account"));
+    QCOMPARE(toggle->text(), QStringLiteral("Rea&ctivate account"));
     f.window().signOut();
     f.typeSignIn(QStringLiteral("emt"), QStringLiteral("emt-demo"));
     QVERIFY(!f.window().actor().has_value());

@@ -130,7 +130,7 @@ void NewUserForm::retranslate()
     m_nameLabel->setText(tr("Full na&me:"));
     m_rolesLabel->setText(tr("Roles:"));
     m_passwordLabel->setText(tr("Initial pass&word:"));
-    m_confirmLabel->setText(tr("Con&firm password:"));
+    m_confirmLabel->setText(tr("Confirm pa&ssword:"));
     m_add->setText(tr("&Add account"));
 }
 

@@ -151,7 +151,7 @@ void UserAdminWidget::showSelected()
     }
     m_selectedName->setText(QStringLiteral("<b>%1</b> (%2)").arg(user->displayName.toHtmlEscaped(), user->login));
     m_selectedRoles->setRoles(user->roles);
-    m_toggleActive->setText(user->active ? tr("&Deactivate account") : tr("Re&activate account"));
+    m_toggleActive->setText(user->active ? tr("&Deactivate account") : tr("Rea&ctivate account"));
 }
 
 void UserAdminWidget::showMessage(const QString& text, bool error)
@@ -250,7 +250,7 @@ void UserAdminWidget::retranslate()
     m_table->setAccessibleName(tr("Staff accounts"));
     m_selectedBox->setTitle(tr("Selected account"));
     m_saveRoles->setText(tr("Save &roles"));
-    m_resetLabel->setText(tr("New pass&word:"));
+    m_resetLabel->setText(tr("&New password:"));
     m_reset->setText(tr("R&eset password"));
     m_settingsBox->setTitle(tr("Program settings"));
     m_idleLabel->setText(tr("&Lock after idle minutes:"));

@@ -35,7 +35,7 @@ QLabel* makeTile(QWidget* parent, const QString& objectName)
 
 // The empty code holds calls still waiting for a routing decision.
 const QStringList kPrograms = {QStringLiteral("ccd"), QStringLiteral("crt"), QStringLiteral("cor"),
-                               QStringLiteral("police_ems"), QString()};
+                               QStringLiteral("cn"), QStringLiteral("police_ems"), QString()};
 
 } // namespace
 

@@ -112,8 +112,8 @@ QString DomainText::errorText(const store::StoreError& error)
     case StoreErrorCode::None: return {};
     case StoreErrorCode::InvalidLocation: return tr("The database location is not valid: %1.").arg(error.detail);
     case StoreErrorCode::PasswordInLocation:
-        return tr("Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD or type it when "
-                  "asked.");
+        return tr("Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD (or PGPASSWORD) "
+                  "or type it when asked.");
     case StoreErrorCode::NotADatabase:
         return tr("This file is not a readable HEART Desk database (%1). It has not been changed.").arg(error.detail);
     case StoreErrorCode::FileUnreadable: return tr("The database file cannot be opened: %1.").arg(error.detail);
@@ -128,7 +128,16 @@ QString DomainText::errorText(const store::StoreError& error)
     case StoreErrorCode::Conflict:
         return tr("Someone else changed this record meanwhile. Reload it and make your change again.");
     case StoreErrorCode::NotFound: return tr("The record no longer exists.");
-    case StoreErrorCode::InvalidInput: return tr("Please check this field: %1.").arg(error.detail);
+    case StoreErrorCode::InvalidInput:
+        if (error.field == QLatin1String("login"))
+            return tr("A user ID is 2 to 32 lower-case letters, digits, '.', '_' or '-'.");
+        if (error.field == QLatin1String("displayName"))
+            return tr("Enter the person's full name.");
+        if (error.field == QLatin1String("roles"))
+            return tr("Choose at least one role.");
+        if (error.field == QLatin1String("idleLockMinutes"))
+            return tr("The idle time must be between 1 and 240 minutes.");
+        return tr("Please check the entry: %1.").arg(error.detail);
     case StoreErrorCode::DuplicateLogin: return tr("This user ID is taken already.");
     case StoreErrorCode::WeakPassword:
         return tr("The password is too weak: use at least 8 characters, not the user ID.");

@@ -122,7 +122,7 @@ void FirstAdminPage::retranslate()
     m_nameLabel->setText(tr("Full &name:"));
     m_passwordLabel->setText(tr("&Password:"));
     m_confirmLabel->setText(tr("&Confirm password:"));
-    m_submit->setText(tr("&Create administrator"));
+    m_submit->setText(tr("Create a&dministrator"));
     m_database->setText(tr("Database: %1").arg(m_databaseDescription));
 }
 

@@ -128,7 +128,8 @@ void MainWindow::showShortcuts()
                                 "<tr><td><b>Ctrl+Shift+L</b></td><td>Sign out</td></tr>"
                                 "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
                                 "<tr><td><b>Alt+Home</b></td><td>Home screen</td></tr>"
-                                "<tr><td><b>F5</b></td><td>Refresh the list</td></tr>"
+                                "<tr><td><b>F5</b></td><td>Refresh the list on list screens</td></tr>"
+                                "<tr><td><b>F1</b></td><td>This list of shortcuts</td></tr>"
                                 "<tr><td><b>Ctrl+Alt+E / Ctrl+Alt+S</b></td><td>English / Spanish</td></tr>"
                                 "</table>"));
 }

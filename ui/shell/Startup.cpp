@@ -65,7 +65,7 @@ int Startup::run(QApplication& app)
     parser.addVersionOption();
     const QCommandLineOption database(QStringLiteral("database"),
                                       tr("An SQLite file, or postgresql://user@host:port/db. The server password "
-                                         "comes from HEARTDESK_DB_PASSWORD or is asked for."),
+                                         "comes from HEARTDESK_DB_PASSWORD (or PGPASSWORD) or is asked for."),
                                       tr("location"));
     const QCommandLineOption demo(QStringLiteral("demo"), tr("Open a fresh demo database with fictional people."));
     const QCommandLineOption demoSeed(QStringLiteral("demo-seed"), tr("Seed of the demo data (default 20220627)."),

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QUrl>
 
 namespace heart::store {
 namespace {
@@ -50,6 +51,17 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
     m_db.setConnectOptions(m_dialect.connectOptions(readOnly));
     if (m_spec.engine == Engine::Sqlite) {
         m_db.setDatabaseName(m_spec.sqlitePath);
+        if (readOnly && !QFileInfo::exists(m_spec.sqlitePath + QLatin1String("-wal"))) {
+            // Even a read-only connection creates -wal and -shm files next to
+            // a WAL-mode database, and leaves them there: a probe of a file we
+            // may refuse must not. immutable=1 reads the file alone, without
+            // locks or side files; with a -wal left by a crash, the normal
+            // read-only open is needed to see the committed pages in it.
+            QUrl uri = QUrl::fromLocalFile(m_spec.sqlitePath);
+            uri.setQuery(QStringLiteral("immutable=1"));
+            m_db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+            m_db.setConnectOptions(m_dialect.connectOptions(readOnly) + QStringLiteral(";QSQLITE_OPEN_URI"));
+        }
     } else {
         m_db.setHostName(m_spec.host);
         m_db.setPort(m_spec.port);

@@ -1,0 +1,2 @@
+// Fixture for tests/core/NoQtInCore.cmake: a module include, indented.
+  #  include <QtCore/QDateTime>

@@ -1,0 +1,193 @@
+// Migrations on both engines: an empty database gets every table and one
+// schema_migrations row per migration; opening again changes nothing; a
+// database from a newer program (schema_migrations ahead of us) is refused
+// with NewerSchema and left exactly as it was.
+#include "common/TestDatabase.h"
+#include "store/Migrations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace heart;
+using namespace heart::store;
+using heart::test::TestDatabase;
+
+namespace {
+
+const QStringList kTables = {QStringLiteral("schema_migrations"), QStringLiteral("users"),
+                             QStringLiteral("user_roles"),        QStringLiteral("audit_log"),
+                             QStringLiteral("settings"),          QStringLiteral("drafts"),
+                             QStringLiteral("people"),            QStringLiteral("calls")};
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+// What a folder holds: names, sizes, modification times.
+QStringList folderState(const QString& folder)
+{
+    QStringList out;
+    const QFileInfoList entries = QDir(folder).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
+                                                             QDir::Name);
+    for (const QFileInfo& info : entries) {
+        out.append(QStringLiteral("%1 %2 %3").arg(info.fileName()).arg(info.size()).arg(
+            info.lastModified().toMSecsSinceEpoch()));
+    }
+    return out;
+}
+
+QString rowsText(const test::RawResult& result)
+{
+    QStringList lines;
+    for (const QVariantList& row : result.rows) {
+        QStringList cells;
+        for (const QVariant& v : row)
+            cells.append(v.toString());
+        lines.append(cells.join(QLatin1Char('|')));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestStoreMigrations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { HEARTDESK_FRESH_DATABASE(m_fixture); }
+    void cleanup() { m_fixture.reset(); }
+
+    void fromEmptyCreatesEveryTable();
+    void recordsEveryMigrationOnce();
+    void mutableTablesCarryIdStampsAndVersion();
+    void migratingAgainIsANoOp();
+    void reopeningIsANoOp();
+    void newerSchemaIsRefusedAndLeftAlone();
+
+private:
+    std::unique_ptr<TestDatabase> m_fixture;
+};
+
+void TestStoreMigrations::fromEmptyCreatesEveryTable()
+{
+    for (const QString& table : kTables) {
+        const test::RawResult found = m_fixture->sql(m_fixture->db().dialect().tableExists(), {table});
+        QVERIFY2(found.ok, qPrintable(found.error));
+        QVERIFY2(found.rows.size() == 1, qPrintable(table));
+        // And it can be read.
+        const test::RawResult count = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM ") + table);
+        QVERIFY2(count.ok, qPrintable(count.error));
+        QCOMPARE(count.rows.at(0).at(0).toInt(), table == QLatin1String("schema_migrations")
+                                                     ? Migrations::latestVersion()
+                                                     : 0);
+    }
+    const test::RawResult missing = m_fixture->sql(m_fixture->db().dialect().tableExists(), {QStringLiteral("nope")});
+    QVERIFY(missing.ok);
+    QVERIFY(missing.rows.isEmpty());
+}
+
+void TestStoreMigrations::recordsEveryMigrationOnce()
+{
+    QVERIFY(Migrations::latestVersion() >= 1);
+    QCOMPARE(m_fixture->db().schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(Migrations::currentVersion(m_fixture->db()), Migrations::latestVersion());
+    const test::RawResult rows =
+        m_fixture->sql(QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version"));
+    QVERIFY2(rows.ok, qPrintable(rows.error));
+    QCOMPARE(rows.rows.size(), qsizetype(Migrations::latestVersion()));
+    for (int i = 0; i < rows.rows.size(); ++i) {
+        QCOMPARE(rows.rows[i][0].toInt(), i + 1);
+        QVERIFY(!rows.rows[i][1].toString().isEmpty());
+        const QDateTime applied = QDateTime::fromString(rows.rows[i][2].toString(), Qt::ISODateWithMs);
+        QVERIFY2(applied.isValid(), qPrintable(rows.rows[i][2].toString()));
+        QCOMPARE(applied.timeSpec(), Qt::UTC);
+    }
+}
+
+void TestStoreMigrations::mutableTablesCarryIdStampsAndVersion()
+{
+    // Offline sync and conflict detection depend on these columns.
+    for (const QString& table : {QStringLiteral("users"), QStringLiteral("people"), QStringLiteral("calls")}) {
+        const QSqlRecord record = m_fixture->db().connection().record(table);
+        for (const char* column : {"id", "created_at", "updated_at", "version"})
+            QVERIFY2(record.contains(QLatin1String(column)), qPrintable(table + QLatin1Char('.') + QLatin1String(column)));
+    }
+}
+
+void TestStoreMigrations::migratingAgainIsANoOp()
+{
+    const QString sql = QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
+    const QString before = rowsText(m_fixture->sql(sql));
+    HEARTDESK_VERIFY_OK(Migrations::migrate(m_fixture->db()));
+    QCOMPARE(rowsText(m_fixture->sql(sql)), before);
+    QCOMPARE(m_fixture->db().schemaVersion(), Migrations::latestVersion());
+}
+
+void TestStoreMigrations::reopeningIsANoOp()
+{
+    const QString sql = QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
+    const QString rowsBefore = rowsText(m_fixture->sql(sql));
+    QVERIFY(!rowsBefore.isEmpty());
+    m_fixture->closePrimary();
+    const QByteArray bytesBefore = m_fixture->isSqlite() ? fileBytes(m_fixture->spec().sqlitePath) : QByteArray();
+
+    Database again;
+    HEARTDESK_VERIFY_OK(again.open(m_fixture->spec(), m_fixture->password()));
+    QCOMPARE(again.schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(rowsText(TestDatabase::sqlOn(again, sql)), rowsBefore);
+    again.close();
+    if (m_fixture->isSqlite()) {
+        QVERIFY(!bytesBefore.isEmpty());
+        QVERIFY(fileBytes(m_fixture->spec().sqlitePath) == bytesBefore);
+    }
+}
+
+void TestStoreMigrations::newerSchemaIsRefusedAndLeftAlone()
+{
+    const int newer = Migrations::latestVersion() + 1;
+    const test::RawResult inserted = m_fixture->sql(
+        QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"),
+        {newer, QStringLiteral("from a newer HEART Desk"), QStringLiteral("2027-01-01T00:00:00.000Z")});
+    QVERIFY2(inserted.ok, qPrintable(inserted.error));
+    const QString sql = QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
+    const QString rowsBefore = rowsText(m_fixture->sql(sql));
+    const QString tablesSql = m_fixture->isSqlite()
+                                  ? QStringLiteral("SELECT name FROM sqlite_master ORDER BY name")
+                                  : QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                                   "table_schema = current_schema() ORDER BY table_name");
+    const QString tablesBefore = rowsText(m_fixture->sql(tablesSql));
+
+    QByteArray bytesBefore;
+    QStringList folderBefore;
+    if (m_fixture->isSqlite()) {
+        m_fixture->closePrimary(); // a file nobody has open, as a newer program leaves it
+        bytesBefore = fileBytes(m_fixture->spec().sqlitePath);
+        folderBefore = folderState(m_fixture->folder());
+        QVERIFY(!bytesBefore.isEmpty());
+    }
+
+    Database refused;
+    const StoreError error = refused.open(m_fixture->spec(), m_fixture->password());
+    QCOMPARE(error.code, StoreErrorCode::NewerSchema);
+    QVERIFY2(error.detail.contains(QString::number(newer)), qPrintable(error.detail));
+    QVERIFY(!refused.isOpen());
+
+    if (m_fixture->isSqlite()) {
+        QVERIFY(fileBytes(m_fixture->spec().sqlitePath) == bytesBefore);
+        QCOMPARE(folderState(m_fixture->folder()), folderBefore); // no -wal/-shm, same mtime
+    } else {
+        QCOMPARE(rowsText(m_fixture->sql(sql)), rowsBefore);
+        QCOMPARE(rowsText(m_fixture->sql(tablesSql)), tablesBefore);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestStoreMigrations)
+#include "tst_store_migrations.moc"
