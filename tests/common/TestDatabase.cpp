@@ -93,10 +93,24 @@ store::Engine TestDatabase::engineUnderTest()
 
 QString TestDatabase::engineName()
 {
-    return engineUnderTest() == store::Engine::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+    return engineUnderTest() == store::Engine::Sqlite ? QStringLiteral("sqlite")
+                                                      : QStringLiteral("postgresql");
 }
 
 QString TestDatabase::setUp()
+{
+    if (QString problem = setUpUnopened(); !problem.isEmpty())
+        return problem;
+    m_db = std::make_unique<store::Database>();
+    if (const store::StoreError error = m_db->open(m_spec, m_password)) {
+        return QStringLiteral("opening the test database failed: %1 %2")
+            .arg(store::storeErrorCodeName(error.code), error.detail);
+    }
+    m_accounts = std::make_unique<store::AccountStore>(*m_db, m_clock);
+    return {};
+}
+
+QString TestDatabase::setUpUnopened()
 {
     if (engineUnderTest() == store::Engine::Sqlite) {
         m_dir = std::make_unique<QTemporaryDir>();
@@ -107,12 +121,6 @@ QString TestDatabase::setUp()
         if (QString problem = createPostgresDatabase(); !problem.isEmpty())
             return problem;
     }
-    m_db = std::make_unique<store::Database>();
-    if (const store::StoreError error = m_db->open(m_spec, m_password)) {
-        return QStringLiteral("opening the test database failed: %1 %2")
-            .arg(store::storeErrorCodeName(error.code), error.detail);
-    }
-    m_accounts = std::make_unique<store::AccountStore>(*m_db, m_clock);
     return {};
 }
 
@@ -167,9 +175,11 @@ void TestDatabase::dropPostgresDatabase()
 store::Actor TestDatabase::administrator()
 {
     if (!m_admin) {
-        auto created = m_accounts->createFirstAdministrator(
-            {QStringLiteral("admin"), QStringLiteral("Fixture Administrator"), {Role::Administrator}, userPassword()},
-            workstation());
+        auto created = m_accounts->createFirstAdministrator({QStringLiteral("admin"),
+                                                             QStringLiteral("Fixture Administrator"),
+                                                             {Role::Administrator},
+                                                             userPassword()},
+                                                            workstation());
         if (!created.ok()) {
             qFatal("the fixture could not create the first administrator: %s",
                    qPrintable(created.error().detail));
@@ -182,12 +192,14 @@ store::Actor TestDatabase::administrator()
 store::Actor TestDatabase::newActor(const QString& login, const QList<Role>& roles)
 {
     const store::Actor admin = administrator();
-    auto added = m_accounts->addUser(admin, {login, QStringLiteral("Fixture ") + login, roles, userPassword()});
+    auto added =
+        m_accounts->addUser(admin, {login, QStringLiteral("Fixture ") + login, roles, userPassword()});
     if (!added.ok())
         qFatal("the fixture could not add user %s: %s", qPrintable(login), qPrintable(added.error().detail));
     auto signedIn = m_accounts->signIn(login, userPassword(), workstation());
     if (!signedIn.ok())
-        qFatal("the fixture could not sign in %s: %s", qPrintable(login), qPrintable(signedIn.error().detail));
+        qFatal("the fixture could not sign in %s: %s", qPrintable(login),
+               qPrintable(signedIn.error().detail));
     return signedIn.value();
 }
 
@@ -197,7 +209,9 @@ store::Actor TestDatabase::actorFor(Role role)
         return administrator();
     auto found = m_actors.find(role);
     if (found == m_actors.end())
-        found = m_actors.emplace(role, newActor(QStringLiteral("t_") + store::toQString(roleCode(role)), {role})).first;
+        found =
+            m_actors.emplace(role, newActor(QStringLiteral("t_") + store::toQString(roleCode(role)), {role}))
+                .first;
     return found->second;
 }
 
@@ -213,15 +227,16 @@ RawResult TestDatabase::sql(const QString& statement, const QVariantList& values
 
 QStringList TestDatabase::columnsContaining(const QString& needle)
 {
-    static const QStringList kTables = {QStringLiteral("users"),    QStringLiteral("user_roles"),
+    static const QStringList kTables = {QStringLiteral("users"),     QStringLiteral("user_roles"),
                                         QStringLiteral("audit_log"), QStringLiteral("settings"),
-                                        QStringLiteral("drafts"),   QStringLiteral("people"),
-                                        QStringLiteral("calls"),    QStringLiteral("schema_migrations")};
+                                        QStringLiteral("drafts"),    QStringLiteral("people"),
+                                        QStringLiteral("calls"),     QStringLiteral("schema_migrations")};
     QStringList hits;
     for (const QString& table : kTables) {
         QSqlQuery query(m_db->connection());
         if (!query.exec(QStringLiteral("SELECT * FROM ") + table)) {
-            hits.append(table + QStringLiteral(" (unreadable: ") + query.lastError().text() + QLatin1Char(')'));
+            hits.append(table + QStringLiteral(" (unreadable: ") + query.lastError().text() +
+                        QLatin1Char(')'));
             continue;
         }
         while (query.next()) {
@@ -241,7 +256,8 @@ int TestDatabase::auditCount(const QString& action, const QString& userId)
     const RawResult result =
         userId.isNull()
             ? sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ?"), {action})
-            : sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND user_id = ?"), {action, userId});
+            : sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND user_id = ?"),
+                  {action, userId});
     return result.ok && !result.rows.isEmpty() ? result.rows.at(0).at(0).toInt() : -1;
 }
 

@@ -15,7 +15,6 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QVariant>
-
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,6 +45,9 @@ public:
 
     // Creates and opens the database. Empty on success, otherwise why not.
     QString setUp();
+    // Only creates it: an empty database no program has opened yet (sql(),
+    // accounts() and the actors need the primary connection: use openSecond()).
+    QString setUpUnopened();
 
     store::Engine engine() const { return m_spec.engine; }
     bool isSqlite() const { return m_spec.engine == store::Engine::Sqlite; }

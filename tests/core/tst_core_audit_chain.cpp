@@ -5,7 +5,6 @@
 #include "core/Sha256.h"
 
 #include <QTest>
-
 #include <functional>
 #include <map>
 #include <string>
@@ -96,10 +95,14 @@ void TestCoreAuditChain::payloadCoversEveryField()
     // another (the separator sits between them).
     const AuditEntry base = buildChain(1).front();
     const std::vector<Field> edits = {
-        [](AuditEntry& e) { e.seq += 1; },         [](AuditEntry& e) { e.atUtc += "x"; },
-        [](AuditEntry& e) { e.userId += "x"; },    [](AuditEntry& e) { e.role += "x"; },
-        [](AuditEntry& e) { e.workstation += "x"; }, [](AuditEntry& e) { e.action += "x"; },
-        [](AuditEntry& e) { e.recordType += "x"; }, [](AuditEntry& e) { e.recordId += "x"; },
+        [](AuditEntry& e) { e.seq += 1; },
+        [](AuditEntry& e) { e.atUtc += "x"; },
+        [](AuditEntry& e) { e.userId += "x"; },
+        [](AuditEntry& e) { e.role += "x"; },
+        [](AuditEntry& e) { e.workstation += "x"; },
+        [](AuditEntry& e) { e.action += "x"; },
+        [](AuditEntry& e) { e.recordType += "x"; },
+        [](AuditEntry& e) { e.recordId += "x"; },
         [](AuditEntry& e) { e.prevHash[0] = 'f'; },
         [](AuditEntry& e) {
             e.recordType += e.recordId.substr(0, 1); // move a character across a field boundary
@@ -123,10 +126,13 @@ void TestCoreAuditChain::editedField_data()
     using K = AuditBreak::Kind;
     for (int row : {0, 4, 9}) {
         const qint64 seq = row + 1;
-        for (const char* field : {"atUtc", "userId", "role", "workstation", "action", "recordType", "recordId", "hash"}) {
-            QTest::addRow("row %d %s", row, field) << row << QString::fromLatin1(field) << seq << K::HashMismatch;
+        for (const char* field :
+             {"atUtc", "userId", "role", "workstation", "action", "recordType", "recordId", "hash"}) {
+            QTest::addRow("row %d %s", row, field)
+                << row << QString::fromLatin1(field) << seq << K::HashMismatch;
         }
-        QTest::addRow("row %d prevHash", row) << row << QStringLiteral("prevHash") << seq << K::PrevHashMismatch;
+        QTest::addRow("row %d prevHash", row)
+            << row << QStringLiteral("prevHash") << seq << K::PrevHashMismatch;
         QTest::addRow("row %d seq", row) << row << QStringLiteral("seq") << seq + 100 << K::SequenceGap;
     }
 }
@@ -140,9 +146,9 @@ void TestCoreAuditChain::editedField()
     Chain chain = buildChain(10);
     AuditEntry& e = chain[std::size_t(row)];
     const std::map<QString, std::string*> text = {
-        {QStringLiteral("atUtc"), &e.atUtc},   {QStringLiteral("userId"), &e.userId},
-        {QStringLiteral("role"), &e.role},     {QStringLiteral("workstation"), &e.workstation},
-        {QStringLiteral("action"), &e.action}, {QStringLiteral("recordType"), &e.recordType},
+        {QStringLiteral("atUtc"), &e.atUtc},       {QStringLiteral("userId"), &e.userId},
+        {QStringLiteral("role"), &e.role},         {QStringLiteral("workstation"), &e.workstation},
+        {QStringLiteral("action"), &e.action},     {QStringLiteral("recordType"), &e.recordType},
         {QStringLiteral("recordId"), &e.recordId}, {QStringLiteral("hash"), &e.hash},
         {QStringLiteral("prevHash"), &e.prevHash},
     };

@@ -5,7 +5,6 @@
 #include "core/DemoScenario.h"
 
 #include <QTest>
-
 #include <map>
 #include <set>
 #include <string>
@@ -29,13 +28,14 @@ DemoOptions options(std::uint64_t seed, TimePoint end = kEnd)
 bool sameCall(const DemoCall& a, const DemoCall& b)
 {
     return a.cadNumber == b.cadNumber && a.receivedAt == b.receivedAt && a.callType == b.callType &&
-           a.beat == b.beat && a.program == b.program && a.disposition == b.disposition && a.status == b.status &&
-           a.riskLevel == b.riskLevel && a.person == b.person;
+           a.beat == b.beat && a.program == b.program && a.disposition == b.disposition &&
+           a.status == b.status && a.riskLevel == b.riskLevel && a.person == b.person;
 }
 
 bool sameScenario(const DemoScenario& a, const DemoScenario& b)
 {
-    if (a.staff.size() != b.staff.size() || a.people.size() != b.people.size() || a.calls.size() != b.calls.size())
+    if (a.staff.size() != b.staff.size() || a.people.size() != b.people.size() ||
+        a.calls.size() != b.calls.size())
         return false;
     for (std::size_t i = 0; i < a.staff.size(); ++i) {
         if (a.staff[i].login != b.staff[i].login || a.staff[i].role != b.staff[i].role ||
@@ -45,8 +45,8 @@ bool sameScenario(const DemoScenario& a, const DemoScenario& b)
     for (std::size_t i = 0; i < a.people.size(); ++i) {
         const DemoPerson& p = a.people[i];
         const DemoPerson& r = b.people[i];
-        if (p.givenName != r.givenName || p.familyName != r.familyName || p.approximateAge != r.approximateAge ||
-            p.language != r.language || p.phone != r.phone)
+        if (p.givenName != r.givenName || p.familyName != r.familyName ||
+            p.approximateAge != r.approximateAge || p.language != r.language || p.phone != r.phone)
             return false;
     }
     for (std::size_t i = 0; i < a.calls.size(); ++i) {
@@ -57,8 +57,9 @@ bool sameScenario(const DemoScenario& a, const DemoScenario& b)
 }
 
 const std::set<std::string> kDurhamCallTypes = {
-    "Assist Person", "Mental Health Crisis", "Follow Up", "Indecency", "Intoxicated Person",
-    "Panhandling/Solicitation", "Suicide Threat", "Trespass/Unwanted", "Welfare Check",
+    "Assist Person",  "Mental Health Crisis", "Follow Up",
+    "Indecency",      "Intoxicated Person",   "Panhandling/Solicitation",
+    "Suicide Threat", "Trespass/Unwanted",    "Welfare Check",
 };
 
 } // namespace
@@ -167,7 +168,8 @@ void TestCoreDemoScenario::plausibleFields()
         QVERIFY2(kDurhamCallTypes.count(call.callType) == 1, call.callType.c_str());
         typesSeen.insert(call.callType);
         QCOMPARE(call.beat.size(), std::size_t(3));
-        QVERIFY2(std::all_of(call.beat.begin(), call.beat.end(), [](char c) { return c >= '0' && c <= '9'; }), cad);
+        QVERIFY2(std::all_of(call.beat.begin(), call.beat.end(), [](char c) { return c >= '0' && c <= '9'; }),
+                 cad);
         QVERIFY2(call.cadNumber.rfind("DEMO-", 0) == 0, cad);
         if (call.person)
             QVERIFY(*call.person < s.people.size());
@@ -202,7 +204,8 @@ void TestCoreDemoScenario::plausiblePeople()
     for (const DemoPerson& p : s.people) {
         QVERIFY(!p.givenName.empty() && !p.familyName.empty());
         QVERIFY(p.approximateAge >= 12 && p.approximateAge <= 100);
-        QVERIFY2(p.phone.rfind("919-555-01", 0) == 0 && p.phone.size() == 12, p.phone.c_str()); // fictional range
+        QVERIFY2(p.phone.rfind("919-555-01", 0) == 0 && p.phone.size() == 12,
+                 p.phone.c_str()); // fictional range
         QVERIFY(p.language == "en" || p.language == "es" || p.language == "ase");
     }
 }
@@ -248,7 +251,8 @@ void TestCoreDemoScenario::openCallsAtTheEnd()
     for (const DemoCall& call : s.calls) {
         if (call.status != "closed") {
             ++active;
-            QVERIFY2(o.end - call.receivedAt < 3h, call.cadNumber.c_str()); // only recent calls are still active
+            QVERIFY2(o.end - call.receivedAt < 3h,
+                     call.cadNumber.c_str()); // only recent calls are still active
         }
         open += call.status == "open" ? 1 : 0;
     }

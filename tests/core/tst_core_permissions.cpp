@@ -5,7 +5,6 @@
 #include "core/Role.h"
 
 #include <QTest>
-
 #include <set>
 #include <string>
 
@@ -22,13 +21,14 @@ struct ExpectedRow
     Action action;
     const char* name;
     // One column per role, in the order of kAllRoles:
-    // CallCounselor, CrtTeamLead, PeerSupport, Emt, CoResponseClinician, CareNavigator, Supervisor, Administrator
+    // CallCounselor, CrtTeamLead, PeerSupport, Emt, CoResponseClinician, CareNavigator, Supervisor,
+    // Administrator
     const char* grants;
 };
 
 // clang-format off
 constexpr ExpectedRow kExpected[] = {
-    //                                                   CC TL PS EM CR CN SU AD
+    //                                                        CC TL PS EM CR CN SU AD
     {Action::ViewCallQueue,         "ViewCallQueue",         "X  .  .  .  X  .  X  ."},
     {Action::TakeCall,              "TakeCall",              "X  .  .  .  .  .  .  ."},
     {Action::DispatchUnit,          "DispatchUnit",          "X  .  .  .  .  .  X  ."},

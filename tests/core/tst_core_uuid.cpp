@@ -4,7 +4,6 @@
 #include "core/Uuid.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <set>
 #include <string>
@@ -54,7 +53,7 @@ void TestCoreUuid::versionAndVariant()
 {
     for (int i = 0; i < 200; ++i) {
         const std::string id = newRecordId(kStart + std::chrono::milliseconds{i});
-        QCOMPARE(id[14], '7'); // version nibble
+        QCOMPARE(id[14], '7');                                                       // version nibble
         QVERIFY2(std::string("89ab").find(id[19]) != std::string::npos, id.c_str()); // RFC 9562 variant
     }
 }

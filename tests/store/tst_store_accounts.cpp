@@ -20,8 +20,7 @@ namespace {
 
 const QString kCaseyPassword = QStringLiteral("Zebra-Quartz-4411");
 
-#define VERIFY_CODE(expr, expected)                                                                          \
-    QCOMPARE(storeErrorCodeName((expr).code), storeErrorCodeName(expected))
+#define VERIFY_CODE(expr, expected) QCOMPARE(storeErrorCodeName((expr).code), storeErrorCodeName(expected))
 
 } // namespace
 
@@ -55,7 +54,8 @@ private:
 UserAccount TestStoreAccounts::addCasey(const QList<Role>& roles)
 {
     auto added = m_fixture->accounts().addUser(
-        m_fixture->administrator(), {QStringLiteral("casey"), QStringLiteral("Casey Brightwater"), roles, kCaseyPassword});
+        m_fixture->administrator(),
+        {QStringLiteral("casey"), QStringLiteral("Casey Brightwater"), roles, kCaseyPassword});
     if (!added.ok())
         qFatal("could not add casey: %s", qPrintable(added.error().detail));
     return added.value();
@@ -67,9 +67,11 @@ void TestStoreAccounts::firstAdministratorOnlyOnEmptyDatabase()
     QVERIFY(accounts.hasUsers().ok());
     QVERIFY(!accounts.hasUsers().value());
     // Roles without Administrator get it added: the first user must be able to manage accounts.
-    auto first = accounts.createFirstAdministrator(
-        {QStringLiteral("ada"), QStringLiteral("Ada Ledger"), {Role::Supervisor}, QStringLiteral("first-admin-pass")},
-        TestDatabase::workstation());
+    auto first = accounts.createFirstAdministrator({QStringLiteral("ada"),
+                                                    QStringLiteral("Ada Ledger"),
+                                                    {Role::Supervisor},
+                                                    QStringLiteral("first-admin-pass")},
+                                                   TestDatabase::workstation());
     HEARTDESK_VERIFY_RESULT(first);
     QCOMPARE(first.value().role(), Role::Administrator);
     QCOMPARE(first.value().login(), QStringLiteral("ada"));
@@ -81,9 +83,11 @@ void TestStoreAccounts::firstAdministratorOnlyOnEmptyDatabase()
     QCOMPARE(m_fixture->auditCount(audit::Create, first.value().userId()), 1);
     QCOMPARE(m_fixture->auditCount(audit::SignIn, first.value().userId()), 1);
 
-    auto second = accounts.createFirstAdministrator(
-        {QStringLiteral("mallory"), QStringLiteral("Mallory"), {Role::Administrator}, QStringLiteral("another-pass-1")},
-        TestDatabase::workstation());
+    auto second = accounts.createFirstAdministrator({QStringLiteral("mallory"),
+                                                     QStringLiteral("Mallory"),
+                                                     {Role::Administrator},
+                                                     QStringLiteral("another-pass-1")},
+                                                    TestDatabase::workstation());
     QVERIFY(!second.ok());
     VERIFY_CODE(second.error(), StoreErrorCode::AlreadyInitialized);
     QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM users")).rows.at(0).at(0).toInt(), 1);
@@ -99,14 +103,16 @@ void TestStoreAccounts::storesArgon2idAndNeverTheClearPassword()
     const QString encoded = hash.rows.at(0).at(0).toString();
     QVERIFY2(encoded.startsWith(QLatin1String("$argon2id$v=19$")), qPrintable(encoded));
     // Salted: the same password for two users gives two different hashes.
-    auto twin = m_fixture->accounts().addUser(m_fixture->administrator(), {QStringLiteral("casey2"), QStringLiteral("Casey Two"),
-                                                                           {Role::Emt}, kCaseyPassword});
+    auto twin = m_fixture->accounts().addUser(
+        m_fixture->administrator(),
+        {QStringLiteral("casey2"), QStringLiteral("Casey Two"), {Role::Emt}, kCaseyPassword});
     HEARTDESK_VERIFY_RESULT(twin);
     const test::RawResult twinHash =
         m_fixture->sql(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {twin.value().id});
     QVERIFY(twinHash.rows.at(0).at(0).toString() != encoded);
 
-    auto signedIn = m_fixture->accounts().signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());
+    auto signedIn =
+        m_fixture->accounts().signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());
     HEARTDESK_VERIFY_RESULT(signedIn);
     QCOMPARE(m_fixture->columnsContaining(kCaseyPassword), QStringList());
     QCOMPARE(m_fixture->columnsContaining(TestDatabase::userPassword()), QStringList());
@@ -117,20 +123,23 @@ void TestStoreAccounts::duplicateLoginRefused()
     addCasey();
     const Actor admin = m_fixture->administrator();
     for (const QString& login : {QStringLiteral("casey"), QStringLiteral("admin")}) {
-        auto again = m_fixture->accounts().addUser(admin, {login, QStringLiteral("Someone Else"), {Role::Emt},
-                                                           QStringLiteral("different-pass-9")});
+        auto again = m_fixture->accounts().addUser(
+            admin, {login, QStringLiteral("Someone Else"), {Role::Emt}, QStringLiteral("different-pass-9")});
         QVERIFY(!again.ok());
         VERIFY_CODE(again.error(), StoreErrorCode::DuplicateLogin);
         QCOMPARE(again.error().field, QStringLiteral("login"));
     }
     // Logins are lower-case, so "Casey" cannot sneak in beside "casey".
-    auto upper = m_fixture->accounts().addUser(admin, {QStringLiteral("Casey"), QStringLiteral("Casey Upper"),
-                                                       {Role::Emt}, QStringLiteral("different-pass-9")});
+    auto upper = m_fixture->accounts().addUser(admin, {QStringLiteral("Casey"),
+                                                       QStringLiteral("Casey Upper"),
+                                                       {Role::Emt},
+                                                       QStringLiteral("different-pass-9")});
     QVERIFY(!upper.ok());
     VERIFY_CODE(upper.error(), StoreErrorCode::InvalidInput);
     QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM users")).rows.at(0).at(0).toInt(), 2);
     // Sign-in folds case and blanks, so "Casey " is casey.
-    auto signedIn = m_fixture->accounts().signIn(QStringLiteral(" Casey "), kCaseyPassword, TestDatabase::workstation());
+    auto signedIn =
+        m_fixture->accounts().signIn(QStringLiteral(" Casey "), kCaseyPassword, TestDatabase::workstation());
     HEARTDESK_VERIFY_RESULT(signedIn);
     QCOMPARE(signedIn.value().login(), QStringLiteral("casey"));
 }
@@ -141,8 +150,10 @@ void TestStoreAccounts::weakPasswordRefused_data()
     QTest::addColumn<QString>("password");
     QTest::newRow("empty") << QStringLiteral("dana") << QString();
     QTest::newRow("seven characters") << QStringLiteral("dana") << QStringLiteral("abc1234");
-    QTest::newRow("same as login") << QStringLiteral("dana.lanternfield") << QStringLiteral("dana.lanternfield");
-    QTest::newRow("login in capitals") << QStringLiteral("dana.lanternfield") << QStringLiteral("DANA.LANTERNFIELD");
+    QTest::newRow("same as login") << QStringLiteral("dana.lanternfield")
+                                   << QStringLiteral("dana.lanternfield");
+    QTest::newRow("login in capitals")
+        << QStringLiteral("dana.lanternfield") << QStringLiteral("DANA.LANTERNFIELD");
 }
 
 void TestStoreAccounts::weakPasswordRefused()
@@ -157,11 +168,16 @@ void TestStoreAccounts::weakPasswordRefused()
                                                {login, QStringLiteral("Dana"), {Role::Supervisor}, password});
     QVERIFY(!added.ok());
     VERIFY_CODE(added.error(), StoreErrorCode::WeakPassword);
-    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = ?"), {login}).rows.at(0).at(0).toInt(), 0);
+    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = ?"), {login})
+                 .rows.at(0)
+                 .at(0)
+                 .toInt(),
+             0);
 
     // A reset to a weak password is refused the same way.
     const Actor admin = m_fixture->administrator();
-    const StoreError reset = m_fixture->accounts().resetPassword(admin, admin.userId(), QStringLiteral("short"));
+    const StoreError reset =
+        m_fixture->accounts().resetPassword(admin, admin.userId(), QStringLiteral("short"));
     VERIFY_CODE(reset, StoreErrorCode::WeakPassword);
     QVERIFY(AccountStore::checkPassword(QStringLiteral("long-enough-1"), login).code == StoreErrorCode::None);
 }
@@ -181,7 +197,8 @@ void TestStoreAccounts::fiveWrongPasswordsLockForFiveMinutes()
     }
     clock.advance(3s);
     const QDateTime lockedAt = toDateTime(clock.now());
-    auto fifth = accounts.signIn(QStringLiteral("casey"), QStringLiteral("wrong-guess-5"), TestDatabase::workstation());
+    auto fifth = accounts.signIn(QStringLiteral("casey"), QStringLiteral("wrong-guess-5"),
+                                 TestDatabase::workstation());
     QVERIFY(!fifth.ok());
     VERIFY_CODE(fifth.error(), StoreErrorCode::AccountLocked);
     QCOMPARE(fifth.error().until, lockedAt.addSecs(5 * 60));
@@ -209,7 +226,8 @@ void TestStoreAccounts::fiveWrongPasswordsLockForFiveMinutes()
     QCOMPARE(m_fixture->auditCount(audit::AccountLocked, casey.id), 1);
     QCOMPARE(m_fixture->auditCount(audit::SignIn, casey.id), 1);
     const test::RawResult lockRow = m_fixture->sql(
-        QStringLiteral("SELECT at_utc, role, workstation, record_type, record_id FROM audit_log WHERE action = ?"),
+        QStringLiteral(
+            "SELECT at_utc, role, workstation, record_type, record_id FROM audit_log WHERE action = ?"),
         {audit::AccountLocked});
     QCOMPARE(lockRow.rows.at(0).at(0).toString(), toStoredTime(lockedAt));
     QCOMPARE(lockRow.rows.at(0).at(1).toString(), QStringLiteral("call_counselor"));
@@ -224,8 +242,8 @@ void TestStoreAccounts::unknownLoginIsAuditedWithoutItsText()
     m_fixture->administrator();
     const int failedBefore = m_fixture->auditCount(audit::SignInFailed);
     // People type their password into the user ID field: it must not be kept.
-    auto attempt = m_fixture->accounts().signIn(QStringLiteral("MyDogRex!1987"), QStringLiteral("whatever-pass"),
-                                                TestDatabase::workstation());
+    auto attempt = m_fixture->accounts().signIn(QStringLiteral("MyDogRex!1987"),
+                                                QStringLiteral("whatever-pass"), TestDatabase::workstation());
     QVERIFY(!attempt.ok());
     VERIFY_CODE(attempt.error(), StoreErrorCode::BadCredentials); // the same answer as a wrong password
     QCOMPARE(m_fixture->columnsContaining(QStringLiteral("MyDogRex")), QStringList());
@@ -233,7 +251,8 @@ void TestStoreAccounts::unknownLoginIsAuditedWithoutItsText()
     // But the attempt itself is in the trail, with no user.
     QCOMPARE(m_fixture->auditCount(audit::SignInFailed), failedBefore + 1);
     const test::RawResult row = m_fixture->sql(
-        QStringLiteral("SELECT user_id, role, workstation, record_id FROM audit_log WHERE action = ? ORDER BY seq DESC"),
+        QStringLiteral(
+            "SELECT user_id, role, workstation, record_id FROM audit_log WHERE action = ? ORDER BY seq DESC"),
         {audit::SignInFailed});
     QVERIFY(row.ok);
     QCOMPARE(row.rows.at(0).at(0).toString(), QString());
@@ -246,7 +265,8 @@ void TestStoreAccounts::deactivatedAccountCannotSignInButRemains()
     const UserAccount casey = addCasey();
     const Actor admin = m_fixture->administrator();
     HEARTDESK_VERIFY_OK(m_fixture->accounts().setActive(admin, casey.id, false, casey.version));
-    auto refused = m_fixture->accounts().signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());
+    auto refused =
+        m_fixture->accounts().signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());
     QVERIFY(!refused.ok());
     VERIFY_CODE(refused.error(), StoreErrorCode::AccountInactive);
     QCOMPARE(m_fixture->auditCount(audit::Deactivate), 1);
@@ -260,13 +280,15 @@ void TestStoreAccounts::deactivatedAccountCannotSignInButRemains()
     auto listed = m_fixture->accounts().listUsers(admin);
     HEARTDESK_VERIFY_RESULT(listed);
     QCOMPARE(listed.value().size(), 2);
-    const test::RawResult orphans = m_fixture->sql(QStringLiteral(
-        "SELECT COUNT(*) FROM audit_log a WHERE a.user_id <> '' AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = a.user_id)"));
+    const test::RawResult orphans =
+        m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log a WHERE a.user_id <> '' AND NOT EXISTS "
+                                      "(SELECT 1 FROM users u WHERE u.id = a.user_id)"));
     QCOMPARE(orphans.rows.at(0).at(0).toInt(), 0);
 
     // Reactivated, the same account signs in again.
     HEARTDESK_VERIFY_OK(m_fixture->accounts().setActive(admin, casey.id, true, stored.value().version));
-    HEARTDESK_VERIFY_RESULT(m_fixture->accounts().signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation()));
+    HEARTDESK_VERIFY_RESULT(
+        m_fixture->accounts().signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation()));
 }
 
 void TestStoreAccounts::lastActiveAdministratorIsKept()
@@ -274,14 +296,17 @@ void TestStoreAccounts::lastActiveAdministratorIsKept()
     AccountStore& accounts = m_fixture->accounts();
     const Actor admin = m_fixture->administrator();
     auto self = accounts.account(admin.userId()).value();
-    VERIFY_CODE(accounts.setActive(admin, admin.userId(), false, self.version), StoreErrorCode::LastAdministrator);
+    VERIFY_CODE(accounts.setActive(admin, admin.userId(), false, self.version),
+                StoreErrorCode::LastAdministrator);
     VERIFY_CODE(accounts.setRoles(admin, admin.userId(), {Role::Supervisor}, self.version),
                 StoreErrorCode::LastAdministrator);
     QVERIFY(accounts.account(admin.userId()).value().active);
     QCOMPARE(accounts.account(admin.userId()).value().roles, QList<Role>{Role::Administrator});
 
     // A second administrator who is inactive does not count.
-    auto second = accounts.addUser(admin, {QStringLiteral("bea"), QStringLiteral("Bea Admin"), {Role::Administrator},
+    auto second = accounts.addUser(admin, {QStringLiteral("bea"),
+                                           QStringLiteral("Bea Admin"),
+                                           {Role::Administrator},
                                            QStringLiteral("second-admin-pass")});
     HEARTDESK_VERIFY_RESULT(second);
     HEARTDESK_VERIFY_OK(accounts.setActive(admin, second.value().id, false, second.value().version));
@@ -311,8 +336,12 @@ void TestStoreAccounts::staleVersionIsAConflict()
     QVERIFY(after.active);
     QCOMPARE(after.version, 2);
     QCOMPARE(m_fixture->auditCount(audit::Update, casey.id), 0); // audit rows name the actor, not the target
-    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND record_id = ?"),
-                            {audit::Update, casey.id}).rows.at(0).at(0).toInt(),
+    QCOMPARE(m_fixture
+                 ->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND record_id = ?"),
+                       {audit::Update, casey.id})
+                 .rows.at(0)
+                 .at(0)
+                 .toInt(),
              1);
 
     HEARTDESK_VERIFY_OK(accounts.setActive(admin, casey.id, false, 2));
@@ -324,7 +353,8 @@ void TestStoreAccounts::resetPasswordLiftsALockout()
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     for (int i = 0; i < 5; ++i)
-        accounts.signIn(QStringLiteral("casey"), QStringLiteral("wrong-guess-x"), TestDatabase::workstation());
+        accounts.signIn(QStringLiteral("casey"), QStringLiteral("wrong-guess-x"),
+                        TestDatabase::workstation());
     QVERIFY(accounts.account(casey.id).value().lockedUntil.isValid());
 
     const QString fresh = QStringLiteral("Fresh-Start-2026");
@@ -359,8 +389,10 @@ void TestStoreAccounts::switchRoleOnlyToHeldRoles()
     QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, casey.id), 1);
 
     // A role taken away cannot be switched back to with an old session.
-    HEARTDESK_VERIFY_OK(accounts.setRoles(m_fixture->administrator(), casey.id, {Role::CallCounselor}, casey.version));
-    VERIFY_CODE(accounts.switchRole(signedIn.value(), Role::Supervisor).error(), StoreErrorCode::PermissionDenied);
+    HEARTDESK_VERIFY_OK(
+        accounts.setRoles(m_fixture->administrator(), casey.id, {Role::CallCounselor}, casey.version));
+    VERIFY_CODE(accounts.switchRole(signedIn.value(), Role::Supervisor).error(),
+                StoreErrorCode::PermissionDenied);
     QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, casey.id), 2);
 }
 
@@ -372,8 +404,10 @@ void TestStoreAccounts::confirmPasswordCountsTowardsTheLockout()
     HEARTDESK_VERIFY_RESULT(signedIn);
     HEARTDESK_VERIFY_OK(accounts.confirmPassword(signedIn.value(), kCaseyPassword));
     for (int i = 0; i < 4; ++i)
-        VERIFY_CODE(accounts.confirmPassword(signedIn.value(), QStringLiteral("wrong-unlock")), StoreErrorCode::BadCredentials);
-    VERIFY_CODE(accounts.confirmPassword(signedIn.value(), QStringLiteral("wrong-unlock")), StoreErrorCode::AccountLocked);
+        VERIFY_CODE(accounts.confirmPassword(signedIn.value(), QStringLiteral("wrong-unlock")),
+                    StoreErrorCode::BadCredentials);
+    VERIFY_CODE(accounts.confirmPassword(signedIn.value(), QStringLiteral("wrong-unlock")),
+                StoreErrorCode::AccountLocked);
     VERIFY_CODE(accounts.confirmPassword(signedIn.value(), kCaseyPassword), StoreErrorCode::AccountLocked);
     HEARTDESK_VERIFY_OK(accounts.recordSessionEvent(signedIn.value(), audit::SignOut));
     QCOMPARE(m_fixture->auditCount(audit::SignOut, signedIn.value().userId()), 1);

@@ -32,12 +32,16 @@ void TestStoreConnectionSpec::sqlitePaths_data()
     const QString cwd = QDir::currentPath();
     QTest::newRow("absolute") << QStringLiteral("/var/lib/heartdesk/center.sqlite")
                               << QStringLiteral("/var/lib/heartdesk/center.sqlite");
-    QTest::newRow("relative") << QStringLiteral("data/center.sqlite") << cwd + QStringLiteral("/data/center.sqlite");
-    QTest::newRow("dots cleaned") << QStringLiteral("/srv/a/../b/./c.sqlite") << QStringLiteral("/srv/b/c.sqlite");
-    QTest::newRow("sqlite:// prefix") << QStringLiteral("sqlite:///srv/c.sqlite") << QStringLiteral("/srv/c.sqlite");
-    QTest::newRow("spaces trimmed") << QStringLiteral("  /srv/c.sqlite \n") << QStringLiteral("/srv/c.sqlite");
-    QTest::newRow("spaces inside kept") << QStringLiteral("/srv/My Center/c.sqlite")
-                                        << QStringLiteral("/srv/My Center/c.sqlite");
+    QTest::newRow("relative") << QStringLiteral("data/center.sqlite")
+                              << cwd + QStringLiteral("/data/center.sqlite");
+    QTest::newRow("dots cleaned") << QStringLiteral("/srv/a/../b/./c.sqlite")
+                                  << QStringLiteral("/srv/b/c.sqlite");
+    QTest::newRow("sqlite:// prefix")
+        << QStringLiteral("sqlite:///srv/c.sqlite") << QStringLiteral("/srv/c.sqlite");
+    QTest::newRow("spaces trimmed") << QStringLiteral("  /srv/c.sqlite \n")
+                                    << QStringLiteral("/srv/c.sqlite");
+    QTest::newRow("spaces inside kept")
+        << QStringLiteral("/srv/My Center/c.sqlite") << QStringLiteral("/srv/My Center/c.sqlite");
 }
 
 void TestStoreConnectionSpec::sqlitePaths()
@@ -63,9 +67,9 @@ void TestStoreConnectionSpec::postgresUrls_data()
     QTest::newRow("default port") << QStringLiteral("postgresql://heartdesk@10.0.0.5/heart")
                                   << QStringLiteral("heartdesk") << QStringLiteral("10.0.0.5") << 5432
                                   << QStringLiteral("heart");
-    QTest::newRow("postgres:// scheme") << QStringLiteral("postgres://ops@127.0.0.1:25432/postgres")
-                                        << QStringLiteral("ops") << QStringLiteral("127.0.0.1") << 25432
-                                        << QStringLiteral("postgres");
+    QTest::newRow("postgres:// scheme")
+        << QStringLiteral("postgres://ops@127.0.0.1:25432/postgres") << QStringLiteral("ops")
+        << QStringLiteral("127.0.0.1") << 25432 << QStringLiteral("postgres");
     QTest::newRow("IPv6 host") << QStringLiteral("postgresql://ops@[::1]:6543/heart") << QStringLiteral("ops")
                                << QStringLiteral("::1") << 6543 << QStringLiteral("heart");
 }
@@ -93,18 +97,18 @@ void TestStoreConnectionSpec::refused_data()
     QTest::addColumn<StoreErrorCode>("code");
     QTest::addColumn<QString>("field");
     using C = StoreErrorCode;
-    QTest::newRow("password") << QStringLiteral("postgresql://heartdesk:s3cret-Pw@db/heart") << C::PasswordInLocation
-                              << QString();
+    QTest::newRow("password") << QStringLiteral("postgresql://heartdesk:s3cret-Pw@db/heart")
+                              << C::PasswordInLocation << QString();
     QTest::newRow("password, port") << QStringLiteral("postgresql://heartdesk:s3cret-Pw@db:5433/heart")
                                     << C::PasswordInLocation << QString();
-    QTest::newRow("no user") << QStringLiteral("postgresql://db.center.local:5432/heart") << C::InvalidLocation
-                             << QStringLiteral("user");
+    QTest::newRow("no user") << QStringLiteral("postgresql://db.center.local:5432/heart")
+                             << C::InvalidLocation << QStringLiteral("user");
     QTest::newRow("no database") << QStringLiteral("postgresql://heartdesk@db:5432") << C::InvalidLocation
                                  << QStringLiteral("database");
-    QTest::newRow("no database, slash") << QStringLiteral("postgresql://heartdesk@db:5432/") << C::InvalidLocation
-                                        << QStringLiteral("database");
-    QTest::newRow("nested path") << QStringLiteral("postgresql://heartdesk@db/heart/extra") << C::InvalidLocation
-                                 << QStringLiteral("database");
+    QTest::newRow("no database, slash") << QStringLiteral("postgresql://heartdesk@db:5432/")
+                                        << C::InvalidLocation << QStringLiteral("database");
+    QTest::newRow("nested path") << QStringLiteral("postgresql://heartdesk@db/heart/extra")
+                                 << C::InvalidLocation << QStringLiteral("database");
     QTest::newRow("no host") << QStringLiteral("postgresql://heartdesk@/heart") << C::InvalidLocation
                              << QStringLiteral("host");
     QTest::newRow("empty") << QString() << C::InvalidLocation << QString();

@@ -17,10 +17,14 @@ using heart::test::TestDatabase;
 
 namespace {
 
-const QStringList kTables = {QStringLiteral("schema_migrations"), QStringLiteral("users"),
-                             QStringLiteral("user_roles"),        QStringLiteral("audit_log"),
-                             QStringLiteral("settings"),          QStringLiteral("drafts"),
-                             QStringLiteral("people"),            QStringLiteral("calls")};
+const QStringList kTables = {QStringLiteral("schema_migrations"),
+                             QStringLiteral("users"),
+                             QStringLiteral("user_roles"),
+                             QStringLiteral("audit_log"),
+                             QStringLiteral("settings"),
+                             QStringLiteral("drafts"),
+                             QStringLiteral("people"),
+                             QStringLiteral("calls")};
 
 QByteArray fileBytes(const QString& path)
 {
@@ -34,11 +38,13 @@ QByteArray fileBytes(const QString& path)
 QStringList folderState(const QString& folder)
 {
     QStringList out;
-    const QFileInfoList entries = QDir(folder).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot,
-                                                             QDir::Name);
+    const QFileInfoList entries =
+        QDir(folder).entryInfoList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
     for (const QFileInfo& info : entries) {
-        out.append(QStringLiteral("%1 %2 %3").arg(info.fileName()).arg(info.size()).arg(
-            info.lastModified().toMSecsSinceEpoch()));
+        out.append(QStringLiteral("%1 %2 %3")
+                       .arg(info.fileName())
+                       .arg(info.size())
+                       .arg(info.lastModified().toMSecsSinceEpoch()));
     }
     return out;
 }
@@ -85,11 +91,11 @@ void TestStoreMigrations::fromEmptyCreatesEveryTable()
         // And it can be read.
         const test::RawResult count = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM ") + table);
         QVERIFY2(count.ok, qPrintable(count.error));
-        QCOMPARE(count.rows.at(0).at(0).toInt(), table == QLatin1String("schema_migrations")
-                                                     ? Migrations::latestVersion()
-                                                     : 0);
+        QCOMPARE(count.rows.at(0).at(0).toInt(),
+                 table == QLatin1String("schema_migrations") ? Migrations::latestVersion() : 0);
     }
-    const test::RawResult missing = m_fixture->sql(m_fixture->db().dialect().tableExists(), {QStringLiteral("nope")});
+    const test::RawResult missing =
+        m_fixture->sql(m_fixture->db().dialect().tableExists(), {QStringLiteral("nope")});
     QVERIFY(missing.ok);
     QVERIFY(missing.rows.isEmpty());
 }
@@ -99,8 +105,8 @@ void TestStoreMigrations::recordsEveryMigrationOnce()
     QVERIFY(Migrations::latestVersion() >= 1);
     QCOMPARE(m_fixture->db().schemaVersion(), Migrations::latestVersion());
     QCOMPARE(Migrations::currentVersion(m_fixture->db()), Migrations::latestVersion());
-    const test::RawResult rows =
-        m_fixture->sql(QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version"));
+    const test::RawResult rows = m_fixture->sql(
+        QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version"));
     QVERIFY2(rows.ok, qPrintable(rows.error));
     QCOMPARE(rows.rows.size(), qsizetype(Migrations::latestVersion()));
     for (int i = 0; i < rows.rows.size(); ++i) {
@@ -115,16 +121,19 @@ void TestStoreMigrations::recordsEveryMigrationOnce()
 void TestStoreMigrations::mutableTablesCarryIdStampsAndVersion()
 {
     // Offline sync and conflict detection depend on these columns.
-    for (const QString& table : {QStringLiteral("users"), QStringLiteral("people"), QStringLiteral("calls")}) {
+    for (const QString& table :
+         {QStringLiteral("users"), QStringLiteral("people"), QStringLiteral("calls")}) {
         const QSqlRecord record = m_fixture->db().connection().record(table);
         for (const char* column : {"id", "created_at", "updated_at", "version"})
-            QVERIFY2(record.contains(QLatin1String(column)), qPrintable(table + QLatin1Char('.') + QLatin1String(column)));
+            QVERIFY2(record.contains(QLatin1String(column)),
+                     qPrintable(table + QLatin1Char('.') + QLatin1String(column)));
     }
 }
 
 void TestStoreMigrations::migratingAgainIsANoOp()
 {
-    const QString sql = QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
+    const QString sql =
+        QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
     const QString before = rowsText(m_fixture->sql(sql));
     HEARTDESK_VERIFY_OK(Migrations::migrate(m_fixture->db()));
     QCOMPARE(rowsText(m_fixture->sql(sql)), before);
@@ -133,11 +142,13 @@ void TestStoreMigrations::migratingAgainIsANoOp()
 
 void TestStoreMigrations::reopeningIsANoOp()
 {
-    const QString sql = QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
+    const QString sql =
+        QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
     const QString rowsBefore = rowsText(m_fixture->sql(sql));
     QVERIFY(!rowsBefore.isEmpty());
     m_fixture->closePrimary();
-    const QByteArray bytesBefore = m_fixture->isSqlite() ? fileBytes(m_fixture->spec().sqlitePath) : QByteArray();
+    const QByteArray bytesBefore =
+        m_fixture->isSqlite() ? fileBytes(m_fixture->spec().sqlitePath) : QByteArray();
 
     Database again;
     HEARTDESK_VERIFY_OK(again.open(m_fixture->spec(), m_fixture->password()));
@@ -157,7 +168,8 @@ void TestStoreMigrations::newerSchemaIsRefusedAndLeftAlone()
         QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"),
         {newer, QStringLiteral("from a newer HEART Desk"), QStringLiteral("2027-01-01T00:00:00.000Z")});
     QVERIFY2(inserted.ok, qPrintable(inserted.error));
-    const QString sql = QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
+    const QString sql =
+        QStringLiteral("SELECT version, description, applied_at FROM schema_migrations ORDER BY version");
     const QString rowsBefore = rowsText(m_fixture->sql(sql));
     const QString tablesSql = m_fixture->isSqlite()
                                   ? QStringLiteral("SELECT name FROM sqlite_master ORDER BY name")

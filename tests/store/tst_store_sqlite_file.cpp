@@ -89,8 +89,9 @@ void TestStoreSqliteFile::initTestCase()
     Database db;
     QVERIFY(!db.open(ConnectionSpec::sqlite(path)));
     QSqlQuery insert(db.connection());
-    QVERIFY(insert.prepare(QStringLiteral("INSERT INTO people (id, given_name, created_at, updated_at) "
-                                          "VALUES (?, ?, '2026-03-02T15:00:00.000Z', '2026-03-02T15:00:00.000Z')")));
+    QVERIFY(insert.prepare(
+        QStringLiteral("INSERT INTO people (id, given_name, created_at, updated_at) "
+                       "VALUES (?, ?, '2026-03-02T15:00:00.000Z', '2026-03-02T15:00:00.000Z')")));
     for (int i = 0; i < 400; ++i) {
         insert.addBindValue(QStringLiteral("person-%1").arg(i));
         insert.addBindValue(QString(200, QLatin1Char('x')));
@@ -213,7 +214,8 @@ void TestStoreSqliteFile::walAndForeignKeysAreOn()
         QVERIFY(pragma(db, QStringLiteral("busy_timeout")).toInt() >= 1000);
         // And the keys are enforced, not only declared.
         QSqlQuery orphan(db.connection());
-        QVERIFY(!orphan.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES ('nobody', 'emt')")));
+        QVERIFY(
+            !orphan.exec(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES ('nobody', 'emt')")));
     }
 }
 

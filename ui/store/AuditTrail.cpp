@@ -6,8 +6,20 @@
 #include "store/StoreTime.h"
 
 #include <QVariant>
+#include <algorithm>
 
 namespace heart::store {
+namespace {
+
+// A null QString binds as SQL NULL, which the NOT NULL columns refuse: an
+// unknown login's failed sign-in (no user, no role) would go unrecorded.
+// "No user" is stored as the empty text, as the hash covers it.
+QString notNull(const QString& text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+} // namespace
 
 StoreError AuditTrail::append(const Actor& actor, const AuditEvent& event)
 {
@@ -48,12 +60,12 @@ StoreError AuditTrail::append(const QString& userId, const QString& role, const 
         "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(static_cast<qlonglong>(entry.seq));
     insert.addBindValue(QString::fromStdString(entry.atUtc));
-    insert.addBindValue(userId);
-    insert.addBindValue(role);
-    insert.addBindValue(workstation);
-    insert.addBindValue(event.action);
-    insert.addBindValue(event.recordType);
-    insert.addBindValue(event.recordId);
+    insert.addBindValue(notNull(userId));
+    insert.addBindValue(notNull(role));
+    insert.addBindValue(notNull(workstation));
+    insert.addBindValue(notNull(event.action));
+    insert.addBindValue(notNull(event.recordType));
+    insert.addBindValue(notNull(event.recordId));
     insert.addBindValue(QString::fromStdString(entry.prevHash));
     insert.addBindValue(QString::fromStdString(entry.hash));
     return m_db.exec(insert, "append audit row");
@@ -133,7 +145,11 @@ StoreResult<AuditVerification> AuditTrail::verify()
         if (rows.empty())
             break;
         if (auto broken = findAuditBreak(rows, prevHash, nextSeq)) {
-            result.rowsChecked += broken->seq - nextSeq;
+            // The rows before the broken one held. Count them by position:
+            // after a deleted row the seq numbers skip one.
+            const auto at = std::find_if(rows.begin(), rows.end(),
+                                         [&](const AuditEntry& e) { return e.seq == broken->seq; });
+            result.rowsChecked += static_cast<qint64>(at - rows.begin());
             result.firstBreak = broken;
             return result;
         }

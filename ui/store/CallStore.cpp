@@ -70,8 +70,10 @@ StoreResult<QList<CallSummary>> CallStore::recentContacts(const Actor& actor, co
 {
     if (StoreError error = m_audit.require(actor, Action::ViewFollowUps, kCall))
         return error;
+    // COALESCE: a contact closed before its disposition was recorded is still
+    // someone to follow up (NULL <> 'declined' is not true in SQL).
     return select(QStringLiteral("status = 'closed' AND program IN ('ccd', 'crt') AND "
-                                 "disposition <> 'declined' AND received_at >= ?"),
+                                 "COALESCE(disposition, '') <> 'declined' AND received_at >= ?"),
                   {toStoredTime(since)}, QStringLiteral("received_at"));
 }
 
@@ -80,8 +82,10 @@ StoreResult<QList<ProgramCount>> CallStore::programSummary(const Actor& actor, c
     if (StoreError error = m_audit.require(actor, Action::ViewReports, kCall))
         return error;
     QSqlQuery query = m_db.prepare(
+        // NULLs sort first on SQLite and last on PostgreSQL: order by the
+        // empty text instead, so both engines list the same rows in the same order.
         QStringLiteral("SELECT program, disposition, COUNT(*) FROM calls WHERE received_at >= ? "
-                       "GROUP BY program, disposition ORDER BY program, disposition"));
+                       "GROUP BY program, disposition ORDER BY COALESCE(program, ''), COALESCE(disposition, '')"));
     query.addBindValue(toStoredTime(since));
     if (StoreError error = m_db.exec(query, "program summary"))
         return error;

@@ -7,7 +7,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 
 namespace heart::store {
@@ -17,6 +19,31 @@ QString nextConnectionName()
 {
     static QAtomicInt counter;
     return QStringLiteral("heartdesk-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Runs one session statement. Turning a new SQLite file to WAL needs it to
+// itself for a moment, and SQLite answers "busy" at once rather than wait
+// (waiting could deadlock): another program opening the same new file at the
+// same instant retries for a while instead of failing.
+StoreError runSessionSetup(QSqlDatabase& db, const QString& statement)
+{
+    constexpr int kAttempts = 100;
+    for (int attempt = 1;; ++attempt) {
+        QSqlQuery query(db);
+        if (query.exec(statement))
+            return {};
+        const QSqlError error = query.lastError();
+        const bool busy =
+            db.driverName() == QLatin1String("QSQLITE") &&
+            (error.nativeErrorCode() == QLatin1String("5") || error.nativeErrorCode() == QLatin1String("6"));
+        if (!busy || attempt == kAttempts) {
+            qCWarning(lcStore) << "session setup failed:" << error.nativeErrorCode() << error.text();
+            return StoreError::make(StoreErrorCode::QueryFailed,
+                                    QStringLiteral("session setup: %1").arg(error.text()));
+        }
+        query.finish();
+        QThread::msleep(10 + QRandomGenerator::global()->bounded(20));
+    }
 }
 
 } // namespace
@@ -140,7 +167,7 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
         }
     }
     for (const QString& statement : m_dialect.sessionSetup()) {
-        if (StoreError error = execDirect(statement, "session setup")) {
+        if (StoreError error = runSessionSetup(m_db, statement)) {
             close();
             return error;
         }

@@ -137,6 +137,10 @@ StoreError Migrations::migrate(Database& db)
     SqlTransaction tx(db);
     if (tx.beginError())
         return tx.beginError();
+    if (const QString lock = db.dialect().lockMigrations(); !lock.isEmpty()) {
+        if (StoreError error = db.execDirect(lock, "lock migrations"))
+            return error;
+    }
     if (StoreError error = db.execDirect(
             QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                            " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"),

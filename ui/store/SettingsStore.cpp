@@ -62,6 +62,11 @@ int SettingsStore::idleLockMinutes()
 
 StoreError SettingsStore::setIdleLockMinutes(const Actor& actor, int minutes)
 {
+    // Permission before the range: a non-administrator learns nothing but
+    // "not allowed", and the attempt is audited whatever the value.
+    if (StoreError error = m_audit.require(actor, Action::ManageSettings, QStringLiteral("setting"),
+                                           key(Setting::IdleLockMinutes)))
+        return error;
     if (minutes < 1 || minutes > 240) {
         return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("idle minutes must be 1 to 240"),
                                 QStringLiteral("idleLockMinutes"));

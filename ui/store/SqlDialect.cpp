@@ -47,6 +47,13 @@ QString SqlDialect::lockAuditChain() const
     return m_engine == Engine::Sqlite ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(7410911)");
 }
 
+QString SqlDialect::lockMigrations() const
+{
+    // SQLite: BEGIN IMMEDIATE already holds the only write lock. PostgreSQL's
+    // BEGIN locks nothing, and two CREATE TABLEs of one name collide instead of waiting.
+    return m_engine == Engine::Sqlite ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(7410912)");
+}
+
 QString SqlDialect::likeInsensitive() const
 {
     return m_engine == Engine::Sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");

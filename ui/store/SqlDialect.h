@@ -27,6 +27,8 @@ public:
     QString beginWrite() const;
     // Serialises appends to the audit hash chain across workstations.
     QString lockAuditChain() const;
+    // Serialises migrations: two workstations opening a new database at once.
+    QString lockMigrations() const;
     // Case-insensitive pattern match operator.
     QString likeInsensitive() const;
     // A query with one bound value (the table name) that returns a row if the table exists.
