@@ -26,6 +26,7 @@ HEARTDESK_BUILD_PACKAGES=(
     libqt6sql6-psql
     libqt6svg6
     qt6-charts-dev
+    libqt6opengl6-dev # Qt6Charts' CMake config needs Qt6OpenGL, which qt6-charts-dev does not pull in
     libsodium-dev
     nlohmann-json3-dev
     libgl-dev
