@@ -224,20 +224,22 @@ StoreError Database::execDirect(const QString& sql, const char* what)
 
 bool Database::ping()
 {
-    if (!m_db.isOpen()) {
-        setConnected(false);
+    if (m_connectionName.isEmpty())
         return false;
+    bool alive = false;
+    if (m_db.isOpen()) {
+        QSqlQuery query(m_db);
+        alive = query.exec(QStringLiteral("SELECT 1")) && query.next();
     }
-    QSqlQuery query(m_db);
-    const bool alive = query.exec(QStringLiteral("SELECT 1")) && query.next();
     if (!alive && m_spec.engine == Engine::Postgres) {
         // One quiet attempt to reconnect with the credentials already given.
         m_db.close();
         if (m_db.open()) {
             for (const QString& statement : m_dialect.sessionSetup())
                 execDirect(statement, "session setup");
-            setConnected(true);
-            return true;
+            alive = true;
+        } else {
+            qCWarning(lcStore) << "reconnect failed:" << m_db.lastError().text();
         }
     }
     setConnected(alive);
