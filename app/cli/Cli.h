@@ -102,6 +102,11 @@ enum class IfMissing
 // failure prints one line and returns the exit code; 0 when open.
 int openDatabase(const CommandLine& commandLine, store::Database& db, IfMissing ifMissing);
 
+// For commands that only make sense on a new database: 0 when it has no
+// user accounts yet; otherwise prints "<location> already has user accounts;
+// <why>. Nothing was changed" (or the store's error) and returns the exit code.
+int requireNoAccounts(store::Database& db, const QString& why);
+
 // The workstation written into the audit trail for changes made here.
 QString cliWorkstation();
 

@@ -1,5 +1,7 @@
 #include "Cli.h"
 #include "Secrets.h"
+#include "core/Clock.h"
+#include "store/AccountStore.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -291,6 +293,20 @@ void applyLogging(bool verbose)
     QLoggingCategory::setFilterRules(verbose
                                          ? QStringLiteral("heartdesk.*.info=true\nheartdesk.*.debug=true")
                                          : QStringLiteral("heartdesk.*.info=false\nheartdesk.*.debug=false"));
+}
+
+int requireNoAccounts(store::Database& db, const QString& why)
+{
+    store::AccountStore accounts(db, SystemClock::instance());
+    const auto hasUsers = accounts.hasUsers();
+    if (!hasUsers.ok())
+        return reportError(hasUsers.error(), db.spec());
+    if (hasUsers.value()) {
+        printError(QStringLiteral("%1 already has user accounts; %2; nothing was changed")
+                       .arg(describeLocation(db.spec()), why));
+        return ExitFailed;
+    }
+    return ExitOk;
 }
 
 } // namespace heart::cli

@@ -30,17 +30,12 @@ int runCreateAdmin(const Invocation& invocation)
     store::Database db;
     if (const int code = openDatabase(commandLine, db, IfMissing::Create))
         return code;
+    if (const int code = requireNoAccounts(
+            db, QStringLiteral("so it has an administrator. Use 'heartdesk-cli create-user --as ADMIN' to add "
+                               "accounts")))
+        return code;
     const Clock& clock = SystemClock::instance();
     store::AccountStore accounts(db, clock);
-    const auto hasUsers = accounts.hasUsers();
-    if (!hasUsers.ok())
-        return reportError(hasUsers.error(), db.spec());
-    if (hasUsers.value()) {
-        printError(QStringLiteral("%1 already has user accounts, so it has an administrator; nothing was "
-                                  "changed. Use 'heartdesk-cli create-user --as ADMIN' to add accounts")
-                       .arg(describeLocation(db.spec())));
-        return ExitFailed;
-    }
 
     Secret password = newAccountPassword(admin.login);
     if (!password.ok())

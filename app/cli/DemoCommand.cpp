@@ -37,17 +37,9 @@ int runDemo(const Invocation& invocation)
     store::Database db;
     if (const int code = openDatabase(commandLine, db, IfMissing::Create))
         return code;
+    if (const int code = requireNoAccounts(db, QStringLiteral("demo data only goes into a new, empty database")))
+        return code;
     const Clock& clock = SystemClock::instance();
-    store::AccountStore accounts(db, clock);
-    const auto hasUsers = accounts.hasUsers();
-    if (!hasUsers.ok())
-        return reportError(hasUsers.error(), db.spec());
-    if (hasUsers.value()) {
-        printError(QStringLiteral("%1 already has user accounts; demo data only goes into a new, empty "
-                                  "database. Nothing was changed")
-                       .arg(describeLocation(db.spec())));
-        return ExitFailed;
-    }
 
     options.end = clock.now();
     const DemoScenario scenario = makeDemoScenario(options);
