@@ -94,6 +94,37 @@ const std::vector<Migration>& migrations()
              "CREATE INDEX calls_status ON calls (status, received_at)",
              "CREATE INDEX calls_person ON calls (person_id)",
          }},
+        {2,
+         "responders and their shift rotation",
+         {
+             "CREATE TABLE staff ("
+             " id TEXT PRIMARY KEY,"
+             " user_id TEXT REFERENCES users(id),"
+             " display_name TEXT NOT NULL,"
+             " responder_role TEXT NOT NULL,"
+             " shift_code TEXT NOT NULL,"
+             " active INTEGER NOT NULL DEFAULT 1,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE TABLE roster_cycles ("
+             " id TEXT PRIMARY KEY,"
+             " start_date TEXT NOT NULL,"
+             " weeks INTEGER NOT NULL,"
+             " teams_per_shift INTEGER NOT NULL,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE TABLE roster_duties ("
+             " cycle_id TEXT NOT NULL REFERENCES roster_cycles(id),"
+             " staff_id TEXT NOT NULL REFERENCES staff(id),"
+             " day_index INTEGER NOT NULL,"
+             " kind TEXT NOT NULL,"
+             " shift_code TEXT,"
+             " admin_minutes INTEGER,"
+             " PRIMARY KEY (cycle_id, staff_id, day_index))",
+             "CREATE INDEX roster_cycles_start ON roster_cycles (start_date)",
+         }},
     };
     return list;
 }

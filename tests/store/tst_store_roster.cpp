@@ -1,0 +1,118 @@
+// The rotation at the store, on both engines: staff and a generated cycle
+// round-trip exactly; a responder may read but not change it (refused and
+// audited); a stale version is refused; single-cell edits and exports are
+// audited.
+#include "common/TestDatabase.h"
+
+#include "core/roster/RotationGenerator.h"
+#include "store/RosterStore.h"
+
+#include <QTest>
+
+using namespace heart;
+
+class TestStoreRoster : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { HEARTDESK_FRESH_DATABASE(m_fixture); }
+    void cleanup() { m_fixture.reset(); }
+    void cycleRoundTrips();
+    void respondersReadButCannotEdit();
+    void staleVersionIsRefused();
+
+private:
+    store::RosterCycle makeCycle(store::RosterStore& roster, const store::Actor& supervisor);
+    std::unique_ptr<test::TestDatabase> m_fixture;
+};
+
+store::RosterCycle TestStoreRoster::makeCycle(store::RosterStore& roster, const store::Actor& supervisor)
+{
+    using roster::ResponderRole;
+    std::vector<roster::StaffMember> staff;
+    const struct
+    {
+        ResponderRole role;
+        int count;
+    } kinds[] = {{ResponderRole::Clinician, 3}, {ResponderRole::PeerSupport, 2}, {ResponderRole::Emt, 1}};
+    int n = 0;
+    for (const char* code : {"early", "late"}) {
+        for (const auto& kind : kinds) {
+            for (int i = 0; i < kind.count; ++i) {
+                roster::StaffMember member{{}, "Responder " + std::to_string(++n), kind.role, code};
+                auto id = roster.addStaff(supervisor, member);
+                if (!id.ok())
+                    return {};
+                member.id = id.value().toStdString();
+                staff.push_back(member);
+            }
+        }
+    }
+    auto listed = roster.listStaff(supervisor);
+    if (!listed.ok())
+        return {};
+    std::vector<roster::StaffMember> ordered(listed.value().begin(), listed.value().end());
+    const auto generated = roster::generateRotation(
+        ordered, roster::RotationRules{},
+        std::chrono::year_month_day{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{2}}, 3);
+    store::RosterCycle cycle;
+    cycle.teamsPerShift = 1;
+    cycle.schedule = generated.schedule.value_or(roster::Schedule{});
+    auto saved = roster.saveCycle(supervisor, cycle);
+    return saved.ok() ? saved.value() : store::RosterCycle{};
+}
+
+void TestStoreRoster::cycleRoundTrips()
+{
+    const store::Actor supervisor = m_fixture->actorFor(Role::Supervisor);
+    store::RosterStore roster(m_fixture->db(), m_fixture->clock());
+    const store::RosterCycle saved = makeCycle(roster, supervisor);
+    QVERIFY(!saved.id.isEmpty());
+    QCOMPARE(saved.schedule.staff.size(), std::size_t(12));
+    auto loaded = roster.currentCycle(supervisor);
+    HEARTDESK_VERIFY_RESULT(loaded);
+    QVERIFY(loaded.value().schedule == saved.schedule);
+    QCOMPARE(loaded.value().version, 1);
+    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM roster_duties WHERE kind = 'shift'")).rows.first().first().toInt(),
+             12 * 18);
+
+    store::RosterCycle cycle = loaded.value();
+    HEARTDESK_VERIFY_OK(roster.setDuty(supervisor, cycle, 0, 0, roster::Duty{}));
+    QCOMPARE(cycle.version, 2);
+    auto again = roster.currentCycle(supervisor);
+    HEARTDESK_VERIFY_RESULT(again);
+    QVERIFY(again.value().schedule == cycle.schedule);
+    HEARTDESK_VERIFY_OK(roster.recordExport(supervisor, cycle.id));
+    QCOMPARE(m_fixture->auditCount(QStringLiteral("export")), 1);
+}
+
+void TestStoreRoster::respondersReadButCannotEdit()
+{
+    const store::Actor supervisor = m_fixture->actorFor(Role::Supervisor);
+    store::RosterStore roster(m_fixture->db(), m_fixture->clock());
+    store::RosterCycle cycle = makeCycle(roster, supervisor);
+    QVERIFY(!cycle.id.isEmpty());
+    const store::Actor emt = m_fixture->actorFor(Role::Emt);
+    HEARTDESK_VERIFY_RESULT(roster.currentCycle(emt));
+    const store::StoreError refused = roster.setDuty(emt, cycle, 0, 0, roster::Duty{});
+    QCOMPARE(refused.code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(m_fixture->auditCount(QStringLiteral("permission_denied"), emt.userId()), 1);
+    const store::Actor admin = m_fixture->administrator();
+    QCOMPARE(roster.currentCycle(admin).error().code, store::StoreErrorCode::PermissionDenied);
+}
+
+void TestStoreRoster::staleVersionIsRefused()
+{
+    const store::Actor supervisor = m_fixture->actorFor(Role::Supervisor);
+    store::RosterStore roster(m_fixture->db(), m_fixture->clock());
+    store::RosterCycle mine = makeCycle(roster, supervisor);
+    store::RosterCycle theirs = mine;
+    HEARTDESK_VERIFY_OK(roster.setDuty(supervisor, theirs, 1, 1, roster::Duty{}));
+    const store::StoreError stale = roster.setDuty(supervisor, mine, 2, 2, roster::Duty{});
+    QCOMPARE(stale.code, store::StoreErrorCode::Conflict);
+    QCOMPARE(mine.version, 1); // unchanged on refusal
+}
+
+QTEST_GUILESS_MAIN(TestStoreRoster)
+#include "tst_store_roster.moc"

@@ -1,0 +1,54 @@
+#pragma once
+// Responders and their rotation cycle: who works which shift on which day.
+// Reading needs Action::ViewRoster, every change Action::EditRoster; changes
+// are audited and carry a version so two supervisors never overwrite each
+// other silently.
+#include "core/roster/Schedule.h"
+#include "store/Actor.h"
+#include "store/AuditTrail.h"
+#include "store/StoreError.h"
+
+#include <QList>
+#include <QString>
+
+namespace heart::store {
+
+class Database;
+
+struct RosterCycle
+{
+    QString id;
+    int version = 0;
+    int teamsPerShift = 1;
+    roster::Schedule schedule; // staff ids are the staff table's ids
+};
+
+class RosterStore
+{
+public:
+    RosterStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
+
+    StoreResult<QList<roster::StaffMember>> listStaff(const Actor& actor);
+    // Returns the new staff id. userId may be empty (a responder without an account).
+    StoreResult<QString> addStaff(const Actor& actor, const roster::StaffMember& member, const QString& userId = {});
+    // The cycle with the latest start date, or NotFound.
+    StoreResult<RosterCycle> currentCycle(const Actor& actor);
+    // A new cycle (cycle.id empty) or a replacement of all duties of an existing one.
+    StoreResult<RosterCycle> saveCycle(const Actor& actor, const RosterCycle& cycle);
+    // One cell: person (staff id) on day of the cycle.
+    StoreError setDuty(const Actor& actor, RosterCycle& cycle, int person, int day, const roster::Duty& duty);
+    StoreError recordExport(const Actor& actor, const QString& cycleId);
+
+    static QString roleCode(roster::ResponderRole role);
+    static roster::ResponderRole roleFromCode(const QString& code);
+
+private:
+    StoreError writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty);
+    StoreError bumpVersion(RosterCycle& cycle);
+
+    Database& m_db;
+    const Clock& m_clock;
+    AuditTrail m_audit;
+};
+
+} // namespace heart::store
