@@ -2,7 +2,10 @@
 
 #include "store/AccountStore.h"
 #include "store/CallStore.h"
+#include "core/roster/RotationGenerator.h"
 #include "store/CoreText.h"
+#include "store/Database.h"
+#include "store/RosterStore.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
 
@@ -67,8 +70,87 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
     if (!imported.ok())
         return imported.error();
     accounts.recordSessionEvent(counselor.value(), audit::SignOut);
+    if (StoreError error = writeRoster(scenario, workstation))
+        return error;
     qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << imported.value().size()
                     << "calls";
+    return {};
+}
+
+StoreError DemoDataWriter::writeRoster(const DemoScenario& scenario, const QString& workstation)
+{
+    AccountStore accounts(m_db, m_clock);
+    const DemoStaff* supervisorStaff = nullptr;
+    for (const DemoStaff& staff : scenario.staff) {
+        if (staff.role == Role::Supervisor)
+            supervisorStaff = &staff;
+    }
+    if (!supervisorStaff)
+        return {};
+    auto supervisor =
+        accounts.signIn(toQString(supervisorStaff->login), toQString(supervisorStaff->password), workstation);
+    if (!supervisor.ok())
+        return supervisor.error();
+    using roster::ResponderRole;
+    // Four clinicians and four peers/EMTs on each shift: one complete team on
+    // every shift, weekends included. Demo logins are linked to their rows.
+    const struct
+    {
+        const char* name;
+        ResponderRole role;
+        const char* shift;
+        const char* login;
+    } kTeam[] = {
+        {"Jordan Mossgrove, LCMHC", ResponderRole::Clinician, "early", "teamlead"},
+        {"Ember Quincefield, LCSW", ResponderRole::Clinician, "early", nullptr},
+        {"Orrin Hollowell, LCAS", ResponderRole::Clinician, "early", nullptr},
+        {"Tansy Brightwater, LMFT", ResponderRole::Clinician, "early", nullptr},
+        {"Sam Riverstone", ResponderRole::PeerSupport, "early", "peer"},
+        {"Linden Applewhistle", ResponderRole::PeerSupport, "early", nullptr},
+        {"Morgan Kettleby, EMT-B", ResponderRole::Emt, "early", "emt"},
+        {"Vesper Oakhaven, EMT", ResponderRole::Emt, "early", nullptr},
+        {"Riley Oakhaven, LCAS", ResponderRole::Clinician, "late", "coresponse"},
+        {"Hazel Foxglove, LCSW-A", ResponderRole::Clinician, "late", nullptr},
+        {"Gideon Starling, LCMHC", ResponderRole::Clinician, "late", nullptr},
+        {"Poppy Nimblefoot, LCSW", ResponderRole::Clinician, "late", nullptr},
+        {"Yarrow Pebbleton", ResponderRole::PeerSupport, "late", nullptr},
+        {"Kestrel Dapplegate", ResponderRole::PeerSupport, "late", nullptr},
+        {"Cosmo Inkwood, EMT", ResponderRole::Emt, "late", nullptr},
+        {"Wren Thistledown, EMT-P", ResponderRole::Emt, "late", nullptr},
+    };
+    RosterStore roster(m_db, m_clock);
+    for (const auto& member : kTeam) {
+        QString userId;
+        if (member.login) {
+            QSqlQuery find = m_db.prepare(QStringLiteral("SELECT id FROM users WHERE login = ?"));
+            find.addBindValue(QString::fromLatin1(member.login));
+            if (StoreError error = m_db.exec(find, "find demo user"))
+                return error;
+            if (find.next())
+                userId = find.value(0).toString();
+        }
+        auto added = roster.addStaff(supervisor.value(), {{}, member.name, member.role, member.shift}, userId);
+        if (!added.ok())
+            return added.error();
+    }
+    auto staff = roster.listStaff(supervisor.value());
+    if (!staff.ok())
+        return staff.error();
+    // The cycle began the Monday before last, so today sits in its second week.
+    using namespace std::chrono;
+    const sys_days today = floor<days>(m_clock.now());
+    const sys_days monday = today - (weekday{today} - Monday) - days{7};
+    RosterCycle cycle;
+    cycle.teamsPerShift = 1;
+    const auto generated = roster::generateRotation({staff.value().begin(), staff.value().end()},
+                                                    roster::RotationRules{}, year_month_day{monday}, 2022);
+    if (!generated.schedule)
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("the demo rotation is infeasible"));
+    cycle.schedule = *generated.schedule;
+    auto saved = roster.saveCycle(supervisor.value(), cycle);
+    if (!saved.ok())
+        return saved.error();
+    accounts.recordSessionEvent(supervisor.value(), audit::SignOut);
     return {};
 }
 

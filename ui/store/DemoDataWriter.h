@@ -16,6 +16,8 @@ public:
     StoreError write(const DemoScenario& scenario, const QString& workstation);
 
 private:
+    StoreError writeRoster(const DemoScenario& scenario, const QString& workstation);
+
     Database& m_db;
     const Clock& m_clock;
 };
