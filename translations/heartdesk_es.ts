@@ -347,6 +347,55 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>ViolationText</name>
+    <message>
+        <source>%1 works %2 shifts in week %3; the rotation has %4.</source>
+        <translation>%1 trabaja %2 turnos en la semana %3; la rotación prevé %4.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 administrative hours in week %3 instead of %4 on one free day.</source>
+        <translation>%1 tiene %2 horas administrativas en la semana %3 en lugar de %4 en un día libre.</translation>
+    </message>
+    <message>
+        <source>%1 works %2 weekends in the cycle or two too close together; one in three is the rule.</source>
+        <translation>%1 trabaja %2 fines de semana en el ciclo o dos demasiado seguidos; la regla es uno de cada tres.</translation>
+    </message>
+    <message>
+        <source>%1 has no break of %2 days in a row (longest: %3).</source>
+        <translation>%1 no tiene un descanso de %2 días seguidos (el más largo: %3).</translation>
+    </message>
+    <message>
+        <source>%1 works the %2 shift on %3, but their fixed shift is %4.</source>
+        <translation>%1 trabaja el turno %2 el %3, pero su turno fijo es %4.</translation>
+    </message>
+    <message>
+        <source>%1 has an unknown shift &quot;%2&quot; on %3.</source>
+        <translation>%1 tiene un turno desconocido &quot;%2&quot; el %3.</translation>
+    </message>
+    <message>
+        <source>%1, %2 shift: %3 complete team(s), %4 needed (%5 clinician(s), %6 peer support/EMT).</source>
+        <translation>%1, turno %2: %3 equipo(s) completo(s), se necesitan %4 (%5 clínico(s), %6 de apoyo entre pares/EMT).</translation>
+    </message>
+    <message>
+        <source>No staff member may work the unknown shift &quot;%1&quot;.</source>
+        <translation>Ningún miembro del personal puede trabajar el turno desconocido &quot;%1&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs %n more peer support specialist(s) or EMT(s) for %1 %2 shifts.</source>
+        <translation>
+            <numerusform>Necesita %n especialista de apoyo entre pares o EMT más para los turnos %2 del %1.</numerusform>
+            <numerusform>Necesita %n especialistas de apoyo entre pares o EMT más para los turnos %2 del %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Needs %n more clinician(s) for %1 %2 shifts.</source>
+        <translation>
+            <numerusform>Necesita %n clínico más para los turnos %2 del %1.</numerusform>
+            <numerusform>Necesita %n clínicos más para los turnos %2 del %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::CallListHome</name>
     <message numerus="yes">
         <source>%n call(s)</source>
@@ -649,6 +698,14 @@ Base de datos: %2</translation>
         <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / Español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Panel</translation>
+    </message>
+    <message>
+        <source>&amp;Roster</source>
+        <translation>&amp;Turnos</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::NewUserForm</name>
@@ -683,6 +740,167 @@ Base de datos: %2</translation>
     <message>
         <source>Confirm pa&amp;ssword:</source>
         <translation>Confirmar contra&amp;seña:</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RosterTableModel</name>
+    <message>
+        <source>Clinician</source>
+        <translation>Clínico/a</translation>
+    </message>
+    <message>
+        <source>Peer support</source>
+        <translation>Apoyo entre pares</translation>
+    </message>
+    <message>
+        <source>EMT</source>
+        <translation>EMT</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <comment>administrative hours</comment>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Administrative hours (%1 h)</source>
+        <translation>Horas administrativas (%1 h)</translation>
+    </message>
+    <message>
+        <source>Shift %1</source>
+        <translation>Turno %1</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>Today
+%1</source>
+        <translation>Hoy
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RosterWidget</name>
+    <message>
+        <source>Export the rotation</source>
+        <translation>Exportar la rotación</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Every rule holds.</source>
+        <translation>Se cumplen todas las reglas.</translation>
+    </message>
+    <message>
+        <source>No rotation yet: generate one.</source>
+        <translation>Aún no hay rotación: genere una.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule check (%n problem(s))</source>
+        <translation>
+            <numerusform>Revisión de reglas (%n problema)</numerusform>
+            <numerusform>Revisión de reglas (%n problemas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1 shift&lt;/b&gt;: %n team(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Turno %1&lt;/b&gt;: %n equipo</numerusform>
+            <numerusform>&lt;b&gt;Turno %1&lt;/b&gt;: %n equipos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;On duty now&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;De servicio ahora&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>Nobody: no shift is running.</source>
+        <translation>Nadie: no hay ningún turno en curso.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 more clinician(s) and %2 more peer support/EMT</source>
+        <translation>%1 clínico(s) más y %2 de apoyo entre pares/EMT más</translation>
+    </message>
+    <message>
+        <source>These rules need a rotation made by hand.</source>
+        <translation>Estas reglas requieren una rotación hecha a mano.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No valid rotation for %n team(s) per shift: </source>
+        <translation>
+            <numerusform>No hay rotación válida para %n equipo por turno: </numerusform>
+            <numerusform>No hay rotación válida para %n equipos por turno: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A new rotation with %n complete team(s) on every shift was saved.</source>
+        <translation>
+            <numerusform>Se guardó una nueva rotación con %n equipo completo en cada turno.</numerusform>
+            <numerusform>Se guardó una nueva rotación con %n equipos completos en cada turno.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>No se pudo escribir el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+    <message>
+        <source>Six-week rotation</source>
+        <translation>Rotación de seis semanas</translation>
+    </message>
+    <message>
+        <source>&amp;Teams per shift:</source>
+        <translation>E&amp;quipos por turno:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate rotation</source>
+        <translation>&amp;Generar rotación</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export calendar (.&amp;ics)…</source>
+        <translation>Exportar calendario (.&amp;ics)…</translation>
+    </message>
+    <message>
+        <source>Rotation: people by day. Space changes a day, Ctrl+Shift+Up or Down swaps it.</source>
+        <translation>Rotación: personas por día. Espacio cambia un día; Ctrl+Shift+Arriba o Abajo lo intercambia.</translation>
+    </message>
+    <message>
+        <source>Space: off → shift → administrative hours → off. Ctrl+Shift+Up/Down: swap with the person above or below.</source>
+        <translation>Espacio: libre → turno → horas administrativas → libre. Ctrl+Shift+Arriba/Abajo: intercambiar con la persona de arriba o de abajo.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Teams short</source>
+        <translation>Equipos faltantes</translation>
+    </message>
+    <message>
+        <source>To close it</source>
+        <translation>Para cubrirlo</translation>
+    </message>
+    <message>
+        <source>Coverage against the calls of the last 8 weeks</source>
+        <translation>Cobertura frente a las llamadas de las últimas 8 semanas</translation>
     </message>
 </context>
 <context>

@@ -109,7 +109,7 @@ void TestAutoLock::anotherUserKeepsFirstUsersDraft()
     QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")), Qt::LeftButton);
     f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
     QCOMPARE(f.window().actor()->login(), QStringLiteral("supervisor"));
-    QCOMPARE(f.window().home()->objectName(), QStringLiteral("dashboardHome"));
+    QCOMPARE(f.window().home()->objectName(), QStringLiteral("supervisorHome"));
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts d JOIN users u ON u.id = d.user_id "
                                         "WHERE u.login = 'admin' AND d.form = 'admin/new-user' "
                                         "AND d.content LIKE '%jrivera%'")),

@@ -37,7 +37,7 @@ void TestSignIn::landsOnRoleHome_data()
     QTest::newRow("emt") << "emt" << "callListHome" << "My unit's calls" << "EMT";
     QTest::newRow("co-response") << "coresponse" << "callListHome" << "My unit's calls" << "Co-response clinician";
     QTest::newRow("navigator") << "navigator" << "callListHome" << "Follow-up queue" << "Care navigator";
-    QTest::newRow("supervisor") << "supervisor" << "dashboardHome" << "Program dashboard — last 28 days"
+    QTest::newRow("supervisor") << "supervisor" << "supervisorHome" << "Program dashboard — last 28 days"
                                 << "Supervisor";
     QTest::newRow("administrator") << "admin" << "userAdmin" << "Staff accounts and settings" << "Administrator";
 }

@@ -3,6 +3,7 @@
 #include "admin/UserAdminWidget.h"
 #include "home/CallListHome.h"
 #include "home/DashboardHome.h"
+#include "roster/RosterWidget.h"
 #include "shell/DomainText.h"
 #include "shell/DraftSource.h"
 #include "shell/FirstAdminPage.h"
@@ -23,6 +24,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace heart::ui {
 
@@ -221,7 +223,14 @@ void MainWindow::buildHome()
     case Workplace::FollowUpQueue:
         m_home = new CallListHome(CallListHome::Kind::RecentContacts, services, m_pages);
         break;
-    case Workplace::ProgramDashboard: m_home = new DashboardHome(services, m_pages); break;
+    case Workplace::ProgramDashboard: {
+        auto* tabs = new QTabWidget(m_pages);
+        tabs->setObjectName(QStringLiteral("supervisorHome"));
+        tabs->addTab(new DashboardHome(services, tabs), tr("&Dashboard"));
+        tabs->addTab(new RosterWidget(services, tabs), tr("&Roster"));
+        m_home = tabs;
+        break;
+    }
     case Workplace::Administration: m_home = new UserAdminWidget(services, m_pages); break;
     }
     m_pages->addWidget(m_home);

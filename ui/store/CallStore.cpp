@@ -95,6 +95,20 @@ StoreResult<QList<ProgramCount>> CallStore::programSummary(const Actor& actor, c
     return counts;
 }
 
+StoreResult<QList<QDateTime>> CallStore::receivedTimes(const Actor& actor, const QDateTime& since)
+{
+    if (StoreError error = m_audit.require(actor, Action::ViewRoster, kCall))
+        return error;
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT received_at FROM calls WHERE received_at >= ?"));
+    query.addBindValue(toStoredTime(since));
+    if (StoreError error = m_db.exec(query, "call arrival times"))
+        return error;
+    QList<QDateTime> times;
+    while (query.next())
+        times.append(fromStoredTime(query.value(0).toString()));
+    return times;
+}
+
 StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<NewPerson>& people,
                                                 const QList<NewCall>& calls)
 {

@@ -72,6 +72,9 @@ public:
     // Calls per program and disposition since a time.
     StoreResult<QList<ProgramCount>> programSummary(const Actor& actor, const QDateTime& since);
 
+    // When calls arrived since a time (UTC), for staffing against demand; no call contents.
+    StoreResult<QList<QDateTime>> receivedTimes(const Actor& actor, const QDateTime& since);
+
     // People and calls in one transaction (demo data, imports). Returns the call ids.
     StoreResult<QStringList> importCalls(const Actor& actor, const QList<NewPerson>& people,
                                          const QList<NewCall>& calls);
