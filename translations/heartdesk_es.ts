@@ -902,6 +902,10 @@ Base de datos: %2</translation>
         <source>Coverage against the calls of the last 8 weeks</source>
         <translation>Cobertura frente a las llamadas de las últimas 8 semanas</translation>
     </message>
+    <message>
+        <source>&lt;i&gt;Without a team:&lt;/i&gt; %1</source>
+        <translation>&lt;i&gt;Sin equipo:&lt;/i&gt; %1</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::SignInPage</name>

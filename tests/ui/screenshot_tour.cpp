@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QTabWidget>
 #include <QTest>
 
 #include <cstdio>
@@ -47,6 +48,15 @@ int main(int argc, char* argv[])
         if (!f.window().grab().save(path))
             return 1;
         std::printf("%s\n", qPrintable(path));
+        if (auto* tabs = qobject_cast<QTabWidget*>(f.window().home())) {
+            tabs->setCurrentIndex(1); // the roster
+            f.window().resize(1400, 820);
+            QTest::qWait(100);
+            const QString roster = out.filePath(QStringLiteral("roster-%1.png").arg(language));
+            if (!f.window().grab().save(roster))
+                return 1;
+            std::printf("%s\n", qPrintable(roster));
+        }
     }
     return 0;
 }

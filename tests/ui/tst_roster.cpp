@@ -4,6 +4,7 @@
 // swap is saved; the calendar export parses and is audited.
 #include "UiTestFixture.h"
 
+#include "core/roster/TimeZoneRule.h"
 #include "roster/RosterWidget.h"
 
 #include <QFile>
@@ -23,6 +24,7 @@ class TestRoster : public QObject
 private Q_SLOTS:
     void editIntoViolationAndBack();
     void swapAndExport();
+    void onDutyNow();
 
 private:
     static ui::RosterWidget* openRoster(test::UiTestFixture& f);
@@ -137,6 +139,37 @@ void TestRoster::swapAndExport()
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'export' "
                                         "AND record_type = 'roster_cycle'")),
              1);
+}
+
+void TestRoster::onDutyNow()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    // 13:00 in Durham today: both the early (09-21) and the late (12-24) shift are running.
+    const roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
+    const roster::LocalDateTime today = zone.toLocal(f.clock().now());
+    f.clock().set(zone.toUtc({today.date, 13 * 60}));
+    ui::RosterWidget* roster = openRoster(f);
+    QVERIFY(roster);
+    roster->reload();
+    auto* table = roster->findChild<QTableView*>(QStringLiteral("rosterTable"));
+    int column = -1;
+    for (int c = 0; c < table->model()->columnCount(); ++c) {
+        if (table->model()->headerData(c, Qt::Horizontal).toString().startsWith(QStringLiteral("Today")))
+            column = c;
+    }
+    QVERIFY(column >= 0);
+    const QString onDuty = roster->findChild<QLabel*>(QStringLiteral("rosterOnDuty"))->text();
+    QVERIFY2(onDuty.contains(QStringLiteral("<b>early shift</b>")), qPrintable(onDuty));
+    QVERIFY2(onDuty.contains(QStringLiteral("<b>late shift</b>")), qPrintable(onDuty));
+    // Everyone on shift today appears in a team (the demo has one clinician and one peer/EMT per shift).
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        const QString cell = table->model()->index(r, column).data().toString();
+        if (cell != QStringLiteral("E") && cell != QStringLiteral("L"))
+            continue;
+        const QString name = table->model()->headerData(r, Qt::Vertical).toString().section(QStringLiteral(" · "), 0, 0);
+        QVERIFY2(onDuty.contains(name.toHtmlEscaped()), qPrintable(name + QStringLiteral(" missing from ") + onDuty));
+    }
 }
 
 QTEST_MAIN(TestRoster)

@@ -200,6 +200,10 @@ void RosterWidget::refreshDerived()
                 lines << tr("<b>%1 shift</b>: %n team(s)", nullptr, static_cast<int>(teams.size()))
                              .arg(QString::fromStdString(shift.code).toHtmlEscaped())
                       << teams;
+                const QStringList unpaired = clinicians.size() > support.size() ? clinicians.mid(support.size())
+                                                                                : support.mid(clinicians.size());
+                if (!unpaired.isEmpty())
+                    lines << tr("<i>Without a team:</i> %1").arg(unpaired.join(QStringLiteral(", ")));
             }
         }
     }
