@@ -226,8 +226,8 @@ void MainWindow::buildHome()
     case Workplace::ProgramDashboard: {
         auto* tabs = new QTabWidget(m_pages);
         tabs->setObjectName(QStringLiteral("supervisorHome"));
-        tabs->addTab(new DashboardHome(services, tabs), tr("&Dashboard"));
-        tabs->addTab(new RosterWidget(services, tabs), tr("&Roster"));
+        tabs->addTab(new DashboardHome(services, tabs), QString());
+        tabs->addTab(new RosterWidget(services, tabs), QString());
         m_home = tabs;
         break;
     }
@@ -235,6 +235,7 @@ void MainWindow::buildHome()
     }
     m_pages->addWidget(m_home);
     m_pages->setCurrentWidget(m_home);
+    retranslate();
     m_home->setFocus();
 }
 

@@ -12,6 +12,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QTabWidget>
 
 namespace heart::ui {
 
@@ -147,6 +148,10 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_aboutAction->setText(tr("&About HEART Desk"));
+    if (auto* tabs = qobject_cast<QTabWidget*>(m_home.data()); tabs && tabs->count() == 2) {
+        tabs->setTabText(0, tr("&Dashboard"));
+        tabs->setTabText(1, tr("&Roster"));
+    }
     updateMenus();
     updateStatusBar();
 }
