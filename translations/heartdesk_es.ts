@@ -507,6 +507,25 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::CoverageChart</name>
+    <message>
+        <source>Teams on duty</source>
+        <translation>Equipos de servicio</translation>
+    </message>
+    <message>
+        <source>Teams the calls need</source>
+        <translation>Equipos que requieren las llamadas</translation>
+    </message>
+    <message>
+        <source>teams</source>
+        <translation>equipos</translation>
+    </message>
+    <message>
+        <source>Teams on duty against the teams the expected calls need, per hour of the week</source>
+        <translation>Equipos de servicio frente a los equipos que requieren las llamadas previstas, por hora de la semana</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::DashboardHome</name>
     <message>
         <source>Program dashboard — last 28 days</source>
@@ -899,12 +918,12 @@ Base de datos: %2</translation>
         <translation>Para cubrirlo</translation>
     </message>
     <message>
-        <source>Coverage against the calls of the last 8 weeks</source>
-        <translation>Cobertura frente a las llamadas de las últimas 8 semanas</translation>
-    </message>
-    <message>
         <source>&lt;i&gt;Without a team:&lt;/i&gt; %1</source>
         <translation>&lt;i&gt;Sin equipo:&lt;/i&gt; %1</translation>
+    </message>
+    <message>
+        <source>Coverage against the calls of the last 8 weeks (or as far back as they go)</source>
+        <translation>Cobertura frente a las llamadas de las últimas 8 semanas (o desde la primera registrada)</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,9 @@ void checkPerson(const Schedule& s, const RotationRules& rules, int person, std:
     // One worked weekend in every `weekendOneIn` consecutive weeks, counted
     // around the cycle because the rotation repeats.
     const int window = std::max(1, rules.weekendOneIn);
-    const int expectedWeekends = s.weeks / window;
+    // A program closed on weekends has nobody work them.
+    const bool weekendOpen = rules.programDays[5] || rules.programDays[6];
+    const int expectedWeekends = weekendOpen ? s.weeks / window : 0;
     int worked = 0;
     for (bool w : weekendWorked)
         worked += w ? 1 : 0;

@@ -4,13 +4,17 @@
 #include "core/roster/RotationGenerator.h"
 #include "core/roster/RotationValidator.h"
 #include "core/roster/ShiftCalendar.h"
+#include "roster/CoverageChart.h"
 #include "roster/RosterTableModel.h"
 #include "roster/ViolationText.h"
 #include "shell/DomainText.h"
 #include "store/CallStore.h"
 #include "store/StoreTime.h"
 
+#include <algorithm>
+
 #include <QEvent>
+#include <QLocale>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -41,7 +45,7 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
       m_table(new QTableView(this)), m_violations(new QListWidget(this)), m_onDuty(new QLabel(this)),
       m_gaps(new QTableWidget(this)), m_teamsLabel(new QLabel(this)), m_teams(new QSpinBox(this)),
       m_generate(new QPushButton(this)), m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this)),
-      m_violationsLabel(new QLabel(this)), m_gapsLabel(new QLabel(this))
+      m_violationsLabel(new QLabel(this)), m_gapsLabel(new QLabel(this)), m_chart(new CoverageChart(this))
 {
     setObjectName(QStringLiteral("rosterWidget"));
     m_title->setObjectName(QStringLiteral("rosterTitle"));
@@ -88,6 +92,7 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
     side->addWidget(m_violationsLabel);
     side->addWidget(m_violations, 2);
     side->addWidget(m_gapsLabel);
+    side->addWidget(m_chart, 1);
     side->addWidget(m_gaps, 1);
     auto* body = new QHBoxLayout;
     body->addWidget(m_table, 3);
@@ -148,11 +153,17 @@ void RosterWidget::reload()
     m_demand.fill(0.0);
     store::CallStore calls(m_services.db, m_services.clock);
     auto times = calls.receivedTimes(m_services.actor, store::toDateTime(m_services.clock.now()).addDays(-56));
-    if (times.ok()) {
+    if (times.ok() && !times.value().isEmpty()) {
+        // Average over the weeks the history really covers (at most eight).
+        QDateTime earliest = times.value().first();
+        for (const QDateTime& t : times.value())
+            earliest = std::min(earliest, t);
+        const double days = earliest.secsTo(store::toDateTime(m_services.clock.now())) / 86400.0;
+        const double weeks = std::clamp(days / 7.0, 1.0, 8.0);
         for (const QDateTime& t : times.value()) {
             const roster::LocalDateTime local = m_zone.toLocal(store::toTimePoint(t));
             const int weekday = static_cast<int>(std::chrono::weekday{local.date}.iso_encoding()) - 1;
-            m_demand[static_cast<std::size_t>(weekday * 24 + local.minuteOfDay / 60)] += 1.0 / 8.0;
+            m_demand[static_cast<std::size_t>(weekday * 24 + local.minuteOfDay / 60)] += 1.0 / weeks;
         }
     }
     refreshDerived();
@@ -214,6 +225,7 @@ void RosterWidget::refreshDerived()
     m_gaps->setRowCount(0);
     if (m_hasCycle) {
         const roster::CoverageReport report = roster::analyseCoverage(schedule, m_rules, m_demand);
+        m_chart->setReport(report, roster::CoverageOptions{}.callsPerTeamHour);
         m_gaps->setRowCount(static_cast<int>(report.gaps.size()));
         int row = 0;
         for (const roster::CoverageGap& gap : report.gaps) {
@@ -379,7 +391,7 @@ void RosterWidget::retranslate()
     m_table->setToolTip(tr("Space: off → shift → administrative hours → off. Ctrl+Shift+Up/Down: swap with the "
                            "person above or below."));
     m_gaps->setHorizontalHeaderLabels({tr("When"), tr("Teams short"), tr("To close it")});
-    m_gapsLabel->setText(tr("Coverage against the calls of the last 8 weeks"));
+    m_gapsLabel->setText(tr("Coverage against the calls of the last 8 weeks (or as far back as they go)"));
 }
 
 } // namespace heart::ui

@@ -20,6 +20,7 @@ class QTableWidget;
 
 namespace heart::ui {
 
+class CoverageChart;
 class RosterTableModel;
 
 class RosterWidget : public QWidget
@@ -66,6 +67,7 @@ private:
     QPushButton* m_exportIcs;
     QLabel* m_violationsLabel;
     QLabel* m_gapsLabel;
+    CoverageChart* m_chart;
 };
 
 } // namespace heart::ui
