@@ -925,6 +925,18 @@ Base de datos: %2</translation>
         <source>Coverage against the calls of the last 8 weeks (or as far back as they go)</source>
         <translation>Cobertura frente a las llamadas de las últimas 8 semanas (o desde la primera registrada)</translation>
     </message>
+    <message>
+        <source>%1 now works the %2 shift.</source>
+        <translation>%1 trabaja ahora el turno %2.</translation>
+    </message>
+    <message>
+        <source>Change &amp;fixed shift</source>
+        <translation>Cambiar turno &amp;fijo</translation>
+    </message>
+    <message>
+        <source>Move the selected person to the next shift of the program</source>
+        <translation>Pasar a la persona seleccionada al siguiente turno del programa</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::SignInPage</name>

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void cycleRoundTrips();
     void respondersReadButCannotEdit();
     void staleVersionIsRefused();
+    void fixedShiftChanges();
 
 private:
     store::RosterCycle makeCycle(store::RosterStore& roster, const store::Actor& supervisor);
@@ -112,6 +113,25 @@ void TestStoreRoster::staleVersionIsRefused()
     const store::StoreError stale = roster.setDuty(supervisor, mine, 2, 2, roster::Duty{});
     QCOMPARE(stale.code, store::StoreErrorCode::Conflict);
     QCOMPARE(mine.version, 1); // unchanged on refusal
+}
+
+void TestStoreRoster::fixedShiftChanges()
+{
+    const store::Actor supervisor = m_fixture->actorFor(Role::Supervisor);
+    store::RosterStore roster(m_fixture->db(), m_fixture->clock());
+    const store::RosterCycle cycle = makeCycle(roster, supervisor);
+    const QString id = QString::fromStdString(cycle.schedule.staff[0].id);
+    HEARTDESK_VERIFY_OK(roster.setStaffShift(supervisor, id, QStringLiteral("late")));
+    auto staff = roster.listStaff(supervisor);
+    HEARTDESK_VERIFY_RESULT(staff);
+    bool found = false;
+    for (const roster::StaffMember& m : staff.value())
+        found = found || (m.id == id.toStdString() && m.shiftCode == "late");
+    QVERIFY(found);
+    const store::Actor peer = m_fixture->actorFor(Role::PeerSupport);
+    QCOMPARE(roster.setStaffShift(peer, id, QStringLiteral("early")).code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(roster.setStaffShift(supervisor, QStringLiteral("no-such-id"), QStringLiteral("early")).code,
+             store::StoreErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestStoreRoster)

@@ -136,6 +136,14 @@ void TestRoster::swapAndExport()
             shifts += (cell == QStringLiteral("E") || cell == QStringLiteral("L")) ? 1 : 0;
         }
     QCOMPARE(ics.count(QStringLiteral("BEGIN:VEVENT")), shifts);
+    // Changing someone's fixed shift makes their existing shifts break the rule, and says so.
+    const int before = roster->violationCount();
+    table->setCurrentIndex(table->model()->index(5, 0));
+    QVERIFY(roster->changeFixedShift(5));
+    QVERIFY(roster->violationCount() > before);
+    QVERIFY(roster->findChild<QListWidget*>(QStringLiteral("rosterViolations"))
+                ->findItems(QStringLiteral("but their fixed shift is"), Qt::MatchContains)
+                .size() >= 18);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'export' "
                                         "AND record_type = 'roster_cycle'")),
              1);

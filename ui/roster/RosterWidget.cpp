@@ -44,7 +44,7 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
       m_model(new RosterTableModel(this)), m_title(new QLabel(this)), m_message(new QLabel(this)),
       m_table(new QTableView(this)), m_violations(new QListWidget(this)), m_onDuty(new QLabel(this)),
       m_gaps(new QTableWidget(this)), m_teamsLabel(new QLabel(this)), m_teams(new QSpinBox(this)),
-      m_generate(new QPushButton(this)), m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this)),
+      m_generate(new QPushButton(this)), m_changeShift(new QPushButton(this)), m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this)),
       m_violationsLabel(new QLabel(this)), m_gapsLabel(new QLabel(this)), m_chart(new CoverageChart(this))
 {
     setObjectName(QStringLiteral("rosterWidget"));
@@ -82,6 +82,7 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
 
     auto* tools = new QHBoxLayout;
     tools->addWidget(m_title, 1);
+    tools->addWidget(m_changeShift);
     tools->addWidget(m_teamsLabel);
     tools->addWidget(m_teams);
     tools->addWidget(m_generate);
@@ -103,6 +104,10 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
     layout->addLayout(body, 1);
 
     connect(m_generate, &QPushButton::clicked, this, [this] { generate(m_teams->value()); });
+    connect(m_changeShift, &QPushButton::clicked, this, [this] {
+        if (m_table->currentIndex().isValid())
+            changeFixedShift(m_table->currentIndex().row());
+    });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export the rotation"), QStringLiteral("rotation.csv"),
                                                           tr("CSV files (*.csv)"));
@@ -327,6 +332,31 @@ bool RosterWidget::generate(int teamsPerShift)
     return true;
 }
 
+bool RosterWidget::changeFixedShift(int person)
+{
+    if (!m_hasCycle || person < 0 || person >= m_model->rowCount() || m_rules.shifts.empty())
+        return false;
+    const roster::StaffMember& member = m_cycle.schedule.staff[static_cast<std::size_t>(person)];
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < m_rules.shifts.size(); ++i) {
+        if (m_rules.shifts[i].code == member.shiftCode)
+            next = (i + 1) % m_rules.shifts.size();
+    }
+    const QString code = QString::fromStdString(m_rules.shifts[next].code);
+    const QString name = QString::fromStdString(member.name);
+    store::RosterStore roster(m_services.db, m_services.clock);
+    if (store::StoreError error = roster.setStaffShift(m_services.actor, QString::fromStdString(member.id), code)) {
+        showMessage(DomainText::errorText(error), true);
+        return false;
+    }
+    const QModelIndex keep = m_table->currentIndex();
+    reload();
+    m_table->setCurrentIndex(keep);
+    // Their existing shifts now break the rule until edited or regenerated: the check says so.
+    showMessage(tr("%1 now works the %2 shift.").arg(name, code), false);
+    return true;
+}
+
 bool RosterWidget::exportTo(const QString& path, bool calendar)
 {
     if (!m_hasCycle)
@@ -385,6 +415,8 @@ void RosterWidget::retranslate()
     m_title->setText(tr("Six-week rotation"));
     m_teamsLabel->setText(tr("&Teams per shift:"));
     m_generate->setText(tr("&Generate rotation"));
+    m_changeShift->setText(tr("Change fi&xed shift"));
+    m_changeShift->setToolTip(tr("Move the selected person to the next shift of the program"));
     m_exportCsv->setText(tr("Export &CSV…"));
     m_exportIcs->setText(tr("Export calendar (.&ics)…"));
     m_table->setAccessibleName(tr("Rotation: people by day. Space changes a day, Ctrl+Shift+Up or Down swaps it."));

@@ -34,6 +34,8 @@ public:
     bool cycleDuty(int person, int day);
     bool swapWithNeighbour(int person, int day, int direction);
     bool generate(int teamsPerShift);
+    // The person's fixed shift moves to the next shift of the program.
+    bool changeFixedShift(int person);
     bool exportTo(const QString& path, bool calendar);
     int violationCount() const;
 
@@ -63,6 +65,7 @@ private:
     QLabel* m_teamsLabel;
     QSpinBox* m_teams;
     QPushButton* m_generate;
+    QPushButton* m_changeShift;
     QPushButton* m_exportCsv;
     QPushButton* m_exportIcs;
     QLabel* m_violationsLabel;

@@ -96,6 +96,29 @@ StoreResult<QString> RosterStore::addStaff(const Actor& actor, const roster::Sta
     return id;
 }
 
+StoreError RosterStore::setStaffShift(const Actor& actor, const QString& staffId, const QString& shiftCode)
+{
+    if (StoreError error = m_audit.require(actor, Action::EditRoster, kStaff, staffId))
+        return error;
+    if (shiftCode.isEmpty())
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no shift"), QStringLiteral("shift"));
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    QSqlQuery update = m_db.prepare(QStringLiteral(
+        "UPDATE staff SET shift_code = ?, version = version + 1, updated_at = ? WHERE id = ? AND active = 1"));
+    update.addBindValue(shiftCode);
+    update.addBindValue(toStoredTime(m_clock.now()));
+    update.addBindValue(staffId);
+    if (StoreError error = m_db.exec(update, "change fixed shift"))
+        return error;
+    if (update.numRowsAffected() != 1)
+        return StoreError::make(StoreErrorCode::NotFound, QStringLiteral("no such responder"));
+    if (StoreError error = m_audit.append(actor, {audit::Update, kStaff, staffId}))
+        return error;
+    return tx.commit();
+}
+
 StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
 {
     if (StoreError error = m_audit.require(actor, Action::ViewRoster, kCycle))

@@ -31,6 +31,8 @@ public:
     StoreResult<QList<roster::StaffMember>> listStaff(const Actor& actor);
     // Returns the new staff id. userId may be empty (a responder without an account).
     StoreResult<QString> addStaff(const Actor& actor, const roster::StaffMember& member, const QString& userId = {});
+    // Changes a person's fixed shift ("shift hours stay the same unless changed").
+    StoreError setStaffShift(const Actor& actor, const QString& staffId, const QString& shiftCode);
     // The cycle with the latest start date, or NotFound.
     StoreResult<RosterCycle> currentCycle(const Actor& actor);
     // A new cycle (cycle.id empty) or a replacement of all duties of an existing one.
