@@ -930,12 +930,12 @@ Base de datos: %2</translation>
         <translation>%1 trabaja ahora el turno %2.</translation>
     </message>
     <message>
-        <source>Change &amp;fixed shift</source>
-        <translation>Cambiar turno &amp;fijo</translation>
-    </message>
-    <message>
         <source>Move the selected person to the next shift of the program</source>
         <translation>Pasar a la persona seleccionada al siguiente turno del programa</translation>
+    </message>
+    <message>
+        <source>Change fi&amp;xed shift</source>
+        <translation>Cambiar turno &amp;fijo</translation>
     </message>
 </context>
 <context>
