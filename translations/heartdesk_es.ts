@@ -394,6 +394,22 @@ Base de datos: %2</translation>
             <numerusform>Necesita %n clínicos más para los turnos %2 del %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 shift</source>
+        <translation>turno %1</translation>
+    </message>
+    <message>
+        <source>%1 shift (%2–%3)</source>
+        <translation>turno %1 (%2–%3)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>administrative hours (%1 h)</source>
+        <translation>horas administrativas (%1 h)</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::CallListHome</name>
@@ -523,6 +539,44 @@ Base de datos: %2</translation>
     <message>
         <source>Teams on duty against the teams the expected calls need, per hour of the week</source>
         <translation>Equipos de servicio frente a los equipos que requieren las llamadas previstas, por hora de la semana</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::CoveragePage</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No shift reaches these hours: it takes a new or longer shift</source>
+        <translation>Ningún turno cubre estas horas: hace falta un turno nuevo o más largo</translation>
+    </message>
+    <message>
+        <source>%1 more clinician(s) and %2 more peer support/EMT</source>
+        <translation>%1 clínico(s) más y %2 de apoyo entre pares/EMT más</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n hour(s) of it outside every shift)</source>
+        <translation>
+            <numerusform> (%n hora fuera de todo turno)</numerusform>
+            <numerusform> (%n horas fuera de todo turno)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Teams short</source>
+        <translation>Equipos que faltan</translation>
+    </message>
+    <message>
+        <source>To close it</source>
+        <translation>Para cubrirlo</translation>
+    </message>
+    <message>
+        <source>Coverage against the calls of the last 8 weeks (or as far back as they go)</source>
+        <translation>Cobertura frente a las llamadas de las últimas 8 semanas (o desde la primera registrada)</translation>
     </message>
 </context>
 <context>
@@ -762,6 +816,40 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::RosterSidePanel</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1 shift&lt;/b&gt;: %n team(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Turno %1&lt;/b&gt;: %n equipo</numerusform>
+            <numerusform>&lt;b&gt;Turno %1&lt;/b&gt;: %n equipos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Without a team:&lt;/i&gt; %1</source>
+        <translation>&lt;i&gt;Sin equipo:&lt;/i&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;On duty now&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;De servicio ahora&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>Nobody: no shift is running.</source>
+        <translation>Nadie: no hay ningún turno en curso.</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Selected&lt;/h4&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, fixed shift: %3&lt;br&gt;&lt;br&gt;%4:&lt;br&gt;%5</source>
+        <translation>&lt;h4&gt;Selección&lt;/h4&gt;&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2, turno fijo: %3&lt;br&gt;&lt;br&gt;%4:&lt;br&gt;%5</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Space&lt;/b&gt; off → shift → admin → off&lt;br&gt;&lt;b&gt;Shift+F10&lt;/b&gt; any duty&lt;br&gt;&lt;b&gt;Ctrl+W&lt;/b&gt; swap with…&lt;br&gt;&lt;b&gt;Ctrl+Shift+↑/↓&lt;/b&gt; swap with neighbour</source>
+        <translation>&lt;b&gt;Espacio&lt;/b&gt; libre → turno → admin. → libre&lt;br&gt;&lt;b&gt;Mayús+F10&lt;/b&gt; cualquier tarea&lt;br&gt;&lt;b&gt;Ctrl+W&lt;/b&gt; intercambiar con…&lt;br&gt;&lt;b&gt;Ctrl+Mayús+↑/↓&lt;/b&gt; intercambiar con el vecino</translation>
+    </message>
+    <message>
+        <source>View only: a supervisor edits the rotation.</source>
+        <translation>Solo lectura: la rotación la edita un supervisor.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::RosterTableModel</name>
     <message>
         <source>Clinician</source>
@@ -781,22 +869,32 @@ Base de datos: %2</translation>
         <translation>A</translation>
     </message>
     <message>
-        <source>Administrative hours (%1 h)</source>
-        <translation>Horas administrativas (%1 h)</translation>
+        <source>administrative hours</source>
+        <translation>horas administrativas</translation>
     </message>
     <message>
-        <source>Shift %1</source>
-        <translation>Turno %1</translation>
+        <source>weekend</source>
+        <translation>fin de semana</translation>
     </message>
     <message>
-        <source>Off</source>
-        <translation>Libre</translation>
+        <source>today</source>
+        <translation>hoy</translation>
     </message>
     <message>
-        <source>Today
-%1</source>
-        <translation>Hoy
-%1</translation>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · fixed shift: %3</source>
+        <translation>%1 · %2 · turno fijo: %3</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Hoy, %1</translation>
+    </message>
+    <message>
+        <source>Week %1, %2</source>
+        <translation>Semana %1, %2</translation>
     </message>
 </context>
 <context>
@@ -820,36 +918,6 @@ Base de datos: %2</translation>
     <message>
         <source>No rotation yet: generate one.</source>
         <translation>Aún no hay rotación: genere una.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Rule check (%n problem(s))</source>
-        <translation>
-            <numerusform>Revisión de reglas (%n problema)</numerusform>
-            <numerusform>Revisión de reglas (%n problemas)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;%1 shift&lt;/b&gt;: %n team(s)</source>
-        <translation>
-            <numerusform>&lt;b&gt;Turno %1&lt;/b&gt;: %n equipo</numerusform>
-            <numerusform>&lt;b&gt;Turno %1&lt;/b&gt;: %n equipos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;h4&gt;On duty now&lt;/h4&gt;</source>
-        <translation>&lt;h4&gt;De servicio ahora&lt;/h4&gt;</translation>
-    </message>
-    <message>
-        <source>Nobody: no shift is running.</source>
-        <translation>Nadie: no hay ningún turno en curso.</translation>
-    </message>
-    <message>
-        <source>%1 – %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <source>%1 more clinician(s) and %2 more peer support/EMT</source>
-        <translation>%1 clínico(s) más y %2 de apoyo entre pares/EMT más</translation>
     </message>
     <message>
         <source>These rules need a rotation made by hand.</source>
@@ -886,44 +954,12 @@ Base de datos: %2</translation>
         <translation>E&amp;quipos por turno:</translation>
     </message>
     <message>
-        <source>&amp;Generate rotation</source>
-        <translation>&amp;Generar rotación</translation>
-    </message>
-    <message>
         <source>Export &amp;CSV…</source>
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
         <source>Export calendar (.&amp;ics)…</source>
         <translation>Exportar calendario (.&amp;ics)…</translation>
-    </message>
-    <message>
-        <source>Rotation: people by day. Space changes a day, Ctrl+Shift+Up or Down swaps it.</source>
-        <translation>Rotación: personas por día. Espacio cambia un día; Ctrl+Shift+Arriba o Abajo lo intercambia.</translation>
-    </message>
-    <message>
-        <source>Space: off → shift → administrative hours → off. Ctrl+Shift+Up/Down: swap with the person above or below.</source>
-        <translation>Espacio: libre → turno → horas administrativas → libre. Ctrl+Shift+Arriba/Abajo: intercambiar con la persona de arriba o de abajo.</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message>
-        <source>Teams short</source>
-        <translation>Equipos faltantes</translation>
-    </message>
-    <message>
-        <source>To close it</source>
-        <translation>Para cubrirlo</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;Without a team:&lt;/i&gt; %1</source>
-        <translation>&lt;i&gt;Sin equipo:&lt;/i&gt; %1</translation>
-    </message>
-    <message>
-        <source>Coverage against the calls of the last 8 weeks (or as far back as they go)</source>
-        <translation>Cobertura frente a las llamadas de las últimas 8 semanas (o desde la primera registrada)</translation>
     </message>
     <message>
         <source>%1 now works the %2 shift.</source>
@@ -936,6 +972,103 @@ Base de datos: %2</translation>
     <message>
         <source>Change fi&amp;xed shift</source>
         <translation>Cambiar turno &amp;fijo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 – %2, then repeats · %n responder(s) · today is day %3 of week %4</source>
+        <translation>
+            <numerusform>%1 – %2, luego se repite · %n integrante · hoy es el día %3 de la semana %4</numerusform>
+            <numerusform>%1 – %2, luego se repite · %n integrantes · hoy es el día %3 de la semana %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rotation yet: choose the teams per shift and generate one.</source>
+        <translation>Aún no hay rotación: elija los equipos por turno y genere una.</translation>
+    </message>
+    <message>
+        <source>No rotation yet.</source>
+        <translation>Aún no hay rotación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rule chec&amp;k (%n problem(s))</source>
+        <translation>
+            <numerusform>Re&amp;visión de reglas (%n problema)</numerusform>
+            <numerusform>Re&amp;visión de reglas (%n problemas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rotation was changed at another workstation meanwhile. It has been reloaded: please make your change again.</source>
+        <translation>Otra estación de trabajo modificó la rotación mientras tanto. Se ha vuelto a cargar: haga su cambio de nuevo.</translation>
+    </message>
+    <message>
+        <source>Everyone has the same duty that day: there is nothing to swap.</source>
+        <translation>Todos tienen la misma tarea ese día: no hay nada que intercambiar.</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Libre</translation>
+    </message>
+    <message>
+        <source>&amp;Administrative hours (%1 h)</source>
+        <translation>Horas &amp;administrativas (%1 h)</translation>
+    </message>
+    <message>
+        <source>&amp;Swap with…</source>
+        <translation>&amp;Intercambiar con…</translation>
+    </message>
+    <message>
+        <source>Swap with the person &amp;above</source>
+        <translation>Intercambiar con la persona de a&amp;rriba</translation>
+    </message>
+    <message>
+        <source>Swap with the person &amp;below</source>
+        <translation>Intercambiar con la persona de a&amp;bajo</translation>
+    </message>
+    <message>
+        <source>Generate rotation</source>
+        <translation>Generar rotación</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replace the current rotation with a new one with %n complete team(s) on every shift? Changes made by hand are replaced too.</source>
+        <translation>
+            <numerusform>¿Reemplazar la rotación actual por una nueva con %n equipo completo en cada turno? También se reemplazan los cambios hechos a mano.</numerusform>
+            <numerusform>¿Reemplazar la rotación actual por una nueva con %n equipos completos en cada turno? También se reemplazan los cambios hechos a mano.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the rotation as a calendar</source>
+        <translation>Exportar la rotación como calendario</translation>
+    </message>
+    <message>
+        <source>&amp;Generate rotation…</source>
+        <translation>&amp;Generar rotación…</translation>
+    </message>
+    <message>
+        <source>Build a rotation with this many complete teams on every shift</source>
+        <translation>Crear una rotación con este número de equipos completos en cada turno</translation>
+    </message>
+    <message>
+        <source>R&amp;otation</source>
+        <translation>R&amp;otación</translation>
+    </message>
+    <message>
+        <source>Cov&amp;erage</source>
+        <translation>Cob&amp;ertura</translation>
+    </message>
+    <message>
+        <source>Rotation: people by day</source>
+        <translation>Rotación: personas por día</translation>
+    </message>
+    <message>
+        <source>Space changes a day; Shift+F10 offers every duty; Ctrl+W swaps it with someone else&apos;s.</source>
+        <translation>Espacio cambia un día; Mayús+F10 ofrece todas las tareas; Ctrl+W lo intercambia con el de otra persona.</translation>
+    </message>
+    <message>
+        <source>View only.</source>
+        <translation>Solo lectura.</translation>
+    </message>
+    <message>
+        <source>Rule check</source>
+        <translation>Revisión de reglas</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1124,52 @@ Base de datos: %2</translation>
     <message>
         <source>Password</source>
         <translation>Contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::SwapDutyDialog</name>
+    <message>
+        <source>Swap a day&apos;s duty</source>
+        <translation>Intercambiar la tarea de un día</translation>
+    </message>
+    <message>
+        <source>Swap the duty of &lt;b&gt;%1&lt;/b&gt; on %2 (%3) with:</source>
+        <translation>Intercambiar la tarea de &lt;b&gt;%1&lt;/b&gt; el %2 (%3) con:</translation>
+    </message>
+    <message>
+        <source>People to swap with</source>
+        <translation>Personas con quienes intercambiar</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>That day</source>
+        <translation>Ese día</translation>
+    </message>
+    <message>
+        <source>After the swap</source>
+        <translation>Tras el intercambio</translation>
+    </message>
+    <message>
+        <source>every rule holds</source>
+        <translation>se cumplen todas las reglas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the rule check</source>
+        <translation>
+            <numerusform>%n problema en la revisión de reglas</numerusform>
+            <numerusform>%n problemas en la revisión de reglas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Swap</source>
+        <translation>&amp;Intercambiar</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #pragma once
 // Teams on duty against expected calls, per hour of the week (168 hours,
 // Monday 00:00 first, program local time), and how many more responders
-// would close each gap.
+// would close each gap. The model behind the numbers (partial hours,
+// averaging over the cycle, how often an added responder works a day) is
+// described in CoverageAnalysis.cpp.
 #include "core/roster/RotationRules.h"
 
 #include <array>
@@ -27,8 +29,10 @@ struct CoverageGap
     int firstHourOfWeek = 0; // a run of consecutive short hours
     int hours = 0;
     double worstShortfallTeams = 0;
-    int moreClinicians = 0;  // responders of each kind that, added to the rotation, close the run
-    int moreSupport = 0;     // peer support specialists or EMTs
+    int moreClinicians = 0;     // responders of each kind that, added to the rotation, close the run
+    int moreSupport = 0;        // peer support specialists or EMTs
+    int hoursOutsideShifts = 0; // hours of the run no shift template reaches on an open day:
+                                // more people cannot close those (moreClinicians/moreSupport ignore them)
 };
 
 struct CoverageReport

@@ -39,6 +39,7 @@ struct Violation
         ShiftsPerWeek,     // person, week: params count, expected
         AdminHours,        // person, week: params minutes, expected
         WeekendFrequency,  // person, week of the offending weekend: params weekendsWorked, allowed
+                           // (at most one per person; week -1 when only the count in the cycle is wrong)
         NoBreak,           // person: params longestBreakDays, required
         ShiftStartChanged, // person, day: params shift (worked), fixed (the person's)
         UnknownShift,      // person, day: params shift

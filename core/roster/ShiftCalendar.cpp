@@ -1,22 +1,28 @@
+// Shifts as UTC instants (wall-clock start and end through the program's
+// TimeZoneRule, so DST changes give real lengths), and the two export
+// formats a supervisor hands out: CSV (RFC 4180) for spreadsheets and
+// iCalendar (RFC 5545) for phone calendars.
 #include "core/roster/ShiftCalendar.h"
 
 #include <cstdio>
-#include <sstream>
 
 namespace heart::roster {
 namespace {
 
 using namespace std::chrono;
 
+// Day `day` of the schedule at `minute` after its local midnight (beyond
+// 1440: the following days).
 LocalDateTime localAt(const Schedule& schedule, int day, int minute)
 {
-    const sys_days date = sys_days{schedule.start} + days{day} + days{minute / 1440};
-    return {year_month_day{date}, minute % 1440};
+    const int dayOffset = minute >= 0 ? minute / 1440 : -((-minute + 1439) / 1440);
+    const sys_days date = sys_days{schedule.start} + days{day + dayOffset};
+    return {year_month_day{date}, minute - dayOffset * 1440};
 }
 
 std::string twoDigits(int v)
 {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%02d", v);
     return buf;
 }
@@ -43,8 +49,13 @@ std::string utcStamp(TimePoint t)
            twoDigits(int(time.minutes().count())) + twoDigits(int(time.seconds().count())) + "Z";
 }
 
-std::string csvField(const std::string& text)
+// RFC 4180 quoting. Text that a spreadsheet would run as a formula (a
+// leading = + - @, tab or carriage return) gets a leading apostrophe, the
+// usual defence against CSV injection through a name.
+std::string csvField(std::string text)
 {
+    if (!text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos)
+        text.insert(text.begin(), '\'');
     if (text.find_first_of(",\"\r\n") == std::string::npos)
         return text;
     std::string out = "\"";
@@ -82,6 +93,8 @@ void icsLine(std::string& out, const std::string& line)
         std::size_t cut = pos + width;
         while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
             --cut;
+        if (cut == pos) // not UTF-8 at all: cut at the width rather than loop forever
+            cut = pos + width;
         out += line.substr(pos, cut - pos) + "\r\n ";
         pos = cut;
         width = 74; // the leading space counts
@@ -89,12 +102,26 @@ void icsLine(std::string& out, const std::string& line)
     out += line.substr(pos) + "\r\n";
 }
 
+// A schedule being edited may have short rows: a missing day is off.
+const Duty& dutyAt(const Schedule& schedule, int person, int day)
+{
+    static const Duty off{};
+    const auto p = static_cast<std::size_t>(person);
+    const auto d = static_cast<std::size_t>(day);
+    if (p >= schedule.duties.size() || d >= schedule.duties[p].size())
+        return off;
+    return schedule.duties[p][d];
+}
+
 const char* roleName(ResponderRole role)
 {
     switch (role) {
-    case ResponderRole::Clinician: return "clinician";
-    case ResponderRole::PeerSupport: return "peer_support";
-    case ResponderRole::Emt: return "emt";
+    case ResponderRole::Clinician:
+        return "clinician";
+    case ResponderRole::PeerSupport:
+        return "peer_support";
+    case ResponderRole::Emt:
+        return "emt";
     }
     return "";
 }
@@ -107,7 +134,7 @@ std::vector<ShiftInstance> shiftInstances(const Schedule& schedule, const Rotati
     std::vector<ShiftInstance> out;
     for (int person = 0; person < static_cast<int>(schedule.staff.size()); ++person) {
         for (int day = 0; day < schedule.dayCount(); ++day) {
-            const Duty& duty = schedule.duties[static_cast<std::size_t>(person)][static_cast<std::size_t>(day)];
+            const Duty& duty = dutyAt(schedule, person, day);
             if (duty.kind != DutyKind::Shift)
                 continue;
             const ShiftTemplate* shift = rules.shift(duty.shiftCode);
@@ -133,7 +160,7 @@ std::string scheduleCsv(const Schedule& schedule, const RotationRules& rules, co
     for (int person = 0; person < static_cast<int>(schedule.staff.size()); ++person) {
         const StaffMember& member = schedule.staff[static_cast<std::size_t>(person)];
         for (int day = 0; day < schedule.dayCount(); ++day) {
-            const Duty& duty = schedule.duties[static_cast<std::size_t>(person)][static_cast<std::size_t>(day)];
+            const Duty& duty = dutyAt(schedule, person, day);
             if (duty.kind == DutyKind::Off)
                 continue;
             const std::string date = isoDate(year_month_day{sys_days{schedule.start} + days{day}});
@@ -151,8 +178,8 @@ std::string scheduleCsv(const Schedule& schedule, const RotationRules& rules, co
                 char hours[16];
                 std::snprintf(hours, sizeof hours, "%.2f",
                               double(duration_cast<minutes>(end - begin).count()) / 60.0);
-                row += "shift," + csvField(duty.shiftCode) + "," + hhmm(start) + "," + hhmm((start + length) % 1440) +
-                       "," + hours;
+                row += "shift," + csvField(duty.shiftCode) + "," + hhmm(start) + "," +
+                       hhmm((start + length) % 1440) + "," + hours;
             }
             out += row + "\r\n";
         }
@@ -160,8 +187,8 @@ std::string scheduleCsv(const Schedule& schedule, const RotationRules& rules, co
     return out;
 }
 
-std::string scheduleIcs(const Schedule& schedule, const RotationRules& rules, const TimeZoneRule& zone, int person,
-                        TimePoint stamp)
+std::string scheduleIcs(const Schedule& schedule, const RotationRules& rules, const TimeZoneRule& zone,
+                        int person, TimePoint stamp)
 {
     std::string out;
     icsLine(out, "BEGIN:VCALENDAR");
@@ -180,8 +207,9 @@ std::string scheduleIcs(const Schedule& schedule, const RotationRules& rules, co
         icsLine(out, "DTSTAMP:" + utcStamp(stamp));
         icsLine(out, "DTSTART:" + utcStamp(shift.startUtc));
         icsLine(out, "DTEND:" + utcStamp(shift.endUtc));
-        icsLine(out, "SUMMARY:" + icsText("HEART shift " + shift.shiftCode + " (" + hhmm(tmpl->startMinute) + "-" +
-                                          hhmm((tmpl->startMinute + tmpl->lengthMinutes) % 1440) + ")"));
+        icsLine(out,
+                "SUMMARY:" + icsText("HEART shift " + shift.shiftCode + " (" + hhmm(tmpl->startMinute) + "-" +
+                                     hhmm((tmpl->startMinute + tmpl->lengthMinutes) % 1440) + ")"));
         icsLine(out, "DESCRIPTION:" + icsText(member.name));
         icsLine(out, "END:VEVENT");
     }

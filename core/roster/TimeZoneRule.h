@@ -21,7 +21,9 @@ struct LocalDateTime
 class TimeZoneRule
 {
 public:
-    // Parses a POSIX TZ string; errors name the position that is wrong.
+    // Parses a POSIX TZ string; errors (code "invalid-time-zone", field
+    // "position N", 0-based) name the position that is wrong. Transition
+    // dates must be Mm.w.d; the Jn and n forms are rejected.
     static Result<TimeZoneRule> parse(const std::string& posix);
     static TimeZoneRule newYork(); // "EST5EDT,M3.2.0,M11.1.0"
 
@@ -29,7 +31,8 @@ public:
     int offsetMinutesAt(TimePoint utc) const;
     LocalDateTime toLocal(TimePoint utc) const;
     // Gap (spring forward): the instant as if the clock had not yet jumped
-    // (02:30 -> 03:30 EDT); overlap (fall back): the earlier, DST instant.
+    // (02:30 -> 03:30 EDT); overlap (fall back): the earlier, DST instant
+    // (the earlier one also where "DST" is behind standard time).
     TimePoint toUtc(const LocalDateTime& local) const;
     bool isDst(TimePoint utc) const;
     const std::string& text() const { return m_text; }

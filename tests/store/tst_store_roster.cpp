@@ -1,7 +1,7 @@
 // The rotation at the store, on both engines: staff and a generated cycle
-// round-trip exactly; a responder may read but not change it (refused and
-// audited); a stale version is refused; single-cell edits and exports are
-// audited.
+// round-trip exactly; a responder or a counselor may read but not change it
+// (refused and audited); a stale version is refused; a swap trades two
+// duties in one step; single-cell edits and exports are audited.
 #include "common/TestDatabase.h"
 
 #include "core/roster/RotationGenerator.h"
@@ -22,6 +22,8 @@ private Q_SLOTS:
     void respondersReadButCannotEdit();
     void staleVersionIsRefused();
     void fixedShiftChanges();
+    void swapTradesOneDay();
+    void counselorReadsButCannotEdit();
 
 private:
     store::RosterCycle makeCycle(store::RosterStore& roster, const store::Actor& supervisor);
@@ -132,6 +134,70 @@ void TestStoreRoster::fixedShiftChanges()
     QCOMPARE(roster.setStaffShift(peer, id, QStringLiteral("early")).code, store::StoreErrorCode::PermissionDenied);
     QCOMPARE(roster.setStaffShift(supervisor, QStringLiteral("no-such-id"), QStringLiteral("early")).code,
              store::StoreErrorCode::NotFound);
+}
+
+void TestStoreRoster::swapTradesOneDay()
+{
+    const store::Actor supervisor = m_fixture->actorFor(Role::Supervisor);
+    store::RosterStore roster(m_fixture->db(), m_fixture->clock());
+    store::RosterCycle cycle = makeCycle(roster, supervisor);
+    QVERIFY(!cycle.id.isEmpty());
+    const auto& duties = cycle.schedule.duties;
+    int day = 0;
+    while (day < cycle.schedule.dayCount() && duties[0][std::size_t(day)] == duties[1][std::size_t(day)])
+        ++day;
+    QVERIFY(day < cycle.schedule.dayCount());
+    const roster::Duty first = duties[0][std::size_t(day)];
+    const roster::Duty second = duties[1][std::size_t(day)];
+    const store::RosterCycle stale = cycle;
+
+    HEARTDESK_VERIFY_OK(roster.swapDuties(supervisor, cycle, 0, 1, day));
+    QCOMPARE(cycle.version, 2); // one step for the pair
+    QVERIFY(cycle.schedule.duties[0][std::size_t(day)] == second);
+    QVERIFY(cycle.schedule.duties[1][std::size_t(day)] == first);
+    auto loaded = roster.currentCycle(supervisor);
+    HEARTDESK_VERIFY_RESULT(loaded);
+    QVERIFY(loaded.value().schedule == cycle.schedule);
+    QCOMPARE(loaded.value().version, 2);
+    QCOMPARE(m_fixture->auditCount(QStringLiteral("update")), 1);
+
+    // A swap on the version read before is refused and changes neither cell.
+    store::RosterCycle old = stale;
+    QCOMPARE(roster.swapDuties(supervisor, old, 0, 1, day).code, store::StoreErrorCode::Conflict);
+    QCOMPARE(old.version, 1);
+    auto after = roster.currentCycle(supervisor);
+    HEARTDESK_VERIFY_RESULT(after);
+    QVERIFY(after.value().schedule == cycle.schedule);
+    // Nonsense cells are refused before anything is written.
+    QCOMPARE(roster.swapDuties(supervisor, cycle, 0, 0, day).code, store::StoreErrorCode::InvalidInput);
+    QCOMPARE(roster.swapDuties(supervisor, cycle, 0, 1, cycle.schedule.dayCount()).code,
+             store::StoreErrorCode::InvalidInput);
+    QCOMPARE(cycle.version, 2);
+}
+
+void TestStoreRoster::counselorReadsButCannotEdit()
+{
+    const store::Actor supervisor = m_fixture->actorFor(Role::Supervisor);
+    store::RosterStore roster(m_fixture->db(), m_fixture->clock());
+    store::RosterCycle cycle = makeCycle(roster, supervisor);
+    QVERIFY(!cycle.id.isEmpty());
+    const store::Actor counselor = m_fixture->actorFor(Role::CallCounselor);
+    auto read = roster.currentCycle(counselor);
+    HEARTDESK_VERIFY_RESULT(read);
+    QVERIFY(read.value().schedule == cycle.schedule);
+    auto staff = roster.listStaff(counselor);
+    HEARTDESK_VERIFY_RESULT(staff);
+
+    QCOMPARE(roster.swapDuties(counselor, cycle, 0, 1, 3).code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(roster.setDuty(counselor, cycle, 0, 3, roster::Duty{}).code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(roster.saveCycle(counselor, cycle).error().code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(roster.addStaff(counselor, {{}, "Nobody Newcomer", roster::ResponderRole::Emt, "early"}).error().code,
+             store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(m_fixture->auditCount(QStringLiteral("permission_denied"), counselor.userId()), 4);
+    auto unchanged = roster.currentCycle(supervisor);
+    HEARTDESK_VERIFY_RESULT(unchanged);
+    QCOMPARE(unchanged.value().version, 1);
+    QVERIFY(unchanged.value().schedule == cycle.schedule);
 }
 
 QTEST_GUILESS_MAIN(TestStoreRoster)

@@ -50,7 +50,7 @@ int main(int argc, char* argv[])
         std::printf("%s\n", qPrintable(path));
         if (auto* tabs = qobject_cast<QTabWidget*>(f.window().home())) {
             tabs->setCurrentIndex(1); // the roster
-            f.window().resize(1400, 820);
+            f.window().resize(1440, 860);
             QTest::qWait(100);
             const QString roster = out.filePath(QStringLiteral("roster-%1.png").arg(language));
             if (!f.window().grab().save(roster))

@@ -1,11 +1,22 @@
 // The supervisor's roster offscreen: the demo rotation is valid; a shift
 // added from the keyboard breaks a rule, the message names the person and
-// week at once and the change is saved; undoing it clears the message; a
-// swap is saved; the calendar export parses and is audited.
+// week at once and the change is saved; undoing it clears the message; the
+// cell menu sets any shift; a swap (with the neighbour, or with a person
+// chosen from a list) is saved as one change; the calendar export parses
+// and is audited; a responder sees the rotation but cannot change it.
 #include "UiTestFixture.h"
 
 #include "core/roster/TimeZoneRule.h"
+#include "roster/RosterTableModel.h"
 #include "roster/RosterWidget.h"
+#include "store/AccountStore.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QMenu>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
 
 #include <QFile>
 #include <QLabel>
@@ -25,6 +36,9 @@ private Q_SLOTS:
     void editIntoViolationAndBack();
     void swapAndExport();
     void onDutyNow();
+    void cellMenuSetsAnyShift();
+    void swapWithChosenPerson();
+    void readOnlyForResponders();
 
 private:
     static ui::RosterWidget* openRoster(test::UiTestFixture& f);
@@ -163,7 +177,8 @@ void TestRoster::onDutyNow()
     auto* table = roster->findChild<QTableView*>(QStringLiteral("rosterTable"));
     int column = -1;
     for (int c = 0; c < table->model()->columnCount(); ++c) {
-        if (table->model()->headerData(c, Qt::Horizontal).toString().startsWith(QStringLiteral("Today")))
+        const QString tip = table->model()->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString();
+        if (tip.startsWith(QStringLiteral("Today")))
             column = c;
     }
     QVERIFY(column >= 0);
@@ -178,6 +193,124 @@ void TestRoster::onDutyNow()
         const QString name = table->model()->headerData(r, Qt::Vertical).toString().section(QStringLiteral(" · "), 0, 0);
         QVERIFY2(onDuty.contains(name.toHtmlEscaped()), qPrintable(name + QStringLiteral(" missing from ") + onDuty));
     }
+}
+
+void TestRoster::cellMenuSetsAnyShift()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    ui::RosterWidget* roster = openRoster(f);
+    QVERIFY(roster);
+    auto* table = roster->findChild<QTableView*>(QStringLiteral("rosterTable"));
+    auto* model = qobject_cast<ui::RosterTableModel*>(table->model());
+    QVERIFY(model);
+    QCOMPARE(model->schedule().staff.front().shiftCode, std::string("early")); // clinicians, early first
+    const int day = freeWeekday(table, 0);
+    QVERIFY(day > 0);
+    const QString name = QString::fromStdString(model->schedule().staff.front().name);
+    table->setFocus();
+    table->setCurrentIndex(model->index(0, day));
+    // Shift+F10 opens the cell's menu; "2" picks the program's second shift (late) by its mnemonic.
+    QTimer::singleShot(0, this, [] {
+        if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget()))
+            QTest::keyClick(menu, Qt::Key_2);
+    });
+    QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
+    QCOMPARE(model->index(0, day).data().toString(), QStringLiteral("L"));
+    auto* violations = roster->findChild<QListWidget*>(QStringLiteral("rosterViolations"));
+    QVERIFY(!violations->findItems(name + QStringLiteral(" works the late shift on"), Qt::MatchStartsWith).isEmpty());
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                        "WHERE d.day_index = %1 AND d.shift_code = 'late' AND s.display_name = '%2'")
+                             .arg(day)
+                             .arg(name)),
+             1);
+    // And "O" sets the day off again: every rule holds once more, nothing left in the database.
+    QTimer::singleShot(0, this, [] {
+        if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget()))
+            QTest::keyClick(menu, Qt::Key_O);
+    });
+    QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
+    QVERIFY(model->index(0, day).data().toString().isEmpty());
+    QCOMPARE(roster->violationCount(), 0);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                        "WHERE d.day_index = %1 AND s.display_name = '%2'")
+                             .arg(day)
+                             .arg(name)),
+             0);
+}
+
+void TestRoster::swapWithChosenPerson()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    ui::RosterWidget* roster = openRoster(f);
+    QVERIFY(roster);
+    auto* table = roster->findChild<QTableView*>(QStringLiteral("rosterTable"));
+    auto* model = qobject_cast<ui::RosterTableModel*>(table->model());
+    int day = 0;
+    while (day < model->columnCount() && model->index(0, day).data().toString() != QStringLiteral("E"))
+        ++day;
+    QVERIFY(day < model->columnCount());
+    const int versionBefore = f.countRows(QStringLiteral("SELECT version FROM roster_cycles"));
+    const int updatesBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update'"));
+    table->setFocus();
+    table->setCurrentIndex(model->index(0, day));
+    // Ctrl+W asks whom to swap with; the list offers people of the same role first; Down, Enter picks the second.
+    int chosen = -1;
+    int offered = 0;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        auto* list = dialog ? dialog->findChild<QTreeWidget*>(QStringLiteral("swapCandidates")) : nullptr;
+        if (!list)
+            return;
+        offered = list->topLevelItemCount();
+        QTest::keyClick(list, Qt::Key_Down);
+        chosen = list->currentItem()->data(0, Qt::UserRole).toInt();
+        QTest::keyClick(list, Qt::Key_Return);
+    });
+    QTest::keyClick(table, Qt::Key_W, Qt::ControlModifier);
+    QVERIFY(offered > 1);
+    QVERIFY(chosen > 0);
+    QCOMPARE(model->schedule().staff[std::size_t(chosen)].role, roster::ResponderRole::Clinician);
+    QCOMPARE(model->index(chosen, day).data().toString(), QStringLiteral("E"));
+    QVERIFY(model->index(0, day).data().toString() != QStringLiteral("E"));
+    QCOMPARE(table->currentIndex(), model->index(0, day));
+    // One change: one version step, one audit row, both cells in the database.
+    QCOMPARE(f.countRows(QStringLiteral("SELECT version FROM roster_cycles")), versionBefore + 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update'")), updatesBefore + 1);
+    const QString chosenName = QString::fromStdString(model->schedule().staff[std::size_t(chosen)].name);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                        "WHERE d.day_index = %1 AND d.kind = 'shift' AND s.display_name = '%2'")
+                             .arg(day)
+                             .arg(chosenName)),
+             1);
+    QVERIFY(roster->violationCount() > 0);
+}
+
+void TestRoster::readOnlyForResponders()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    store::AccountStore accounts(f.db(), f.clock());
+    auto teamLead =
+        accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"), QStringLiteral("van-3"));
+    QVERIFY(teamLead.ok());
+    ui::RosterWidget roster(ui::Services{f.db(), f.clock(), teamLead.value()});
+    roster.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&roster));
+    QVERIFY(!roster.isEditable());
+    QVERIFY(!roster.findChild<QPushButton*>(QStringLiteral("rosterGenerate"))->isVisible());
+    auto* table = roster.findChild<QTableView*>(QStringLiteral("rosterTable"));
+    QCOMPARE(table->model()->rowCount(), 16);
+    const QString before = table->model()->index(0, 3).data().toString();
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(0, 3));
+    QTest::keyClick(table, Qt::Key_Space);
+    QTest::keyClick(table, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(table->model()->index(0, 3).data().toString(), before);
+    QVERIFY(!roster.generate(1));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT version FROM roster_cycles")), 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied'")), 0);
 }
 
 QTEST_MAIN(TestRoster)

@@ -1,134 +1,189 @@
 #include "roster/RosterWidget.h"
 
-#include "core/roster/CoverageAnalysis.h"
+#include "core/Permissions.h"
 #include "core/roster/RotationGenerator.h"
 #include "core/roster/RotationValidator.h"
 #include "core/roster/ShiftCalendar.h"
-#include "roster/CoverageChart.h"
+#include "roster/CoveragePage.h"
+#include "roster/RosterCellDelegate.h"
+#include "roster/RosterSidePanel.h"
 #include "roster/RosterTableModel.h"
+#include "roster/SwapDutyDialog.h"
 #include "roster/ViolationText.h"
 #include "shell/DomainText.h"
-#include "store/CallStore.h"
-#include "store/StoreTime.h"
 
 #include <algorithm>
 
+#include <QContextMenuEvent>
+#include <QDate>
+#include <QDir>
 #include <QEvent>
-#include <QLocale>
 #include <QFileDialog>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace heart::ui {
 namespace {
 
-QString hourText(int hourOfWeek)
+QDate qDate(const std::chrono::year_month_day& d)
 {
-    return QStringLiteral("%1 %2:00").arg(ViolationText::weekdayName(hourOfWeek / 24)).arg(hourOfWeek % 24, 2, 10, QLatin1Char('0'));
+    return QDate(int(d.year()), int(unsigned(d.month())), int(unsigned(d.day())));
 }
 
 } // namespace
 
 RosterWidget::RosterWidget(Services services, QWidget* parent)
-    : QWidget(parent), m_services(std::move(services)), m_zone(roster::TimeZoneRule::newYork()),
-      m_model(new RosterTableModel(this)), m_title(new QLabel(this)), m_message(new QLabel(this)),
-      m_table(new QTableView(this)), m_violations(new QListWidget(this)), m_onDuty(new QLabel(this)),
-      m_gaps(new QTableWidget(this)), m_teamsLabel(new QLabel(this)), m_teams(new QSpinBox(this)),
-      m_generate(new QPushButton(this)), m_changeShift(new QPushButton(this)), m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this)),
-      m_violationsLabel(new QLabel(this)), m_gapsLabel(new QLabel(this)), m_chart(new CoverageChart(this))
+    : QWidget(parent), m_services(std::move(services)),
+      m_editable(permits(m_services.actor.role(), Action::EditRoster)),
+      m_zone(roster::TimeZoneRule::newYork()), m_model(new RosterTableModel(this)), m_title(new QLabel(this)),
+      m_summary(new QLabel(this)), m_message(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_table(new QTableView(this)), m_legend(new QLabel(this)), m_violationsLabel(new QLabel(this)),
+      m_violations(new QListWidget(this)), m_side(new RosterSidePanel(m_editable, this)), 
+      m_coverage(new CoveragePage(m_services, this)), m_teamsLabel(new QLabel(this)),
+      m_teams(new QSpinBox(this)), m_generate(new QPushButton(this)), m_changeShift(new QPushButton(this)),
+      m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this))
 {
     setObjectName(QStringLiteral("rosterWidget"));
     m_title->setObjectName(QStringLiteral("rosterTitle"));
+    m_summary->setObjectName(QStringLiteral("rosterSummary"));
     m_message->setObjectName(QStringLiteral("rosterMessage"));
+    m_tabs->setObjectName(QStringLiteral("rosterTabs"));
     m_table->setObjectName(QStringLiteral("rosterTable"));
     m_violations->setObjectName(QStringLiteral("rosterViolations"));
-    m_onDuty->setObjectName(QStringLiteral("rosterOnDuty"));
-    m_gaps->setObjectName(QStringLiteral("coverageGaps"));
     m_teams->setObjectName(QStringLiteral("rosterTeams"));
     m_generate->setObjectName(QStringLiteral("rosterGenerate"));
+    m_changeShift->setObjectName(QStringLiteral("rosterChangeShift"));
+    m_exportCsv->setObjectName(QStringLiteral("rosterExportCsv"));
+    m_exportIcs->setObjectName(QStringLiteral("rosterExportIcs"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_summary->setStyleSheet(QStringLiteral("color: palette(dark);"));
     m_message->setWordWrap(true);
     m_message->hide();
-    m_onDuty->setWordWrap(true);
-    m_onDuty->setTextFormat(Qt::RichText);
-    m_onDuty->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
     m_teams->setRange(1, 10);
     m_teamsLabel->setBuddy(m_teams);
+    m_violationsLabel->setBuddy(m_violations);
 
     m_table->setModel(m_model);
-    m_table->horizontalHeader()->setDefaultSectionSize(34);
+    m_table->setItemDelegate(new RosterCellDelegate(m_table));
+    m_table->horizontalHeader()->setMinimumSectionSize(20); // first: it bounds the default
+    m_table->horizontalHeader()->setDefaultSectionSize(23);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->verticalHeader()->setDefaultSectionSize(23);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setGridStyle(Qt::DotLine);
     m_table->installEventFilter(this);
-    m_gaps->setColumnCount(3);
-    m_gaps->verticalHeader()->hide();
-    m_gaps->horizontalHeader()->setStretchLastSection(true);
-    m_gaps->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->viewport()->installEventFilter(this);
+    m_violations->setIconSize(QSize(16, 16));
+    m_violations->setMinimumHeight(90);
 
+    auto* heading = new QVBoxLayout;
+    heading->setSpacing(0);
+    heading->addWidget(m_title);
+    heading->addWidget(m_summary);
     auto* tools = new QHBoxLayout;
-    tools->addWidget(m_title, 1);
+    tools->addLayout(heading, 1);
     tools->addWidget(m_changeShift);
+    tools->addSpacing(12);
     tools->addWidget(m_teamsLabel);
     tools->addWidget(m_teams);
     tools->addWidget(m_generate);
+    tools->addSpacing(12);
     tools->addWidget(m_exportCsv);
     tools->addWidget(m_exportIcs);
-    auto* side = new QVBoxLayout;
-    side->addWidget(m_onDuty);
-    side->addWidget(m_violationsLabel);
-    side->addWidget(m_violations, 2);
-    side->addWidget(m_gapsLabel);
-    side->addWidget(m_chart, 1);
-    side->addWidget(m_gaps, 1);
-    auto* body = new QHBoxLayout;
-    body->addWidget(m_table, 3);
-    body->addLayout(side, 2);
+
+    auto* gridPane = new QWidget(this);
+    auto* grid = new QVBoxLayout(gridPane);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_table, 10);
+    grid->addWidget(m_legend);
+    grid->addSpacing(4);
+    grid->addWidget(m_violationsLabel);
+    grid->addWidget(m_violations, 1);
+    m_side->setMinimumWidth(220);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("rosterSplit"));
+    split->addWidget(gridPane);
+    split->addWidget(m_side);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({1130, 270});
+    split->setChildrenCollapsible(false);
+
+    m_tabs->addTab(split, QString());
+    m_tabs->addTab(m_coverage, QString());
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(tools);
     layout->addWidget(m_message);
-    layout->addLayout(body, 1);
+    layout->addWidget(m_tabs, 1);
 
-    connect(m_generate, &QPushButton::clicked, this, [this] { generate(m_teams->value()); });
+    for (QWidget* edit : std::initializer_list<QWidget*>{m_changeShift, m_teamsLabel, m_teams, m_generate})
+        edit->setVisible(m_editable);
+    connect(m_generate, &QPushButton::clicked, this, &RosterWidget::confirmAndGenerate);
     connect(m_changeShift, &QPushButton::clicked, this, [this] {
         if (m_table->currentIndex().isValid())
             changeFixedShift(m_table->currentIndex().row());
     });
-    connect(m_exportCsv, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the rotation"), QStringLiteral("rotation.csv"),
-                                                          tr("CSV files (*.csv)"));
-        if (!path.isEmpty())
-            exportTo(path, false);
-    });
-    connect(m_exportIcs, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the rotation"), QStringLiteral("rotation.ics"),
-                                                          tr("Calendar files (*.ics)"));
-        if (!path.isEmpty())
-            exportTo(path, true);
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExport(false); });
+    connect(m_exportIcs, &QPushButton::clicked, this, [this] { chooseExport(true); });
+    // Moving through the rule check shows each problem's cell; Enter (or a double click) goes there.
+    connect(m_violations, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        const int row = item ? item->data(Qt::UserRole).toInt() : -1;
+        const int day = item ? item->data(Qt::UserRole + 1).toInt() : -1;
+        if (row >= 0 && day >= 0)
+            m_table->setCurrentIndex(m_model->index(row, day));
+        else if (day >= 0 && m_model->rowCount() > 0)
+            m_table->scrollTo(m_model->index(0, day));
     });
     connect(m_violations, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const int row = item->data(Qt::UserRole).toInt();
         const int day = item->data(Qt::UserRole + 1).toInt();
-        if (row >= 0 && day >= 0)
-            m_table->setCurrentIndex(m_model->index(row, day));
+        if (day >= 0)
+            m_table->setCurrentIndex(m_model->index(std::max(row, 0), day));
         m_table->setFocus();
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &RosterWidget::refreshCellInfo);
     retranslate();
     reload();
+    // Start on today's cell, but show the cycle from its first day: no scrolling before the grid has its size.
+    if (m_hasCycle && m_model->rowCount() > 0) {
+        m_table->setAutoScroll(false);
+        m_table->setCurrentIndex(m_model->index(0, todayIndex()));
+        m_table->setAutoScroll(true);
+    }
+}
+
+void RosterWidget::addTab(QWidget* page, const QString& title)
+{
+    m_tabs->addTab(page, title);
+}
+
+void RosterWidget::addSidePanel(QWidget* panel)
+{
+    m_side->addPanel(panel);
 }
 
 int RosterWidget::todayIndex() const
@@ -154,96 +209,64 @@ void RosterWidget::reload()
         m_rules.teamsPerShift = m_cycle.teamsPerShift;
         m_teams->setValue(m_cycle.teamsPerShift);
     }
-    // Demand: the calls of the last eight weeks, per hour of the week, local time.
-    m_demand.fill(0.0);
-    store::CallStore calls(m_services.db, m_services.clock);
-    auto times = calls.receivedTimes(m_services.actor, store::toDateTime(m_services.clock.now()).addDays(-56));
-    if (times.ok() && !times.value().isEmpty()) {
-        // Average over the weeks the history really covers (at most eight).
-        QDateTime earliest = times.value().first();
-        for (const QDateTime& t : times.value())
-            earliest = std::min(earliest, t);
-        const double days = earliest.secsTo(store::toDateTime(m_services.clock.now())) / 86400.0;
-        const double weeks = std::clamp(days / 7.0, 1.0, 8.0);
-        for (const QDateTime& t : times.value()) {
-            const roster::LocalDateTime local = m_zone.toLocal(store::toTimePoint(t));
-            const int weekday = static_cast<int>(std::chrono::weekday{local.date}.iso_encoding()) - 1;
-            m_demand[static_cast<std::size_t>(weekday * 24 + local.minuteOfDay / 60)] += 1.0 / weeks;
-        }
-    }
+    m_coverage->reloadDemand(m_zone);
     refreshDerived();
 }
 
 void RosterWidget::refreshDerived()
 {
+    const QModelIndex keep = m_table->currentIndex();
     m_model->setSchedule(m_hasCycle ? m_cycle.schedule : roster::Schedule{}, m_rules, todayIndex());
-    m_table->resizeColumnsToContents();
-    m_violations->clear();
+    if (keep.isValid() && keep.row() < m_model->rowCount() && keep.column() < m_model->columnCount())
+        m_table->setCurrentIndex(m_model->index(keep.row(), keep.column()));
+    // The grid is as tall as its rows (the rule check takes the rest), scrolling only when they do not fit.
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->length() +
+                              m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth());
+
     const roster::Schedule& schedule = m_cycle.schedule;
     if (m_hasCycle) {
-        for (const roster::Violation& v : roster::validateRotation(schedule, m_rules)) {
-            auto* item = new QListWidgetItem(ViolationText::describe(v, schedule), m_violations);
-            item->setData(Qt::UserRole, v.person);
-            item->setData(Qt::UserRole + 1, v.day >= 0 ? v.day : (v.week >= 0 ? v.week * 7 : 0));
-        }
+        const QDate first = qDate(schedule.start);
+        const int today = todayIndex();
+        m_summary->setText(tr("%1 – %2, then repeats · %n responder(s) · today is day %3 of week %4", nullptr,
+                              static_cast<int>(schedule.staff.size()))
+                               .arg(QLocale().toString(first, QStringLiteral("d MMM yyyy")),
+                                    QLocale().toString(first.addDays(schedule.dayCount() - 1),
+                                                       QStringLiteral("d MMM yyyy")))
+                               .arg(today % 7 + 1)
+                               .arg(today / 7 + 1));
+    } else {
+        m_summary->setText(m_editable ? tr("No rotation yet: choose the teams per shift and generate one.")
+                                      : tr("No rotation yet."));
     }
-    if (m_violations->count() == 0)
-        new QListWidgetItem(m_hasCycle ? tr("Every rule holds.") : tr("No rotation yet: generate one."), m_violations);
-    m_violationsLabel->setText(tr("Rule check (%n problem(s))", nullptr, m_hasCycle ? violationCount() : 0));
 
-    // Who is on duty now, and the teams they form.
-    QStringList lines;
-    const int today = todayIndex();
+    m_violations->clear();
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    const std::vector<roster::Violation> violations =
+        m_hasCycle ? roster::validateRotation(schedule, m_rules) : std::vector<roster::Violation>{};
+    for (const roster::Violation& v : violations) {
+        auto* item = new QListWidgetItem(warning, ViolationText::describe(v, schedule), m_violations);
+        item->setData(Qt::UserRole, v.person);
+        item->setData(Qt::UserRole + 1, v.day >= 0 ? v.day : (v.week >= 0 ? v.week * 7 : 0));
+    }
+    if (violations.empty()) {
+        auto* item = new QListWidgetItem(m_hasCycle ? tr("Every rule holds.") : tr("No rotation yet: generate one."),
+                                         m_violations);
+        item->setIcon(
+            style()->standardIcon(m_hasCycle ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxInformation));
+        item->setData(Qt::UserRole, -1);
+        item->setData(Qt::UserRole + 1, -1);
+    }
+    m_violationsLabel->setText(tr("Rule chec&k (%n problem(s))", nullptr, static_cast<int>(violations.size())));
     const roster::LocalDateTime now = m_zone.toLocal(m_services.clock.now());
-    if (m_hasCycle) {
-        for (const roster::ShiftTemplate& shift : m_rules.shifts) {
-            for (int back = 0; back <= 1; ++back) {
-                const int day = (today - back + schedule.dayCount()) % schedule.dayCount();
-                const int minute = now.minuteOfDay + back * 1440;
-                if (minute < shift.startMinute || minute >= shift.startMinute + shift.lengthMinutes)
-                    continue;
-                QStringList clinicians, support;
-                for (std::size_t p = 0; p < schedule.staff.size(); ++p) {
-                    const roster::Duty& d = schedule.duties[p][static_cast<std::size_t>(day)];
-                    if (d.kind != roster::DutyKind::Shift || d.shiftCode != shift.code)
-                        continue;
-                    const QString name = QString::fromStdString(schedule.staff[p].name).toHtmlEscaped();
-                    (schedule.staff[p].role == roster::ResponderRole::Clinician ? clinicians : support).append(name);
-                }
-                QStringList teams;
-                for (qsizetype i = 0; i < std::min(clinicians.size(), support.size()); ++i)
-                    teams << clinicians.at(i) + QStringLiteral(" + ") + support.at(i);
-                lines << tr("<b>%1 shift</b>: %n team(s)", nullptr, static_cast<int>(teams.size()))
-                             .arg(QString::fromStdString(shift.code).toHtmlEscaped())
-                      << teams;
-                const QStringList unpaired = clinicians.size() > support.size() ? clinicians.mid(support.size())
-                                                                                : support.mid(clinicians.size());
-                if (!unpaired.isEmpty())
-                    lines << tr("<i>Without a team:</i> %1").arg(unpaired.join(QStringLiteral(", ")));
-            }
-        }
-    }
-    m_onDuty->setText(tr("<h4>On duty now</h4>") +
-                      (lines.isEmpty() ? tr("Nobody: no shift is running.") : lines.join(QStringLiteral("<br>"))));
+    m_side->showOnDuty(m_hasCycle ? schedule : roster::Schedule{}, m_rules, todayIndex(), now.minuteOfDay);
+    m_coverage->showCoverage(m_hasCycle ? schedule : roster::Schedule{}, m_rules);
+    refreshCellInfo();
+}
 
-    // Coverage against demand.
-    m_gaps->setRowCount(0);
-    if (m_hasCycle) {
-        const roster::CoverageReport report = roster::analyseCoverage(schedule, m_rules, m_demand);
-        m_chart->setReport(report, roster::CoverageOptions{}.callsPerTeamHour);
-        m_gaps->setRowCount(static_cast<int>(report.gaps.size()));
-        int row = 0;
-        for (const roster::CoverageGap& gap : report.gaps) {
-            m_gaps->setItem(row, 0, new QTableWidgetItem(tr("%1 – %2").arg(hourText(gap.firstHourOfWeek),
-                                                                             hourText(gap.firstHourOfWeek + gap.hours))));
-            m_gaps->setItem(row, 1, new QTableWidgetItem(QLocale().toString(gap.worstShortfallTeams, 'f', 1)));
-            m_gaps->setItem(row, 2, new QTableWidgetItem(tr("%1 more clinician(s) and %2 more peer support/EMT")
-                                                             .arg(gap.moreClinicians)
-                                                             .arg(gap.moreSupport)));
-            ++row;
-        }
-        m_gaps->resizeColumnsToContents();
-    }
+void RosterWidget::refreshCellInfo()
+{
+    const QModelIndex at = m_table->currentIndex();
+    m_side->showCell(m_cycle.schedule, m_rules, m_hasCycle && at.isValid() ? at.row() : -1, at.column());
 }
 
 int RosterWidget::violationCount() const
@@ -251,54 +274,139 @@ int RosterWidget::violationCount() const
     return m_hasCycle ? static_cast<int>(roster::validateRotation(m_cycle.schedule, m_rules).size()) : 0;
 }
 
-bool RosterWidget::cycleDuty(int person, int day)
+bool RosterWidget::failed(const store::StoreError& error)
 {
-    if (!m_hasCycle)
+    if (!error)
+        return false;
+    if (error.code == store::StoreErrorCode::Conflict) {
+        reload();
+        showMessage(tr("The rotation was changed at another workstation meanwhile. It has been reloaded: please make "
+                       "your change again."),
+                    true);
+    } else {
+        showMessage(DomainText::errorText(error), true);
+    }
+    return true;
+}
+
+bool RosterWidget::setDutyAt(int person, int day, const roster::Duty& duty)
+{
+    if (!m_hasCycle || !m_editable)
         return false;
     store::RosterStore roster(m_services.db, m_services.clock);
-    if (store::StoreError error = roster.setDuty(m_services.actor, m_cycle, person, day, m_model->nextDuty(person, day))) {
-        showMessage(DomainText::errorText(error), true);
-        if (error.code == store::StoreErrorCode::Conflict)
-            reload();
+    if (failed(roster.setDuty(m_services.actor, m_cycle, person, day, duty)))
         return false;
-    }
     m_message->hide();
-    const QModelIndex keep = m_model->index(person, day);
     refreshDerived();
-    m_table->setCurrentIndex(keep);
+    m_table->setCurrentIndex(m_model->index(person, day));
+    return true;
+}
+
+bool RosterWidget::cycleDuty(int person, int day)
+{
+    if (!m_hasCycle || person < 0 || person >= m_model->rowCount() || day < 0 || day >= m_model->columnCount())
+        return false;
+    return setDutyAt(person, day, m_model->nextDuty(person, day));
+}
+
+bool RosterWidget::swapWith(int person, int other, int day)
+{
+    if (!m_hasCycle || !m_editable)
+        return false;
+    store::RosterStore roster(m_services.db, m_services.clock);
+    if (failed(roster.swapDuties(m_services.actor, m_cycle, person, other, day)))
+        return false;
+    m_message->hide();
+    refreshDerived();
     return true;
 }
 
 bool RosterWidget::swapWithNeighbour(int person, int day, int direction)
 {
     const int other = person + direction;
-    if (!m_hasCycle || other < 0 || other >= m_model->rowCount())
+    if (other < 0 || other >= m_model->rowCount() || !swapWith(person, other, day))
         return false;
-    const roster::Duty mine = m_cycle.schedule.duties[static_cast<std::size_t>(person)][static_cast<std::size_t>(day)];
-    const roster::Duty theirs = m_cycle.schedule.duties[static_cast<std::size_t>(other)][static_cast<std::size_t>(day)];
-    store::RosterStore roster(m_services.db, m_services.clock);
-    store::StoreError error = roster.setDuty(m_services.actor, m_cycle, person, day, theirs);
-    if (!error)
-        error = roster.setDuty(m_services.actor, m_cycle, other, day, mine);
-    if (error) {
-        showMessage(DomainText::errorText(error), true);
-        reload();
-        return false;
-    }
-    m_message->hide();
-    refreshDerived();
     m_table->setCurrentIndex(m_model->index(other, day));
     return true;
 }
 
+void RosterWidget::chooseSwap()
+{
+    const QModelIndex at = m_table->currentIndex();
+    if (!at.isValid() || !m_hasCycle || !m_editable)
+        return;
+    QPointer<SwapDutyDialog> dialog = new SwapDutyDialog(m_cycle.schedule, m_rules, at.row(), at.column(), this);
+    if (dialog->candidateCount() == 0) {
+        showMessage(tr("Everyone has the same duty that day: there is nothing to swap."), true);
+    } else if (dialog->exec() == QDialog::Accepted && dialog && dialog->chosenPerson() >= 0) {
+        if (swapWith(at.row(), dialog->chosenPerson(), at.column()))
+            m_table->setCurrentIndex(m_model->index(at.row(), at.column()));
+    }
+    delete dialog;
+    m_table->setFocus();
+}
+
+void RosterWidget::showCellMenu(const QPoint& globalPos)
+{
+    const QModelIndex at = m_table->currentIndex();
+    if (!at.isValid() || !m_hasCycle || !m_editable)
+        return;
+    const int person = at.row();
+    const int day = at.column();
+    const roster::Duty now = m_model->dutyAt(person, day);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("rosterCellMenu"));
+    const auto offer = [&](const QString& text, const roster::Duty& duty) {
+        QAction* action = menu.addAction(text);
+        action->setCheckable(true);
+        action->setChecked(duty == now);
+        connect(action, &QAction::triggered, this, [this, person, day, duty] { setDutyAt(person, day, duty); });
+    };
+    offer(tr("&Off"), roster::Duty{});
+    int n = 0;
+    for (const roster::ShiftTemplate& shift : m_rules.shifts) {
+        const roster::Duty duty{roster::DutyKind::Shift, shift.code, 0};
+        // &1, &2…: shifts are picked by number, whatever their names.
+        offer(QStringLiteral("&%1 %2").arg(++n).arg(ViolationText::shiftText(shift.code, m_rules)), duty);
+    }
+    offer(tr("&Administrative hours (%1 h)").arg(m_rules.adminMinutesPerWeek / 60.0),
+          roster::Duty{roster::DutyKind::Admin, {}, m_rules.adminMinutesPerWeek});
+    menu.addSeparator();
+    QAction* swap = menu.addAction(tr("&Swap with…"), this, &RosterWidget::chooseSwap);
+    swap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    QAction* up = menu.addAction(tr("Swap with the person &above"), this,
+                                 [this, person, day] { swapWithNeighbour(person, day, -1); });
+    up->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up));
+    up->setEnabled(person > 0);
+    QAction* down = menu.addAction(tr("Swap with the person &below"), this,
+                                   [this, person, day] { swapWithNeighbour(person, day, 1); });
+    down->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down));
+    down->setEnabled(person + 1 < m_model->rowCount());
+    for (QAction* action : menu.actions())
+        action->setShortcutContext(Qt::WidgetShortcut); // shown as hints; the grid handles the keys
+    menu.exec(globalPos);
+}
+
+void RosterWidget::confirmAndGenerate()
+{
+    const int teams = m_teams->value();
+    if (m_hasCycle &&
+        QMessageBox::question(this, tr("Generate rotation"),
+                              tr("Replace the current rotation with a new one with %n complete team(s) on every "
+                                 "shift? Changes made by hand are replaced too.",
+                                 nullptr, teams)) != QMessageBox::Yes)
+        return;
+    generate(teams);
+}
+
 bool RosterWidget::generate(int teamsPerShift)
 {
+    if (!m_editable)
+        return false;
     store::RosterStore roster(m_services.db, m_services.clock);
     auto staff = roster.listStaff(m_services.actor);
-    if (!staff.ok()) {
-        showMessage(DomainText::errorText(staff.error()), true);
-        return false;
-    }
+    if (!staff.ok())
+        return !failed(staff.error());
     roster::RotationRules rules = m_rules;
     rules.teamsPerShift = teamsPerShift;
     using namespace std::chrono;
@@ -323,18 +431,16 @@ bool RosterWidget::generate(int teamsPerShift)
     if (!m_hasCycle)
         cycle.id.clear();
     auto saved = roster.saveCycle(m_services.actor, cycle);
-    if (!saved.ok()) {
-        showMessage(DomainText::errorText(saved.error()), true);
-        return false;
-    }
-    showMessage(tr("A new rotation with %n complete team(s) on every shift was saved.", nullptr, teamsPerShift), false);
+    if (!saved.ok())
+        return !failed(saved.error());
     reload();
+    showMessage(tr("A new rotation with %n complete team(s) on every shift was saved.", nullptr, teamsPerShift), false);
     return true;
 }
 
 bool RosterWidget::changeFixedShift(int person)
 {
-    if (!m_hasCycle || person < 0 || person >= m_model->rowCount() || m_rules.shifts.empty())
+    if (!m_hasCycle || !m_editable || person < 0 || person >= m_model->rowCount() || m_rules.shifts.empty())
         return false;
     const roster::StaffMember& member = m_cycle.schedule.staff[static_cast<std::size_t>(person)];
     std::size_t next = 0;
@@ -345,16 +451,30 @@ bool RosterWidget::changeFixedShift(int person)
     const QString code = QString::fromStdString(m_rules.shifts[next].code);
     const QString name = QString::fromStdString(member.name);
     store::RosterStore roster(m_services.db, m_services.clock);
-    if (store::StoreError error = roster.setStaffShift(m_services.actor, QString::fromStdString(member.id), code)) {
-        showMessage(DomainText::errorText(error), true);
+    if (failed(roster.setStaffShift(m_services.actor, QString::fromStdString(member.id), code)))
         return false;
-    }
-    const QModelIndex keep = m_table->currentIndex();
+    const std::string id = member.id;
+    const int day = std::max(m_table->currentIndex().column(), 0);
     reload();
-    m_table->setCurrentIndex(keep);
+    // The store lists people by role and shift: follow the person to their new row.
+    for (std::size_t p = 0; p < m_cycle.schedule.staff.size(); ++p) {
+        if (m_cycle.schedule.staff[p].id == id)
+            m_table->setCurrentIndex(m_model->index(static_cast<int>(p), day));
+    }
     // Their existing shifts now break the rule until edited or regenerated: the check says so.
     showMessage(tr("%1 now works the %2 shift.").arg(name, code), false);
     return true;
+}
+
+void RosterWidget::chooseExport(bool calendar)
+{
+    const QString path =
+        calendar ? QFileDialog::getSaveFileName(this, tr("Export the rotation as a calendar"),
+                                                QStringLiteral("rotation.ics"), tr("Calendar files (*.ics)"))
+                 : QFileDialog::getSaveFileName(this, tr("Export the rotation"), QStringLiteral("rotation.csv"),
+                                                tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path, calendar);
 }
 
 bool RosterWidget::exportTo(const QString& path, bool calendar)
@@ -364,29 +484,58 @@ bool RosterWidget::exportTo(const QString& path, bool calendar)
     const std::string text = calendar ? roster::scheduleIcs(m_cycle.schedule, m_rules, m_zone, -1, m_services.clock.now())
                                       : roster::scheduleCsv(m_cycle.schedule, m_rules, m_zone);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0) {
         showMessage(tr("The file could not be written: %1").arg(file.errorString()), true);
         return false;
     }
+    // No export without its audit row: the file only appears once the export is recorded.
     store::RosterStore roster(m_services.db, m_services.clock);
-    roster.recordExport(m_services.actor, m_cycle.id);
-    showMessage(tr("Exported to %1.").arg(path), false);
+    if (failed(roster.recordExport(m_services.actor, m_cycle.id))) {
+        file.cancelWriting();
+        return false;
+    }
+    if (!file.commit()) {
+        showMessage(tr("The file could not be written: %1").arg(file.errorString()), true);
+        return false;
+    }
+    showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), false);
     return true;
 }
 
 bool RosterWidget::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_table && event->type() == QEvent::KeyPress) {
+    if ((watched == m_table || watched == m_table->viewport()) && event->type() == QEvent::ContextMenu) {
+        auto* menuEvent = static_cast<QContextMenuEvent*>(event);
+        const QModelIndex at = m_table->currentIndex();
+        // From the keyboard (the Menu key), the menu opens at the current cell, not at the mouse.
+        const QPoint pos = menuEvent->reason() == QContextMenuEvent::Keyboard && at.isValid()
+                               ? m_table->viewport()->mapToGlobal(m_table->visualRect(at).bottomLeft())
+                               : menuEvent->globalPos();
+        showCellMenu(pos);
+        return true;
+    }
+    if (watched == m_table && event->type() == QEvent::KeyPress && m_editable) {
         auto* key = static_cast<QKeyEvent*>(event);
         const QModelIndex at = m_table->currentIndex();
-        if (at.isValid() && (key->key() == Qt::Key_Space || key->key() == Qt::Key_Return)) {
+        if (!at.isValid())
+            return QWidget::eventFilter(watched, event);
+        const auto mods = key->modifiers() & ~Qt::KeypadModifier;
+        if (mods == Qt::NoModifier &&
+            (key->key() == Qt::Key_Space || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
             cycleDuty(at.row(), at.column());
             return true;
         }
-        if (at.isValid() && key->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier) &&
+        if (mods == (Qt::ControlModifier | Qt::ShiftModifier) &&
             (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down)) {
             swapWithNeighbour(at.row(), at.column(), key->key() == Qt::Key_Up ? -1 : 1);
+            return true;
+        }
+        if (mods == Qt::ControlModifier && key->key() == Qt::Key_W) {
+            chooseSwap();
+            return true;
+        }
+        if (mods == Qt::ShiftModifier && key->key() == Qt::Key_F10) {
+            showCellMenu(m_table->viewport()->mapToGlobal(m_table->visualRect(at).bottomLeft()));
             return true;
         }
     }
@@ -414,16 +563,20 @@ void RosterWidget::retranslate()
 {
     m_title->setText(tr("Six-week rotation"));
     m_teamsLabel->setText(tr("&Teams per shift:"));
-    m_generate->setText(tr("&Generate rotation"));
+    m_generate->setText(tr("&Generate rotation…"));
+    m_generate->setToolTip(tr("Build a rotation with this many complete teams on every shift"));
     m_changeShift->setText(tr("Change fi&xed shift"));
     m_changeShift->setToolTip(tr("Move the selected person to the next shift of the program"));
     m_exportCsv->setText(tr("Export &CSV…"));
     m_exportIcs->setText(tr("Export calendar (.&ics)…"));
-    m_table->setAccessibleName(tr("Rotation: people by day. Space changes a day, Ctrl+Shift+Up or Down swaps it."));
-    m_table->setToolTip(tr("Space: off → shift → administrative hours → off. Ctrl+Shift+Up/Down: swap with the "
-                           "person above or below."));
-    m_gaps->setHorizontalHeaderLabels({tr("When"), tr("Teams short"), tr("To close it")});
-    m_gapsLabel->setText(tr("Coverage against the calls of the last 8 weeks (or as far back as they go)"));
+    m_tabs->setTabText(0, tr("R&otation"));
+    m_tabs->setTabText(1, tr("Cov&erage"));
+    m_table->setAccessibleName(tr("Rotation: people by day"));
+    m_table->setAccessibleDescription(
+        m_editable ? tr("Space changes a day; Shift+F10 offers every duty; Ctrl+W swaps it with someone else's.")
+                   : tr("View only."));
+    m_violations->setAccessibleName(tr("Rule check"));
+    m_legend->setText(RosterTableModel::legendHtml(m_rules));
 }
 
 } // namespace heart::ui

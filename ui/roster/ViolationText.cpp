@@ -18,6 +18,32 @@ QString ViolationText::dayText(const roster::Schedule& schedule, int day)
     return QLocale().toString(start.addDays(day), QStringLiteral("dddd d MMM"));
 }
 
+QString ViolationText::shiftText(const std::string& code, const roster::RotationRules& rules)
+{
+    const roster::ShiftTemplate* shift = rules.shift(code);
+    if (!shift)
+        return tr("%1 shift").arg(QString::fromStdString(code));
+    const auto clock = [](int minute) {
+        return QStringLiteral("%1:%2")
+            .arg(minute / 60 % 24, 2, 10, QLatin1Char('0'))
+            .arg(minute % 60, 2, 10, QLatin1Char('0'));
+    };
+    const int end = shift->startMinute + shift->lengthMinutes;
+    // A shift that ends at midnight reads 24:00, as the program's schedule says it.
+    const QString endText = end == 1440 ? QStringLiteral("24:00") : clock(end);
+    return tr("%1 shift (%2–%3)").arg(QString::fromStdString(code), clock(shift->startMinute), endText);
+}
+
+QString ViolationText::dutyText(const roster::Duty& duty, const roster::RotationRules& rules)
+{
+    switch (duty.kind) {
+    case roster::DutyKind::Off: return tr("off");
+    case roster::DutyKind::Shift: return shiftText(duty.shiftCode, rules);
+    case roster::DutyKind::Admin: return tr("administrative hours (%1 h)").arg(duty.adminMinutes / 60.0);
+    }
+    return {};
+}
+
 QString ViolationText::describe(const roster::Violation& v, const roster::Schedule& schedule)
 {
     using Code = roster::Violation::Code;

@@ -9,6 +9,8 @@
 #include <QDate>
 #include <QVariant>
 
+#include <utility>
+
 namespace heart::store {
 namespace {
 
@@ -54,7 +56,8 @@ StoreResult<QList<roster::StaffMember>> RosterStore::listStaff(const Actor& acto
         return error;
     QSqlQuery query = m_db.prepare(QStringLiteral(
         "SELECT id, display_name, responder_role, shift_code FROM staff WHERE active = 1 "
-        "ORDER BY CASE responder_role WHEN 'clinician' THEN 0 WHEN 'peer_support' THEN 1 ELSE 2 END, display_name"));
+        "ORDER BY CASE responder_role WHEN 'clinician' THEN 0 WHEN 'peer_support' THEN 1 ELSE 2 END, shift_code, "
+        "display_name"));
     if (StoreError error = m_db.exec(query, "list staff"))
         return error;
     QList<roster::StaffMember> staff;
@@ -280,6 +283,37 @@ StoreError RosterStore::setDuty(const Actor& actor, RosterCycle& cycle, int pers
     if (StoreError error = tx.commit())
         return error;
     next.schedule.duties[static_cast<std::size_t>(person)][static_cast<std::size_t>(day)] = duty;
+    cycle = next;
+    return {};
+}
+
+StoreError RosterStore::swapDuties(const Actor& actor, RosterCycle& cycle, int personA, int personB, int day)
+{
+    if (StoreError error = m_audit.require(actor, Action::EditRoster, kCycle, cycle.id))
+        return error;
+    const auto people = static_cast<int>(cycle.schedule.staff.size());
+    if (personA < 0 || personA >= people || personB < 0 || personB >= people || personA == personB || day < 0 ||
+        day >= cycle.schedule.dayCount())
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no such cells"), QStringLiteral("day"));
+    const auto a = static_cast<std::size_t>(personA);
+    const auto b = static_cast<std::size_t>(personB);
+    const auto d = static_cast<std::size_t>(day);
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    RosterCycle next = cycle;
+    if (StoreError error = bumpVersion(next))
+        return error;
+    std::swap(next.schedule.duties[a][d], next.schedule.duties[b][d]);
+    for (const std::size_t person : {a, b}) {
+        if (StoreError error =
+                writeDuty(cycle.id, toQString(cycle.schedule.staff[person].id), day, next.schedule.duties[person][d]))
+            return error;
+    }
+    if (StoreError error = m_audit.append(actor, {audit::Update, kCycle, cycle.id}))
+        return error;
+    if (StoreError error = tx.commit())
+        return error;
     cycle = next;
     return {};
 }

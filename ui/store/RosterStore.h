@@ -2,7 +2,8 @@
 // Responders and their rotation cycle: who works which shift on which day.
 // Reading needs Action::ViewRoster, every change Action::EditRoster; changes
 // are audited and carry a version so two supervisors never overwrite each
-// other silently.
+// other silently: setDuty and swapDuties take the cycle as the caller last
+// read it and refuse (Conflict) when its version has moved on since.
 #include "core/roster/Schedule.h"
 #include "store/Actor.h"
 #include "store/AuditTrail.h"
@@ -28,6 +29,7 @@ class RosterStore
 public:
     RosterStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
 
+    // Active responders grouped by role (clinicians, peer support, EMTs), then by fixed shift and name.
     StoreResult<QList<roster::StaffMember>> listStaff(const Actor& actor);
     // Returns the new staff id. userId may be empty (a responder without an account).
     StoreResult<QString> addStaff(const Actor& actor, const roster::StaffMember& member, const QString& userId = {});
@@ -39,6 +41,9 @@ public:
     StoreResult<RosterCycle> saveCycle(const Actor& actor, const RosterCycle& cycle);
     // One cell: person (staff id) on day of the cycle.
     StoreError setDuty(const Actor& actor, RosterCycle& cycle, int person, int day, const roster::Duty& duty);
+    // Two people trade their duties of one day, in one transaction and one
+    // version step: a refused or failed swap changes neither.
+    StoreError swapDuties(const Actor& actor, RosterCycle& cycle, int personA, int personB, int day);
     StoreError recordExport(const Actor& actor, const QString& cycleId);
 
     static QString roleCode(roster::ResponderRole role);

@@ -1,0 +1,108 @@
+#include "roster/CoveragePage.h"
+
+#include "core/roster/CoverageAnalysis.h"
+#include "roster/CoverageChart.h"
+#include "roster/ViolationText.h"
+#include "store/CallStore.h"
+#include "store/StoreTime.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace heart::ui {
+namespace {
+
+QString hourText(int hourOfWeek)
+{
+    return QStringLiteral("%1 %2:00")
+        .arg(ViolationText::weekdayName(hourOfWeek / 24 % 7))
+        .arg(hourOfWeek % 24, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+CoveragePage::CoveragePage(Services services, QWidget* parent)
+    : QWidget(parent), m_services(std::move(services)), m_label(new QLabel(this)),
+      m_chart(new CoverageChart(this)), m_gaps(new QTableWidget(this))
+{
+    setObjectName(QStringLiteral("rosterCoverage"));
+    m_gaps->setObjectName(QStringLiteral("coverageGaps"));
+    m_gaps->setColumnCount(3);
+    m_gaps->verticalHeader()->hide();
+    m_gaps->horizontalHeader()->setStretchLastSection(true);
+    m_gaps->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_label);
+    layout->addWidget(m_chart, 3);
+    layout->addWidget(m_gaps, 2);
+    retranslate();
+}
+
+void CoveragePage::reloadDemand(const roster::TimeZoneRule& zone)
+{
+    // Demand: the calls of the last eight weeks, per hour of the week, local time.
+    m_demand.fill(0.0);
+    const QDateTime now = store::toDateTime(m_services.clock.now());
+    store::CallStore calls(m_services.db, m_services.clock);
+    auto times = calls.receivedTimes(m_services.actor, now.addDays(-56));
+    if (!times.ok() || times.value().isEmpty())
+        return;
+    // Average over the weeks the history really covers (at most eight).
+    QDateTime earliest = times.value().first();
+    for (const QDateTime& t : times.value())
+        earliest = std::min(earliest, t);
+    const double weeks = std::clamp(earliest.secsTo(now) / 86400.0 / 7.0, 1.0, 8.0);
+    for (const QDateTime& t : times.value()) {
+        const roster::LocalDateTime local = zone.toLocal(store::toTimePoint(t));
+        const int weekday = static_cast<int>(std::chrono::weekday{local.date}.iso_encoding()) - 1;
+        m_demand[static_cast<std::size_t>(weekday * 24 + local.minuteOfDay / 60)] += 1.0 / weeks;
+    }
+}
+
+void CoveragePage::showCoverage(const roster::Schedule& schedule, const roster::RotationRules& rules)
+{
+    m_gaps->setRowCount(0);
+    if (schedule.staff.empty())
+        return;
+    const roster::CoverageReport report = roster::analyseCoverage(schedule, rules, m_demand);
+    m_chart->setReport(report, roster::CoverageOptions{}.callsPerTeamHour);
+    m_gaps->setRowCount(static_cast<int>(report.gaps.size()));
+    int row = 0;
+    for (const roster::CoverageGap& gap : report.gaps) {
+        m_gaps->setItem(row, 0,
+                        new QTableWidgetItem(tr("%1 – %2").arg(hourText(gap.firstHourOfWeek),
+                                                               hourText(gap.firstHourOfWeek + gap.hours))));
+        m_gaps->setItem(row, 1, new QTableWidgetItem(QLocale().toString(gap.worstShortfallTeams, 'f', 1)));
+        // More people cannot help in hours no shift reaches: say so rather than "0 more".
+        QString remedy = gap.hoursOutsideShifts >= gap.hours
+                             ? tr("No shift reaches these hours: it takes a new or longer shift")
+                             : tr("%1 more clinician(s) and %2 more peer support/EMT")
+                                   .arg(gap.moreClinicians)
+                                   .arg(gap.moreSupport);
+        if (gap.hoursOutsideShifts > 0 && gap.hoursOutsideShifts < gap.hours)
+            remedy += tr(" (%n hour(s) of it outside every shift)", nullptr, gap.hoursOutsideShifts);
+        m_gaps->setItem(row, 2, new QTableWidgetItem(remedy));
+        ++row;
+    }
+    m_gaps->resizeColumnsToContents();
+}
+
+void CoveragePage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void CoveragePage::retranslate()
+{
+    m_gaps->setHorizontalHeaderLabels({tr("When"), tr("Teams short"), tr("To close it")});
+    m_label->setText(tr("Coverage against the calls of the last 8 weeks (or as far back as they go)"));
+}
+
+} // namespace heart::ui
