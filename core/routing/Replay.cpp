@@ -1,0 +1,487 @@
+#include "core/routing/Replay.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace heart::routing {
+
+using namespace std::chrono;
+
+namespace {
+
+// ---- CSV ----------------------------------------------------------------------
+
+// Reads one record starting at `pos` into `fields` (reused between calls).
+// Returns false at the end of the input. `lines` counts physical lines.
+class CsvReader
+{
+public:
+    explicit CsvReader(std::string_view text) : m_text(text)
+    {
+        if (m_text.substr(0, 3) == "\xEF\xBB\xBF") // a BOM from spreadsheet exports
+            m_pos = 3;
+    }
+
+    bool next(std::vector<std::string>& fields, std::size_t& fieldCount, std::size_t& startLine, bool& badQuote)
+    {
+        badQuote = false;
+        // Skip blank lines between records.
+        while (m_pos < m_text.size() && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
+            if (m_text[m_pos] == '\n')
+                ++m_line;
+            ++m_pos;
+        }
+        if (m_pos >= m_text.size())
+            return false;
+        startLine = m_line;
+        fieldCount = 0;
+        for (;;) {
+            if (fieldCount == fields.size())
+                fields.emplace_back();
+            std::string& field = fields[fieldCount++];
+            field.clear();
+            if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+                ++m_pos;
+                for (;;) {
+                    const std::size_t quote = m_text.find('"', m_pos);
+                    if (quote == std::string_view::npos) {
+                        badQuote = true;
+                        appendCounting(field, m_text.substr(m_pos));
+                        m_pos = m_text.size();
+                        return true;
+                    }
+                    appendCounting(field, m_text.substr(m_pos, quote - m_pos));
+                    m_pos = quote + 1;
+                    if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+                        field.push_back('"');
+                        ++m_pos;
+                        continue;
+                    }
+                    break;
+                }
+                // Anything between the closing quote and the delimiter is a format error.
+                if (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\n' && m_text[m_pos] != '\r')
+                    badQuote = true;
+            }
+            std::size_t end = m_pos;
+            while (end < m_text.size() && m_text[end] != ',' && m_text[end] != '\n')
+                ++end;
+            std::size_t fieldEnd = end;
+            if (fieldEnd > m_pos && m_text[fieldEnd - 1] == '\r')
+                --fieldEnd;
+            field.append(m_text.data() + m_pos, fieldEnd - m_pos);
+            m_pos = end;
+            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (m_pos < m_text.size()) {
+                ++m_pos; // the newline
+                ++m_line;
+            }
+            return true;
+        }
+    }
+
+    std::size_t position() const { return m_pos; }
+
+private:
+    void appendCounting(std::string& field, std::string_view part)
+    {
+        m_line += std::size_t(std::count(part.begin(), part.end(), '\n'));
+        field.append(part);
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+    std::size_t m_line = 1;
+};
+
+std::string_view trim(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::string quoted(std::string_view text)
+{
+    std::string shown(text.substr(0, 60));
+    return "\"" + shown + (text.size() > 60 ? "...\"" : "\"");
+}
+
+// ---- time -----------------------------------------------------------------------
+
+bool digits(std::string_view text, std::size_t pos, std::size_t count, int& value)
+{
+    if (pos + count > text.size())
+        return false;
+    value = 0;
+    for (std::size_t i = pos; i < pos + count; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+        value = value * 10 + (text[i] - '0');
+    }
+    return true;
+}
+
+// Parses a history timestamp. Returns an error message, empty on success.
+std::string parseTime(std::string_view text, std::variant<TimePoint, roster::LocalDateTime>& out)
+{
+    const std::string bad = quoted(text) + " is not a time like 2024-03-10 14:05 or 03/10/2024 2:05 PM";
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    std::size_t pos = 0;
+    if (digits(text, 0, 4, y) && text.size() > 4 && text[4] == '-') {
+        if (!digits(text, 5, 2, mo) || text.size() < 11 || text[7] != '-' || !digits(text, 8, 2, d)
+            || (text[10] != ' ' && text[10] != 'T'))
+            return bad;
+        pos = 11;
+    } else {
+        // M/D/YYYY as US CAD systems export it.
+        std::size_t slash1 = text.find('/');
+        std::size_t slash2 = slash1 == std::string_view::npos ? slash1 : text.find('/', slash1 + 1);
+        if (slash2 == std::string_view::npos || !digits(text, 0, slash1, mo) || slash1 == 0 || slash1 > 2
+            || !digits(text, slash1 + 1, slash2 - slash1 - 1, d) || slash2 - slash1 - 1 == 0
+            || slash2 - slash1 - 1 > 2 || !digits(text, slash2 + 1, 4, y))
+            return bad;
+        pos = slash2 + 5;
+        if (pos >= text.size() || text[pos] != ' ')
+            return bad;
+        ++pos;
+    }
+    // H:MM or HH:MM, optional :SS
+    std::size_t colon = text.find(':', pos);
+    if (colon == std::string_view::npos || colon == pos || colon - pos > 2 || !digits(text, pos, colon - pos, h)
+        || !digits(text, colon + 1, 2, mi))
+        return bad;
+    pos = colon + 3;
+    if (pos < text.size() && text[pos] == ':') {
+        if (!digits(text, pos + 1, 2, s))
+            return bad;
+        pos += 3;
+        if (pos < text.size() && text[pos] == '.') { // fractions of a second
+            ++pos;
+            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+                ++pos;
+        }
+    }
+    std::string_view rest = text.substr(pos);
+    int offsetMinutes = 0;
+    bool instant = false;
+    if (rest == " AM" || rest == " PM" || rest == " am" || rest == " pm") {
+        if (h < 1 || h > 12)
+            return quoted(text) + ": the hour must be 1 to 12 with AM/PM";
+        h = h % 12 + ((rest[1] == 'P' || rest[1] == 'p') ? 12 : 0);
+    } else if (rest == "Z") {
+        instant = true;
+    } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
+        int oh = 0, om = 0;
+        if (!digits(rest, 1, 2, oh) || !digits(rest, 4, 2, om) || oh > 14 || om > 59)
+            return bad;
+        offsetMinutes = (rest[0] == '-' ? -1 : 1) * (oh * 60 + om);
+        instant = true;
+    } else if (!rest.empty()) {
+        return bad;
+    }
+    const year_month_day date{year{y}, month{unsigned(mo)}, day{unsigned(d)}};
+    if (!date.ok())
+        return quoted(text) + " is not a calendar date";
+    if (h > 23 || mi > 59 || s > 59)
+        return quoted(text) + " is not a time of day";
+    if (instant)
+        out = TimePoint{sys_days{date} + hours{h} + minutes{mi} + seconds{s} - minutes{offsetMinutes}};
+    else
+        out = roster::LocalDateTime{date, h * 60 + mi};
+    return {};
+}
+
+bool parseCoordinate(std::string_view text, double& value)
+{
+    text = trim(text);
+    if (!text.empty() && text.front() == '+')
+        text.remove_prefix(1);
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+    return result.ec == std::errc{} && result.ptr == text.data() + text.size() && std::isfinite(value);
+}
+
+// Column positions in the header; -1 when absent.
+struct Columns
+{
+    int id = -1, time = -1, callType = -1, beat = -1, lat = -1, lon = -1, flags = -1, risk = -1;
+    std::size_t count = 0;
+};
+
+} // namespace
+
+// ---- column mapping and call type map ------------------------------------------
+
+Result<CsvLayout, DataError> parseColumnMapping(std::string_view spec, CsvLayout layout)
+{
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        std::size_t comma = spec.find(',', start);
+        if (comma == std::string_view::npos)
+            comma = spec.size();
+        const std::string_view entry = trim(spec.substr(start, comma - start));
+        start = comma + 1;
+        if (entry.empty())
+            continue;
+        const std::size_t equals = entry.find('=');
+        const std::string_view key = equals == std::string_view::npos ? entry : trim(entry.substr(0, equals));
+        const std::string_view column = equals == std::string_view::npos ? std::string_view{} : trim(entry.substr(equals + 1));
+        std::string* target = key == "id"     ? &layout.id
+                              : key == "time" ? &layout.time
+                              : key == "type" || key == "call_type" ? &layout.callType
+                              : key == "beat"  ? &layout.beat
+                              : key == "lat"   ? &layout.lat
+                              : key == "lon"   ? &layout.lon
+                              : key == "flags" ? &layout.flags
+                              : key == "risk"  ? &layout.risk
+                                               : nullptr;
+        if (!target)
+            return DataError{"--columns", std::string(entry), "unknown-column-key",
+                             "unknown key \"" + std::string(key) + "\" (use id, time, type, beat, lat, lon, flags, risk)"};
+        if (column.empty())
+            return DataError{"--columns", std::string(entry), "missing-column-name",
+                             "write KEY=HEADER, e.g. time=CallTime"};
+        *target = std::string(column);
+    }
+    return layout;
+}
+
+Result<CallTypeMap, DataError> CallTypeMap::parse(std::string_view csv, const std::string& sourceName)
+{
+    CallTypeMap result;
+    CsvReader reader(csv);
+    std::vector<std::string> fields;
+    std::size_t count = 0, line = 0;
+    bool badQuote = false, first = true;
+    while (reader.next(fields, count, line, badQuote)) {
+        if (badQuote)
+            return DataError{sourceName, "line " + std::to_string(line), "csv-quote", "a quoted field is not closed properly"};
+        if (count != 2)
+            return DataError{sourceName, "line " + std::to_string(line), "field-count",
+                             "expected 2 fields (their spelling, call type), found " + std::to_string(count)};
+        const std::string from = normaliseSpelling(fields[0]);
+        const std::string to(trim(fields[1]));
+        if (first && from == "spelling") {
+            first = false;
+            continue;
+        }
+        first = false;
+        if (from.empty() || to.empty())
+            return DataError{sourceName, "line " + std::to_string(line), "empty-value", "a spelling or call type is empty"};
+        const auto [it, inserted] = result.m_map.emplace(from, to);
+        if (!inserted && it->second != to)
+            return DataError{sourceName, "line " + std::to_string(line), "duplicate-spelling",
+                             quoted(fields[0]) + " is mapped twice, to \"" + it->second + "\" and \"" + to + "\""};
+    }
+    return result;
+}
+
+std::string_view CallTypeMap::map(std::string_view spelled) const
+{
+    if (m_map.empty())
+        return spelled;
+    m_scratch = normaliseSpelling(spelled);
+    const auto found = m_map.find(m_scratch);
+    return found == m_map.end() ? spelled : std::string_view(found->second);
+}
+
+// ---- replay -----------------------------------------------------------------------
+
+Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName, const Router& router,
+                                           const ReplayOptions& options)
+{
+    CsvReader reader(csv);
+    std::vector<std::string> fields;
+    std::size_t count = 0, line = 0;
+    bool badQuote = false;
+    if (!reader.next(fields, count, line, badQuote))
+        return DataError{sourceName, "line 1", "empty-file", "the file is empty: expected a header row"};
+
+    Columns columns;
+    columns.count = count;
+    const CsvLayout& layout = options.layout;
+    std::string found;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view name = trim(fields[i]);
+        found += (found.empty() ? "" : ", ") + std::string(name);
+        const auto match = [&](const std::string& wanted, int& slot) {
+            if (slot < 0 && normaliseSpelling(name) == normaliseSpelling(wanted))
+                slot = int(i);
+        };
+        match(layout.id, columns.id);
+        match(layout.time, columns.time);
+        match(layout.callType, columns.callType);
+        match(layout.beat, columns.beat);
+        match(layout.lat, columns.lat);
+        match(layout.lon, columns.lon);
+        match(layout.flags, columns.flags);
+        match(layout.risk, columns.risk);
+    }
+    const auto missing = [&](const std::string& name, const char* key) {
+        return DataError{sourceName, "line 1", "missing-column",
+                         "no column \"" + name + "\" for the " + key + " (found: " + found
+                             + "); map it with --columns " + key + "=HEADER"};
+    };
+    if (columns.time < 0)
+        return missing(layout.time, "time");
+    if (columns.callType < 0)
+        return missing(layout.callType, "type");
+    if ((columns.lat < 0) != (columns.lon < 0))
+        return missing(columns.lat < 0 ? layout.lat : layout.lon, columns.lat < 0 ? "lat" : "lon");
+
+    ReplaySummary summary;
+    Decision decision;
+    Error decisionError;
+    CallFacts call;
+    std::size_t nextProgress = 0;
+    const std::size_t progressStep = std::max<std::size_t>(csv.size() / 100, 1 << 20);
+
+    const auto reject = [&](std::size_t rowLine, std::string message) {
+        ++summary.malformed;
+        ReplayRowError rowError{rowLine, std::move(message)};
+        if (options.onError)
+            options.onError(rowError);
+        if (summary.errors.size() < options.keepErrors)
+            summary.errors.push_back(std::move(rowError));
+    };
+
+    while (reader.next(fields, count, line, badQuote)) {
+        ++summary.rows;
+        if (options.progress && reader.position() >= nextProgress) {
+            options.progress(reader.position(), csv.size());
+            nextProgress = reader.position() + progressStep;
+        }
+        if (badQuote) {
+            reject(line, "a quoted field is not closed properly");
+            continue;
+        }
+        if (count != columns.count) {
+            reject(line, "expected " + std::to_string(columns.count) + " fields, found " + std::to_string(count));
+            continue;
+        }
+        const std::string_view timeText = trim(fields[std::size_t(columns.time)]);
+        if (timeText.empty()) {
+            reject(line, "time: empty");
+            continue;
+        }
+        if (std::string message = parseTime(timeText, call.received); !message.empty()) {
+            reject(line, "time: " + message);
+            continue;
+        }
+        std::string_view type = trim(fields[std::size_t(columns.callType)]);
+        if (type.empty()) {
+            reject(line, "call type: empty");
+            continue;
+        }
+        if (options.callTypeMap)
+            type = options.callTypeMap->map(type);
+        call.callType = type;
+
+        call.beat = columns.beat >= 0 ? trim(fields[std::size_t(columns.beat)]) : std::string_view{};
+        call.position.reset();
+        if (columns.lat >= 0) {
+            const std::string_view latText = trim(fields[std::size_t(columns.lat)]);
+            const std::string_view lonText = trim(fields[std::size_t(columns.lon)]);
+            if (!latText.empty() || !lonText.empty()) {
+                geo::GeoPoint point;
+                if (!parseCoordinate(latText, point.lat) || !parseCoordinate(lonText, point.lon)) {
+                    reject(line, "coordinates: " + quoted(latText) + ", " + quoted(lonText) + " are not numbers");
+                    continue;
+                }
+                if (std::abs(point.lat) > 90 || std::abs(point.lon) > 180) {
+                    reject(line, "coordinates: latitude " + std::string(latText) + ", longitude " + std::string(lonText)
+                                     + " are outside the world");
+                    continue;
+                }
+                call.position = point;
+            }
+        }
+
+        call.flags = FlagSet{};
+        bool flagsOk = true;
+        if (columns.flags >= 0) {
+            std::string_view list = fields[std::size_t(columns.flags)];
+            std::size_t start = 0;
+            while (start < list.size() && flagsOk) {
+                std::size_t end = list.find_first_of(";| ", start);
+                if (end == std::string_view::npos)
+                    end = list.size();
+                const std::string_view name = trim(list.substr(start, end - start));
+                start = end + 1;
+                if (name.empty())
+                    continue;
+                const auto flag = flagFromCode(normaliseSpelling(name));
+                if (!flag) {
+                    reject(line, "flags: unknown flag " + quoted(name)
+                                     + " (use weapon, violence, medical, intoxication, minors)");
+                    flagsOk = false;
+                    break;
+                }
+                call.flags.set(*flag);
+            }
+        }
+        if (!flagsOk)
+            continue;
+
+        call.risk = RiskLevel::NotAssessed;
+        if (columns.risk >= 0) {
+            const std::string_view riskText = trim(fields[std::size_t(columns.risk)]);
+            if (!riskText.empty()) {
+                const auto risk = riskFromCode(normaliseSpelling(riskText));
+                if (!risk) {
+                    reject(line, "risk: unknown level " + quoted(riskText) + " (use none, low, moderate, high)");
+                    continue;
+                }
+                call.risk = *risk;
+            }
+        }
+
+        if (!router.decideInto(call, decision, decisionError)) {
+            reject(line, decisionError.code == "no-rule-set"
+                             ? "no rule set is in force on " + decisionError.field
+                             : "time: " + std::string(timeText) + " " + decisionError.detail);
+            continue;
+        }
+
+        ++summary.decided;
+        ++summary.ruleSetUse[decision.ruleSetId];
+        if (decision.callTypeIndex < 0)
+            ++summary.unknownCallTypes[std::string(type)];
+        if (decision.timeNote == LocalTimeNote::InSpringForwardGap)
+            ++summary.inSpringForwardGap;
+        else if (decision.timeNote == LocalTimeNote::Ambiguous)
+            ++summary.ambiguousFallBack;
+        if (decision.beatSource == BeatSource::FromPosition)
+            ++summary.beatsFromCoordinates;
+        const std::size_t hourSlot = std::size_t(decision.isoWeekday * 24 + decision.local.minuteOfDay / 60);
+        for (const ProgramVerdict& verdict : decision.verdicts) {
+            ProgramTally& tally = summary.programs[std::size_t(verdict.program)];
+            if (verdict.eligible) {
+                ++tally.eligible;
+                ++tally.hourOfWeek[hourSlot];
+                continue;
+            }
+            // Count each reason code once per call.
+            unsigned seen = 0;
+            for (const Reason& reason : verdict.reasons) {
+                const unsigned bit = 1u << unsigned(reason.code);
+                if (!(seen & bit))
+                    ++tally.excludedBy[std::size_t(reason.code)];
+                seen |= bit;
+            }
+        }
+        for (Program program : decision.recommended)
+            ++summary.programs[std::size_t(program)].recommended;
+    }
+    if (options.progress)
+        options.progress(csv.size(), csv.size());
+    return summary;
+}
+
+} // namespace heart::routing

@@ -1,0 +1,272 @@
+#include "core/routing/Router.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace heart::routing {
+
+using namespace std::chrono;
+
+// ---- RuleBook --------------------------------------------------------------
+
+Result<bool> RuleBook::add(RuleSet set)
+{
+    for (const RuleSet& existing : m_sets) {
+        if (existing.effectiveFrom == set.effectiveFrom)
+            return Error{"duplicate-effective-date", set.id,
+                         "takes effect on the same day as " + existing.id};
+        if (existing.id == set.id)
+            return Error{"duplicate-rule-set", set.id, "a rule set with this id is loaded already"};
+    }
+    m_sets.push_back(std::move(set));
+    std::sort(m_sets.begin(), m_sets.end(), [](const RuleSet& a, const RuleSet& b) {
+        return sys_days{a.effectiveFrom} < sys_days{b.effectiveFrom};
+    });
+    return true;
+}
+
+const RuleSet* RuleBook::inForce(year_month_day localDate) const
+{
+    const RuleSet* found = nullptr;
+    for (const RuleSet& set : m_sets) {
+        if (sys_days{set.effectiveFrom} <= sys_days{localDate})
+            found = &set;
+    }
+    return found;
+}
+
+const roster::TimeZoneRule& RuleBook::zone() const
+{
+    static const roster::TimeZoneRule newYork = roster::TimeZoneRule::newYork();
+    return m_sets.empty() ? newYork : m_sets.back().zone;
+}
+
+// ---- helpers ----------------------------------------------------------------
+
+std::string formatMinuteOfDay(int minuteOfDay)
+{
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", (minuteOfDay / 60) % 100, minuteOfDay % 60);
+    return text;
+}
+
+std::string formatDate(year_month_day date)
+{
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
+    return text;
+}
+
+namespace {
+
+bool holds(const Condition& condition, const CallFacts& call)
+{
+    if (!condition.isRisk)
+        return call.flags.has(condition.flag);
+    return call.risk != RiskLevel::NotAssessed && call.risk >= condition.risk;
+}
+
+bool openAt(const ProgramRules& rules, int isoWeekday, int minute)
+{
+    if (rules.alwaysOpen)
+        return true;
+    for (const TimeRange& range : rules.hours[std::size_t(isoWeekday)]) {
+        if (minute >= range.start && minute < range.end)
+            return true;
+    }
+    return false;
+}
+
+std::string formatCoordinate(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6f", value);
+    return text;
+}
+
+void addReason(ProgramVerdict& verdict, ReasonCode code, std::string_view first = {}, std::string_view second = {})
+{
+    verdict.reasons.push_back(Reason{code, std::string(first), std::string(second)});
+}
+
+bool beatOnMap(const geo::BeatMap* beats, std::string_view beat)
+{
+    if (!beats)
+        return true; // without a map, any beat name is taken as given
+    const auto& ids = beats->beatIds();
+    return std::binary_search(ids.begin(), ids.end(), beat, std::less<>{});
+}
+
+std::string_view trimmed(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+} // namespace
+
+// ---- Router -------------------------------------------------------------------
+
+Router::Router(RuleBook rules, std::shared_ptr<const geo::BeatMap> beats)
+    : m_rules(std::move(rules)), m_beats(std::move(beats))
+{
+}
+
+Result<Decision> Router::decide(const CallFacts& call) const
+{
+    Decision decision;
+    Error error;
+    if (!decideInto(call, decision, error))
+        return error;
+    return decision;
+}
+
+bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) const
+{
+    const roster::TimeZoneRule& zone = m_rules.zone();
+
+    // 1. The local wall time the hours of operation are judged at.
+    out.timeNote = LocalTimeNote::Exact;
+    if (const auto* instant = std::get_if<TimePoint>(&call.received)) {
+        out.local = zone.toLocal(*instant);
+    } else {
+        const roster::LocalDateTime& given = std::get<roster::LocalDateTime>(call.received);
+        if (!given.date.ok() || given.minuteOfDay < 0 || given.minuteOfDay >= 1440) {
+            error = Error{"invalid-local-time", "received", "not a calendar date and time of day"};
+            return false;
+        }
+        const TimePoint utc = zone.toUtc(given);
+        const roster::LocalDateTime back = zone.toLocal(utc);
+        if (back.date != given.date || back.minuteOfDay != given.minuteOfDay) {
+            out.timeNote = LocalTimeNote::InSpringForwardGap;
+            out.local = back;
+        } else {
+            out.local = given;
+            // The same wall time again after the clocks fall back?
+            const int laterShift = zone.offsetMinutesAt(utc) - zone.offsetMinutesAt(utc + hours{3});
+            if (laterShift > 0) {
+                const roster::LocalDateTime again = zone.toLocal(utc + minutes{laterShift});
+                if (again.date == given.date && again.minuteOfDay == given.minuteOfDay)
+                    out.timeNote = LocalTimeNote::Ambiguous;
+            }
+        }
+    }
+    const sys_days day{out.local.date};
+    out.isoWeekday = int(weekday{day}.iso_encoding()) - 1;
+
+    // 2. The rule set in force that day.
+    const RuleSet* set = m_rules.inForce(out.local.date);
+    if (!set) {
+        error = Error{"no-rule-set", formatDate(out.local.date), "no rule set is in force on this date"};
+        return false;
+    }
+    out.ruleSetId.assign(set->id);
+
+    // 3. Where: a given beat wins over coordinates.
+    const std::string_view givenBeat = trimmed(call.beat);
+    if (!givenBeat.empty()) {
+        out.beat.assign(givenBeat);
+        out.beatSource = BeatSource::Given;
+    } else if (call.position && m_beats) {
+        const int index = m_beats->locateIndex(*call.position);
+        if (index >= 0) {
+            out.beat.assign(m_beats->beatIds()[std::size_t(index)]);
+            out.beatSource = BeatSource::FromPosition;
+        } else {
+            out.beat.clear();
+            out.beatSource = BeatSource::OutsideEveryBeat;
+        }
+    } else {
+        out.beat.clear();
+        out.beatSource = BeatSource::Unknown;
+    }
+
+    out.callTypeIndex = set->callTypeIndex(call.callType);
+
+    // 4. Every program, every reason.
+    for (Program program : kAllPrograms) {
+        ProgramVerdict& verdict = out.verdicts[std::size_t(program)];
+        verdict.program = program;
+        verdict.reasons.clear();
+        if (program == Program::PoliceEms) {
+            verdict.eligible = true; // the response that is always there
+            continue;
+        }
+        const ProgramRules* rules = set->rulesFor(program);
+        if (!rules) {
+            addReason(verdict, ReasonCode::NotInRuleSet, set->id);
+            verdict.eligible = false;
+            continue;
+        }
+        if (out.callTypeIndex < 0)
+            addReason(verdict, ReasonCode::UnknownCallType, call.callType);
+        else if (!rules->eligibleCallType[std::size_t(out.callTypeIndex)])
+            addReason(verdict, ReasonCode::CallTypeNotEligible, set->callTypes[std::size_t(out.callTypeIndex)].code);
+
+        for (const Condition& condition : rules->excludeWhen) {
+            if (!holds(condition, call))
+                continue;
+            if (condition.isRisk)
+                addReason(verdict, ReasonCode::ExcludedByRisk, riskCode(call.risk));
+            else
+                addReason(verdict, ReasonCode::ExcludedByFlag, flagCode(condition.flag));
+        }
+        if (!rules->onlyWhen.empty()
+            && std::none_of(rules->onlyWhen.begin(), rules->onlyWhen.end(),
+                            [&](const Condition& condition) { return holds(condition, call); })) {
+            std::string list;
+            for (const Condition& condition : rules->onlyWhen)
+                list += (list.empty() ? "" : "|") + condition.code();
+            addReason(verdict, ReasonCode::NeedsElevatedRisk, list);
+        }
+
+        if (rules->area != AreaKind::Anywhere) {
+            switch (out.beatSource) {
+            case BeatSource::Unknown:
+                addReason(verdict, ReasonCode::LocationUnknown);
+                break;
+            case BeatSource::OutsideEveryBeat:
+                addReason(verdict, ReasonCode::OutsideEveryBeat, formatCoordinate(call.position->lon),
+                          formatCoordinate(call.position->lat));
+                break;
+            case BeatSource::Given:
+            case BeatSource::FromPosition:
+                if (!rules->inArea(out.beat) || !beatOnMap(m_beats.get(), out.beat))
+                    addReason(verdict, ReasonCode::OutsideServiceArea, out.beat);
+                break;
+            }
+        }
+
+        if (!openAt(*rules, out.isoWeekday, out.local.minuteOfDay))
+            addReason(verdict, ReasonCode::OutsideHours, weekdayCode(out.isoWeekday),
+                      formatMinuteOfDay(out.local.minuteOfDay));
+        if (rules->closedOnHolidays && set->isHoliday(day))
+            addReason(verdict, ReasonCode::Holiday, formatDate(out.local.date));
+
+        if (!rules->follows.empty()
+            && std::none_of(rules->follows.begin(), rules->follows.end(), [&](Program followed) {
+                   return followed < program && out.verdicts[std::size_t(followed)].eligible;
+               }))
+            addReason(verdict, ReasonCode::NoContactProgram);
+
+        verdict.eligible = verdict.reasons.empty();
+    }
+
+    // 5. The recommended response, in order: phone triage first, then one
+    // in-person response, and police/EMS when no program can go.
+    out.recommended.clear();
+    if (out.eligible(Program::CrisisCallDiversion))
+        out.recommended.push_back(Program::CrisisCallDiversion);
+    if (out.eligible(Program::CommunityResponse))
+        out.recommended.push_back(Program::CommunityResponse);
+    else if (out.eligible(Program::CoResponse))
+        out.recommended.push_back(Program::CoResponse);
+    else
+        out.recommended.push_back(Program::PoliceEms);
+    return true;
+}
+
+} // namespace heart::routing
