@@ -11,6 +11,7 @@ int runCreateAdmin(const Invocation& invocation);
 int runCreateUser(const Invocation& invocation);
 int runVerifyAudit(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
+int runReplay(const Invocation& invocation);
 
 // Parses the words before the command, then runs it.
 int dispatch(const QStringList& arguments);

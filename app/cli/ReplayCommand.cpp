@@ -1,0 +1,342 @@
+// heartdesk-cli replay: runs a history of calls through rule sets and prints,
+// per program, the eligible calls, their hour-of-week profile and the calls
+// excluded per reason. Needs no database: the files are the input.
+#include "Commands.h"
+#include "store/RoutingData.h"
+
+#include "core/routing/Replay.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace heart::cli {
+namespace {
+
+using namespace routing;
+
+const QString kRules = QStringLiteral("rules");
+const QString kCalls = QStringLiteral("calls");
+const QString kBeats = QStringLiteral("beats");
+const QString kBeatId = QStringLiteral("beat-id");
+const QString kColumns = QStringLiteral("columns");
+const QString kCallTypes = QStringLiteral("call-types");
+const QString kFormat = QStringLiteral("format");
+const QString kErrors = QStringLiteral("errors");
+
+constexpr const char* kProgramNames[] = {"Crisis Call Diversion", "Community Response Team", "Co-Response",
+                                         "Care Navigation", "Police/EMS"};
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+int dataError(const DataError& error)
+{
+    printError(QStringLiteral("replay: %1").arg(fromStd(error.toString())));
+    return ExitFailed;
+}
+
+QString percent(std::size_t part, std::size_t whole)
+{
+    return whole == 0 ? QStringLiteral("-") : QString::number(100.0 * double(part) / double(whole), 'f', 1) + u'%';
+}
+
+void printText(const ReplaySummary& s, const QString& file)
+{
+    printLine(QStringLiteral("Replayed %1: %2 rows, %3 decided, %4 malformed%5.")
+                  .arg(file)
+                  .arg(s.rows)
+                  .arg(s.decided)
+                  .arg(s.malformed)
+                  .arg(s.malformed ? QStringLiteral(" (listed on stderr)") : QString()));
+    QStringList used;
+    for (const auto& [id, count] : s.ruleSetUse)
+        used << QStringLiteral("%1 (%2 calls)").arg(fromStd(id)).arg(count);
+    printLine(QStringLiteral("Rule sets: %1").arg(used.isEmpty() ? QStringLiteral("none") : used.join(QStringLiteral(", "))));
+    printLine(QStringLiteral("Beats found from coordinates: %1. Local times in the spring-forward gap: %2; "
+                             "on the fall-back night's repeated hour: %3.")
+                  .arg(s.beatsFromCoordinates)
+                  .arg(s.inSpringForwardGap)
+                  .arg(s.ambiguousFallBack));
+    if (!s.unknownCallTypes.empty()) {
+        QStringList unknown;
+        for (const auto& [spelling, count] : s.unknownCallTypes)
+            unknown << QStringLiteral("\"%1\" (%2)").arg(fromStd(spelling)).arg(count);
+        printLine(QStringLiteral("Unknown call types (map them with --call-types): %1").arg(unknown.join(QStringLiteral(", "))));
+    }
+    printLine({});
+    printLine(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("Program"), -26).arg(QStringLiteral("Eligible"), 9)
+                  .arg(QStringLiteral("Share"), 7).arg(QStringLiteral("Recommended"), 12));
+    for (Program program : kAllPrograms) {
+        const ProgramTally& t = s.tally(program);
+        printLine(QStringLiteral("%1 %2 %3 %4").arg(QLatin1String(kProgramNames[std::size_t(program)]), -26)
+                      .arg(t.eligible, 9).arg(percent(t.eligible, s.decided), 7).arg(t.recommended, 12));
+    }
+    printLine({});
+    printLine(QStringLiteral("Calls excluded per reason (a call counts once under each of its reasons):"));
+    QString header = QStringLiteral("%1").arg(QString(), -24);
+    for (Program program : kAllPrograms) {
+        if (program != Program::PoliceEms)
+            header += QStringLiteral("%1").arg(QLatin1String(programCode(program).data()), 9);
+    }
+    printLine(header);
+    for (int code = 0; code < kReasonCodeCount; ++code) {
+        QString line = QStringLiteral("%1").arg(QLatin1String(reasonCode(ReasonCode(code)).data()), -24);
+        std::size_t total = 0;
+        for (Program program : kAllPrograms) {
+            if (program == Program::PoliceEms)
+                continue;
+            const std::size_t n = s.tally(program).excludedBy[std::size_t(code)];
+            total += n;
+            line += QStringLiteral("%1").arg(n, 9);
+        }
+        if (total > 0)
+            printLine(line);
+    }
+    for (Program program : kAllPrograms) {
+        if (program == Program::PoliceEms)
+            continue;
+        printLine({});
+        printLine(QStringLiteral("Eligible calls by hour of the week, %1:").arg(QLatin1String(kProgramNames[std::size_t(program)])));
+        QString hours = QStringLiteral("   ");
+        for (int hour = 0; hour < 24; ++hour)
+            hours += QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0')).rightJustified(5);
+        printLine(hours);
+        for (int day = 0; day < 7; ++day) {
+            QString line = QLatin1String(weekdayCode(day).data());
+            for (int hour = 0; hour < 24; ++hour) {
+                const std::size_t n = s.tally(program).hourOfWeek[std::size_t(day * 24 + hour)];
+                line += n ? QStringLiteral("%1").arg(n, 5) : QStringLiteral("    .");
+            }
+            printLine(line);
+        }
+    }
+}
+
+QString csvField(const std::string& text)
+{
+    QString field = fromStd(text);
+    if (field.contains(u',') || field.contains(u'"') || field.contains(u'\n')) {
+        field.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return u'"' + field + u'"';
+    }
+    return field;
+}
+
+void printCsv(const ReplaySummary& s)
+{
+    printLine(QStringLiteral("section,program,key,value"));
+    const auto row = [](const char* section, std::string_view program, const std::string& key, std::size_t value) {
+        printLine(QStringLiteral("%1,%2,%3,%4").arg(QLatin1String(section), QLatin1String(program.data(), qsizetype(program.size())), csvField(key)).arg(value));
+    };
+    row("summary", "", "rows", s.rows);
+    row("summary", "", "decided", s.decided);
+    row("summary", "", "malformed", s.malformed);
+    row("summary", "", "beats-from-coordinates", s.beatsFromCoordinates);
+    row("summary", "", "spring-forward-gap", s.inSpringForwardGap);
+    row("summary", "", "fall-back-repeated-hour", s.ambiguousFallBack);
+    for (const auto& [id, count] : s.ruleSetUse)
+        row("rule-set", "", id, count);
+    for (const auto& [spelling, count] : s.unknownCallTypes)
+        row("unknown-call-type", "", spelling, count);
+    for (Program program : kAllPrograms) {
+        const ProgramTally& t = s.tally(program);
+        row("eligible", programCode(program), "", t.eligible);
+        row("recommended", programCode(program), "", t.recommended);
+        for (int code = 0; code < kReasonCodeCount; ++code)
+            row("excluded", programCode(program), std::string(reasonCode(ReasonCode(code))), t.excludedBy[std::size_t(code)]);
+        for (int slot = 0; slot < 7 * 24; ++slot) {
+            char key[8];
+            std::snprintf(key, sizeof key, "%s-%02d", weekdayCode(slot / 24).data(), slot % 24);
+            row("hour", programCode(program), key, t.hourOfWeek[std::size_t(slot)]);
+        }
+    }
+    for (const ReplayRowError& error : s.errors)
+        printLine(QStringLiteral("error,,line %1,%2").arg(error.line).arg(csvField(error.message)));
+}
+
+void printJson(const ReplaySummary& s, const QString& file)
+{
+    nlohmann::ordered_json out;
+    out["file"] = file.toStdString();
+    out["rows"] = s.rows;
+    out["decided"] = s.decided;
+    out["malformed"] = s.malformed;
+    out["errors"] = nlohmann::json::array();
+    for (const ReplayRowError& error : s.errors)
+        out["errors"].push_back({{"line", error.line}, {"message", error.message}});
+    out["ruleSets"] = s.ruleSetUse;
+    out["unknownCallTypes"] = s.unknownCallTypes;
+    out["beatsFromCoordinates"] = s.beatsFromCoordinates;
+    out["springForwardGap"] = s.inSpringForwardGap;
+    out["fallBackRepeatedHour"] = s.ambiguousFallBack;
+    for (Program program : kAllPrograms) {
+        const ProgramTally& t = s.tally(program);
+        nlohmann::ordered_json p;
+        p["eligible"] = t.eligible;
+        p["recommended"] = t.recommended;
+        nlohmann::ordered_json excluded = nlohmann::ordered_json::object();
+        for (int code = 0; code < kReasonCodeCount; ++code) {
+            if (t.excludedBy[std::size_t(code)])
+                excluded[std::string(reasonCode(ReasonCode(code)))] = t.excludedBy[std::size_t(code)];
+        }
+        p["excluded"] = excluded;
+        nlohmann::ordered_json profile;
+        for (int day = 0; day < 7; ++day) {
+            auto& hours = profile[std::string(weekdayCode(day))] = nlohmann::json::array();
+            for (int hour = 0; hour < 24; ++hour)
+                hours.push_back(t.hourOfWeek[std::size_t(day * 24 + hour)]);
+        }
+        p["hourOfWeek"] = profile;
+        out["programs"][std::string(programCode(program))] = p;
+    }
+    printLine(QString::fromStdString(out.dump(2)));
+}
+
+} // namespace
+
+int runReplay(const Invocation& invocation)
+{
+    CommandLine commandLine(
+        invocation,
+        QStringLiteral("--calls FILE.csv [--rules FILE.json ...] [--beats FILE.geojson] [--beat-id PROPERTY] "
+                       "[--columns MAP] [--call-types FILE.csv] [--format text|csv|json] [--errors FILE]"),
+        QStringLiteral("What-if replay: runs a history of calls through rule sets and prints, per program, the "
+                       "eligible calls, their hour-of-week profile and the calls excluded per reason. Without "
+                       "--rules the rule sets HEART Desk ships (Durham 2022 pilot to 2023 citywide) are used; "
+                       "without --beats, Durham's 2022 beat map. The CSV needs a header; columns are found by "
+                       "name: id, time, call_type, beat, lat, lon, flags, risk (map others with --columns "
+                       "time=CallTime,type=Nature,lat=Y,lon=X). A malformed row is reported on stderr with its "
+                       "line number and counted."));
+    commandLine.addOption({kRules, QStringLiteral("A rule set file (repeat for several eras)."), QStringLiteral("file")});
+    commandLine.addOption({kCalls, QStringLiteral("The call history (CSV)."), QStringLiteral("file")});
+    commandLine.addOption({kBeats, QStringLiteral("Beat polygons (GeoJSON)."), QStringLiteral("file")});
+    commandLine.addOption({kBeatId, QStringLiteral("The GeoJSON property holding the beat id (default beat)."),
+                           QStringLiteral("property"), QStringLiteral("beat")});
+    commandLine.addOption({kColumns, QStringLiteral("Column names, e.g. time=CallTime,type=Nature."), QStringLiteral("map")});
+    commandLine.addOption({kCallTypes, QStringLiteral("CSV of other call-type spellings: spelling,call_type."),
+                           QStringLiteral("file")});
+    commandLine.addOption({kFormat, QStringLiteral("Output as text (default), csv or json."), QStringLiteral("format"),
+                           QStringLiteral("text")});
+    commandLine.addOption({kErrors, QStringLiteral("Also write every malformed row to this file."), QStringLiteral("file")});
+    if (auto stop = commandLine.parse())
+        return *stop;
+    const QString format = commandLine.value(kFormat);
+    if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json"))
+        return commandLine.usageError(QStringLiteral("--format is text, csv or json, not '%1'").arg(format));
+    const QString callsPath = commandLine.value(kCalls);
+    if (callsPath.isEmpty())
+        return commandLine.usageError(QStringLiteral("--calls FILE.csv is required"));
+
+    RuleBook book;
+    const QStringList rulePaths = commandLine.values(kRules);
+    if (rulePaths.isEmpty()) {
+        auto builtIn = store::builtInRuleBook();
+        if (!builtIn)
+            return dataError(builtIn.error());
+        book = std::move(builtIn).value();
+    }
+    for (const QString& path : rulePaths) {
+        auto set = store::loadRuleSet(path);
+        if (!set)
+            return dataError(set.error());
+        const auto added = book.add(std::move(set).value());
+        if (!added)
+            return dataError(DataError{path.toStdString(), {}, added.error().code, added.error().detail});
+    }
+
+    auto beats = commandLine.isSet(kBeats) ? store::loadBeatMap(commandLine.value(kBeats), commandLine.value(kBeatId))
+                                           : store::builtInBeatMap();
+    if (!beats)
+        return dataError(beats.error());
+
+    ReplayOptions options;
+    if (commandLine.isSet(kColumns)) {
+        auto layout = parseColumnMapping(commandLine.value(kColumns).toStdString());
+        if (!layout)
+            return dataError(layout.error());
+        options.layout = layout.value();
+    }
+    std::optional<CallTypeMap> typeMap;
+    if (commandLine.isSet(kCallTypes)) {
+        QFile file(commandLine.value(kCallTypes));
+        if (!file.open(QIODevice::ReadOnly))
+            return dataError(DataError{file.fileName().toStdString(), {}, "cannot-read", file.errorString().toStdString()});
+        const QByteArray bytes = file.readAll();
+        auto parsed = CallTypeMap::parse(std::string_view(bytes.constData(), std::size_t(bytes.size())),
+                                         file.fileName().toStdString());
+        if (!parsed)
+            return dataError(parsed.error());
+        typeMap = std::move(parsed).value();
+        options.callTypeMap = &*typeMap;
+    }
+
+    QFile calls(callsPath);
+    if (!calls.open(QIODevice::ReadOnly))
+        return dataError(DataError{callsPath.toStdString(), {}, "cannot-read", calls.errorString().toStdString()});
+    const QByteArray csv = calls.readAll();
+
+    std::unique_ptr<QFile> errorsFile;
+    if (commandLine.isSet(kErrors)) {
+        errorsFile = std::make_unique<QFile>(commandLine.value(kErrors));
+        if (!errorsFile->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+            return dataError(DataError{errorsFile->fileName().toStdString(), {}, "cannot-write", errorsFile->errorString().toStdString()});
+    }
+    // Malformed rows: every one to --errors, the first 100 to stderr.
+    constexpr std::size_t kShownErrors = 100;
+    std::size_t shown = 0;
+    options.onError = [&](const ReplayRowError& error) {
+        const QString line = QStringLiteral("%1: line %2: %3").arg(callsPath).arg(error.line).arg(fromStd(error.message));
+        if (errorsFile)
+            errorsFile->write(line.toUtf8() + '\n');
+        if (shown++ < kShownErrors)
+            printError(line);
+    };
+    // Progress for files over 4 MB: a line every 10% (or a live line on a terminal).
+    const bool tty = isatty(fileno(stderr));
+    int lastTenth = -1;
+    QElapsedTimer timer;
+    timer.start();
+    if (csv.size() > 4 * 1024 * 1024) {
+        options.progress = [&](std::size_t done, std::size_t total) {
+            const int tenth = int(10 * done / std::max<std::size_t>(total, 1));
+            if (tty) {
+                std::fprintf(stderr, "\rreplay: %3d%% of %s", int(100 * done / std::max<std::size_t>(total, 1)),
+                             QFileInfo(callsPath).fileName().toLocal8Bit().constData());
+                if (done == total)
+                    std::fputc('\n', stderr);
+            } else if (tenth != lastTenth) {
+                std::fprintf(stderr, "replay: %d%% (%.1f s)\n", tenth * 10, double(timer.elapsed()) / 1000.0);
+            }
+            lastTenth = tenth;
+        };
+    }
+
+    const Router router(std::move(book), beats.value());
+    auto summary = replayCsv(std::string_view(csv.constData(), std::size_t(csv.size())), callsPath.toStdString(), router, options);
+    if (!summary)
+        return dataError(summary.error());
+    if (shown > kShownErrors)
+        printError(QStringLiteral("%1: %2 more malformed rows not shown%3")
+                       .arg(callsPath)
+                       .arg(shown - kShownErrors)
+                       .arg(errorsFile ? QStringLiteral(" (all are in %1)").arg(errorsFile->fileName())
+                                       : QStringLiteral(" (use --errors FILE to keep them all)")));
+
+    if (format == QLatin1String("json"))
+        printJson(summary.value(), callsPath);
+    else if (format == QLatin1String("csv"))
+        printCsv(summary.value());
+    else
+        printText(summary.value(), callsPath);
+    return ExitOk;
+}
+
+} // namespace heart::cli
