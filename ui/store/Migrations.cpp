@@ -125,6 +125,22 @@ const std::vector<Migration>& migrations()
              " PRIMARY KEY (cycle_id, staff_id, day_index))",
              "CREATE INDEX roster_cycles_start ON roster_cycles (start_date)",
          }},
+        {3,
+         "routing rule sets",
+         {
+             // The JSON document as imported (validated by the core loader);
+             // key and date are copied out so two rule sets cannot share a day.
+             "CREATE TABLE rule_sets ("
+             " id TEXT PRIMARY KEY,"
+             " rule_set_key TEXT NOT NULL UNIQUE,"
+             " name TEXT NOT NULL,"
+             " effective_from TEXT NOT NULL UNIQUE,"
+             " document TEXT NOT NULL,"
+             " source_name TEXT NOT NULL,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+         }},
     };
     return list;
 }
