@@ -1,7 +1,5 @@
 #include "core/geo/BeatMap.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -10,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 namespace heart::geo {
 
@@ -80,7 +79,9 @@ std::string describe(const Json& value)
 
 std::string trim(const std::string& text)
 {
-    const auto space = [](unsigned char c) { return std::isspace(c) != 0; };
+    const auto space = [](unsigned char c) {
+        return std::isspace(c) != 0;
+    };
     auto begin = std::find_if_not(text.begin(), text.end(), space);
     auto end = std::find_if_not(text.rbegin(), std::reverse_iterator(begin), space).base();
     return std::string(begin, end);
@@ -95,9 +96,9 @@ std::string withoutPrefix(const std::string& what)
 
 bool equalsIgnoringCase(const std::string& a, const std::string& b)
 {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(),
+                      [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
 }
 
 bool contains(const GeoBox& box, GeoPoint p)
@@ -149,7 +150,8 @@ struct BeatMap::Builder
     std::optional<DataError> root(const Json& json)
     {
         if (!json.is_object())
-            return error("", "not-a-feature-collection", "expected a GeoJSON FeatureCollection object, found " + describe(json));
+            return error("", "not-a-feature-collection",
+                         "expected a GeoJSON FeatureCollection object, found " + describe(json));
         const auto type = json.find("type");
         if (type == json.end())
             return error("type", "not-a-feature-collection",
@@ -161,11 +163,14 @@ struct BeatMap::Builder
                          "expected \"type\": \"FeatureCollection\" or \"Feature\", found " + describe(*type));
         const auto features = json.find("features");
         if (features == json.end())
-            return error("features", "not-a-feature-collection", "the FeatureCollection has no \"features\" member");
+            return error("features", "not-a-feature-collection",
+                         "the FeatureCollection has no \"features\" member");
         if (!features->is_array())
-            return error("features", "not-a-feature-collection", "\"features\" must be an array, found " + describe(*features));
+            return error("features", "not-a-feature-collection",
+                         "\"features\" must be an array, found " + describe(*features));
         if (features->empty())
-            return error("features", "no-beats", "the FeatureCollection has no features, so the map has no beats");
+            return error("features", "no-beats",
+                         "the FeatureCollection has no features, so the map has no beats");
         for (std::size_t i = 0; i < features->size(); ++i) {
             if (auto failed = feature((*features)[i], element("features", i)))
                 return failed;
@@ -180,7 +185,8 @@ struct BeatMap::Builder
         const auto type = json.find("type");
         if (type == json.end() || *type != "Feature")
             return error(member(path, "type"), "not-a-feature",
-                         "expected \"type\": \"Feature\", found " + (type == json.end() ? "no \"type\" member" : describe(*type)));
+                         "expected \"type\": \"Feature\", found " +
+                             (type == json.end() ? "no \"type\" member" : describe(*type)));
         std::string id;
         if (auto failed = beatId(json, path, id))
             return failed;
@@ -197,19 +203,22 @@ struct BeatMap::Builder
         const bool polygon = geometryType != geometry->end() && *geometryType == "Polygon";
         const bool multi = geometryType != geometry->end() && *geometryType == "MultiPolygon";
         if (!polygon && !multi)
-            return error(geometryPath, "unsupported-geometry",
-                         "expected geometry type Polygon or MultiPolygon, found "
-                             + (geometryType == geometry->end() ? "no \"type\" member" : describe(*geometryType)));
+            return error(
+                geometryPath, "unsupported-geometry",
+                "expected geometry type Polygon or MultiPolygon, found " +
+                    (geometryType == geometry->end() ? "no \"type\" member" : describe(*geometryType)));
         const std::string coordinatesPath = member(geometryPath, "coordinates");
         const auto coordinates = geometry->find("coordinates");
         if (coordinates == geometry->end() || !coordinates->is_array())
-            return error(coordinatesPath, "bad-geometry",
-                         std::string("expected an array of ") + (polygon ? "rings" : "polygons") + ", found "
-                             + (coordinates == geometry->end() ? "no \"coordinates\" member" : describe(*coordinates)));
+            return error(
+                coordinatesPath, "bad-geometry",
+                std::string("expected an array of ") + (polygon ? "rings" : "polygons") + ", found " +
+                    (coordinates == geometry->end() ? "no \"coordinates\" member" : describe(*coordinates)));
         if (polygon)
             return part(*coordinates, coordinatesPath, id);
         if (coordinates->empty())
-            return error(coordinatesPath, "bad-geometry", "a MultiPolygon needs at least one polygon, found none");
+            return error(coordinatesPath, "bad-geometry",
+                         "a MultiPolygon needs at least one polygon, found none");
         for (std::size_t i = 0; i < coordinates->size(); ++i) {
             if (auto failed = part((*coordinates)[i], element(coordinatesPath, i), id))
                 return failed;
@@ -224,8 +233,8 @@ struct BeatMap::Builder
         const auto properties = feature.find("properties");
         if (properties == feature.end() || !properties->is_object())
             return error(location, "missing-id",
-                         "no beat id property \"" + name + "\": the feature's \"properties\" is "
-                             + (properties == feature.end() ? "missing" : describe(*properties)));
+                         "no beat id property \"" + name + "\": the feature's \"properties\" is " +
+                             (properties == feature.end() ? "missing" : describe(*properties)));
         const auto value = properties->find(name);
         if (value == properties->end())
             return error(location, "missing-id", missingIdMessage(*properties));
@@ -238,7 +247,8 @@ struct BeatMap::Builder
         } else if (value->is_number_float()) {
             id = numberText(value->get<double>());
         } else {
-            return error(location, "bad-id", "expected the beat id as a string or number, found " + describe(*value));
+            return error(location, "bad-id",
+                         "expected the beat id as a string or number, found " + describe(*value));
         }
         return std::nullopt;
     }
@@ -287,10 +297,12 @@ struct BeatMap::Builder
     std::optional<DataError> ring(const Json& positions, const std::string& path)
     {
         if (!positions.is_array())
-            return error(path, "bad-geometry", "expected a ring as an array of positions, found " + describe(positions));
+            return error(path, "bad-geometry",
+                         "expected a ring as an array of positions, found " + describe(positions));
         if (positions.size() < 4)
             return error(path, "ring-too-short",
-                         "a ring needs at least 4 positions (a closed triangle), found " + std::to_string(positions.size()));
+                         "a ring needs at least 4 positions (a closed triangle), found " +
+                             std::to_string(positions.size()));
         Ring ring;
         ring.begin = static_cast<std::uint32_t>(map.m_points.size());
         for (std::size_t i = 0; i < positions.size(); ++i) {
@@ -304,14 +316,15 @@ struct BeatMap::Builder
         const GeoPoint last = map.m_points[ring.end - 1];
         if (first.lon != last.lon || first.lat != last.lat)
             return error(path, "ring-not-closed",
-                         "a ring must end where it starts: first position [" + numberText(first.lon) + ", "
-                             + numberText(first.lat) + "], last [" + numberText(last.lon) + ", " + numberText(last.lat)
-                             + "]");
+                         "a ring must end where it starts: first position [" + numberText(first.lon) + ", " +
+                             numberText(first.lat) + "], last [" + numberText(last.lon) + ", " +
+                             numberText(last.lat) + "]");
         map.m_rings.push_back(ring);
         return std::nullopt;
     }
 
-    std::optional<DataError> position(const Json& json, const std::string& ringPath, std::size_t index, GeoPoint& p) const
+    std::optional<DataError> position(const Json& json, const std::string& ringPath, std::size_t index,
+                                      GeoPoint& p) const
     {
         if (!json.is_array() || json.size() < 2)
             return error(element(ringPath, index), "bad-coordinate",
@@ -329,10 +342,12 @@ struct BeatMap::Builder
             if (!std::isfinite(values[axis]))
                 return error(where, "bad-coordinate", std::string(names[axis]) + " is not a finite number");
             if (std::fabs(values[axis]) > limits[axis])
-                return error(where, "bad-coordinate",
-                             std::string(names[axis]) + " " + numberText(values[axis]) + " is outside -"
-                                 + numberText(limits[axis]) + ".." + numberText(limits[axis])
-                                 + (axis == 1 ? " (is the position [latitude, longitude]? GeoJSON wants longitude first)" : ""));
+                return error(
+                    where, "bad-coordinate",
+                    std::string(names[axis]) + " " + numberText(values[axis]) + " is outside -" +
+                        numberText(limits[axis]) + ".." + numberText(limits[axis]) +
+                        (axis == 1 ? " (is the position [latitude, longitude]? GeoJSON wants longitude first)"
+                                   : ""));
         }
         p = {values[0], values[1]};
         return std::nullopt;
@@ -348,7 +363,8 @@ Result<BeatMap, DataError> BeatMap::fromGeoJson(std::string_view text, const Bea
         return DataError{options.sourceName, "", "json-syntax",
                          "not valid JSON at byte " + std::to_string(e.byte) + ": " + withoutPrefix(e.what())};
     } catch (const Json::exception& e) {
-        // Syntax fine but not representable, e.g. "number overflow parsing '1e999'"; nlohmann gives no offset.
+        // Syntax fine but not representable, e.g. "number overflow parsing '1e999'"; nlohmann gives no
+        // offset.
         return DataError{options.sourceName, "", "json-syntax", "not valid JSON: " + withoutPrefix(e.what())};
     }
 
@@ -379,8 +395,9 @@ Result<BeatMap, DataError> BeatMap::fromGeoJson(std::string_view text, const Bea
                             std::max(part.box.maxLon, p.lon), std::max(part.box.maxLat, p.lat)};
             }
         }
-        map.m_bounds = {std::min(map.m_bounds.minLon, part.box.minLon), std::min(map.m_bounds.minLat, part.box.minLat),
-                        std::max(map.m_bounds.maxLon, part.box.maxLon), std::max(map.m_bounds.maxLat, part.box.maxLat)};
+        map.m_bounds = {
+            std::min(map.m_bounds.minLon, part.box.minLon), std::min(map.m_bounds.minLat, part.box.minLat),
+            std::max(map.m_bounds.maxLon, part.box.maxLon), std::max(map.m_bounds.maxLat, part.box.maxLat)};
     }
     map.m_bandOffsets.assign(1, 0);
     for (Part& part : map.m_parts)
@@ -395,7 +412,8 @@ Result<BeatMap, DataError> BeatMap::fromFile(const std::string& path, BeatMapOpt
         options.sourceName = path;
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file)
-        return DataError{options.sourceName, "", "cannot-read", "cannot open \"" + path + "\": " + std::strerror(errno)};
+        return DataError{options.sourceName, "", "cannot-read",
+                         "cannot open \"" + path + "\": " + std::strerror(errno)};
     std::string text;
     char buffer[1 << 16];
     std::size_t count = 0;
@@ -428,7 +446,9 @@ void BeatMap::buildBands(Part& part)
     for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
         edges += m_rings[r].end - m_rings[r].begin - 1;
     const double height = part.box.maxLat - part.box.minLat;
-    part.bandCount = height > 0 ? static_cast<std::uint32_t>(std::clamp<std::size_t>(edges / kEdgesPerBand, 1, kMaxBands)) : 1;
+    part.bandCount =
+        height > 0 ? static_cast<std::uint32_t>(std::clamp<std::size_t>(edges / kEdgesPerBand, 1, kMaxBands))
+                   : 1;
     part.bandScale = height > 0 ? part.bandCount / height : 0;
     part.firstBand = static_cast<std::uint32_t>(m_bandOffsets.size() - 1);
 
@@ -479,7 +499,8 @@ BeatMap::Where BeatMap::partLocation(const Part& part, GeoPoint p) const
             // The edge spans p's latitude (half-open, so a vertex on the scan
             // line counts once). The sign of the cross product says on which
             // side p lies; exactly 0 means on the line.
-            const double cross = (edge->bx - edge->ax) * (p.lat - edge->ay) - (edge->by - edge->ay) * (p.lon - edge->ax);
+            const double cross =
+                (edge->bx - edge->ax) * (p.lat - edge->ay) - (edge->by - edge->ay) * (p.lon - edge->ax);
             if (cross == 0) {
                 if (p.lon >= std::min(edge->ax, edge->bx) && p.lon <= std::max(edge->ax, edge->bx))
                     return Where::Boundary;
@@ -491,9 +512,10 @@ BeatMap::Where BeatMap::partLocation(const Part& part, GeoPoint p) const
         } else if (p.lat == edge->ay || p.lat == edge->by) {
             // Touches p's latitude without spanning it: a horizontal edge, or
             // an edge ending on the scan line; p can only be on it exactly.
-            const bool on = edge->ay == edge->by
-                ? p.lon >= std::min(edge->ax, edge->bx) && p.lon <= std::max(edge->ax, edge->bx)
-                : (p.lat == edge->ay ? p.lon == edge->ax : p.lon == edge->bx);
+            const bool on =
+                edge->ay == edge->by
+                    ? p.lon >= std::min(edge->ax, edge->bx) && p.lon <= std::max(edge->ax, edge->bx)
+                    : (p.lat == edge->ay ? p.lon == edge->ax : p.lon == edge->bx);
             if (on)
                 return Where::Boundary;
         }
@@ -559,7 +581,8 @@ void BeatMap::buildIndex()
 
     std::vector<double> repX(static_cast<std::size_t>(m_nx));
     for (int x = 0; x < m_nx; ++x)
-        repX[static_cast<std::size_t>(x)] = representative(m_bounds.minLon, m_scaleX, x, [&](double v) { return cellX(v); });
+        repX[static_cast<std::size_t>(x)] =
+            representative(m_bounds.minLon, m_scaleX, x, [&](double v) { return cellX(v); });
 
     m_cells.assign(static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny), -1);
     m_candidateOffsets.assign(1, 0);
@@ -579,7 +602,8 @@ void BeatMap::buildIndex()
         bool runKnown = false;
         int runAnswer = -1;
         for (int x = 0; x < m_nx; ++x) {
-            const std::size_t cell = static_cast<std::size_t>(y) * static_cast<std::size_t>(m_nx) + static_cast<std::size_t>(x);
+            const std::size_t cell =
+                static_cast<std::size_t>(y) * static_cast<std::size_t>(m_nx) + static_cast<std::size_t>(x);
             const GeoPoint rep{repX[static_cast<std::size_t>(x)], repY};
             cellParts.clear();
             while (touch < touches.size() && (touches[touch] >> 32) == cell)
@@ -610,7 +634,8 @@ void BeatMap::buildIndex()
                     ++next;
                 } else if (partLocation(m_parts[k], rep) != Where::Outside) {
                     const int beat = m_parts[k].beat;
-                    while (m_candidates.size() > start && m_parts[static_cast<std::size_t>(m_candidates.back())].beat == beat)
+                    while (m_candidates.size() > start &&
+                           m_parts[static_cast<std::size_t>(m_candidates.back())].beat == beat)
                         m_candidates.pop_back();
                     m_candidates.push_back(-1 - beat);
                     break;
@@ -631,8 +656,9 @@ int BeatMap::locateIndex(GeoPoint p) const
 {
     if (!contains(m_bounds, p)) // also NaN
         return -1;
-    const std::int32_t cell = m_cells[static_cast<std::size_t>(cellY(p.lat)) * static_cast<std::size_t>(m_nx)
-                                      + static_cast<std::size_t>(cellX(p.lon))];
+    const std::int32_t cell =
+        m_cells[static_cast<std::size_t>(cellY(p.lat)) * static_cast<std::size_t>(m_nx) +
+                static_cast<std::size_t>(cellX(p.lon))];
     if (cell >= -1)
         return cell;
     const std::size_t list = static_cast<std::size_t>(-2 - cell);
@@ -672,7 +698,8 @@ std::optional<GeoPoint> BeatMap::interiorPoint(std::string_view beatId) const
         if (part.beat != beat)
             continue;
         for (int line = 1; line <= kScanLines; ++line) {
-            const double lat = part.box.minLat + (part.box.maxLat - part.box.minLat) * line / (kScanLines + 1);
+            const double lat =
+                part.box.minLat + (part.box.maxLat - part.box.minLat) * line / (kScanLines + 1);
             crossings.clear();
             for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
                 for (std::uint32_t i = m_rings[r].begin; i + 1 < m_rings[r].end; ++i) {
@@ -684,7 +711,8 @@ std::optional<GeoPoint> BeatMap::interiorPoint(std::string_view beatId) const
             }
             std::sort(crossings.begin(), crossings.end());
             for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) // even-odd: inside between pairs
-                candidates.push_back({crossings[i + 1] - crossings[i], {(crossings[i] + crossings[i + 1]) / 2, lat}});
+                candidates.push_back(
+                    {crossings[i + 1] - crossings[i], {(crossings[i] + crossings[i + 1]) / 2, lat}});
         }
     }
     std::stable_sort(candidates.begin(), candidates.end(),

@@ -92,10 +92,18 @@ public:
     // Size of the lookup grid and how many of its cells need an exact test.
     int gridColumns() const { return m_nx; }
     int gridRows() const { return m_ny; }
-    std::size_t mixedCellCount() const { return m_candidateOffsets.empty() ? 0 : m_candidateOffsets.size() - 1; }
+    std::size_t mixedCellCount() const
+    {
+        return m_candidateOffsets.empty() ? 0 : m_candidateOffsets.size() - 1;
+    }
 
 private:
-    enum class Where { Outside, Inside, Boundary };
+    enum class Where
+    {
+        Outside,
+        Inside,
+        Boundary
+    };
 
     struct Ring
     {

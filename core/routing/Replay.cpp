@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <memory>
 
 namespace heart::routing {
 
@@ -12,8 +14,10 @@ namespace {
 
 // ---- CSV ----------------------------------------------------------------------
 
-// Reads one record starting at `pos` into `fields` (reused between calls).
-// Returns false at the end of the input. `lines` counts physical lines.
+// Reads one record into `fields` (reused between calls). Unquoted fields
+// and quoted ones without doubled quotes point into the text; only fields
+// with "" escapes are copied (into storage that lives until the next
+// record). Returns false at the end of the input. Counts physical lines.
 class CsvReader
 {
 public:
@@ -23,9 +27,11 @@ public:
             m_pos = 3;
     }
 
-    bool next(std::vector<std::string>& fields, std::size_t& fieldCount, std::size_t& startLine, bool& badQuote)
+    bool next(std::vector<std::string_view>& fields, std::size_t& startLine, bool& badQuote)
     {
         badQuote = false;
+        fields.clear();
+        m_unescapedUsed = 0;
         // Skip blank lines between records.
         while (m_pos < m_text.size() && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
             if (m_text[m_pos] == '\n')
@@ -35,48 +41,36 @@ public:
         if (m_pos >= m_text.size())
             return false;
         startLine = m_line;
-        fieldCount = 0;
+        const char* const data = m_text.data();
+        const std::size_t size = m_text.size();
         for (;;) {
-            if (fieldCount == fields.size())
-                fields.emplace_back();
-            std::string& field = fields[fieldCount++];
-            field.clear();
-            if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-                ++m_pos;
-                for (;;) {
-                    const std::size_t quote = m_text.find('"', m_pos);
-                    if (quote == std::string_view::npos) {
-                        badQuote = true;
-                        appendCounting(field, m_text.substr(m_pos));
-                        m_pos = m_text.size();
-                        return true;
-                    }
-                    appendCounting(field, m_text.substr(m_pos, quote - m_pos));
-                    m_pos = quote + 1;
-                    if (m_pos < m_text.size() && m_text[m_pos] == '"') {
-                        field.push_back('"');
-                        ++m_pos;
-                        continue;
-                    }
-                    break;
-                }
+            if (m_pos < size && data[m_pos] == '"') {
+                fields.push_back(quotedField(badQuote));
+                if (m_pos >= size)
+                    return true;
                 // Anything between the closing quote and the delimiter is a format error.
-                if (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\n' && m_text[m_pos] != '\r')
+                std::size_t end = m_pos;
+                while (end < size && data[end] != ',' && data[end] != '\n')
+                    ++end;
+                if (end > m_pos && !(end == m_pos + 1 && data[m_pos] == '\r'))
                     badQuote = true;
+                m_pos = end;
+            } else {
+                const void* found = std::memchr(data + m_pos, '\n', size - m_pos);
+                const std::size_t lineEnd = found ? std::size_t(static_cast<const char*>(found) - data) : size;
+                const void* comma = std::memchr(data + m_pos, ',', lineEnd - m_pos);
+                std::size_t end = comma ? std::size_t(static_cast<const char*>(comma) - data) : lineEnd;
+                std::size_t fieldEnd = end;
+                if (!comma && fieldEnd > m_pos && data[fieldEnd - 1] == '\r')
+                    --fieldEnd;
+                fields.emplace_back(data + m_pos, fieldEnd - m_pos);
+                m_pos = end;
             }
-            std::size_t end = m_pos;
-            while (end < m_text.size() && m_text[end] != ',' && m_text[end] != '\n')
-                ++end;
-            std::size_t fieldEnd = end;
-            if (fieldEnd > m_pos && m_text[fieldEnd - 1] == '\r')
-                --fieldEnd;
-            field.append(m_text.data() + m_pos, fieldEnd - m_pos);
-            m_pos = end;
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
+            if (m_pos < size && data[m_pos] == ',') {
                 ++m_pos;
                 continue;
             }
-            if (m_pos < m_text.size()) {
+            if (m_pos < size) {
                 ++m_pos; // the newline
                 ++m_line;
             }
@@ -87,15 +81,51 @@ public:
     std::size_t position() const { return m_pos; }
 
 private:
-    void appendCounting(std::string& field, std::string_view part)
+    std::string_view quotedField(bool& badQuote)
     {
-        m_line += std::size_t(std::count(part.begin(), part.end(), '\n'));
-        field.append(part);
+        ++m_pos; // the opening quote
+        const std::size_t start = m_pos;
+        std::string* unescaped = nullptr;
+        for (;;) {
+            const std::size_t quote = m_text.find('"', m_pos);
+            if (quote == std::string_view::npos) {
+                badQuote = true;
+                countLines(m_text.substr(m_pos));
+                m_pos = m_text.size();
+                return m_text.substr(start);
+            }
+            countLines(m_text.substr(m_pos, quote - m_pos));
+            if (quote + 1 < m_text.size() && m_text[quote + 1] == '"') {
+                // A doubled quote: from here on the field needs a copy.
+                if (!unescaped) {
+                    if (m_unescapedUsed == m_unescaped.size())
+                        m_unescaped.push_back(std::make_unique<std::string>());
+                    unescaped = m_unescaped[m_unescapedUsed++].get();
+                    unescaped->assign(m_text.substr(start, quote - start));
+                } else {
+                    unescaped->append(m_text.substr(m_pos, quote - m_pos));
+                }
+                unescaped->push_back('"');
+                m_pos = quote + 2;
+                continue;
+            }
+            if (!unescaped) {
+                m_pos = quote + 1;
+                return m_text.substr(start, quote - start);
+            }
+            unescaped->append(m_text.substr(m_pos, quote - m_pos));
+            m_pos = quote + 1;
+            return *unescaped;
+        }
     }
+
+    void countLines(std::string_view part) { m_line += std::size_t(std::count(part.begin(), part.end(), '\n')); }
 
     std::string_view m_text;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
+    std::vector<std::unique_ptr<std::string>> m_unescaped; // stable addresses
+    std::size_t m_unescapedUsed = 0;
 };
 
 std::string_view trim(std::string_view text)
@@ -207,6 +237,17 @@ bool parseCoordinate(std::string_view text, double& value)
     return result.ec == std::errc{} && result.ptr == text.data() + text.size() && std::isfinite(value);
 }
 
+// A flag name in any letter case, without allocating.
+std::optional<CallFlag> flagNamed(std::string_view name)
+{
+    char lower[16];
+    if (name.size() >= sizeof lower)
+        return std::nullopt;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        lower[i] = name[i] >= 'A' && name[i] <= 'Z' ? char(name[i] - 'A' + 'a') : name[i];
+    return flagFromCode(std::string_view(lower, name.size()));
+}
+
 // Column positions in the header; -1 when absent.
 struct Columns
 {
@@ -256,10 +297,11 @@ Result<CallTypeMap, DataError> CallTypeMap::parse(std::string_view csv, const st
 {
     CallTypeMap result;
     CsvReader reader(csv);
-    std::vector<std::string> fields;
-    std::size_t count = 0, line = 0;
+    std::vector<std::string_view> fields;
+    std::size_t line = 0;
     bool badQuote = false, first = true;
-    while (reader.next(fields, count, line, badQuote)) {
+    while (reader.next(fields, line, badQuote)) {
+        const std::size_t count = fields.size();
         if (badQuote)
             return DataError{sourceName, "line " + std::to_string(line), "csv-quote", "a quoted field is not closed properly"};
         if (count != 2)
@@ -297,17 +339,17 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
                                            const ReplayOptions& options)
 {
     CsvReader reader(csv);
-    std::vector<std::string> fields;
-    std::size_t count = 0, line = 0;
+    std::vector<std::string_view> fields;
+    std::size_t line = 0;
     bool badQuote = false;
-    if (!reader.next(fields, count, line, badQuote))
+    if (!reader.next(fields, line, badQuote))
         return DataError{sourceName, "line 1", "empty-file", "the file is empty: expected a header row"};
 
     Columns columns;
-    columns.count = count;
+    columns.count = fields.size();
     const CsvLayout& layout = options.layout;
     std::string found;
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string_view name = trim(fields[i]);
         found += (found.empty() ? "" : ", ") + std::string(name);
         const auto match = [&](const std::string& wanted, int& slot) {
@@ -336,6 +378,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
         return missing(columns.lat < 0 ? layout.lat : layout.lon, columns.lat < 0 ? "lat" : "lon");
 
     ReplaySummary summary;
+    std::vector<std::size_t> ruleSetUse(router.rules().ruleSets().size(), 0);
     Decision decision;
     Error decisionError;
     CallFacts call;
@@ -351,7 +394,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             summary.errors.push_back(std::move(rowError));
     };
 
-    while (reader.next(fields, count, line, badQuote)) {
+    while (reader.next(fields, line, badQuote)) {
+        const std::size_t count = fields.size();
         ++summary.rows;
         if (options.progress && reader.position() >= nextProgress) {
             options.progress(reader.position(), csv.size());
@@ -416,7 +460,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
                 start = end + 1;
                 if (name.empty())
                     continue;
-                const auto flag = flagFromCode(normaliseSpelling(name));
+                const auto flag = flagNamed(name);
                 if (!flag) {
                     reject(line, "flags: unknown flag " + quoted(name)
                                      + " (use weapon, violence, medical, intoxication, minors)");
@@ -450,7 +494,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
         }
 
         ++summary.decided;
-        ++summary.ruleSetUse[decision.ruleSetId];
+        ++ruleSetUse[std::size_t(decision.ruleSetIndex)];
         if (decision.callTypeIndex < 0)
             ++summary.unknownCallTypes[std::string(type)];
         if (decision.timeNote == LocalTimeNote::InSpringForwardGap)
@@ -481,6 +525,10 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
     }
     if (options.progress)
         options.progress(csv.size(), csv.size());
+    for (std::size_t i = 0; i < ruleSetUse.size(); ++i) {
+        if (ruleSetUse[i])
+            summary.ruleSetUse[router.rules().ruleSets()[i].id] = ruleSetUse[i];
+    }
     return summary;
 }
 

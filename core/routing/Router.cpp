@@ -1,6 +1,8 @@
 #include "core/routing/Router.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace heart::routing {
@@ -45,9 +47,8 @@ const roster::TimeZoneRule& RuleBook::zone() const
 
 std::string formatMinuteOfDay(int minuteOfDay)
 {
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", (minuteOfDay / 60) % 100, minuteOfDay % 60);
-    return text;
+    const int h = (minuteOfDay / 60) % 100, m = minuteOfDay % 60;
+    return {char('0' + h / 10), char('0' + h % 10), ':', char('0' + m / 10), char('0' + m % 10)};
 }
 
 std::string formatDate(year_month_day date)
@@ -77,11 +78,20 @@ bool openAt(const ProgramRules& rules, int isoWeekday, int minute)
     return false;
 }
 
+// Six decimals (about 10 cm), without printf: replay formats one per call
+// located outside every beat.
 std::string formatCoordinate(double value)
 {
+    const long long micro = std::llround(value * 1e6);
+    const unsigned long long magnitude = micro < 0 ? 0ULL - static_cast<unsigned long long>(micro)
+                                                   : static_cast<unsigned long long>(micro);
     char text[32];
-    std::snprintf(text, sizeof text, "%.6f", value);
-    return text;
+    auto result = std::to_chars(text, text + 24, magnitude / 1000000);
+    *result.ptr++ = '.';
+    const unsigned long long fraction = magnitude % 1000000;
+    for (unsigned long long scale = 100000; scale > 0; scale /= 10)
+        *result.ptr++ = char('0' + fraction / scale % 10);
+    return (micro < 0 ? "-" : "") + std::string(text, result.ptr);
 }
 
 void addReason(ProgramVerdict& verdict, ReasonCode code, std::string_view first = {}, std::string_view second = {})
@@ -113,6 +123,50 @@ std::string_view trimmed(std::string_view text)
 Router::Router(RuleBook rules, std::shared_ptr<const geo::BeatMap> beats)
     : m_rules(std::move(rules)), m_beats(std::move(beats))
 {
+    findTransitionDates();
+}
+
+void Router::findTransitionDates()
+{
+    const roster::TimeZoneRule& zone = m_rules.zone();
+    const int firstYear = m_rules.empty() ? 2000 : int(m_rules.ruleSets().front().effectiveFrom.year()) - 1;
+    m_scannedFrom = sys_days{year{firstYear} / 1 / 1};
+    m_scannedTo = sys_days{year{firstYear + 150} / 1 / 1};
+    const auto offsetAtNoon = [&](sys_days day) { return zone.offsetMinutesAt(TimePoint{day + hours{12}}); };
+    // Sample the 1st of every month; bisect each month whose offset changes.
+    sys_days previous = m_scannedFrom;
+    int previousOffset = offsetAtNoon(previous);
+    for (int y = firstYear; y < firstYear + 150; ++y) {
+        for (unsigned m = 1; m <= 12; ++m) {
+            const sys_days monthEnd = sys_days{year_month_day{year{y} / month{m} / 1} + months{1}};
+            const int endOffset = offsetAtNoon(monthEnd);
+            sys_days lo = previous, hi = monthEnd; // offset(lo) == previousOffset, offset(hi) == endOffset
+            if (endOffset != previousOffset) {
+                while (hi - lo > days{1}) {
+                    const sys_days mid = lo + (hi - lo) / 2;
+                    if (offsetAtNoon(mid) == previousOffset)
+                        lo = mid;
+                    else
+                        hi = mid;
+                }
+                // The change lies between noon UTC of lo and of hi: in local
+                // dates, within two days either side.
+                for (sys_days d = lo - days{1}; d <= hi + days{1}; d += days{1})
+                    m_transitionDates.push_back(d);
+            }
+            previous = monthEnd;
+            previousOffset = endOffset;
+        }
+    }
+    std::sort(m_transitionDates.begin(), m_transitionDates.end());
+    m_transitionDates.erase(std::unique(m_transitionDates.begin(), m_transitionDates.end()), m_transitionDates.end());
+}
+
+bool Router::nearTransition(sys_days localDate) const
+{
+    if (localDate < m_scannedFrom || localDate >= m_scannedTo)
+        return true; // not scanned: take the slow, always right way
+    return std::binary_search(m_transitionDates.begin(), m_transitionDates.end(), localDate);
 }
 
 Result<Decision> Router::decide(const CallFacts& call) const
@@ -138,19 +192,21 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
             error = Error{"invalid-local-time", "received", "not a calendar date and time of day"};
             return false;
         }
-        const TimePoint utc = zone.toUtc(given);
-        const roster::LocalDateTime back = zone.toLocal(utc);
-        if (back.date != given.date || back.minuteOfDay != given.minuteOfDay) {
-            out.timeNote = LocalTimeNote::InSpringForwardGap;
-            out.local = back;
-        } else {
-            out.local = given;
-            // The same wall time again after the clocks fall back?
-            const int laterShift = zone.offsetMinutesAt(utc) - zone.offsetMinutesAt(utc + hours{3});
-            if (laterShift > 0) {
-                const roster::LocalDateTime again = zone.toLocal(utc + minutes{laterShift});
-                if (again.date == given.date && again.minuteOfDay == given.minuteOfDay)
-                    out.timeNote = LocalTimeNote::Ambiguous;
+        out.local = given;
+        if (nearTransition(sys_days{given.date})) {
+            const TimePoint utc = zone.toUtc(given);
+            const roster::LocalDateTime back = zone.toLocal(utc);
+            if (back.date != given.date || back.minuteOfDay != given.minuteOfDay) {
+                out.timeNote = LocalTimeNote::InSpringForwardGap;
+                out.local = back;
+            } else {
+                // The same wall time again after the clocks fall back?
+                const int laterShift = zone.offsetMinutesAt(utc) - zone.offsetMinutesAt(utc + hours{3});
+                if (laterShift > 0) {
+                    const roster::LocalDateTime again = zone.toLocal(utc + minutes{laterShift});
+                    if (again.date == given.date && again.minuteOfDay == given.minuteOfDay)
+                        out.timeNote = LocalTimeNote::Ambiguous;
+                }
             }
         }
     }
@@ -163,7 +219,12 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
         error = Error{"no-rule-set", formatDate(out.local.date), "no rule set is in force on this date"};
         return false;
     }
-    out.ruleSetId.assign(set->id);
+    const int setIndex = int(set - m_rules.ruleSets().data());
+    if (setIndex != out.ruleSetIndex || out.ruleSetId != set->id) {
+        out.ruleSetId.assign(set->id);
+        out.ruleSetIndex = setIndex;
+    }
+    const bool holiday = set->isHoliday(day);
 
     // 3. Where: a given beat wins over coordinates.
     const std::string_view givenBeat = trimmed(call.beat);
@@ -185,6 +246,11 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
     }
 
     out.callTypeIndex = set->callTypeIndex(call.callType);
+    std::string lonText, latText; // for "outside every beat", formatted once
+    if (out.beatSource == BeatSource::OutsideEveryBeat) {
+        lonText = formatCoordinate(call.position->lon);
+        latText = formatCoordinate(call.position->lat);
+    }
 
     // 4. Every program, every reason.
     for (Program program : kAllPrograms) {
@@ -217,10 +283,7 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
         if (!rules->onlyWhen.empty()
             && std::none_of(rules->onlyWhen.begin(), rules->onlyWhen.end(),
                             [&](const Condition& condition) { return holds(condition, call); })) {
-            std::string list;
-            for (const Condition& condition : rules->onlyWhen)
-                list += (list.empty() ? "" : "|") + condition.code();
-            addReason(verdict, ReasonCode::NeedsElevatedRisk, list);
+            addReason(verdict, ReasonCode::NeedsElevatedRisk, rules->onlyWhenCodes);
         }
 
         if (rules->area != AreaKind::Anywhere) {
@@ -229,8 +292,7 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
                 addReason(verdict, ReasonCode::LocationUnknown);
                 break;
             case BeatSource::OutsideEveryBeat:
-                addReason(verdict, ReasonCode::OutsideEveryBeat, formatCoordinate(call.position->lon),
-                          formatCoordinate(call.position->lat));
+                addReason(verdict, ReasonCode::OutsideEveryBeat, lonText, latText);
                 break;
             case BeatSource::Given:
             case BeatSource::FromPosition:
@@ -243,7 +305,7 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
         if (!openAt(*rules, out.isoWeekday, out.local.minuteOfDay))
             addReason(verdict, ReasonCode::OutsideHours, weekdayCode(out.isoWeekday),
                       formatMinuteOfDay(out.local.minuteOfDay));
-        if (rules->closedOnHolidays && set->isHoliday(day))
+        if (rules->closedOnHolidays && holiday)
             addReason(verdict, ReasonCode::Holiday, formatDate(out.local.date));
 
         if (!rules->follows.empty()

@@ -66,6 +66,7 @@ struct ProgramVerdict
 struct Decision
 {
     std::string ruleSetId;
+    int ruleSetIndex = -1;         // into RuleBook::ruleSets()
     roster::LocalDateTime local;   // wall time the hours were judged at
     int isoWeekday = 0;            // Monday = 0
     LocalTimeNote timeNote = LocalTimeNote::Exact;
@@ -95,8 +96,16 @@ public:
     const geo::BeatMap* beats() const { return m_beats.get(); }
 
 private:
+    // Local dates near a DST change (where a wall time may be missing or
+    // repeated), found once: on every other date the wall time is taken as
+    // it is, which keeps a million-call replay fast.
+    void findTransitionDates();
+    bool nearTransition(std::chrono::sys_days localDate) const;
+
     RuleBook m_rules;
     std::shared_ptr<const geo::BeatMap> m_beats;
+    std::vector<std::chrono::sys_days> m_transitionDates; // sorted
+    std::chrono::sys_days m_scannedFrom{}, m_scannedTo{};
 };
 
 // "02:10" from a minute of the day.

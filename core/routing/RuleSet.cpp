@@ -52,7 +52,7 @@ std::string normaliseSpelling(std::string_view text)
 int RuleSet::callTypeIndex(std::string_view spelled) const
 {
     // Fast path: most spellings are already in normal form.
-    const auto exact = callTypeLookup.find(std::string(spelled));
+    const auto exact = callTypeLookup.find(spelled);
     if (exact != callTypeLookup.end())
         return exact->second;
     const auto found = callTypeLookup.find(normaliseSpelling(spelled));

@@ -52,6 +52,7 @@ struct ProgramRules
     std::vector<bool> eligibleCallType;  // indexed like RuleSet::callTypes
     std::vector<Condition> excludeWhen; // any of them makes the call ineligible
     std::vector<Condition> onlyWhen;    // when non-empty, at least one must hold
+    std::string onlyWhenCodes;          // "weapon|violence|risk:high", for the reason
     AreaKind area = AreaKind::Anywhere;
     std::vector<std::string> areaBeats; // sorted, for AllBeatsExcept / OnlyBeats
     bool alwaysOpen = true;
@@ -78,8 +79,14 @@ struct RuleSet
     int callTypeIndex(std::string_view spelled) const;
     bool isHoliday(std::chrono::sys_days day) const;
 
-    // Filled by the loader: normalised spelling -> index.
-    std::unordered_map<std::string, int> callTypeLookup;
+    // Filled by the loader: exact and normalised spellings -> index. The
+    // transparent hash lets a string_view look up without a copy.
+    struct SpellingHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, int, SpellingHash, std::equal_to<>> callTypeLookup;
 };
 
 // Lower case, inner runs of blanks as one space, no surrounding blanks: how

@@ -263,6 +263,8 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
     }
     rules.excludeWhen = conditions(value, path, "excludeWhen");
     rules.onlyWhen = conditions(value, path, "onlyWhen");
+    for (const Condition& condition : rules.onlyWhen)
+        rules.onlyWhenCodes += (rules.onlyWhenCodes.empty() ? "" : "|") + condition.code();
     readServiceArea(member(value, path, "serviceArea"), joinPath(path, "serviceArea"), rules);
     readHours(member(value, path, "hours"), joinPath(path, "hours"), rules);
     if (const auto holidays = value.find("holidays"); holidays != value.end()) {

@@ -206,6 +206,36 @@ private Q_SLOTS:
                           "sun", "01:59"));
     }
 
+    void dstShortcutAgreesWithTheZone()
+    {
+        // The router takes wall times as they are except near a DST change;
+        // over five years, every half hour of every day must agree with the
+        // time zone's own round trip.
+        using namespace std::chrono;
+        const roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
+        CallFacts call;
+        call.callType = "Welfare Check";
+        call.beat = "313";
+        int gaps = 0, repeats = 0;
+        for (sys_days day = sys_days{year{2022} / 7 / 1}; day < sys_days{year{2027} / 7 / 1}; day += days{1}) {
+            for (int minute = 0; minute < 1440; minute += 30) {
+                const roster::LocalDateTime local{year_month_day{day}, minute};
+                call.received = local;
+                const Decision d = m_router.decide(call).value();
+                const roster::LocalDateTime back = zone.toLocal(zone.toUtc(local));
+                const bool inGap = back.date != local.date || back.minuteOfDay != local.minuteOfDay;
+                const bool repeated = !inGap && zone.toLocal(zone.toUtc(local) + hours{1}).minuteOfDay == minute;
+                QCOMPARE(d.timeNote == LocalTimeNote::InSpringForwardGap, inGap);
+                QCOMPARE(d.timeNote == LocalTimeNote::Ambiguous, repeated);
+                QCOMPARE(d.local.minuteOfDay, back.minuteOfDay);
+                gaps += inGap;
+                repeats += repeated;
+            }
+        }
+        QCOMPARE(gaps, 2 * 5);    // 02:00 and 02:30 on five spring-forward days
+        QCOMPARE(repeats, 2 * 5); // 01:00 and 01:30 on five fall-back nights
+    }
+
     void beatNextToThePilotArea()
     {
         // 121 borders the pilot area but is not in it; 111 is.
