@@ -383,7 +383,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
     Error decisionError;
     CallFacts call;
     std::size_t nextProgress = 0;
-    const std::size_t progressStep = std::max<std::size_t>(csv.size() / 100, 1 << 20);
+    const std::size_t progressStep = std::max<std::size_t>(csv.size() / 100, 64 * 1024);
 
     const auto reject = [&](std::size_t rowLine, std::string message) {
         ++summary.malformed;

@@ -140,6 +140,21 @@ private Q_SLOTS:
         QVERIFY(lines.last().contains("line 151: time: \"not a time\""));
     }
 
+    void progressForLargeFiles()
+    {
+        // Over 4 MB: a progress line every 10% on stderr (not a terminal here).
+        QByteArray csv = "time,call_type,beat\n";
+        while (csv.size() < 5 * 1024 * 1024)
+            csv += "2024-05-15 10:05,Welfare Check,313\n";
+        const QString calls = write(QStringLiteral("large.csv"), csv);
+        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY2(r.err.contains(QStringLiteral("replay: 50%")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("replay: 100%")));
+        QVERIFY(!r.out.contains(QStringLiteral("replay:"))); // stdout stays machine-readable
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("malformed")].toInt(), 0);
+    }
+
     void badFiles()
     {
         const QString calls = m_dir.filePath(QStringLiteral("calls.csv"));
