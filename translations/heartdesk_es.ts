@@ -288,6 +288,153 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReasonText</name>
+    <message>
+        <source>Crisis Call Diversion</source>
+        <translation>Desvío de Llamadas de Crisis</translation>
+    </message>
+    <message>
+        <source>Community Response Team</source>
+        <translation>Equipo de Respuesta Comunitaria</translation>
+    </message>
+    <message>
+        <source>Co-Response</source>
+        <translation>Corespuesta</translation>
+    </message>
+    <message>
+        <source>Care Navigation</source>
+        <translation>Navegación de Cuidados</translation>
+    </message>
+    <message>
+        <source>Police/EMS</source>
+        <translation>Policía/EMS</translation>
+    </message>
+    <message>
+        <source>weapon reported</source>
+        <translation>se reporta un arma</translation>
+    </message>
+    <message>
+        <source>violence toward others</source>
+        <translation>violencia hacia otras personas</translation>
+    </message>
+    <message>
+        <source>medical emergency (EMS first)</source>
+        <translation>emergencia médica (primero EMS)</translation>
+    </message>
+    <message>
+        <source>intoxication</source>
+        <translation>intoxicación</translation>
+    </message>
+    <message>
+        <source>minors present</source>
+        <translation>hay menores presentes</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>domingo</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>bajo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 suicide risk (C-SSRS)</source>
+        <translation>riesgo de suicidio %1 (C-SSRS)</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>unknown call type &quot;%1&quot;</source>
+        <translation>tipo de llamada desconocido &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>does not take %1 calls</source>
+        <translation>no atiende llamadas de tipo %1</translation>
+    </message>
+    <message>
+        <source>only for calls with %1</source>
+        <translation>solo para llamadas con %1</translation>
+    </message>
+    <message>
+        <source>not operating under these rules (%1)</source>
+        <translation>no funciona con estas reglas (%1)</translation>
+    </message>
+    <message>
+        <source>location unknown: give a beat or coordinates</source>
+        <translation>ubicación desconocida: indique un sector o coordenadas</translation>
+    </message>
+    <message>
+        <source>outside every beat (%1, %2)</source>
+        <translation>fuera de todos los sectores (%1, %2)</translation>
+    </message>
+    <message>
+        <source>outside the service area (beat %1)</source>
+        <translation>fuera del área de servicio (sector %1)</translation>
+    </message>
+    <message>
+        <source>outside hours (%1 %2)</source>
+        <translation>fuera de horario (%1 %2)</translation>
+    </message>
+    <message>
+        <source>closed on the holiday %1</source>
+        <translation>cerrado por el feriado %1</translation>
+    </message>
+    <message>
+        <source>follows up only after a CCD or CRT contact</source>
+        <translation>solo da seguimiento tras un contacto de CCD o CRT</translation>
+    </message>
+    <message>
+        <source>, then </source>
+        <translation>, luego </translation>
+    </message>
+    <message>
+        <source>The clocks sprang forward at that time: judged at %1.</source>
+        <translation>A esa hora se adelantaron los relojes: se evaluó a las %1.</translation>
+    </message>
+    <message>
+        <source>That time happens twice on the night the clocks fall back; the hours are the same either way.</source>
+        <translation>Esa hora ocurre dos veces la noche en que se atrasan los relojes; el horario es el mismo en ambos casos.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Preparing the demo database…</source>
@@ -523,6 +670,37 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::CounselorHome</name>
+    <message>
+        <source>The routing rules could not be loaded, so calls cannot be taken here: %1</source>
+        <translation>No se pudieron cargar las reglas de derivación, así que aquí no se pueden atender llamadas: %1</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Close the call&apos;s tab</source>
+        <translation>Cerrar la pestaña de la llamada</translation>
+    </message>
+    <message>
+        <source>This call has changes that are not saved as a call. Keep them as a draft and close the tab?</source>
+        <translation>Esta llamada tiene cambios no guardados como llamada. ¿Conservarlos como borrador y cerrar la pestaña?</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call&apos;s tab.</source>
+        <translation>Ctrl+N inicia una llamada; Intro abre la seleccionada; Ctrl+W cierra la pestaña de una llamada.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::CoverageChart</name>
     <message>
         <source>Teams on duty</source>
@@ -577,6 +755,65 @@ Base de datos: %2</translation>
     <message>
         <source>Coverage against the calls of the last 8 weeks (or as far back as they go)</source>
         <translation>Cobertura frente a las llamadas de las últimas 8 semanas (o desde la primera registrada)</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::CssrsPanel</name>
+    <message>
+        <source>Suicide risk screen (C-SSRS)</source>
+        <translation>Evaluación de riesgo de suicidio (C-SSRS)</translation>
+    </message>
+    <message>
+        <source>&amp;1. Wished to be dead or not wake up (past month)?</source>
+        <translation>&amp;1. ¿Deseó estar muerto/a o no despertar (último mes)?</translation>
+    </message>
+    <message>
+        <source>&amp;2. Actual thoughts of killing themselves?</source>
+        <translation>&amp;2. ¿Pensamientos reales de quitarse la vida?</translation>
+    </message>
+    <message>
+        <source>&amp;3. Thought about how they might do this?</source>
+        <translation>&amp;3. ¿Pensó en cómo podría hacerlo?</translation>
+    </message>
+    <message>
+        <source>&amp;4. Any intention of acting on these thoughts?</source>
+        <translation>&amp;4. ¿Alguna intención de actuar según esos pensamientos?</translation>
+    </message>
+    <message>
+        <source>&amp;5. Started to work out or worked out the details (a plan)?</source>
+        <translation>&amp;5. ¿Empezó a planear o planeó los detalles (un plan)?</translation>
+    </message>
+    <message>
+        <source>&amp;6. Ever done, started or prepared to do anything to end their life?</source>
+        <translation>&amp;6. ¿Alguna vez hizo, empezó o se preparó para hacer algo para terminar con su vida?</translation>
+    </message>
+    <message>
+        <source>– not asked –</source>
+        <translation>– sin preguntar –</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>IMMINENT RISK: take immediate safety precautions; the person needs an in-person evaluation.</source>
+        <translation>RIESGO INMINENTE: tome precauciones de seguridad de inmediato; la persona necesita una evaluación en persona.</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>Riesgo: %1</translation>
+    </message>
+    <message>
+        <source>Risk so far: %1 (screen not finished)</source>
+        <translation>Riesgo hasta ahora: %1 (evaluación sin terminar)</translation>
+    </message>
+    <message>
+        <source>6b. Was that within the past 3 months?</source>
+        <translation>6b. ¿Fue en los últimos 3 meses?</translation>
     </message>
 </context>
 <context>
@@ -655,6 +892,317 @@ Base de datos: %2</translation>
     <message>
         <source>Create a&amp;dministrator</source>
         <translation>Crear a&amp;dministrador/a</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::IntakeForm</name>
+    <message>
+        <source>&amp;CAD number:</source>
+        <translation>Número &amp;CAD:</translation>
+    </message>
+    <message>
+        <source>&amp;Received:</source>
+        <translation>&amp;Recibida:</translation>
+    </message>
+    <message>
+        <source>Caller na&amp;me:</source>
+        <translation>&amp;Nombre de quien llama:</translation>
+    </message>
+    <message>
+        <source>Callback &amp;phone:</source>
+        <translation>Telé&amp;fono de contacto:</translation>
+    </message>
+    <message>
+        <source>Re&amp;lationship:</source>
+        <translation>Re&amp;lación:</translation>
+    </message>
+    <message>
+        <source>Person&apos;s &amp;name:</source>
+        <translation>Nombre de la &amp;persona:</translation>
+    </message>
+    <message>
+        <source>Approximate &amp;age:</source>
+        <translation>&amp;Edad aproximada:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descripción:</translation>
+    </message>
+    <message>
+        <source>Find or link person… (Ctrl+F)</source>
+        <translation>Buscar o vincular persona… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>History (Ctrl+H)</source>
+        <translation>Historial (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Addre&amp;ss:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>La&amp;titude:</source>
+        <translation>Latitud:</translation>
+    </message>
+    <message>
+        <source>Longitude:</source>
+        <translation>Longitud:</translation>
+    </message>
+    <message>
+        <source>&amp;Beat:</source>
+        <translation>&amp;Sector:</translation>
+    </message>
+    <message>
+        <source>Call t&amp;ype:</source>
+        <translation>&amp;Tipo de llamada:</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>Señales:</translation>
+    </message>
+    <message>
+        <source>&amp;Weapon reported</source>
+        <translation>Se reporta un ar&amp;ma</translation>
+    </message>
+    <message>
+        <source>Violence toward &amp;others</source>
+        <translation>Violencia hacia &amp;otras personas</translation>
+    </message>
+    <message>
+        <source>Medical &amp;emergency</source>
+        <translation>Emer&amp;gencia médica</translation>
+    </message>
+    <message>
+        <source>&amp;Intoxication</source>
+        <translation>Into&amp;xicación</translation>
+    </message>
+    <message>
+        <source>Minors present</source>
+        <translation>Hay menores presentes</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Interpreter &amp;joined</source>
+        <translation>&amp;Hubo intérprete</translation>
+    </message>
+    <message>
+        <source>Narrative:</source>
+        <translation>Relato:</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>Res&amp;ultado:</translation>
+    </message>
+    <message>
+        <source>Reason (re&amp;quired against the recommendation):</source>
+        <translation>Motivo (o&amp;bligatorio si no se sigue la recomendación):</translation>
+    </message>
+    <message>
+        <source>&amp;Unit to send:</source>
+        <translation>Unidad a enviar:</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Dispatch (Ctrl+D)</source>
+        <translation>Despachar (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Close call (Ctrl+E)</source>
+        <translation>Cerrar llamada (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Addendum (Ctrl+Shift+A)</source>
+        <translation>Adenda (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>e.g. (919) 555-0142</source>
+        <translation>p. ej. (919) 555-0142</translation>
+    </message>
+    <message>
+        <source>e.g. 35.9940</source>
+        <translation>p. ej. 35.9940</translation>
+    </message>
+    <message>
+        <source>e.g. -78.8986</source>
+        <translation>p. ej. -78.8986</translation>
+    </message>
+    <message>
+        <source>self</source>
+        <translation>la misma persona</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familiar</translation>
+    </message>
+    <message>
+        <source>bystander</source>
+        <translation>testigo</translation>
+    </message>
+    <message>
+        <source>professional</source>
+        <translation>profesional</translation>
+    </message>
+    <message>
+        <source>– not decided –</source>
+        <translation>– sin decidir –</translation>
+    </message>
+    <message>
+        <source>New call</source>
+        <translation>Llamada nueva</translation>
+    </message>
+    <message>
+        <source>New call %1</source>
+        <translation>Llamada nueva %1</translation>
+    </message>
+    <message>
+        <source>Call %1 (closed)</source>
+        <translation>Llamada %1 (cerrada)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Llamada %1</translation>
+    </message>
+    <message>
+        <source>Restored from the draft saved before the program stopped.</source>
+        <translation>Restaurada del borrador guardado antes de que el programa se detuviera.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>No se pudo guardar el borrador: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1.</source>
+        <translation>Borrador guardado %1.</translation>
+    </message>
+    <message>
+        <source>The time received is in the future.</source>
+        <translation>La hora de recepción está en el futuro.</translation>
+    </message>
+    <message>
+        <source>The time received is more than 7 days ago.</source>
+        <translation>La hora de recepción es de hace más de 7 días.</translation>
+    </message>
+    <message>
+        <source>These coordinates are outside the world (latitude -90 to 90, longitude -180 to 180).</source>
+        <translation>Estas coordenadas están fuera del mundo (latitud de -90 a 90, longitud de -180 a 180).</translation>
+    </message>
+    <message>
+        <source>This phone number cannot be dialed (%1).</source>
+        <translation>No se puede marcar este número de teléfono (%1).</translation>
+    </message>
+    <message>
+        <source>A CAD number is 3 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
+        <translation>Un número CAD tiene de 3 a 32 letras, dígitos, &apos;-&apos; o &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>escrito</translation>
+    </message>
+    <message>
+        <source>beat %1 from the coordinates</source>
+        <translation>sector %1 según las coordenadas</translation>
+    </message>
+    <message>
+        <source>outside every beat</source>
+        <translation>fuera de todos los sectores</translation>
+    </message>
+    <message>
+        <source>Choose the call type to see which programs can answer.</source>
+        <translation>Elija el tipo de llamada para ver qué programas pueden atenderla.</translation>
+    </message>
+    <message>
+        <source>No rule set is in force on %1.</source>
+        <translation>No hay reglas vigentes el %1.</translation>
+    </message>
+    <message>
+        <source>Coordinates are decimal degrees, e.g. 35.9940 and -78.8986.</source>
+        <translation>Las coordenadas van en grados decimales, p. ej. 35.9940 y -78.8986.</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>Indique latitud y longitud, o ninguna.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call type of the rules in force.</source>
+        <translation>&quot;%1&quot; no es un tipo de llamada de las reglas vigentes.</translation>
+    </message>
+    <message>
+        <source>This is not what the routing recommends: say why.</source>
+        <translation>Esto no es lo que recomienda la derivación: explique por qué.</translation>
+    </message>
+    <message>
+        <source>Choose the unit to send.</source>
+        <translation>Elija la unidad que se envía.</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>No se guardó: corrija los campos marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>This CAD number belongs to another call.</source>
+        <translation>Este número CAD pertenece a otra llamada.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardada.</translation>
+    </message>
+    <message>
+        <source>Choose CRT or Co-Response dispatch as the disposition first.</source>
+        <translation>Primero elija como resultado el despacho de CRT o de Corespuesta.</translation>
+    </message>
+    <message>
+        <source>Not dispatched: %1</source>
+        <translation>No se despachó: %1</translation>
+    </message>
+    <message>
+        <source>%1 dispatched.</source>
+        <translation>%1 despachada.</translation>
+    </message>
+    <message>
+        <source>Record the disposition before closing the call.</source>
+        <translation>Registre el resultado antes de cerrar la llamada.</translation>
+    </message>
+    <message>
+        <source>Not closed: %1</source>
+        <translation>No se cerró: %1</translation>
+    </message>
+    <message>
+        <source>Call closed. Changes now go through an addendum (Ctrl+Shift+A).</source>
+        <translation>Llamada cerrada. Los cambios ahora se hacen con una adenda (Ctrl+Mayús+A).</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Adenda</translation>
+    </message>
+    <message>
+        <source>Correction or addition to the closed call:</source>
+        <translation>Corrección o añadido a la llamada cerrada:</translation>
+    </message>
+    <message>
+        <source>Addendum not saved: %1</source>
+        <translation>No se guardó la adenda: %1</translation>
+    </message>
+    <message>
+        <source>Addendum saved.</source>
+        <translation>Adenda guardada.</translation>
+    </message>
+    <message>
+        <source>Linked: %1</source>
+        <translation>Vinculada: %1</translation>
     </message>
 </context>
 <context>
@@ -813,6 +1361,139 @@ Base de datos: %2</translation>
     <message>
         <source>Confirm pa&amp;ssword:</source>
         <translation>Confirmar contra&amp;seña:</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::PersonDialog</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Link to the call</source>
+        <translation>&amp;Vincular a la llamada</translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>&amp;Nueva persona</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>Person in crisis</source>
+        <translation>Persona en crisis</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Also known as</source>
+        <translation>También conocida como</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>Coincide en</translation>
+    </message>
+    <message>
+        <source>Na&amp;me or alias:</source>
+        <translation>No&amp;mbre o alias:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>&amp;Born:</source>
+        <translation>Fecha de nac&amp;imiento:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name, a phone number or a date of birth.</source>
+        <translation>Escriba al menos dos letras de un nombre, un teléfono o una fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Create a new person with Alt+N.</source>
+        <translation>No se encontró a nadie. Cree una persona nueva con Alt+N.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found. Enter links the selected one.</source>
+        <translation>
+            <numerusform>Se encontró %n persona. Intro vincula la seleccionada.</numerusform>
+            <numerusform>Se encontraron %n personas. Intro vincula la seleccionada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name first.</source>
+        <translation>Primero escriba el nombre de la persona.</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Posible duplicado</translation>
+    </message>
+    <message>
+        <source>These people may be the same person: %1. Create a new record anyway?</source>
+        <translation>Estas personas podrían ser la misma: %1. ¿Crear un registro nuevo de todos modos?</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Historial: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Also known as: %2&lt;br&gt;Born: %3&lt;br&gt;%n earlier call(s). Encounters, safety plans and follow-ups appear here once they are recorded.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;También conocida como: %2&lt;br&gt;Nacimiento: %3&lt;br&gt;%n llamada anterior. Los encuentros, planes de seguridad y seguimientos aparecen aquí cuando se registren.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;También conocida como: %2&lt;br&gt;Nacimiento: %3&lt;br&gt;%n llamadas anteriores. Los encuentros, planes de seguridad y seguimientos aparecen aquí cuando se registren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>CAD number</source>
+        <translation>Número CAD</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Tipo de llamada</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1750,45 @@ Base de datos: %2</translation>
     <message>
         <source>Rule check</source>
         <translation>Revisión de reglas</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RoutingPanel</name>
+    <message>
+        <source>Routing decision</source>
+        <translation>Decisión de derivación</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation>Aún no hay decisión.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>Recomendado: %1</translation>
+    </message>
+    <message>
+        <source>beat %1</source>
+        <translation>sector %1</translation>
+    </message>
+    <message>
+        <source>beat %1 (from the coordinates)</source>
+        <translation>sector %1 (según las coordenadas)</translation>
+    </message>
+    <message>
+        <source>outside every beat</source>
+        <translation>fuera de todos los sectores</translation>
+    </message>
+    <message>
+        <source>location unknown</source>
+        <translation>ubicación desconocida</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 · rules: %4</source>
+        <translation>%1 %2 · %3 · reglas: %4</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>elegible</translation>
     </message>
 </context>
 <context>

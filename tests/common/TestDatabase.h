@@ -122,7 +122,11 @@ private:
                                           QStringLiteral(": ") + storeError_.detail));                       \
     } while (false)
 
-// Fails the test unless a StoreResult holds a value.
+// Fails the test unless a StoreResult holds a value. `result` is evaluated
+// once, so a call that writes may be passed directly.
 #define HEARTDESK_VERIFY_RESULT(result)                                                                      \
-    QVERIFY2((result).ok(), qPrintable(heart::store::storeErrorCodeName((result).error().code) +             \
-                                       QStringLiteral(": ") + (result).error().detail))
+    do {                                                                                                     \
+        const auto& storeResult_ = (result);                                                                 \
+        QVERIFY2(storeResult_.ok(), qPrintable(heart::store::storeErrorCodeName(storeResult_.error().code) + \
+                                               QStringLiteral(": ") + storeResult_.error().detail));         \
+    } while (false)

@@ -24,7 +24,13 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("settings"),
                              QStringLiteral("drafts"),
                              QStringLiteral("people"),
-                             QStringLiteral("calls")};
+                             QStringLiteral("calls"),
+                             QStringLiteral("staff"),
+                             QStringLiteral("roster_cycles"),
+                             QStringLiteral("roster_duties"),
+                             QStringLiteral("rule_sets"),
+                             QStringLiteral("person_aliases"),
+                             QStringLiteral("call_addenda")};
 
 QByteArray fileBytes(const QString& path)
 {
@@ -74,6 +80,7 @@ private Q_SLOTS:
     void fromEmptyCreatesEveryTable();
     void recordsEveryMigrationOnce();
     void mutableTablesCarryIdStampsAndVersion();
+    void intakeColumnsAreAdded();
     void migratingAgainIsANoOp();
     void reopeningIsANoOp();
     void newerSchemaIsRefusedAndLeftAlone();
@@ -128,6 +135,42 @@ void TestStoreMigrations::mutableTablesCarryIdStampsAndVersion()
             QVERIFY2(record.contains(QLatin1String(column)),
                      qPrintable(table + QLatin1Char('.') + QLatin1String(column)));
     }
+}
+
+void TestStoreMigrations::intakeColumnsAreAdded()
+{
+    // Migration 4: intake, triage and decision fields on calls, and person details.
+    QVERIFY(Migrations::latestVersion() >= 4);
+    const QSqlRecord calls = m_fixture->db().connection().record(QStringLiteral("calls"));
+    for (const char* column : {"caller_name",   "caller_phone",  "caller_relationship",
+                               "person_name",   "person_age",    "person_description",
+                               "address",       "latitude",      "longitude",
+                               "beat_source",   "flags",         "language",
+                               "interpreter",   "narrative",     "cssrs",
+                               "rule_set_id",   "recommended",   "override_reason",
+                               "assigned_unit", "counselor_id",  "triaged_at",
+                               "decided_at",    "dispatched_at", "closed_at"})
+        QVERIFY2(calls.contains(QLatin1String(column)), column);
+    const QSqlRecord people = m_fixture->db().connection().record(QStringLiteral("people"));
+    for (const char* column : {"date_of_birth", "description"})
+        QVERIFY2(people.contains(QLatin1String(column)), column);
+
+    // A row written the version-1 way still goes in, with the new columns empty.
+    const test::RawResult inserted = m_fixture->sql(
+        QStringLiteral(
+            "INSERT INTO calls (id, cad_number, received_at, call_type, status, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {QStringLiteral("c1"), QStringLiteral("2026-0302-0001"), QStringLiteral("2026-03-02T15:00:00.000Z"),
+         QStringLiteral("welfare-check"), QStringLiteral("open"), QStringLiteral("2026-03-02T15:00:00.000Z"),
+         QStringLiteral("2026-03-02T15:00:00.000Z")});
+    QVERIFY2(inserted.ok, qPrintable(inserted.error));
+    const test::RawResult row =
+        m_fixture->sql(QStringLiteral("SELECT interpreter, latitude, flags FROM calls WHERE id = ?"),
+                       {QStringLiteral("c1")});
+    QVERIFY2(row.ok, qPrintable(row.error));
+    QCOMPARE(row.rows.at(0).at(0).toInt(), 0);
+    QVERIFY(row.rows.at(0).at(1).isNull());
+    QVERIFY(row.rows.at(0).at(2).isNull());
 }
 
 void TestStoreMigrations::migratingAgainIsANoOp()

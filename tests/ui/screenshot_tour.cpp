@@ -2,9 +2,14 @@
 //   QT_QPA_PLATFORM=offscreen screenshot-tour docs/screenshots
 #include "UiTestFixture.h"
 
+#include "intake/CounselorHome.h"
+#include "intake/IntakeForm.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QDir>
 #include <QTabWidget>
 #include <QTest>
@@ -12,6 +17,8 @@
 #include <cstdio>
 
 using namespace heart;
+using heart::ui::CounselorHome;
+using heart::ui::IntakeForm;
 
 int main(int argc, char* argv[])
 {
@@ -48,7 +55,32 @@ int main(int argc, char* argv[])
         if (!f.window().grab().save(path))
             return 1;
         std::printf("%s\n", qPrintable(path));
-        if (auto* tabs = qobject_cast<QTabWidget*>(f.window().home())) {
+        if (auto* counselor = qobject_cast<CounselorHome*>(f.window().home())) {
+            // A call being taken: typed from the keyboard, C-SSRS done, decision shown.
+            f.window().resize(1440, 900);
+            IntakeForm* form = counselor->newCall();
+            QTest::qWait(50);
+            QTest::keyClicks(form->findChild<QLineEdit*>(QStringLiteral("callerName")), QStringLiteral("Robin Quillfeather"));
+            QTest::keyClicks(form->findChild<QLineEdit*>(QStringLiteral("callerPhone")), QStringLiteral("919 555 0142"));
+            QTest::keyClicks(form->findChild<QLineEdit*>(QStringLiteral("personName")), QStringLiteral("Sam Thistlewood"));
+            QTest::keyClicks(form->findChild<QLineEdit*>(QStringLiteral("address")), QStringLiteral("400 block of W Main St"));
+            QTest::keyClicks(form->findChild<QLineEdit*>(QStringLiteral("latitude")), QStringLiteral("35.9940"));
+            QTest::keyClicks(form->findChild<QLineEdit*>(QStringLiteral("longitude")), QStringLiteral("-78.8986"));
+            form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Suicide Threat"));
+            for (const char* box : {"cssrs_wished-dead", "cssrs_thoughts", "cssrs_method"})
+                form->findChild<QComboBox*>(QString::fromLatin1(box))->setCurrentIndex(1);
+            for (const char* box : {"cssrs_intent", "cssrs_plan", "cssrs_behavior"})
+                form->findChild<QComboBox*>(QString::fromLatin1(box))->setCurrentIndex(2);
+            QTest::keyClicks(form->findChild<QPlainTextEdit*>(QStringLiteral("narrative")),
+                             QStringLiteral("Caller's roommate has talked about ending his life since losing his job; no weapon in the home."));
+            QTest::qWait(100);
+            const QString intake = out.filePath(QStringLiteral("intake-%1.png").arg(language));
+            if (!f.window().grab().save(intake))
+                return 1;
+            std::printf("%s\n", qPrintable(intake));
+            form->discardDraft();
+        }
+        if (auto* tabs = qobject_cast<QTabWidget*>(f.window().home()); tabs && tabs->objectName() == QLatin1String("supervisorHome")) {
             tabs->setCurrentIndex(1); // the roster
             f.window().resize(1440, 860);
             QTest::qWait(100);

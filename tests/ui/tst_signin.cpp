@@ -31,7 +31,7 @@ void TestSignIn::landsOnRoleHome_data()
     QTest::addColumn<QString>("homeObject");
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("roleText");
-    QTest::newRow("counselor") << "counselor" << "callListHome" << "Call queue" << "Crisis call counselor";
+    QTest::newRow("counselor") << "counselor" << "counselorHome" << "Call queue" << "Crisis call counselor";
     QTest::newRow("team lead") << "teamlead" << "callListHome" << "My unit's calls" << "CRT team lead";
     QTest::newRow("peer") << "peer" << "callListHome" << "My unit's calls" << "Peer support specialist";
     QTest::newRow("emt") << "emt" << "callListHome" << "My unit's calls" << "EMT";

@@ -54,6 +54,10 @@ CallListHome::CallListHome(Kind kind, Services services, QWidget* parent)
     layout->addWidget(m_table, 1);
 
     connect(m_refresh, &QPushButton::clicked, this, &CallListHome::refresh);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            Q_EMIT callActivated(m_model->call(index.row()).id);
+    });
     m_autoRefresh.setInterval(30'000);
     connect(&m_autoRefresh, &QTimer::timeout, this, &CallListHome::refresh);
     m_autoRefresh.start();

@@ -25,6 +25,11 @@ public:
     CallListHome(Kind kind, Services services, QWidget* parent = nullptr);
     void refresh();
     int rowCount() const;
+    QTableView* table() const { return m_table; }
+
+Q_SIGNALS:
+    // Enter or a double click on a call.
+    void callActivated(const QString& callId);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -4,6 +4,7 @@
 #include "home/CallListHome.h"
 #include "home/DashboardHome.h"
 #include "roster/RosterWidget.h"
+#include "intake/CounselorHome.h"
 #include "shell/DomainText.h"
 #include "shell/DraftSource.h"
 #include "shell/FirstAdminPage.h"
@@ -218,7 +219,7 @@ void MainWindow::buildHome()
     }
     Services services{m_db, m_clock, *m_actor};
     switch (homeWorkplace(m_actor->role())) {
-    case Workplace::CallQueue: m_home = new CallListHome(CallListHome::Kind::CallQueue, services, m_pages); break;
+    case Workplace::CallQueue: m_home = new CounselorHome(services, m_pages); break;
     case Workplace::UnitCalls: m_home = new CallListHome(CallListHome::Kind::UnitCalls, services, m_pages); break;
     case Workplace::FollowUpQueue:
         m_home = new CallListHome(CallListHome::Kind::RecentContacts, services, m_pages);

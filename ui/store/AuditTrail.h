@@ -31,6 +31,10 @@ inline const QString SessionUnlocked = QStringLiteral("session_unlocked");
 inline const QString SwitchRole = QStringLiteral("switch_role");
 inline const QString PermissionDenied = QStringLiteral("permission_denied");
 inline const QString KeepDraft = QStringLiteral("keep_draft");
+inline const QString Search = QStringLiteral("search"); // record id "*": never the query
+inline const QString Dispatch = QStringLiteral("dispatch");
+inline const QString Close = QStringLiteral("close");
+inline const QString Addendum = QStringLiteral("addendum");
 } // namespace audit
 
 struct AuditEvent

@@ -141,6 +141,50 @@ const std::vector<Migration>& migrations()
              " updated_at TEXT NOT NULL,"
              " version INTEGER NOT NULL DEFAULT 1)",
          }},
+        {4,
+         "call intake, triage and person records",
+         {
+             // One column per ALTER TABLE: SQLite adds no more at a time. All
+             // nullable or defaulted, so rows written before keep their meaning.
+             "ALTER TABLE people ADD COLUMN date_of_birth TEXT",
+             "ALTER TABLE people ADD COLUMN description TEXT",
+             "CREATE TABLE person_aliases ("
+             " person_id TEXT NOT NULL REFERENCES people(id),"
+             " alias TEXT NOT NULL,"
+             " PRIMARY KEY (person_id, alias))",
+             "ALTER TABLE calls ADD COLUMN caller_name TEXT",
+             "ALTER TABLE calls ADD COLUMN caller_phone TEXT",
+             "ALTER TABLE calls ADD COLUMN caller_relationship TEXT",
+             "ALTER TABLE calls ADD COLUMN person_name TEXT",
+             "ALTER TABLE calls ADD COLUMN person_age INTEGER",
+             "ALTER TABLE calls ADD COLUMN person_description TEXT",
+             "ALTER TABLE calls ADD COLUMN address TEXT",
+             "ALTER TABLE calls ADD COLUMN latitude ${REAL}",
+             "ALTER TABLE calls ADD COLUMN longitude ${REAL}",
+             "ALTER TABLE calls ADD COLUMN beat_source TEXT",
+             "ALTER TABLE calls ADD COLUMN flags TEXT", // ';'-joined codes
+             "ALTER TABLE calls ADD COLUMN language TEXT",
+             "ALTER TABLE calls ADD COLUMN interpreter INTEGER NOT NULL DEFAULT 0",
+             "ALTER TABLE calls ADD COLUMN narrative TEXT",
+             "ALTER TABLE calls ADD COLUMN cssrs TEXT",
+             "ALTER TABLE calls ADD COLUMN rule_set_id TEXT",
+             "ALTER TABLE calls ADD COLUMN recommended TEXT", // ';'-joined program codes, in order
+             "ALTER TABLE calls ADD COLUMN override_reason TEXT",
+             "ALTER TABLE calls ADD COLUMN assigned_unit TEXT",
+             "ALTER TABLE calls ADD COLUMN counselor_id TEXT",
+             "ALTER TABLE calls ADD COLUMN triaged_at TEXT",
+             "ALTER TABLE calls ADD COLUMN decided_at TEXT",
+             "ALTER TABLE calls ADD COLUMN dispatched_at TEXT",
+             "ALTER TABLE calls ADD COLUMN closed_at TEXT",
+             // Notes added to a call after it was closed (a closed call is read-only).
+             "CREATE TABLE call_addenda ("
+             " id TEXT PRIMARY KEY,"
+             " call_id TEXT NOT NULL REFERENCES calls(id),"
+             " author_id TEXT NOT NULL,"
+             " written_at TEXT NOT NULL,"
+             " text TEXT NOT NULL)",
+             "CREATE INDEX call_addenda_call ON call_addenda (call_id, written_at)",
+         }},
     };
     return list;
 }

@@ -1,0 +1,569 @@
+// The intake form's layout, texts, choices and draft handling. Saving,
+// validation and the steps of a call are in IntakeFormActions.cpp.
+#include "intake/IntakeForm.h"
+
+#include "core/Uuid.h"
+#include "core/intake/IntakeRules.h"
+#include "core/routing/Disposition.h"
+#include "intake/CssrsPanel.h"
+#include "intake/ReasonText.h"
+#include "intake/RoutingPanel.h"
+#include "shell/DomainText.h"
+#include "store/DraftStore.h"
+#include "store/StoreTime.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace heart::ui {
+
+namespace {
+
+QLabel* errorLabel(QWidget* parent, const QString& name)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    label->hide();
+    return label;
+}
+
+QWidget* withError(QWidget* field, QLabel* error)
+{
+    auto* box = new QWidget(field->parentWidget());
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(error);
+    return box;
+}
+
+const char* const kRelationships[] = {"", "self", "family", "bystander", "professional"};
+const char* const kUnits[] = {"CRT-1", "CRT-2", "CRT-3", "CRT-4", "COR-1", "COR-2"};
+
+} // namespace
+
+IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, QWidget* parent)
+    : QWidget(parent), m_services(std::move(services)), m_routing(std::move(routing)),
+      m_formId(QString::fromStdString(newRecordId(m_services.clock.now())))
+{
+    setObjectName(QStringLiteral("intakeForm"));
+    buildLayout();
+    fillChoices();
+    retranslate();
+    connectChanges();
+    m_autosave.setSingleShot(true);
+    m_autosave.setInterval(kAutosaveMs);
+    connect(&m_autosave, &QTimer::timeout, this, &IntakeForm::writeDraft);
+}
+
+IntakeForm::~IntakeForm()
+{
+    flushDraft();
+}
+
+void IntakeForm::buildLayout()
+{
+    const auto label = [this] { return new QLabel(this); };
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("intakeHeadline"));
+    QFont big = m_headline->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_headline->setFont(big);
+
+    m_cadLabel = label();
+    m_cad = new QLineEdit(this);
+    m_cad->setObjectName(QStringLiteral("cadNumber"));
+    m_cadError = errorLabel(this, QStringLiteral("cadNumberError"));
+    m_receivedLabel = label();
+    m_received = new QDateTimeEdit(this);
+    m_received->setObjectName(QStringLiteral("receivedAt"));
+    m_received->setTimeSpec(Qt::UTC); // shows the program's wall time; converted with its zone
+    m_received->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_received->setCalendarPopup(true);
+    m_receivedError = errorLabel(this, QStringLiteral("receivedAtError"));
+    m_callerNameLabel = label();
+    m_callerName = new QLineEdit(this);
+    m_callerName->setObjectName(QStringLiteral("callerName"));
+    m_callerPhoneLabel = label();
+    m_callerPhone = new QLineEdit(this);
+    m_callerPhone->setObjectName(QStringLiteral("callerPhone"));
+    m_callerPhoneError = errorLabel(this, QStringLiteral("callerPhoneError"));
+    m_relationshipLabel = label();
+    m_relationship = new QComboBox(this);
+    m_relationship->setObjectName(QStringLiteral("callerRelationship"));
+    m_personNameLabel = label();
+    m_personName = new QLineEdit(this);
+    m_personName->setObjectName(QStringLiteral("personName"));
+    m_personAgeLabel = label();
+    m_personAge = new QSpinBox(this);
+    m_personAge->setObjectName(QStringLiteral("personAge"));
+    m_personAge->setRange(-1, intake::kMaxAge);
+    m_personAge->setValue(-1);
+    m_personDescriptionLabel = label();
+    m_personDescription = new QLineEdit(this);
+    m_personDescription->setObjectName(QStringLiteral("personDescription"));
+    m_findPerson = new QPushButton(this);
+    m_findPerson->setObjectName(QStringLiteral("findPerson"));
+    m_findPerson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    m_personHistory = new QPushButton(this);
+    m_personHistory->setObjectName(QStringLiteral("personHistory"));
+    m_personHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_personHistory->setEnabled(false);
+    m_personLink = new QLabel(this);
+    m_personLink->setObjectName(QStringLiteral("personLink"));
+    m_addressLabel = label();
+    m_address = new QLineEdit(this);
+    m_address->setObjectName(QStringLiteral("address"));
+    m_latitudeLabel = label();
+    m_latitude = new QLineEdit(this);
+    m_latitude->setObjectName(QStringLiteral("latitude"));
+    m_longitudeLabel = label();
+    m_longitude = new QLineEdit(this);
+    m_longitude->setObjectName(QStringLiteral("longitude"));
+    m_coordinatesError = errorLabel(this, QStringLiteral("coordinatesError"));
+    m_beatLabel = label();
+    m_beat = new QComboBox(this);
+    m_beat->setObjectName(QStringLiteral("beat"));
+    m_beat->setEditable(true);
+    m_beatInfo = new QLabel(this);
+    m_beatInfo->setObjectName(QStringLiteral("beatInfo"));
+    m_callTypeLabel = label();
+    m_callType = new QComboBox(this);
+    m_callType->setObjectName(QStringLiteral("callType"));
+    m_callType->setEditable(true);
+    m_callType->setInsertPolicy(QComboBox::NoInsert);
+    m_callTypeError = errorLabel(this, QStringLiteral("callTypeError"));
+    m_flagsLabel = label();
+    for (std::size_t i = 0; i < m_flags.size(); ++i) {
+        m_flags[i] = new QCheckBox(this);
+        m_flags[i]->setObjectName(QStringLiteral("flag_") +
+                                  QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data()));
+    }
+    m_languageLabel = label();
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_interpreter = new QCheckBox(this);
+    m_interpreter->setObjectName(QStringLiteral("interpreter"));
+    m_narrativeLabel = label();
+    m_narrative = new QPlainTextEdit(this);
+    m_narrative->setObjectName(QStringLiteral("narrative"));
+    m_narrative->setTabChangesFocus(true);
+    m_narrative->setMinimumHeight(80);
+
+    m_cssrs = new CssrsPanel(this);
+    m_routingPanel = new RoutingPanel(this);
+    m_dispositionLabel = label();
+    m_disposition = new QComboBox(this);
+    m_disposition->setObjectName(QStringLiteral("disposition"));
+    m_overrideLabel = label();
+    m_overrideReason = new QPlainTextEdit(this);
+    m_overrideReason->setObjectName(QStringLiteral("overrideReason"));
+    m_overrideReason->setTabChangesFocus(true);
+    m_overrideReason->setMaximumHeight(70);
+    m_overrideError = errorLabel(this, QStringLiteral("overrideReasonError"));
+    m_unitLabel = label();
+    m_unit = new QComboBox(this);
+    m_unit->setObjectName(QStringLiteral("unit"));
+    m_unit->setEditable(true);
+    m_unitError = errorLabel(this, QStringLiteral("unitError"));
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("saveCall"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_dispatch = new QPushButton(this);
+    m_dispatch->setObjectName(QStringLiteral("dispatchCall"));
+    m_dispatch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_close = new QPushButton(this);
+    m_close->setObjectName(QStringLiteral("closeCall"));
+    m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_addendum = new QPushButton(this);
+    m_addendum->setObjectName(QStringLiteral("addAddendum"));
+    m_addendum->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_addendum->hide();
+    m_statusLine = new QLabel(this);
+    m_statusLine->setObjectName(QStringLiteral("intakeStatus"));
+    m_statusLine->setStyleSheet(QStringLiteral("color: #555;"));
+
+    m_cadLabel->setBuddy(m_cad);
+    m_receivedLabel->setBuddy(m_received);
+    m_callerNameLabel->setBuddy(m_callerName);
+    m_callerPhoneLabel->setBuddy(m_callerPhone);
+    m_relationshipLabel->setBuddy(m_relationship);
+    m_personNameLabel->setBuddy(m_personName);
+    m_personAgeLabel->setBuddy(m_personAge);
+    m_personDescriptionLabel->setBuddy(m_personDescription);
+    m_addressLabel->setBuddy(m_address);
+    m_latitudeLabel->setBuddy(m_latitude);
+    m_longitudeLabel->setBuddy(m_longitude);
+    m_beatLabel->setBuddy(m_beat);
+    m_callTypeLabel->setBuddy(m_callType);
+    m_languageLabel->setBuddy(m_language);
+    m_narrativeLabel->setBuddy(m_narrative);
+    m_dispositionLabel->setBuddy(m_disposition);
+    m_overrideLabel->setBuddy(m_overrideReason);
+    m_unitLabel->setBuddy(m_unit);
+
+    // Left: what the caller says. Right: triage, decision, disposition.
+    auto* left = new QVBoxLayout;
+    auto* call = new QFormLayout;
+    call->addRow(m_cadLabel, withError(m_cad, m_cadError));
+    call->addRow(m_receivedLabel, withError(m_received, m_receivedError));
+    call->addRow(m_callerNameLabel, m_callerName);
+    call->addRow(m_callerPhoneLabel, withError(m_callerPhone, m_callerPhoneError));
+    call->addRow(m_relationshipLabel, m_relationship);
+    call->addRow(m_personNameLabel, m_personName);
+    call->addRow(m_personAgeLabel, m_personAge);
+    call->addRow(m_personDescriptionLabel, m_personDescription);
+    auto* personButtons = new QHBoxLayout;
+    personButtons->addWidget(m_findPerson);
+    personButtons->addWidget(m_personHistory);
+    personButtons->addWidget(m_personLink, 1);
+    call->addRow(QString(), personButtons);
+    call->addRow(m_addressLabel, m_address);
+    auto* coordinates = new QHBoxLayout;
+    coordinates->addWidget(m_latitude);
+    coordinates->addWidget(m_longitudeLabel);
+    coordinates->addWidget(m_longitude);
+    call->addRow(m_latitudeLabel, coordinates);
+    call->addRow(QString(), m_coordinatesError);
+    auto* beatRow = new QHBoxLayout;
+    beatRow->addWidget(m_beat);
+    beatRow->addWidget(m_beatInfo, 1);
+    call->addRow(m_beatLabel, beatRow);
+    call->addRow(m_callTypeLabel, withError(m_callType, m_callTypeError));
+    auto* flags = new QGridLayout;
+    for (std::size_t i = 0; i < m_flags.size(); ++i)
+        flags->addWidget(m_flags[i], int(i / 2), int(i % 2));
+    call->addRow(m_flagsLabel, flags);
+    auto* language = new QHBoxLayout;
+    language->addWidget(m_language, 1);
+    language->addWidget(m_interpreter);
+    call->addRow(m_languageLabel, language);
+    call->addRow(m_narrativeLabel, m_narrative);
+    left->addLayout(call);
+    left->addStretch(1);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_cssrs);
+    right->addSpacing(8);
+    right->addWidget(m_routingPanel);
+    auto* outcome = new QFormLayout;
+    outcome->addRow(m_dispositionLabel, m_disposition);
+    outcome->addRow(m_overrideLabel, withError(m_overrideReason, m_overrideError));
+    outcome->addRow(m_unitLabel, withError(m_unit, m_unitError));
+    right->addLayout(outcome);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_dispatch);
+    buttons->addWidget(m_close);
+    buttons->addWidget(m_addendum);
+    buttons->addStretch(1);
+    right->addLayout(buttons);
+    right->addWidget(m_statusLine);
+    right->addStretch(1);
+
+    auto* content = new QWidget(this);
+    auto* columns = new QHBoxLayout(content);
+    columns->addLayout(left, 5);
+    columns->addSpacing(12);
+    columns->addLayout(right, 4);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_headline);
+    layout->addWidget(scroll, 1);
+
+    connect(m_save, &QPushButton::clicked, this, &IntakeForm::save);
+    connect(m_dispatch, &QPushButton::clicked, this, &IntakeForm::dispatchUnit);
+    connect(m_close, &QPushButton::clicked, this, &IntakeForm::closeCall);
+    connect(m_findPerson, &QPushButton::clicked, this, &IntakeForm::linkPerson);
+    connect(m_personHistory, &QPushButton::clicked, this, &IntakeForm::openPersonHistory);
+    connect(m_addendum, &QPushButton::clicked, this, [this] { addAddendum({}); });
+}
+
+void IntakeForm::fillChoices()
+{
+    const QSignalBlocker blockType(m_callType);
+    const QSignalBlocker blockBeat(m_beat);
+    const QSignalBlocker blockLanguage(m_language);
+    m_callType->clear();
+    m_callType->addItem(QString(), QString());
+    const QDateTime now = store::toDateTime(m_services.clock.now());
+    const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
+    Q_UNUSED(now);
+    if (const routing::RuleSet* set = m_routing->ruleSetOn(today.date)) {
+        for (const routing::CallType& type : set->callTypes)
+        {
+            m_callType->addItem(DomainText::callTypeName(QString::fromStdString(type.name)), QString::fromStdString(type.code));
+            m_callType->setItemData(m_callType->count() - 1, QString::fromStdString(type.name), Qt::UserRole + 1);
+        }
+    }
+    m_beat->clear();
+    m_beat->addItem(QString());
+    for (const std::string& beat : m_routing->beats->beatIds())
+        m_beat->addItem(QString::fromStdString(beat));
+    m_language->clear();
+    m_language->addItem(QString(), QString());
+    for (const intake::Language& language : intake::languages()) {
+        const QString english = QString::fromUtf8(language.englishName.data(), qsizetype(language.englishName.size()));
+        const QString native = QString::fromUtf8(language.nativeName.data(), qsizetype(language.nativeName.size()));
+        m_language->addItem(native == english || native.isEmpty() ? english : english + QStringLiteral(" — ") + native,
+                            QString::fromLatin1(language.code.data(), qsizetype(language.code.size())));
+    }
+    for (const char* unit : kUnits)
+        m_unit->addItem(QString::fromLatin1(unit));
+    m_unit->setCurrentIndex(-1);
+}
+
+void IntakeForm::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void IntakeForm::retranslate()
+{
+    m_cadLabel->setText(tr("&CAD number:"));
+    m_receivedLabel->setText(tr("&Received:"));
+    m_callerNameLabel->setText(tr("Caller na&me:"));
+    m_callerPhoneLabel->setText(tr("Callback &phone:"));
+    m_relationshipLabel->setText(tr("Re&lationship:"));
+    m_personNameLabel->setText(tr("Person's &name:"));
+    m_personAgeLabel->setText(tr("Approximate &age:"));
+    m_personDescriptionLabel->setText(tr("Description:"));
+    m_findPerson->setText(tr("Find or link person… (Ctrl+F)"));
+    m_personHistory->setText(tr("History (Ctrl+H)"));
+    m_addressLabel->setText(tr("Addre&ss:"));
+    m_latitudeLabel->setText(tr("La&titude:"));
+    m_longitudeLabel->setText(tr("Longitude:"));
+    m_beatLabel->setText(tr("&Beat:"));
+    m_callTypeLabel->setText(tr("Call t&ype:"));
+    m_flagsLabel->setText(tr("Flags:"));
+    m_flags[0]->setText(tr("&Weapon reported"));
+    m_flags[1]->setText(tr("Violence toward &others"));
+    m_flags[2]->setText(tr("Medical &emergency"));
+    m_flags[3]->setText(tr("&Intoxication"));
+    m_flags[4]->setText(tr("Minors present"));
+    m_languageLabel->setText(tr("Lan&guage:"));
+    m_interpreter->setText(tr("Interpreter &joined"));
+    m_narrativeLabel->setText(tr("Narrative:"));
+    m_dispositionLabel->setText(tr("&Disposition:"));
+    m_overrideLabel->setText(tr("Reason (re&quired against the recommendation):"));
+    m_unitLabel->setText(tr("&Unit to send:"));
+    m_save->setText(tr("Save (Ctrl+S)"));
+    m_dispatch->setText(tr("Dispatch (Ctrl+D)"));
+    m_close->setText(tr("Close call (Ctrl+E)"));
+    m_addendum->setText(tr("Addendum (Ctrl+Shift+A)"));
+    m_personAge->setSpecialValueText(tr("unknown"));
+    m_callerPhone->setPlaceholderText(tr("e.g. (919) 555-0142"));
+    m_latitude->setPlaceholderText(tr("e.g. 35.9940"));
+    m_longitude->setPlaceholderText(tr("e.g. -78.8986"));
+
+    const int relationship = m_relationship->currentIndex();
+    m_relationship->clear();
+    m_relationship->addItems({tr("unknown"), tr("self"), tr("family"), tr("bystander"), tr("professional")});
+    m_relationship->setCurrentIndex(std::max(relationship, 0));
+
+    const int disposition = m_disposition->currentIndex();
+    const QSignalBlocker block(m_disposition);
+    m_disposition->clear();
+    m_disposition->addItem(tr("– not decided –"), QString());
+    for (routing::Disposition d : routing::kAllDispositions) {
+        const QString code = QString::fromLatin1(routing::dispositionCode(d).data());
+        m_disposition->addItem(DomainText::dispositionName(code), code);
+    }
+    m_disposition->setCurrentIndex(std::max(disposition, 0));
+    {
+        const QSignalBlocker blockType(m_callType);
+        for (int i = 1; i < m_callType->count(); ++i)
+            m_callType->setItemText(i, DomainText::callTypeName(m_callType->itemData(i, Qt::UserRole + 1).toString()));
+    }
+    m_headline->setText(title());
+    recompute();
+}
+
+QString IntakeForm::title() const
+{
+    const QString cad = m_cad->text().trimmed();
+    if (m_call.id.isEmpty())
+        return cad.isEmpty() ? tr("New call") : tr("New call %1").arg(cad);
+    return isClosed() ? tr("Call %1 (closed)").arg(cad) : tr("Call %1").arg(cad);
+}
+
+void IntakeForm::connectChanges()
+{
+    const auto mark = [this] { changed(); };
+    for (QLineEdit* edit : {m_cad, m_callerName, m_callerPhone, m_personName, m_personDescription, m_address,
+                            m_latitude, m_longitude})
+        connect(edit, &QLineEdit::textChanged, this, mark);
+    connect(m_received, &QDateTimeEdit::dateTimeChanged, this, mark);
+    connect(m_relationship, &QComboBox::currentIndexChanged, this, mark);
+    connect(m_personAge, &QSpinBox::valueChanged, this, mark);
+    connect(m_beat, &QComboBox::currentTextChanged, this, mark);
+    connect(m_callType, &QComboBox::currentTextChanged, this, mark);
+    for (QCheckBox* flag : m_flags)
+        connect(flag, &QCheckBox::toggled, this, mark);
+    connect(m_language, &QComboBox::currentIndexChanged, this, mark);
+    connect(m_interpreter, &QCheckBox::toggled, this, mark);
+    connect(m_narrative, &QPlainTextEdit::textChanged, this, mark);
+    connect(m_cssrs, &CssrsPanel::answersChanged, this, mark);
+    connect(m_disposition, &QComboBox::currentIndexChanged, this, mark);
+    connect(m_overrideReason, &QPlainTextEdit::textChanged, this, mark);
+    connect(m_unit, &QComboBox::currentTextChanged, this, mark);
+}
+
+void IntakeForm::changed()
+{
+    if (m_loading)
+        return;
+    m_dirty = true;
+    m_autosave.start(); // restarts: one write after the typing pauses, at most kAutosaveMs later
+    recompute();
+    const QString newTitle = title();
+    if (newTitle != m_headline->text()) {
+        m_headline->setText(newTitle);
+        Q_EMIT titleChanged(newTitle);
+    }
+}
+
+QJsonObject IntakeForm::draftContent() const
+{
+    QJsonObject draft;
+    draft.insert(QStringLiteral("formId"), m_formId);
+    draft.insert(QStringLiteral("callId"), m_call.id);
+    draft.insert(QStringLiteral("version"), m_call.version);
+    draft.insert(QStringLiteral("cadNumber"), m_cad->text());
+    draft.insert(QStringLiteral("received"), m_received->dateTime().toString(Qt::ISODate));
+    draft.insert(QStringLiteral("callerName"), m_callerName->text());
+    draft.insert(QStringLiteral("callerPhone"), m_callerPhone->text());
+    draft.insert(QStringLiteral("relationship"), m_relationship->currentIndex());
+    draft.insert(QStringLiteral("personId"), m_personId);
+    draft.insert(QStringLiteral("personName"), m_personName->text());
+    draft.insert(QStringLiteral("personAge"), m_personAge->value());
+    draft.insert(QStringLiteral("personDescription"), m_personDescription->text());
+    draft.insert(QStringLiteral("address"), m_address->text());
+    draft.insert(QStringLiteral("latitude"), m_latitude->text());
+    draft.insert(QStringLiteral("longitude"), m_longitude->text());
+    draft.insert(QStringLiteral("beat"), m_beat->currentText());
+    draft.insert(QStringLiteral("callType"), m_callType->currentText());
+    QJsonArray flags;
+    for (QCheckBox* flag : m_flags)
+        flags.append(flag->isChecked());
+    draft.insert(QStringLiteral("flags"), flags);
+    draft.insert(QStringLiteral("language"), m_language->currentData().toString());
+    draft.insert(QStringLiteral("interpreter"), m_interpreter->isChecked());
+    draft.insert(QStringLiteral("narrative"), m_narrative->toPlainText());
+    draft.insert(QStringLiteral("cssrs"), QString::fromStdString(triage::encodeCssrs(m_cssrs->answers())));
+    draft.insert(QStringLiteral("disposition"), m_disposition->currentData().toString());
+    draft.insert(QStringLiteral("overrideReason"), m_overrideReason->toPlainText());
+    draft.insert(QStringLiteral("unit"), m_unit->currentText());
+    return draft;
+}
+
+void IntakeForm::restoreDraft(const QJsonObject& draft)
+{
+    m_loading = true;
+    if (const QString formId = draft.value(QStringLiteral("formId")).toString(); !formId.isEmpty())
+        m_formId = formId;
+    const QString callId = draft.value(QStringLiteral("callId")).toString();
+    if (!callId.isEmpty()) {
+        store::IntakeStore calls(m_services.db, m_services.clock);
+        auto saved = calls.open(m_services.actor, callId);
+        if (saved.ok())
+            m_call = saved.value();
+    }
+    m_cad->setText(draft.value(QStringLiteral("cadNumber")).toString());
+    m_received->setDateTime(QDateTime::fromString(draft.value(QStringLiteral("received")).toString(), Qt::ISODate));
+    m_callerName->setText(draft.value(QStringLiteral("callerName")).toString());
+    m_callerPhone->setText(draft.value(QStringLiteral("callerPhone")).toString());
+    m_relationship->setCurrentIndex(draft.value(QStringLiteral("relationship")).toInt());
+    m_personId = draft.value(QStringLiteral("personId")).toString();
+    m_personName->setText(draft.value(QStringLiteral("personName")).toString());
+    m_personAge->setValue(draft.value(QStringLiteral("personAge")).toInt(-1));
+    m_personDescription->setText(draft.value(QStringLiteral("personDescription")).toString());
+    m_address->setText(draft.value(QStringLiteral("address")).toString());
+    m_latitude->setText(draft.value(QStringLiteral("latitude")).toString());
+    m_longitude->setText(draft.value(QStringLiteral("longitude")).toString());
+    m_beat->setCurrentText(draft.value(QStringLiteral("beat")).toString());
+    m_callType->setCurrentText(draft.value(QStringLiteral("callType")).toString());
+    const QJsonArray flags = draft.value(QStringLiteral("flags")).toArray();
+    for (std::size_t i = 0; i < m_flags.size(); ++i)
+        m_flags[i]->setChecked(flags.at(qsizetype(i)).toBool());
+    m_language->setCurrentIndex(std::max(0, m_language->findData(draft.value(QStringLiteral("language")).toString())));
+    m_interpreter->setChecked(draft.value(QStringLiteral("interpreter")).toBool());
+    m_narrative->setPlainText(draft.value(QStringLiteral("narrative")).toString());
+    if (auto answers = triage::decodeCssrs(draft.value(QStringLiteral("cssrs")).toString().toStdString()))
+        m_cssrs->setAnswers(answers.value());
+    m_disposition->setCurrentIndex(std::max(0, m_disposition->findData(draft.value(QStringLiteral("disposition")).toString())));
+    m_overrideReason->setPlainText(draft.value(QStringLiteral("overrideReason")).toString());
+    m_unit->setCurrentText(draft.value(QStringLiteral("unit")).toString());
+    m_loading = false;
+    m_dirty = true; // restored, not yet saved as a call
+    setReadOnly(isClosed());
+    recompute();
+    m_headline->setText(title());
+    setStatus(tr("Restored from the draft saved before the program stopped."));
+}
+
+void IntakeForm::writeDraft()
+{
+    m_autosave.stop();
+    if (!m_dirty)
+        return;
+    store::DraftStore drafts(m_services.db, m_services.clock);
+    const QString content = QString::fromUtf8(QJsonDocument(draftContent()).toJson(QJsonDocument::Compact));
+    if (store::StoreError error = drafts.save(m_services.actor, draftKey(), content)) {
+        setStatus(tr("The draft could not be saved: %1").arg(DomainText::errorText(error)));
+        return;
+    }
+    setStatus(tr("Draft saved %1.").arg(QLocale().toString(store::toDateTime(m_services.clock.now()).toLocalTime().time(),
+                                                            QLocale::ShortFormat)));
+}
+
+void IntakeForm::flushDraft()
+{
+    if (m_autosave.isActive())
+        writeDraft();
+}
+
+void IntakeForm::discardDraft()
+{
+    m_autosave.stop();
+    store::DraftStore drafts(m_services.db, m_services.clock);
+    drafts.discard(m_services.actor, draftKey());
+}
+
+void IntakeForm::setStatus(const QString& text)
+{
+    m_status = text;
+    m_statusLine->setText(text);
+}
+
+QString IntakeForm::statusText() const
+{
+    return m_status;
+}
+
+} // namespace heart::ui

@@ -1,0 +1,167 @@
+#pragma once
+// One call from first ring to disposition, from the keyboard alone: intake,
+// the C-SSRS screen, the routing decision with its reasons (updated as
+// fields change), the disposition — with a written reason when it goes
+// against the recommendation — dispatch and closing. Every change reaches
+// the database as a draft within 2 seconds, so a killed program loses
+// nothing typed; Ctrl+S saves the call itself. A closed call is read-only:
+// changes go through addenda.
+#include "home/Services.h"
+#include "intake/RoutingContext.h"
+#include "store/IntakeStore.h"
+
+#include <QJsonObject>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace heart::ui {
+
+class CssrsPanel;
+class RoutingPanel;
+
+class IntakeForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Autosave delay after the last change (the issue allows 2 s).
+    static constexpr int kAutosaveMs = 800;
+
+    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, QWidget* parent = nullptr);
+    ~IntakeForm() override;
+
+    void startNew();                        // a new call: generated CAD number, received now
+    bool openCall(const QString& callId);   // a saved call (an audited open)
+    void restoreDraft(const QJsonObject& draft);
+    QJsonObject draftContent() const;
+    QString draftKey() const { return QStringLiteral("intake/") + m_formId; }
+    QString callId() const { return m_call.id; }
+    QString title() const;
+    bool isClosed() const { return m_call.status == QLatin1String("closed"); }
+
+    bool save();         // Ctrl+S
+    bool dispatchUnit(); // Ctrl+D
+    bool closeCall();    // Ctrl+E
+    bool addAddendum(const QString& text);
+    void flushDraft();   // write a pending draft now (before sign-out, on close)
+    void discardDraft();
+    bool hasUnsavedChanges() const { return m_dirty; }
+
+    // The current routing decision, when there is one.
+    const std::optional<routing::Decision>& decision() const { return m_decision; }
+    QString statusText() const;
+
+Q_SIGNALS:
+    void titleChanged(const QString& title);
+    void callSaved(const QString& callId);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildLayout();
+    void retranslate();
+    void fillChoices();
+    void connectChanges();
+    void changed();
+    void writeDraft();
+    void recompute();
+    void resolveBeat();
+    bool validate(bool focusFirstError);
+    void showFieldError(QLabel* label, const QString& text);
+    void loadIntoWidgets(const store::CallRecord& call);
+    store::CallRecord collect() const;
+    roster::LocalDateTime receivedLocal() const;
+    void setReceivedUtc(const QDateTime& utc);
+    void updateDispositionState();
+    void setReadOnly(bool readOnly);
+    void linkPerson();
+    void openPersonHistory();
+    void setStatus(const QString& text);
+
+    Services m_services;
+    std::shared_ptr<const RoutingContext> m_routing;
+    QString m_formId;
+    store::CallRecord m_call; // as last saved (id, version, status, step times)
+    std::optional<routing::Decision> m_decision;
+    bool m_dirty = false;
+    bool m_loading = false;
+    QTimer m_autosave;
+    QString m_status;
+
+    // Intake
+    QLabel* m_cadLabel;
+    QLineEdit* m_cad;
+    QLabel* m_cadError;
+    QLabel* m_receivedLabel;
+    QDateTimeEdit* m_received;
+    QLabel* m_receivedError;
+    QLabel* m_callerNameLabel;
+    QLineEdit* m_callerName;
+    QLabel* m_callerPhoneLabel;
+    QLineEdit* m_callerPhone;
+    QLabel* m_callerPhoneError;
+    QLabel* m_relationshipLabel;
+    QComboBox* m_relationship;
+    QLabel* m_personNameLabel;
+    QLineEdit* m_personName;
+    QLabel* m_personAgeLabel;
+    QSpinBox* m_personAge;
+    QLabel* m_personDescriptionLabel;
+    QLineEdit* m_personDescription;
+    QPushButton* m_findPerson;
+    QPushButton* m_personHistory;
+    QLabel* m_personLink;
+    QString m_personId;
+    QLabel* m_addressLabel;
+    QLineEdit* m_address;
+    QLabel* m_latitudeLabel;
+    QLineEdit* m_latitude;
+    QLabel* m_longitudeLabel;
+    QLineEdit* m_longitude;
+    QLabel* m_coordinatesError;
+    QLabel* m_beatLabel;
+    QComboBox* m_beat;
+    QLabel* m_beatInfo;
+    QLabel* m_callTypeLabel;
+    QComboBox* m_callType;
+    QLabel* m_callTypeError;
+    QLabel* m_flagsLabel;
+    std::array<QCheckBox*, 5> m_flags{};
+    QLabel* m_languageLabel;
+    QComboBox* m_language;
+    QCheckBox* m_interpreter;
+    QLabel* m_narrativeLabel;
+    QPlainTextEdit* m_narrative;
+
+    // Triage and decision
+    CssrsPanel* m_cssrs;
+    RoutingPanel* m_routingPanel;
+    QLabel* m_dispositionLabel;
+    QComboBox* m_disposition;
+    QLabel* m_overrideLabel;
+    QPlainTextEdit* m_overrideReason;
+    QLabel* m_overrideError;
+    QLabel* m_unitLabel;
+    QComboBox* m_unit;
+    QLabel* m_unitError;
+    QPushButton* m_save;
+    QPushButton* m_dispatch;
+    QPushButton* m_close;
+    QPushButton* m_addendum;
+    QLabel* m_statusLine;
+    QLabel* m_headline;
+};
+
+} // namespace heart::ui

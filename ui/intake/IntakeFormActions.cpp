@@ -1,0 +1,459 @@
+// The intake form's steps: the live routing decision, validation at the
+// field, saving, dispatch, closing and addenda, and linking a known person.
+#include "intake/IntakeForm.h"
+
+#include "core/intake/IntakeRules.h"
+#include "core/routing/Disposition.h"
+#include "intake/CssrsPanel.h"
+#include "intake/PersonDialog.h"
+#include "intake/ReasonText.h"
+#include "intake/RoutingPanel.h"
+#include "shell/DomainText.h"
+#include "store/StoreTime.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace heart::ui {
+
+namespace {
+
+const char* const kRelationshipCodes[] = {"", "self", "family", "bystander", "professional"};
+
+std::optional<double> parseCoordinate(const QString& text, bool* bad)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const double value = QLocale::c().toDouble(trimmed, &ok);
+    if (!ok) {
+        *bad = true;
+        return std::nullopt;
+    }
+    return value;
+}
+
+QString errorWords(const Error& error)
+{
+    const std::string& code = error.code;
+    if (code == "received-in-future")
+        return IntakeForm::tr("The time received is in the future.");
+    if (code == "received-too-old")
+        return IntakeForm::tr("The time received is more than 7 days ago.");
+    if (code == "coordinates-outside-world")
+        return IntakeForm::tr("These coordinates are outside the world (latitude -90 to 90, longitude -180 to 180).");
+    if (code == "phone-not-dialable")
+        return IntakeForm::tr("This phone number cannot be dialed (%1).").arg(QString::fromStdString(error.detail));
+    if (code == "cad-number-format")
+        return IntakeForm::tr("A CAD number is 3 to 32 letters, digits, '-' or '_'.");
+    return QString::fromStdString(error.code);
+}
+
+} // namespace
+
+roster::LocalDateTime IntakeForm::receivedLocal() const
+{
+    const QDateTime wall = m_received->dateTime();
+    const QDate date = wall.date();
+    return {std::chrono::year_month_day{std::chrono::year{date.year()}, std::chrono::month{unsigned(date.month())},
+                                        std::chrono::day{unsigned(date.day())}},
+            wall.time().hour() * 60 + wall.time().minute()};
+}
+
+void IntakeForm::setReceivedUtc(const QDateTime& utc)
+{
+    const roster::LocalDateTime local = m_routing->zone().toLocal(store::toTimePoint(utc));
+    const QDate date(int(local.date.year()), int(unsigned(local.date.month())), int(unsigned(local.date.day())));
+    m_received->setDateTime(QDateTime(date, QTime(local.minuteOfDay / 60, local.minuteOfDay % 60), Qt::UTC));
+}
+
+void IntakeForm::startNew()
+{
+    m_loading = true;
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
+    const std::string prefix = intake::generatedCadNumber(today.date, 0);
+    const QString cadPrefix = QString::fromStdString(prefix.substr(0, prefix.find('-') + 1));
+    auto sequence = calls.nextCadSequence(m_services.actor, cadPrefix);
+    m_cad->setText(QString::fromStdString(intake::generatedCadNumber(today.date, sequence.ok() ? sequence.value() : 1)));
+    setReceivedUtc(store::toDateTime(m_services.clock.now()));
+    m_loading = false;
+    m_dirty = false;
+    recompute();
+    m_headline->setText(title());
+    m_callerName->setFocus();
+}
+
+bool IntakeForm::openCall(const QString& callId)
+{
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    auto loaded = calls.open(m_services.actor, callId);
+    if (!loaded.ok()) {
+        setStatus(DomainText::errorText(loaded.error()));
+        return false;
+    }
+    m_call = loaded.value();
+    loadIntoWidgets(m_call);
+    return true;
+}
+
+void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
+{
+    m_loading = true;
+    m_cad->setText(call.cadNumber);
+    setReceivedUtc(call.receivedAt);
+    m_callerName->setText(call.callerName);
+    m_callerPhone->setText(call.callerPhone.isEmpty() ? QString()
+                                                      : QString::fromStdString(intake::formatPhone(call.callerPhone.toStdString())));
+    for (int i = 0; i < 5; ++i) {
+        if (call.callerRelationship == QLatin1String(kRelationshipCodes[i]))
+            m_relationship->setCurrentIndex(i);
+    }
+    m_personId = call.personId;
+    m_personName->setText(call.personName);
+    m_personAge->setValue(call.personAge.value_or(-1));
+    m_personDescription->setText(call.personDescription);
+    m_address->setText(call.address);
+    m_latitude->setText(call.latitude ? QString::number(*call.latitude, 'f', 6) : QString());
+    m_longitude->setText(call.longitude ? QString::number(*call.longitude, 'f', 6) : QString());
+    m_beat->setCurrentText(call.beatSource == QLatin1String("from_position") ? QString() : call.beat);
+    const int type = m_callType->findData(call.callType);
+    m_callType->setCurrentIndex(type >= 0 ? type : 0);
+    for (std::size_t i = 0; i < m_flags.size(); ++i)
+        m_flags[i]->setChecked(call.flags.contains(QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data())));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(call.language)));
+    m_interpreter->setChecked(call.interpreter);
+    m_narrative->setPlainText(call.narrative);
+    if (auto answers = triage::decodeCssrs(call.cssrs.toStdString()); answers.ok() && !call.cssrs.isEmpty())
+        m_cssrs->setAnswers(answers.value());
+    m_disposition->setCurrentIndex(std::max(0, m_disposition->findData(call.disposition)));
+    m_overrideReason->setPlainText(call.overrideReason);
+    m_unit->setCurrentText(call.assignedUnit);
+    m_loading = false;
+    m_dirty = false;
+    setReadOnly(isClosed());
+    recompute();
+    m_headline->setText(title());
+    Q_EMIT titleChanged(title());
+}
+
+void IntakeForm::resolveBeat()
+{
+    bool bad = false;
+    const auto lat = parseCoordinate(m_latitude->text(), &bad);
+    const auto lon = parseCoordinate(m_longitude->text(), &bad);
+    QString info;
+    if (!m_beat->currentText().trimmed().isEmpty()) {
+        info = tr("typed");
+    } else if (lat && lon && !intake::checkCoordinates(*lat, *lon)) {
+        const auto beat = m_routing->beats->locate({*lon, *lat});
+        info = beat ? tr("beat %1 from the coordinates").arg(QString::fromLatin1(beat->data(), qsizetype(beat->size())))
+                    : tr("outside every beat");
+    }
+    m_beatInfo->setText(info);
+}
+
+void IntakeForm::recompute()
+{
+    resolveBeat();
+    validate(false);
+    const int typeIndex = m_callType->findText(m_callType->currentText(), Qt::MatchFixedString);
+    const QString typeCode = typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
+    if (typeCode.isEmpty()) {
+        m_decision.reset();
+        m_routingPanel->showMissing(tr("Choose the call type to see which programs can answer."));
+        updateDispositionState();
+        return;
+    }
+    const std::string typeText = typeCode.toStdString();
+    const std::string beatText = m_beat->currentText().trimmed().toStdString();
+    routing::CallFacts facts;
+    facts.callType = typeText;
+    facts.beat = beatText;
+    bool bad = false;
+    const auto lat = parseCoordinate(m_latitude->text(), &bad);
+    const auto lon = parseCoordinate(m_longitude->text(), &bad);
+    if (lat && lon && !intake::checkCoordinates(*lat, *lon))
+        facts.position = geo::GeoPoint{*lon, *lat};
+    for (std::size_t i = 0; i < m_flags.size(); ++i)
+        facts.flags.set(routing::kAllFlags[i], m_flags[i]->isChecked());
+    facts.received = receivedLocal();
+    facts.risk = m_cssrs->result().risk;
+    auto decision = m_routing->router->decide(facts);
+    if (!decision.ok()) {
+        m_decision.reset();
+        m_routingPanel->showMissing(tr("No rule set is in force on %1.").arg(QString::fromStdString(decision.error().field)));
+    } else {
+        m_decision = decision.value();
+        m_routingPanel->showDecision(*m_decision, m_routing->router->rules().inForce(m_decision->local.date));
+    }
+    updateDispositionState();
+}
+
+void IntakeForm::updateDispositionState()
+{
+    const auto disposition = routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
+    const bool against = disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
+    m_overrideLabel->setEnabled(against && !isClosed());
+    m_overrideReason->setEnabled(against && !isClosed());
+    const bool unit = disposition && routing::sendsUnit(*disposition);
+    m_unitLabel->setEnabled(unit && !isClosed());
+    m_unit->setEnabled(unit && !isClosed());
+    m_dispatch->setEnabled(unit && !isClosed() && m_call.status != QLatin1String("dispatched"));
+}
+
+void IntakeForm::showFieldError(QLabel* label, const QString& text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+bool IntakeForm::validate(bool focusFirstError)
+{
+    QWidget* first = nullptr;
+    const auto check = [&](QLabel* label, QWidget* field, const QString& text) {
+        showFieldError(label, text);
+        if (!text.isEmpty() && !first)
+            first = field;
+    };
+    const auto cadError = intake::checkCadNumber(m_cad->text().trimmed().toStdString());
+    check(m_cadError, m_cad, cadError ? errorWords(*cadError) : QString());
+    const TimePoint received = m_routing->zone().toUtc(receivedLocal());
+    const auto receivedError = intake::checkReceivedAt(received, m_services.clock.now());
+    check(m_receivedError, m_received, receivedError ? errorWords(*receivedError) : QString());
+    const auto phone = intake::normalisePhone(m_callerPhone->text().toStdString());
+    check(m_callerPhoneError, m_callerPhone, phone.ok() ? QString() : errorWords(phone.error()));
+    bool bad = false;
+    const auto lat = parseCoordinate(m_latitude->text(), &bad);
+    const auto lon = parseCoordinate(m_longitude->text(), &bad);
+    QString coordinates;
+    if (bad)
+        coordinates = tr("Coordinates are decimal degrees, e.g. 35.9940 and -78.8986.");
+    else if (lat.has_value() != lon.has_value())
+        coordinates = tr("Give both latitude and longitude, or neither.");
+    else if (lat && lon)
+        if (const auto error = intake::checkCoordinates(*lat, *lon))
+            coordinates = errorWords(*error);
+    check(m_coordinatesError, m_latitude, coordinates);
+    const QString typeText = m_callType->currentText().trimmed();
+    const bool knownType = typeText.isEmpty() || m_callType->findText(typeText, Qt::MatchFixedString) > 0;
+    check(m_callTypeError, m_callType, knownType ? QString() : tr("\"%1\" is not a call type of the rules in force.").arg(typeText));
+
+    const auto disposition = routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
+    const bool against = disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
+    check(m_overrideError, m_overrideReason,
+          against && m_overrideReason->toPlainText().trimmed().isEmpty()
+              ? tr("This is not what the routing recommends: say why.")
+              : QString());
+    const bool needsUnit = disposition && routing::sendsUnit(*disposition);
+    check(m_unitError, m_unit, needsUnit && m_unit->currentText().trimmed().isEmpty() ? tr("Choose the unit to send.") : QString());
+    if (focusFirstError && first)
+        first->setFocus();
+    return first == nullptr;
+}
+
+store::CallRecord IntakeForm::collect() const
+{
+    store::CallRecord call = m_call;
+    call.cadNumber = m_cad->text().trimmed();
+    call.receivedAt = store::toDateTime(m_routing->zone().toUtc(receivedLocal()));
+    call.callerName = m_callerName->text().trimmed();
+    const auto phone = intake::normalisePhone(m_callerPhone->text().toStdString());
+    call.callerPhone = phone.ok() ? QString::fromStdString(phone.value()) : QString();
+    call.callerRelationship = QString::fromLatin1(kRelationshipCodes[std::max(0, m_relationship->currentIndex())]);
+    call.personId = m_personId;
+    call.personName = m_personName->text().trimmed();
+    call.personAge = m_personAge->value() >= 0 ? std::optional<int>(m_personAge->value()) : std::nullopt;
+    call.personDescription = m_personDescription->text().trimmed();
+    call.address = m_address->text().trimmed();
+    bool bad = false;
+    call.latitude = parseCoordinate(m_latitude->text(), &bad);
+    call.longitude = parseCoordinate(m_longitude->text(), &bad);
+    call.beat = m_decision ? QString::fromStdString(m_decision->beat) : m_beat->currentText().trimmed();
+    call.beatSource = !m_decision ? QString()
+                      : m_decision->beatSource == routing::BeatSource::Given        ? QStringLiteral("given")
+                      : m_decision->beatSource == routing::BeatSource::FromPosition ? QStringLiteral("from_position")
+                                                                                    : QString();
+    const int typeIndex = m_callType->findText(m_callType->currentText(), Qt::MatchFixedString);
+    call.callType = typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
+    call.flags.clear();
+    for (std::size_t i = 0; i < m_flags.size(); ++i) {
+        if (m_flags[i]->isChecked())
+            call.flags << QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data());
+    }
+    call.language = m_language->currentData().toString();
+    call.interpreter = m_interpreter->isChecked();
+    call.narrative = m_narrative->toPlainText();
+    const triage::CssrsAnswers answers = m_cssrs->answers();
+    const triage::CssrsResult result = triage::assessCssrs(answers);
+    call.cssrs = answers == triage::CssrsAnswers{} ? QString() : QString::fromStdString(triage::encodeCssrs(answers));
+    call.riskLevel = result.risk == routing::RiskLevel::NotAssessed ? QString() : QString::fromLatin1(routing::riskCode(result.risk).data());
+    const QDateTime now = store::toDateTime(m_services.clock.now());
+    if (result.complete && !call.triagedAt.isValid())
+        call.triagedAt = now;
+    call.ruleSetId = m_decision ? QString::fromStdString(m_decision->ruleSetId) : QString();
+    call.recommended.clear();
+    if (m_decision) {
+        for (routing::Program program : m_decision->recommended)
+            call.recommended << QString::fromLatin1(routing::programCode(program).data());
+    }
+    const QString disposition = m_disposition->currentData().toString();
+    if (disposition != call.disposition && !disposition.isEmpty())
+        call.decidedAt = now;
+    call.disposition = disposition;
+    const auto parsed = routing::dispositionFromCode(disposition.toStdString());
+    call.program = parsed ? QString::fromLatin1(routing::programCode(routing::handlingProgram(*parsed)).data()).replace(u'-', u'_')
+                          : QString();
+    const bool against = parsed && m_decision && !routing::followsRecommendation(*parsed, m_decision->recommended);
+    call.overrideReason = against ? m_overrideReason->toPlainText().trimmed() : QString();
+    return call;
+}
+
+bool IntakeForm::save()
+{
+    if (isClosed())
+        return false;
+    if (!validate(true)) {
+        setStatus(tr("Not saved: correct the fields marked in red."));
+        return false;
+    }
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    const store::CallRecord call = collect();
+    auto saved = m_call.id.isEmpty() ? calls.create(m_services.actor, call) : calls.update(m_services.actor, call);
+    if (!saved.ok()) {
+        setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
+        if (saved.error().field == QLatin1String("cadNumber")) {
+            showFieldError(m_cadError, tr("This CAD number belongs to another call."));
+            m_cad->setFocus();
+        }
+        return false;
+    }
+    m_call = saved.value();
+    m_dirty = false;
+    discardDraft();
+    setStatus(tr("Saved."));
+    m_headline->setText(title());
+    Q_EMIT titleChanged(title());
+    Q_EMIT callSaved(m_call.id);
+    updateDispositionState();
+    return true;
+}
+
+bool IntakeForm::dispatchUnit()
+{
+    if (!save())
+        return false;
+    const auto disposition = routing::dispositionFromCode(m_call.disposition.toStdString());
+    if (!disposition || !routing::sendsUnit(*disposition)) {
+        setStatus(tr("Choose CRT or Co-Response dispatch as the disposition first."));
+        m_disposition->setFocus();
+        return false;
+    }
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    auto dispatched = calls.dispatch(m_services.actor, m_call.id, m_call.version, m_unit->currentText().trimmed());
+    if (!dispatched.ok()) {
+        setStatus(tr("Not dispatched: %1").arg(DomainText::errorText(dispatched.error())));
+        return false;
+    }
+    m_call = dispatched.value();
+    setStatus(tr("%1 dispatched.").arg(m_call.assignedUnit));
+    updateDispositionState();
+    return true;
+}
+
+bool IntakeForm::closeCall()
+{
+    if (m_disposition->currentData().toString().isEmpty()) {
+        showFieldError(m_overrideError, QString());
+        setStatus(tr("Record the disposition before closing the call."));
+        m_disposition->setFocus();
+        return false;
+    }
+    if (!save())
+        return false;
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    auto closed = calls.close(m_services.actor, m_call.id, m_call.version);
+    if (!closed.ok()) {
+        setStatus(tr("Not closed: %1").arg(DomainText::errorText(closed.error())));
+        return false;
+    }
+    m_call = closed.value();
+    setReadOnly(true);
+    setStatus(tr("Call closed. Changes now go through an addendum (Ctrl+Shift+A)."));
+    m_headline->setText(title());
+    Q_EMIT titleChanged(title());
+    return true;
+}
+
+bool IntakeForm::addAddendum(const QString& given)
+{
+    if (!isClosed())
+        return false;
+    QString text = given;
+    if (text.isEmpty()) {
+        bool ok = false;
+        text = QInputDialog::getMultiLineText(this, tr("Addendum"), tr("Correction or addition to the closed call:"),
+                                              QString(), &ok);
+        if (!ok)
+            return false;
+    }
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    auto added = calls.addAddendum(m_services.actor, m_call.id, text);
+    if (!added.ok()) {
+        setStatus(tr("Addendum not saved: %1").arg(DomainText::errorText(added.error())));
+        return false;
+    }
+    setStatus(tr("Addendum saved."));
+    return true;
+}
+
+void IntakeForm::setReadOnly(bool readOnly)
+{
+    for (QLineEdit* edit : {m_cad, m_callerName, m_callerPhone, m_personName, m_personDescription, m_address,
+                            m_latitude, m_longitude})
+        edit->setReadOnly(readOnly);
+    for (QWidget* widget : std::initializer_list<QWidget*>{m_received, m_relationship, m_personAge, m_beat, m_callType,
+                                                           m_language, m_interpreter, m_disposition, m_unit, m_findPerson,
+                                                           m_save, m_close})
+        widget->setEnabled(!readOnly);
+    for (QCheckBox* flag : m_flags)
+        flag->setEnabled(!readOnly);
+    m_narrative->setReadOnly(readOnly);
+    m_overrideReason->setReadOnly(readOnly);
+    m_cssrs->setReadOnly(readOnly);
+    m_addendum->setVisible(readOnly);
+    updateDispositionState();
+}
+
+void IntakeForm::linkPerson()
+{
+    PersonDialog dialog(m_services, this);
+    dialog.setSearch(m_personName->text().trimmed(),
+                     m_relationship->currentIndex() == 1 ? m_callerPhone->text().trimmed() : QString());
+    if (dialog.exec() != QDialog::Accepted || dialog.personId().isEmpty())
+        return;
+    m_personId = dialog.personId();
+    if (m_personName->text().trimmed().isEmpty())
+        m_personName->setText(dialog.personName());
+    m_personLink->setText(tr("Linked: %1").arg(dialog.personName()));
+    m_personHistory->setEnabled(true);
+    changed();
+}
+
+void IntakeForm::openPersonHistory()
+{
+    if (m_personId.isEmpty())
+        return;
+    PersonDialog::showHistory(m_services, m_personId, this);
+}
+
+} // namespace heart::ui

@@ -1,0 +1,111 @@
+#pragma once
+// One call as the crisis call counselor takes it: intake, C-SSRS triage, the
+// routing decision, the disposition and dispatch, with a time stamp for each
+// step (for reports). Needs Action::TakeCall to write (DispatchUnit to
+// dispatch) and ViewCallQueue to read; every create, open, update, dispatch,
+// close and addendum is audited. Rows carry a version: a stale update is
+// refused (Conflict). A closed call is read-only: changes go through addenda.
+#include "store/Actor.h"
+#include "store/AuditTrail.h"
+#include "store/StoreError.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace heart::store {
+
+class Database;
+
+struct CallRecord
+{
+    QString id; // empty until created
+    int version = 0;
+
+    // Intake
+    QString cadNumber;
+    QDateTime receivedAt; // UTC
+    QString callerName;
+    QString callerPhone;        // normalised ("+19195551234") or empty
+    QString callerRelationship; // self, family, bystander, professional, or empty (unknown)
+    QString personId;           // linked person record, or empty
+    QString personName;         // as given on the call; may be empty (unknown)
+    std::optional<int> personAge; // approximate
+    QString personDescription;
+    QString address;
+    std::optional<double> latitude;
+    std::optional<double> longitude;
+    QString beat;
+    QString beatSource; // given, from_position, or empty
+    QString callType;   // rule-set call type code
+    QStringList flags;  // weapon, violence, medical, intoxication, minors
+    QString language;   // ISO 639 code ("es", "ase")
+    bool interpreter = false;
+    QString narrative;
+
+    // Triage
+    QString cssrs;     // 7 chars 'Y'/'N'/'-' (core/triage/Cssrs.h), empty when not done
+    QString riskLevel; // none, low, moderate, high, or empty (not assessed)
+
+    // Decision and disposition
+    QString ruleSetId;
+    QStringList recommended; // program codes in order, as shown to the counselor
+    QString program;         // ccd, crt, cor, police_ems
+    QString disposition;     // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
+    QString overrideReason;  // required when the disposition goes against the recommendation
+    QString status;          // open, dispatched, closed
+    QString assignedUnit;    // e.g. "CRT-2", when dispatched
+    QString counselorId;     // user who took the call
+
+    // Steps
+    QDateTime triagedAt;
+    QDateTime decidedAt;
+    QDateTime dispatchedAt;
+    QDateTime closedAt;
+};
+
+struct CallAddendum
+{
+    QString id;
+    QString authorId;
+    QString authorName;
+    QDateTime writtenAt;
+    QString text;
+};
+
+class IntakeStore
+{
+public:
+    IntakeStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
+
+    // A new call (status "open", counselorId = the actor). InvalidInput (field "cadNumber")
+    // when the CAD number is taken.
+    StoreResult<CallRecord> create(const Actor& actor, const CallRecord& call);
+    // Reads the whole call: an audited "open".
+    StoreResult<CallRecord> open(const Actor& actor, const QString& callId);
+    // Writes every field of the call as given (version must match; returns the
+    // new version). Refused with InvalidInput (field "status") when the call is closed.
+    StoreResult<CallRecord> update(const Actor& actor, const CallRecord& call);
+    // Status "dispatched", the unit and dispatchedAt = now (Action::DispatchUnit).
+    StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version, const QString& unit);
+    // Status "closed", closedAt = now. Afterwards only addenda.
+    StoreResult<CallRecord> close(const Actor& actor, const QString& callId, int version);
+    StoreResult<CallAddendum> addAddendum(const Actor& actor, const QString& callId, const QString& text);
+    StoreResult<QList<CallAddendum>> addenda(const Actor& actor, const QString& callId);
+    // The next number for generated CAD numbers on a local date (1 + those already used that day).
+    StoreResult<int> nextCadSequence(const Actor& actor, const QString& prefix);
+
+    // The calls linked to a person, newest first. No permission check and no
+    // audit row of its own: for PersonStore::history, which does both for the person.
+    static StoreResult<QList<CallRecord>> callsOfPerson(Database& db, const QString& personId);
+
+private:
+    Database& m_db;
+    const Clock& m_clock;
+    AuditTrail m_audit;
+};
+
+} // namespace heart::store
