@@ -41,7 +41,6 @@ CallListHome::CallListHome(Kind kind, Services services, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_refresh->setShortcut(QKeySequence::Refresh);
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
@@ -105,6 +104,7 @@ void CallListHome::changeEvent(QEvent* event)
 void CallListHome::retranslate()
 {
     m_refresh->setText(tr("&Refresh"));
+    m_refresh->setShortcut(QKeySequence(Qt::Key_F5)); // after setText(), which replaces it with the mnemonic
     m_refresh->setToolTip(tr("Reload the list (F5)"));
     switch (m_kind) {
     case Kind::CallQueue:

@@ -124,10 +124,8 @@ void IntakeForm::buildLayout()
     m_personDescription->setObjectName(QStringLiteral("personDescription"));
     m_findPerson = new QPushButton(this);
     m_findPerson->setObjectName(QStringLiteral("findPerson"));
-    m_findPerson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     m_personHistory = new QPushButton(this);
     m_personHistory->setObjectName(QStringLiteral("personHistory"));
-    m_personHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     m_personHistory->setEnabled(false);
     m_personLink = new QLabel(this);
     m_personLink->setObjectName(QStringLiteral("personLink"));
@@ -188,16 +186,12 @@ void IntakeForm::buildLayout()
     m_unitError = errorLabel(this, QStringLiteral("unitError"));
     m_save = new QPushButton(this);
     m_save->setObjectName(QStringLiteral("saveCall"));
-    m_save->setShortcut(QKeySequence::Save);
     m_dispatch = new QPushButton(this);
     m_dispatch->setObjectName(QStringLiteral("dispatchCall"));
-    m_dispatch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_close = new QPushButton(this);
     m_close->setObjectName(QStringLiteral("closeCall"));
-    m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_addendum = new QPushButton(this);
     m_addendum->setObjectName(QStringLiteral("addAddendum"));
-    m_addendum->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_addendum->hide();
     m_statusLine = new QLabel(this);
     m_statusLine->setObjectName(QStringLiteral("intakeStatus"));
@@ -376,6 +370,13 @@ void IntakeForm::retranslate()
     m_dispatch->setText(tr("Dispatch (Ctrl+D)"));
     m_close->setText(tr("Close call (Ctrl+E)"));
     m_addendum->setText(tr("Addendum (Ctrl+Shift+A)"));
+    // After the texts: QAbstractButton::setText() replaces the shortcut with the text's mnemonic.
+    m_findPerson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    m_personHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_dispatch->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_close->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_addendum->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     m_personAge->setSpecialValueText(tr("unknown"));
     m_callerPhone->setPlaceholderText(tr("e.g. (919) 555-0142"));
     m_latitude->setPlaceholderText(tr("e.g. 35.9940"));
