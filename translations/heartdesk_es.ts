@@ -286,6 +286,46 @@ Base de datos: %2</translation>
         <source>Please check the entry: %1.</source>
         <translation>Revise el dato: %1.</translation>
     </message>
+    <message>
+        <source>Nuisance</source>
+        <translation>Molestias</translation>
+    </message>
+    <message>
+        <source>Prostitution</source>
+        <translation>Prostitución</translation>
+    </message>
+    <message>
+        <source>Lost Person</source>
+        <translation>Persona extraviada</translation>
+    </message>
+    <message>
+        <source>Disturbance</source>
+        <translation>Alteración del orden</translation>
+    </message>
+    <message>
+        <source>Assault</source>
+        <translation>Agresión</translation>
+    </message>
+    <message>
+        <source>Domestic Disturbance</source>
+        <translation>Disturbio doméstico</translation>
+    </message>
+    <message>
+        <source>Overdose</source>
+        <translation>Sobredosis</translation>
+    </message>
+    <message>
+        <source>Burglary</source>
+        <translation>Robo en vivienda</translation>
+    </message>
+    <message>
+        <source>Traffic Accident</source>
+        <translation>Accidente de tránsito</translation>
+    </message>
+    <message>
+        <source>Shots Fired</source>
+        <translation>Disparos</translation>
+    </message>
 </context>
 <context>
     <name>ReasonText</name>
@@ -667,6 +707,10 @@ Base de datos: %2</translation>
     <message>
         <source>Disposition</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,7 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
         case Age: return ageText(qMax<qint64>(0, ageMinutes));
         case CadNumber: return call.cadNumber;
         case CallType: return DomainText::callTypeName(call.callType);
+        case Location: return call.address;
         case Beat: return call.beat;
         case Program: return DomainText::programName(call.program);
         case Risk: return DomainText::riskLevelName(call.riskLevel);
@@ -87,6 +88,7 @@ QVariant CallTableModel::headerData(int section, Qt::Orientation orientation, in
     case Age: return tr("Age");
     case CadNumber: return tr("CAD #");
     case CallType: return tr("Call type");
+    case Location: return tr("Location");
     case Beat: return tr("Beat");
     case Program: return tr("Program");
     case Risk: return tr("Risk");

@@ -1,5 +1,7 @@
 #include "shell/DomainText.h"
 
+#include <QHash>
+
 #include <QLocale>
 
 namespace heart::ui {
@@ -81,8 +83,32 @@ QString DomainText::riskLevelName(const QString& code)
     return tr("Not assessed");
 }
 
-QString DomainText::callTypeName(const QString& name)
+QString DomainText::callTypeName(const QString& nameOrCode)
 {
+    // Calls taken in HEART Desk store the rule set's code; imported and older
+    // ones the name. Durham's shipped codes are named here.
+    static const QHash<QString, QString> shippedCodes = {
+        {QStringLiteral("suicide-threat"), QStringLiteral("Suicide Threat")},
+        {QStringLiteral("mental-health-crisis"), QStringLiteral("Mental Health Crisis")},
+        {QStringLiteral("welfare-check"), QStringLiteral("Welfare Check")},
+        {QStringLiteral("trespass"), QStringLiteral("Trespass/Unwanted")},
+        {QStringLiteral("intoxicated-person"), QStringLiteral("Intoxicated Person")},
+        {QStringLiteral("panhandling"), QStringLiteral("Panhandling/Solicitation")},
+        {QStringLiteral("indecency"), QStringLiteral("Indecency")},
+        {QStringLiteral("assist-person"), QStringLiteral("Assist Person")},
+        {QStringLiteral("follow-up"), QStringLiteral("Follow Up")},
+        {QStringLiteral("nuisance"), QStringLiteral("Nuisance")},
+        {QStringLiteral("prostitution"), QStringLiteral("Prostitution")},
+        {QStringLiteral("lost-person"), QStringLiteral("Lost Person")},
+        {QStringLiteral("disturbance"), QStringLiteral("Disturbance")},
+        {QStringLiteral("assault"), QStringLiteral("Assault")},
+        {QStringLiteral("domestic"), QStringLiteral("Domestic Disturbance")},
+        {QStringLiteral("overdose"), QStringLiteral("Overdose")},
+        {QStringLiteral("burglary"), QStringLiteral("Burglary")},
+        {QStringLiteral("traffic-accident"), QStringLiteral("Traffic Accident")},
+        {QStringLiteral("shots-fired"), QStringLiteral("Shots Fired")},
+    };
+    const QString name = shippedCodes.value(nameOrCode, nameOrCode);
     // Call types are customer data (the center's nature codes); Durham's are
     // translated here, others show as the center spells them.
     if (name == QLatin1String("Welfare Check"))
@@ -103,6 +129,26 @@ QString DomainText::callTypeName(const QString& name)
         return tr("Indecency");
     if (name == QLatin1String("Follow Up"))
         return tr("Follow Up");
+    if (name == QLatin1String("Nuisance"))
+        return tr("Nuisance");
+    if (name == QLatin1String("Prostitution"))
+        return tr("Prostitution");
+    if (name == QLatin1String("Lost Person"))
+        return tr("Lost Person");
+    if (name == QLatin1String("Disturbance"))
+        return tr("Disturbance");
+    if (name == QLatin1String("Assault"))
+        return tr("Assault");
+    if (name == QLatin1String("Domestic Disturbance"))
+        return tr("Domestic Disturbance");
+    if (name == QLatin1String("Overdose"))
+        return tr("Overdose");
+    if (name == QLatin1String("Burglary"))
+        return tr("Burglary");
+    if (name == QLatin1String("Traffic Accident"))
+        return tr("Traffic Accident");
+    if (name == QLatin1String("Shots Fired"))
+        return tr("Shots Fired");
     return name;
 }
 

@@ -18,7 +18,7 @@ public:
     static QString dispositionName(const QString& code);
     static QString callStatusName(const QString& code);
     static QString riskLevelName(const QString& code);
-    static QString callTypeName(const QString& name);
+    static QString callTypeName(const QString& nameOrCode); // a rule-set code or a name
     // A sentence for the user; the technical detail is added only where it helps.
     static QString errorText(const store::StoreError& error);
 };

@@ -26,7 +26,7 @@ StoreResult<QList<CallSummary>> CallStore::select(const QString& where, const QV
 {
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT id, cad_number, received_at, call_type, beat, program, disposition, status, "
-                       "risk_level FROM calls WHERE ") +
+                       "risk_level, address FROM calls WHERE ") +
         where + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT 500"));
     for (const QVariant& value : values)
         query.addBindValue(value);
@@ -44,6 +44,7 @@ StoreResult<QList<CallSummary>> CallStore::select(const QString& where, const QV
         call.disposition = query.value(6).toString();
         call.status = query.value(7).toString();
         call.riskLevel = query.value(8).toString();
+        call.address = query.value(9).toString();
         calls.append(call);
     }
     return calls;

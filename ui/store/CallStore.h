@@ -23,6 +23,7 @@ struct CallSummary
     QDateTime receivedAt; // UTC
     QString callType;
     QString beat;
+    QString address;     // as the caller gave it; may be empty
     QString program;     // ccd, crt, cor, police_ems
     QString disposition; // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
     QString status;      // open, dispatched, closed
