@@ -134,6 +134,37 @@ void assignOutcome(DemoRandom& random, DemoCall& call, std::string_view callType
 
 } // namespace
 
+namespace {
+
+// Where and what, drawn from a stream of its own so the calls themselves stay
+// as they were for a seed.
+void addCallDetails(std::uint64_t seed, DemoScenario& scenario)
+{
+    static constexpr std::array<std::string_view, 12> kStreets = {
+        "Alder Row", "Birchwood Ln", "Cedar Hollow Rd", "Dogwood Ct", "Elm Terrace", "Foxglove Way",
+        "Juniper St", "Magnolia Ave", "Quarry Rd", "Sycamore Pl", "Tanglewood Dr", "Willow Bend",
+    };
+    DemoRandom random(seed ^ 0x9E3779B97F4A7C15ULL);
+    for (DemoCall& call : scenario.calls) {
+        call.address = std::to_string(random.uniform(1, 29) * 100) + " block of " + std::string(random.pick(kStreets));
+        std::string flags;
+        const auto add = [&](const char* flag) { flags += (flags.empty() ? "" : ";") + std::string(flag); };
+        if (call.callType == "Intoxicated Person" || random.unit() < 0.08)
+            add("intoxication");
+        if (call.program == "cor" && random.unit() < 0.6)
+            add("weapon");
+        if (call.program == "police_ems" && random.unit() < 0.4)
+            add(random.unit() < 0.5 ? "violence" : "medical");
+        if (random.unit() < 0.05)
+            add("minors");
+        call.flags = flags;
+        if (call.person)
+            call.language = scenario.people[*call.person].language;
+    }
+}
+
+} // namespace
+
 DemoScenario makeDemoScenario(const DemoOptions& options)
 {
     DemoRandom random(options.seed);
@@ -247,6 +278,7 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
     }
     std::stable_sort(scenario.calls.begin(), scenario.calls.end(),
                      [](const DemoCall& a, const DemoCall& b) { return a.receivedAt < b.receivedAt; });
+    addCallDetails(options.seed, scenario);
     return scenario;
 }
 

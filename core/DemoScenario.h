@@ -40,6 +40,9 @@ struct DemoCall
     std::string status;      // "open", "dispatched", "closed"
     std::string riskLevel;   // "none", "low", "moderate", "high"
     std::optional<std::size_t> person; // index into people; repeat callers recur
+    std::string address;  // block level, fictional streets
+    std::string flags;    // ";"-joined: weapon, violence, medical, intoxication, minors
+    std::string language; // ISO 639 code of the person, when known
 };
 
 struct DemoScenario

@@ -171,8 +171,14 @@ void TestCoreDemoScenario::plausibleFields()
         QVERIFY2(std::all_of(call.beat.begin(), call.beat.end(), [](char c) { return c >= '0' && c <= '9'; }),
                  cad);
         QVERIFY2(call.cadNumber.rfind("DEMO-", 0) == 0, cad);
-        if (call.person)
+        if (call.person) {
             QVERIFY(*call.person < s.people.size());
+            QCOMPARE(call.language, s.people[*call.person].language);
+        }
+        // Where (block level, fictional streets) and what the caller reported.
+        QVERIFY2(call.address.find(" block of ") != std::string::npos, cad);
+        if (call.callType == "Intoxicated Person")
+            QVERIFY2(call.flags.find("intoxication") != std::string::npos, cad);
         QVERIFY2(call.status == "open" || call.status == "dispatched" || call.status == "closed", cad);
         QVERIFY2(call.riskLevel == "none" || call.riskLevel == "low" || call.riskLevel == "moderate" ||
                      call.riskLevel == "high",

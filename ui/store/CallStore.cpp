@@ -148,7 +148,8 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
         const QString id = toQString(newRecordId(toTimePoint(call.receivedAt)));
         QSqlQuery insert = m_db.prepare(QStringLiteral(
             "INSERT INTO calls (id, cad_number, received_at, call_type, beat, program, disposition, status, "
-            "risk_level, person_id, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+            "risk_level, person_id, created_at, updated_at, version, address, flags, language) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
         insert.addBindValue(id);
         insert.addBindValue(call.cadNumber);
         insert.addBindValue(toStoredTime(call.receivedAt));
@@ -161,6 +162,9 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
         insert.addBindValue(call.person ? QVariant(personIds.at(*call.person)) : QVariant(QMetaType::fromType<QString>()));
         insert.addBindValue(now);
         insert.addBindValue(now);
+        insert.addBindValue(nullableText(call.address));
+        insert.addBindValue(nullableText(call.flags.join(u';')));
+        insert.addBindValue(nullableText(call.language));
         if (StoreError error = m_db.exec(insert, "insert call"))
             return error;
         if (StoreError error = m_audit.append(actor, {audit::Create, kCall, id}))

@@ -50,6 +50,9 @@ struct NewCall
     QString status;
     QString riskLevel;
     std::optional<int> person; // index into the people imported with it
+    QString address;
+    QStringList flags;
+    QString language;
 };
 
 struct ProgramCount

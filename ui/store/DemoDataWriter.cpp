@@ -63,6 +63,9 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
         call.riskLevel = toQString(c.riskLevel);
         if (c.person)
             call.person = static_cast<int>(*c.person);
+        call.address = toQString(c.address);
+        call.flags = toQString(c.flags).split(u';', Qt::SkipEmptyParts);
+        call.language = toQString(c.language);
         calls.append(call);
     }
     CallStore callStore(m_db, m_clock);
