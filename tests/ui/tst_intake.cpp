@@ -10,6 +10,8 @@
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"
+#include "intake/PersonDialog.h"
+#include "store/PersonStore.h"
 #include "intake/RoutingPanel.h"
 
 #include <QComboBox>
@@ -19,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 using namespace heart;
 using namespace std::chrono;
@@ -216,6 +219,42 @@ private Q_SLOTS:
         received->setDateTime(received->dateTime().addSecs(-3600));
         QVERIFY(form->save());
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_name = 'Pat Caller' AND caller_phone = '+19195550199'")), 1);
+    }
+
+    void linkAKnownPersonByKeyboard()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        ui::IntakeForm* form = startCall(f);
+        QVERIFY(form);
+        // Someone who called before, known under an alias.
+        {
+            store::PersonStore people(f.db(), f.clock());
+            store::PersonRecord known;
+            known.givenName = QStringLiteral("Jordan");
+            known.familyName = QStringLiteral("Quarrystone");
+            known.aliases = {QStringLiteral("JQ")};
+            QVERIFY(people.create(*f.window().actor(), known).ok());
+        }
+        key(Qt::Key_N, Qt::AltModifier);
+        type(QStringLiteral("Quarrystone"));
+        bool sawDialog = false;
+        QTimer::singleShot(400, this, [&] {
+            auto* dialog = qobject_cast<ui::PersonDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            sawDialog = dialog->resultCount() == 1;
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // links the selected person
+        });
+        pressButtonShortcut(Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(sawDialog);
+        QTRY_COMPARE(form->findChild<QLabel*>(QStringLiteral("personLink"))->text(), QStringLiteral("Linked: Jordan Quarrystone"));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        QVERIFY(form->save());
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls c JOIN people p ON p.id = c.person_id "
+                                            "WHERE p.family_name = 'Quarrystone'")), 1);
+        // The search was audited, naming no one.
+        QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'search' AND record_id = '*'")) >= 1);
     }
 
     void highRiskShowsTheBanner()
