@@ -42,6 +42,7 @@ HEARTDESK_TEST_PACKAGES=(
     xauth
     poppler-utils
     libgeos-dev
+    xdotool # tst_intake_crash types into a real heartdesk window on Xvfb
 )
 
 # Prints (one per line) those of the given packages that are not installed.

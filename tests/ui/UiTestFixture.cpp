@@ -3,6 +3,7 @@
 #include "core/DemoScenario.h"
 #include "store/DemoDataWriter.h"
 
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QSqlQuery>
 #include <QTest>
@@ -23,6 +24,19 @@ UiTestFixture::UiTestFixture(bool withDemo)
         if (writer.write(makeDemoScenario(options), QStringLiteral("test-workstation")))
             return;
     }
+    openWindow();
+}
+
+UiTestFixture::UiTestFixture(const ExistingDatabase& existing)
+    : m_path(existing.path), m_clock(SystemClock::instance().now())
+{
+    if (!QFileInfo::exists(m_path) || m_db.open(store::ConnectionSpec::sqlite(m_path)))
+        return;
+    openWindow();
+}
+
+void UiTestFixture::openWindow()
+{
     m_window = std::make_unique<ui::MainWindow>(m_db, m_clock, m_language);
     m_window->start();
     m_window->show();

@@ -17,6 +17,12 @@ class UiTestFixture
 public:
     // withDemo: the demo scenario (every role, passwords "<login>-demo"); else an empty database.
     explicit UiTestFixture(bool withDemo = true);
+    // An SQLite file that already exists (e.g. left by a killed heartdesk), opened as it is.
+    struct ExistingDatabase
+    {
+        QString path;
+    };
+    explicit UiTestFixture(const ExistingDatabase& existing);
     ~UiTestFixture();
 
     store::Database& db() { return m_db; }
@@ -31,6 +37,8 @@ public:
     int countRows(const QString& sql);
 
 private:
+    void openWindow();
+
     QTemporaryDir m_dir;
     QString m_path;
     ManualClock m_clock;

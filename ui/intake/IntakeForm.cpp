@@ -440,7 +440,12 @@ void IntakeForm::changed()
     if (m_loading)
         return;
     m_dirty = true;
-    m_autosave.start(); // restarts: one write after the typing pauses, at most kAutosaveMs later
+    // The first change since the last write schedules the next one, so every
+    // change reaches the database at most kAutosaveMs later even while the
+    // typing goes on (restarting the timer at each keystroke postponed the
+    // write for as long as the counselor kept typing).
+    if (!m_autosave.isActive())
+        m_autosave.start();
     recompute();
     const QString newTitle = title();
     if (newTitle != m_headline->text()) {

@@ -35,7 +35,8 @@ class IntakeForm : public QWidget
     Q_OBJECT
 
 public:
-    // Autosave delay after the last change (the issue allows 2 s).
+    // Autosave: the first change after a write schedules the next write this
+    // much later, however fast the typing goes on (the issue allows 2 s).
     static constexpr int kAutosaveMs = 800;
 
     IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, QWidget* parent = nullptr);

@@ -148,7 +148,7 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_aboutAction->setText(tr("&About HEART Desk"));
-    if (auto* tabs = qobject_cast<QTabWidget*>(m_home.data()); tabs && tabs->count() == 2) {
+    if (auto* tabs = qobject_cast<QTabWidget*>(m_home.data()); tabs && tabs->objectName() == QLatin1String("supervisorHome")) {
         tabs->setTabText(0, tr("&Dashboard"));
         tabs->setTabText(1, tr("&Roster"));
     }
