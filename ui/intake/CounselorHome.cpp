@@ -1,6 +1,7 @@
 #include "intake/CounselorHome.h"
 
 #include "home/CallListHome.h"
+#include "intake/DraftWriter.h"
 #include "intake/IntakeForm.h"
 #include "shell/UiLog.h"
 #include "store/DraftStore.h"
@@ -21,6 +22,7 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
     setObjectName(QStringLiteral("counselorHome"));
     QString error;
     m_routing = RoutingContext::load(m_services.db, &error);
+    m_drafts = std::make_unique<DraftWriter>(m_services.db, m_services.clock);
     addTab(m_queue, QString());
     setTabsClosable(false);
     if (!m_routing) {
@@ -47,8 +49,12 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
 
 CounselorHome::~CounselorHome()
 {
-    for (IntakeForm* form : forms())
+    // The forms write their last drafts through m_drafts: delete them first.
+    for (IntakeForm* form : forms()) {
         form->flushDraft();
+        removeTab(indexOf(form));
+        delete form;
+    }
 }
 
 QList<IntakeForm*> CounselorHome::forms() const
@@ -65,7 +71,7 @@ IntakeForm* CounselorHome::addForm()
 {
     if (!m_routing)
         return nullptr;
-    auto* form = new IntakeForm(m_services, m_routing, this);
+    auto* form = new IntakeForm(m_services, m_routing, m_drafts.get(), this);
     const int index = addTab(form, form->title());
     connect(form, &IntakeForm::titleChanged, this, [this, form](const QString& title) {
         setTabText(indexOf(form), title);

@@ -10,6 +10,7 @@
 namespace heart::ui {
 
 class CallListHome;
+class DraftWriter;
 class IntakeForm;
 
 class CounselorHome : public QTabWidget
@@ -36,6 +37,7 @@ private:
 
     Services m_services;
     std::shared_ptr<const RoutingContext> m_routing;
+    std::unique_ptr<DraftWriter> m_drafts;
     CallListHome* m_queue;
 };
 

@@ -6,6 +6,7 @@
 #include "core/intake/IntakeRules.h"
 #include "core/routing/Disposition.h"
 #include "intake/CssrsPanel.h"
+#include "intake/DraftWriter.h"
 #include "intake/ReasonText.h"
 #include "intake/RoutingPanel.h"
 #include "shell/DomainText.h"
@@ -61,8 +62,9 @@ const char* const kUnits[] = {"CRT-1", "CRT-2", "CRT-3", "CRT-4", "COR-1", "COR-
 
 } // namespace
 
-IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, QWidget* parent)
-    : QWidget(parent), m_services(std::move(services)), m_routing(std::move(routing)),
+IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, DraftWriter* drafts,
+                       QWidget* parent)
+    : QWidget(parent), m_services(std::move(services)), m_routing(std::move(routing)), m_drafts(drafts),
       m_formId(QString::fromStdString(newRecordId(m_services.clock.now())))
 {
     setObjectName(QStringLiteral("intakeForm"));
@@ -73,6 +75,15 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(kAutosaveMs);
     connect(&m_autosave, &QTimer::timeout, this, &IntakeForm::writeDraft);
+    if (m_drafts) {
+        connect(m_drafts, &DraftWriter::saved, this, [this](const QString& key, const QString& error) {
+            if (key != draftKey())
+                return;
+            setStatus(error.isEmpty() ? tr("Draft saved %1.").arg(QLocale().toString(
+                                            store::toDateTime(m_services.clock.now()).toLocalTime().time(), QLocale::ShortFormat))
+                                      : tr("The draft could not be saved: %1").arg(error));
+        });
+    }
 }
 
 IntakeForm::~IntakeForm()
@@ -538,8 +549,12 @@ void IntakeForm::writeDraft()
     m_autosave.stop();
     if (!m_dirty)
         return;
-    store::DraftStore drafts(m_services.db, m_services.clock);
     const QString content = QString::fromUtf8(QJsonDocument(draftContent()).toJson(QJsonDocument::Compact));
+    if (m_drafts) {
+        m_drafts->save(m_services.actor, draftKey(), content); // returns at once; status follows on saved()
+        return;
+    }
+    store::DraftStore drafts(m_services.db, m_services.clock);
     if (store::StoreError error = drafts.save(m_services.actor, draftKey(), content)) {
         setStatus(tr("The draft could not be saved: %1").arg(DomainText::errorText(error)));
         return;
@@ -552,11 +567,18 @@ void IntakeForm::flushDraft()
 {
     if (m_autosave.isActive())
         writeDraft();
+    if (m_drafts)
+        m_drafts->waitForIdle();
 }
 
 void IntakeForm::discardDraft()
 {
     m_autosave.stop();
+    if (m_drafts) {
+        m_drafts->discard(m_services.actor, draftKey());
+        m_drafts->waitForIdle(); // the call was just saved: no draft may come back after it
+        return;
+    }
     store::DraftStore drafts(m_services.db, m_services.clock);
     drafts.discard(m_services.actor, draftKey());
 }

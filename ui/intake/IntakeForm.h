@@ -28,6 +28,7 @@ class QSpinBox;
 namespace heart::ui {
 
 class CssrsPanel;
+class DraftWriter;
 class RoutingPanel;
 
 class IntakeForm : public QWidget
@@ -39,7 +40,9 @@ public:
     // much later, however fast the typing goes on (the issue allows 2 s).
     static constexpr int kAutosaveMs = 800;
 
-    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, QWidget* parent = nullptr);
+    // drafts: the background writer (nullptr: drafts are written on this thread).
+    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, DraftWriter* drafts = nullptr,
+               QWidget* parent = nullptr);
     ~IntakeForm() override;
 
     void startNew();                        // a new call: generated CAD number, received now
@@ -93,6 +96,7 @@ private:
 
     Services m_services;
     std::shared_ptr<const RoutingContext> m_routing;
+    DraftWriter* m_drafts;
     QString m_formId;
     store::CallRecord m_call; // as last saved (id, version, status, step times)
     std::optional<routing::Decision> m_decision;
