@@ -30,7 +30,10 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("roster_duties"),
                              QStringLiteral("rule_sets"),
                              QStringLiteral("person_aliases"),
-                             QStringLiteral("call_addenda")};
+                             QStringLiteral("call_addenda"),
+                             QStringLiteral("units"),
+                             QStringLiteral("unit_members"),
+                             QStringLiteral("unit_status_events")};
 
 QByteArray fileBytes(const QString& path)
 {
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void recordsEveryMigrationOnce();
     void mutableTablesCarryIdStampsAndVersion();
     void intakeColumnsAreAdded();
+    void unitTablesAreAdded();
     void migratingAgainIsANoOp();
     void reopeningIsANoOp();
     void newerSchemaIsRefusedAndLeftAlone();
@@ -128,8 +132,8 @@ void TestStoreMigrations::recordsEveryMigrationOnce()
 void TestStoreMigrations::mutableTablesCarryIdStampsAndVersion()
 {
     // Offline sync and conflict detection depend on these columns.
-    for (const QString& table :
-         {QStringLiteral("users"), QStringLiteral("people"), QStringLiteral("calls")}) {
+    for (const QString& table : {QStringLiteral("users"), QStringLiteral("people"), QStringLiteral("calls"),
+                                 QStringLiteral("units")}) {
         const QSqlRecord record = m_fixture->db().connection().record(table);
         for (const char* column : {"id", "created_at", "updated_at", "version"})
             QVERIFY2(record.contains(QLatin1String(column)),
@@ -171,6 +175,39 @@ void TestStoreMigrations::intakeColumnsAreAdded()
     QCOMPARE(row.rows.at(0).at(0).toInt(), 0);
     QVERIFY(row.rows.at(0).at(1).isNull());
     QVERIFY(row.rows.at(0).at(2).isNull());
+}
+
+void TestStoreMigrations::unitTablesAreAdded()
+{
+    // Migration 5: response units, their members and their status changes.
+    QVERIFY(Migrations::latestVersion() >= 5);
+    const QSqlRecord units = m_fixture->db().connection().record(QStringLiteral("units"));
+    for (const char* column : {"code", "kind", "status", "status_since", "call_id"})
+        QVERIFY2(units.contains(QLatin1String(column)), column);
+    const QSqlRecord members = m_fixture->db().connection().record(QStringLiteral("unit_members"));
+    for (const char* column : {"unit_id", "staff_id"})
+        QVERIFY2(members.contains(QLatin1String(column)), column);
+    const QSqlRecord events = m_fixture->db().connection().record(QStringLiteral("unit_status_events"));
+    for (const char* column : {"id", "unit_id", "call_id", "status", "at_utc", "user_id", "seq"})
+        QVERIFY2(events.contains(QLatin1String(column)), column);
+
+    // A unit code is used once.
+    const QString insert = QStringLiteral("INSERT INTO units (id, code, kind, status, status_since, "
+                                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const QString at = QStringLiteral("2026-03-02T15:00:00.000Z");
+    const test::RawResult first =
+        m_fixture->sql(insert, {QStringLiteral("u1"), QStringLiteral("CRT-1"), QStringLiteral("crt"),
+                                QStringLiteral("out_of_service"), at, at, at});
+    QVERIFY2(first.ok, qPrintable(first.error));
+    const test::RawResult second =
+        m_fixture->sql(insert, {QStringLiteral("u2"), QStringLiteral("CRT-1"), QStringLiteral("crt"),
+                                QStringLiteral("out_of_service"), at, at, at});
+    QVERIFY(!second.ok);
+    const test::RawResult row = m_fixture->sql(
+        QStringLiteral("SELECT version, call_id FROM units WHERE id = ?"), {QStringLiteral("u1")});
+    QVERIFY2(row.ok, qPrintable(row.error));
+    QCOMPARE(row.rows.at(0).at(0).toInt(), 1);
+    QVERIFY(row.rows.at(0).at(1).isNull());
 }
 
 void TestStoreMigrations::migratingAgainIsANoOp()

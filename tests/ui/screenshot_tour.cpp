@@ -4,10 +4,13 @@
 
 #include "intake/CounselorHome.h"
 #include "intake/IntakeForm.h"
+#include "safety/SafetyPlanPrinter.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
+#include <QProcess>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QDir>
@@ -89,6 +92,28 @@ int main(int argc, char* argv[])
                 return 1;
             std::printf("%s\n", qPrintable(roster));
         }
+    }
+    // The printed safety plan, rendered to PNG with pdftoppm (poppler-utils).
+    {
+        safety::SafetyPlan plan;
+        const bool es = language == QLatin1String("es");
+        plan.language = language.toStdString();
+        using safety::SafetyPlanStep;
+        plan.step(SafetyPlanStep::WarningSigns) = {{es ? "No duermo y me aíslo" : "I stop sleeping and stay in my room", ""}};
+        plan.step(SafetyPlanStep::CopingStrategies) = {{es ? "Caminar por el parque" : "Walk in the park", ""},
+                                                       {es ? "Escuchar música" : "Listen to music", ""}};
+        plan.step(SafetyPlanStep::Distraction) = {{es ? "Biblioteca del centro" : "Downtown library", ""}};
+        plan.step(SafetyPlanStep::PeopleToAsk) = {{es ? "Mi hermana Ana" : "My sister Ana", "+19195550111"}};
+        plan.step(SafetyPlanStep::SafeEnvironment) = {{es ? "Ana guarda mis medicamentos" : "Ana keeps my medication", ""}};
+        plan.reasonsForLiving = {es ? "Mi hija" : "My daughter"};
+        plan = safety::withDefaults(plan, {{es ? "Línea 988 de Prevención del Suicidio y Crisis" : "988 Suicide & Crisis Lifeline", "988"}});
+        const QString pdf = out.filePath(QStringLiteral("safety-plan-%1.pdf").arg(language));
+        ui::SafetyPlanPrinter::writePdf(plan, {QStringLiteral("Sam Thistlewood"), QDate(2026, 11, 18), QStringLiteral("Casey Brightwater, LCSW")}, pdf);
+        QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                                                       QStringLiteral("-singlefile"), pdf,
+                                                       out.filePath(QStringLiteral("safety-plan-%1").arg(language))});
+        QFile::remove(pdf);
+        std::printf("%s\n", qPrintable(out.filePath(QStringLiteral("safety-plan-%1.png").arg(language))));
     }
     return 0;
 }

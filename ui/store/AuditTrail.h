@@ -35,6 +35,7 @@ inline const QString Search = QStringLiteral("search"); // record id "*": never 
 inline const QString Dispatch = QStringLiteral("dispatch");
 inline const QString Close = QStringLiteral("close");
 inline const QString Addendum = QStringLiteral("addendum");
+inline const QString StatusChange = QStringLiteral("status_change"); // a response unit moved
 } // namespace audit
 
 struct AuditEvent

@@ -185,6 +185,38 @@ const std::vector<Migration>& migrations()
              " text TEXT NOT NULL)",
              "CREATE INDEX call_addenda_call ON call_addenda (call_id, written_at)",
          }},
+        {5,
+         "response units and their status",
+         {
+             "CREATE TABLE units ("
+             " id TEXT PRIMARY KEY,"
+             " code TEXT NOT NULL UNIQUE,"
+             " kind TEXT NOT NULL,"
+             " status TEXT NOT NULL,"
+             " status_since TEXT NOT NULL,"
+             " call_id TEXT REFERENCES calls(id),"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             // Who is on the unit this shift.
+             "CREATE TABLE unit_members ("
+             " unit_id TEXT NOT NULL REFERENCES units(id),"
+             " staff_id TEXT NOT NULL REFERENCES staff(id),"
+             " PRIMARY KEY (unit_id, staff_id))",
+             // Every status change, with the call the unit was on. seq is the
+             // unit's version after the change: it orders two changes stamped
+             // with the same millisecond, and two writers cannot both add one.
+             "CREATE TABLE unit_status_events ("
+             " id TEXT PRIMARY KEY,"
+             " unit_id TEXT NOT NULL REFERENCES units(id),"
+             " call_id TEXT REFERENCES calls(id),"
+             " status TEXT NOT NULL,"
+             " at_utc TEXT NOT NULL,"
+             " user_id TEXT NOT NULL,"
+             " seq INTEGER NOT NULL,"
+             " UNIQUE (unit_id, seq))",
+             "CREATE INDEX unit_status_events_unit_call ON unit_status_events (unit_id, call_id)",
+         }},
     };
     return list;
 }
