@@ -1937,6 +1937,123 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::TeamBoard</name>
+    <message>
+        <source>Team board</source>
+        <translation>Tablero de equipos</translation>
+    </message>
+    <message>
+        <source>Units and their status</source>
+        <translation>Unidades y su estado</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::TeamLeadHome</name>
+    <message>
+        <source>%1 cannot follow %2.</source>
+        <translation>%1 no puede seguir a %2.</translation>
+    </message>
+    <message>
+        <source>My unit</source>
+        <translation>Mi unidad</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>You are not on a unit this shift.</source>
+        <translation>No está en ninguna unidad en este turno.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 for %3</source>
+        <translation>%1 · %2 desde hace %3</translation>
+    </message>
+    <message>
+        <source>No call assigned.</source>
+        <translation>Sin llamada asignada.</translation>
+    </message>
+    <message>
+        <source>Dispatch to arrival: %1</source>
+        <translation>Del despacho a la llegada: %1</translation>
+    </message>
+    <message>
+        <source>On scene: %1</source>
+        <translation>En el lugar: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Call %1&lt;/b&gt; · %2 · risk: %3&lt;br&gt;%4 (beat %5)&lt;br&gt;Person: %6 %7&lt;br&gt;Flags: %8&lt;br&gt;%9</source>
+        <translation>&lt;b&gt;Llamada %1&lt;/b&gt; · %2 · riesgo: %3&lt;br&gt;%4 (sector %5)&lt;br&gt;Persona: %6 %7&lt;br&gt;Señales: %8&lt;br&gt;%9</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>(about %1)</source>
+        <translation>(unos %1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::UnitBoardModel</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Despachada</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>En camino</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>En el lugar</translation>
+    </message>
+    <message>
+        <source>Transporting</source>
+        <translation>Trasladando</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Libre de la llamada</translation>
+    </message>
+    <message>
+        <source>Out of service</source>
+        <translation>Fuera de servicio</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Desde hace</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>On the unit</source>
+        <translation>En la unidad</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::UserAdminWidget</name>
     <message>
         <source>Active</source>

@@ -32,10 +32,10 @@ void TestSignIn::landsOnRoleHome_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("roleText");
     QTest::newRow("counselor") << "counselor" << "counselorHome" << "Call queue" << "Crisis call counselor";
-    QTest::newRow("team lead") << "teamlead" << "callListHome" << "My unit's calls" << "CRT team lead";
-    QTest::newRow("peer") << "peer" << "callListHome" << "My unit's calls" << "Peer support specialist";
-    QTest::newRow("emt") << "emt" << "callListHome" << "My unit's calls" << "EMT";
-    QTest::newRow("co-response") << "coresponse" << "callListHome" << "My unit's calls" << "Co-response clinician";
+    QTest::newRow("team lead") << "teamlead" << "teamLeadHome" << "My unit" << "CRT team lead";
+    QTest::newRow("peer") << "peer" << "teamLeadHome" << "My unit" << "Peer support specialist";
+    QTest::newRow("emt") << "emt" << "teamLeadHome" << "My unit" << "EMT";
+    QTest::newRow("co-response") << "coresponse" << "teamLeadHome" << "My unit" << "Co-response clinician";
     QTest::newRow("navigator") << "navigator" << "callListHome" << "Follow-up queue" << "Care navigator";
     QTest::newRow("supervisor") << "supervisor" << "supervisorHome" << "Program dashboard — last 28 days"
                                 << "Supervisor";

@@ -13,6 +13,7 @@
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
 #include "store/AuditTrail.h"
+#include "units/TeamLeadHome.h"
 #include "store/Database.h"
 #include "store/DraftStore.h"
 #include "store/SettingsStore.h"
@@ -220,7 +221,7 @@ void MainWindow::buildHome()
     Services services{m_db, m_clock, *m_actor};
     switch (homeWorkplace(m_actor->role())) {
     case Workplace::CallQueue: m_home = new CounselorHome(services, m_pages); break;
-    case Workplace::UnitCalls: m_home = new CallListHome(CallListHome::Kind::UnitCalls, services, m_pages); break;
+    case Workplace::UnitCalls: m_home = new TeamLeadHome(services, m_pages); break;
     case Workplace::FollowUpQueue:
         m_home = new CallListHome(CallListHome::Kind::RecentContacts, services, m_pages);
         break;

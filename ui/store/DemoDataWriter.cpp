@@ -1,5 +1,7 @@
 #include "store/DemoDataWriter.h"
 
+#include "store/UnitStore.h"
+
 #include "store/AccountStore.h"
 #include "store/CallStore.h"
 #include "core/roster/RotationGenerator.h"
@@ -153,7 +155,78 @@ StoreError DemoDataWriter::writeRoster(const DemoScenario& scenario, const QStri
     auto saved = roster.saveCycle(supervisor.value(), cycle);
     if (!saved.ok())
         return saved.error();
+    if (StoreError error = writeUnits(supervisor.value(), staff.value(), workstation))
+        return error;
     accounts.recordSessionEvent(supervisor.value(), audit::SignOut);
+    return {};
+}
+
+StoreError DemoDataWriter::writeUnits(const Actor& supervisor, const QList<roster::StaffMember>& staff,
+                                      const QString& workstation)
+{
+    const auto idOf = [&](const char* name) {
+        for (const roster::StaffMember& member : staff) {
+            if (member.name.rfind(name, 0) == 0)
+                return toQString(member.id);
+        }
+        return QString();
+    };
+    const struct
+    {
+        const char* code;
+        units::UnitKind kind;
+        std::array<const char*, 3> members;
+    } kUnits[] = {
+        {"CRT-1", units::UnitKind::CommunityResponse, {"Jordan Mossgrove", "Sam Riverstone", "Morgan Kettleby"}},
+        {"CRT-2", units::UnitKind::CommunityResponse, {"Ember Quincefield", "Linden Applewhistle", "Vesper Oakhaven"}},
+        {"COR-1", units::UnitKind::CoResponse, {"Riley Oakhaven", nullptr, nullptr}},
+    };
+    UnitStore unitStore(m_db, m_clock);
+    AccountStore accounts(m_db, m_clock);
+    // The team leads put their units in service; the counselor's live calls get a unit each.
+    auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"), workstation);
+    auto coResponse = accounts.signIn(QStringLiteral("coresponse"), QStringLiteral("coresponse-demo"), workstation);
+    if (!lead.ok() || !coResponse.ok())
+        return lead.ok() ? coResponse.error() : lead.error();
+    for (const auto& spec : kUnits) {
+        auto unit = unitStore.createUnit(supervisor, QString::fromLatin1(spec.code), spec.kind);
+        if (!unit.ok())
+            return unit.error();
+        QStringList members;
+        for (const char* name : spec.members) {
+            if (name && !idOf(name).isEmpty())
+                members << idOf(name);
+        }
+        auto manned = unitStore.setMembers(supervisor, unit.value().id, unit.value().version, members);
+        if (!manned.ok())
+            return manned.error();
+        const Actor& mover = spec.kind == units::UnitKind::CoResponse ? coResponse.value() : lead.value();
+        auto available = unitStore.changeStatus(mover, unit.value().id, manned.value().version, units::UnitStatus::Available);
+        if (!available.ok())
+            return available.error();
+        // The newest dispatched call of the unit's program gets it.
+        QSqlQuery call = m_db.prepare(QStringLiteral(
+            "SELECT id FROM calls WHERE status = 'dispatched' AND program = ? AND id NOT IN "
+            "(SELECT call_id FROM units WHERE call_id IS NOT NULL) ORDER BY received_at DESC"));
+        call.addBindValue(spec.kind == units::UnitKind::CoResponse ? QStringLiteral("cor") : QStringLiteral("crt"));
+        if (StoreError error = m_db.exec(call, "find a demo call for a unit"))
+            return error;
+        if (!call.next() || QLatin1String(spec.code) == QLatin1String("CRT-2"))
+            continue; // CRT-2 stays available
+        auto sent = unitStore.dispatchToCall(supervisor, unit.value().id, available.value().version, call.value(0).toString());
+        if (!sent.ok())
+            return sent.error();
+        auto moving = unitStore.changeStatus(mover, unit.value().id, sent.value().version, units::UnitStatus::EnRoute);
+        if (!moving.ok())
+            return moving.error();
+        if (spec.kind == units::UnitKind::CommunityResponse) {
+            auto there = unitStore.changeStatus(mover, unit.value().id, moving.value().version, units::UnitStatus::OnScene);
+            if (!there.ok())
+                return there.error();
+        }
+    }
+    accounts.recordSessionEvent(lead.value(), audit::SignOut);
+    accounts.recordSessionEvent(coResponse.value(), audit::SignOut);
     return {};
 }
 

@@ -86,6 +86,10 @@ public:
     StoreResult<CallRecord> create(const Actor& actor, const CallRecord& call);
     // Reads the whole call: an audited "open".
     StoreResult<CallRecord> open(const Actor& actor, const QString& callId);
+    // The same for a member of the unit sent to the call (Action::ViewUnitCalls):
+    // refused (PermissionDenied, audited) unless the actor is on a unit whose
+    // status events name this call.
+    StoreResult<CallRecord> openAssigned(const Actor& actor, const QString& callId);
     // Writes every field of the call as given (version must match; returns the
     // new version). Refused with InvalidInput (field "status") when the call is closed.
     StoreResult<CallRecord> update(const Actor& actor, const CallRecord& call);

@@ -279,6 +279,20 @@ StoreResult<QList<Unit>> UnitStore::board(const Actor& actor)
     return units;
 }
 
+StoreResult<Unit> UnitStore::myUnit(const Actor& actor)
+{
+    if (StoreError error = requireBoard(actor, {}))
+        return error;
+    QSqlQuery find = m_db.prepare(QStringLiteral(
+        "SELECT m.unit_id FROM unit_members m JOIN staff s ON s.id = m.staff_id WHERE s.user_id = ?"));
+    find.addBindValue(actor.userId());
+    if (StoreError error = m_db.exec(find, "find my unit"))
+        return error;
+    if (!find.next())
+        return Unit{};
+    return readUnit(find.value(0).toString());
+}
+
 StoreResult<Unit> UnitStore::unit(const Actor& actor, const QString& unitId)
 {
     if (StoreError error = requireBoard(actor, unitId))

@@ -62,6 +62,9 @@ public:
     // Every unit, by code, with its call and members: the team board.
     StoreResult<QList<Unit>> board(const Actor& actor);
     StoreResult<Unit> unit(const Actor& actor, const QString& unitId);
+    // The unit the actor is on this shift (through the staff row linked to
+    // their account), or an empty id when none.
+    StoreResult<Unit> myUnit(const Actor& actor);
     // Moves the unit (Action::UpdateUnitStatus). InvalidInput with the core's
     // "transition-not-allowed" in the detail (field "status") when the rules
     // forbid it; leaving the call (clear, available) keeps the call id on the
