@@ -1,7 +1,8 @@
 // Migrations on both engines: an empty database gets every table and one
 // schema_migrations row per migration; opening again changes nothing; a
 // database from a newer program (schema_migrations ahead of us) is refused
-// with NewerSchema and left exactly as it was.
+// with NewerSchema and left exactly as it was. Each migration's own tables and
+// constraints are checked as well (units; encounters and safety plans).
 #include "common/TestDatabase.h"
 #include "store/Migrations.h"
 
@@ -33,7 +34,11 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("call_addenda"),
                              QStringLiteral("units"),
                              QStringLiteral("unit_members"),
-                             QStringLiteral("unit_status_events")};
+                             QStringLiteral("unit_status_events"),
+                             QStringLiteral("encounters"),
+                             QStringLiteral("encounter_entries"),
+                             QStringLiteral("encounter_addenda"),
+                             QStringLiteral("safety_plans")};
 
 QByteArray fileBytes(const QString& path)
 {
@@ -85,6 +90,7 @@ private Q_SLOTS:
     void mutableTablesCarryIdStampsAndVersion();
     void intakeColumnsAreAdded();
     void unitTablesAreAdded();
+    void encounterTablesAreAdded();
     void migratingAgainIsANoOp();
     void reopeningIsANoOp();
     void newerSchemaIsRefusedAndLeftAlone();
@@ -133,7 +139,8 @@ void TestStoreMigrations::mutableTablesCarryIdStampsAndVersion()
 {
     // Offline sync and conflict detection depend on these columns.
     for (const QString& table : {QStringLiteral("users"), QStringLiteral("people"), QStringLiteral("calls"),
-                                 QStringLiteral("units")}) {
+                                 QStringLiteral("units"), QStringLiteral("encounters"),
+                                 QStringLiteral("encounter_entries"), QStringLiteral("safety_plans")}) {
         const QSqlRecord record = m_fixture->db().connection().record(table);
         for (const char* column : {"id", "created_at", "updated_at", "version"})
             QVERIFY2(record.contains(QLatin1String(column)),
@@ -208,6 +215,77 @@ void TestStoreMigrations::unitTablesAreAdded()
     QVERIFY2(row.ok, qPrintable(row.error));
     QCOMPARE(row.rows.at(0).at(0).toInt(), 1);
     QVERIFY(row.rows.at(0).at(1).isNull());
+}
+
+void TestStoreMigrations::encounterTablesAreAdded()
+{
+    // Migration 6: encounter notes, team entries, signed addenda, safety plans.
+    QVERIFY(Migrations::latestVersion() >= 6);
+    const QSqlRecord encounters = m_fixture->db().connection().record(QStringLiteral("encounters"));
+    for (const char* column : {"call_id",
+                               "unit_id",
+                               "created_by",
+                               "presenting_concern",
+                               "cssrs",
+                               "assessment",
+                               "interventions",
+                               "disposition",
+                               "destination",
+                               "referral_resource_id",
+                               "referral_text",
+                               "escalation_reason",
+                               "felt_safe",
+                               "consent_to_follow_up",
+                               "preferred_contact",
+                               "contact_phone",
+                               "narrative",
+                               "signed_by",
+                               "signed_at",
+                               "signature_hash"})
+        QVERIFY2(encounters.contains(QLatin1String(column)), column);
+    const QSqlRecord entries = m_fixture->db().connection().record(QStringLiteral("encounter_entries"));
+    for (const char* column : {"encounter_id", "seq", "author_id", "author_role", "text"})
+        QVERIFY2(entries.contains(QLatin1String(column)), column);
+    const QSqlRecord addenda = m_fixture->db().connection().record(QStringLiteral("encounter_addenda"));
+    for (const char* column :
+         {"id", "encounter_id", "seq", "author_id", "author_role", "text", "signed_at", "content_hash"})
+        QVERIFY2(addenda.contains(QLatin1String(column)), column);
+    const QSqlRecord plans = m_fixture->db().connection().record(QStringLiteral("safety_plans"));
+    for (const char* column :
+         {"encounter_id", "person_id", "document", "status", "author_id", "finalised_by", "finalised_at"})
+        QVERIFY2(plans.contains(QLatin1String(column)), column);
+
+    // One encounter per call and unit, one safety plan per encounter; a new
+    // note starts unsigned at version 1.
+    const QString at = QStringLiteral("2026-03-02T15:00:00.000Z");
+    const auto ok = [this](const QString& sql, const QVariantList& values) {
+        const test::RawResult result = m_fixture->sql(sql, values);
+        return result.ok;
+    };
+    QVERIFY(
+        ok(QStringLiteral("INSERT INTO calls (id, cad_number, received_at, call_type, status, created_at, "
+                          "updated_at) VALUES ('c1', '2026-0302-0001', ?, 'welfare-check', 'open', ?, ?)"),
+           {at, at, at}));
+    QVERIFY(
+        ok(QStringLiteral("INSERT INTO units (id, code, kind, status, status_since, created_at, updated_at) "
+                          "VALUES ('u1', 'CRT-1', 'crt', 'out_of_service', ?, ?, ?)"),
+           {at, at, at}));
+    const QString insertEncounter =
+        QStringLiteral("INSERT INTO encounters (id, call_id, unit_id, created_by, created_at, updated_at) "
+                       "VALUES (?, 'c1', 'u1', 'x', ?, ?)");
+    QVERIFY(ok(insertEncounter, {QStringLiteral("e1"), at, at}));
+    QVERIFY(!ok(insertEncounter, {QStringLiteral("e2"), at, at}));
+    const test::RawResult row = m_fixture->sql(
+        QStringLiteral("SELECT version, signed_at, felt_safe FROM encounters WHERE id = 'e1'"));
+    QVERIFY2(row.ok, qPrintable(row.error));
+    QCOMPARE(row.rows.at(0).at(0).toInt(), 1);
+    QVERIFY(row.rows.at(0).at(1).isNull());
+    QVERIFY(row.rows.at(0).at(2).isNull());
+    const QString insertPlan = QStringLiteral(
+        "INSERT INTO safety_plans (id, encounter_id, document, status, author_id, created_at, updated_at) "
+        "VALUES (?, 'e1', '{}', 'draft', 'x', ?, ?)");
+    QVERIFY(ok(insertPlan, {QStringLiteral("p1"), at, at}));
+    QVERIFY(!ok(insertPlan, {QStringLiteral("p2"), at, at}));
 }
 
 void TestStoreMigrations::migratingAgainIsANoOp()

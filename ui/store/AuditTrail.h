@@ -18,6 +18,8 @@ namespace audit {
 inline const QString Create = QStringLiteral("create");
 inline const QString Update = QStringLiteral("update");
 inline const QString Sign = QStringLiteral("sign");
+inline const QString SignFailed = QStringLiteral("sign_failed"); // wrong password when signing a record
+inline const QString Finalise = QStringLiteral("finalise");      // a safety plan checked and made final
 inline const QString Export = QStringLiteral("export");
 inline const QString Open = QStringLiteral("open");
 inline const QString Deactivate = QStringLiteral("deactivate");

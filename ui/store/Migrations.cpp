@@ -217,6 +217,80 @@ const std::vector<Migration>& migrations()
              " UNIQUE (unit_id, seq))",
              "CREATE INDEX unit_status_events_unit_call ON unit_status_events (unit_id, call_id)",
          }},
+        {6,
+         "encounter notes, entries, signed addenda and safety plans",
+         {
+             // One note per unit and call; the fields of core's EncounterNote
+             // (codes as text, yes/no as 0/1, NULL when not given). Signed:
+             // signed_by, signed_at and the SHA-256 of the signed content; the
+             // store refuses every change afterwards.
+             "CREATE TABLE encounters ("
+             " id TEXT PRIMARY KEY,"
+             " call_id TEXT NOT NULL REFERENCES calls(id),"
+             " unit_id TEXT NOT NULL REFERENCES units(id),"
+             " created_by TEXT NOT NULL,"
+             " presenting_concern TEXT,"
+             " cssrs TEXT,"
+             " assessment TEXT,"
+             " interventions TEXT,"
+             " disposition TEXT,"
+             " destination TEXT,"
+             " referral_resource_id TEXT,"
+             " referral_text TEXT,"
+             " escalation_reason TEXT,"
+             " felt_safe INTEGER,"
+             " consent_to_follow_up INTEGER,"
+             " preferred_contact TEXT,"
+             " contact_phone TEXT,"
+             " narrative TEXT,"
+             " signed_by TEXT,"
+             " signed_at TEXT,"
+             " signature_hash TEXT,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1,"
+             " UNIQUE (call_id, unit_id))",
+             "CREATE INDEX encounters_call ON encounters (call_id)",
+             // Each team member's own entries. seq is the encounter's version
+             // after the entry was added: the order, even within a millisecond.
+             "CREATE TABLE encounter_entries ("
+             " id TEXT PRIMARY KEY,"
+             " encounter_id TEXT NOT NULL REFERENCES encounters(id),"
+             " seq INTEGER NOT NULL,"
+             " author_id TEXT NOT NULL,"
+             " author_role TEXT NOT NULL,"
+             " text TEXT NOT NULL,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1,"
+             " UNIQUE (encounter_id, seq))",
+             // Corrections to a signed note, each signed and hashed when written; never changed.
+             "CREATE TABLE encounter_addenda ("
+             " id TEXT PRIMARY KEY,"
+             " encounter_id TEXT NOT NULL REFERENCES encounters(id),"
+             " seq INTEGER NOT NULL,"
+             " author_id TEXT NOT NULL,"
+             " author_role TEXT NOT NULL,"
+             " text TEXT NOT NULL,"
+             " signed_at TEXT NOT NULL,"
+             " content_hash TEXT NOT NULL,"
+             " UNIQUE (encounter_id, seq))",
+             // The Stanley-Brown plan written at the encounter, as core's JSON,
+             // kept with the person too (the call's person when saved).
+             "CREATE TABLE safety_plans ("
+             " id TEXT PRIMARY KEY,"
+             " encounter_id TEXT NOT NULL UNIQUE REFERENCES encounters(id),"
+             " person_id TEXT REFERENCES people(id),"
+             " document TEXT NOT NULL,"
+             " status TEXT NOT NULL,"
+             " author_id TEXT NOT NULL,"
+             " finalised_by TEXT,"
+             " finalised_at TEXT,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE INDEX safety_plans_person ON safety_plans (person_id, updated_at)",
+         }},
     };
     return list;
 }
