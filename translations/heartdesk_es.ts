@@ -743,6 +743,10 @@ Base de datos: %2</translation>
         <source>Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call&apos;s tab.</source>
         <translation>Ctrl+N inicia una llamada; Intro abre la seleccionada; Ctrl+W cierra la pestaña de una llamada.</translation>
     </message>
+    <message>
+        <source>Team board</source>
+        <translation>Tablero de equipos</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::CoverageChart</name>
@@ -1370,6 +1374,10 @@ Base de datos: %2</translation>
     <message>
         <source>&amp;Roster</source>
         <translation>&amp;Turnos</translation>
+    </message>
+    <message>
+        <source>Team &amp;board</source>
+        <translation>Ta&amp;blero de equipos</translation>
     </message>
 </context>
 <context>

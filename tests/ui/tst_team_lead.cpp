@@ -70,6 +70,27 @@ private Q_SLOTS:
         QVERIFY(shown);
     }
 
+    void theBoardIsOnEveryWorkstation_data()
+    {
+        QTest::addColumn<QString>("login");
+        QTest::newRow("counselor") << QStringLiteral("counselor");
+        QTest::newRow("supervisor") << QStringLiteral("supervisor");
+        QTest::newRow("emt") << QStringLiteral("emt");
+    }
+
+    void theBoardIsOnEveryWorkstation()
+    {
+        QFETCH(QString, login);
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        f.typeSignIn(login, login + QStringLiteral("-demo"));
+        auto* board = f.window().home()->findChild<ui::TeamBoard*>();
+        QVERIFY(board);
+        QCOMPARE(board->model()->rowCount(), 3);
+        QCOMPARE(board->model()->data(board->model()->index(1, ui::UnitBoardModel::Code)).toString(), QStringLiteral("CRT-1"));
+        QCOMPARE(board->model()->data(board->model()->index(1, ui::UnitBoardModel::Status)).toString(), QStringLiteral("On scene"));
+    }
+
     void anotherUnitsCallStaysClosed()
     {
         test::UiTestFixture f;

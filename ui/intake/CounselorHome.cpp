@@ -5,6 +5,7 @@
 #include "intake/IntakeForm.h"
 #include "shell/UiLog.h"
 #include "store/DraftStore.h"
+#include "units/TeamBoard.h"
 
 #include <QAction>
 #include <QEvent>
@@ -24,6 +25,8 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
     m_routing = RoutingContext::load(m_services.db, &error);
     m_drafts = std::make_unique<DraftWriter>(m_services.db, m_services.clock);
     addTab(m_queue, QString());
+    m_board = new TeamBoard(m_services, this);
+    addTab(m_board, QString());
     setTabsClosable(false);
     if (!m_routing) {
         qCWarning(lcUi) << "routing rules could not be loaded:" << error;
@@ -158,6 +161,7 @@ void CounselorHome::changeEvent(QEvent* event)
 void CounselorHome::retranslate()
 {
     setTabText(indexOf(m_queue), tr("Queue"));
+    setTabText(indexOf(m_board), tr("Team board"));
     m_queue->setToolTip(tr("Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call's tab."));
 }
 

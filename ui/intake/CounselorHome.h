@@ -12,6 +12,7 @@ namespace heart::ui {
 class CallListHome;
 class DraftWriter;
 class IntakeForm;
+class TeamBoard;
 
 class CounselorHome : public QTabWidget
 {
@@ -39,6 +40,7 @@ private:
     std::shared_ptr<const RoutingContext> m_routing;
     std::unique_ptr<DraftWriter> m_drafts;
     CallListHome* m_queue;
+    TeamBoard* m_board = nullptr;
 };
 
 } // namespace heart::ui

@@ -13,6 +13,7 @@
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
 #include "store/AuditTrail.h"
+#include "units/TeamBoard.h"
 #include "units/TeamLeadHome.h"
 #include "store/Database.h"
 #include "store/DraftStore.h"
@@ -230,6 +231,7 @@ void MainWindow::buildHome()
         tabs->setObjectName(QStringLiteral("supervisorHome"));
         tabs->addTab(new DashboardHome(services, tabs), QString());
         tabs->addTab(new RosterWidget(services, tabs), QString());
+        tabs->addTab(new TeamBoard(services, tabs), QString());
         m_home = tabs;
         break;
     }

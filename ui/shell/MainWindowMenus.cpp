@@ -151,6 +151,7 @@ void MainWindow::retranslate()
     if (auto* tabs = qobject_cast<QTabWidget*>(m_home.data()); tabs && tabs->objectName() == QLatin1String("supervisorHome")) {
         tabs->setTabText(0, tr("&Dashboard"));
         tabs->setTabText(1, tr("&Roster"));
+        tabs->setTabText(2, tr("Team &board"));
     }
     updateMenus();
     updateStatusBar();
