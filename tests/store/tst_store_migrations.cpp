@@ -38,7 +38,10 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("encounters"),
                              QStringLiteral("encounter_entries"),
                              QStringLiteral("encounter_addenda"),
-                             QStringLiteral("safety_plans")};
+                             QStringLiteral("safety_plans"),
+                             QStringLiteral("resources"),
+                             QStringLiteral("followup_tasks"),
+                             QStringLiteral("followup_attempts")};
 
 QByteArray fileBytes(const QString& path)
 {

@@ -291,6 +291,89 @@ const std::vector<Migration>& migrations()
              " version INTEGER NOT NULL DEFAULT 1)",
              "CREATE INDEX safety_plans_person ON safety_plans (person_id, updated_at)",
          }},
+        {7,
+         "resource directory",
+         {
+             // Community services that referrals point to. name_key is the
+             // name folded for search (lower case, accents removed) so both
+             // engines search it alike; languages are ';'-joined ISO 639 codes
+             // with ';' at both ends (";en;es;") so LIKE '%;es;%' finds one.
+             // A service is deactivated, never deleted: old referrals keep it.
+             "CREATE TABLE resources ("
+             " id TEXT PRIMARY KEY,"
+             " name TEXT NOT NULL,"
+             " name_key TEXT NOT NULL,"
+             " kind TEXT NOT NULL,"
+             " phone TEXT,"
+             " address TEXT,"
+             " hours TEXT,"
+             " languages TEXT NOT NULL DEFAULT ';',"
+             " walk_ins INTEGER NOT NULL DEFAULT 0,"
+             " notes TEXT,"
+             " active INTEGER NOT NULL DEFAULT 1,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             "CREATE INDEX resources_name ON resources (active, name_key)",
+             "CREATE INDEX resources_kind ON resources (kind, active, name_key)",
+         }},
+        {8,
+         "care navigation follow-up tasks and attempts",
+         {
+             // One task per source: "encounter:<id>" for a follow-up after a
+             // CRT / Co-Response contact with consent, "call:<id>" for a CCD
+             // check-in after a diverted call. Times are UTC text (they sort).
+             // risk_rank orders the queue (3 high, 2 moderate, 1 low, 0 none
+             // or not screened); state is "open" or "closed"; attempts counts
+             // the unsuccessful ones, max_attempts is the limit in force for
+             // this task (the program setting when created, raised when a
+             // navigator extends it).
+             "CREATE TABLE followup_tasks ("
+             " id TEXT PRIMARY KEY,"
+             " source_key TEXT NOT NULL UNIQUE,"
+             " kind TEXT NOT NULL,"
+             " program TEXT NOT NULL,"
+             " call_id TEXT NOT NULL REFERENCES calls(id),"
+             " encounter_id TEXT REFERENCES encounters(id),"
+             " person_id TEXT REFERENCES people(id),"
+             " risk TEXT,"
+             " risk_rank INTEGER NOT NULL DEFAULT 0,"
+             " preferred_contact TEXT,"
+             " contact_phone TEXT,"
+             " contact_at TEXT NOT NULL,"
+             " due_at TEXT NOT NULL,"
+             " assigned_to TEXT REFERENCES users(id),"
+             " assigned_at TEXT,"
+             " state TEXT NOT NULL,"
+             " attempts INTEGER NOT NULL DEFAULT 0,"
+             " max_attempts INTEGER NOT NULL,"
+             " outcome TEXT,"
+             " outcome_resource_id TEXT REFERENCES resources(id),"
+             " outcome_text TEXT,"
+             " closed_at TEXT,"
+             " closed_by TEXT,"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             // The queue's orders and filters, so 100,000 tasks page in SQL.
+             "CREATE INDEX followup_tasks_queue ON followup_tasks (state, risk_rank, due_at)",
+             "CREATE INDEX followup_tasks_due ON followup_tasks (state, due_at)",
+             "CREATE INDEX followup_tasks_assignee ON followup_tasks (assigned_to, state, due_at)",
+             "CREATE INDEX followup_tasks_program ON followup_tasks (program, state, due_at)",
+             "CREATE INDEX followup_tasks_person ON followup_tasks (person_id)",
+             // Every attempt to reach the person; seq is the task's version
+             // after the attempt (the order, even within a millisecond).
+             "CREATE TABLE followup_attempts ("
+             " id TEXT PRIMARY KEY,"
+             " task_id TEXT NOT NULL REFERENCES followup_tasks(id),"
+             " seq INTEGER NOT NULL,"
+             " user_id TEXT NOT NULL,"
+             " channel TEXT NOT NULL,"
+             " result TEXT NOT NULL,"
+             " note TEXT,"
+             " at_utc TEXT NOT NULL,"
+             " UNIQUE (task_id, seq))",
+         }},
     };
     return list;
 }
