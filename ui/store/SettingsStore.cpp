@@ -12,6 +12,8 @@ QString SettingsStore::key(Setting setting)
 {
     switch (setting) {
     case Setting::IdleLockMinutes: return QStringLiteral("idle_lock_minutes");
+    case Setting::CrisisServices: return QStringLiteral("crisis_services");
+    case Setting::FollowUpPolicy: return QStringLiteral("follow_up_policy");
     }
     return {};
 }
@@ -20,6 +22,8 @@ QString SettingsStore::defaultValue(Setting setting)
 {
     switch (setting) {
     case Setting::IdleLockMinutes: return QStringLiteral("10");
+    case Setting::CrisisServices:
+    case Setting::FollowUpPolicy: return {}; // empty: the reader's built-in defaults
     }
     return {};
 }

@@ -11,6 +11,8 @@ class Database;
 
 enum class Setting {
     IdleLockMinutes, // automatic logoff after this many idle minutes
+    CrisisServices,  // JSON: the crisis lines put on every safety plan, per language
+    FollowUpPolicy,  // JSON: due hours per program, attempts before closing, due-soon window
 };
 
 class SettingsStore
@@ -24,10 +26,14 @@ public:
     static QString key(Setting setting);
     static QString defaultValue(Setting setting);
 
-private:
+    // The stored text of a setting, or its default. Typed readers and
+    // writers for the JSON settings live next to their users and check the
+    // value before calling setValue().
     QString value(Setting setting);
+    // Action::ManageSettings; audited naming the key.
     StoreError setValue(const Actor& actor, Setting setting, const QString& value);
 
+private:
     Database& m_db;
     const Clock& m_clock;
     AuditTrail m_audit;
