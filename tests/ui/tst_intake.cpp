@@ -143,9 +143,28 @@ private Q_SLOTS:
         type(QStringLiteral("Roommate says there is a hunting rifle in the house."));
         key(Qt::Key_U, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("unit"));
+        // The choices come from the team board: the demo's COR-1 is en route
+        // to another call and cannot be sent; COR-2 is available.
+        auto* unitBox = form->findChild<QComboBox*>(QStringLiteral("unit"));
+        QCOMPARE(unitBox->count(), 2);
+        QCOMPARE(unitBox->itemText(0), QStringLiteral("COR-2")); // available first
         type(QStringLiteral("COR-1"));
         pressButtonShortcut(Qt::Key_D, Qt::ControlModifier); // save and dispatch
-        QVERIFY2(form->statusText() == QStringLiteral("COR-1 dispatched."), qPrintable(form->statusText()));
+        QVERIFY2(form->statusText() == QStringLiteral("Not dispatched: COR-1 is en route. Choose an available unit."),
+                 qPrintable(form->statusText()));
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_name = 'Robin Quillfeather' "
+                                            "AND status = 'dispatched'")),
+                 0);
+        key(Qt::Key_U, Qt::AltModifier);
+        unitBox->lineEdit()->selectAll();
+        type(QStringLiteral("COR-2"));
+        pressButtonShortcut(Qt::Key_D, Qt::ControlModifier);
+        QVERIFY2(form->statusText() == QStringLiteral("COR-2 dispatched."), qPrintable(form->statusText()));
+        // The unit on the board is dispatched to this very call.
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM units u JOIN calls c ON c.id = u.call_id "
+                                            "WHERE u.code = 'COR-2' AND u.status = 'dispatched' "
+                                            "AND c.caller_name = 'Robin Quillfeather'")),
+                 1);
 
         const QString cad = form->findChild<QLineEdit*>(QStringLiteral("cadNumber"))->text();
         QVERIFY(cad.startsWith(QStringLiteral("HD20261118-")));
@@ -160,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(row(QStringLiteral("recommended = 'ccd;crt' AND disposition = 'cor_dispatch' AND program = 'cor' "
                                     "AND override_reason = 'Roommate says there is a hunting rifle in the house.' "
                                     "AND decided_at IS NOT NULL")), 1);
-        QCOMPARE(row(QStringLiteral("status = 'dispatched' AND assigned_unit = 'COR-1' AND dispatched_at IS NOT NULL "
+        QCOMPARE(row(QStringLiteral("status = 'dispatched' AND assigned_unit = 'COR-2' AND dispatched_at IS NOT NULL "
                                     "AND rule_set_id = 'durham-2023-10-23-citywide'")), 1);
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN calls c ON c.id = a.record_id "
                                             "WHERE c.cad_number = '%1' AND a.action IN ('create', 'dispatch')").arg(cad)), 2);

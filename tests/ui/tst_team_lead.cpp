@@ -32,7 +32,8 @@ private Q_SLOTS:
         QCOMPARE(home->unit().code, QStringLiteral("CRT-1"));
         QCOMPARE(home->unit().status, UnitStatus::OnScene);
         QVERIFY2(home->callText().startsWith(QStringLiteral("Call DEMO-")), qPrintable(home->callText()));
-        QVERIFY(home->timesText().startsWith(QStringLiteral("Dispatch to arrival: ")));
+        // The demo sent CRT-1 16 minutes before it arrived, 69 minutes ago.
+        QCOMPARE(home->timesText(), QStringLiteral("Dispatch to arrival: 16 min"));
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.user_id "
                                             "WHERE u.login = 'teamlead' AND a.action = 'open' AND a.record_type = 'call'")),
                  1);
@@ -46,7 +47,7 @@ private Q_SLOTS:
         f.clock().advance(std::chrono::minutes(20));
         QTest::keyClick(home, Qt::Key_5, Qt::ControlModifier); // transporting
         QTRY_COMPARE(home->unit().status, UnitStatus::Transporting);
-        QVERIFY2(home->timesText().contains(QStringLiteral("On scene: 20 min")), qPrintable(home->timesText()));
+        QVERIFY2(home->timesText().contains(QStringLiteral("On scene: 1 h 29 min")), qPrintable(home->timesText()));
         f.clock().advance(std::chrono::minutes(15));
         QTest::keyClick(home, Qt::Key_6, Qt::ControlModifier); // clear
         QTRY_COMPARE(home->unit().status, UnitStatus::Clear);
@@ -86,9 +87,9 @@ private Q_SLOTS:
         f.typeSignIn(login, login + QStringLiteral("-demo"));
         auto* board = f.window().home()->findChild<ui::TeamBoard*>();
         QVERIFY(board);
-        QCOMPARE(board->model()->rowCount(), 3);
-        QCOMPARE(board->model()->data(board->model()->index(1, ui::UnitBoardModel::Code)).toString(), QStringLiteral("CRT-1"));
-        QCOMPARE(board->model()->data(board->model()->index(1, ui::UnitBoardModel::Status)).toString(), QStringLiteral("On scene"));
+        QCOMPARE(board->model()->rowCount(), 4);
+        QCOMPARE(board->model()->data(board->model()->index(2, ui::UnitBoardModel::Code)).toString(), QStringLiteral("CRT-1"));
+        QCOMPARE(board->model()->data(board->model()->index(2, ui::UnitBoardModel::Status)).toString(), QStringLiteral("On scene"));
     }
 
     void anotherUnitsCallStaysClosed()

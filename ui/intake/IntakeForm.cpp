@@ -58,7 +58,6 @@ QWidget* withError(QWidget* field, QLabel* error)
 }
 
 const char* const kRelationships[] = {"", "self", "family", "bystander", "professional"};
-const char* const kUnits[] = {"CRT-1", "CRT-2", "CRT-3", "CRT-4", "COR-1", "COR-2"};
 
 } // namespace
 
@@ -336,8 +335,6 @@ void IntakeForm::fillChoices()
         m_language->addItem(native == english || native.isEmpty() ? english : english + QStringLiteral(" — ") + native,
                             QString::fromLatin1(language.code.data(), qsizetype(language.code.size())));
     }
-    for (const char* unit : kUnits)
-        m_unit->addItem(QString::fromLatin1(unit));
     m_unit->setCurrentIndex(-1);
 }
 

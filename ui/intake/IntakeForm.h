@@ -6,6 +6,7 @@
 // the database as a draft within 2 seconds, so a killed program loses
 // nothing typed; Ctrl+S saves the call itself. A closed call is read-only:
 // changes go through addenda.
+#include "core/routing/Disposition.h"
 #include "home/Services.h"
 #include "intake/RoutingContext.h"
 #include "store/IntakeStore.h"
@@ -74,7 +75,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    static constexpr int kUnitIdRole = Qt::UserRole + 1;
     void buildLayout();
+    // The unit choices from the team board, for a CRT or Co-Response dispatch.
+    void loadUnits(routing::Disposition disposition);
     void retranslate();
     void fillChoices();
     void connectChanges();

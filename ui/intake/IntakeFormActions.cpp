@@ -10,6 +10,8 @@
 #include "intake/RoutingPanel.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
+#include "store/UnitStore.h"
+#include "units/TeamBoard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 namespace heart::ui {
 
@@ -206,6 +209,8 @@ void IntakeForm::updateDispositionState()
     m_overrideLabel->setEnabled(against && !isClosed());
     m_overrideReason->setEnabled(against && !isClosed());
     const bool unit = disposition && routing::sendsUnit(*disposition);
+    if (unit && !isClosed())
+        loadUnits(*disposition);
     m_unitLabel->setEnabled(unit && !isClosed());
     m_unit->setEnabled(unit && !isClosed());
     m_dispatch->setEnabled(unit && !isClosed() && m_call.status != QLatin1String("dispatched"));
@@ -348,6 +353,44 @@ bool IntakeForm::save()
     return true;
 }
 
+void IntakeForm::loadUnits(routing::Disposition disposition)
+{
+    // The team board's units of the kind the disposition sends, available
+    // ones first; busy ones are listed (greyed, with their status) so the
+    // counselor sees why they cannot be chosen.
+    store::UnitStore units(m_services.db, m_services.clock);
+    auto board = units.board(m_services.actor);
+    if (!board.ok())
+        return;
+    const units::UnitKind kind = disposition == routing::Disposition::CorDispatch ? units::UnitKind::CoResponse
+                                                                                  : units::UnitKind::CommunityResponse;
+    QList<store::Unit> list;
+    for (const store::Unit& unit : board.value()) {
+        if (unit.kind == kind)
+            list.append(unit);
+    }
+    const auto free = [](const store::Unit& u) {
+        return u.status == units::UnitStatus::Available || u.status == units::UnitStatus::Clear;
+    };
+    std::stable_sort(list.begin(), list.end(), [&](const store::Unit& a, const store::Unit& b) { return free(a) && !free(b); });
+    const QString typed = m_unit->currentText();
+    const QSignalBlocker block(m_unit);
+    m_unit->clear();
+    auto* model = qobject_cast<QStandardItemModel*>(m_unit->model());
+    for (const store::Unit& unit : list) {
+        m_unit->addItem(unit.code, unit.id);
+        const int row = m_unit->count() - 1;
+        m_unit->setItemData(row, unit.id, kUnitIdRole);
+        const QString status = UnitBoardModel::statusName(unit.status);
+        m_unit->setItemData(row, unit.callCad.isEmpty() ? status : tr("%1 on call %2").arg(status, unit.callCad),
+                            Qt::ToolTipRole);
+        if (!free(unit) && model && m_call.assignedUnit != unit.code)
+            model->item(row)->setEnabled(false);
+    }
+    m_unit->setCurrentIndex(-1);
+    m_unit->setEditText(typed);
+}
+
 bool IntakeForm::dispatchUnit()
 {
     if (!save())
@@ -358,8 +401,27 @@ bool IntakeForm::dispatchUnit()
         m_disposition->setFocus();
         return false;
     }
+    // A unit on the team board is moved to "dispatched" on this call first:
+    // a busy unit refuses, and the call is not marked dispatched. A unit
+    // typed by hand (not on the board) is recorded on the call only.
+    const QString code = m_unit->currentText().trimmed();
+    if (const int index = m_unit->findText(code, Qt::MatchFixedString); index >= 0) {
+        const QString unitId = m_unit->itemData(index, kUnitIdRole).toString();
+        store::UnitStore units(m_services.db, m_services.clock);
+        auto current = units.unit(m_services.actor, unitId);
+        auto sent = current.ok() ? units.dispatchToCall(m_services.actor, unitId, current.value().version, m_call.id)
+                                 : store::StoreResult<store::Unit>(current.error());
+        if (!sent.ok()) {
+            const bool busy = sent.error().code == store::StoreErrorCode::InvalidInput && current.ok();
+            setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
+                                 .arg(code, UnitBoardModel::statusName(current.value().status).toLower())
+                           : tr("Not dispatched: %1").arg(DomainText::errorText(sent.error())));
+            loadUnits(*disposition);
+            return false;
+        }
+    }
     store::IntakeStore calls(m_services.db, m_services.clock);
-    auto dispatched = calls.dispatch(m_services.actor, m_call.id, m_call.version, m_unit->currentText().trimmed());
+    auto dispatched = calls.dispatch(m_services.actor, m_call.id, m_call.version, code);
     if (!dispatched.ok()) {
         setStatus(tr("Not dispatched: %1").arg(DomainText::errorText(dispatched.error())));
         return false;

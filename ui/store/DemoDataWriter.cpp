@@ -7,6 +7,7 @@
 #include "core/roster/RotationGenerator.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/DemoDirectory.h"
 #include "store/RosterStore.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
@@ -76,6 +77,8 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
         return imported.error();
     accounts.recordSessionEvent(counselor.value(), audit::SignOut);
     if (StoreError error = writeRoster(scenario, workstation))
+        return error;
+    if (StoreError error = writeDemoDirectory(m_db, m_clock, admin.value()))
         return error;
     qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << imported.value().size()
                     << "calls";
@@ -180,8 +183,13 @@ StoreError DemoDataWriter::writeUnits(const Actor& supervisor, const QList<roste
         {"CRT-1", units::UnitKind::CommunityResponse, {"Jordan Mossgrove", "Sam Riverstone", "Morgan Kettleby"}},
         {"CRT-2", units::UnitKind::CommunityResponse, {"Ember Quincefield", "Linden Applewhistle", "Vesper Oakhaven"}},
         {"COR-1", units::UnitKind::CoResponse, {"Riley Oakhaven", nullptr, nullptr}},
+        {"COR-2", units::UnitKind::CoResponse, {nullptr, nullptr, nullptr}},
     };
-    UnitStore unitStore(m_db, m_clock);
+    // The units went into service at the start of the shift and out to their
+    // calls since, so the board and the team lead's times show real minutes.
+    ManualClock unitClock(m_clock.now() - std::chrono::minutes(95));
+    const auto later = [&](int minutes) { unitClock.advance(std::chrono::minutes(minutes)); };
+    UnitStore unitStore(m_db, unitClock);
     AccountStore accounts(m_db, m_clock);
     // The team leads put their units in service; the counselor's live calls get a unit each.
     auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"), workstation);
@@ -204,6 +212,7 @@ StoreError DemoDataWriter::writeUnits(const Actor& supervisor, const QList<roste
         auto available = unitStore.changeStatus(mover, unit.value().id, manned.value().version, units::UnitStatus::Available);
         if (!available.ok())
             return available.error();
+        later(spec.kind == units::UnitKind::CoResponse ? 20 : 10);
         // The newest dispatched call of the unit's program gets it.
         QSqlQuery call = m_db.prepare(QStringLiteral(
             "SELECT id FROM calls WHERE status = 'dispatched' AND program = ? AND id NOT IN "
@@ -211,15 +220,18 @@ StoreError DemoDataWriter::writeUnits(const Actor& supervisor, const QList<roste
         call.addBindValue(spec.kind == units::UnitKind::CoResponse ? QStringLiteral("cor") : QStringLiteral("crt"));
         if (StoreError error = m_db.exec(call, "find a demo call for a unit"))
             return error;
-        if (!call.next() || QLatin1String(spec.code) == QLatin1String("CRT-2"))
-            continue; // CRT-2 stays available
+        if (!call.next() || QLatin1String(spec.code) == QLatin1String("CRT-2")
+            || QLatin1String(spec.code) == QLatin1String("COR-2"))
+            continue; // CRT-2 and COR-2 stay available
         auto sent = unitStore.dispatchToCall(supervisor, unit.value().id, available.value().version, call.value(0).toString());
         if (!sent.ok())
             return sent.error();
+        later(2);
         auto moving = unitStore.changeStatus(mover, unit.value().id, sent.value().version, units::UnitStatus::EnRoute);
         if (!moving.ok())
             return moving.error();
         if (spec.kind == units::UnitKind::CommunityResponse) {
+            later(14);
             auto there = unitStore.changeStatus(mover, unit.value().id, moving.value().version, units::UnitStatus::OnScene);
             if (!there.ok())
                 return there.error();
