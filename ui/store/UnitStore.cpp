@@ -411,6 +411,30 @@ StoreResult<Unit> UnitStore::dispatchToCall(const Actor& actor, const QString& u
     return moved;
 }
 
+StoreResult<QList<UnitCallSummary>> UnitStore::recentCalls(const Actor& actor, const QString& unitId,
+                                                          const QDateTime& since)
+{
+    if (StoreError error = requireBoard(actor, unitId))
+        return error;
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT e.call_id, c.cad_number, c.call_type, MAX(e.at_utc), "
+        " (SELECT COUNT(*) FROM encounters n WHERE n.call_id = e.call_id AND n.unit_id = e.unit_id "
+        "  AND n.signed_at IS NOT NULL) "
+        "FROM unit_status_events e JOIN calls c ON c.id = e.call_id "
+        "WHERE e.unit_id = ? AND e.status = 'dispatched' AND e.at_utc >= ? "
+        "GROUP BY e.call_id, c.cad_number, c.call_type, e.unit_id ORDER BY MAX(e.at_utc) DESC"));
+    query.addBindValue(unitId);
+    query.addBindValue(toStoredTime(since));
+    if (StoreError error = m_db.exec(query, "read unit recent calls"))
+        return error;
+    QList<UnitCallSummary> calls;
+    while (query.next()) {
+        calls.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                      fromStoredTime(query.value(3).toString()), query.value(4).toInt() > 0});
+    }
+    return calls;
+}
+
 StoreResult<QList<UnitStatusEvent>> UnitStore::callHistory(const Actor& actor, const QString& unitId,
                                                            const QString& callId)
 {

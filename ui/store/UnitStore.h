@@ -50,6 +50,16 @@ struct UnitStatusEvent
     QString userId;
 };
 
+// A call the unit was sent to, for the team lead's list of recent calls.
+struct UnitCallSummary
+{
+    QString callId;
+    QString cadNumber;
+    QString callType;
+    QDateTime dispatchedAt; // UTC: when this unit was sent
+    bool signedNote = false; // the unit's encounter note on it is signed
+};
+
 class UnitStore
 {
 public:
@@ -75,6 +85,11 @@ public:
     StoreResult<Unit> dispatchToCall(const Actor& actor, const QString& unitId, int version, const QString& callId);
     // The unit's status changes while on one call, oldest first (for core::units::callTimes).
     StoreResult<QList<UnitStatusEvent>> callHistory(const Actor& actor, const QString& unitId, const QString& callId);
+
+    // The calls the unit was dispatched to since `since`, newest first, with
+    // whether its note on each is signed (ViewUnitCalls or ViewCallQueue;
+    // names no person, so it is not audited as an open).
+    StoreResult<QList<UnitCallSummary>> recentCalls(const Actor& actor, const QString& unitId, const QDateTime& since);
 
 private:
     // Reading the board: ViewUnitCalls or ViewCallQueue (a refusal is audited).

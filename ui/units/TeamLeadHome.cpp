@@ -1,6 +1,9 @@
 #include "units/TeamLeadHome.h"
 
+#include "core/Permissions.h"
 #include "core/units/UnitStatus.h"
+#include "encounter/EncounterForm.h"
+#include "safety/SafetyPlanEditor.h"
 #include "home/CallTableModel.h"
 #include "shell/DomainText.h"
 #include "store/IntakeStore.h"
@@ -10,7 +13,11 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
+#include <QTabWidget>
 #include <QTextDocument>
 #include <QVBoxLayout>
 
@@ -21,7 +28,9 @@ using units::UnitStatus;
 TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)), m_unitLine(new QLabel(this)),
       m_times(new QLabel(this)), m_call(new QLabel(this)), m_message(new QLabel(this)),
-      m_board(new TeamBoard(m_services, this))
+      m_board(new TeamBoard(m_services, this)), m_tabs(new QTabWidget(this)), m_callsTitle(new QLabel(this)),
+      m_calls(new QListWidget(this)), m_notePage(new QWidget(this)), m_planPage(new QWidget(this)),
+      m_noNote(new QLabel(m_notePage)), m_noPlan(new QLabel(m_planPage))
 {
     setObjectName(QStringLiteral("teamLeadHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -53,14 +62,45 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
         buttons->addWidget(button);
     }
     buttons->addStretch(1);
+    m_calls->setObjectName(QStringLiteral("unitRecentCalls"));
+    QFont bold = m_callsTitle->font();
+    bold.setBold(true);
+    m_callsTitle->setFont(bold);
+    m_callsTitle->setBuddy(m_calls);
+    connect(m_calls, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        openNote(item->data(Qt::UserRole).toString());
+        showTab(NoteTab);
+    });
+    auto* unitPage = new QWidget(this);
+    auto* unitLayout = new QVBoxLayout(unitPage);
+    unitLayout->addWidget(m_title);
+    unitLayout->addWidget(m_unitLine);
+    unitLayout->addLayout(buttons);
+    unitLayout->addWidget(m_message);
+    unitLayout->addWidget(m_times);
+    unitLayout->addWidget(m_call);
+    unitLayout->addWidget(m_callsTitle);
+    unitLayout->addWidget(m_calls, 1);
+    for (auto [page, empty] : {std::pair{m_notePage, m_noNote}, std::pair{m_planPage, m_noPlan}}) {
+        auto* pageLayout = new QVBoxLayout(page);
+        pageLayout->setContentsMargins(0, 0, 0, 0);
+        empty->setAlignment(Qt::AlignCenter);
+        empty->setWordWrap(true);
+        pageLayout->addWidget(empty);
+    }
+    m_tabs->setObjectName(QStringLiteral("teamLeadTabs"));
+    m_tabs->addTab(unitPage, QString());
+    m_tabs->addTab(m_notePage, QString());
+    m_tabs->addTab(m_planPage, QString());
+    m_tabs->addTab(m_board, QString());
+    const std::pair<Qt::Key, Tab> keys[] = {{Qt::Key_F2, UnitTab}, {Qt::Key_F3, NoteTab}, {Qt::Key_F4, SafetyPlanTab}, {Qt::Key_F6, BoardTab}};
+    for (const auto& [key, tab] : keys) {
+        auto* shortcut = new QShortcut(QKeySequence(key), this);
+        connect(shortcut, &QShortcut::activated, this, [this, tab = tab] { showTab(tab); });
+    }
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_unitLine);
-    layout->addLayout(buttons);
-    layout->addWidget(m_message);
-    layout->addWidget(m_times);
-    layout->addWidget(m_call);
-    layout->addWidget(m_board, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
     retranslate();
     refresh();
 }
@@ -78,6 +118,91 @@ void TeamLeadHome::refresh()
     }
     render();
     m_board->refresh();
+    renderRecentCalls();
+    // A new call for the unit opens its note; a call picked from the list stays open otherwise.
+    if (!m_unit.callId.isEmpty() && m_unit.callId != m_callSeen) {
+        m_callSeen = m_unit.callId;
+        openNote(m_unit.callId);
+    }
+}
+
+void TeamLeadHome::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+    // The keyboard goes with the tab: to the note's first field, the plan's
+    // language, the list of the unit's calls.
+    if (tab == NoteTab && m_form)
+        m_form->focusFirstField();
+    else if (tab == SafetyPlanTab && m_plan)
+        m_plan->focusFirstField();
+    else if (tab == UnitTab)
+        m_calls->setFocus();
+}
+
+void TeamLeadHome::openNote(const QString& callId)
+{
+    if (m_unit.id.isEmpty() || callId.isEmpty() || (callId == m_noteCallId && m_form))
+        return;
+    if (m_form) {
+        m_form->save();
+        m_form->deleteLater();
+    }
+    if (m_plan) {
+        m_plan->save();
+        m_plan->deleteLater();
+    }
+    m_plan = nullptr;
+    m_noteCallId = callId;
+    m_form = new EncounterForm(m_services, callId, m_unit.id, m_notePage);
+    QString cad;
+    for (int row = 0; row < m_calls->count(); ++row) {
+        if (m_calls->item(row)->data(Qt::UserRole).toString() == callId)
+            cad = m_calls->item(row)->data(Qt::UserRole + 1).toString();
+    }
+    m_form->setHeading(tr("Encounter note · call %1 · %2").arg(cad.isEmpty() ? m_unit.callCad : cad, m_unit.code));
+    m_noNote->hide();
+    m_notePage->layout()->addWidget(m_form);
+    if (m_form->isLoaded()) {
+        m_plan = new SafetyPlanEditor(m_services, m_form->encounter().id, callId, m_planPage);
+        m_plan->setReadOnly(m_form->encounter().isSigned() || !permits(m_services.actor.role(), Action::WriteSafetyPlan));
+        m_noPlan->hide();
+        m_planPage->layout()->addWidget(m_plan);
+        connect(m_plan, &SafetyPlanEditor::saved, m_form, [this] {
+            if (!m_form->refreshFromStore())
+                m_form->reload();
+        });
+        connect(m_form, &EncounterForm::signedNote, m_plan, [this] {
+            m_plan->reload();
+            m_plan->setReadOnly(true);
+            renderRecentCalls();
+        });
+    }
+}
+
+void TeamLeadHome::renderRecentCalls()
+{
+    m_calls->clear();
+    if (m_unit.id.isEmpty())
+        return;
+    store::UnitStore units(m_services.db, m_services.clock);
+    const QDateTime since = store::toDateTime(m_services.clock.now()).addDays(-1);
+    auto calls = units.recentCalls(m_services.actor, m_unit.id, since);
+    if (!calls.ok()) {
+        m_calls->addItem(DomainText::errorText(calls.error()));
+        return;
+    }
+    for (const store::UnitCallSummary& call : calls.value()) {
+        auto* item = new QListWidgetItem(
+            tr("%1 · %2 · sent %3 · %4")
+                .arg(call.cadNumber, DomainText::callTypeName(call.callType),
+                     QLocale().toString(call.dispatchedAt.toLocalTime(), QLocale::ShortFormat),
+                     call.signedNote ? tr("note signed") : tr("note to finish")),
+            m_calls);
+        item->setData(Qt::UserRole, call.callId);
+        item->setData(Qt::UserRole + 1, call.cadNumber);
+    }
+    if (calls.value().isEmpty())
+        m_calls->addItem(tr("No calls in the last 24 hours."));
 }
 
 bool TeamLeadHome::moveTo(UnitStatus status)
@@ -99,6 +224,7 @@ bool TeamLeadHome::moveTo(UnitStatus status)
     m_unit = moved.value();
     render();
     m_board->refresh();
+    renderRecentCalls();
     return true;
 }
 
@@ -124,6 +250,14 @@ void TeamLeadHome::changeEvent(QEvent* event)
 void TeamLeadHome::retranslate()
 {
     m_title->setText(tr("My unit"));
+    m_tabs->setTabText(UnitTab, tr("My unit (F2)"));
+    m_tabs->setTabText(NoteTab, tr("Encounter note (F3)"));
+    m_tabs->setTabText(SafetyPlanTab, tr("Safety plan (F4)"));
+    m_tabs->setTabText(BoardTab, tr("Team board (F6)"));
+    m_callsTitle->setText(tr("My unit's calls, last 24 hours (Enter opens the note):"));
+    m_noNote->setText(tr("No call chosen: the note opens for the call your unit is on, or pick one of its calls "
+                         "on the first tab."));
+    m_noPlan->setText(tr("The safety plan belongs to an encounter note: open the note first."));
     for (std::size_t i = 0; i < m_buttons.size(); ++i) {
         m_buttons[i]->setText(tr("%1 (Ctrl+%2)").arg(UnitBoardModel::statusName(units::kAllUnitStatuses[i])).arg(i + 1));
         // After setText(), which replaces the shortcut with the text's mnemonic.

@@ -1,0 +1,378 @@
+#include "encounter/EncounterForm.h"
+
+#include "core/Permissions.h"
+#include "intake/CssrsPanel.h"
+#include "shell/DomainText.h"
+#include "store/AccountStore.h"
+#include "store/StoreTime.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QVBoxLayout>
+
+namespace heart::ui {
+
+using encounter::ContactPreference;
+using encounter::EncounterDisposition;
+
+namespace {
+
+QPlainTextEdit* textBox(QWidget* parent, const char* name, int lines)
+{
+    auto* box = new QPlainTextEdit(parent);
+    box->setObjectName(QString::fromLatin1(name));
+    box->setTabChangesFocus(true);
+    box->setFixedHeight(box->fontMetrics().lineSpacing() * lines + 14);
+    return box;
+}
+
+QLabel* buddyLabel(QWidget* parent, QWidget* buddy)
+{
+    auto* label = new QLabel(parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
+// Yes / no / not recorded, as a combo box: data 1, 0, -1.
+QComboBox* yesNoBox(QWidget* parent, const char* name)
+{
+    auto* box = new QComboBox(parent);
+    box->setObjectName(QString::fromLatin1(name));
+    box->addItem(QString(), -1);
+    box->addItem(QString(), 1);
+    box->addItem(QString(), 0);
+    return box;
+}
+
+std::optional<bool> yesNo(const QComboBox* box)
+{
+    const int value = box->currentData().toInt();
+    return value < 0 ? std::nullopt : std::optional<bool>(value == 1);
+}
+
+void setYesNo(QComboBox* box, std::optional<bool> value)
+{
+    box->setCurrentIndex(box->findData(value ? (*value ? 1 : 0) : -1));
+}
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+} // namespace
+
+EncounterForm::EncounterForm(Services services, const QString& callId, const QString& unitId, QWidget* parent)
+    : QWidget(parent), m_services(std::move(services)), m_callId(callId), m_unitId(unitId)
+{
+    setObjectName(QStringLiteral("encounterForm"));
+    buildLayout();
+    connectChanges();
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(800);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
+        if (m_dirty)
+            save();
+    });
+    retranslate();
+    reload();
+}
+
+void EncounterForm::buildLayout()
+{
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("encounterHeader"));
+    QFont big = m_header->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_header->setFont(big);
+    m_signedBanner = new QLabel(this);
+    m_signedBanner->setObjectName(QStringLiteral("signedBanner"));
+    m_signedBanner->setWordWrap(true);
+    m_signedBanner->setStyleSheet(
+        QStringLiteral("QLabel { background: #e8f5e9; border: 1px solid #2e7d32; padding: 6px; color: #1b5e20; }"));
+
+    m_concern = textBox(this, "presentingConcern", 3);
+    m_concernLabel = buddyLabel(this, m_concern);
+    m_cssrs = new CssrsPanel(this);
+    m_assessment = textBox(this, "assessment", 3);
+    m_assessmentLabel = buddyLabel(this, m_assessment);
+    m_interventions = textBox(this, "interventions", 3);
+    m_interventionsLabel = buddyLabel(this, m_interventions);
+    m_disposition = new QComboBox(this);
+    m_disposition->setObjectName(QStringLiteral("encounterDisposition"));
+    m_disposition->addItem(QString(), QString());
+    for (EncounterDisposition d : encounter::kAllEncounterDispositions)
+        m_disposition->addItem(QString(), QString::fromLatin1(encounter::encounterDispositionCode(d).data()));
+    m_dispositionLabel = buddyLabel(this, m_disposition);
+    m_destination = new QLineEdit(this);
+    m_destination->setObjectName(QStringLiteral("destination"));
+    m_destinationLabel = buddyLabel(this, m_destination);
+    m_referral = new QLineEdit(this);
+    m_referral->setObjectName(QStringLiteral("referralService"));
+    m_referralLabel = buddyLabel(this, m_referral);
+    m_lookUp = new QPushButton(this);
+    m_lookUp->setObjectName(QStringLiteral("lookUpService"));
+    m_escalation = textBox(this, "escalationReason", 2);
+    m_escalationLabel = buddyLabel(this, m_escalation);
+    m_feltSafe = yesNoBox(this, "feltSafe");
+    m_feltSafeLabel = buddyLabel(this, m_feltSafe);
+    m_consent = yesNoBox(this, "consentToFollowUp");
+    m_consentLabel = buddyLabel(this, m_consent);
+    m_contact = new QComboBox(this);
+    m_contact->setObjectName(QStringLiteral("preferredContact"));
+    m_contact->addItem(QString(), QString());
+    for (ContactPreference p : encounter::kAllContactPreferences)
+        m_contact->addItem(QString(), QString::fromLatin1(encounter::contactPreferenceCode(p).data()));
+    m_contactLabel = buddyLabel(this, m_contact);
+    m_phone = new QLineEdit(this);
+    m_phone->setObjectName(QStringLiteral("contactPhone"));
+    m_phoneLabel = buddyLabel(this, m_phone);
+    m_narrative = textBox(this, "narrative", 5);
+    m_narrativeLabel = buddyLabel(this, m_narrative);
+
+    m_missing = new QLabel(this);
+    m_missing->setObjectName(QStringLiteral("missingForSigning"));
+    m_missing->setWordWrap(true);
+    m_missing->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("encounterStatus"));
+    m_status->setWordWrap(true);
+    m_save = new QPushButton(this);
+    m_save->setObjectName(QStringLiteral("saveEncounter"));
+    m_sign = new QPushButton(this);
+    m_sign->setObjectName(QStringLiteral("signEncounter"));
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_sign, &QPushButton::clicked, this, &EncounterForm::askToSign);
+    connect(m_lookUp, &QPushButton::clicked, this, &EncounterForm::pickService);
+
+    m_entriesTitle = new QLabel(this);
+    m_entries = new QListWidget(this);
+    m_entries->setObjectName(QStringLiteral("encounterEntries"));
+    m_entries->setWordWrap(true);
+    m_entries->setMinimumHeight(90);
+    m_entry = textBox(this, "newEntry", 2);
+    m_entryLabel = buddyLabel(this, m_entry);
+    m_addEntry = new QPushButton(this);
+    m_addEntry->setObjectName(QStringLiteral("addEntry"));
+    connect(m_addEntry, &QPushButton::clicked, this, [this] { addEntry(); });
+    m_addendaTitle = new QLabel(this);
+    m_addenda = new QListWidget(this);
+    m_addenda->setObjectName(QStringLiteral("encounterAddenda"));
+    m_addenda->setWordWrap(true);
+    m_addenda->setMinimumHeight(70);
+    m_addAddendum = new QPushButton(this);
+    m_addAddendum->setObjectName(QStringLiteral("addAddendum"));
+    connect(m_addAddendum, &QPushButton::clicked, this, &EncounterForm::askForAddendum);
+    QFont bold = m_entriesTitle->font();
+    bold.setBold(true);
+    m_entriesTitle->setFont(bold);
+    m_addendaTitle->setFont(bold);
+
+    auto* page = new QWidget;
+    auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->addRow(m_concernLabel, m_concern);
+    form->addRow(m_cssrs);
+    form->addRow(m_assessmentLabel, m_assessment);
+    form->addRow(m_interventionsLabel, m_interventions);
+    form->addRow(m_dispositionLabel, m_disposition);
+    form->addRow(m_destinationLabel, m_destination);
+    auto* referral = new QHBoxLayout;
+    referral->addWidget(m_referral, 1);
+    referral->addWidget(m_lookUp);
+    form->addRow(m_referralLabel, referral);
+    form->addRow(m_escalationLabel, m_escalation);
+    form->addRow(m_feltSafeLabel, m_feltSafe);
+    form->addRow(m_consentLabel, m_consent);
+    form->addRow(m_contactLabel, m_contact);
+    form->addRow(m_phoneLabel, m_phone);
+    form->addRow(m_narrativeLabel, m_narrative);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_save);
+    actions->addWidget(m_sign);
+    actions->addStretch(1);
+    auto* entryRow = new QHBoxLayout;
+    entryRow->addWidget(m_entry, 1);
+    entryRow->addWidget(m_addEntry);
+    auto* column = new QVBoxLayout(page);
+    column->addWidget(m_header);
+    column->addWidget(m_signedBanner);
+    column->addLayout(form);
+    column->addWidget(m_missing);
+    column->addLayout(actions);
+    column->addWidget(m_status);
+    column->addWidget(m_entriesTitle);
+    column->addWidget(m_entries);
+    column->addWidget(m_entryLabel);
+    column->addLayout(entryRow);
+    column->addWidget(m_addendaTitle);
+    column->addWidget(m_addenda);
+    column->addWidget(m_addAddendum, 0, Qt::AlignLeft);
+    column->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+}
+
+void EncounterForm::connectChanges()
+{
+    const auto mark = [this] { changed(); };
+    for (QPlainTextEdit* box : {m_concern, m_assessment, m_interventions, m_escalation, m_narrative})
+        connect(box, &QPlainTextEdit::textChanged, this, mark);
+    for (QLineEdit* line : {m_destination, m_phone})
+        connect(line, &QLineEdit::textEdited, this, mark);
+    connect(m_referral, &QLineEdit::textEdited, this, [this] {
+        m_referralResourceId.clear(); // typed by hand: no longer the directory's entry
+        changed();
+    });
+    for (QComboBox* box : {m_disposition, m_feltSafe, m_consent, m_contact})
+        connect(box, &QComboBox::currentIndexChanged, this, mark);
+    connect(m_cssrs, &CssrsPanel::answersChanged, this, mark);
+}
+
+void EncounterForm::changed()
+{
+    if (m_loading)
+        return;
+    updateVisibility();
+    updateMissing();
+    if (!mayEdit())
+        return;
+    m_dirty = true;
+    m_saveTimer.start();
+}
+
+bool EncounterForm::mayEdit() const
+{
+    return isLoaded() && !m_encounter.isSigned() && encounter::maySign(m_services.actor.role());
+}
+
+encounter::EncounterNote EncounterForm::collect() const
+{
+    encounter::EncounterNote note;
+    note.presentingConcern = m_concern->toPlainText().toStdString();
+    const triage::CssrsAnswers answers = m_cssrs->answers();
+    bool anyAnswer = false;
+    for (triage::Answer a : answers.answers)
+        anyAnswer |= a != triage::Answer::Unanswered;
+    if (anyAnswer)
+        note.cssrs = answers;
+    note.assessment = m_assessment->toPlainText().toStdString();
+    note.interventions = m_interventions->toPlainText().toStdString();
+    note.disposition = encounter::encounterDispositionFromCode(m_disposition->currentData().toString().toStdString());
+    note.destination = m_destination->text().toStdString();
+    note.referralResourceId = m_referralResourceId.toStdString();
+    note.referralText = m_referral->text().toStdString();
+    note.escalationReason = m_escalation->toPlainText().toStdString();
+    note.feltSafe = yesNo(m_feltSafe);
+    note.consentToFollowUp = yesNo(m_consent);
+    note.preferredContact = encounter::contactPreferenceFromCode(m_contact->currentData().toString().toStdString());
+    note.contactPhone = m_phone->text().toStdString();
+    note.narrative = m_narrative->toPlainText().toStdString();
+    return note;
+}
+
+void EncounterForm::load(const store::Encounter& loaded)
+{
+    m_encounter = loaded;
+    m_loading = true;
+    const encounter::EncounterNote& note = loaded.note;
+    m_concern->setPlainText(fromStd(note.presentingConcern));
+    m_cssrs->setAnswers(note.cssrs.value_or(triage::CssrsAnswers{}));
+    m_assessment->setPlainText(fromStd(note.assessment));
+    m_interventions->setPlainText(fromStd(note.interventions));
+    m_disposition->setCurrentIndex(std::max(
+        0, m_disposition->findData(note.disposition ? QString::fromLatin1(encounter::encounterDispositionCode(*note.disposition).data())
+                                                    : QString())));
+    m_destination->setText(fromStd(note.destination));
+    m_referralResourceId = fromStd(note.referralResourceId);
+    m_referral->setText(fromStd(note.referralText));
+    m_escalation->setPlainText(fromStd(note.escalationReason));
+    setYesNo(m_feltSafe, note.feltSafe);
+    setYesNo(m_consent, note.consentToFollowUp);
+    m_contact->setCurrentIndex(std::max(
+        0, m_contact->findData(note.preferredContact ? QString::fromLatin1(encounter::contactPreferenceCode(*note.preferredContact).data())
+                                                     : QString())));
+    m_phone->setText(fromStd(note.contactPhone));
+    m_narrative->setPlainText(fromStd(note.narrative));
+    m_loading = false;
+    m_dirty = false;
+    render();
+}
+
+void EncounterForm::hideEvent(QHideEvent* event)
+{
+    if (m_dirty)
+        save();
+    QWidget::hideEvent(event);
+}
+
+void EncounterForm::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void EncounterForm::retranslate()
+{
+    m_concernLabel->setText(tr("&Presenting concern:"));
+    m_assessmentLabel->setText(tr("&Assessment:"));
+    m_interventionsLabel->setText(tr("&Interventions:"));
+    m_dispositionLabel->setText(tr("&Disposition:"));
+    m_destinationLabel->setText(tr("&Where taken:"));
+    m_referralLabel->setText(tr("&Referred to:"));
+    m_lookUp->setText(tr("&Look up…"));
+    m_escalationLabel->setText(tr("Why police/EMS were re&quested:"));
+    m_feltSafeLabel->setText(tr("Responders felt &safe:"));
+    m_consentLabel->setText(tr("&Consent to follow-up:"));
+    m_contactLabel->setText(tr("Con&tact by:"));
+    m_phoneLabel->setText(tr("Contact ph&one:"));
+    m_narrativeLabel->setText(tr("&Narrative:"));
+    m_entryLabel->setText(tr("Your entr&y (Ctrl+Return adds it):"));
+    m_entriesTitle->setText(tr("Team entries"));
+    m_addendaTitle->setText(tr("Addenda"));
+    const QSignalBlocker blockDisposition(m_disposition);
+    m_disposition->setItemText(0, tr("– choose –"));
+    const QStringList dispositions = {tr("Resolved on scene"), tr("Transported"),      tr("Referred"),
+                                      tr("Declined services"), tr("Police requested"), tr("EMS requested")};
+    for (int i = 0; i < dispositions.size(); ++i)
+        m_disposition->setItemText(i + 1, dispositions[i]);
+    for (QComboBox* box : {m_feltSafe, m_consent}) {
+        const QSignalBlocker block(box);
+        box->setItemText(0, tr("– not recorded –"));
+        box->setItemText(1, tr("Yes"));
+        box->setItemText(2, tr("No"));
+    }
+    const QSignalBlocker blockContact(m_contact);
+    m_contact->setItemText(0, tr("– choose –"));
+    const QStringList contacts = {tr("Phone call"), tr("Text message"), tr("In person"), tr("No preference")};
+    for (int i = 0; i < contacts.size(); ++i)
+        m_contact->setItemText(i + 1, contacts[i]);
+    m_save->setText(tr("Save (Ctrl+S)"));
+    m_save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    m_sign->setText(tr("Sign… (Ctrl+Shift+S)"));
+    m_sign->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_addEntry->setText(tr("Add entry"));
+    m_addEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_addAddendum->setText(tr("Add addendum… (Ctrl+Shift+A)"));
+    m_addAddendum->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    render();
+}
+
+} // namespace heart::ui

@@ -1,0 +1,136 @@
+#pragma once
+// The encounter note of one unit's visit on one call, as the team documents
+// it in the van: the clinician lead writes the note's fields (presenting
+// concern, an in-person C-SSRS, assessment, interventions, disposition with
+// what it needs, whether the responders felt safe, consent to follow-up and
+// how to reach the person, narrative); every member adds entries of their
+// own. The fields the disposition needs appear with it, and "To sign" lists
+// what is still missing (core/encounter/EncounterRules.h).
+//
+// Changes are saved a moment after typing stops (and on Ctrl+S), so nothing
+// typed is lost to a closed lid. Signing (Ctrl+Shift+S, password again)
+// locks the note; corrections are signed addenda (Ctrl+Shift+A), listed
+// under it. A note signed elsewhere is shown read-only.
+#include "core/encounter/EncounterRules.h"
+#include "home/Services.h"
+#include "store/EncounterStore.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace heart::ui {
+
+class CssrsPanel;
+
+class EncounterForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Opens the unit's note on the call, creating it when a signing role
+    // opens it for the first time.
+    EncounterForm(Services services, const QString& callId, const QString& unitId, QWidget* parent = nullptr);
+
+    // "Encounter note · call … · unit …", set by the home that shows the form.
+    void setHeading(const QString& heading);
+    bool isLoaded() const { return !m_encounter.id.isEmpty(); }
+    const store::Encounter& encounter() const { return m_encounter; }
+    QString statusText() const;
+    QString missingText() const;
+    // What the form would save now.
+    encounter::EncounterNote collect() const;
+
+    bool save();                                   // Ctrl+S (signing roles)
+    bool sign(const QString& password);            // what the signing dialog calls
+    bool addEntry();                               // Ctrl+Return in "Your entry"
+    bool addAddendum(const QString& text, const QString& password);
+    void reload();
+    void focusFirstField(); // the presenting concern, or the entry box for a peer
+    // After entries or the safety plan were written: the stored version and
+    // entries, keeping what is typed in the note. False when the note's own
+    // fields changed elsewhere (or it was signed): then reload().
+    bool refreshFromStore();
+
+Q_SIGNALS:
+    void signedNote();
+    void changedOnStore();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void hideEvent(QHideEvent* event) override; // saves what is pending
+
+private:
+    void buildLayout();
+    void retranslate();
+    void connectChanges();
+    void changed();
+    void load(const store::Encounter& encounter);
+    void render();
+    void updateVisibility();
+    void updateMissing();
+    void setStatus(const QString& text);
+    void pickService();
+    void askToSign();
+    void askForAddendum();
+    bool mayEdit() const;
+
+    Services m_services;
+    QString m_callId;
+    QString m_unitId;
+    store::Encounter m_encounter;
+    QString m_problem;
+    bool m_loading = false;
+    bool m_dirty = false;
+    QTimer m_saveTimer;
+
+    QLabel* m_header;
+    QLabel* m_signedBanner;
+    QLabel* m_concernLabel;
+    QPlainTextEdit* m_concern;
+    CssrsPanel* m_cssrs;
+    QLabel* m_assessmentLabel;
+    QPlainTextEdit* m_assessment;
+    QLabel* m_interventionsLabel;
+    QPlainTextEdit* m_interventions;
+    QLabel* m_dispositionLabel;
+    QComboBox* m_disposition;
+    QLabel* m_destinationLabel;
+    QLineEdit* m_destination;
+    QLabel* m_referralLabel;
+    QLineEdit* m_referral;
+    QPushButton* m_lookUp;
+    QLabel* m_escalationLabel;
+    QPlainTextEdit* m_escalation;
+    QLabel* m_feltSafeLabel;
+    QComboBox* m_feltSafe;
+    QLabel* m_consentLabel;
+    QComboBox* m_consent;
+    QLabel* m_contactLabel;
+    QComboBox* m_contact;
+    QLabel* m_phoneLabel;
+    QLineEdit* m_phone;
+    QLabel* m_narrativeLabel;
+    QPlainTextEdit* m_narrative;
+    QLabel* m_missing;
+    QLabel* m_status;
+    QPushButton* m_save;
+    QPushButton* m_sign;
+    QLabel* m_entriesTitle;
+    QListWidget* m_entries;
+    QLabel* m_entryLabel;
+    QPlainTextEdit* m_entry;
+    QPushButton* m_addEntry;
+    QLabel* m_addendaTitle;
+    QListWidget* m_addenda;
+    QPushButton* m_addAddendum;
+    QString m_referralResourceId; // picked from the directory; cleared when the text is edited
+};
+
+} // namespace heart::ui
