@@ -6,6 +6,7 @@
 #include "intake/IntakeForm.h"
 #include "safety/SafetyPlanPrinter.h"
 #include "shell/MainWindow.h"
+#include "units/TeamLeadHome.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -82,6 +83,22 @@ int main(int argc, char* argv[])
                 return 1;
             std::printf("%s\n", qPrintable(intake));
             form->discardDraft();
+        }
+        if (auto* lead = qobject_cast<ui::TeamLeadHome*>(f.window().home())) {
+            // The note under way on scene, its safety plan, and the team board.
+            f.window().resize(1280, 1000);
+            const std::pair<ui::TeamLeadHome::Tab, const char*> tabs[] = {
+                {ui::TeamLeadHome::NoteTab, "encounter-note"},
+                {ui::TeamLeadHome::SafetyPlanTab, "safety-plan-editor"},
+                {ui::TeamLeadHome::BoardTab, "team-board"}};
+            for (const auto& [tab, name] : tabs) {
+                lead->showTab(tab);
+                QTest::qWait(100);
+                const QString file = out.filePath(QStringLiteral("%1-%2.png").arg(QString::fromLatin1(name), language));
+                if (!f.window().grab().save(file))
+                    return 1;
+                std::printf("%s\n", qPrintable(file));
+            }
         }
         if (auto* tabs = qobject_cast<QTabWidget*>(f.window().home()); tabs && tabs->objectName() == QLatin1String("supervisorHome")) {
             tabs->setCurrentIndex(1); // the roster

@@ -36,7 +36,7 @@ private Q_SLOTS:
         QCOMPARE(home->timesText(), QStringLiteral("Dispatch to arrival: 16 min"));
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.user_id "
                                             "WHERE u.login = 'teamlead' AND a.action = 'open' AND a.record_type = 'call'")),
-                 1);
+                 2); // read for the home and for the safety plan's header (the person's name and language)
         // Only the moves the rules allow are offered: transporting or clear.
         const auto offered = [&](const char* status) {
             return home->findChild<QPushButton*>(QStringLiteral("status_") + QLatin1String(status))->isVisibleTo(home);

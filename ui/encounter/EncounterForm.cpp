@@ -160,6 +160,8 @@ void EncounterForm::buildLayout()
     m_entries = new QListWidget(this);
     m_entries->setObjectName(QStringLiteral("encounterEntries"));
     m_entries->setWordWrap(true);
+    m_entries->setSpacing(3);
+    m_entries->setAlternatingRowColors(true);
     m_entries->setMinimumHeight(90);
     m_entry = textBox(this, "newEntry", 2);
     m_entryLabel = buddyLabel(this, m_entry);
@@ -170,6 +172,8 @@ void EncounterForm::buildLayout()
     m_addenda = new QListWidget(this);
     m_addenda->setObjectName(QStringLiteral("encounterAddenda"));
     m_addenda->setWordWrap(true);
+    m_addenda->setSpacing(3);
+    m_addenda->setAlternatingRowColors(true);
     m_addenda->setMinimumHeight(70);
     m_addAddendum = new QPushButton(this);
     m_addAddendum->setObjectName(QStringLiteral("addAddendum"));

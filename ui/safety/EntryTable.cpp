@@ -11,7 +11,9 @@ EntryTable::EntryTable(bool withPhone, QWidget* parent) : QTableWidget(0, withPh
     setEditTriggers(QAbstractItemView::AllEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectItems);
     setSelectionMode(QAbstractItemView::SingleSelection);
-    verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     if (withPhone) {
         horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
@@ -103,10 +105,9 @@ void EntryTable::keepOneEmptyRow()
 
 void EntryTable::fitHeight()
 {
-    int height = horizontalHeader()->height() + 2 * frameWidth();
-    for (int row = 0; row < rowCount(); ++row)
-        height += rowHeight(row);
-    setFixedHeight(std::max(height, horizontalHeader()->height() + 28));
+    const int header = horizontalHeader()->sizeHint().height();
+    const int rows = std::max(1, rowCount());
+    setFixedHeight(header + rows * verticalHeader()->defaultSectionSize() + 2 * frameWidth());
 }
 
 QModelIndex EntryTable::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)

@@ -105,12 +105,15 @@ SafetyPlanEditor::SafetyPlanEditor(Services services, const QString& encounterId
     for (QPushButton* button : {m_save, m_finalise, m_print, m_pdf})
         buttons->addWidget(button);
     buttons->addStretch(1);
+    auto* footer = new QVBoxLayout;
+    footer->setContentsMargins(9, 0, 9, 6);
+    footer->addWidget(m_problems);
+    footer->addLayout(buttons);
+    footer->addWidget(m_status);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll, 1);
-    layout->addWidget(m_problems);
-    layout->addLayout(buttons);
-    layout->addWidget(m_status);
+    layout->addLayout(footer);
 
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(800);
