@@ -30,7 +30,10 @@ const Grant kGrants[] = {
     {Action::SignEncounter, {R::CrtTeamLead, R::CoResponseClinician}},
     {Action::WriteSafetyPlan, {R::CallCounselor, R::CrtTeamLead, R::CoResponseClinician}},
     {Action::ViewFollowUps, {R::CallCounselor, R::PeerSupport, R::CareNavigator, R::Supervisor}},
-    {Action::WorkFollowUps, {R::CallCounselor, R::CareNavigator}},
+    // Care Navigation's peer support specialists reach people too (claim,
+    // attempts, outcomes); which task parts each role sees is
+    // core/followup/FollowUpVisibility.h.
+    {Action::WorkFollowUps, {R::CallCounselor, R::PeerSupport, R::CareNavigator}},
     {Action::AssignFollowUps, {R::CareNavigator, R::Supervisor}},
     {Action::ViewRoster,
      {R::CallCounselor, R::CrtTeamLead, R::PeerSupport, R::Emt, R::CoResponseClinician, R::CareNavigator,

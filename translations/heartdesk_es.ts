@@ -45,6 +45,113 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>DirectoryText</name>
+    <message>
+        <source>Shelter</source>
+        <translation>Albergue</translation>
+    </message>
+    <message>
+        <source>Detox / withdrawal</source>
+        <translation>Desintoxicación / abstinencia</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Peer center</source>
+        <translation>Centro de pares</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Alimentos</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Choose what kind of service this is.</source>
+        <translation>Elija qué tipo de servicio es.</translation>
+    </message>
+    <message>
+        <source>Enter the service&apos;s name.</source>
+        <translation>Escriba el nombre del servicio.</translation>
+    </message>
+    <message>
+        <source>Enter a number that can be dialled, such as (919) 555-0123, 988 or +44 20 7123 4567.</source>
+        <translation>Escriba un número que se pueda marcar, como (919) 555-0123, 988 o +44 20 7123 4567.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a language code: use ISO 639 codes such as en, es or ase.</source>
+        <translation>«%1» no es un código de idioma: use códigos ISO 639 como en, es o ase.</translation>
+    </message>
+    <message>
+        <source>List at most %1 languages.</source>
+        <translation>Indique como máximo %1 idiomas.</translation>
+    </message>
+    <message>
+        <source>This is too long: at most %1 characters.</source>
+        <translation>Es demasiado largo: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>This must be a single line.</source>
+        <translation>Debe ser una sola línea.</translation>
+    </message>
+    <message>
+        <source>The file is empty: its first row must name the columns.</source>
+        <translation>El archivo está vacío: su primera fila debe nombrar las columnas.</translation>
+    </message>
+    <message>
+        <source>A column has no name. The columns are: %1.</source>
+        <translation>Una columna no tiene nombre. Las columnas son: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown column “%1”. The columns are: %2.</source>
+        <translation>Columna desconocida «%1». Las columnas son: %2.</translation>
+    </message>
+    <message>
+        <source>The column “%1” appears twice.</source>
+        <translation>La columna «%1» aparece dos veces.</translation>
+    </message>
+    <message>
+        <source>The required column “%1” is missing.</source>
+        <translation>Falta la columna obligatoria «%1».</translation>
+    </message>
+    <message>
+        <source>This row does not have as many fields as the header (%1).</source>
+        <translation>Esta fila no tiene tantos campos como el encabezado (%1).</translation>
+    </message>
+    <message>
+        <source>A quoted field is never closed: the rest of the file was read as part of it.</source>
+        <translation>Un campo entre comillas nunca se cierra: el resto del archivo se leyó como parte de él.</translation>
+    </message>
+    <message>
+        <source>There is text after a closing quote: put the whole field in quotes.</source>
+        <translation>Hay texto después de unas comillas de cierre: ponga todo el campo entre comillas.</translation>
+    </message>
+    <message>
+        <source>This row is not UTF-8 text: save the file as “CSV UTF-8”.</source>
+        <translation>Esta fila no es texto UTF-8: guarde el archivo como «CSV UTF-8».</translation>
+    </message>
+    <message>
+        <source>“%1” is not a kind of service: use shelter, detox, clinic, peer_center, food or crisis_line.</source>
+        <translation>«%1» no es un tipo de servicio: use shelter, detox, clinic, peer_center, food o crisis_line.</translation>
+    </message>
+    <message>
+        <source>“%1” is not yes or no.</source>
+        <translation>«%1» no es sí ni no.</translation>
+    </message>
+</context>
+<context>
     <name>DomainText</name>
     <message>
         <source>Crisis call counselor</source>
@@ -328,6 +435,177 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpText</name>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Se le localizó</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>No contestó</translation>
+    </message>
+    <message>
+        <source>Left a message</source>
+        <translation>Se dejó un mensaje</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Número equivocado</translation>
+    </message>
+    <message>
+        <source>Connected to a service</source>
+        <translation>Conectada a un servicio</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rehusó</translation>
+    </message>
+    <message>
+        <source>Already connected to care</source>
+        <translation>Ya recibe atención</translation>
+    </message>
+    <message>
+        <source>Unable to reach</source>
+        <translation>No se le pudo localizar</translation>
+    </message>
+    <message>
+        <source>Resolved on scene</source>
+        <translation>Resuelto en el lugar</translation>
+    </message>
+    <message>
+        <source>Transported</source>
+        <translation>Trasladado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Remitido</translation>
+    </message>
+    <message>
+        <source>Declined services</source>
+        <translation>Rechazó los servicios</translation>
+    </message>
+    <message>
+        <source>Police requested</source>
+        <translation>Se pidió policía</translation>
+    </message>
+    <message>
+        <source>EMS requested</source>
+        <translation>Se pidió EMS</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>Sin preferencia</translation>
+    </message>
+    <message>
+        <source>the person themselves</source>
+        <translation>la propia persona</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>familiar</translation>
+    </message>
+    <message>
+        <source>bystander</source>
+        <translation>testigo</translation>
+    </message>
+    <message>
+        <source>professional</source>
+        <translation>profesional</translation>
+    </message>
+    <message>
+        <source>wished dead</source>
+        <translation>deseo de estar muerto</translation>
+    </message>
+    <message>
+        <source>thoughts of suicide</source>
+        <translation>pensamientos suicidas</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>método</translation>
+    </message>
+    <message>
+        <source>intent</source>
+        <translation>intención</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>plan</translation>
+    </message>
+    <message>
+        <source>preparatory behavior</source>
+        <translation>conducta preparatoria</translation>
+    </message>
+    <message>
+        <source>within 3 months</source>
+        <translation>en los últimos 3 meses</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 (risk: %2)</source>
+        <translation>%1 (riesgo: %2)</translation>
+    </message>
+    <message>
+        <source>This task is closed: it takes no more changes.</source>
+        <translation>Esta tarea está cerrada: no admite más cambios.</translation>
+    </message>
+    <message>
+        <source>Someone else has this task. A care navigator or supervisor can reassign it.</source>
+        <translation>Otra persona tiene esta tarea. Un navegador de atención o un supervisor puede reasignarla.</translation>
+    </message>
+    <message>
+        <source>This person cannot be given the task: their account is inactive or their role does not work this kind of task.</source>
+        <translation>No se puede dar la tarea a esta persona: su cuenta está inactiva o su rol no trabaja este tipo de tarea.</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Connected to care needs the service: choose it from the directory or type its name.</source>
+        <translation>Para «conectada» hace falta el servicio: elíjalo del directorio o escriba su nombre.</translation>
+    </message>
+    <message>
+        <source>That service is no longer in the directory. Choose another or type its name.</source>
+        <translation>Ese servicio ya no está en el directorio. Elija otro o escriba su nombre.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s name is too long.</source>
+        <translation>El nombre del servicio es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>That many more attempts is not allowed: at most %1 attempts in all.</source>
+        <translation>No se permiten tantos intentos más: como máximo %1 intentos en total.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonText</name>
     <message>
         <source>Crisis Call Diversion</source>
@@ -596,6 +874,29 @@ Base de datos: %2</translation>
     <message>
         <source>administrative hours (%1 h)</source>
         <translation>horas administrativas (%1 h)</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::AssignTaskDialog</name>
+    <message>
+        <source>&amp;Assign</source>
+        <translation>&amp;Asignar</translation>
+    </message>
+    <message>
+        <source>Assign the task</source>
+        <translation>Asignar la tarea</translation>
+    </message>
+    <message>
+        <source>Nobody: back to the unassigned queue</source>
+        <translation>Nadie: vuelve a la cola sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 (has it now)</source>
+        <translation>%1 (la tiene ahora)</translation>
+    </message>
+    <message>
+        <source>&amp;Give the task to:</source>
+        <translation>&amp;Dar la tarea a:</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1205,261 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::EncounterForm</name>
+    <message>
+        <source>&amp;Presenting concern:</source>
+        <translation>&amp;Motivo de la intervención:</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment:</source>
+        <translation>&amp;Evaluación:</translation>
+    </message>
+    <message>
+        <source>&amp;Interventions:</source>
+        <translation>&amp;Intervenciones:</translation>
+    </message>
+    <message>
+        <source>&amp;Disposition:</source>
+        <translation>&amp;Desenlace:</translation>
+    </message>
+    <message>
+        <source>&amp;Where taken:</source>
+        <translation>Lugar de &amp;traslado:</translation>
+    </message>
+    <message>
+        <source>&amp;Referred to:</source>
+        <translation>&amp;Remitido a:</translation>
+    </message>
+    <message>
+        <source>&amp;Look up…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>Why police/EMS were re&amp;quested:</source>
+        <translation>Por &amp;qué se pidió policía/EMS:</translation>
+    </message>
+    <message>
+        <source>Responders felt &amp;safe:</source>
+        <translation>El equipo se sintió &amp;seguro:</translation>
+    </message>
+    <message>
+        <source>&amp;Consent to follow-up:</source>
+        <translation>&amp;Consiente el seguimiento:</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact by:</source>
+        <translation>Contactar &amp;por:</translation>
+    </message>
+    <message>
+        <source>Contact ph&amp;one:</source>
+        <translation>Telé&amp;fono de contacto:</translation>
+    </message>
+    <message>
+        <source>&amp;Narrative:</source>
+        <translation>&amp;Narración:</translation>
+    </message>
+    <message>
+        <source>Your entr&amp;y (Ctrl+Return adds it):</source>
+        <translation>Su re&amp;gistro (Ctrl+Intro lo añade):</translation>
+    </message>
+    <message>
+        <source>Team entries</source>
+        <translation>Registros del equipo</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Adendas</translation>
+    </message>
+    <message>
+        <source>– choose –</source>
+        <translation>– elija –</translation>
+    </message>
+    <message>
+        <source>Resolved on scene</source>
+        <translation>Resuelto en el lugar</translation>
+    </message>
+    <message>
+        <source>Transported</source>
+        <translation>Trasladado</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Remitido</translation>
+    </message>
+    <message>
+        <source>Declined services</source>
+        <translation>Rechazó los servicios</translation>
+    </message>
+    <message>
+        <source>Police requested</source>
+        <translation>Se pidió policía</translation>
+    </message>
+    <message>
+        <source>EMS requested</source>
+        <translation>Se pidió EMS</translation>
+    </message>
+    <message>
+        <source>– not recorded –</source>
+        <translation>– sin registrar –</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Llamada telefónica</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>Sin preferencia</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Sign… (Ctrl+Shift+S)</source>
+        <translation>Firmar… (Ctrl+Mayús+S)</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Añadir registro</translation>
+    </message>
+    <message>
+        <source>Add addendum… (Ctrl+Shift+A)</source>
+        <translation>Añadir adenda… (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <source>Not signed: the password is not right.</source>
+        <translation>No se firmó: la contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>Not signed: %1</source>
+        <translation>No se firmó: %1</translation>
+    </message>
+    <message>
+        <source>Not signed: entries or the safety plan changed meanwhile. Read them and sign again.</source>
+        <translation>No se firmó: los registros o el plan de seguridad cambiaron mientras tanto. Léalos y vuelva a firmar.</translation>
+    </message>
+    <message>
+        <source>Signed. The note is locked.</source>
+        <translation>Firmada. La nota está bloqueada.</translation>
+    </message>
+    <message>
+        <source>Entry not added: %1</source>
+        <translation>No se añadió el registro: %1</translation>
+    </message>
+    <message>
+        <source>Entry added.</source>
+        <translation>Registro añadido.</translation>
+    </message>
+    <message>
+        <source>Addendum not added: the password is not right.</source>
+        <translation>No se añadió la adenda: la contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>Addendum not added: %1</source>
+        <translation>No se añadió la adenda: %1</translation>
+    </message>
+    <message>
+        <source>Addendum signed and added.</source>
+        <translation>Adenda firmada y añadida.</translation>
+    </message>
+    <message>
+        <source>a contact phone that can be dialled</source>
+        <translation>un teléfono de contacto que se pueda marcar</translation>
+    </message>
+    <message>
+        <source>presenting concern</source>
+        <translation>motivo de la intervención</translation>
+    </message>
+    <message>
+        <source>disposition</source>
+        <translation>desenlace</translation>
+    </message>
+    <message>
+        <source>where the person was taken</source>
+        <translation>adónde se trasladó a la persona</translation>
+    </message>
+    <message>
+        <source>the service referred to</source>
+        <translation>el servicio al que se remitió</translation>
+    </message>
+    <message>
+        <source>why police or EMS were requested</source>
+        <translation>por qué se pidió policía o EMS</translation>
+    </message>
+    <message>
+        <source>whether responders felt safe</source>
+        <translation>si el equipo se sintió seguro</translation>
+    </message>
+    <message>
+        <source>consent to follow-up</source>
+        <translation>consentimiento para el seguimiento</translation>
+    </message>
+    <message>
+        <source>how to contact the person</source>
+        <translation>cómo contactar a la persona</translation>
+    </message>
+    <message>
+        <source>the contact phone</source>
+        <translation>el teléfono de contacto</translation>
+    </message>
+    <message>
+        <source>To sign, add: %1.</source>
+        <translation>Para firmar, añada: %1.</translation>
+    </message>
+    <message>
+        <source>Complete: ready to sign.</source>
+        <translation>Completa: lista para firmar.</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2. The note is locked: corrections are signed addenda.</source>
+        <translation>Firmada por %1 el %2. La nota está bloqueada: las correcciones son adendas firmadas.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3:
+%4</source>
+        <translation>%1 (%2), %3:
+%4</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Aún no hay registros.</translation>
+    </message>
+    <message>
+        <source>Addendum by %1, signed %2:
+%3</source>
+        <translation>Adenda de %1, firmada %2:
+%3</translation>
+    </message>
+    <message>
+        <source>No addenda.</source>
+        <translation>Sin adendas.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::FirstAdminPage</name>
     <message>
         <source>The two passwords differ.</source>
@@ -940,6 +1496,603 @@ Base de datos: %2</translation>
     <message>
         <source>Create a&amp;dministrator</source>
         <translation>Crear a&amp;dministrador/a</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::FollowUpDetailPane</name>
+    <message>
+        <source>Choose a task in the list to see it here.</source>
+        <translation>Elija una tarea de la lista para verla aquí.</translation>
+    </message>
+    <message>
+        <source>Not shown to your role</source>
+        <translation>No se muestra a su rol</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Person and how to reach them</source>
+        <translation>Persona y cómo contactarla</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Original call</source>
+        <translation>Llamada original</translation>
+    </message>
+    <message>
+        <source>Call notes (clinical)</source>
+        <translation>Notas de la llamada (clínicas)</translation>
+    </message>
+    <message>
+        <source>Encounter</source>
+        <translation>Intervención</translation>
+    </message>
+    <message>
+        <source>Encounter notes (clinical)</source>
+        <translation>Notas de la intervención (clínicas)</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <source>No name given</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message>
+        <source>Name not shown to your role</source>
+        <translation>El nombre no se muestra a su rol</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Contact was</source>
+        <translation>El contacto fue</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>Unsuccessful attempts</source>
+        <translation>Intentos fallidos</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>el sistema</translation>
+    </message>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>Nada registrado.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Quien llamó</translation>
+    </message>
+    <message>
+        <source>Preferred contact</source>
+        <translation>Contacto preferido</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Ninguno registrado</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>No attempts yet.</source>
+        <translation>Aún no hay intentos.</translation>
+    </message>
+    <message>
+        <source>Unknown user</source>
+        <translation>Usuario desconocido</translation>
+    </message>
+    <message>
+        <source>The call is not on record.</source>
+        <translation>La llamada no consta.</translation>
+    </message>
+    <message>
+        <source>, interpreter used</source>
+        <translation>, con intérprete</translation>
+    </message>
+    <message>
+        <source>CAD number</source>
+        <translation>Número CAD</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Tipo de llamada</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Desenlace</translation>
+    </message>
+    <message>
+        <source>No notes on the call.</source>
+        <translation>Sin notas en la llamada.</translation>
+    </message>
+    <message>
+        <source>C-SSRS (call)</source>
+        <translation>C-SSRS (llamada)</translation>
+    </message>
+    <message>
+        <source>Not screened</source>
+        <translation>Sin evaluar</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Narración</translation>
+    </message>
+    <message>
+        <source>None written</source>
+        <translation>Nada escrito</translation>
+    </message>
+    <message>
+        <source>None: a check-in follows a call resolved by phone, without a visit.</source>
+        <translation>Ninguna: un control sigue a una llamada resuelta por teléfono, sin visita.</translation>
+    </message>
+    <message>
+        <source>The encounter note is not on record.</source>
+        <translation>La nota de intervención no consta.</translation>
+    </message>
+    <message>
+        <source>A service no longer in the directory</source>
+        <translation>Un servicio que ya no está en el directorio</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Remitido a</translation>
+    </message>
+    <message>
+        <source>None: no visit.</source>
+        <translation>Ninguna: sin visita.</translation>
+    </message>
+    <message>
+        <source>No clinical notes.</source>
+        <translation>Sin notas clínicas.</translation>
+    </message>
+    <message>
+        <source>Presenting concern</source>
+        <translation>Motivo de la intervención</translation>
+    </message>
+    <message>
+        <source>C-SSRS (in person)</source>
+        <translation>C-SSRS (en persona)</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Evaluación</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Intervenciones</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>No safety plan was made at the visit.</source>
+        <translation>No se hizo plan de seguridad en la visita.</translation>
+    </message>
+    <message>
+        <source>1. Warning signs</source>
+        <translation>1. Señales de alerta</translation>
+    </message>
+    <message>
+        <source>2. Internal coping strategies</source>
+        <translation>2. Estrategias internas para afrontar</translation>
+    </message>
+    <message>
+        <source>3. People and places for distraction</source>
+        <translation>3. Personas y lugares para distraerse</translation>
+    </message>
+    <message>
+        <source>4. People to ask for help</source>
+        <translation>4. Personas a las que pedir ayuda</translation>
+    </message>
+    <message>
+        <source>5. Professionals and agencies</source>
+        <translation>5. Profesionales y agencias</translation>
+    </message>
+    <message>
+        <source>6. Making the environment safe</source>
+        <translation>6. Hacer seguro el entorno</translation>
+    </message>
+    <message>
+        <source>Nothing written</source>
+        <translation>Nada escrito</translation>
+    </message>
+    <message>
+        <source>Reasons for living</source>
+        <translation>Razones para vivir</translation>
+    </message>
+    <message>
+        <source>Final, %1</source>
+        <translation>Final, %1</translation>
+    </message>
+    <message>
+        <source>Draft, last saved %1</source>
+        <translation>Borrador, guardado por última vez %1</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::FollowUpQueueModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Vence pronto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Closed: %1</source>
+        <translation>Cerrada: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>No name given</source>
+        <translation>Sin nombre</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1, call %2</source>
+        <translation>%1, llamada %2</translation>
+    </message>
+    <message>
+        <source>Contact %1, due %2</source>
+        <translation>Contacto %1, vence %2</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Contact by</source>
+        <translation>Contactar por</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::FollowUpQueueWidget</name>
+    <message>
+        <source>Someone else changed this task meanwhile. It has been read again: check it and try again.</source>
+        <translation>Otra persona cambió esta tarea mientras tanto. Se ha leído de nuevo: revísela y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>It no longer matches the filters, so it has left the list.</source>
+        <translation>Ya no cumple los filtros, así que ha salido de la lista.</translation>
+    </message>
+    <message>
+        <source>Claimed: the task is yours.</source>
+        <translation>Reclamada: la tarea es suya.</translation>
+    </message>
+    <message>
+        <source>Back in the unassigned queue.</source>
+        <translation>De vuelta en la cola sin asignar.</translation>
+    </message>
+    <message>
+        <source>Assigned to %1.</source>
+        <translation>Asignada a %1.</translation>
+    </message>
+    <message>
+        <source>Attempt logged: %1 by %2.</source>
+        <translation>Intento registrado: %1 por %2.</translation>
+    </message>
+    <message>
+        <source>That was the last attempt allowed: the task is closed as unable to reach.</source>
+        <translation>Era el último intento permitido: la tarea se cierra como «no se le pudo localizar».</translation>
+    </message>
+    <message>
+        <source>%1 of %2 unsuccessful attempts.</source>
+        <translation>%1 de %2 intentos fallidos.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Outcome recorded (%1); the task is closed.</source>
+        <translation>Resultado registrado (%1); la tarea está cerrada.</translation>
+    </message>
+    <message>
+        <source>Extend the attempts</source>
+        <translation>Ampliar los intentos</translation>
+    </message>
+    <message>
+        <source>The task closed as unable to reach after %1 attempts. How many more attempts (this reopens it)?</source>
+        <translation>La tarea se cerró como «no se le pudo localizar» tras %1 intentos. ¿Cuántos intentos más (esto la reabre)?</translation>
+    </message>
+    <message>
+        <source>%1 of %2 unsuccessful attempts so far. How many more attempts?</source>
+        <translation>%1 de %2 intentos fallidos hasta ahora. ¿Cuántos intentos más?</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Ampliar</translation>
+    </message>
+    <message>
+        <source>Reopened: %1 attempts allowed now.</source>
+        <translation>Reabierta: ahora se permiten %1 intentos.</translation>
+    </message>
+    <message>
+        <source>Extended: %1 attempts allowed now.</source>
+        <translation>Ampliada: ahora se permiten %1 intentos.</translation>
+    </message>
+    <message>
+        <source>Choose a task in the list to see it here.</source>
+        <translation>Elija una tarea de la lista para verla aquí.</translation>
+    </message>
+    <message>
+        <source>Queue refreshed.</source>
+        <translation>Cola actualizada.</translation>
+    </message>
+    <message>
+        <source>No task matches these filters.</source>
+        <translation>Ninguna tarea cumple estos filtros.</translation>
+    </message>
+    <message>
+        <source>The queue is empty: no follow-up task is open.</source>
+        <translation>La cola está vacía: no hay tareas de seguimiento abiertas.</translation>
+    </message>
+    <message>
+        <source>1 task</source>
+        <translation>1 tarea</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>%1 tareas</translation>
+    </message>
+    <message>
+        <source>Follow-up queue</source>
+        <translation>Cola de seguimiento</translation>
+    </message>
+    <message>
+        <source>Follow-ups are due within 48 hours of a CCD or CRT contact. Overdue first.</source>
+        <translation>Los seguimientos vencen a las 48 horas de un contacto de CCD o CRT. Las vencidas primero.</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks</source>
+        <translation>Tareas de seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Mine</source>
+        <translation>&amp;Míos</translation>
+    </message>
+    <message>
+        <source>Only the tasks assigned to you</source>
+        <translation>Solo las tareas asignadas a usted</translation>
+    </message>
+    <message>
+        <source>Unassi&amp;gned</source>
+        <translation>Sin a&amp;signar</translation>
+    </message>
+    <message>
+        <source>Only the tasks nobody has claimed</source>
+        <translation>Solo las tareas que nadie ha reclamado</translation>
+    </message>
+    <message>
+        <source>Due &amp;today</source>
+        <translation>Vencen &amp;hoy</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue</source>
+        <translation>Venci&amp;das</translation>
+    </message>
+    <message>
+        <source>Due &amp;soon</source>
+        <translation>Vencen pr&amp;onto</translation>
+    </message>
+    <message>
+        <source>Open tasks due in the next %1 hours</source>
+        <translation>Tareas abiertas que vencen en las próximas %1 horas</translation>
+    </message>
+    <message>
+        <source>Include &amp;closed</source>
+        <translation>Incluir &amp;cerradas</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>P&amp;rograma:</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>Todos los programas</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Person&apos;s name (Ctrl+F)</source>
+        <translation>Nombre de la persona (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search by the person&apos;s name</source>
+        <translation>Buscar por el nombre de la persona</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <source>Read the queue again</source>
+        <translation>Leer de nuevo la cola</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Reclamar</translation>
+    </message>
+    <message>
+        <source>Take this task yourself</source>
+        <translation>Tomar esta tarea usted</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Asignar…</translation>
+    </message>
+    <message>
+        <source>Give this task to someone, or back to the unassigned queue</source>
+        <translation>Dar esta tarea a alguien, o devolverla a la cola sin asignar</translation>
+    </message>
+    <message>
+        <source>Log attempt…</source>
+        <translation>Registrar intento…</translation>
+    </message>
+    <message>
+        <source>Record a try to reach the person: phone, text or in person</source>
+        <translation>Registrar un intento de contactar a la persona: teléfono, texto o en persona</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Registrar resultado…</translation>
+    </message>
+    <message>
+        <source>Close the task: connected to a service, declined, already connected or unable to reach</source>
+        <translation>Cerrar la tarea: conectada a un servicio, rehusó, ya recibe atención o no se le pudo localizar</translation>
+    </message>
+    <message>
+        <source>Extend attempts…</source>
+        <translation>Ampliar intentos…</translation>
+    </message>
+    <message>
+        <source>Allow more attempts before the task closes as unable to reach</source>
+        <translation>Permitir más intentos antes de que la tarea se cierre como «no se le pudo localizar»</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +2405,81 @@ Base de datos: %2</translation>
         <source>Linked: %1</source>
         <translation>Vinculada: %1</translation>
     </message>
+    <message>
+        <source>%1 on call %2</source>
+        <translation>%1 en la llamada %2</translation>
+    </message>
+    <message>
+        <source>Not dispatched: %1 is %2. Choose an available unit.</source>
+        <translation>No se despachó: %1 está %2. Elija una unidad disponible.</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::LogAttemptDialog</name>
+    <message>
+        <source>&amp;Save attempt</source>
+        <translation>&amp;Guardar intento</translation>
+    </message>
+    <message>
+        <source>Log an attempt</source>
+        <translation>Registrar un intento</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Cómo</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Text message</source>
+        <translation>&amp;Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>&amp;In person</source>
+        <translation>En &amp;persona</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>&amp;Reached</source>
+        <translation>Se le &amp;localizó</translation>
+    </message>
+    <message>
+        <source>&amp;No answer</source>
+        <translation>&amp;No contestó</translation>
+    </message>
+    <message>
+        <source>&amp;Left a message</source>
+        <translation>Se &amp;dejó un mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong number</source>
+        <translation>Número &amp;equivocado</translation>
+    </message>
+    <message>
+        <source>Not&amp;e (optional):</source>
+        <translation>Nota (&amp;opcional):</translation>
+    </message>
+    <message>
+        <source>What was said or left, a better time or number to try</source>
+        <translation>Qué se dijo o se dejó, una hora o un número mejores para intentarlo</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Choose the result.</source>
+        <translation>Elija el resultado.</translation>
+    </message>
+    <message>
+        <source>This is the last attempt allowed: saving it closes the task as unable to reach (it can be extended afterwards).</source>
+        <translation>Es el último intento permitido: al guardarlo la tarea se cierra como «no se le pudo localizar» (se puede ampliar después).</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::MainWindow</name>
@@ -1364,10 +2592,6 @@ Base de datos: %2</translation>
         <translation>Acerca &amp;de HEART Desk</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / Español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Dashboard</source>
         <translation>&amp;Panel</translation>
     </message>
@@ -1378,6 +2602,30 @@ Base de datos: %2</translation>
     <message>
         <source>Team &amp;board</source>
         <translation>Ta&amp;blero de equipos</translation>
+    </message>
+    <message>
+        <source>Resource directory — HEART Desk</source>
+        <translation>Directorio de recursos — HEART Desk</translation>
+    </message>
+    <message>
+        <source>Resource &amp;directory…</source>
+        <translation>&amp;Directorio de recursos…</translation>
+    </message>
+    <message>
+        <source>Follow-&amp;ups</source>
+        <translation>Se&amp;guimientos</translation>
+    </message>
+    <message>
+        <source>Follow-up queue — HEART Desk</source>
+        <translation>Cola de seguimiento — HEART Desk</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up queue…</source>
+        <translation>Cola de &amp;seguimiento…</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +2794,422 @@ Base de datos: %2</translation>
     <message>
         <source>Disposition</source>
         <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RecordOutcomeDialog</name>
+    <message>
+        <source>&amp;Find in directory…</source>
+        <translation>&amp;Buscar en el directorio…</translation>
+    </message>
+    <message>
+        <source>&amp;Record outcome</source>
+        <translation>&amp;Registrar resultado</translation>
+    </message>
+    <message>
+        <source>Record the outcome</source>
+        <translation>Registrar el resultado</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>&amp;Connected to a service</source>
+        <translation>&amp;Conectada a un servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Declined</source>
+        <translation>Re&amp;husó</translation>
+    </message>
+    <message>
+        <source>&amp;Already connected to care</source>
+        <translation>&amp;Ya recibe atención</translation>
+    </message>
+    <message>
+        <source>&amp;Unable to reach</source>
+        <translation>No se le pudo &amp;localizar</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Servicio:</translation>
+    </message>
+    <message>
+        <source>Choose from the directory, or type the name of a service not listed</source>
+        <translation>Elija del directorio o escriba el nombre de un servicio que no figura</translation>
+    </message>
+    <message>
+        <source>Recording the outcome closes the task.</source>
+        <translation>Registrar el resultado cierra la tarea.</translation>
+    </message>
+    <message>
+        <source>From the directory: %1</source>
+        <translation>Del directorio: %1</translation>
+    </message>
+    <message>
+        <source>Not from the directory: the name is kept as typed.</source>
+        <translation>No es del directorio: el nombre se guarda tal como se escribió.</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ResourceDirectoryWidget</name>
+    <message>
+        <source>All kinds</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>Cualquier idioma</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n servicio</numerusform>
+            <numerusform>%n servicios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No service matches.</source>
+        <translation>Ningún servicio coincide.</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Desactivar</translation>
+    </message>
+    <message>
+        <source>Rea&amp;ctivate</source>
+        <translation>Rea&amp;ctivar</translation>
+    </message>
+    <message>
+        <source>Deactivated: no longer offered for referrals.</source>
+        <translation>Desactivado: ya no se ofrece para remisiones.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>Sin cita</translation>
+    </message>
+    <message>
+        <source>“%1” added to the directory.</source>
+        <translation>«%1» añadido al directorio.</translation>
+    </message>
+    <message>
+        <source>“%1” saved.</source>
+        <translation>«%1» guardado.</translation>
+    </message>
+    <message>
+        <source>An active service has the same name and phone number; change one of them first.</source>
+        <translation>Un servicio activo tiene el mismo nombre y teléfono; cambie primero uno de los dos.</translation>
+    </message>
+    <message>
+        <source>“%1” deactivated: it is no longer offered for referrals.</source>
+        <translation>«%1» desactivado: ya no se ofrece para remisiones.</translation>
+    </message>
+    <message>
+        <source>“%1” reactivated.</source>
+        <translation>«%1» reactivado.</translation>
+    </message>
+    <message>
+        <source>Import services from a CSV file</source>
+        <translation>Importar servicios de un archivo CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Resource directory</source>
+        <translation>Directorio de recursos</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>Name, address or phone</source>
+        <translation>Nombre, dirección o teléfono</translation>
+    </message>
+    <message>
+        <source>Search services</source>
+        <translation>Buscar servicios</translation>
+    </message>
+    <message>
+        <source>Kind of service</source>
+        <translation>Tipo de servicio</translation>
+    </message>
+    <message>
+        <source>Language spoken</source>
+        <translation>Idioma que se habla</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <source>Service details</source>
+        <translation>Detalles del servicio</translation>
+    </message>
+    <message>
+        <source>Show deac&amp;tivated</source>
+        <translation>Mostrar desac&amp;tivados</translation>
+    </message>
+    <message>
+        <source>&amp;Add service…</source>
+        <translation>Añadir &amp;servicio…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importar CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ResourceEditDialog</name>
+    <message>
+        <source>A service with this name and phone number is in the directory already.</source>
+        <translation>Ya hay en el directorio un servicio con este nombre y teléfono.</translation>
+    </message>
+    <message>
+        <source>ISO 639 codes, separated by commas: en, es, ase (ASL)…</source>
+        <translation>Códigos ISO 639 separados por comas: en, es, ase (ASL)…</translation>
+    </message>
+    <message>
+        <source>Edit service</source>
+        <translation>Editar servicio</translation>
+    </message>
+    <message>
+        <source>Add a service</source>
+        <translation>Añadir un servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>Telé&amp;fono:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Hours:</source>
+        <translation>&amp;Horario:</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>&amp;Idiomas:</translation>
+    </message>
+    <message>
+        <source>&amp;Walk-ins welcome (no appointment or referral needed)</source>
+        <translation>Se atiende &amp;sin cita (no hace falta cita ni remisión)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>(919) 555-0123, 988, or +44 20 7123 4567</source>
+        <translation>(919) 555-0123, 988 o +44 20 7123 4567</translation>
+    </message>
+    <message>
+        <source>Mon–Fri 08:00–17:00</source>
+        <translation>lun–vie 08:00–17:00</translation>
+    </message>
+    <message>
+        <source>(choose a kind)</source>
+        <translation>(elija un tipo)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ResourceImportReport</name>
+    <message>
+        <source>The file %1 could not be read: %2</source>
+        <translation>No se pudo leer el archivo %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1: the header row must be fixed first.</source>
+        <translation>No se importó nada de %1: primero hay que corregir la fila de encabezado.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1: %2</source>
+        <translation>No se importó nada de %1: %2</translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled: nothing was changed.</source>
+        <translation>Se canceló la importación de %1: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1: %2 new services added, %3 updated, %4 already up to date.</source>
+        <translation>%1: %2 servicios nuevos añadidos, %3 actualizados, %4 ya al día.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were not imported: fix them in the file and import it again (rows already imported are updated, not doubled).</source>
+        <translation>
+            <numerusform>%n fila no se importó: corríjala en el archivo e impórtelo de nuevo (las filas ya importadas se actualizan, no se duplican).</numerusform>
+            <numerusform>%n filas no se importaron: corríjalas en el archivo e impórtelo de nuevo (las filas ya importadas se actualizan, no se duplican).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV import</source>
+        <translation>Importación CSV</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Rows not imported</source>
+        <translation>Filas no importadas</translation>
+    </message>
+    <message>
+        <source>the file is larger than 10 MB</source>
+        <translation>el archivo pasa de 10 MB</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ResourcePickerDialog</name>
+    <message>
+        <source>&amp;Choose</source>
+        <translation>&amp;Elegir</translation>
+    </message>
+    <message>
+        <source>Choose a service</source>
+        <translation>Elegir un servicio</translation>
+    </message>
+    <message>
+        <source>Name, address or phone</source>
+        <translation>Nombre, dirección o teléfono</translation>
+    </message>
+    <message>
+        <source>Search services</source>
+        <translation>Buscar servicios</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>No service matches.</source>
+        <translation>Ningún servicio coincide.</translation>
+    </message>
+    <message>
+        <source>walk-ins welcome</source>
+        <translation>se atiende sin cita</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ResourceTableModel</name>
+    <message>
+        <source>%1 (deactivated)</source>
+        <translation>%1 (desactivado)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Walk-ins</source>
+        <translation>Sin cita</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +3508,185 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::SafetyPlanEditor</name>
+    <message>
+        <source>The crisis services in the settings cannot be read (%1); the 988 Lifeline and 911 are used.</source>
+        <translation>Los servicios de crisis de la configuración no se pueden leer (%1); se usan la Línea 988 y el 911.</translation>
+    </message>
+    <message>
+        <source>Final plan, saved %1.</source>
+        <translation>Plan final, guardado %1.</translation>
+    </message>
+    <message>
+        <source>Draft, saved %1.</source>
+        <translation>Borrador, guardado %1.</translation>
+    </message>
+    <message>
+        <source>New plan: not saved yet.</source>
+        <translation>Plan nuevo: aún sin guardar.</translation>
+    </message>
+    <message>
+        <source>Plan not saved: %1</source>
+        <translation>No se guardó el plan: %1</translation>
+    </message>
+    <message>
+        <source>Draft saved %1.</source>
+        <translation>Borrador guardado %1.</translation>
+    </message>
+    <message>
+        <source>Plan not finalised: %1</source>
+        <translation>No se finalizó el plan: %1</translation>
+    </message>
+    <message>
+        <source>Final plan, ready to print.</source>
+        <translation>Plan final, listo para imprimir.</translation>
+    </message>
+    <message>
+        <source>The plan cannot be printed yet: %1</source>
+        <translation>El plan aún no se puede imprimir: %1</translation>
+    </message>
+    <message>
+        <source>Printed on one page.</source>
+        <translation>Impreso en una página.</translation>
+    </message>
+    <message>
+        <source>Printed on %1 pages.</source>
+        <translation>Impreso en %1 páginas.</translation>
+    </message>
+    <message>
+        <source>The PDF was not written: %1</source>
+        <translation>No se escribió el PDF: %1</translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation>Guardado como PDF: %1</translation>
+    </message>
+    <message>
+        <source>Print the safety plan</source>
+        <translation>Imprimir el plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Save the safety plan as PDF</source>
+        <translation>Guardar el plan de seguridad como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <source>step %1, entry %2</source>
+        <translation>paso %1, entrada %2</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>reasons for living</source>
+        <translation>razones para vivir</translation>
+    </message>
+    <message>
+        <source>step 5 needs at least one contact with a phone number</source>
+        <translation>el paso 5 necesita al menos un contacto con número de teléfono</translation>
+    </message>
+    <message>
+        <source>%1: the phone number cannot be dialled</source>
+        <translation>%1: el número de teléfono no se puede marcar</translation>
+    </message>
+    <message>
+        <source>%1: this step takes no phone number</source>
+        <translation>%1: este paso no lleva número de teléfono</translation>
+    </message>
+    <message>
+        <source>%1: the entry has a phone but no text</source>
+        <translation>%1: la entrada tiene teléfono pero no texto</translation>
+    </message>
+    <message>
+        <source>%1: at most 12 entries</source>
+        <translation>%1: como máximo 12 entradas</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Ready to print.</source>
+        <translation>Listo para imprimir.</translation>
+    </message>
+    <message>
+        <source>Before printing: %1.</source>
+        <translation>Antes de imprimir: %1.</translation>
+    </message>
+    <message>
+        <source>Safety plan (Stanley-Brown)</source>
+        <translation>Plan de seguridad (Stanley-Brown)</translation>
+    </message>
+    <message>
+        <source>Printed &amp;language:</source>
+        <translation>&amp;Idioma de la copia impresa:</translation>
+    </message>
+    <message>
+        <source>Step &amp;1: Warning signs that a crisis may be developing</source>
+        <translation>Paso &amp;1: Señales de alerta de que se acerca una crisis</translation>
+    </message>
+    <message>
+        <source>Step &amp;2: Internal coping strategies</source>
+        <translation>Paso &amp;2: Estrategias internas para afrontar</translation>
+    </message>
+    <message>
+        <source>Step &amp;3: People and social settings that provide distraction</source>
+        <translation>Paso &amp;3: Personas y lugares que ayudan a distraerse</translation>
+    </message>
+    <message>
+        <source>Step &amp;4: People whom I can ask for help</source>
+        <translation>Paso &amp;4: Personas a las que puedo pedir ayuda</translation>
+    </message>
+    <message>
+        <source>Step &amp;5: Professionals or agencies to contact in a crisis</source>
+        <translation>Paso &amp;5: Profesionales o agencias a los que llamar en una crisis</translation>
+    </message>
+    <message>
+        <source>Step &amp;6: Making the environment safe</source>
+        <translation>Paso &amp;6: Hacer seguro el entorno</translation>
+    </message>
+    <message>
+        <source>Entry, in the person&apos;s words</source>
+        <translation>Entrada, con las palabras de la persona</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>&amp;Reasons for living (optional)</source>
+        <translation>&amp;Razones para vivir (opcional)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Razón</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Finalise</source>
+        <translation>Finalizar</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Imprimir… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF… (Ctrl+Shift+P)</source>
+        <translation>Guardar PDF… (Ctrl+Mayús+P)</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::SignInPage</name>
     <message>
         <source>Enter your user ID.</source>
@@ -1896,6 +3739,41 @@ Base de datos: %2</translation>
     <message>
         <source>Password</source>
         <translation>Contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::SignatureDialog</name>
+    <message>
+        <source>Sign the encounter note</source>
+        <translation>Firmar la nota de intervención</translation>
+    </message>
+    <message>
+        <source>Add a signed addendum</source>
+        <translation>Añadir una adenda firmada</translation>
+    </message>
+    <message>
+        <source>Signing locks the note as %1. After this, corrections are signed addenda shown under it. Enter your password to sign.</source>
+        <translation>Al firmar, la nota queda bloqueada a nombre de %1. Después, las correcciones son adendas firmadas que se muestran debajo. Escriba su contraseña para firmar.</translation>
+    </message>
+    <message>
+        <source>An addendum is signed as %1 when it is added and can never be changed. Enter your password to sign it.</source>
+        <translation>Una adenda se firma a nombre de %1 al añadirla y nunca puede cambiarse. Escriba su contraseña para firmarla.</translation>
+    </message>
+    <message>
+        <source>Sign and lock</source>
+        <translation>Firmar y bloquear</translation>
+    </message>
+    <message>
+        <source>Sign addendum</source>
+        <translation>Firmar la adenda</translation>
+    </message>
+    <message>
+        <source>&amp;Addendum:</source>
+        <translation>&amp;Adenda:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +3882,54 @@ Base de datos: %2</translation>
     <message>
         <source>none</source>
         <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Encounter note · call %1 · %2</source>
+        <translation>Nota de intervención · llamada %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · sent %3 · %4</source>
+        <translation>%1 · %2 · enviada %3 · %4</translation>
+    </message>
+    <message>
+        <source>note signed</source>
+        <translation>nota firmada</translation>
+    </message>
+    <message>
+        <source>note to finish</source>
+        <translation>nota por terminar</translation>
+    </message>
+    <message>
+        <source>No calls in the last 24 hours.</source>
+        <translation>Sin llamadas en las últimas 24 horas.</translation>
+    </message>
+    <message>
+        <source>My unit (F2)</source>
+        <translation>Mi unidad (F2)</translation>
+    </message>
+    <message>
+        <source>Encounter note (F3)</source>
+        <translation>Nota de intervención (F3)</translation>
+    </message>
+    <message>
+        <source>Safety plan (F4)</source>
+        <translation>Plan de seguridad (F4)</translation>
+    </message>
+    <message>
+        <source>Team board (F6)</source>
+        <translation>Tablero de equipos (F6)</translation>
+    </message>
+    <message>
+        <source>My unit&apos;s calls, last 24 hours (Enter opens the note):</source>
+        <translation>Llamadas de mi unidad, últimas 24 horas (Intro abre la nota):</translation>
+    </message>
+    <message>
+        <source>No call chosen: the note opens for the call your unit is on, or pick one of its calls on the first tab.</source>
+        <translation>Ninguna llamada elegida: la nota se abre para la llamada en la que está su unidad, o elija una de sus llamadas en la primera pestaña.</translation>
+    </message>
+    <message>
+        <source>The safety plan belongs to an encounter note: open the note first.</source>
+        <translation>El plan de seguridad pertenece a una nota de intervención: abra primero la nota.</translation>
     </message>
 </context>
 <context>

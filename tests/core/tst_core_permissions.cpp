@@ -39,7 +39,7 @@ constexpr ExpectedRow kExpected[] = {
     {Action::SignEncounter,         "SignEncounter",         ".  X  .  .  X  .  .  ."},
     {Action::WriteSafetyPlan,       "WriteSafetyPlan",       "X  X  .  .  X  .  .  ."},
     {Action::ViewFollowUps,         "ViewFollowUps",         "X  .  X  .  .  X  X  ."},
-    {Action::WorkFollowUps,         "WorkFollowUps",         "X  .  .  .  .  X  .  ."},
+    {Action::WorkFollowUps,         "WorkFollowUps",         "X  .  X  .  .  X  .  ."},
     {Action::AssignFollowUps,       "AssignFollowUps",       ".  .  .  .  .  X  X  ."},
     {Action::ViewRoster,            "ViewRoster",            "X  X  X  X  X  X  X  ."},
     {Action::EditRoster,            "EditRoster",            ".  .  .  .  .  .  X  ."},

@@ -8,16 +8,20 @@
 
 #include "core/units/UnitStatus.h"
 #include "encounter/EncounterForm.h"
+#include "followup/FollowUpQueueModel.h"
+#include "followup/FollowUpQueueWidget.h"
 #include "safety/EntryTable.h"
 #include "safety/SafetyPlanEditor.h"
 #include "shell/MainWindow.h"
 #include "store/AccountStore.h"
 #include "store/EncounterStore.h"
+#include "store/StoreTime.h"
 #include "store/UnitStore.h"
 #include "units/TeamLeadHome.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -124,6 +128,7 @@ private Q_SLOTS:
         f.clock().advance(std::chrono::minutes(11));
         QTest::keyClick(home, Qt::Key_4, Qt::ControlModifier); // on scene
         QTRY_COMPARE(home->unit().status, UnitStatus::OnScene);
+        const TimePoint arrived = f.clock().now();
         QCOMPARE(home->timesText(), QStringLiteral("Dispatch to arrival: 14 min"));
         // The call is the newest of the unit's calls.
         QVERIFY2(home->recentCalls()->item(0)->text().startsWith(cad + QStringLiteral(" · Welfare Check")),
@@ -160,7 +165,30 @@ private Q_SLOTS:
         QVERIFY(!form->findChild<QLineEdit*>(QStringLiteral("destination"))->isVisible());
         key(Qt::Key_R, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("referralService"));
-        type(QStringLiteral("Bull City Peer Center"));
+        type(QStringLiteral("Bull City Peer"));
+        // Looked up in the resource directory: the picker searches what was typed.
+        // Return in the picker's search box picks the first match once the
+        // search has run; until the picker closes, press it again.
+        bool pressed = false;
+        std::function<void()> pickFirst = [&] {
+            QWidget* picker = QApplication::activeModalWidget();
+            if (!picker) {
+                if (!pressed)
+                    QTimer::singleShot(20, pickFirst);
+                return;
+            }
+            pressed = true;
+            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : picker, Qt::Key_Return);
+            QTimer::singleShot(50, pickFirst);
+        };
+        QTimer::singleShot(20, pickFirst);
+        key(Qt::Key_L, Qt::AltModifier);
+        QTRY_COMPARE(form->findChild<QLineEdit*>(QStringLiteral("referralService"))->text(),
+                     QStringLiteral("Bull City Peer Recovery Center"));
+        QVERIFY(!form->collect().referralResourceId.empty());
+        f.window().activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.window()));
+        form->findChild<QLineEdit*>(QStringLiteral("referralService"))->setFocus();
         key(Qt::Key_S, Qt::AltModifier);
         chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("feltSafe")), QStringLiteral("Yes"));
         key(Qt::Key_C, Qt::AltModifier);
@@ -175,7 +203,7 @@ private Q_SLOTS:
         pressButtonShortcut(Qt::Key_S, Qt::ControlModifier);
         QVERIFY2(form->statusText().startsWith(QStringLiteral("Saved")), qPrintable(form->statusText()));
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND disposition = 'referred' "
-                                            "AND referral_text = 'Bull City Peer Center' AND felt_safe = 1 "
+                                            "AND referral_text = 'Bull City Peer Recovery Center' AND referral_resource_id IS NOT NULL AND felt_safe = 1 "
                                             "AND consent_to_follow_up = 1 AND preferred_contact = 'text' "
                                             "AND contact_phone = '+19195550142' AND signed_at IS NULL").arg(callId)),
                  1);
@@ -272,6 +300,12 @@ private Q_SLOTS:
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND signed_at IS NOT NULL "
                                             "AND signature_hash IS NOT NULL").arg(callId)),
                  1);
+        // The person consented: Care Navigation's follow-up is due 48 hours after the team arrived.
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM followup_tasks WHERE encounter_id = '%1' "
+                                            "AND kind = 'follow_up' AND program = 'crt' AND preferred_contact = 'text' "
+                                            "AND contact_phone = '+19195550142' AND state = 'open' AND due_at = '%2'")
+                                 .arg(form->encounter().id, store::toStoredTime(arrived + std::chrono::hours(48)))),
+                 1);
         // The store refuses any change to the signed note, its entries and its plan.
         auto refused = encounters.update(lead.value(), form->encounter().id, form->encounter().version, form->collect());
         QVERIFY(!refused.ok());
@@ -332,6 +366,19 @@ private Q_SLOTS:
         QTest::keyClick(home, Qt::Key_F4);
         QVERIFY(home->safetyPlanEditor());
         QVERIFY(!home->safetyPlanEditor()->findChild<QPushButton*>(QStringLiteral("savePlan"))->isVisible());
+
+        // Peers also work follow-ups: the queue opens in a window of its own
+        // (Ctrl+Shift+U) and lists the demo's tasks.
+        QTest::keyClick(&f.window(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        auto* queueWindow = f.window().findChild<QDialog*>(QStringLiteral("followUpQueueWindow"));
+        QVERIFY(queueWindow);
+        QTRY_VERIFY(queueWindow->isVisible());
+        auto* queue = queueWindow->findChild<ui::FollowUpQueueWidget*>();
+        QVERIFY(queue);
+        QTRY_VERIFY(queue->model()->rowCount() > 0);
+        // Locking closes it with the session's other windows.
+        QTest::keyClick(&f.window(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(!queueWindow->isVisible());
     }
 };
 

@@ -1,6 +1,7 @@
 // EncounterForm: loading and saving, what is missing before signing,
 // signing, team entries and addenda.
 #include "core/Permissions.h"
+#include "directory/ResourcePickerDialog.h"
 #include "encounter/EncounterForm.h"
 #include "encounter/SignatureDialog.h"
 #include "intake/CssrsPanel.h"
@@ -8,10 +9,6 @@
 #include "store/AccountStore.h"
 #include "store/StoreTime.h"
 
-#if __has_include("directory/ResourcePickerDialog.h")
-#include "directory/ResourcePickerDialog.h"
-#define HEARTDESK_HAS_RESOURCE_PICKER 1
-#endif
 
 #include <QComboBox>
 #include <QLabel>
@@ -219,13 +216,11 @@ void EncounterForm::askForAddendum()
 
 void EncounterForm::pickService()
 {
-#ifdef HEARTDESK_HAS_RESOURCE_PICKER
     if (auto picked = ResourcePickerDialog::pick(m_services, this, m_referral->text())) {
         m_referral->setText(picked->name);
         m_referralResourceId = picked->id;
         changed();
     }
-#endif
 }
 
 void EncounterForm::focusFirstField()
@@ -313,9 +308,6 @@ void EncounterForm::updateVisibility()
         w->setVisible(consent);
     for (QWidget* w : {static_cast<QWidget*>(m_phoneLabel), static_cast<QWidget*>(m_phone)})
         w->setVisible(consent && contact && encounter::needsPhone(*contact));
-#ifndef HEARTDESK_HAS_RESOURCE_PICKER
-    m_lookUp->setVisible(false);
-#endif
 }
 
 void EncounterForm::render()

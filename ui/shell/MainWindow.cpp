@@ -1,7 +1,7 @@
 #include "shell/MainWindow.h"
 
 #include "admin/UserAdminWidget.h"
-#include "home/CallListHome.h"
+#include "followup/FollowUpQueueWidget.h"
 #include "home/DashboardHome.h"
 #include "roster/RosterWidget.h"
 #include "intake/CounselorHome.h"
@@ -223,15 +223,14 @@ void MainWindow::buildHome()
     switch (homeWorkplace(m_actor->role())) {
     case Workplace::CallQueue: m_home = new CounselorHome(services, m_pages); break;
     case Workplace::UnitCalls: m_home = new TeamLeadHome(services, m_pages); break;
-    case Workplace::FollowUpQueue:
-        m_home = new CallListHome(CallListHome::Kind::RecentContacts, services, m_pages);
-        break;
+    case Workplace::FollowUpQueue: m_home = new FollowUpQueueWidget(services, m_pages); break;
     case Workplace::ProgramDashboard: {
         auto* tabs = new QTabWidget(m_pages);
         tabs->setObjectName(QStringLiteral("supervisorHome"));
         tabs->addTab(new DashboardHome(services, tabs), QString());
         tabs->addTab(new RosterWidget(services, tabs), QString());
         tabs->addTab(new TeamBoard(services, tabs), QString());
+        tabs->addTab(new FollowUpQueueWidget(services, tabs), QString());
         m_home = tabs;
         break;
     }

@@ -1,4 +1,8 @@
 // MainWindow's menus, shortcuts and status bar.
+#include "core/Permissions.h"
+#include "directory/ResourceDirectoryWidget.h"
+#include "followup/FollowUpQueueWidget.h"
+#include "home/Services.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
@@ -8,13 +12,32 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace heart::ui {
+
+namespace {
+// The resource directory's window is a child of the home screen, so it goes
+// with the session or the role that opened it; found again by these names.
+const QString kDirectoryWindow = QStringLiteral("resourceDirectoryWindow");
+const QString kDirectoryAction = QStringLiteral("actionResourceDirectory");
+// The same for the follow-up queue, for roles that see it but work elsewhere
+// (a peer support specialist in the van, a counselor with their check-ins).
+const QString kFollowUpWindow = QStringLiteral("followUpQueueWindow");
+const QString kFollowUpAction = QStringLiteral("actionFollowUpQueue");
+
+// The queue is the care navigator's home and a tab of the supervisor's.
+bool followUpsElsewhere(Role role)
+{
+    return permits(role, Action::ViewFollowUps) && role != Role::CareNavigator && role != Role::Supervisor;
+}
+} // namespace
 
 void MainWindow::buildMenus()
 {
@@ -36,6 +59,42 @@ void MainWindow::buildMenus()
             m_pages->setCurrentWidget(m_home);
     });
     m_homeAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
+    QAction* directoryAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (!m_actor || isLocked() || !m_home)
+            return;
+        auto* window = m_home->findChild<QDialog*>(kDirectoryWindow);
+        if (!window) {
+            window = new QDialog(m_home, Qt::Window);
+            window->setObjectName(kDirectoryWindow);
+            auto* layout = new QVBoxLayout(window);
+            layout->addWidget(new ResourceDirectoryWidget(Services{m_db, m_clock, *m_actor}, window));
+            window->resize(1100, 640);
+        }
+        window->setWindowTitle(tr("Resource directory — HEART Desk"));
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
+    directoryAction->setObjectName(kDirectoryAction);
+    directoryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    QAction* followUpAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (!m_actor || isLocked() || !m_home || !followUpsElsewhere(m_actor->role()))
+            return;
+        auto* window = m_home->findChild<QDialog*>(kFollowUpWindow);
+        if (!window) {
+            window = new QDialog(m_home, Qt::Window);
+            window->setObjectName(kFollowUpWindow);
+            auto* layout = new QVBoxLayout(window);
+            layout->addWidget(new FollowUpQueueWidget(Services{m_db, m_clock, *m_actor}, window));
+            window->resize(1200, 720);
+        }
+        window->setWindowTitle(tr("Follow-up queue — HEART Desk"));
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
+    followUpAction->setObjectName(kFollowUpAction);
+    followUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_roleMenu = m_viewMenu->addMenu(QString());
     m_roleMenu->setObjectName(QStringLiteral("roleMenu"));
     m_roleGroup = new QActionGroup(this);
@@ -66,6 +125,19 @@ void MainWindow::updateMenus()
     m_lockAction->setEnabled(active);
     m_signOutAction->setEnabled(m_actor.has_value());
     m_homeAction->setEnabled(active);
+    if (auto* directory = findChild<QAction*>(kDirectoryAction))
+        directory->setEnabled(active);
+    if (auto* followUps = findChild<QAction*>(kFollowUpAction)) {
+        followUps->setVisible(m_actor && followUpsElsewhere(m_actor->role()));
+        followUps->setEnabled(active && m_actor && followUpsElsewhere(m_actor->role()));
+    }
+    if (!active && m_home) {
+        // Locked or signed out: the directory's and the queue's windows go too.
+        for (const QString& name : {kDirectoryWindow, kFollowUpWindow}) {
+            for (QDialog* window : m_home->findChildren<QDialog*>(name))
+                window->close();
+        }
+    }
     m_englishAction->setChecked(m_language.language() == QLatin1String("en"));
     m_spanishAction->setChecked(m_language.language() == QLatin1String("es"));
 
@@ -129,7 +201,16 @@ void MainWindow::showShortcuts()
                                 "<tr><td><b>Ctrl+Shift+L</b></td><td>Sign out</td></tr>"
                                 "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
                                 "<tr><td><b>Alt+Home</b></td><td>Home screen</td></tr>"
+                                "<tr><td><b>Ctrl+Shift+R</b></td><td>Resource directory</td></tr>"
+                                "<tr><td><b>Ctrl+Shift+U</b></td><td>Follow-up queue (peer support, counselors)</td></tr>"
+                                "<tr><td><b>F2 / F3 / F4 / F6</b></td><td>Team lead: my unit / encounter note / safety plan / team board</td></tr>"
+                                "<tr><td><b>Ctrl+1 … Ctrl+7</b></td><td>Team lead: unit status</td></tr>"
+                                "<tr><td><b>Ctrl+Shift+S / Ctrl+Shift+A</b></td><td>Encounter note: sign / add a signed addendum</td></tr>"
+                                "<tr><td><b>Ctrl+P / Ctrl+Shift+P</b></td><td>Safety plan: print / save as PDF</td></tr>"
                                 "<tr><td><b>F5</b></td><td>Refresh the list on list screens</td></tr>"
+                                "<tr><td><b>Ctrl+K / Ctrl+Shift+K</b></td><td>Follow-up queue: claim / assign the task</td></tr>"
+                                "<tr><td><b>Ctrl+T / Ctrl+Shift+T</b></td><td>Follow-up queue: log an attempt / extend the attempts</td></tr>"
+                                "<tr><td><b>Ctrl+O</b></td><td>Follow-up queue: record the outcome</td></tr>"
                                 "<tr><td><b>F1</b></td><td>This list of shortcuts</td></tr>"
                                 "<tr><td><b>Ctrl+Alt+E / Ctrl+Alt+S</b></td><td>English / Spanish</td></tr>"
                                 "</table>"));
@@ -143,6 +224,10 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_homeAction->setText(tr("&Home screen"));
+    if (auto* directory = findChild<QAction*>(kDirectoryAction))
+        directory->setText(tr("Resource &directory…"));
+    if (auto* followUps = findChild<QAction*>(kFollowUpAction))
+        followUps->setText(tr("&Follow-up queue…"));
     m_roleMenu->setTitle(tr("&Role"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -152,6 +237,7 @@ void MainWindow::retranslate()
         tabs->setTabText(0, tr("&Dashboard"));
         tabs->setTabText(1, tr("&Roster"));
         tabs->setTabText(2, tr("Team &board"));
+        tabs->setTabText(3, tr("Follow-&ups"));
     }
     updateMenus();
     updateStatusBar();

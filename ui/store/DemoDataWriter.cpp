@@ -8,6 +8,8 @@
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/DemoDirectory.h"
+#include "store/DemoEncounters.h"
+#include "store/DemoFollowUps.h"
 #include "store/RosterStore.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
@@ -79,6 +81,10 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
     if (StoreError error = writeRoster(scenario, workstation))
         return error;
     if (StoreError error = writeDemoDirectory(m_db, m_clock, admin.value()))
+        return error;
+    if (StoreError error = writeDemoFollowUps(m_db, m_clock, workstation))
+        return error;
+    if (StoreError error = writeDemoEncounters(m_db, m_clock, workstation))
         return error;
     qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << imported.value().size()
                     << "calls";

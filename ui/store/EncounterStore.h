@@ -135,6 +135,9 @@ public:
     // InvalidInput naming the first field encounter::missingForSigning reports
     // (the detail lists them all), then the password: BadCredentials,
     // AccountLocked or AccountInactive from AccountStore, audited ("sign_failed").
+    // With consent to follow-up, the same transaction creates Care
+    // Navigation's task (FollowUpStore::createForSignedEncounter; an
+    // unreadable follow-up policy setting refuses the signature).
     StoreResult<Encounter> sign(const Actor& actor, const QString& encounterId, int version,
                                 const QString& password);
     // A signed addendum to a signed note (encounter::maySign roles, password as

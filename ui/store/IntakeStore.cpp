@@ -3,6 +3,7 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/FollowUpStore.h"
 #include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
 
@@ -444,6 +445,15 @@ StoreResult<CallRecord> IntakeStore::close(const Actor& actor, const QString& ca
         return error;
     if (StoreError error = m_audit.append(actor, {audit::Close, kCall, callId}))
         return error;
+    // A diverted call gets its CCD check-in, in the same transaction.
+    auto checkIn = FollowUpStore::createCheckInForClosedCall(m_db, callId, m_clock.now());
+    if (!checkIn.ok())
+        return checkIn.error();
+    if (checkIn.value().created) {
+        if (StoreError error =
+                m_audit.append(actor, {audit::Create, FollowUpStore::recordType(), checkIn.value().taskId}))
+            return error;
+    }
     auto stored = readCallById(m_db, callId);
     if (!stored.ok())
         return stored.error();

@@ -95,7 +95,9 @@ public:
     StoreResult<CallRecord> update(const Actor& actor, const CallRecord& call);
     // Status "dispatched", the unit and dispatchedAt = now (Action::DispatchUnit).
     StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version, const QString& unit);
-    // Status "closed", closedAt = now. Afterwards only addenda.
+    // Status "closed", closedAt = now. Afterwards only addenda. A call closed
+    // as "diverted" gets its CCD check-in in the same transaction
+    // (FollowUpStore::createCheckInForClosedCall).
     StoreResult<CallRecord> close(const Actor& actor, const QString& callId, int version);
     StoreResult<CallAddendum> addAddendum(const Actor& actor, const QString& callId, const QString& text);
     StoreResult<QList<CallAddendum>> addenda(const Actor& actor, const QString& callId);

@@ -1,0 +1,320 @@
+// How quickly the care navigation queue answers with 100,000 follow-up tasks
+// in an SQLite file (the calls they came from too; a fifth open, most closed
+// with outcomes; see tests/common/FollowUpSeed.h): time to the first paint
+// of a QTableView over FollowUpQueueModel (shown offscreen, measured from
+// creating the model until the view's first paintEvent has returned), and
+// time from a new filter (overdue, mine, Care Navigation's program filter)
+// or a new sort (due time, person's name) until the view has painted again.
+// Each is reported as a ratio to the reference measured in the same run: a
+// plain `SELECT <the queue's columns> ... LIMIT <page>` of a page (the
+// least reading one page through QtSql can cost). The store's own count()
+// and page() are timed apart, so SQL and the model and view are told apart;
+// and everything is measured twice: as a new database is (no planner
+// statistics), after ANALYZE (what PRAGMA optimize does on its own), and
+// then with a page cache that holds the tables (what the name sorts need).
+// Asserts no time: it prints, and passes whenever it runs.
+//
+// bench_followup_queue [DATABASE]: keep the database at DATABASE (for EXPLAIN).
+#include "common/FollowUpSeed.h"
+#include "core/Clock.h"
+#include "followup/FollowUpQueueModel.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/FollowUpQueue.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace heart;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int kTasks = 100'000;
+constexpr int kPage = ui::FollowUpQueueModel::kDefaultPageSize;
+
+// A table view that notes when a paint of its viewport has finished.
+class PaintedView : public QTableView
+{
+public:
+    int paints = 0;
+
+protected:
+    void paintEvent(QPaintEvent* event) override
+    {
+        QTableView::paintEvent(event);
+        ++paints;
+    }
+};
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// Milliseconds of `runs` runs of f, the median.
+double timeMs(int runs, const std::function<void()>& f)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        f();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return median(times);
+}
+
+// Runs `change` and waits until the view has painted after it.
+void untilPainted(PaintedView& view, const std::function<void()>& change)
+{
+    const int before = view.paints;
+    change();
+    view.viewport()->update();
+    while (view.paints == before)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+const char* const kColumns =
+    "SELECT t.id, t.version, t.kind, t.program, c.person_name, c.call_type, c.cad_number, t.risk, "
+    "t.risk_rank, "
+    "t.contact_at, t.due_at, t.state, t.outcome, t.assigned_to, u.display_name, t.attempts, t.max_attempts, "
+    "t.preferred_contact FROM followup_tasks t LEFT JOIN calls c ON c.id = t.call_id "
+    "LEFT JOIN users u ON u.id = t.assigned_to LIMIT ?";
+
+// The reference: one page of the queue's columns, no filter, no order, read to the last value.
+double plainSelectMs(store::Database& db)
+{
+    const auto read = [&] {
+        QSqlQuery query = db.prepare(QLatin1String(kColumns));
+        query.addBindValue(kPage);
+        query.exec();
+        int values = 0;
+        while (query.next()) {
+            for (int i = 0; i < 18; ++i)
+                values += query.value(i).isNull() ? 0 : 1;
+        }
+        if (values == 0)
+            std::printf("  (the reference read nothing)\n");
+    };
+    timeMs(5, read); // warm: the pages in the cache, as for everything measured after it
+    return timeMs(31, read);
+}
+
+struct Listing
+{
+    const char* name;
+    store::FollowUpQueueFilter filter;
+    store::FollowUpQueueSort sort;
+};
+
+void report(const char* what, double ms, double reference)
+{
+    std::printf("  %-44s %8.2f ms  %6.1fx\n", what, ms, ms / reference);
+}
+
+void measure(store::Database& db, const Clock& clock, const store::Actor& navigator, const char* title)
+{
+    std::printf("\n%s\n", title);
+    const double reference = plainSelectMs(db);
+    std::printf("  reference: plain SELECT of a %d-row page    %8.2f ms  (1.0x)\n", kPage, reference);
+
+    // The store alone: count (an audited listing) and the first page.
+    store::FollowUpQueue queue(db, clock);
+    store::FollowUpQueueFilter overdue;
+    overdue.overdueOnly = true;
+    store::FollowUpQueueFilter mine;
+    mine.assignedTo = navigator.userId();
+    store::FollowUpQueueFilter program;
+    program.program = QStringLiteral("crt");
+    store::FollowUpQueueFilter closedToo;
+    closedToo.includeClosed = true;
+    store::FollowUpQueueFilter named;
+    named.personName = QStringLiteral("lopez");
+    const std::vector<Listing> listings = {
+        {"open, priority (the default)", {}, {}},
+        {"overdue, priority", overdue, {}},
+        {"mine, priority", mine, {}},
+        {"CRT, priority", program, {}},
+        {"name contains \"lopez\", priority", named, {}},
+        {"open, by due time", {}, {store::FollowUpSortKey::DueAt, Qt::AscendingOrder}},
+        {"open, by person's name", {}, {store::FollowUpSortKey::PersonName, Qt::AscendingOrder}},
+        {"open, by assignee", {}, {store::FollowUpSortKey::Assignee, Qt::AscendingOrder}},
+        {"open, by program", {}, {store::FollowUpSortKey::Program, Qt::AscendingOrder}},
+        {"all 100,000 with closed, priority", closedToo, {}},
+    };
+    std::printf("  store, count() + page(0, %d):\n", kPage);
+    for (const Listing& l : listings) {
+        int total = 0;
+        const double ms = timeMs(5, [&] {
+            const auto counted = queue.count(navigator, l.filter, clock.now());
+            total = counted.ok() ? counted.value() : -1;
+            (void)queue.page(navigator, l.filter, l.sort, clock.now(), 0, kPage);
+        });
+        char label[96];
+        std::snprintf(label, sizeof label, "  %s (%d)", l.name, total);
+        report(label, ms, reference);
+    }
+    const double deep =
+        timeMs(5, [&] { (void)queue.page(navigator, closedToo, {}, clock.now(), 50'000, kPage); });
+    report("  page(50,000, 100) of all, priority", deep, reference);
+
+    // The model and a view: first paint, then each change until painted again.
+    std::vector<double> firstPaints;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        ui::FollowUpQueueModel model(ui::Services{db, clock, navigator});
+        PaintedView view;
+        view.resize(1200, 700);
+        view.setModel(&model);
+        model.setFilter({});
+        view.show();
+        while (view.paints == 0)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        firstPaints.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("  model and view:\n");
+    report("  first paint (new model, view shown)", median(firstPaints), reference);
+
+    ui::FollowUpQueueModel model(ui::Services{db, clock, navigator});
+    PaintedView view;
+    view.resize(1200, 700);
+    view.setModel(&model);
+    // The header starts on column 0, descending: show the queue's own order instead.
+    view.horizontalHeader()->setSortIndicator(model.sortColumn(), model.sortOrder());
+    view.setSortingEnabled(true);
+    model.setFilter({});
+    view.show();
+    while (view.paints == 0)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    const auto change = [&](const char* what, const std::function<void()>& f,
+                            const std::function<void()>& undo) {
+        std::vector<double> times;
+        for (int run = 0; run < 5; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            untilPainted(view, f);
+            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+            untilPainted(view, undo);
+        }
+        report(what, median(times), reference);
+    };
+    const auto setFilter = [&](const store::FollowUpQueueFilter& f) {
+        return [&model, f] {
+            model.setFilter(f);
+        };
+    };
+    change("  re-filter: overdue only", setFilter(overdue), setFilter({}));
+    change("  re-filter: mine", setFilter(mine), setFilter({}));
+    change("  re-filter: program CRT", setFilter(program), setFilter({}));
+    change("  re-filter: with closed (100,000)", setFilter(closedToo), setFilter({}));
+    const auto sortBy = [&](int column, Qt::SortOrder order) {
+        return [&view, column, order] {
+            view.sortByColumn(column, order);
+        };
+    };
+    const auto byRisk = sortBy(ui::FollowUpQueueModel::Risk, Qt::DescendingOrder);
+    change("  re-sort: due time", sortBy(ui::FollowUpQueueModel::Due, Qt::AscendingOrder), byRisk);
+    change("  re-sort: person's name", sortBy(ui::FollowUpQueueModel::Person, Qt::AscendingOrder), byRisk);
+    change("  re-sort: assignee", sortBy(ui::FollowUpQueueModel::Assignee, Qt::AscendingOrder), byRisk);
+    change(
+        "  refresh (same listing)", [&] { model.refresh(); }, [] {});
+    // Scrolling: the next page as the view reaches the end.
+    std::vector<double> fetches;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer timer;
+        timer.start();
+        model.fetchMore({});
+        fetches.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    char label[96];
+    std::snprintf(label, sizeof label, "  fetchMore: next %d rows (to row %d)", kPage, model.rowCount());
+    report(label, median(fetches), reference);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QTemporaryDir dir;
+    const QString path =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : dir.filePath(QStringLiteral("queue.sqlite"));
+    QFile::remove(path);
+    ManualClock clock(
+        TimePoint{std::chrono::seconds{1772463600}}); // 2026-03-02T15:00Z, Monday 10:00 in Durham
+    store::Database db;
+    if (store::StoreError error = db.open(store::ConnectionSpec::sqlite(path))) {
+        std::printf("bench_followup_queue: %s\n", qPrintable(error.detail));
+        return 1;
+    }
+    store::AccountStore accounts(db, clock);
+    const QString workstation = QStringLiteral("bench");
+    auto admin = accounts.createFirstAdministrator({QStringLiteral("admin"),
+                                                    QStringLiteral("Bench Admin"),
+                                                    {Role::Administrator},
+                                                    QStringLiteral("bench-admin-2026!")},
+                                                   workstation);
+    if (!admin.ok() || !accounts
+                            .addUser(admin.value(), {QStringLiteral("navigator"),
+                                                     QStringLiteral("Bench Navigator"),
+                                                     {Role::CareNavigator},
+                                                     QStringLiteral("bench-navigator-2026!")})
+                            .ok()) {
+        std::printf("bench_followup_queue: cannot make the users\n");
+        return 1;
+    }
+    auto navigator =
+        accounts.signIn(QStringLiteral("navigator"), QStringLiteral("bench-navigator-2026!"), workstation);
+    if (!navigator.ok()) {
+        std::printf("bench_followup_queue: cannot sign in\n");
+        return 1;
+    }
+
+    test::FollowUpSeedOptions options;
+    options.tasks = kTasks;
+    options.now = clock.now();
+    options.assignees = {navigator.value().userId()};
+    QElapsedTimer timer;
+    timer.start();
+    const test::FollowUpSeedSummary seeded = test::seedFollowUpTasks(db, options);
+    if (!seeded.error.isEmpty()) {
+        std::printf("bench_followup_queue: %s\n", qPrintable(seeded.error));
+        return 1;
+    }
+    std::printf("bench_followup_queue: %d tasks and their calls written in %.1f s (one transaction)%s\n",
+                kTasks, double(timer.elapsed()) / 1000,
+#ifdef NDEBUG
+                "");
+#else
+                "; unoptimised build");
+#endif
+    std::printf("  open %d (overdue %d, due within 4 h %d, unassigned %d, the navigator's %d), closed %d\n",
+                seeded.open, seeded.overdue, seeded.dueSoon, seeded.unassigned,
+                seeded.openByAssignee.value(navigator.value().userId()), kTasks - seeded.open);
+    std::printf("  times are medians; ratio = time / reference\n");
+
+    measure(db, clock, navigator.value(), "As a new database is (no planner statistics):");
+    db.execDirect(QStringLiteral("ANALYZE"), "analyze");
+    measure(db, clock, navigator.value(),
+            "After ANALYZE (planner statistics, as PRAGMA optimize would gather):");
+    // SQLite's default page cache is 2 MiB; the tasks and calls take about 55 MiB.
+    db.execDirect(QStringLiteral("PRAGMA cache_size = -65536"), "page cache");
+    measure(db, clock, navigator.value(),
+            "After ANALYZE, with a 64 MiB page cache (PRAGMA cache_size; the program keeps SQLite's 2 MiB):");
+    return 0;
+}

@@ -1,0 +1,496 @@
+// The follow-up queue listing at the store, on both engines: twelve tasks
+// written with SQL (risks, due times either side of now and of the local
+// day's bounds, assignees, programs, kinds, two closed), then every filter
+// (mine, unassigned, due today with its bounds, overdue from the due instant
+// on, due soon, program, closed, the person's name with LIKE's own
+// characters taken literally), every sort both ways (ties broken by the
+// queue's order, then the id), pages that meet without gaps or overlaps, the
+// kinds each role may list, refusals (audited), and one audit row per
+// listing that names nobody.
+#include "common/TestDatabase.h"
+#include "store/FollowUpQueue.h"
+#include "store/StoreTime.h"
+
+#include <QTest>
+
+using namespace heart;
+using namespace heart::store;
+using namespace std::chrono_literals;
+using heart::test::RawResult;
+using heart::test::TestDatabase;
+
+namespace {
+
+struct SeedTask
+{
+    const char* key;    // the task is "task-<key>", its call "call-<key>"
+    const char* person; // nullptr: no name on the call
+    const char* program;
+    const char* kind;
+    const char* risk;
+    int riskRank;
+    int dueMinutes;       // from now
+    const char* outcome;  // nullptr: open
+    const char* assignee; // "me" (the navigator signed in), "bea", "zed", or nullptr
+    const char* contact;
+    int attempts;
+};
+
+// Now is 2026-03-02T15:00Z, 10:00 in Durham (EST): the local day runs from
+// -600 to +840 minutes.
+const SeedTask kTasks[] = {
+    {"A", "Maria Lopez", "crt", "follow_up", "high", 3, -300, nullptr, "me", "phone", 1},
+    {"B", "James Carter", "ccd", "check_in", "low", 1, -60, nullptr, nullptr, "text", 0},
+    {"C", "Ana Silva", "cor", "follow_up", "high", 3, 120, nullptr, "bea", "phone", 0},
+    {"D", "Dee Walker", "crt", "follow_up", "moderate", 2, 1800, nullptr, nullptr, "in_person", 2},
+    {"E", "Eli Park", "ccd", "check_in", "none", 0, 180, nullptr, "me", "phone", 0},
+    {"F", "Fay Nguyen", "crt", "follow_up", "moderate", 2, 600, "connected", "me", "phone", 0},
+    {"G", "Gus Mora", "ccd", "check_in", "high", 3, -1800, "unable_to_reach", "zed", "phone", 3},
+    {"H", nullptr, "crt", "follow_up", "low", 1, 1200, nullptr, "zed", "none", 0},
+    {"I", "Hal Lopez-Ortiz", "cor", "follow_up", nullptr, 0, 0, nullptr, nullptr, "phone", 0},
+    {"J", "Ivy Ross", "crt", "follow_up", "high", 3, 120, nullptr, "bea", "text", 0},
+    {"K", "Kim 100%_Lee", "ccd", "check_in", "low", 1, 840, nullptr, nullptr, "phone", 0},
+    {"L", "Leo Grant", "crt", "follow_up", "none", 0, -600, nullptr, "me", "phone", 0},
+};
+
+QString keys(const QList<FollowUpQueueRow>& rows)
+{
+    QString text;
+    for (const FollowUpQueueRow& row : rows)
+        text += row.taskId.mid(5); // "task-A" -> "A"
+    return text;
+}
+
+} // namespace
+
+class TestStoreFollowUpQueue : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestDatabase> m_fixture;
+    std::unique_ptr<FollowUpQueue> m_queue;
+    std::optional<Actor> m_navigator;
+
+    TimePoint now() const { return TestDatabase::startTime(); }
+
+    QString seed()
+    {
+        m_navigator = m_fixture->actorFor(Role::CareNavigator);
+        const QString stamp = toStoredTime(now() - 72h);
+        for (const auto& [id, name] : {std::pair{"u-bea", "Bea Quinn"}, std::pair{"u-zed", "Zed Young"}}) {
+            const RawResult user = m_fixture->sql(
+                QStringLiteral(
+                    "INSERT INTO users (id, login, display_name, password_hash, created_at, updated_at) "
+                    "VALUES (?, ?, ?, 'x', ?, ?)"),
+                {QLatin1String(id), QLatin1String(id), QLatin1String(name), stamp, stamp});
+            if (!user.ok)
+                return user.error;
+        }
+        for (const SeedTask& t : kTasks) {
+            const QString key = QLatin1String(t.key);
+            const QString callId = QStringLiteral("call-") + key;
+            const QVariant none(QMetaType::fromType<QString>()); // NULL
+            const RawResult call = m_fixture->sql(
+                QStringLiteral(
+                    "INSERT INTO calls (id, cad_number, received_at, call_type, program, status, "
+                    "person_name, created_at, updated_at) VALUES (?, ?, ?, 'welfare-check', ?, 'closed', "
+                    "?, ?, ?)"),
+                QVariantList{callId, QString(QStringLiteral("CAD-26-") + key), stamp,
+                             QLatin1String(t.program),
+                             t.person ? QVariant(QString::fromUtf8(t.person)) : none, stamp, stamp});
+            if (!call.ok)
+                return call.error;
+            QVariant assignee = none;
+            if (t.assignee && QLatin1String(t.assignee) == QLatin1String("me"))
+                assignee = m_navigator->userId();
+            else if (t.assignee)
+                assignee = QString(QStringLiteral("u-") + QLatin1String(t.assignee));
+            const TimePoint due = now() + std::chrono::minutes(t.dueMinutes);
+            const RawResult task = m_fixture->sql(
+                QStringLiteral(
+                    "INSERT INTO followup_tasks (id, source_key, kind, program, call_id, risk, risk_rank, "
+                    "preferred_contact, contact_at, due_at, assigned_to, state, attempts, max_attempts, "
+                    "outcome, created_at, updated_at, version) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?, 2)"),
+                QVariantList{QString(QStringLiteral("task-") + key),
+                             QString(QStringLiteral("call:") + callId), QLatin1String(t.kind),
+                             QLatin1String(t.program), callId,
+                             t.risk ? QVariant(QLatin1String(t.risk)) : none, t.riskRank,
+                             QLatin1String(t.contact), toStoredTime(due - 48h), toStoredTime(due), assignee,
+                             t.outcome ? QStringLiteral("closed") : QStringLiteral("open"), t.attempts,
+                             t.outcome ? QVariant(QLatin1String(t.outcome)) : none, stamp, stamp});
+            if (!task.ok)
+                return task.error;
+        }
+        return {};
+    }
+
+    // The keys of the whole listing, in one page.
+    QString list(const FollowUpQueueFilter& filter, FollowUpQueueSort sort = {},
+                 std::optional<Actor> actor = {})
+    {
+        auto rows = m_queue->page(actor ? *actor : *m_navigator, filter, sort, now(), 0, 100);
+        if (!rows.ok())
+            return QStringLiteral("error: ") + storeErrorCodeName(rows.error().code) + QLatin1Char(' ') +
+                   rows.error().field;
+        return keys(rows.value());
+    }
+    int count(const FollowUpQueueFilter& filter)
+    {
+        auto counted = m_queue->count(*m_navigator, filter, now());
+        return counted.ok() ? counted.value() : -1;
+    }
+
+private Q_SLOTS:
+    // Listing changes no task: one database for every case (audit rows are
+    // counted per user or before and after).
+    void initTestCase()
+    {
+        HEARTDESK_FRESH_DATABASE(m_fixture);
+        m_queue = std::make_unique<FollowUpQueue>(m_fixture->db(), m_fixture->clock());
+        const QString problem = seed();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    void cleanupTestCase()
+    {
+        m_queue.reset();
+        m_navigator.reset();
+        m_fixture.reset();
+    }
+
+    void defaultOrderIsRiskThenDueThenId()
+    {
+        // High risk first (the overdue one before those due later; C and J are
+        // due at the same instant: by id), then moderate, low, none.
+        QCOMPARE(list({}), QStringLiteral("ACJDBKHLIE"));
+        QCOMPARE(count({}), 10);
+        FollowUpQueueFilter all;
+        all.includeClosed = true;
+        // Closed tasks after every open one.
+        QCOMPARE(list(all), QStringLiteral("ACJDBKHLIEGF"));
+        QCOMPARE(count(all), 12);
+        // Reversed: least urgent first, closed first.
+        QCOMPARE(list({}, {FollowUpSortKey::Priority, Qt::DescendingOrder}), QStringLiteral("EILHKBDJCA"));
+        QCOMPARE(list(all, {FollowUpSortKey::Priority, Qt::DescendingOrder}), QStringLiteral("FGEILHKBDJCA"));
+    }
+
+    void rowsCarryWhatTheQueueShows()
+    {
+        auto rows = m_queue->page(*m_navigator, {}, {}, now(), 0, 1);
+        HEARTDESK_VERIFY_RESULT(rows);
+        QCOMPARE(rows.value().size(), 1);
+        const FollowUpQueueRow& a = rows.value().first();
+        QCOMPARE(a.taskId, QStringLiteral("task-A"));
+        QCOMPARE(a.version, 2);
+        QCOMPARE(a.kind, QStringLiteral("follow_up"));
+        QCOMPARE(a.program, QStringLiteral("crt"));
+        QCOMPARE(a.personName, QStringLiteral("Maria Lopez"));
+        QCOMPARE(a.callType, QStringLiteral("welfare-check"));
+        QCOMPARE(a.cadNumber, QStringLiteral("CAD-26-A"));
+        QCOMPARE(a.risk, QStringLiteral("high"));
+        QCOMPARE(a.riskRank, 3);
+        QCOMPARE(a.dueAt, toDateTime(now() - 300min));
+        QCOMPARE(a.contactAt, toDateTime(now() - 300min - 48h));
+        QCOMPARE(a.state, QStringLiteral("open"));
+        QVERIFY(a.isOpen());
+        QVERIFY(a.outcome.isEmpty());
+        QCOMPARE(a.assignedTo, m_navigator->userId());
+        QCOMPARE(a.assignedToName, QStringLiteral("Fixture t_care_navigator"));
+        QCOMPARE(a.attempts, 1);
+        QCOMPARE(a.maxAttempts, 3);
+        QCOMPARE(a.preferredContact, QStringLiteral("phone"));
+
+        FollowUpQueueFilter closed;
+        closed.includeClosed = true;
+        closed.program = QStringLiteral("ccd");
+        closed.assignedTo = QStringLiteral("u-zed");
+        rows = m_queue->page(*m_navigator, closed, {}, now(), 0, 10);
+        HEARTDESK_VERIFY_RESULT(rows);
+        QCOMPARE(keys(rows.value()), QStringLiteral("G"));
+        const FollowUpQueueRow& g = rows.value().first();
+        QCOMPARE(g.state, QStringLiteral("closed"));
+        QVERIFY(!g.isOpen());
+        QCOMPARE(g.outcome, QStringLiteral("unable_to_reach"));
+        QCOMPARE(g.assignedToName, QStringLiteral("Zed Young"));
+        QCOMPARE(g.kind, QStringLiteral("check_in"));
+
+        // No name on the call, nobody assigned, not screened: empty, not made up.
+        FollowUpQueueFilter unassigned;
+        unassigned.unassignedOnly = true;
+        rows = m_queue->page(*m_navigator, unassigned, {}, now(), 0, 10);
+        HEARTDESK_VERIFY_RESULT(rows);
+        const FollowUpQueueRow& i = rows.value().last();
+        QCOMPARE(i.taskId, QStringLiteral("task-I"));
+        QVERIFY(i.risk.isEmpty());
+        QVERIFY(i.assignedTo.isEmpty() && i.assignedToName.isEmpty());
+        FollowUpQueueFilter zed;
+        zed.assignedTo = QStringLiteral("u-zed");
+        rows = m_queue->page(*m_navigator, zed, {}, now(), 0, 10);
+        HEARTDESK_VERIFY_RESULT(rows);
+        QCOMPARE(keys(rows.value()), QStringLiteral("H"));
+        QVERIFY(rows.value().first().personName.isEmpty());
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("mine") << QStringLiteral("mine") << QStringLiteral("ALE");
+        QTest::newRow("unassigned") << QStringLiteral("unassigned") << QStringLiteral("DBKI");
+        // [05:00Z, 05:00Z next day): L due at the first instant is in, K due at the last is out.
+        QTest::newRow("due today") << QStringLiteral("today") << QStringLiteral("ACJBLIE");
+        QTest::newRow("due today with closed")
+            << QStringLiteral("today+closed") << QStringLiteral("ACJBLIEF");
+        // Overdue from the due instant on: I is due right now. G is closed.
+        QTest::newRow("overdue") << QStringLiteral("overdue") << QStringLiteral("ABLI");
+        QTest::newRow("overdue with closed") << QStringLiteral("overdue+closed") << QStringLiteral("ABLI");
+        // Due in the next 4 hours, not yet overdue.
+        QTest::newRow("due soon") << QStringLiteral("soon") << QStringLiteral("CJE");
+        QTest::newRow("program") << QStringLiteral("crt") << QStringLiteral("AJDHL");
+        QTest::newRow("program with closed") << QStringLiteral("crt+closed") << QStringLiteral("AJDHLF");
+        QTest::newRow("name, any case") << QStringLiteral("name:LOPEZ") << QStringLiteral("AI");
+        QTest::newRow("name, every word") << QStringLiteral("name:lopez  ort") << QStringLiteral("I");
+        QTest::newRow("name, percent is literal") << QStringLiteral("name:100%") << QStringLiteral("K");
+        QTest::newRow("name, underscore is literal") << QStringLiteral("name:_") << QStringLiteral("K");
+        QTest::newRow("name, nobody") << QStringLiteral("name:zz") << QString();
+        QTest::newRow("mine and overdue") << QStringLiteral("mine+overdue") << QStringLiteral("AL");
+        QTest::newRow("unassigned check-ins") << QStringLiteral("ccd+unassigned") << QStringLiteral("BK");
+    }
+
+    void filters()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, expected);
+        FollowUpQueueFilter f;
+        for (const QString& part : name.split(QLatin1Char('+'))) {
+            if (part == QLatin1String("mine"))
+                f.assignedTo = m_navigator->userId();
+            else if (part == QLatin1String("unassigned"))
+                f.unassignedOnly = true;
+            else if (part == QLatin1String("today")) {
+                f.dueFrom = toDateTime(now() - 600min);
+                f.dueTo = toDateTime(now() + 840min);
+            } else if (part == QLatin1String("closed"))
+                f.includeClosed = true;
+            else if (part == QLatin1String("overdue"))
+                f.overdueOnly = true;
+            else if (part == QLatin1String("soon"))
+                f.dueSoonWithin = 4h;
+            else if (part.startsWith(QLatin1String("name:")))
+                f.personName = part.mid(5);
+            else
+                f.program = part;
+        }
+        QCOMPARE(list(f), expected);
+        QCOMPARE(count(f), int(expected.size()));
+    }
+
+    void sorts_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char* name, FollowUpSortKey key, Qt::SortOrder order,
+                            const char* expected) {
+            QTest::newRow(name) << int(key) << int(order) << QString::fromLatin1(expected);
+        };
+        // Ties (C and J: same due time, same risk) by risk, then id.
+        row("due, earliest first", FollowUpSortKey::DueAt, Qt::AscendingOrder, "LABICJEKHD");
+        row("due, latest first", FollowUpSortKey::DueAt, Qt::DescendingOrder, "DHKECJIBAL");
+        // Within a program, the queue's order.
+        row("program A-Z", FollowUpSortKey::Program, Qt::AscendingOrder, "BKECIAJDHL");
+        row("program Z-A", FollowUpSortKey::Program, Qt::DescendingOrder, "AJDHLCIBKE");
+        // Unassigned first, then Bea Quinn, Fixture t_care_navigator, Zed Young.
+        row("assignee A-Z", FollowUpSortKey::Assignee, Qt::AscendingOrder, "DBKICJALEH");
+        row("assignee Z-A", FollowUpSortKey::Assignee, Qt::DescendingOrder, "HALECJDBKI");
+        // No name first: H; then Ana, Dee, Eli, Hal, Ivy, James, Kim, Leo, Maria.
+        row("person A-Z", FollowUpSortKey::PersonName, Qt::AscendingOrder, "HCDEIJBKLA");
+        row("person Z-A", FollowUpSortKey::PersonName, Qt::DescendingOrder, "ALKBJIEDCH");
+    }
+
+    void sorts()
+    {
+        QFETCH(int, key);
+        QFETCH(int, order);
+        QFETCH(QString, expected);
+        QCOMPARE(list({}, {FollowUpSortKey(key), Qt::SortOrder(order)}), expected);
+    }
+
+    void pagesMeetWithoutGapsOrOverlaps_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("order");
+        for (const FollowUpSortKey key :
+             {FollowUpSortKey::Priority, FollowUpSortKey::DueAt, FollowUpSortKey::Program,
+              FollowUpSortKey::Assignee, FollowUpSortKey::PersonName}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder})
+                QTest::addRow("key %d order %d", int(key), int(order)) << int(key) << int(order);
+        }
+    }
+
+    void pagesMeetWithoutGapsOrOverlaps()
+    {
+        QFETCH(int, key);
+        QFETCH(int, order);
+        const FollowUpQueueSort sort{FollowUpSortKey(key), Qt::SortOrder(order)};
+        FollowUpQueueFilter all;
+        all.includeClosed = true;
+        const QString whole = list(all, sort);
+        QCOMPARE(whole.size(), 12);
+        for (const int size : {1, 5, 12, 13}) {
+            QString joined;
+            for (int offset = 0; offset < 12; offset += size) {
+                auto rows = m_queue->page(*m_navigator, all, sort, now(), offset, size);
+                HEARTDESK_VERIFY_RESULT(rows);
+                QCOMPARE(rows.value().size(), qMin(size, 12 - offset));
+                joined += keys(rows.value());
+            }
+            QCOMPARE(joined, whole);
+        }
+        // Past the end: nothing, and no error.
+        for (const int offset : {12, 13, 500}) {
+            auto rows = m_queue->page(*m_navigator, all, sort, now(), offset, 5);
+            HEARTDESK_VERIFY_RESULT(rows);
+            QVERIFY(rows.value().isEmpty());
+        }
+    }
+
+    void contradictionsAndBadPagesAreRefused()
+    {
+        const auto refusedField = [&](const FollowUpQueueFilter& f) {
+            auto counted = m_queue->count(*m_navigator, f, now());
+            auto paged = m_queue->page(*m_navigator, f, {}, now(), 0, 10);
+            if (counted.ok() || paged.ok() || counted.error().code != StoreErrorCode::InvalidInput ||
+                paged.error().field != counted.error().field)
+                return QStringLiteral("(accepted)");
+            return counted.error().field;
+        };
+        FollowUpQueueFilter f;
+        f.assignedTo = m_navigator->userId();
+        f.unassignedOnly = true;
+        QCOMPARE(refusedField(f), QStringLiteral("unassignedOnly"));
+        f = {};
+        f.dueFrom = toDateTime(now());
+        QCOMPARE(refusedField(f), QStringLiteral("dueTo"));
+        f = {};
+        f.dueTo = toDateTime(now());
+        QCOMPARE(refusedField(f), QStringLiteral("dueFrom"));
+        f.dueFrom = toDateTime(now() + 1h);
+        QCOMPARE(refusedField(f), QStringLiteral("dueTo"));
+        f = {};
+        f.dueSoonWithin = -5min;
+        QCOMPARE(refusedField(f), QStringLiteral("dueSoonWithin"));
+
+        const auto pageField = [&](int offset, int limit) {
+            auto paged = m_queue->page(*m_navigator, {}, {}, now(), offset, limit);
+            return paged.ok() ? QStringLiteral("(accepted)") : paged.error().field;
+        };
+        QCOMPARE(pageField(-1, 10), QStringLiteral("offset"));
+        QCOMPARE(pageField(0, 0), QStringLiteral("limit"));
+        QCOMPARE(pageField(0, FollowUpQueue::kMaxPageRows + 1), QStringLiteral("limit"));
+        QCOMPARE(pageField(0, FollowUpQueue::kMaxPageRows), QStringLiteral("(accepted)"));
+    }
+
+    void eachRoleListsTheKindsItMayOpen_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("care navigator") << int(Role::CareNavigator) << QStringLiteral("ACJDBKHLIE");
+        QTest::newRow("supervisor") << int(Role::Supervisor) << QStringLiteral("ACJDBKHLIE");
+        QTest::newRow("peer support") << int(Role::PeerSupport) << QStringLiteral("ACJDBKHLIE");
+        // CCD counselors work the check-ins of diverted calls, never an encounter's follow-up.
+        QTest::newRow("call counselor") << int(Role::CallCounselor) << QStringLiteral("BKE");
+    }
+
+    void eachRoleListsTheKindsItMayOpen()
+    {
+        QFETCH(int, role);
+        QFETCH(QString, expected);
+        const Actor actor = m_fixture->actorFor(Role(role));
+        QCOMPARE(list({}, {}, actor), expected);
+        auto counted = m_queue->count(actor, {}, now());
+        HEARTDESK_VERIFY_RESULT(counted);
+        QCOMPARE(counted.value(), int(expected.size()));
+    }
+
+    void rolesWithoutTheQueueAreRefusedAndAudited_data()
+    {
+        QTest::addColumn<int>("role");
+        QTest::newRow("emt") << int(Role::Emt);
+        QTest::newRow("team lead") << int(Role::CrtTeamLead);
+        QTest::newRow("co-response clinician") << int(Role::CoResponseClinician);
+        QTest::newRow("administrator") << int(Role::Administrator);
+    }
+
+    void rolesWithoutTheQueueAreRefusedAndAudited()
+    {
+        QFETCH(int, role);
+        const Actor actor = m_fixture->actorFor(Role(role));
+        auto counted = m_queue->count(actor, {}, now());
+        QVERIFY(!counted.ok());
+        QCOMPARE(storeErrorCodeName(counted.error().code),
+                 storeErrorCodeName(StoreErrorCode::PermissionDenied));
+        auto paged = m_queue->page(actor, {}, {}, now(), 0, 10);
+        QVERIFY(!paged.ok());
+        QCOMPARE(storeErrorCodeName(paged.error().code),
+                 storeErrorCodeName(StoreErrorCode::PermissionDenied));
+        const RawResult denied =
+            m_fixture->sql(QStringLiteral("SELECT record_type, record_id FROM audit_log WHERE action = "
+                                          "'permission_denied' AND user_id = ?"),
+                           {actor.userId()});
+        QVERIFY2(denied.ok, qPrintable(denied.error));
+        QCOMPARE(denied.rows.size(), 2);
+        QCOMPARE(denied.rows.at(0).at(0).toString(), QStringLiteral("followup_task"));
+        QCOMPARE(m_fixture->auditCount(QStringLiteral("search"), actor.userId()), 0);
+    }
+
+    // A call linked to a known person: the row shows the person's name
+    // (the call may carry none), and the name search finds it.
+    void aLinkedPersonNamesTheRow()
+    {
+        const QString stamp = toStoredTime(now() - 72h);
+        QVERIFY(m_fixture->sql(QStringLiteral("INSERT INTO people (id, given_name, family_name, created_at, updated_at) "
+                                              "VALUES ('person-h', 'Harriet', 'Quillfeather', ?, ?)"),
+                               {stamp, stamp})
+                    .ok);
+        QVERIFY(m_fixture->sql(QStringLiteral("UPDATE followup_tasks SET person_id = 'person-h' WHERE id = 'task-H'")).ok);
+        FollowUpQueueFilter zed;
+        zed.assignedTo = QStringLiteral("u-zed");
+        auto rows = m_queue->page(*m_navigator, zed, {}, now(), 0, 10);
+        HEARTDESK_VERIFY_RESULT(rows);
+        QCOMPARE(keys(rows.value()), QStringLiteral("H"));
+        QCOMPARE(rows.value().first().personName, QStringLiteral("Harriet Quillfeather"));
+        FollowUpQueueFilter byName;
+        byName.personName = QStringLiteral("quillf");
+        QCOMPARE(list(byName), QStringLiteral("H"));
+        QVERIFY(m_fixture->sql(QStringLiteral("UPDATE followup_tasks SET person_id = NULL WHERE id = 'task-H'")).ok);
+    }
+
+    void aListingIsOneAuditRowNamingNobody()
+    {
+        const int before = m_fixture->auditCount(QStringLiteral("search"), m_navigator->userId());
+        FollowUpQueueFilter f;
+        f.personName = QStringLiteral("Lopez");
+        QCOMPARE(count(f), 2);
+        for (int offset = 0; offset < 3; ++offset)
+            HEARTDESK_VERIFY_RESULT(m_queue->page(*m_navigator, f, {}, now(), offset, 1));
+        QCOMPARE(m_fixture->auditCount(QStringLiteral("search"), m_navigator->userId()), before + 1);
+        const RawResult rows = m_fixture->sql(
+            QStringLiteral(
+                "SELECT record_type, record_id FROM audit_log WHERE action = 'search' AND user_id = ?"),
+            {m_navigator->userId()});
+        QVERIFY2(rows.ok, qPrintable(rows.error));
+        QCOMPARE(rows.rows.last().at(0).toString(), QStringLiteral("followup_task"));
+        QCOMPARE(rows.rows.last().at(1).toString(), QStringLiteral("*"));
+        // Neither the name searched for nor any task is in the trail.
+        const RawResult leaks = m_fixture->sql(QStringLiteral(
+            "SELECT COUNT(*) FROM audit_log WHERE record_id LIKE '%task-%' OR record_id LIKE '%Lopez%' "
+            "OR action LIKE '%Lopez%'"));
+        QVERIFY2(leaks.ok, qPrintable(leaks.error));
+        QCOMPARE(leaks.rows.at(0).at(0).toInt(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreFollowUpQueue)
+#include "tst_store_followup_queue.moc"

@@ -1,0 +1,139 @@
+#include "followup/RecordOutcomeDialog.h"
+
+#include "directory/DirectoryText.h"
+#include "directory/ResourcePickerDialog.h"
+#include "followup/FollowUpText.h"
+#include "store/CoreText.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace heart::ui {
+
+using followup::Outcome;
+
+RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
+    : QDialog(parent), m_services(std::move(services)), m_outcomes(new QButtonGroup(this)),
+      m_service(new QLineEdit(this)), m_find(new QPushButton(tr("&Find in directory…"), this)),
+      m_serviceNote(new QLabel(this)), m_record(new QPushButton(tr("&Record outcome"), this))
+{
+    setObjectName(QStringLiteral("recordOutcomeDialog"));
+    setWindowTitle(tr("Record the outcome"));
+
+    auto* box = new QGroupBox(tr("Outcome"), this);
+    auto* boxLayout = new QVBoxLayout(box);
+    const std::pair<Outcome, QString> outcomes[] = {
+        {Outcome::Connected, tr("&Connected to a service")},
+        {Outcome::Declined, tr("&Declined")},
+        {Outcome::AlreadyConnected, tr("&Already connected to care")},
+        {Outcome::UnableToReach, tr("&Unable to reach")},
+    };
+    auto* serviceRow = new QHBoxLayout;
+    auto* serviceLabel = new QLabel(tr("&Service:"), this);
+    serviceLabel->setBuddy(m_service);
+    m_service->setObjectName(QStringLiteral("outcomeService"));
+    m_service->setPlaceholderText(tr("Choose from the directory, or type the name of a service not listed"));
+    m_service->setClearButtonEnabled(true);
+    m_find->setObjectName(QStringLiteral("outcomeFindService"));
+    m_find->setAutoDefault(false);
+    serviceRow->setContentsMargins(24, 0, 0, 0);
+    serviceRow->addWidget(serviceLabel);
+    serviceRow->addWidget(m_service, 1);
+    serviceRow->addWidget(m_find);
+    m_serviceNote->setObjectName(QStringLiteral("outcomeServiceNote"));
+    m_serviceNote->setWordWrap(true);
+    m_serviceNote->setContentsMargins(24, 0, 0, 0);
+    m_serviceNote->setStyleSheet(QStringLiteral("color: #4b5563;"));
+    for (const auto& [outcome, text] : outcomes) {
+        auto* button = new QRadioButton(text, box);
+        button->setObjectName(QStringLiteral("outcome_") + store::toQString(followup::outcomeCode(outcome)));
+        m_outcomes->addButton(button, int(outcome));
+        boxLayout->addWidget(button);
+        if (outcome == Outcome::Connected) {
+            boxLayout->addLayout(serviceRow);
+            boxLayout->addWidget(m_serviceNote);
+        }
+    }
+
+    m_record->setObjectName(QStringLiteral("outcomeRecord"));
+    m_record->setDefault(true);
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_record, QDialogButtonBox::AcceptRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    auto* hint = new QLabel(tr("Recording the outcome closes the task."), this);
+    hint->setStyleSheet(QStringLiteral("color: #4b5563;"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(box);
+    layout->addWidget(hint);
+    layout->addWidget(buttons);
+
+    connect(m_outcomes, &QButtonGroup::idToggled, this, &RecordOutcomeDialog::update);
+    connect(m_service, &QLineEdit::textEdited, this, [this] {
+        m_resourceId.clear(); // typed by hand: no longer the directory's entry
+        update();
+    });
+    connect(m_find, &QPushButton::clicked, this, &RecordOutcomeDialog::chooseService);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(560, sizeHint().height());
+    update();
+}
+
+std::optional<Outcome> RecordOutcomeDialog::outcome() const
+{
+    if (m_outcomes->checkedId() < 0)
+        return std::nullopt;
+    return Outcome(m_outcomes->checkedId());
+}
+
+QString RecordOutcomeDialog::resourceId() const
+{
+    return outcome() == Outcome::Connected ? m_resourceId : QString();
+}
+
+QString RecordOutcomeDialog::serviceText() const
+{
+    return outcome() == Outcome::Connected && m_resourceId.isEmpty() ? m_service->text().trimmed()
+                                                                     : QString();
+}
+
+void RecordOutcomeDialog::chooseService()
+{
+    m_outcomes->button(int(Outcome::Connected))->setChecked(true);
+    const QString typed = m_resourceId.isEmpty() ? m_service->text().trimmed() : QString();
+    if (auto picked = ResourcePickerDialog::pick(m_services, this, typed)) {
+        m_resourceId = picked->id;
+        m_service->setText(picked->name);
+        QStringList about = {DirectoryText::kindName(picked->kind)};
+        if (!picked->phone.isEmpty())
+            about << DirectoryText::phone(picked->phone);
+        if (!picked->address.isEmpty())
+            about << picked->address;
+        m_serviceNote->setText(tr("From the directory: %1").arg(about.join(QStringLiteral(" · "))));
+    }
+    update();
+    m_record->setFocus();
+}
+
+void RecordOutcomeDialog::update()
+{
+    const bool connected = outcome() == Outcome::Connected;
+    m_service->setEnabled(connected);
+    m_find->setEnabled(connected || !outcome());
+    if (!connected || m_resourceId.isEmpty())
+        m_serviceNote->setText(connected && !m_service->text().trimmed().isEmpty()
+                                   ? tr("Not from the directory: the name is kept as typed.")
+                                   : QString());
+    m_serviceNote->setVisible(!m_serviceNote->text().isEmpty());
+    m_record->setEnabled(outcome().has_value() && (!connected || !m_service->text().trimmed().isEmpty()));
+}
+
+} // namespace heart::ui
