@@ -27,6 +27,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPrinter>
 #include <QProcess>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -265,6 +266,18 @@ private Q_SLOTS:
         QVERIFY(printed.contains(QStringLiteral("No salgo de casa")));
         QVERIFY(printed.contains(QStringLiteral("Mi hermana Lucía")));
         QVERIFY(printed.contains(QStringLiteral("988")));
+        // The paper path: the same page through a QPrinter (here printing to a file).
+        {
+            QPrinter printer(QPrinter::HighResolution);
+            printer.setOutputFormat(QPrinter::PdfFormat);
+            printer.setOutputFileName(dir.filePath(QStringLiteral("printer.pdf")));
+            QVERIFY2(plan->printTo(printer), qPrintable(plan->statusText()));
+            QCOMPARE(plan->statusText(), QStringLiteral("Printed on one page."));
+        }
+        QProcess paper;
+        paper.start(QStringLiteral("pdftotext"), {dir.filePath(QStringLiteral("printer.pdf")), QStringLiteral("-")});
+        QVERIFY(paper.waitForFinished(20000));
+        QVERIFY(QString::fromUtf8(paper.readAllStandardOutput()).contains(QStringLiteral("Mi hermana Lucía")));
 
         // Signing: a wrong password is refused in the dialog, the right one locks the note.
         QTest::keyClick(home, Qt::Key_F3);
