@@ -1,5 +1,6 @@
 #include "AccountInput.h"
 
+#include "store/Database.h"
 #include "store/PasswordHasher.h"
 
 namespace heart::cli {
@@ -22,6 +23,35 @@ Secret newAccountPassword(const QString& login)
                          true,
                          QStringLiteral("the new account's password"),
                          ExitUsage});
+}
+
+std::optional<int> signInAsAdministrator(store::Database& db, store::AccountStore& accounts,
+                                         const QString& adminLogin, const QString& what,
+                                         std::optional<SignedInSession>& session)
+{
+    Secret adminPassword = obtainSecret({{"HEARTDESK_ADMIN_PASSWORD"},
+                                         QStringLiteral("Password for %1: ").arg(adminLogin),
+                                         false,
+                                         QStringLiteral("the password of %1").arg(adminLogin),
+                                         ExitUsage});
+    if (!adminPassword.ok())
+        return adminPassword.exitCode;
+    auto signedIn = accounts.signIn(adminLogin, adminPassword.value, cliWorkstation());
+    wipe(adminPassword.value);
+    if (!signedIn.ok())
+        return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(adminLogin));
+    session.emplace(accounts, signedIn.value());
+    // Sign-in takes the account's first role; administration needs that one.
+    if (session->actor().role() != Role::Administrator) {
+        auto switched = accounts.switchRole(session->actor(), Role::Administrator);
+        if (!switched.ok()) {
+            printError(QStringLiteral("%1 is not an administrator, so cannot %2; nothing was changed")
+                           .arg(adminLogin, what));
+            return ExitFailed;
+        }
+        session->switchTo(switched.value());
+    }
+    return std::nullopt;
 }
 
 SignedInSession::~SignedInSession()

@@ -34,4 +34,12 @@ private:
     store::Actor m_actor;
 };
 
+// Signs `adminLogin` in (password from HEARTDESK_ADMIN_PASSWORD or typed) and
+// switches to the administrator role; `session` holds the signed-in session.
+// Returns the exit code when that fails (the error printed: `what` says what
+// could not be done), nothing changed.
+std::optional<int> signInAsAdministrator(store::Database& db, store::AccountStore& accounts,
+                                         const QString& adminLogin, const QString& what,
+                                         std::optional<SignedInSession>& session);
+
 } // namespace heart::cli

@@ -12,6 +12,7 @@ int runCreateUser(const Invocation& invocation);
 int runVerifyAudit(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);
+int runSetSetting(const Invocation& invocation);
 
 // Parses the words before the command, then runs it.
 int dispatch(const QStringList& arguments);

@@ -81,36 +81,15 @@ int runCreateUser(const Invocation& invocation)
         return code;
     store::AccountStore accounts(db, SystemClock::instance());
 
-    Secret adminPassword = obtainSecret({{"HEARTDESK_ADMIN_PASSWORD"},
-                                         QStringLiteral("Password for %1: ").arg(adminLogin),
-                                         false,
-                                         QStringLiteral("the password of %1").arg(adminLogin),
-                                         ExitUsage});
-    if (!adminPassword.ok())
-        return adminPassword.exitCode;
-    auto signedIn = accounts.signIn(adminLogin, adminPassword.value, cliWorkstation());
-    wipe(adminPassword.value);
-    if (!signedIn.ok())
-        return reportError(signedIn.error(), db.spec(),
-                           QStringLiteral("cannot sign in as %1").arg(adminLogin));
-    SignedInSession session(accounts, signedIn.value());
-    // Sign-in takes the account's first role; administration needs that one.
-    if (session.actor().role() != Role::Administrator) {
-        auto switched = accounts.switchRole(session.actor(), Role::Administrator);
-        if (!switched.ok()) {
-            printError(
-                QStringLiteral("%1 is not an administrator, so cannot create accounts; nothing was changed")
-                    .arg(adminLogin));
-            return ExitFailed;
-        }
-        session.switchTo(switched.value());
-    }
+    std::optional<SignedInSession> session;
+    if (auto stop = signInAsAdministrator(db, accounts, adminLogin, QStringLiteral("create accounts"), session))
+        return *stop;
 
     Secret password = newAccountPassword(user.login);
     if (!password.ok())
         return password.exitCode;
     user.password = std::move(password.value);
-    auto added = accounts.addUser(session.actor(), user);
+    auto added = accounts.addUser(session->actor(), user);
     wipe(user.password);
     if (!added.ok())
         return reportError(added.error(), db.spec(), QStringLiteral("cannot create the account"));

@@ -1,0 +1,74 @@
+// heartdesk-cli set-setting: an administrator stores one of the program's
+// JSON settings from a file, checked before anything is written.
+#include "AccountInput.h"
+#include "Commands.h"
+#include "store/CrisisServices.h"
+#include "store/Database.h"
+#include "store/FollowUpSettings.h"
+#include "store/SettingsStore.h"
+
+#include <QFile>
+
+namespace heart::cli {
+namespace {
+
+const QString kAs = QStringLiteral("as");
+const QString kKey = QStringLiteral("key");
+const QString kFile = QStringLiteral("file");
+const QString kCrisisServices = QStringLiteral("crisis-services");
+const QString kFollowUpPolicy = QStringLiteral("follow-up-policy");
+
+} // namespace
+
+int runSetSetting(const Invocation& invocation)
+{
+    CommandLine commandLine(
+        invocation, QStringLiteral("--as ADMIN --key KEY --file SETTING.json [--database LOCATION]"),
+        QStringLiteral("Signs in as an administrator and stores a program setting from a JSON file. Keys:\n"
+                       "  crisis-services   the crisis lines put on every safety plan, per language:\n"
+                       "                    {\"en\": [{\"name\": \"988 Suicide & Crisis Lifeline\", \"phone\": \"988\"}], "
+                       "\"es\": [...]}\n"
+                       "  follow-up-policy  due hours per program, attempts before closing, due-soon window\n"
+                       "                    (see docs/follow-up-policy.md)\n"
+                       "The administrator's password comes from HEARTDESK_ADMIN_PASSWORD or is asked on the terminal."));
+    commandLine.addOption({kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
+    commandLine.addOption({kKey, QStringLiteral("crisis-services or follow-up-policy."), QStringLiteral("key")});
+    commandLine.addOption({kFile, QStringLiteral("The setting as JSON (UTF-8)."), QStringLiteral("file")});
+    if (auto stop = commandLine.parse())
+        return *stop;
+    if (auto stop = commandLine.requireOptions({kAs, kKey, kFile}))
+        return *stop;
+    const QString key = commandLine.value(kKey).trimmed();
+    if (key != kCrisisServices && key != kFollowUpPolicy)
+        return commandLine.usageError(
+            QStringLiteral("unknown setting '%1'; the settings are: %2, %3").arg(key, kCrisisServices, kFollowUpPolicy));
+    QFile file(commandLine.value(kFile));
+    if (!file.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("cannot read %1: %2; nothing was changed").arg(file.fileName(), file.errorString()));
+        return ExitFailed;
+    }
+    const QByteArray json = file.readAll();
+
+    store::Database db;
+    if (const int code = openDatabase(commandLine, db, IfMissing::Refuse))
+        return code;
+    store::AccountStore accounts(db, SystemClock::instance());
+    std::optional<SignedInSession> session;
+    if (auto stop = signInAsAdministrator(db, accounts, commandLine.value(kAs).trimmed(),
+                                          QStringLiteral("change settings"), session))
+        return *stop;
+    store::StoreError error;
+    if (key == kCrisisServices) {
+        store::SettingsStore settings(db, SystemClock::instance());
+        error = store::CrisisServices::store(settings, session->actor(), json);
+    } else {
+        store::FollowUpSettings settings(db, SystemClock::instance());
+        error = settings.setJson(session->actor(), QString::fromUtf8(json));
+    }
+    if (error)
+        return reportError(error, db.spec(), QStringLiteral("%1 was not stored").arg(key));
+    printLine(QStringLiteral("stored the setting '%1' in %2").arg(key, describeLocation(db.spec())));
+    return ExitOk;
+}
+
+} // namespace heart::cli
