@@ -318,8 +318,23 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
     }
 
     // 5. The recommended response, in order: phone triage first, then one
-    // in-person response, and police/EMS when no program can go.
+    // in-person response, and police/EMS when no program can go. At high
+    // C-SSRS risk the person needs an in-person evaluation now (HEART.md):
+    // the in-person response leads, Co-Response (clinician with a CIT
+    // officer) first, and the phone only holds the line until it arrives.
     out.recommended.clear();
+    const bool imminent = call.risk == RiskLevel::High;
+    out.basis = imminent ? RecommendationBasis::ImminentRisk : RecommendationBasis::PhoneFirst;
+    out.stayOnLine = imminent && out.eligible(Program::CrisisCallDiversion);
+    if (imminent) {
+        if (out.eligible(Program::CoResponse))
+            out.recommended.push_back(Program::CoResponse);
+        else if (out.eligible(Program::CommunityResponse)) // only where a rule set lets CRT take high risk
+            out.recommended.push_back(Program::CommunityResponse);
+        else
+            out.recommended.push_back(Program::PoliceEms);
+        return true;
+    }
     if (out.eligible(Program::CrisisCallDiversion))
         out.recommended.push_back(Program::CrisisCallDiversion);
     if (out.eligible(Program::CommunityResponse))

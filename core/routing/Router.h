@@ -74,7 +74,15 @@ struct Decision
     BeatSource beatSource = BeatSource::Unknown;
     int callTypeIndex = -1;        // into the rule set's call types
     std::array<ProgramVerdict, kAllPrograms.size()> verdicts; // in kAllPrograms order
-    std::vector<Program> recommended; // e.g. {ccd, crt} or {ccd, police-ems}
+    // The recommended response in order, e.g. {ccd, crt} or {ccd, police-ems};
+    // at imminent risk the in-person response alone: {cor} or {police-ems}.
+    std::vector<Program> recommended;
+    RecommendationBasis basis = RecommendationBasis::PhoneFirst;
+    // Imminent risk only: Crisis Call Diversion is open for the call and keeps
+    // the caller on the line until the in-person response arrives. It is not
+    // the answer, so it is not in `recommended` (resolving the call by phone
+    // is against the recommendation and needs a written reason).
+    bool stayOnLine = false;
 
     const ProgramVerdict& verdict(Program program) const { return verdicts[std::size_t(program)]; }
     bool eligible(Program program) const { return verdict(program).eligible; }

@@ -22,6 +22,7 @@ constexpr std::array<std::string_view, kReasonCodeCount> kReasonCodes = {
     "needs-elevated-risk", "not-in-rule-set", "location-unknown", "outside-every-beat",
     "outside-service-area", "outside-hours", "holiday", "no-contact-program",
 };
+constexpr std::array<std::string_view, 2> kBasisCodes = {"phone-first", "imminent-risk"};
 constexpr std::array<std::string_view, 7> kWeekdayCodes = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 } // namespace
@@ -34,6 +35,11 @@ std::string_view riskCode(RiskLevel risk) { return kRiskCodes.at(std::size_t(ris
 std::optional<RiskLevel> riskFromCode(std::string_view code) { return lookup<RiskLevel>(kRiskCodes, code); }
 std::string_view reasonCode(ReasonCode code) { return kReasonCodes.at(std::size_t(code)); }
 std::optional<ReasonCode> reasonFromCode(std::string_view code) { return lookup<ReasonCode>(kReasonCodes, code); }
+std::string_view basisCode(RecommendationBasis basis) { return kBasisCodes.at(std::size_t(basis)); }
+std::optional<RecommendationBasis> basisFromCode(std::string_view code)
+{
+    return lookup<RecommendationBasis>(kBasisCodes, code);
+}
 std::string_view weekdayCode(int isoWeekday) { return kWeekdayCodes.at(std::size_t(isoWeekday)); }
 
 std::optional<int> weekdayFromCode(std::string_view code)

@@ -94,6 +94,18 @@ struct Reason
     friend bool operator==(const Reason&, const Reason&) = default;
 };
 
+// Why the recommended response is ordered as it is: the answer the
+// counselor's screen explains and replay counts.
+enum class RecommendationBasis : std::uint8_t {
+    PhoneFirst,   // "phone-first": phone triage first, then one in-person response
+    ImminentRisk, // "imminent-risk": high C-SSRS risk needs an in-person evaluation now: the
+                  // in-person response leads; phone diversion only keeps the caller on the line
+};
+inline constexpr std::array<RecommendationBasis, 2> kAllBases = {RecommendationBasis::PhoneFirst,
+                                                                 RecommendationBasis::ImminentRisk};
+std::string_view basisCode(RecommendationBasis basis);
+std::optional<RecommendationBasis> basisFromCode(std::string_view code);
+
 // Weekdays Monday = 0 .. Sunday = 6, as in ISO 8601.
 std::string_view weekdayCode(int isoWeekday); // "mon".."sun"
 std::optional<int> weekdayFromCode(std::string_view code);

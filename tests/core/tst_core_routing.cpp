@@ -303,7 +303,9 @@ private Q_SLOTS:
         const Decision d = decide("Suicide Threat", at(2024, 5, 15, 10), "313", {}, RiskLevel::High);
         QVERIFY(hasReason(d.verdict(Program::CommunityResponse), ReasonCode::ExcludedByRisk, "high"));
         QVERIFY(d.eligible(Program::CoResponse));
-        QCOMPARE(d.recommended, (std::vector{Program::CrisisCallDiversion, Program::CoResponse}));
+        // In person first: the phone only keeps the caller on the line (tst_core_routing_risk).
+        QCOMPARE(d.recommended, std::vector{Program::CoResponse});
+        QVERIFY(d.stayOnLine);
         // Moderate risk: the unarmed team goes.
         QVERIFY(decide("Suicide Threat", at(2024, 5, 15, 10), "313", {}, RiskLevel::Moderate)
                     .eligible(Program::CommunityResponse));
