@@ -137,12 +137,15 @@ void TestStoreCalls::activeCallsHighestRiskThenOldest()
         makeCall(QStringLiteral("unassessed-60"), 60, {}, {}, open, {}),
         makeCall(QStringLiteral("moderate-20"), 20, QStringLiteral("crt"), QStringLiteral("crt_dispatch"),
                  dispatched, QStringLiteral("moderate")),
+        // Newer than the low and none calls: an unscreened call is not a
+        // low-risk call, so it still comes before them.
+        makeCall(QStringLiteral("unassessed-1"), 1, {}, {}, open, {}),
     });
     CallStore store(m_fixture->db(), m_fixture->clock());
-    const QStringList expected = {QStringLiteral("high-30"),     QStringLiteral("high-5"),
-                                  QStringLiteral("moderate-40"), QStringLiteral("moderate-20"),
-                                  QStringLiteral("low-2"),       QStringLiteral("unassessed-60"),
-                                  QStringLiteral("none-10")};
+    const QStringList expected = {QStringLiteral("high-30"),       QStringLiteral("high-5"),
+                                  QStringLiteral("moderate-40"),   QStringLiteral("moderate-20"),
+                                  QStringLiteral("unassessed-60"), QStringLiteral("unassessed-1"),
+                                  QStringLiteral("low-2"),         QStringLiteral("none-10")};
     for (Role role : {Role::CallCounselor, Role::Supervisor, Role::CoResponseClinician}) {
         auto queue = store.activeCalls(m_fixture->actorFor(role));
         HEARTDESK_VERIFY_RESULT(queue);

@@ -54,9 +54,11 @@ StoreResult<QList<CallSummary>> CallStore::activeCalls(const Actor& actor)
 {
     if (StoreError error = m_audit.require(actor, Action::ViewCallQueue, kCall))
         return error;
+    // Highest risk first, then oldest. A call not screened yet (no C-SSRS
+    // risk) is not a low-risk call: it comes after moderate, before low and none.
     return select(QStringLiteral("status <> 'closed'"), {},
-                  QStringLiteral("CASE risk_level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 2 "
-                                 "ELSE 3 END, received_at"));
+                  QStringLiteral("CASE risk_level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 3 "
+                                 "WHEN 'none' THEN 4 ELSE 2 END, received_at"));
 }
 
 StoreResult<QList<CallSummary>> CallStore::unitCalls(const Actor& actor, const QDateTime& since)
