@@ -431,14 +431,14 @@ private Q_SLOTS:
         auto model = makeModel();
         // 15:00 UTC is 10:00 in Durham in March (EST) and 11:00 in July (EDT).
         QCOMPARE(model->dueText(QDateTime(QDate(2026, 3, 2), QTime(15, 0), QTimeZone::utc())),
-                 QStringLiteral("3/2/26 10:00 AM"));
+                 QStringLiteral("Mar 2, 2026, 10:00 AM"));
         QCOMPARE(model->dueText(QDateTime(QDate(2026, 7, 1), QTime(15, 0), QTimeZone::utc())),
-                 QStringLiteral("7/1/26 11:00 AM"));
+                 QStringLiteral("Jul 1, 2026, 11:00 AM"));
         // The night the clocks go forward: 06:59 UTC is 01:59 EST, 07:00 UTC is 03:00 EDT.
         QCOMPARE(model->dueText(QDateTime(QDate(2026, 3, 8), QTime(6, 59), QTimeZone::utc())),
-                 QStringLiteral("3/8/26 1:59 AM"));
+                 QStringLiteral("Mar 8, 2026, 1:59 AM"));
         QCOMPARE(model->dueText(QDateTime(QDate(2026, 3, 8), QTime(7, 0), QTimeZone::utc())),
-                 QStringLiteral("3/8/26 3:00 AM"));
+                 QStringLiteral("Mar 8, 2026, 3:00 AM"));
 
         store::FollowUpQueueFilter f;
         f.includeClosed = true;

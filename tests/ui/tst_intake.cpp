@@ -294,8 +294,23 @@ private Q_SLOTS:
         form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Suicide Threat"));
         form->findChild<QComboBox*>(QStringLiteral("beat"))->setCurrentText(QStringLiteral("313"));
         QVERIFY(form->decision());
-        QCOMPARE(form->decision()->recommended,
-                 (std::vector{routing::Program::CrisisCallDiversion, routing::Program::CoResponse}));
+        // Imminent risk: the in-person response leads, and the panel says why.
+        QCOMPARE(form->decision()->recommended, std::vector{routing::Program::CoResponse});
+        auto* routing = form->findChild<ui::RoutingPanel*>();
+        QCOMPARE(routing->recommendationText(), QStringLiteral("Recommended: Co-Response"));
+        QVERIFY2(routing->basisText().startsWith(
+                     QStringLiteral("Imminent risk (high suicide risk, C-SSRS): the person "
+                                    "needs an in-person evaluation now, so Co-Response goes")),
+                 qPrintable(routing->basisText()));
+        QVERIFY(routing->basisText().endsWith(
+            QStringLiteral("Crisis Call Diversion keeps the caller on the line until the responders arrive.")));
+        // At 05:00 Co-Response (and the phone line) are closed: police/EMS, and why not Co-Response.
+        form->findChild<QDateTimeEdit*>(QStringLiteral("receivedAt"))->setTime(QTime(5, 0));
+        QTRY_COMPARE(routing->recommendationText(), QStringLiteral("Recommended: Police/EMS"));
+        QVERIFY2(routing->basisText().contains(
+                     QStringLiteral("Co-Response cannot go (outside hours (Wednesday 05:00)), so Police/EMS goes.")),
+                 qPrintable(routing->basisText()));
+        QVERIFY(!routing->basisText().contains(QStringLiteral("on the line")));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "admin/NewUserForm.h"
 #include "admin/RoleChecklist.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/SettingsStore.h"
 
 #include <QEvent>
@@ -116,7 +117,7 @@ void UserAdminWidget::reload()
             roles.append(DomainText::roleName(role));
         QString status = user.active ? tr("Active") : tr("Deactivated");
         if (user.active && user.lockedUntil.isValid() && user.lockedUntil > now)
-            status = tr("Locked until %1").arg(QLocale().toString(user.lockedUntil.toLocalTime().time(), QLocale::ShortFormat));
+            status = tr("Locked until %1").arg(ProgramTime::timeText(user.lockedUntil));
         m_table->setItem(row, 0, new QTableWidgetItem(user.login));
         m_table->setItem(row, 1, new QTableWidgetItem(user.displayName));
         m_table->setItem(row, 2, new QTableWidgetItem(roles.join(QStringLiteral(", "))));

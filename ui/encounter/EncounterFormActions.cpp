@@ -6,6 +6,7 @@
 #include "encounter/SignatureDialog.h"
 #include "intake/CssrsPanel.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/AccountStore.h"
 #include "store/StoreTime.h"
 
@@ -26,7 +27,7 @@ namespace {
 
 QString timeText(const QDateTime& utc)
 {
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    return ProgramTime::dateTimeText(utc);
 }
 
 } // namespace
@@ -73,8 +74,8 @@ bool EncounterForm::save()
     // record moves on to the stored version.
     m_encounter = saved.value();
     m_dirty = false;
-    setStatus(tr("Saved %1.").arg(QLocale().toString(store::toDateTime(m_services.clock.now()).toLocalTime().time(),
-                                                       QLocale::ShortFormat)));
+    setStatus(ProgramTime::sentence(
+        tr("Saved %1.").arg(ProgramTime::timeText(store::toDateTime(m_services.clock.now())))));
     Q_EMIT changedOnStore();
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "followup/FollowUpText.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/CoreText.h"
 #include "store/StoreTime.h"
 
@@ -352,12 +353,7 @@ int FollowUpQueueModel::columnCount(const QModelIndex& parent) const
 
 QString FollowUpQueueModel::dueText(const QDateTime& utc) const
 {
-    const roster::LocalDateTime local = m_zone.toLocal(store::toTimePoint(utc));
-    const QDate date(int(local.date.year()), int(unsigned(local.date.month())),
-                     int(unsigned(local.date.day())));
-    // The program's wall time, shown as it is (a UTC QDateTime is never shifted to the host's zone).
-    const QDateTime wall(date, QTime(local.minuteOfDay / 60, local.minuteOfDay % 60), QTimeZone::utc());
-    return QLocale().toString(wall, QLocale::ShortFormat);
+    return ProgramTime::dateTimeText(utc);
 }
 
 QString FollowUpQueueModel::stateText(followup::TaskState state, const QString& outcome)
@@ -465,7 +461,7 @@ QVariant FollowUpQueueModel::headerData(int section, Qt::Orientation orientation
         return {};
     switch (section) {
     case Due:
-        return tr("Due");
+        return tr("Due (%1)").arg(ProgramTime::zoneLabel()); // the program's time, e.g. "ET"
     case State:
         return tr("State");
     case Risk:

@@ -1,12 +1,12 @@
 #include "home/CallTableModel.h"
 
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/StoreTime.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
-#include <QLocale>
 
 namespace heart::ui {
 
@@ -46,7 +46,7 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
     const qint64 ageMinutes = call.receivedAt.secsTo(store::toDateTime(m_clock.now())) / 60;
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
-        case Received: return QLocale().toString(call.receivedAt.toLocalTime(), QLocale::ShortFormat);
+        case Received: return ProgramTime::dateTimeText(call.receivedAt);
         case Age: return ageText(qMax<qint64>(0, ageMinutes));
         case CadNumber: return call.cadNumber;
         case CallType: return DomainText::callTypeName(call.callType);
@@ -59,6 +59,8 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
         default: return {};
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == Received)
+        return ProgramTime::dateTimeZoneText(call.receivedAt); // "Dec 3, 2026, 9:30 AM EST"
     if (role == Qt::BackgroundRole) {
         if (call.riskLevel == QLatin1String("high"))
             return QBrush(QColor(0xf8, 0xd7, 0xda));
@@ -84,7 +86,8 @@ QVariant CallTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Received: return tr("Received");
+    // The program's time, whatever the workstation's clock is set to: say so.
+    case Received: return tr("Received (%1)").arg(ProgramTime::zoneLabel());
     case Age: return tr("Age");
     case CadNumber: return tr("CAD #");
     case CallType: return tr("Call type");

@@ -10,6 +10,7 @@
 #include "intake/ReasonText.h"
 #include "intake/RoutingPanel.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/DraftStore.h"
 #include "store/StoreTime.h"
 
@@ -78,8 +79,8 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
         connect(m_drafts, &DraftWriter::saved, this, [this](const QString& key, const QString& error) {
             if (key != draftKey())
                 return;
-            setStatus(error.isEmpty() ? tr("Draft saved %1.").arg(QLocale().toString(
-                                            store::toDateTime(m_services.clock.now()).toLocalTime().time(), QLocale::ShortFormat))
+            setStatus(error.isEmpty() ? ProgramTime::sentence(tr("Draft saved %1.").arg(
+                                            ProgramTime::timeText(store::toDateTime(m_services.clock.now()))))
                                       : tr("The draft could not be saved: %1").arg(error));
         });
     }
@@ -556,8 +557,8 @@ void IntakeForm::writeDraft()
         setStatus(tr("The draft could not be saved: %1").arg(DomainText::errorText(error)));
         return;
     }
-    setStatus(tr("Draft saved %1.").arg(QLocale().toString(store::toDateTime(m_services.clock.now()).toLocalTime().time(),
-                                                            QLocale::ShortFormat)));
+    setStatus(ProgramTime::sentence(
+        tr("Draft saved %1.").arg(ProgramTime::timeText(store::toDateTime(m_services.clock.now())))));
 }
 
 void IntakeForm::flushDraft()

@@ -2,6 +2,7 @@
 
 #include "core/intake/IntakeRules.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/PersonStore.h"
 
 #include <QDialogButtonBox>
@@ -221,7 +222,7 @@ void PersonDialog::showHistory(const Services& services, const QString& personId
     for (const store::CallRecord& call : history.value().calls) {
         const int row = calls->rowCount();
         calls->insertRow(row);
-        calls->setItem(row, 0, new QTableWidgetItem(QLocale().toString(call.receivedAt.toLocalTime(), QLocale::ShortFormat)));
+        calls->setItem(row, 0, new QTableWidgetItem(ProgramTime::dateTimeText(call.receivedAt)));
         calls->setItem(row, 1, new QTableWidgetItem(call.cadNumber));
         calls->setItem(row, 2, new QTableWidgetItem(call.callType));
         calls->setItem(row, 3, new QTableWidgetItem(DomainText::riskLevelName(call.riskLevel)));

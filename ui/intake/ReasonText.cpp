@@ -127,6 +127,28 @@ QString ReasonText::recommendation(const std::vector<Program>& programs)
     return names.join(tr(", then "));
 }
 
+QString ReasonText::basis(const routing::Decision& decision, const routing::RuleSet* ruleSet)
+{
+    if (decision.basis != routing::RecommendationBasis::ImminentRisk || decision.recommended.empty())
+        return {};
+    const Program lead = decision.recommended.front();
+    QStringList sentences;
+    if (lead == Program::PoliceEms) {
+        QStringList why;
+        for (const routing::Reason& reason : decision.verdict(Program::CoResponse).reasons)
+            why << ReasonText::reason(reason, ruleSet);
+        sentences << tr("Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now.")
+                  << tr("Co-Response cannot go (%1), so Police/EMS goes.").arg(why.join(QStringLiteral("; ")));
+    } else {
+        sentences << tr("Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now, "
+                        "so %1 goes, not a phone diversion.")
+                         .arg(programName(lead));
+    }
+    if (decision.stayOnLine)
+        sentences << tr("Crisis Call Diversion keeps the caller on the line until the responders arrive.");
+    return sentences.join(u' ');
+}
+
 QString ReasonText::timeNote(const routing::Decision& decision)
 {
     using routing::LocalTimeNote;

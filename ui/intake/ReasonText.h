@@ -20,6 +20,10 @@ public:
     static QString reason(const routing::Reason& reason, const routing::RuleSet* ruleSet = nullptr);
     // "Crisis Call Diversion, then Community Response Team".
     static QString recommendation(const std::vector<routing::Program>& programs);
+    // Why the recommendation leads as it does when that is not phone triage
+    // first (imminent risk: the in-person response, and why not Co-Response
+    // when police/EMS go), else empty.
+    static QString basis(const routing::Decision& decision, const routing::RuleSet* ruleSet = nullptr);
     // A note on the local time when it was adjusted (spring-forward gap), else empty.
     static QString timeNote(const routing::Decision& decision);
 };

@@ -10,18 +10,22 @@
 namespace heart::ui {
 
 RoutingPanel::RoutingPanel(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_recommendation(new QLabel(this)), m_context(new QLabel(this)),
+    : QWidget(parent), m_title(new QLabel(this)), m_recommendation(new QLabel(this)),
+      m_basis(new QLabel(this)), m_context(new QLabel(this)),
       m_verdicts(new QLabel(this))
 {
     setObjectName(QStringLiteral("routingPanel"));
     m_recommendation->setObjectName(QStringLiteral("routingRecommendation"));
+    m_basis->setObjectName(QStringLiteral("routingBasis"));
+    m_basis->setWordWrap(true);
+    m_basis->setStyleSheet(QStringLiteral("QLabel { color: #7a0014; }"));
     m_verdicts->setObjectName(QStringLiteral("routingVerdicts"));
     m_context->setObjectName(QStringLiteral("routingContext"));
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
     m_recommendation->setWordWrap(true);
-    m_recommendation->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fe; border: 1px solid #9ab; padding: 6px; font-weight: 600; }"));
+    setImminent(false);
     m_context->setWordWrap(true);
     m_context->setStyleSheet(QStringLiteral("color: #555;"));
     m_verdicts->setWordWrap(true);
@@ -31,6 +35,7 @@ RoutingPanel::RoutingPanel(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_recommendation);
+    layout->addWidget(m_basis);
     layout->addWidget(m_context);
     layout->addWidget(m_verdicts);
     layout->addStretch(1);
@@ -57,6 +62,11 @@ QString RoutingPanel::recommendationText() const
     return m_recommendation->text();
 }
 
+QString RoutingPanel::basisText() const
+{
+    return m_basis->isHidden() ? QString() : m_basis->text();
+}
+
 QString RoutingPanel::verdictsText() const
 {
     QTextDocument document;
@@ -71,17 +81,36 @@ void RoutingPanel::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+void RoutingPanel::setImminent(bool imminent)
+{
+    // Imminent risk looks like the C-SSRS banner: the in-person response is urgent.
+    if (m_imminent == imminent)
+        return; // a style sheet change restyles the label: not on every keystroke
+    m_imminent = imminent;
+    m_recommendation->setStyleSheet(
+        imminent
+            ? QStringLiteral("QLabel { background: #fde2e4; border: 1px solid #b00020; padding: 6px; font-weight: 600; }")
+            : QStringLiteral("QLabel { background: #e8f0fe; border: 1px solid #9ab; padding: 6px; font-weight: 600; }"));
+}
+
 void RoutingPanel::render()
 {
     m_title->setText(tr("Routing decision"));
     if (!m_decision) {
         m_recommendation->setText(m_missing.isEmpty() ? tr("No decision yet.") : m_missing);
+        setImminent(false);
+        m_basis->clear();
+        m_basis->hide();
         m_context->clear();
         m_verdicts->clear();
         return;
     }
     const routing::Decision& d = *m_decision;
     m_recommendation->setText(tr("Recommended: %1").arg(ReasonText::recommendation(d.recommended)));
+    const QString basis = ReasonText::basis(d, m_ruleSet);
+    setImminent(!basis.isEmpty());
+    m_basis->setText(basis);
+    m_basis->setVisible(!basis.isEmpty());
 
     QString where;
     switch (d.beatSource) {

@@ -21,6 +21,7 @@ public:
     // No decision possible yet (e.g. no call type): says what is missing.
     void showMissing(const QString& what);
     QString recommendationText() const;
+    QString basisText() const; // why the recommendation leads as it does (imminent risk), else empty
     QString verdictsText() const; // plain text of the program list, for tests and screen readers
 
 protected:
@@ -28,14 +29,17 @@ protected:
 
 private:
     void render();
+    void setImminent(bool imminent);
 
     QLabel* m_title;
     QLabel* m_recommendation;
+    QLabel* m_basis;
     QLabel* m_context;
     QLabel* m_verdicts;
     std::optional<routing::Decision> m_decision;
     const routing::RuleSet* m_ruleSet = nullptr;
     QString m_missing;
+    std::optional<bool> m_imminent;
 };
 
 } // namespace heart::ui

@@ -11,6 +11,7 @@
 #include "roster/SwapDutyDialog.h"
 #include "roster/ViolationText.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 
 #include <algorithm>
 
@@ -229,9 +230,8 @@ void RosterWidget::refreshDerived()
         const int today = todayIndex();
         m_summary->setText(tr("%1 – %2, then repeats · %n responder(s) · today is day %3 of week %4", nullptr,
                               static_cast<int>(schedule.staff.size()))
-                               .arg(QLocale().toString(first, QStringLiteral("d MMM yyyy")),
-                                    QLocale().toString(first.addDays(schedule.dayCount() - 1),
-                                                       QStringLiteral("d MMM yyyy")))
+                               .arg(ProgramTime::dateText(first),
+                                    ProgramTime::dateText(first.addDays(schedule.dayCount() - 1)))
                                .arg(today % 7 + 1)
                                .arg(today / 7 + 1));
     } else {

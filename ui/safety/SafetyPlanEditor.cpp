@@ -2,6 +2,7 @@
 
 #include "safety/EntryTable.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/CrisisServices.h"
 #include "store/IntakeStore.h"
 #include "store/SettingsStore.h"
@@ -150,8 +151,9 @@ void SafetyPlanEditor::reload()
     if (found.ok()) {
         m_record = found.value();
         load(m_record.plan);
-        setStatus(m_record.isFinal ? tr("Final plan, saved %1.").arg(QLocale().toString(m_record.savedAt.toLocalTime(), QLocale::ShortFormat))
-                                   : tr("Draft, saved %1.").arg(QLocale().toString(m_record.savedAt.toLocalTime(), QLocale::ShortFormat)));
+        setStatus(ProgramTime::sentence(
+            m_record.isFinal ? tr("Final plan, saved %1.").arg(ProgramTime::dateTimeText(m_record.savedAt))
+                             : tr("Draft, saved %1.").arg(ProgramTime::dateTimeText(m_record.savedAt))));
         return;
     }
     m_record = {};
@@ -241,7 +243,7 @@ bool SafetyPlanEditor::save()
     m_record = saved.value();
     m_dirty = false;
     Q_EMIT this->saved();
-    setStatus(tr("Draft saved %1.").arg(QLocale().toString(m_record.savedAt.toLocalTime().time(), QLocale::ShortFormat)));
+    setStatus(ProgramTime::sentence(tr("Draft saved %1.").arg(ProgramTime::timeText(m_record.savedAt))));
     return true;
 }
 
@@ -278,7 +280,7 @@ bool SafetyPlanEditor::readyToPrint()
 SafetyPlanHeader SafetyPlanEditor::header() const
 {
     const QString clinician = m_record.authorName.isEmpty() ? m_services.actor.displayName() : m_record.authorName;
-    return {m_personName, store::toDateTime(m_services.clock.now()).toLocalTime().date(), clinician};
+    return {m_personName, ProgramTime::localDate(store::toDateTime(m_services.clock.now())), clinician};
 }
 
 bool SafetyPlanEditor::printTo(QPagedPaintDevice& device)

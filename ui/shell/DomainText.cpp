@@ -1,5 +1,7 @@
 #include "shell/DomainText.h"
 
+#include "shell/ProgramTime.h"
+
 #include <QHash>
 
 #include <QLocale>
@@ -189,8 +191,8 @@ QString DomainText::errorText(const store::StoreError& error)
         return tr("The password is too weak: use at least 8 characters, not the user ID.");
     case StoreErrorCode::BadCredentials: return tr("Wrong user ID or password.");
     case StoreErrorCode::AccountLocked:
-        return tr("This account is locked after too many wrong passwords. Try again after %1.")
-            .arg(QLocale().toString(error.until.toLocalTime().time(), QLocale::ShortFormat));
+        return ProgramTime::sentence(tr("This account is locked after too many wrong passwords. Try again after %1.")
+                                         .arg(ProgramTime::timeText(error.until)));
     case StoreErrorCode::AccountInactive:
         return tr("This account has been deactivated. Ask an administrator.");
     case StoreErrorCode::LastAdministrator:

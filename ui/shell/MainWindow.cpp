@@ -10,6 +10,7 @@
 #include "shell/FirstAdminPage.h"
 #include "shell/InactivityMonitor.h"
 #include "shell/LanguageSwitcher.h"
+#include "shell/ProgramTime.h"
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
 #include "store/AuditTrail.h"
@@ -144,6 +145,7 @@ void MainWindow::onUnlockRequested(const QString& password)
 void MainWindow::enterSession(const store::Actor& actor)
 {
     m_actor = actor;
+    ProgramTime::loadZone(m_db); // every time on screen in the program's zone, not the workstation's
     buildHome();
     restoreDrafts();
     store::SettingsStore settings(m_db, m_clock);

@@ -6,6 +6,7 @@
 #include "safety/SafetyPlanEditor.h"
 #include "home/CallTableModel.h"
 #include "shell/DomainText.h"
+#include "shell/ProgramTime.h"
 #include "store/IntakeStore.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
@@ -195,7 +196,7 @@ void TeamLeadHome::renderRecentCalls()
         auto* item = new QListWidgetItem(
             tr("%1 · %2 · sent %3 · %4")
                 .arg(call.cadNumber, DomainText::callTypeName(call.callType),
-                     QLocale().toString(call.dispatchedAt.toLocalTime(), QLocale::ShortFormat),
+                     ProgramTime::dateTimeText(call.dispatchedAt),
                      call.signedNote ? tr("note signed") : tr("note to finish")),
             m_calls);
         item->setData(Qt::UserRole, call.callId);
