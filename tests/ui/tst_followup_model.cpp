@@ -274,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row) {
             QVERIFY(model->task(row).dueAt >= from && model->task(row).dueAt < to);
-            QVERIFY(model->index(row, 0).data().toString().startsWith(QStringLiteral("3/2/26")));
+            QVERIFY(model->index(row, 0).data().toString().startsWith(QStringLiteral("Mar 2, 2026,")));
         }
         QCOMPARE(resets.size(), 4);
     }
