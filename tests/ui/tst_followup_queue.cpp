@@ -82,7 +82,8 @@ void whenModal(const QString& name, std::function<void(QWidget*)> act, bool& don
 }
 
 // Visible widgets of `dialog` (and of its group boxes) drawn over a sibling:
-// "a / b" for each such pair, empty when none overlaps.
+// "a / b" for each such pair, and wrapped labels given less height than
+// their lines need (their text runs into what is below); empty when none.
 QStringList overlappingWidgets(QWidget* dialog)
 {
     QStringList overlaps;
@@ -102,6 +103,12 @@ QStringList overlappingWidgets(QWidget* dialog)
         for (QWidget* child : parent->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
             if (child->isVisible() && !child->isWindow() && !child->geometry().isEmpty())
                 shown << child;
+            const auto* label = qobject_cast<QLabel*>(child);
+            if (label && label->isVisible() && label->wordWrap()
+                && label->heightForWidth(label->width()) > label->height())
+                overlaps << name(label) + QStringLiteral(" squeezed: needs %1 px, has %2")
+                                              .arg(label->heightForWidth(label->width()))
+                                              .arg(label->height());
         }
         for (qsizetype i = 0; i < shown.size(); ++i) {
             for (qsizetype j = i + 1; j < shown.size(); ++j) {
@@ -305,6 +312,14 @@ private Q_SLOTS:
         const QString serviceId =
             firstValue(f, QStringLiteral("SELECT id FROM resources WHERE name = '%1'").arg(service));
         QVERIFY(!serviceId.isEmpty());
+        {
+            // A long address: the line under the service wraps to three lines.
+            QSqlQuery longer(f.db().connection());
+            QVERIFY(longer.exec(QStringLiteral("UPDATE resources SET address = 'Suite 210, Golden Belt Building 3, "
+                                               "807 East Main Street, entrance from the parking deck on Pettigrew "
+                                               "Street, Durham, NC 27701' WHERE id = '%1'")
+                                    .arg(serviceId)));
+        }
         done = false;
         whenModal(
             QStringLiteral("recordOutcomeDialog"),
