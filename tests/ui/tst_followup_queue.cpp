@@ -384,6 +384,7 @@ private Q_SLOTS:
         QVERIFY(pane->sectionText(FollowUpDetailPane::Task).contains(service));
         QVERIFY(pane->sectionText(FollowUpDetailPane::Task)
                     .contains(QStringLiteral("Walk-in Thursday, Ash will drive")));
+        QTest::qWait(50); // the pane's layout follows the new text
         if (const QString png = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR"); !png.isEmpty())
             pane->grab().save(QDir(png).filePath(QStringLiteral("followup-detail.png")));
         // Closed: nothing more to do but look.
