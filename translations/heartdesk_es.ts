@@ -154,6 +154,26 @@ Base de datos: %2</translation>
 <context>
     <name>DomainText</name>
     <message>
+        <source>early</source>
+        <comment>the roster shift starting 09:00; completes &quot;%1 shift&quot;</comment>
+        <translation>de mañana</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <comment>the roster shift starting 12:00; completes &quot;%1 shift&quot;</comment>
+        <translation>de tarde</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>the early shift in one letter (roster grid)</comment>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>the late shift in one letter (roster grid)</comment>
+        <translation>T</translation>
+    </message>
+    <message>
         <source>Crisis call counselor</source>
         <translation>Consejero/a de llamadas de crisis</translation>
     </message>

@@ -66,6 +66,11 @@ bool needsPhone(ContactPreference preference)
     return preference == ContactPreference::Phone || preference == ContactPreference::Text;
 }
 
+bool needsPlace(ContactPreference preference)
+{
+    return preference == ContactPreference::InPerson;
+}
+
 std::vector<Error> missingForSigning(const EncounterNote& note)
 {
     std::vector<Error> errors;
@@ -116,6 +121,8 @@ std::vector<Error> missingForSigning(const EncounterNote& note)
                 errors.push_back(
                     Error{"phone-not-dialable", "contactPhone", "a service code is not a person's number"});
             }
+        } else if (needsPlace(*note.preferredContact) && blank(note.contactPlace)) {
+            errors.push_back(required("contactPlace", "required for in_person"));
         }
     }
     // narrative: optional.

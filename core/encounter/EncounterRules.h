@@ -19,6 +19,7 @@
 //   consentToFollowUp   yes / no                                    unless declined
 //   preferredContact    phone, text, in person, none                when consent is yes
 //   contactPhone        a dialable number (core/intake normalisePhone) for phone or text
+//   contactPlace        where to meet (an address or a place), free text  for in person
 //   narrative           free text                                   optional
 //
 // Text that is empty or only blanks counts as missing. A field that belongs
@@ -67,6 +68,8 @@ std::string_view contactPreferenceCode(ContactPreference preference);
 std::optional<ContactPreference> contactPreferenceFromCode(std::string_view code);
 // Phone and text need a number.
 bool needsPhone(ContactPreference preference);
+// In person needs a place to meet.
+bool needsPlace(ContactPreference preference);
 
 struct EncounterNote
 {
@@ -83,20 +86,22 @@ struct EncounterNote
     std::optional<bool> consentToFollowUp;
     std::optional<ContactPreference> preferredContact;
     std::string contactPhone; // as typed; store the normalised form (intake::normalisePhone)
+    std::string contactPlace; // in person: where Care Navigation can meet the person
     std::string narrative;
     friend bool operator==(const EncounterNote&, const EncounterNote&) = default;
 };
 
 // The stable field names, in form order ("referralService" stands for the
 // resource id and the free text together).
-inline constexpr std::array<std::string_view, 13> kEncounterFields = {
-    "presentingConcern", "cssrs",           "assessment",       "interventions",    "disposition",
-    "destination",       "referralService", "escalationReason", "feltSafe",         "consentToFollowUp",
-    "preferredContact",  "contactPhone",    "narrative",
+inline constexpr std::array<std::string_view, 14> kEncounterFields = {
+    "presentingConcern", "cssrs",           "assessment",       "interventions", "disposition",
+    "destination",       "referralService", "escalationReason", "feltSafe",      "consentToFollowUp",
+    "preferredContact",  "contactPhone",    "contactPlace",     "narrative",
 };
 
 // One Error per missing or invalid field, in form order; empty when the note
-// may be signed. Codes: "required" (missing) and, for contactPhone,
+// may be signed. Codes: "required" (missing: contactPlace when meeting in
+// person) and, for contactPhone,
 // "phone-not-dialable" (from intake::normalisePhone; a service code such as
 // 988 or 911 is not the person's number and is refused the same way).
 std::vector<Error> missingForSigning(const EncounterNote& note);

@@ -176,7 +176,8 @@ private Q_SLOTS:
             << resolved << 1 << "phone" << "call his sister" << e("contactPhone:phone-not-dialable");
         QTest::newRow("yes, text, 988") << resolved << 1 << "text"
                                         << "988" << e("contactPhone:phone-not-dialable");
-        QTest::newRow("yes, in person, no phone") << resolved << 1 << "in_person" << "" << QStringList{};
+        QTest::newRow("yes, in person, no place") << resolved << 1 << "in_person"
+                                                  << "" << e("contactPlace:required");
         QTest::newRow("yes, none") << resolved << 1 << "none" << "" << QStringList{};
         QTest::newRow("declined, unanswered") << declined << -1 << "" << "" << QStringList{};
         QTest::newRow("declined, no") << declined << 0 << "" << "" << QStringList{};
@@ -202,6 +203,44 @@ private Q_SLOTS:
         for (const Error& error : missingForSigning(note))
             actual << QString::fromStdString(error.field + ":" + error.code);
         QCOMPARE(actual, errors);
+    }
+
+    // Meeting in person needs a place to meet, as phone and text need a number.
+    void inPersonNeedsAPlace_data()
+    {
+        QTest::addColumn<QString>("contact");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QStringList>("errors"); // field:code
+        QTest::newRow("in person, a place") << "in_person"
+                                            << "Durham Public Library, 300 N Roxboro St" << QStringList{};
+        QTest::newRow("in person, no place") << "in_person"
+                                             << "" << QStringList{QStringLiteral("contactPlace:required")};
+        QTest::newRow("in person, blanks") << "in_person"
+                                           << " \t " << QStringList{QStringLiteral("contactPlace:required")};
+        QTest::newRow("phone, no place") << "phone"
+                                         << "" << QStringList{};
+        QTest::newRow("none, no place") << "none"
+                                        << "" << QStringList{};
+    }
+
+    void inPersonNeedsAPlace()
+    {
+        QFETCH(QString, contact);
+        QFETCH(QString, place);
+        QFETCH(QStringList, errors);
+        EncounterNote note = completeNote(D::ResolvedOnScene);
+        note.consentToFollowUp = true;
+        note.preferredContact = contactPreferenceFromCode(contact.toStdString());
+        note.contactPhone = "(919) 555-0123";
+        note.contactPlace = place.toStdString();
+        QStringList actual;
+        for (const Error& error : missingForSigning(note))
+            actual << QString::fromStdString(error.field + ":" + error.code);
+        QCOMPARE(actual, errors);
+        QCOMPARE(needsPlace(*note.preferredContact), contact == QLatin1String("in_person"));
+        // The place is not asked for when the person did not consent.
+        note.consentToFollowUp = false;
+        QVERIFY(missingForSigning(note).empty());
     }
 
     void emptyNoteInFormOrder()

@@ -82,6 +82,7 @@ EncounterNote fullNote()
     note.consentToFollowUp = true;
     note.preferredContact = ContactPreference::Text;
     note.contactPhone = "(919) 555-0142";
+    note.contactPlace = "Church on Main St, side door"; // belongs to "in person": kept all the same
     note.narrative = "Found near the bridge with a sleeping bag; agreed to go.";
     return note;
 }
@@ -559,6 +560,7 @@ void TestStoreEncounters::tamperingIsDetected()
     const Tamper tampers[] = {
         {"encounters", "narrative", QStringLiteral("Nothing happened."), true},
         {"encounters", "felt_safe", 0, true},
+        {"encounters", "contact_place", QStringLiteral("Somewhere else"), true},
         {"encounters", "disposition", QStringLiteral("declined"), true},
         {"encounters", "signed_at", QStringLiteral("2026-03-01T00:00:00.000Z"), true},
         {"encounters", "signed_by", m_fixture->actorFor(Role::CoResponseClinician).userId(), true},

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void claimAssignAndAttemptsToClosure();
     void extendingRaisesTheLimitAndReopens();
     void outcomeWithADirectoryService();
+    void outcomeKeepsTheNavigatorsNote();
     void eachRoleSeesItsParts();
     void refusalsAreAudited();
     void staleVersionsChangeNothing();
@@ -538,6 +539,36 @@ void TestStoreFollowUps::outcomeWithADirectoryService()
                                           QStringLiteral("res-peer-center"), QStringLiteral("x"));
     HEARTDESK_VERIFY_RESULT(already);
     QVERIFY(already.value().outcomeResourceId.isEmpty() && already.value().outcomeText.isEmpty());
+}
+
+void TestStoreFollowUps::outcomeKeepsTheNavigatorsNote()
+{
+    const QString id = followUpTask();
+    VERIFY_REFUSED(m_store->recordOutcome(navigator(), id, 1, Outcome::Declined, {}, {},
+                                          QString(FollowUpStore::kMaxNoteLength + 1, u'x')),
+                   StoreErrorCode::InvalidInput, "note");
+    QCOMPARE(task(id).state, TaskState::Open);
+    auto declined =
+        m_store->recordOutcome(navigator(), id, 1, Outcome::Declined, {}, {},
+                               QStringLiteral("  Has a counselor at Lincoln; will call if needed.\n"));
+    HEARTDESK_VERIFY_RESULT(declined);
+    QCOMPARE(declined.value().outcomeNote,
+             QStringLiteral("Has a counselor at Lincoln; will call if needed."));
+    QCOMPARE(task(id).outcomeNote, QStringLiteral("Has a counselor at Lincoln; will call if needed."));
+
+    // No note: nothing stored. Reopening a task clears the note with the outcome.
+    const QString second = checkInTask();
+    auto unreached = m_store->recordOutcome(navigator(), second, 1, Outcome::UnableToReach, {}, {},
+                                            QStringLiteral("Number disconnected"));
+    HEARTDESK_VERIFY_RESULT(unreached);
+    QCOMPARE(unreached.value().outcomeNote, QStringLiteral("Number disconnected"));
+    auto reopened = m_store->extend(navigator(), second, unreached.value().version, 1);
+    HEARTDESK_VERIFY_RESULT(reopened);
+    QVERIFY(reopened.value().outcomeNote.isEmpty());
+    auto plain =
+        m_store->recordOutcome(navigator(), second, reopened.value().version, Outcome::Declined, {}, {});
+    HEARTDESK_VERIFY_RESULT(plain);
+    QVERIFY(plain.value().outcomeNote.isEmpty());
 }
 
 void TestStoreFollowUps::eachRoleSeesItsParts()

@@ -41,6 +41,14 @@ using units::UnitStatus;
 
 namespace {
 
+// Renders a widget for a person to look at, when HEARTDESK_TEST_PNG_DIR is set.
+void savePng(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
 QString focusName()
 {
     return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();
@@ -252,7 +260,7 @@ private Q_SLOTS:
         auto* people = plan->stepTable(safety::SafetyPlanStep::PeopleToAsk);
         QTRY_COMPARE(people->currentRow(), 1); // the editor closes on the next event loop turn
         QCOMPARE(people->entries().size(), std::size_t(1));
-        QCOMPARE(people->entries().front().phone, std::string("919-555-0177"));
+        QCOMPARE(people->entries().front().phone, std::string("+19195550177")); // stored normalised
         QCOMPARE(plan->problemsText(), QString());
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("plan.pdf"));
@@ -266,6 +274,14 @@ private Q_SLOTS:
         QVERIFY(printed.contains(QStringLiteral("No salgo de casa")));
         QVERIFY(printed.contains(QStringLiteral("Mi hermana Lucía")));
         QVERIFY(printed.contains(QStringLiteral("988")));
+        // Numbers print in one national format, whatever form they were typed in.
+        QVERIFY2(printed.contains(QStringLiteral("Mi hermana Lucía — (919) 555-0177")), qPrintable(printed));
+        // The editor shows the stored plan's numbers the same way.
+        plan->reload();
+        QCOMPARE(people->item(0, 1)->text(), QStringLiteral("(919) 555-0177"));
+        savePng(plan, QStringLiteral("plan-editor"));
+        QCOMPARE(plan->stepTable(safety::SafetyPlanStep::Professionals)->item(0, 1)->text(),
+                 QStringLiteral("988"));
         // The paper path: the same page through a QPrinter (here printing to a file).
         {
             QPrinter printer(QPrinter::HighResolution);
@@ -309,6 +325,10 @@ private Q_SLOTS:
                      QStringLiteral("Signed by Jordan Mossgrove, LCMHC on ")),
                  qPrintable(form->findChild<QLabel*>(QStringLiteral("signedBanner"))->text()));
         QVERIFY(form->findChild<QPlainTextEdit*>(QStringLiteral("presentingConcern"))->isReadOnly());
+        // The signed note shows the number as people read it, not as stored.
+        QCOMPARE(form->findChild<QLineEdit*>(QStringLiteral("contactPhone"))->text(),
+                 QStringLiteral("(919) 555-0142"));
+        savePng(form, QStringLiteral("signed-note"));
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'sign_failed'")), 1);
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND signed_at IS NOT NULL "
                                             "AND signature_hash IS NOT NULL").arg(callId)),
@@ -353,6 +373,51 @@ private Q_SLOTS:
         QTest::keyClick(home, Qt::Key_F2);
         QTRY_VERIFY2(home->recentCalls()->item(0)->text().endsWith(QStringLiteral("note signed")),
                      qPrintable(home->recentCalls()->item(0)->text()));
+    }
+
+    // Follow-up in person needs a place to meet, as by phone needs a number:
+    // the field appears with the choice and signing waits for it.
+    void inPersonAsksWhereToMeet()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
+        auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
+        QVERIFY(home);
+        QTest::keyClick(home, Qt::Key_F3);
+        auto* form = home->encounterForm();
+        QVERIFY(form && form->isLoaded() && !form->encounter().isSigned());
+        auto* place = form->findChild<QLineEdit*>(QStringLiteral("contactPlace"));
+        QVERIFY2(place, "the note has no place to meet");
+        form->findChild<QComboBox*>(QStringLiteral("encounterDisposition"))->setFocus();
+        key(Qt::Key_C, Qt::AltModifier);
+        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("consentToFollowUp")),
+                         QStringLiteral("Yes"));
+        key(Qt::Key_T, Qt::AltModifier);
+        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("preferredContact")),
+                         QStringLiteral("In person"));
+        QVERIFY(place->isVisible());
+        QVERIFY(!form->findChild<QLineEdit*>(QStringLiteral("contactPhone"))->isVisible());
+        QVERIFY2(form->missingText().contains(QStringLiteral("where to meet the person")),
+                 qPrintable(form->missingText()));
+        key(Qt::Key_M, Qt::AltModifier);
+        QCOMPARE(focusName(), QStringLiteral("contactPlace"));
+        type(QStringLiteral("Main library, front steps"));
+        QVERIFY2(!form->missingText().contains(QStringLiteral("where to meet")),
+                 qPrintable(form->missingText()));
+        savePng(form, QStringLiteral("note-in-person"));
+        pressButtonShortcut(Qt::Key_S, Qt::ControlModifier);
+        QVERIFY2(form->statusText().startsWith(QStringLiteral("Saved")), qPrintable(form->statusText()));
+        QCOMPARE(f.countRows(
+                     QStringLiteral("SELECT COUNT(*) FROM encounters WHERE id = '%1' AND preferred_contact = "
+                                    "'in_person' AND contact_place = 'Main library, front steps'")
+                         .arg(form->encounter().id)),
+                 1);
+        // Another contact hides the field (what was typed stays, and is not needed).
+        form->findChild<QComboBox*>(QStringLiteral("preferredContact"))->setFocus();
+        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("preferredContact")),
+                         QStringLiteral("No preference"));
+        QVERIFY(!place->isVisible());
     }
 
     void thePeerAddsEntriesButCannotWriteOrSignTheNote()

@@ -18,6 +18,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -78,6 +79,45 @@ void whenModal(const QString& name, std::function<void(QWidget*)> act, bool& don
         }
         done = true;
     });
+}
+
+// Visible widgets of `dialog` (and of its group boxes) drawn over a sibling:
+// "a / b" for each such pair, and wrapped labels given less height than
+// their lines need (their text runs into what is below); empty when none.
+QStringList overlappingWidgets(QWidget* dialog)
+{
+    QStringList overlaps;
+    QList<QWidget*> parents = {dialog};
+    for (QGroupBox* box : dialog->findChildren<QGroupBox*>())
+        parents << box;
+    const auto name = [](const QWidget* w) {
+        QString text = QString::fromLatin1(w->metaObject()->className());
+        if (!w->objectName().isEmpty())
+            text += u'#' + w->objectName();
+        if (const auto* label = qobject_cast<const QLabel*>(w))
+            text += QStringLiteral(" \"%1\"").arg(label->text().left(30));
+        return text;
+    };
+    for (QWidget* parent : parents) {
+        QList<QWidget*> shown;
+        for (QWidget* child : parent->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+            if (child->isVisible() && !child->isWindow() && !child->geometry().isEmpty())
+                shown << child;
+            const auto* label = qobject_cast<QLabel*>(child);
+            if (label && label->isVisible() && label->wordWrap()
+                && label->heightForWidth(label->width()) > label->height())
+                overlaps << name(label) + QStringLiteral(" squeezed: needs %1 px, has %2")
+                                              .arg(label->heightForWidth(label->width()))
+                                              .arg(label->height());
+        }
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            for (qsizetype j = i + 1; j < shown.size(); ++j) {
+                if (shown[i]->geometry().intersects(shown[j]->geometry()))
+                    overlaps << name(shown[i]) + QStringLiteral(" / ") + name(shown[j]);
+            }
+        }
+    }
+    return overlaps;
 }
 
 // Presses the keys on the main window again after a dialog has closed.
@@ -272,6 +312,14 @@ private Q_SLOTS:
         const QString serviceId =
             firstValue(f, QStringLiteral("SELECT id FROM resources WHERE name = '%1'").arg(service));
         QVERIFY(!serviceId.isEmpty());
+        {
+            // A long address: the line under the service wraps to three lines.
+            QSqlQuery longer(f.db().connection());
+            QVERIFY(longer.exec(QStringLiteral("UPDATE resources SET address = 'Suite 210, Golden Belt Building 3, "
+                                               "807 East Main Street, entrance from the parking deck on Pettigrew "
+                                               "Street, Durham, NC 27701' WHERE id = '%1'")
+                                    .arg(serviceId)));
+        }
         done = false;
         whenModal(
             QStringLiteral("recordOutcomeDialog"),
@@ -296,7 +344,25 @@ private Q_SLOTS:
                     failure = QStringLiteral("the outcome dialog is not active again");
                 if (dialog->findChild<QLineEdit*>(QStringLiteral("outcomeService"))->text() != service)
                     failure = QStringLiteral("the chosen service is not shown");
-                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // record
+                // The service's kind, phone and address, below it, over nothing else.
+                QTest::qWait(50);
+                if (const QStringList overlaps = overlappingWidgets(dialog); !overlaps.isEmpty())
+                    failure = QStringLiteral("widgets overlap: ") + overlaps.join(QStringLiteral("; "));
+                if (const QString png = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR"); !png.isEmpty())
+                    dialog->grab().save(QDir(png).filePath(QStringLiteral("outcome-dialog.png")));
+                // A note of the navigator's own, kept with the outcome.
+                auto* note = dialog->findChild<QPlainTextEdit*>(QStringLiteral("outcomeNote"));
+                if (!note) {
+                    failure = QStringLiteral("the outcome dialog has no note");
+                    dialog->close();
+                    return;
+                }
+                QTest::keyClick(dialog, Qt::Key_N, Qt::AltModifier);
+                QTest::keyClicks(QApplication::focusWidget(),
+                                 QStringLiteral("Walk-in Thursday, Ash will drive"));
+                if (note->toPlainText() != QStringLiteral("Walk-in Thursday, Ash will drive"))
+                    failure = QStringLiteral("Alt+N does not reach the note");
+                QTest::keyClick(dialog, Qt::Key_R, Qt::AltModifier); // record
             },
             done, failure);
         QTest::keyClick(&f.window(), Qt::Key_O, Qt::ControlModifier);
@@ -308,13 +374,19 @@ private Q_SLOTS:
         QCOMPARE(f.countRows(QStringLiteral(
                                  "SELECT COUNT(*) FROM followup_tasks WHERE id = '%1' AND state = 'closed' "
                                  "AND outcome = 'connected' AND outcome_resource_id = '%2' "
-                                 "AND outcome_text IS NULL AND closed_by = '%3'")
+                                 "AND outcome_text IS NULL AND closed_by = '%3' "
+                                 "AND outcome_note = 'Walk-in Thursday, Ash will drive'")
                                  .arg(taskId, serviceId, navigator)),
                  1);
         QVERIFY2(queue->statusText().startsWith(
                      QStringLiteral("Outcome recorded (Connected to a service: %1)").arg(service)),
                  qPrintable(queue->statusText()));
         QVERIFY(pane->sectionText(FollowUpDetailPane::Task).contains(service));
+        QVERIFY(pane->sectionText(FollowUpDetailPane::Task)
+                    .contains(QStringLiteral("Walk-in Thursday, Ash will drive")));
+        QTest::qWait(50); // the pane's layout follows the new text
+        if (const QString png = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR"); !png.isEmpty())
+            pane->grab().save(QDir(png).filePath(QStringLiteral("followup-detail.png")));
         // Closed: nothing more to do but look.
         for (const char* button :
              {"followUpClaim", "followUpAssign", "followUpLogAttempt", "followUpOutcome", "followUpExtend"})

@@ -5,7 +5,6 @@
 // chosen from a list) is saved as one change; the calendar export parses
 // and is audited; a responder sees the rotation but cannot change it.
 #include "UiTestFixture.h"
-
 #include "core/roster/TimeZoneRule.h"
 #include "roster/RosterTableModel.h"
 #include "roster/RosterWidget.h"
@@ -13,18 +12,22 @@
 
 #include <QApplication>
 #include <QDialog>
-#include <QMenu>
-#include <QPushButton>
-#include <QTimer>
-#include <QTreeWidget>
-
+#include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSet>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
 
 using namespace heart;
 
@@ -39,6 +42,8 @@ private Q_SLOTS:
     void cellMenuSetsAnyShift();
     void swapWithChosenPerson();
     void readOnlyForResponders();
+    void shiftNamesInSpanish();
+    void coverageExplainedAndHeadersFit();
 
 private:
     static ui::RosterWidget* openRoster(test::UiTestFixture& f);
@@ -311,6 +316,113 @@ void TestRoster::readOnlyForResponders()
     QVERIFY(!roster.generate(1));
     QCOMPARE(f.countRows(QStringLiteral("SELECT version FROM roster_cycles")), 1);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied'")), 0);
+}
+
+namespace {
+
+// Renders a widget for a person to look at, when HEARTDESK_TEST_PNG_DIR is set.
+void savePng(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+void TestRoster::shiftNamesInSpanish()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    // 13:00 in Durham: both shifts are running.
+    const roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
+    const roster::LocalDateTime today = zone.toLocal(f.clock().now());
+    f.clock().set(zone.toUtc({today.date, 13 * 60}));
+    ui::RosterWidget* roster = openRoster(f);
+    QVERIFY(roster);
+    QVERIFY(f.language().setLanguage(QStringLiteral("es")));
+    roster->reload();
+    QCoreApplication::processEvents();
+    const QString onDuty = roster->findChild<QLabel*>(QStringLiteral("rosterOnDuty"))->text();
+    QVERIFY2(onDuty.contains(QStringLiteral("<b>Turno de mañana</b>")), qPrintable(onDuty));
+    QVERIFY2(onDuty.contains(QStringLiteral("<b>Turno de tarde</b>")), qPrintable(onDuty));
+    QVERIFY2(!onDuty.contains(QStringLiteral("early")) && !onDuty.contains(QStringLiteral("late")),
+             qPrintable(onDuty));
+    // The grid marks a shift with the Spanish name's letter; its tooltip names it.
+    auto* table = roster->findChild<QTableView*>(QStringLiteral("rosterTable"));
+    QSet<QString> letters;
+    QString shiftTip;
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        for (int c = 0; c < 7; ++c) {
+            const QModelIndex cell = table->model()->index(r, c);
+            const QString letter = cell.data().toString();
+            if (letter == QStringLiteral("M") || letter == QStringLiteral("T") ||
+                letter == QStringLiteral("E") || letter == QStringLiteral("L")) {
+                letters << letter;
+                shiftTip = cell.data(Qt::ToolTipRole).toString();
+            }
+        }
+        const QString person = table->model()->headerData(r, Qt::Vertical, Qt::ToolTipRole).toString();
+        QVERIFY2(!person.contains(QStringLiteral("early")) && !person.contains(QStringLiteral("late")),
+                 qPrintable(person));
+    }
+    QCOMPARE(letters, (QSet<QString>{QStringLiteral("M"), QStringLiteral("T")}));
+    QVERIFY2(shiftTip.contains(QStringLiteral("turno de mañana (09:00–21:00)")) ||
+                 shiftTip.contains(QStringLiteral("turno de tarde (12:00–24:00)")),
+             qPrintable(shiftTip));
+    savePng(roster, QStringLiteral("roster-es"));
+}
+
+void TestRoster::coverageExplainedAndHeadersFit()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    ui::RosterWidget* roster = openRoster(f);
+    QVERIFY(roster);
+    auto* tabs = roster->findChild<QTabWidget*>(QStringLiteral("rosterTabs"));
+    auto* coverage = roster->findChild<QWidget*>(QStringLiteral("rosterCoverage"));
+    QVERIFY(tabs && coverage);
+    tabs->setCurrentWidget(coverage);
+    roster->reload();
+    QCoreApplication::processEvents();
+    auto* gaps = coverage->findChild<QTableWidget*>(QStringLiteral("coverageGaps"));
+    QVERIFY(gaps);
+
+    // "Teams short" says what its number is: an average shortfall of the run's worst hour.
+    auto* legend = coverage->findChild<QLabel*>(QStringLiteral("coverageLegend"));
+    QVERIFY2(legend && legend->isVisible(), "no legend under the gaps");
+    QVERIFY2(legend->text().contains(QStringLiteral("worst hour")) &&
+                 legend->text().contains(QStringLiteral("averaged")),
+             qPrintable(legend->text()));
+    QCOMPARE(gaps->horizontalHeaderItem(1)->toolTip(), legend->text());
+    for (int row = 0; row < gaps->rowCount(); ++row)
+        QVERIFY2(gaps->item(row, 1)->toolTip().startsWith(QStringLiteral("Worst hour ")),
+                 qPrintable(gaps->item(row, 1)->toolTip()));
+
+    // Every header reads in full, in English and after switching to Spanish.
+    const auto headersFit = [&](const char* language) {
+        QCoreApplication::processEvents();
+        QHeaderView* header = gaps->horizontalHeader();
+        const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+        for (int i = 0; i < gaps->columnCount(); ++i) {
+            const QString text = gaps->model()->headerData(i, Qt::Horizontal).toString();
+            const int needed = header->fontMetrics().horizontalAdvance(text) + 2 * margin;
+            if (header->sectionSize(i) < needed)
+                return QStringLiteral("%1: \"%2\" needs %3 px, has %4")
+                    .arg(QLatin1String(language), text)
+                    .arg(needed)
+                    .arg(header->sectionSize(i));
+        }
+        return QString();
+    };
+    QString problem = headersFit("en");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(f.language().setLanguage(QStringLiteral("es")));
+    QCoreApplication::processEvents();
+    QCOMPARE(gaps->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Equipos que faltan"));
+    problem = headersFit("es");
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    savePng(roster, QStringLiteral("roster-coverage-es"));
 }
 
 QTEST_MAIN(TestRoster)

@@ -100,6 +100,31 @@ private Q_SLOTS:
         QCOMPARE(text, QString::fromUtf8(golden.readAll()).trimmed());
     }
 
+    // One national format on paper, whatever form a number was typed or
+    // stored in; short codes as dialled, international numbers with their
+    // country code.
+    void phonesInOneNationalFormat()
+    {
+        safety::SafetyPlan p = plan("en");
+        p.step(SafetyPlanStep::PeopleToAsk) = {{"Typed with dots", "919.555.0112"},
+                                               {"Typed with dashes", "919-555-0113"},
+                                               {"Stored", "+19195550114"},
+                                               {"Cousin in London", "+44 20 7123 4567"}};
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("phones.pdf"));
+        QVERIFY(ui::SafetyPlanPrinter::writePdf(p, {}, pdf));
+        const QString text = pdfText(pdf);
+        for (const char* line :
+             {"Typed with dots — (919) 555-0112", "Typed with dashes — (919) 555-0113",
+              "Stored — (919) 555-0114", "Cousin in London — +442071234567",
+              "988 Suicide & Crisis Lifeline — 988", "(fictional) — (919) 555-0100"})
+            QVERIFY2(text.contains(QString::fromUtf8(line)),
+                     qPrintable(QString::fromUtf8(line) + QStringLiteral(" not in:\n") + text));
+        QVERIFY2(!text.contains(QStringLiteral("919.555")) && !text.contains(QStringLiteral("919-555")) &&
+                     !text.contains(QStringLiteral("+1919")),
+                 qPrintable(text));
+    }
+
     void longPlanKeepsEveryEntry()
     {
         safety::SafetyPlan p = plan("en");

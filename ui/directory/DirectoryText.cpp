@@ -1,5 +1,6 @@
 #include "directory/DirectoryText.h"
 
+#include "core/PhoneFormat.h"
 #include "core/directory/ResourceCsv.h"
 #include "core/intake/IntakeRules.h"
 
@@ -92,7 +93,7 @@ QString DirectoryText::yesNo(bool value)
 
 QString DirectoryText::phone(const QString& normalised)
 {
-    return QString::fromStdString(intake::formatPhone(normalised.toStdString()));
+    return QString::fromStdString(phoneForDisplay(normalised.toStdString()));
 }
 
 QString DirectoryText::problemText(const Error& problem)

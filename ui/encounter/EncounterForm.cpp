@@ -1,6 +1,7 @@
 #include "encounter/EncounterForm.h"
 
 #include "core/Permissions.h"
+#include "core/PhoneFormat.h"
 #include "intake/CssrsPanel.h"
 #include "shell/DomainText.h"
 #include "store/AccountStore.h"
@@ -138,6 +139,9 @@ void EncounterForm::buildLayout()
     m_phone = new QLineEdit(this);
     m_phone->setObjectName(QStringLiteral("contactPhone"));
     m_phoneLabel = buddyLabel(this, m_phone);
+    m_place = new QLineEdit(this);
+    m_place->setObjectName(QStringLiteral("contactPlace"));
+    m_placeLabel = buddyLabel(this, m_place);
     m_narrative = textBox(this, "narrative", 5);
     m_narrativeLabel = buddyLabel(this, m_narrative);
 
@@ -201,6 +205,7 @@ void EncounterForm::buildLayout()
     form->addRow(m_consentLabel, m_consent);
     form->addRow(m_contactLabel, m_contact);
     form->addRow(m_phoneLabel, m_phone);
+    form->addRow(m_placeLabel, m_place);
     form->addRow(m_narrativeLabel, m_narrative);
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_save);
@@ -238,7 +243,7 @@ void EncounterForm::connectChanges()
     const auto mark = [this] { changed(); };
     for (QPlainTextEdit* box : {m_concern, m_assessment, m_interventions, m_escalation, m_narrative})
         connect(box, &QPlainTextEdit::textChanged, this, mark);
-    for (QLineEdit* line : {m_destination, m_phone})
+    for (QLineEdit* line : {m_destination, m_phone, m_place})
         connect(line, &QLineEdit::textEdited, this, mark);
     connect(m_referral, &QLineEdit::textEdited, this, [this] {
         m_referralResourceId.clear(); // typed by hand: no longer the directory's entry
@@ -287,6 +292,7 @@ encounter::EncounterNote EncounterForm::collect() const
     note.consentToFollowUp = yesNo(m_consent);
     note.preferredContact = encounter::contactPreferenceFromCode(m_contact->currentData().toString().toStdString());
     note.contactPhone = m_phone->text().toStdString();
+    note.contactPlace = m_place->text().toStdString();
     note.narrative = m_narrative->toPlainText().toStdString();
     return note;
 }
@@ -312,7 +318,8 @@ void EncounterForm::load(const store::Encounter& loaded)
     m_contact->setCurrentIndex(std::max(
         0, m_contact->findData(note.preferredContact ? QString::fromLatin1(encounter::contactPreferenceCode(*note.preferredContact).data())
                                                      : QString())));
-    m_phone->setText(fromStd(note.contactPhone));
+    m_phone->setText(fromStd(phoneForDisplay(note.contactPhone)));
+    m_place->setText(fromStd(note.contactPlace));
     m_narrative->setPlainText(fromStd(note.narrative));
     m_loading = false;
     m_dirty = false;
@@ -347,6 +354,9 @@ void EncounterForm::retranslate()
     m_consentLabel->setText(tr("&Consent to follow-up:"));
     m_contactLabel->setText(tr("Con&tact by:"));
     m_phoneLabel->setText(tr("Contact ph&one:"));
+    m_placeLabel->setText(tr("Where to &meet:"));
+    m_place->setPlaceholderText(tr("An address or a place the person named, and when suits them"));
+    m_place->setAccessibleName(tr("Where to meet the person for follow-up"));
     m_narrativeLabel->setText(tr("&Narrative:"));
     m_entryLabel->setText(tr("Your entr&y (Ctrl+Return adds it):"));
     m_entriesTitle->setText(tr("Team entries"));

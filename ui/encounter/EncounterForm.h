@@ -116,6 +116,8 @@ private:
     QComboBox* m_contact;
     QLabel* m_phoneLabel;
     QLineEdit* m_phone;
+    QLabel* m_placeLabel;
+    QLineEdit* m_place; // in person: where to meet
     QLabel* m_narrativeLabel;
     QPlainTextEdit* m_narrative;
     QLabel* m_missing;

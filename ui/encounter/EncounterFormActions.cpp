@@ -139,9 +139,11 @@ void EncounterForm::askToSign()
         setStatus(missingText());
         const QString field = QString::fromStdString(missing.front().field);
         const std::pair<const char*, QWidget*> fields[] = {
-            {"presentingConcern", m_concern}, {"disposition", m_disposition},   {"destination", m_destination},
-            {"referralService", m_referral},  {"escalationReason", m_escalation}, {"feltSafe", m_feltSafe},
-            {"consentToFollowUp", m_consent}, {"preferredContact", m_contact},  {"contactPhone", m_phone},
+            {"presentingConcern", m_concern},   {"disposition", m_disposition},
+            {"destination", m_destination},     {"referralService", m_referral},
+            {"escalationReason", m_escalation}, {"feltSafe", m_feltSafe},
+            {"consentToFollowUp", m_consent},   {"preferredContact", m_contact},
+            {"contactPhone", m_phone},          {"contactPlace", m_place},
         };
         QWidget* first = nullptr;
         for (const auto& [name, widget] : fields) {
@@ -274,6 +276,8 @@ QString EncounterForm::missingText() const
             names << tr("how to contact the person");
         else if (field == QLatin1String("contactPhone"))
             names << tr("the contact phone");
+        else if (field == QLatin1String("contactPlace"))
+            names << tr("where to meet the person");
         else
             names << field;
     }
@@ -309,6 +313,8 @@ void EncounterForm::updateVisibility()
         w->setVisible(consent);
     for (QWidget* w : {static_cast<QWidget*>(m_phoneLabel), static_cast<QWidget*>(m_phone)})
         w->setVisible(consent && contact && encounter::needsPhone(*contact));
+    for (QWidget* w : {static_cast<QWidget*>(m_placeLabel), static_cast<QWidget*>(m_place)})
+        w->setVisible(consent && contact && encounter::needsPlace(*contact));
 }
 
 void EncounterForm::render()
@@ -317,7 +323,7 @@ void EncounterForm::render()
     const bool editable = mayEdit();
     for (QPlainTextEdit* box : {m_concern, m_assessment, m_interventions, m_escalation, m_narrative})
         box->setReadOnly(!editable);
-    for (QLineEdit* line : {m_destination, m_referral, m_phone})
+    for (QLineEdit* line : {m_destination, m_referral, m_phone, m_place})
         line->setReadOnly(!editable);
     for (QComboBox* box : {m_disposition, m_feltSafe, m_consent, m_contact})
         box->setEnabled(editable);

@@ -237,6 +237,8 @@ QString FollowUpDetailPane::taskHtml(const store::FollowUpTask& task) const
         if (*task.outcome == followup::Outcome::Connected && !service.isEmpty())
             text += QStringLiteral(": ") + esc(service);
         rows.append({tr("Outcome"), text});
+        if (!task.outcomeNote.trimmed().isEmpty())
+            rows.append({tr("Note on the outcome"), paragraph(task.outcomeNote)});
         rows.append({tr("Closed"),
                      esc(tr("%1 by %2")
                              .arg(timeText(task.closedAt),
@@ -264,6 +266,8 @@ QString FollowUpDetailPane::contactHtml() const
                                               : dim(tr("Not recorded"))});
     rows.append(
         {tr("Phone"), c.phone.isEmpty() ? dim(tr("None recorded")) : esc(DirectoryText::phone(c.phone))});
+    if (!c.place.isEmpty() || c.preferredContact == encounter::ContactPreference::InPerson)
+        rows.append({tr("Where to meet"), orNone(c.place, tr("Not recorded"))});
     rows.append({tr("Language"), c.language.isEmpty() ? dim(tr("Not recorded"))
                                                       : esc(DirectoryText::languageName(c.language))});
     return table(rows);

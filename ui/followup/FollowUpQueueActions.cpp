@@ -199,7 +199,7 @@ void FollowUpQueueWidget::recordOutcome()
         return;
     store::FollowUpStore store(m_services.db, m_services.clock);
     auto result = store.recordOutcome(m_services.actor, task.id, task.version, *dialog.outcome(),
-                                      dialog.resourceId(), dialog.serviceText());
+                                      dialog.resourceId(), dialog.serviceText(), dialog.note());
     QString done;
     if (result.ok()) {
         const store::FollowUpTask& now = result.value();

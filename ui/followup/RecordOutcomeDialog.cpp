@@ -4,6 +4,7 @@
 #include "directory/ResourcePickerDialog.h"
 #include "followup/FollowUpText.h"
 #include "store/CoreText.h"
+#include "store/FollowUpStore.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -22,7 +24,8 @@ using followup::Outcome;
 RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
     : QDialog(parent), m_services(std::move(services)), m_outcomes(new QButtonGroup(this)),
       m_service(new QLineEdit(this)), m_find(new QPushButton(tr("&Find in directory…"), this)),
-      m_serviceNote(new QLabel(this)), m_record(new QPushButton(tr("&Record outcome"), this))
+      m_serviceNote(new QLabel(this)), m_note(new QPlainTextEdit(this)), m_noteProblem(new QLabel(this)),
+      m_record(new QPushButton(tr("&Record outcome"), this))
 {
     setObjectName(QStringLiteral("recordOutcomeDialog"));
     setWindowTitle(tr("Record the outcome"));
@@ -67,11 +70,24 @@ RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_record, QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
+    auto* noteLabel = new QLabel(tr("&Note (optional):"), this);
+    noteLabel->setBuddy(m_note);
+    m_note->setObjectName(QStringLiteral("outcomeNote"));
+    m_note->setTabChangesFocus(true);
+    m_note->setPlaceholderText(tr("What was agreed, what the person said, what happens next"));
+    m_note->setAccessibleName(tr("Note on the outcome"));
+    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 3 + 14);
+    m_noteProblem->setObjectName(QStringLiteral("outcomeNoteProblem"));
+    m_noteProblem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_noteProblem->setWordWrap(true);
     auto* hint = new QLabel(tr("Recording the outcome closes the task."), this);
     hint->setStyleSheet(QStringLiteral("color: #4b5563;"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(box);
+    layout->addWidget(noteLabel);
+    layout->addWidget(m_note);
+    layout->addWidget(m_noteProblem);
     layout->addWidget(hint);
     layout->addWidget(buttons);
 
@@ -81,6 +97,7 @@ RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
         update();
     });
     connect(m_find, &QPushButton::clicked, this, &RecordOutcomeDialog::chooseService);
+    connect(m_note, &QPlainTextEdit::textChanged, this, &RecordOutcomeDialog::update);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(560, sizeHint().height());
@@ -103,6 +120,11 @@ QString RecordOutcomeDialog::serviceText() const
 {
     return outcome() == Outcome::Connected && m_resourceId.isEmpty() ? m_service->text().trimmed()
                                                                      : QString();
+}
+
+QString RecordOutcomeDialog::note() const
+{
+    return m_note->toPlainText().trimmed();
 }
 
 void RecordOutcomeDialog::chooseService()
@@ -133,7 +155,30 @@ void RecordOutcomeDialog::update()
                                    ? tr("Not from the directory: the name is kept as typed.")
                                    : QString());
     m_serviceNote->setVisible(!m_serviceNote->text().isEmpty());
-    m_record->setEnabled(outcome().has_value() && (!connected || !m_service->text().trimmed().isEmpty()));
+    const bool noteTooLong = note().size() > store::FollowUpStore::kMaxNoteLength;
+    m_noteProblem->setText(
+        noteTooLong
+            ? tr("The note is too long: at most %1 characters.").arg(store::FollowUpStore::kMaxNoteLength)
+            : QString());
+    m_noteProblem->setVisible(noteTooLong);
+    m_record->setEnabled(outcome().has_value() && (!connected || !m_service->text().trimmed().isEmpty()) &&
+                         !noteTooLong);
+    fitToContents();
+}
+
+void RecordOutcomeDialog::fitToContents()
+{
+    QLayout* column = layout();
+    if (!column)
+        return;
+    column->activate();
+    // A window's minimum size ignores wrapped labels (height for width):
+    // ask the layout what the current width needs.
+    const int needed = column->hasHeightForWidth() ? column->totalHeightForWidth(width())
+                                                   : column->totalMinimumSize().height();
+    setMinimumHeight(needed);
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 } // namespace heart::ui

@@ -2,6 +2,7 @@
 
 #include "roster/RosterTableModel.h"
 #include "roster/ViolationText.h"
+#include "shell/DomainText.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -65,7 +66,7 @@ void RosterSidePanel::showOnDuty(const roster::Schedule& schedule, const roster:
                              .arg(clinicians.at(i), support.at(i));
             }
             lines << tr("<b>%1 shift</b>: %n team(s)", nullptr, static_cast<int>(teams.size()))
-                         .arg(QString::fromStdString(shift.code).toHtmlEscaped())
+                         .arg(DomainText::shiftName(shift.code).toHtmlEscaped())
                   << teams;
             const QStringList unpaired = clinicians.size() > support.size() ? clinicians.mid(support.size())
                                                                             : support.mid(clinicians.size());
@@ -91,7 +92,7 @@ void RosterSidePanel::showCell(const roster::Schedule& schedule, const roster::R
     m_cellInfo->setText(tr("<h4>Selected</h4><b>%1</b><br>%2, fixed shift: %3<br><br>%4:<br>%5")
                             .arg(QString::fromStdString(member.name).toHtmlEscaped(),
                                  RosterTableModel::roleName(member.role),
-                                 QString::fromStdString(member.shiftCode).toHtmlEscaped(),
+                                 DomainText::shiftName(member.shiftCode).toHtmlEscaped(),
                                  ViolationText::dayText(schedule, day).toHtmlEscaped(),
                                  ViolationText::dutyText(duty, rules).toHtmlEscaped()));
 }

@@ -1,6 +1,7 @@
 #include "roster/RosterTableModel.h"
 
 #include "roster/ViolationText.h"
+#include "shell/DomainText.h"
 
 #include <QBrush>
 #include <QDate>
@@ -71,7 +72,7 @@ QString RosterTableModel::legendHtml(const roster::RotationRules& rules)
     for (std::size_t i = 0; i < rules.shifts.size(); ++i) {
         const std::string& code = rules.shifts[i].code;
         legend << swatch(shiftColor(static_cast<int>(i)), shiftTextColor(static_cast<int>(i)),
-                         QString::fromStdString(code).left(1).toUpper()) +
+                         DomainText::shiftLetter(code)) +
                       QLatin1Char(' ') + ViolationText::shiftText(code, rules).toHtmlEscaped();
     }
     legend << swatch(adminColor(), kAdminText, tr("A", "administrative hours")) + QLatin1Char(' ') +
@@ -168,7 +169,7 @@ QVariant RosterTableModel::data(const QModelIndex& index, int role) const
         if (duty.kind == roster::DutyKind::Admin)
             return tr("A", "administrative hours");
         if (duty.kind == roster::DutyKind::Shift)
-            return QString::fromStdString(duty.shiftCode).left(1).toUpper();
+            return DomainText::shiftLetter(duty.shiftCode);
         return QString();
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole: {
@@ -215,7 +216,7 @@ QVariant RosterTableModel::headerData(int section, Qt::Orientation orientation, 
         case Qt::ToolTipRole:
             return tr("%1 · %2 · fixed shift: %3")
                 .arg(QString::fromStdString(member.name), roleName(member.role),
-                     QString::fromStdString(member.shiftCode));
+                     DomainText::shiftName(member.shiftCode));
         case Qt::DecorationRole: {
             // A role swatch: the grid groups people by role, the color says which group at a glance.
             QPixmap swatch(10, 10);

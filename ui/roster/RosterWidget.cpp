@@ -462,7 +462,8 @@ bool RosterWidget::changeFixedShift(int person)
             m_table->setCurrentIndex(m_model->index(static_cast<int>(p), day));
     }
     // Their existing shifts now break the rule until edited or regenerated: the check says so.
-    showMessage(tr("%1 now works the %2 shift.").arg(name, code), false);
+    showMessage(tr("%1 now works the %2 shift.").arg(name, DomainText::shiftName(m_rules.shifts[next].code)),
+                false);
     return true;
 }
 

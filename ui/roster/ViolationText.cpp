@@ -1,5 +1,7 @@
 #include "roster/ViolationText.h"
 
+#include "shell/DomainText.h"
+
 #include <QDate>
 #include <QLocale>
 
@@ -22,7 +24,7 @@ QString ViolationText::shiftText(const std::string& code, const roster::Rotation
 {
     const roster::ShiftTemplate* shift = rules.shift(code);
     if (!shift)
-        return tr("%1 shift").arg(QString::fromStdString(code));
+        return tr("%1 shift").arg(DomainText::shiftName(code));
     const auto clock = [](int minute) {
         return QStringLiteral("%1:%2")
             .arg(minute / 60 % 24, 2, 10, QLatin1Char('0'))
@@ -31,7 +33,7 @@ QString ViolationText::shiftText(const std::string& code, const roster::Rotation
     const int end = shift->startMinute + shift->lengthMinutes;
     // A shift that ends at midnight reads 24:00, as the program's schedule says it.
     const QString endText = end == 1440 ? QStringLiteral("24:00") : clock(end);
-    return tr("%1 shift (%2–%3)").arg(QString::fromStdString(code), clock(shift->startMinute), endText);
+    return tr("%1 shift (%2–%3)").arg(DomainText::shiftName(code), clock(shift->startMinute), endText);
 }
 
 QString ViolationText::dutyText(const roster::Duty& duty, const roster::RotationRules& rules)
@@ -50,7 +52,7 @@ QString ViolationText::describe(const roster::Violation& v, const roster::Schedu
     const QString who = v.person >= 0 && static_cast<std::size_t>(v.person) < schedule.staff.size()
                             ? QString::fromStdString(schedule.staff[static_cast<std::size_t>(v.person)].name)
                             : QString();
-    const QString shift = QString::fromStdString(v.shiftCode);
+    const QString shift = DomainText::shiftName(v.shiftCode);
     switch (v.code) {
     case Code::ShiftsPerWeek:
         return tr("%1 works %2 shifts in week %3; the rotation has %4.")
@@ -76,7 +78,7 @@ QString ViolationText::describe(const roster::Violation& v, const roster::Schedu
     case Code::ShiftStartChanged:
         return tr("%1 works the %2 shift on %3, but their fixed shift is %4.")
             .arg(who, shift, dayText(schedule, v.day),
-                 QString::fromStdString(schedule.staff[static_cast<std::size_t>(v.person)].shiftCode));
+                 DomainText::shiftName(schedule.staff[static_cast<std::size_t>(v.person)].shiftCode));
     case Code::UnknownShift:
         return tr("%1 has an unknown shift \"%2\" on %3.").arg(who, shift, dayText(schedule, v.day));
     case Code::TeamShortfall:
@@ -92,7 +94,7 @@ QString ViolationText::describe(const roster::Violation& v, const roster::Schedu
 
 QString ViolationText::describe(const roster::StaffShortage& s)
 {
-    const QString shift = QString::fromStdString(s.shiftCode);
+    const QString shift = DomainText::shiftName(s.shiftCode);
     if (s.more == 0)
         return tr("No staff member may work the unknown shift \"%1\".").arg(shift);
     if (s.support)

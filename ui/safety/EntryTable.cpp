@@ -1,5 +1,8 @@
 #include "safety/EntryTable.h"
 
+#include "core/PhoneFormat.h"
+#include "core/intake/IntakeRules.h"
+
 #include <QHeaderView>
 #include <QKeyEvent>
 
@@ -54,8 +57,13 @@ std::vector<safety::SafetyPlanEntry> EntryTable::entries() const
         if (const QTableWidgetItem* cell = item(row, 0))
             entry.text = cell->text().trimmed().toStdString();
         if (m_withPhone)
-            if (const QTableWidgetItem* cell = item(row, 1))
+            if (const QTableWidgetItem* cell = item(row, 1)) {
+                // Shown in the national format, stored normalised; a number
+                // that cannot be dialled stays as typed for problems() to name.
                 entry.phone = cell->text().trimmed().toStdString();
+                if (const auto normalised = intake::normalisePhone(entry.phone); normalised)
+                    entry.phone = normalised.value();
+            }
         result.push_back(std::move(entry));
     }
     return result;
@@ -70,7 +78,7 @@ void EntryTable::setEntries(const std::vector<safety::SafetyPlanEntry>& entries)
         insertRow(row);
         setItem(row, 0, new QTableWidgetItem(QString::fromStdString(entry.text)));
         if (m_withPhone)
-            setItem(row, 1, new QTableWidgetItem(QString::fromStdString(entry.phone)));
+            setItem(row, 1, new QTableWidgetItem(QString::fromStdString(phoneForDisplay(entry.phone))));
     }
     m_filling = false;
     keepOneEmptyRow();

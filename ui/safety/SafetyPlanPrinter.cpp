@@ -1,6 +1,6 @@
 #include "safety/SafetyPlanPrinter.h"
 
-#include "core/intake/IntakeRules.h"
+#include "core/PhoneFormat.h"
 
 #include <QFontMetricsF>
 #include <QHash>
@@ -69,7 +69,7 @@ QString entryLine(const safety::SafetyPlanEntry& entry)
 {
     QString line = QString::fromStdString(entry.text);
     if (!entry.phone.empty())
-        line += QStringLiteral(" — ") + QString::fromStdString(intake::formatPhone(entry.phone));
+        line += QStringLiteral(" — ") + QString::fromStdString(phoneForDisplay(entry.phone));
     return line;
 }
 

@@ -85,6 +85,24 @@ QString DomainText::riskLevelName(const QString& code)
     return tr("Not assessed");
 }
 
+QString DomainText::shiftName(const std::string& code)
+{
+    if (code == "early")
+        return tr("early", "the roster shift starting 09:00; completes \"%1 shift\"");
+    if (code == "late")
+        return tr("late", "the roster shift starting 12:00; completes \"%1 shift\"");
+    return QString::fromStdString(code);
+}
+
+QString DomainText::shiftLetter(const std::string& code)
+{
+    if (code == "early")
+        return tr("E", "the early shift in one letter (roster grid)");
+    if (code == "late")
+        return tr("L", "the late shift in one letter (roster grid)");
+    return QString::fromStdString(code).left(1).toUpper();
+}
+
 QString DomainText::callTypeName(const QString& nameOrCode)
 {
     // Calls taken in HEART Desk store the rule set's code; imported and older

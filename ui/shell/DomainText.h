@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <string>
+
 namespace heart::ui {
 
 class DomainText
@@ -19,6 +21,11 @@ public:
     static QString callStatusName(const QString& code);
     static QString riskLevelName(const QString& code);
     static QString callTypeName(const QString& nameOrCode); // a rule-set code or a name
+    // A roster shift by its code: Durham's "early" and "late" in the user's
+    // language (as "%1 shift" completes them); any other code as the program
+    // spells it. The letter is the roster grid's one-letter mark.
+    static QString shiftName(const std::string& code);
+    static QString shiftLetter(const std::string& code);
     // A sentence for the user; the technical detail is added only where it helps.
     static QString errorText(const store::StoreError& error);
 };

@@ -157,6 +157,8 @@ private:
                                               : (i % 2 ? encounter::ContactPreference::Text
                                                        : encounter::ContactPreference::Phone);
             note.contactPhone = hasPhone ? phone.value() : std::string();
+            if (!hasPhone) // in person: a place to meet is needed to sign
+                note.contactPlace = "Main library, front steps (Tuesdays after 10 AM)";
             if (i == 0) {
                 triage::CssrsAnswers screen;
                 screen[triage::CssrsQuestion::WishedDead] = triage::Answer::Yes;

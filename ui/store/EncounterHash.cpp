@@ -112,6 +112,14 @@ StoreResult<QString> signedContentHash(Database& db, const QString& encounterId)
     if (!encounter.next())
         return notFound();
     document["encounter"] = rowJson(encounter, kSignedEncounterColumns);
+    // Added after signatures were first stored: covered when it holds a
+    // place, left out when null so the notes signed before still match.
+    QSqlQuery place = db.prepare(QStringLiteral("SELECT contact_place FROM encounters WHERE id = ?"));
+    place.addBindValue(encounterId);
+    if (StoreError error = db.exec(place, "read signed encounter place"))
+        return error;
+    if (place.next() && !place.value(0).isNull())
+        document["encounter"]["contact_place"] = text(place.value(0));
 
     QSqlQuery entries =
         db.prepare(QStringLiteral("SELECT ") + kSignedEntryColumns.join(QStringLiteral(", ")) +

@@ -32,7 +32,7 @@ const QString kEncounterSelect = QStringLiteral(
     "e.presenting_concern, e.cssrs, e.assessment, e.interventions, e.disposition, e.destination, "
     "e.referral_resource_id, e.referral_text, e.escalation_reason, e.felt_safe, e.consent_to_follow_up, "
     "e.preferred_contact, e.contact_phone, e.narrative, e.signed_by, u.display_name, e.signed_at, "
-    "e.signature_hash FROM encounters e LEFT JOIN calls c ON c.id = e.call_id "
+    "e.signature_hash, e.contact_place FROM encounters e LEFT JOIN calls c ON c.id = e.call_id "
     "LEFT JOIN users u ON u.id = e.signed_by");
 
 QVariant nullText(const std::string& text)
@@ -115,6 +115,7 @@ QList<std::pair<QString, QVariant>> noteValues(const EncounterNote& note)
          note.preferredContact ? codeValue(encounter::contactPreferenceCode(*note.preferredContact))
                                : QVariant(QMetaType::fromType<QString>())},
         {QStringLiteral("contact_phone"), nullText(note.contactPhone)},
+        {QStringLiteral("contact_place"), nullText(note.contactPlace)},
         {QStringLiteral("narrative"), nullText(note.narrative)},
     };
 }
@@ -158,6 +159,7 @@ Encounter readEncounterRow(const QSqlQuery& row)
     e.signedByName = row.value(c++).toString();
     e.signedAt = readTime(row.value(c++));
     e.signatureHash = row.value(c++).toString();
+    n.contactPlace = text(row.value(c++));
     return e;
 }
 

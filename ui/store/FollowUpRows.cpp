@@ -29,7 +29,7 @@ const QString kTaskSelect = QStringLiteral(
     "t.risk, "
     "t.contact_at, t.due_at, t.assigned_to, ua.display_name, t.assigned_at, t.state, t.attempts, "
     "t.max_attempts, t.outcome, t.outcome_resource_id, r.name, t.outcome_text, t.closed_at, t.closed_by, "
-    "uc.display_name, t.created_at, t.updated_at FROM followup_tasks t "
+    "uc.display_name, t.created_at, t.updated_at, t.outcome_note FROM followup_tasks t "
     "LEFT JOIN users ua ON ua.id = t.assigned_to LEFT JOIN users uc ON uc.id = t.closed_by "
     "LEFT JOIN resources r ON r.id = t.outcome_resource_id WHERE t.id = ?");
 
@@ -64,6 +64,7 @@ FollowUpTask readTaskRow(const QSqlQuery& row)
     t.closedByName = row.value(c++).toString();
     t.createdAt = readTime(row.value(c++));
     t.updatedAt = readTime(row.value(c++));
+    t.outcomeNote = row.value(c++).toString();
     return t;
 }
 
@@ -121,8 +122,9 @@ StoreResult<std::optional<FollowUpContact>> readContact(Database& db, const QStr
     // the call otherwise.
     QSqlQuery query = db.prepare(QStringLiteral(
         "SELECT p.given_name, p.family_name, c.person_name, c.caller_name, c.caller_relationship, "
-        "t.preferred_contact, t.contact_phone, c.language, p.language FROM followup_tasks t "
+        "t.preferred_contact, t.contact_phone, c.language, p.language, e.contact_place FROM followup_tasks t "
         "JOIN calls c ON c.id = t.call_id LEFT JOIN people p ON p.id = COALESCE(c.person_id, t.person_id) "
+        "LEFT JOIN encounters e ON e.id = t.encounter_id "
         "WHERE t.id = ?"));
     query.addBindValue(taskId);
     if (StoreError error = db.exec(query, "read follow-up contact"))
@@ -138,6 +140,7 @@ StoreResult<std::optional<FollowUpContact>> readContact(Database& db, const QStr
     contact.preferredContact = encounter::contactPreferenceFromCode(text(query.value(5)));
     contact.phone = query.value(6).toString();
     contact.language = query.value(7).isNull() ? query.value(8).toString() : query.value(7).toString();
+    contact.place = query.value(9).toString();
     return std::optional(contact);
 }
 

@@ -86,13 +86,14 @@ StoreError updateTask(Database& db, const QString& taskId, int version, const Va
 
 // The closing columns: closed now by the actor with `outcome`.
 Values closing(followup::Outcome outcome, const QString& now, const QString& userId,
-               const QVariant& resourceId, const QVariant& text)
+               const QVariant& resourceId, const QVariant& text, const QVariant& note = nullString())
 {
     return {
         {QStringLiteral("state"), kClosed},
         {QStringLiteral("outcome"), toQString(followup::outcomeCode(outcome))},
         {QStringLiteral("outcome_resource_id"), resourceId},
         {QStringLiteral("outcome_text"), text},
+        {QStringLiteral("outcome_note"), note},
         {QStringLiteral("closed_at"), now},
         {QStringLiteral("closed_by"), userId},
     };
@@ -372,7 +373,7 @@ StoreResult<FollowUpTask> FollowUpStore::logAttempt(const Actor& actor, const QS
 
 StoreResult<FollowUpTask> FollowUpStore::recordOutcome(const Actor& actor, const QString& taskId, int version,
                                                        followup::Outcome outcome, const QString& resourceId,
-                                                       const QString& text)
+                                                       const QString& text, const QString& note)
 {
     auto task = startWork(actor, taskId, version, Action::WorkFollowUps);
     if (!task.ok())
@@ -385,6 +386,10 @@ StoreResult<FollowUpTask> FollowUpStore::recordOutcome(const Actor& actor, const
         return fromCoreError(*problem);
     if (service.size() > kMaxNoteLength)
         return invalid(QStringLiteral("the service name is too long"), QStringLiteral("text"));
+    const QString noteText = note.trimmed();
+    if (noteText.size() > kMaxNoteLength)
+        return invalid(QStringLiteral("the note is longer than %1 characters").arg(kMaxNoteLength),
+                       QStringLiteral("note"));
 
     SqlTransaction tx(m_db);
     if (tx.beginError())
@@ -400,9 +405,10 @@ StoreResult<FollowUpTask> FollowUpStore::recordOutcome(const Actor& actor, const
                            QStringLiteral("resourceId"));
     }
     const QString now = toStoredTime(m_clock.now());
-    if (StoreError error =
-            updateTask(m_db, taskId, version,
-                       closing(outcome, now, actor.userId(), nullText(resource), nullText(service)), now))
+    if (StoreError error = updateTask(
+            m_db, taskId, version,
+            closing(outcome, now, actor.userId(), nullText(resource), nullText(service), nullText(noteText)),
+            now))
         return error;
     return commitChange(tx, actor, taskId, {audit::Close});
 }
@@ -428,6 +434,7 @@ StoreResult<FollowUpTask> FollowUpStore::extend(const Actor& actor, const QStrin
             {QStringLiteral("outcome"), nullString()},
             {QStringLiteral("outcome_resource_id"), nullString()},
             {QStringLiteral("outcome_text"), nullString()},
+            {QStringLiteral("outcome_note"), nullString()},
             {QStringLiteral("closed_at"), nullString()},
             {QStringLiteral("closed_by"), nullString()},
         };

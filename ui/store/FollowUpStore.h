@@ -93,6 +93,7 @@ struct FollowUpTask
     QString outcomeResourceId; // connected: the directory's service, or empty
     QString outcomeResourceName;
     QString outcomeText; // connected: the service's name when not listed
+    QString outcomeNote; // the navigator's note on the outcome, or empty
     QDateTime closedAt;
     QString closedBy;
     QString closedByName;
@@ -111,6 +112,7 @@ struct FollowUpContact
     QString callerRelationship; // self, family, bystander, professional, or empty
     std::optional<encounter::ContactPreference> preferredContact;
     QString phone;
+    QString place;    // in person: where to meet, from the signed note
     QString language; // ISO 639 code
 };
 
@@ -216,10 +218,11 @@ public:
     // `resourceId` of an active service in the directory (InvalidInput, field
     // "resourceId", when there is none such) or its name in `text` (both may
     // be given); InvalidInput field "service" when neither. Other outcomes
-    // keep neither.
+    // keep neither. The note is optional, for every outcome (at most
+    // kMaxNoteLength characters, InvalidInput field "note").
     StoreResult<FollowUpTask> recordOutcome(const Actor& actor, const QString& taskId, int version,
                                             followup::Outcome outcome, const QString& resourceId,
-                                            const QString& text);
+                                            const QString& text, const QString& note = {});
     // Raises the task's attempt limit by `extraAttempts` (followup::mayWork);
     // reopens a task closed as unable_to_reach. InvalidInput field
     // "extraAttempts" when out of range.

@@ -384,6 +384,12 @@ const std::vector<Migration>& migrations()
              // this). state DESC lists open before closed.
              "CREATE INDEX followup_tasks_priority ON followup_tasks (state DESC, risk_rank DESC, due_at, id)",
          }},
+        {10,
+         "where to meet a person who asked for in-person follow-up; the navigator's note on an outcome",
+         {
+             "ALTER TABLE encounters ADD COLUMN contact_place TEXT",
+             "ALTER TABLE followup_tasks ADD COLUMN outcome_note TEXT",
+         }},
     };
     return list;
 }
