@@ -51,8 +51,25 @@ UiTestFixture::~UiTestFixture()
 
 void UiTestFixture::typeSignIn(const QString& login, const QString& password)
 {
-    auto* loginEdit = m_window->findChild<QLineEdit*>(QStringLiteral("signInLogin"));
-    auto* passwordEdit = m_window->findChild<QLineEdit*>(QStringLiteral("signInPassword"));
+    typeSignIn(*m_window, login, password);
+}
+
+std::unique_ptr<UiTestFixture::Workstation> UiTestFixture::openWorkstation()
+{
+    auto other = std::make_unique<Workstation>();
+    if (other->m_db.open(store::ConnectionSpec::sqlite(m_path)))
+        return other;
+    other->m_window = std::make_unique<ui::MainWindow>(other->m_db, m_clock, m_language);
+    other->m_window->start();
+    other->m_window->show();
+    other->m_ok = QTest::qWaitForWindowExposed(other->m_window.get());
+    return other;
+}
+
+void UiTestFixture::typeSignIn(ui::MainWindow& window, const QString& login, const QString& password)
+{
+    auto* loginEdit = window.findChild<QLineEdit*>(QStringLiteral("signInLogin"));
+    auto* passwordEdit = window.findChild<QLineEdit*>(QStringLiteral("signInPassword"));
     if (loginEdit->isVisible()) {
         loginEdit->setFocus();
         loginEdit->clear();

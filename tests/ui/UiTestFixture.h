@@ -34,7 +34,29 @@ public:
 
     // Types into the sign-in page with the keyboard, as a user would.
     void typeSignIn(const QString& login, const QString& password);
+    static void typeSignIn(ui::MainWindow& window, const QString& login, const QString& password);
     int countRows(const QString& sql);
+
+    // Another workstation on the same database file: a connection and a
+    // window of its own, on the fixture's clock and language.
+    class Workstation
+    {
+    public:
+        store::Database& db() { return m_db; }
+        ui::MainWindow& window() { return *m_window; }
+        bool ok() const { return m_ok; }
+        void typeSignIn(const QString& login, const QString& password)
+        {
+            UiTestFixture::typeSignIn(*m_window, login, password);
+        }
+
+    private:
+        friend class UiTestFixture;
+        store::Database m_db;
+        std::unique_ptr<ui::MainWindow> m_window;
+        bool m_ok = false;
+    };
+    std::unique_ptr<Workstation> openWorkstation();
 
 private:
     void openWindow();

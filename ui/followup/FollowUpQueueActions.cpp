@@ -8,6 +8,7 @@
 #include "followup/FollowUpText.h"
 #include "followup/LogAttemptDialog.h"
 #include "followup/RecordOutcomeDialog.h"
+#include "home/LiveRefresh.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -90,6 +91,7 @@ void FollowUpQueueWidget::finishWrite(const store::StoreResult<store::FollowUpTa
                                       const QString& done)
 {
     const QString taskId = shownTaskId();
+    m_live->markCurrent(); // the queue is read again here, with this write in it
     if (!result.ok()) {
         const store::StoreError& error = result.error();
         if (error.code == store::StoreErrorCode::Conflict) {

@@ -341,6 +341,14 @@ followup::TaskState FollowUpQueueModel::taskState(int row) const
     return m_policy.state(!task.isOpen(), store::toTimePoint(task.dueAt), m_listedAt);
 }
 
+bool FollowUpQueueModel::statesDifferAt(TimePoint now) const
+{
+    return std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const store::FollowUpQueueRow& task) {
+        const TimePoint due = store::toTimePoint(task.dueAt);
+        return m_policy.state(!task.isOpen(), due, m_listedAt) != m_policy.state(!task.isOpen(), due, now);
+    });
+}
+
 int FollowUpQueueModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

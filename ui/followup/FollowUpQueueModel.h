@@ -86,6 +86,9 @@ public:
     const store::Actor& actor() const { return m_actor; }
     int totalCount() const { return m_total; } // matching rows, loaded or not (as counted)
     TimePoint listedAt() const { return m_listedAt; }
+    // Whether a loaded row's state (overdue, due soon) at `now` differs from
+    // the one shown, judged at listedAt(): time to read the listing again.
+    bool statesDifferAt(TimePoint now) const;
     // The last failure to read (None after a good read).
     const store::StoreError& lastError() const { return m_error; }
 

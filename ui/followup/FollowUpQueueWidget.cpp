@@ -5,6 +5,7 @@
 #include "followup/FollowUpDetailPane.h"
 #include "followup/FollowUpQueueModel.h"
 #include "followup/FollowUpText.h"
+#include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
 #include "store/FollowUpSettings.h"
 
@@ -60,7 +61,8 @@ FollowUpQueueWidget::FollowUpQueueWidget(Services services, QWidget* parent)
       m_dueSoon(new QCheckBox(this)), m_includeClosed(new QCheckBox(this)), m_programLabel(new QLabel(this)),
       m_program(new QComboBox(this)), m_searchLabel(new QLabel(this)), m_search(new QLineEdit(this)),
       m_claim(new QPushButton(this)), m_assign(new QPushButton(this)), m_attempt(new QPushButton(this)),
-      m_outcome(new QPushButton(this)), m_extend(new QPushButton(this))
+      m_outcome(new QPushButton(this)), m_extend(new QPushButton(this)),
+      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::FollowUps, this))
 {
     setObjectName(QStringLiteral("followUpQueue"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -166,6 +168,11 @@ FollowUpQueueWidget::FollowUpQueueWidget(Services services, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FollowUpQueueWidget::onCurrentRowChanged);
     setFocusProxy(m_table);
+    connect(m_live, &LiveRefresh::changed, this, &FollowUpQueueWidget::refreshBySelf);
+    connect(m_live, &LiveRefresh::tick, this, [this] {
+        if (m_model->isLoaded() && m_model->statesDifferAt(m_services.clock.now()))
+            refreshBySelf();
+    });
 
     retranslate();
     applyFilter();
@@ -255,6 +262,7 @@ store::FollowUpQueueFilter FollowUpQueueWidget::currentFilter() const
 void FollowUpQueueWidget::applyFilter()
 {
     m_searchDelay.stop();
+    m_live->markCurrent();
     const QString shown = shownTaskId();
     m_model->setFilter(currentFilter());
     // A filter that leaves the shown task out lets it go: the pane follows the list.
@@ -266,6 +274,7 @@ void FollowUpQueueWidget::applyFilter()
 
 void FollowUpQueueWidget::refresh()
 {
+    m_live->markCurrent();
     m_model->refresh();
     // The shown task again too: someone may have worked it meanwhile.
     if (const QString shown = shownTaskId(); !shown.isEmpty())
@@ -273,6 +282,23 @@ void FollowUpQueueWidget::refresh()
     reselectShownTask();
     updateActions();
     showStatus(tr("Queue refreshed."));
+}
+
+void FollowUpQueueWidget::refreshBySelf()
+{
+    m_live->markCurrent();
+    m_settingRow = true; // the pane is brought up to date below, once
+    m_model->refresh();
+    m_settingRow = false;
+    // The shown task is read again (an audited open) only when it changed.
+    if (const auto& shown = m_detail->detail()) {
+        auto version =
+            store::ChangeStamp(m_services.db).version(store::ChangeStamp::FollowUps, shown->task.id);
+        if (version.ok() && version.value() != shown->task.version)
+            openTask(shown->task.id);
+    }
+    reselectShownTask();
+    updateActions();
 }
 
 void FollowUpQueueWidget::onLoaded()

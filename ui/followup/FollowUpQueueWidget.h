@@ -10,6 +10,9 @@
 // Alt+S due soon, Alt+P program, Alt+C include closed, Alt+N (or Ctrl+F)
 // name; F5 refreshes; Ctrl+K claim, Ctrl+Shift+K assign, Ctrl+T log an
 // attempt, Ctrl+O record the outcome, Ctrl+Shift+T extend the attempts.
+// While shown it reads the queue again by itself when tasks change
+// (LiveRefresh) or when a task turns due soon or overdue; the shown task is
+// read again only when it changed.
 #include "core/followup/FollowUpPolicy.h"
 #include "home/Services.h"
 #include "store/FollowUpQueue.h"
@@ -29,6 +32,7 @@ namespace heart::ui {
 
 class FollowUpDetailPane;
 class FollowUpQueueModel;
+class LiveRefresh;
 
 class FollowUpQueueWidget : public QWidget
 {
@@ -40,6 +44,7 @@ public:
     FollowUpQueueModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     FollowUpDetailPane* detailPane() const { return m_detail; }
+    LiveRefresh* liveRefresh() const { return m_live; }
     // The last thing done or refused, as shown under the queue.
     QString statusText() const;
     QString countText() const;
@@ -66,6 +71,8 @@ private:
     store::FollowUpQueueFilter currentFilter() const;
     void applyFilter();
     void onLoaded();
+    // What changed elsewhere, or a due time passed: the rows again, quietly.
+    void refreshBySelf();
     void onCurrentRowChanged();
     void openTask(const QString& taskId);
     // After a write: the pane, the row (refreshed in place) and the status.
@@ -103,6 +110,7 @@ private:
     QPushButton* m_outcome;
     QPushButton* m_extend;
     QTimer m_searchDelay;
+    LiveRefresh* m_live;
     bool m_settingRow = false; // the view's current row is being set by the widget itself
     bool m_policyError = false;
 };

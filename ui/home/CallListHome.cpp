@@ -1,6 +1,7 @@
 #include "home/CallListHome.h"
 
 #include "home/CallTableModel.h"
+#include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
 #include "store/CallStore.h"
 #include "store/StoreTime.h"
@@ -10,15 +11,18 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace heart::ui {
 
 CallListHome::CallListHome(Kind kind, Services services, QWidget* parent)
-    : QWidget(parent), m_kind(kind), m_services(std::move(services)), m_model(new CallTableModel(m_services.clock, this)),
-      m_title(new QLabel(this)), m_blurb(new QLabel(this)), m_error(new QLabel(this)), m_summary(new QLabel(this)),
-      m_table(new QTableView(this)), m_refresh(new QPushButton(this))
+    : QWidget(parent), m_kind(kind), m_services(std::move(services)),
+      m_model(new CallTableModel(m_services.clock, this)), m_title(new QLabel(this)),
+      m_blurb(new QLabel(this)), m_error(new QLabel(this)), m_summary(new QLabel(this)),
+      m_table(new QTableView(this)), m_refresh(new QPushButton(this)),
+      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Calls, this))
 {
     setObjectName(QStringLiteral("callListHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -57,9 +61,8 @@ CallListHome::CallListHome(Kind kind, Services services, QWidget* parent)
         if (index.isValid())
             Q_EMIT callActivated(m_model->call(index.row()).id);
     });
-    m_autoRefresh.setInterval(30'000);
-    connect(&m_autoRefresh, &QTimer::timeout, this, &CallListHome::refresh);
-    m_autoRefresh.start();
+    connect(m_live, &LiveRefresh::changed, this, [this] { reload(false); });
+    connect(m_live, &LiveRefresh::tick, this, &CallListHome::tick);
     retranslate();
     refresh();
 }
@@ -71,6 +74,21 @@ int CallListHome::rowCount() const
 
 void CallListHome::refresh()
 {
+    reload(true);
+}
+
+void CallListHome::tick()
+{
+    // The age is computed when shown: the view asks again.
+    if (m_model->rowCount() > 0)
+        Q_EMIT m_model->dataChanged(m_model->index(0, CallTableModel::Age),
+                                    m_model->index(m_model->rowCount() - 1, CallTableModel::Age),
+                                    {Qt::DisplayRole});
+}
+
+void CallListHome::reload(bool fitColumns)
+{
+    m_live->markCurrent();
     store::CallStore calls(m_services.db, m_services.clock);
     const QDateTime now = store::toDateTime(m_services.clock.now());
     store::StoreResult<QList<store::CallSummary>> result = QList<store::CallSummary>{};
@@ -85,8 +103,24 @@ void CallListHome::refresh()
         return;
     }
     m_error->hide();
+    // The chosen call and the scroll position stay where they were.
+    const QModelIndex current = m_table->currentIndex();
+    const QString chosen = current.isValid() ? m_model->call(current.row()).id : QString();
+    const int scrolled = m_table->verticalScrollBar()->value();
+    const bool first = m_model->rowCount() == 0;
     m_model->setCalls(result.value());
-    m_table->resizeColumnsToContents();
+    for (int row = 0; row < m_model->rowCount() && !chosen.isEmpty(); ++row) {
+        if (m_model->call(row).id == chosen) {
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, current.column()),
+                                                       QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
+            break;
+        }
+    }
+    m_table->verticalScrollBar()->setValue(scrolled);
+    // A width the user chose stays while the list refreshes itself.
+    if (fitColumns || first)
+        m_table->resizeColumnsToContents();
     m_summary->setText(tr("%n call(s)", nullptr, static_cast<int>(result.value().size())));
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_model->index(0, 0));

@@ -1,10 +1,10 @@
 #pragma once
 // A home screen that lists calls: the counselor's call queue, the unit's
 // calls on the team laptop, the care navigator's recent contacts. Later
-// issues grow each into its full workplace.
+// issues grow each into its full workplace. Refreshes itself while shown
+// (LiveRefresh), keeping the chosen call and the scroll position; ages tick.
 #include "home/Services.h"
 
-#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -14,6 +14,7 @@ class QTableView;
 namespace heart::ui {
 
 class CallTableModel;
+class LiveRefresh;
 
 class CallListHome : public QWidget
 {
@@ -26,6 +27,7 @@ public:
     void refresh();
     int rowCount() const;
     QTableView* table() const { return m_table; }
+    LiveRefresh* liveRefresh() const { return m_live; }
 
 Q_SIGNALS:
     // Enter or a double click on a call.
@@ -36,6 +38,8 @@ protected:
 
 private:
     void retranslate();
+    void reload(bool fitColumns);
+    void tick();
 
     Kind m_kind;
     Services m_services;
@@ -46,7 +50,7 @@ private:
     QLabel* m_summary;
     QTableView* m_table;
     QPushButton* m_refresh;
-    QTimer m_autoRefresh;
+    LiveRefresh* m_live;
 };
 
 } // namespace heart::ui

@@ -1,5 +1,6 @@
 #include "home/DashboardHome.h"
 
+#include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
 #include "store/CallStore.h"
 #include "store/StoreTime.h"
@@ -16,8 +17,8 @@
 #include <QLocale>
 #include <QMap>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace heart::ui {
 namespace {
@@ -41,9 +42,10 @@ const QStringList kPrograms = {QStringLiteral("ccd"), QStringLiteral("crt"), QSt
 
 DashboardHome::DashboardHome(Services services, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)), m_error(new QLabel(this)),
-      m_total(makeTile(this, QStringLiteral("tileTotal"))), m_diverted(makeTile(this, QStringLiteral("tileDiverted"))),
+      m_total(makeTile(this, QStringLiteral("tileTotal"))),
+      m_diverted(makeTile(this, QStringLiteral("tileDiverted"))),
       m_inPerson(makeTile(this, QStringLiteral("tileInPerson"))), m_table(new QTableWidget(this)),
-      m_chart(new QChartView(this))
+      m_chart(new QChartView(this)), m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Calls, this))
 {
     setObjectName(QStringLiteral("dashboardHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -69,12 +71,14 @@ DashboardHome::DashboardHome(Services services, QWidget* parent)
     layout->addLayout(tiles);
     layout->addWidget(m_chart, 2);
     layout->addWidget(m_table, 1);
+    connect(m_live, &LiveRefresh::changed, this, &DashboardHome::refresh);
     refresh();
 }
 
 void DashboardHome::refresh()
 {
     m_title->setText(tr("Program dashboard — last 28 days"));
+    m_live->markCurrent();
     store::CallStore calls(m_services.db, m_services.clock);
     const QDateTime since = store::toDateTime(m_services.clock.now()).addDays(-28);
     auto result = calls.programSummary(m_services.actor, since);

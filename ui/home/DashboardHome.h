@@ -1,6 +1,7 @@
 #pragma once
 // The supervisor's home: how the program has answered calls over the last
 // four weeks, by program and disposition. The reports issue adds more.
+// Refreshes itself while shown (LiveRefresh) when calls change.
 #include "home/Services.h"
 
 #include <QWidget>
@@ -14,6 +15,8 @@ QT_END_NAMESPACE
 
 namespace heart::ui {
 
+class LiveRefresh;
+
 class DashboardHome : public QWidget
 {
     Q_OBJECT
@@ -21,6 +24,7 @@ class DashboardHome : public QWidget
 public:
     explicit DashboardHome(Services services, QWidget* parent = nullptr);
     void refresh();
+    LiveRefresh* liveRefresh() const { return m_live; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -34,6 +38,7 @@ private:
     QLabel* m_inPerson;
     QTableWidget* m_table;
     QChartView* m_chart;
+    LiveRefresh* m_live;
 };
 
 } // namespace heart::ui

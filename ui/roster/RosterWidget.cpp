@@ -4,6 +4,7 @@
 #include "core/roster/RotationGenerator.h"
 #include "core/roster/RotationValidator.h"
 #include "core/roster/ShiftCalendar.h"
+#include "home/LiveRefresh.h"
 #include "roster/CoveragePage.h"
 #include "roster/RosterCellDelegate.h"
 #include "roster/RosterSidePanel.h"
@@ -12,8 +13,6 @@
 #include "roster/ViolationText.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-
-#include <algorithm>
 
 #include <QContextMenuEvent>
 #include <QDate>
@@ -38,6 +37,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace heart::ui {
 namespace {
@@ -55,10 +55,11 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
       m_zone(roster::TimeZoneRule::newYork()), m_model(new RosterTableModel(this)), m_title(new QLabel(this)),
       m_summary(new QLabel(this)), m_message(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_table(new QTableView(this)), m_legend(new QLabel(this)), m_violationsLabel(new QLabel(this)),
-      m_violations(new QListWidget(this)), m_side(new RosterSidePanel(m_editable, this)), 
+      m_violations(new QListWidget(this)), m_side(new RosterSidePanel(m_editable, this)),
       m_coverage(new CoveragePage(m_services, this)), m_teamsLabel(new QLabel(this)),
       m_teams(new QSpinBox(this)), m_generate(new QPushButton(this)), m_changeShift(new QPushButton(this)),
-      m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this))
+      m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this)),
+      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Roster, this))
 {
     setObjectName(QStringLiteral("rosterWidget"));
     m_title->setObjectName(QStringLiteral("rosterTitle"));
@@ -167,6 +168,9 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
         m_table->setFocus();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &RosterWidget::refreshCellInfo);
+    // Changed at another workstation: read again; and on duty moves with the clock.
+    connect(m_live, &LiveRefresh::changed, this, &RosterWidget::reload);
+    connect(m_live, &LiveRefresh::tick, this, &RosterWidget::showOnDuty);
     retranslate();
     reload();
     // Start on today's cell, but show the cycle from its first day: no scrolling before the grid has its size.
@@ -200,6 +204,7 @@ int RosterWidget::todayIndex() const
 
 void RosterWidget::reload()
 {
+    m_live->markCurrent();
     store::RosterStore roster(m_services.db, m_services.clock);
     auto cycle = roster.currentCycle(m_services.actor);
     m_hasCycle = cycle.ok();
@@ -257,10 +262,16 @@ void RosterWidget::refreshDerived()
         item->setData(Qt::UserRole + 1, -1);
     }
     m_violationsLabel->setText(tr("Rule chec&k (%n problem(s))", nullptr, static_cast<int>(violations.size())));
-    const roster::LocalDateTime now = m_zone.toLocal(m_services.clock.now());
-    m_side->showOnDuty(m_hasCycle ? schedule : roster::Schedule{}, m_rules, todayIndex(), now.minuteOfDay);
+    showOnDuty();
     m_coverage->showCoverage(m_hasCycle ? schedule : roster::Schedule{}, m_rules);
     refreshCellInfo();
+}
+
+void RosterWidget::showOnDuty()
+{
+    const roster::LocalDateTime now = m_zone.toLocal(m_services.clock.now());
+    m_side->showOnDuty(m_hasCycle ? m_cycle.schedule : roster::Schedule{}, m_rules, todayIndex(),
+                       now.minuteOfDay);
 }
 
 void RosterWidget::refreshCellInfo()
@@ -276,8 +287,10 @@ int RosterWidget::violationCount() const
 
 bool RosterWidget::failed(const store::StoreError& error)
 {
-    if (!error)
+    if (!error) {
+        m_live->markCurrent(); // this workstation's own change needs no reading again
         return false;
+    }
     if (error.code == store::StoreErrorCode::Conflict) {
         reload();
         showMessage(tr("The rotation was changed at another workstation meanwhile. It has been reloaded: please make "

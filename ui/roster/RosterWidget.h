@@ -23,6 +23,7 @@ class QTableView;
 namespace heart::ui {
 
 class CoveragePage;
+class LiveRefresh;
 class RosterSidePanel;
 class RosterTableModel;
 
@@ -58,6 +59,7 @@ protected:
 
 private:
     void refreshDerived();
+    void showOnDuty(); // who is on duty now: moves with the clock, reads nothing
     void refreshCellInfo();
     void showCellMenu(const QPoint& globalPos);
     void confirmAndGenerate();
@@ -90,6 +92,7 @@ private:
     QPushButton* m_changeShift;
     QPushButton* m_exportCsv;
     QPushButton* m_exportIcs;
+    LiveRefresh* m_live;
 };
 
 } // namespace heart::ui

@@ -1,6 +1,7 @@
 #include "units/TeamBoard.h"
 
 #include "home/CallTableModel.h"
+#include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
 
@@ -9,8 +10,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace heart::ui {
 
@@ -49,6 +52,12 @@ void UnitBoardModel::setUnits(QList<store::Unit> units)
     beginResetModel();
     m_units = std::move(units);
     endResetModel();
+}
+
+void UnitBoardModel::tick()
+{
+    if (!m_units.isEmpty())
+        Q_EMIT dataChanged(index(0, Since), index(rowCount() - 1, Since), {Qt::DisplayRole});
 }
 
 QVariant UnitBoardModel::data(const QModelIndex& index, int role) const
@@ -97,7 +106,8 @@ QVariant UnitBoardModel::headerData(int section, Qt::Orientation orientation, in
 
 TeamBoard::TeamBoard(Services services, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_model(new UnitBoardModel(m_services.clock, this)),
-      m_title(new QLabel(this)), m_error(new QLabel(this)), m_table(new QTableView(this))
+      m_title(new QLabel(this)), m_error(new QLabel(this)), m_table(new QTableView(this)),
+      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Units, this))
 {
     setObjectName(QStringLiteral("teamBoard"));
     m_table->setObjectName(QStringLiteral("unitTable"));
@@ -116,15 +126,15 @@ TeamBoard::TeamBoard(Services services, QWidget* parent)
     layout->addWidget(m_title);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
-    m_autoRefresh.setInterval(15'000);
-    connect(&m_autoRefresh, &QTimer::timeout, this, &TeamBoard::refresh);
-    m_autoRefresh.start();
+    connect(m_live, &LiveRefresh::changed, this, &TeamBoard::refresh);
+    connect(m_live, &LiveRefresh::tick, m_model, &UnitBoardModel::tick);
     retranslate();
     refresh();
 }
 
 void TeamBoard::refresh()
 {
+    m_live->markCurrent();
     store::UnitStore units(m_services.db, m_services.clock);
     auto board = units.board(m_services.actor);
     if (!board.ok()) {
@@ -133,8 +143,24 @@ void TeamBoard::refresh()
         return;
     }
     m_error->hide();
+    // The chosen unit and the scroll position stay where they were.
+    const QModelIndex current = m_table->currentIndex();
+    const QString chosen = current.isValid() ? m_model->unit(current.row()).id : QString();
+    const int scrolled = m_table->verticalScrollBar()->value();
     m_model->setUnits(board.value());
-    m_table->resizeColumnsToContents();
+    for (int row = 0; row < m_model->rowCount() && !chosen.isEmpty(); ++row) {
+        if (m_model->unit(row).id == chosen)
+            m_table->setCurrentIndex(m_model->index(row, current.column()));
+    }
+    m_table->verticalScrollBar()->setValue(scrolled);
+    // Columns fit the first rows; then only grow, so a width the user chose stays.
+    for (int column = 0; column < UnitBoardModel::ColumnCount; ++column) {
+        const int wanted = static_cast<const QAbstractItemView*>(m_table)->sizeHintForColumn(column);
+        if (!m_sized || wanted > m_table->columnWidth(column))
+            m_table->setColumnWidth(column,
+                                    std::max(wanted, m_table->horizontalHeader()->sectionSizeHint(column)));
+    }
+    m_sized = m_model->rowCount() > 0;
 }
 
 void TeamBoard::changeEvent(QEvent* event)

@@ -1,17 +1,19 @@
 #pragma once
 // The team board every workstation shows: each unit, its status and since
-// when, the call it is on and who is on it. Refreshes itself.
+// when, the call it is on and who is on it. Refreshes itself while shown
+// (LiveRefresh), keeping the chosen unit; the minutes tick.
 #include "home/Services.h"
 #include "store/UnitStore.h"
 
 #include <QAbstractTableModel>
-#include <QTimer>
 #include <QWidget>
 
 class QLabel;
 class QTableView;
 
 namespace heart::ui {
+
+class LiveRefresh;
 
 class UnitBoardModel : public QAbstractTableModel
 {
@@ -22,6 +24,8 @@ public:
     explicit UnitBoardModel(const Clock& clock, QObject* parent = nullptr) : QAbstractTableModel(parent), m_clock(clock) {}
 
     void setUnits(QList<store::Unit> units);
+    // The minutes since each status moved on (no reading).
+    void tick();
     const store::Unit& unit(int row) const { return m_units.at(row); }
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_units.size()); }
     int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
@@ -44,6 +48,7 @@ public:
     explicit TeamBoard(Services services, QWidget* parent = nullptr);
     void refresh();
     UnitBoardModel* model() const { return m_model; }
+    LiveRefresh* liveRefresh() const { return m_live; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -56,7 +61,8 @@ private:
     QLabel* m_title;
     QLabel* m_error;
     QTableView* m_table;
-    QTimer m_autoRefresh;
+    LiveRefresh* m_live;
+    bool m_sized = false;
 };
 
 } // namespace heart::ui

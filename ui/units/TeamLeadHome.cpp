@@ -3,11 +3,13 @@
 #include "core/Permissions.h"
 #include "core/units/UnitStatus.h"
 #include "encounter/EncounterForm.h"
-#include "safety/SafetyPlanEditor.h"
 #include "home/CallTableModel.h"
+#include "home/LiveRefresh.h"
+#include "safety/SafetyPlanEditor.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
 #include "store/IntakeStore.h"
+#include "store/ChangeStamp.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
 
@@ -17,6 +19,8 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QTabWidget>
 #include <QTextDocument>
@@ -27,11 +31,15 @@ namespace heart::ui {
 using units::UnitStatus;
 
 TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
-    : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)), m_unitLine(new QLabel(this)),
-      m_times(new QLabel(this)), m_call(new QLabel(this)), m_message(new QLabel(this)),
-      m_board(new TeamBoard(m_services, this)), m_tabs(new QTabWidget(this)), m_callsTitle(new QLabel(this)),
-      m_calls(new QListWidget(this)), m_notePage(new QWidget(this)), m_planPage(new QWidget(this)),
-      m_noNote(new QLabel(m_notePage)), m_noPlan(new QLabel(m_planPage))
+    : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)),
+      m_unitLine(new QLabel(this)), m_times(new QLabel(this)), m_call(new QLabel(this)),
+      m_message(new QLabel(this)), m_alert(new QLabel(this)), m_board(new TeamBoard(m_services, this)),
+      m_tabs(new QTabWidget(this)), m_callsTitle(new QLabel(this)), m_calls(new QListWidget(this)),
+      m_notePage(new QWidget(this)), m_planPage(new QWidget(this)), m_noNote(new QLabel(m_notePage)),
+      m_noPlan(new QLabel(m_planPage)),
+      m_live(new LiveRefresh(
+          m_services.db,
+          store::ChangeStamp::Units | store::ChangeStamp::Calls | store::ChangeStamp::Encounters, this))
 {
     setObjectName(QStringLiteral("teamLeadHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -52,6 +60,11 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     m_call->setStyleSheet(QStringLiteral("QLabel { background: #fafafa; border: 1px solid #ccc; padding: 8px; }"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_alert->setObjectName(QStringLiteral("unitAlert"));
+    m_alert->setWordWrap(true);
+    m_alert->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fdf0c8; border: 1px solid #e0b84a; padding: 6px; font-weight: 600; }"));
+    m_alert->hide();
 
     auto* buttons = new QHBoxLayout;
     for (std::size_t i = 0; i < m_buttons.size(); ++i) {
@@ -101,13 +114,21 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_alert);
     layout->addWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == UnitTab)
+            openNewCall();
+    });
+    connect(m_live, &LiveRefresh::changed, this, &TeamLeadHome::refresh);
+    connect(m_live, &LiveRefresh::tick, this, &TeamLeadHome::render);
     retranslate();
     refresh();
 }
 
 void TeamLeadHome::refresh()
 {
+    m_live->markCurrent();
     store::UnitStore units(m_services.db, m_services.clock);
     auto mine = units.myUnit(m_services.actor);
     m_problem.clear();
@@ -117,13 +138,64 @@ void TeamLeadHome::refresh()
     } else {
         m_unit = mine.value();
     }
+    readCallDetails();
     render();
-    m_board->refresh();
+    // The board refreshes itself when its tab is shown.
+    if (m_board->isVisible())
+        m_board->refresh();
     renderRecentCalls();
+    openNewCall();
+}
+
+void TeamLeadHome::openNewCall()
+{
     // A new call for the unit opens its note; a call picked from the list stays open otherwise.
-    if (!m_unit.callId.isEmpty() && m_unit.callId != m_callSeen) {
-        m_callSeen = m_unit.callId;
-        openNote(m_unit.callId);
+    if (m_unit.callId.isEmpty() || m_unit.callId == m_callSeen) {
+        if (m_unit.callId.isEmpty() || m_tabs->currentIndex() == UnitTab)
+            m_alert->hide();
+        return;
+    }
+    const int tab = m_tabs->currentIndex();
+    if (m_form && (tab == NoteTab || tab == SafetyPlanTab) && isVisible()) {
+        // Not from under the lead's hands: the note they are writing stays until they go back to the unit.
+        m_alert->setText(tr("%1 was sent to call %2 (%3). F2 shows it and opens its note.")
+                             .arg(m_unit.code, m_unit.callCad, UnitBoardModel::statusName(m_unit.status)));
+        m_alert->show();
+        return;
+    }
+    m_alert->hide();
+    m_callSeen = m_unit.callId;
+    openNote(m_unit.callId);
+}
+
+void TeamLeadHome::readCallDetails()
+{
+    m_history.clear();
+    if (m_unit.callId.isEmpty()) {
+        m_callRecord.reset();
+        m_callError.clear();
+        return;
+    }
+    store::UnitStore units(m_services.db, m_services.clock);
+    auto history = units.callHistory(m_services.actor, m_unit.id, m_unit.callId);
+    if (history.ok()) {
+        for (const store::UnitStatusEvent& event : history.value())
+            m_history.push_back({event.status, store::toTimePoint(event.at)});
+    }
+    // Reading the call is an audited open: only when it is another call, or changed.
+    if (m_callRecord && m_callRecord->id == m_unit.callId && m_callError.isEmpty()) {
+        auto version = store::ChangeStamp(m_services.db).version(store::ChangeStamp::Calls, m_unit.callId);
+        if (version.ok() && version.value() == m_callRecord->version)
+            return;
+    }
+    store::IntakeStore calls(m_services.db, m_services.clock);
+    auto call = calls.openAssigned(m_services.actor, m_unit.callId);
+    if (call.ok()) {
+        m_callRecord = call.value();
+        m_callError.clear();
+    } else {
+        m_callRecord.reset();
+        m_callError = DomainText::errorText(call.error());
     }
 }
 
@@ -182,6 +254,17 @@ void TeamLeadHome::openNote(const QString& callId)
 
 void TeamLeadHome::renderRecentCalls()
 {
+    // The call chosen in the list stays chosen, and the list where it was scrolled.
+    const QString chosen =
+        m_calls->currentItem() ? m_calls->currentItem()->data(Qt::UserRole).toString() : QString();
+    const int scrolled = m_calls->verticalScrollBar()->value();
+    const auto restore = qScopeGuard([this, chosen, scrolled] {
+        for (int row = 0; row < m_calls->count() && !chosen.isEmpty(); ++row) {
+            if (m_calls->item(row)->data(Qt::UserRole).toString() == chosen)
+                m_calls->setCurrentRow(row);
+        }
+        m_calls->verticalScrollBar()->setValue(scrolled);
+    });
     m_calls->clear();
     if (m_unit.id.isEmpty())
         return;
@@ -212,6 +295,25 @@ bool TeamLeadHome::moveTo(UnitStatus status)
         return false;
     store::UnitStore units(m_services.db, m_services.clock);
     auto moved = units.changeStatus(m_services.actor, m_unit.id, m_unit.version, status);
+    if (!moved.ok() && moved.error().code == store::StoreErrorCode::Conflict) {
+        // Changed at another workstation since it was read. Unless it was sent
+        // to another call meanwhile, the key means what it meant: done
+        // already, or done now.
+        const store::Unit seen = m_unit;
+        refresh();
+        if (m_unit.id != seen.id || (!m_unit.callId.isEmpty() && m_unit.callId != seen.callId)) {
+            m_message->setText(
+                tr("%1 was changed at another workstation meanwhile: it is now %2. Check it and "
+                   "press the key again.")
+                    .arg(seen.code, UnitBoardModel::statusName(m_unit.status)));
+            return false;
+        }
+        if (m_unit.status == status) {
+            m_message->clear();
+            return true;
+        }
+        moved = units.changeStatus(m_services.actor, m_unit.id, m_unit.version, status);
+    }
     if (!moved.ok()) {
         m_message->setText(moved.error().code == store::StoreErrorCode::InvalidInput
                                ? tr("%1 cannot follow %2.").arg(UnitBoardModel::statusName(status),
@@ -223,6 +325,8 @@ bool TeamLeadHome::moveTo(UnitStatus status)
     }
     m_message->clear();
     m_unit = moved.value();
+    m_live->markCurrent();
+    readCallDetails();
     render();
     m_board->refresh();
     renderRecentCalls();
@@ -239,6 +343,16 @@ QString TeamLeadHome::callText() const
 QString TeamLeadHome::timesText() const
 {
     return m_times->text();
+}
+
+QString TeamLeadHome::unitText() const
+{
+    return m_unitLine->text();
+}
+
+QString TeamLeadHome::alertText() const
+{
+    return m_alert->isVisibleTo(this) ? m_alert->text() : QString();
 }
 
 void TeamLeadHome::changeEvent(QEvent* event)
@@ -294,30 +408,23 @@ void TeamLeadHome::render()
         m_call->show();
         return;
     }
-    store::UnitStore units(m_services.db, m_services.clock);
-    auto history = units.callHistory(m_services.actor, m_unit.id, m_unit.callId);
     QStringList times;
-    if (history.ok()) {
-        std::vector<units::StatusChange> changes;
-        for (const store::UnitStatusEvent& event : history.value())
-            changes.push_back({event.status, store::toTimePoint(event.at)});
-        if (auto computed = units::callTimes(changes); computed.ok()) {
-            const auto minutesText = [](std::chrono::seconds s) { return CallTableModel::ageText(s.count() / 60); };
-            if (computed.value().dispatchToArrival)
-                times << tr("Dispatch to arrival: %1").arg(minutesText(*computed.value().dispatchToArrival));
-            if (computed.value().onScene)
-                times << tr("On scene: %1").arg(minutesText(*computed.value().onScene));
-        }
+    if (auto computed = units::callTimes(m_history); computed.ok()) {
+        const auto minutesText = [](std::chrono::seconds s) {
+            return CallTableModel::ageText(s.count() / 60);
+        };
+        if (computed.value().dispatchToArrival)
+            times << tr("Dispatch to arrival: %1").arg(minutesText(*computed.value().dispatchToArrival));
+        if (computed.value().onScene)
+            times << tr("On scene: %1").arg(minutesText(*computed.value().onScene));
     }
     m_times->setText(times.join(QStringLiteral(" · ")));
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    auto call = calls.openAssigned(m_services.actor, m_unit.callId);
-    if (!call.ok()) {
-        m_call->setText(DomainText::errorText(call.error()).toHtmlEscaped());
+    if (!m_callRecord) {
+        m_call->setText(m_callError.toHtmlEscaped());
         m_call->show();
         return;
     }
-    const store::CallRecord& c = call.value();
+    const store::CallRecord& c = *m_callRecord;
     QStringList flags;
     for (const QString& flag : c.flags)
         flags << flag;

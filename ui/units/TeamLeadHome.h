@@ -5,12 +5,21 @@
 // the unit's calls of the last day; the encounter note and the safety plan
 // of the chosen call; and the team board. Tabs: Ctrl+Tab / Ctrl+Shift+Tab,
 // or F2 (unit), F3 (note), F4 (safety plan), F6 (board).
+//
+// It refreshes itself while shown (LiveRefresh): a dispatch or a status
+// change made at another workstation shows within seconds, and the minutes
+// tick without reading anything. The call's details are read again (an
+// audited open) only when the call changed. A new call opens its note,
+// unless the lead is working in a note or plan: then a line above the tabs
+// tells of it, and the note opens when they go back to My unit.
 #include "home/Services.h"
+#include "store/IntakeStore.h"
 #include "store/UnitStore.h"
 
 #include <QWidget>
-
 #include <array>
+#include <optional>
+#include <vector>
 
 class QLabel;
 class QListWidget;
@@ -20,6 +29,7 @@ class QTabWidget;
 namespace heart::ui {
 
 class EncounterForm;
+class LiveRefresh;
 class SafetyPlanEditor;
 class TeamBoard;
 
@@ -49,14 +59,22 @@ public:
     EncounterForm* encounterForm() const { return m_form; }
     SafetyPlanEditor* safetyPlanEditor() const { return m_plan; }
     QListWidget* recentCalls() const { return m_calls; }
+    LiveRefresh* liveRefresh() const { return m_live; }
+    // The unit's line ("CRT-1 · On scene for 12 min") and the new-call notice.
+    QString unitText() const;
+    QString alertText() const;
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
+    // Reads the call's status changes, and the call itself when it changed.
+    void readCallDetails();
+    // Shows what was read; reads nothing (the clock's ticks call it).
     void render();
     void renderRecentCalls();
+    void openNewCall();
 
     Services m_services;
     store::Unit m_unit;
@@ -66,6 +84,7 @@ private:
     QLabel* m_times;
     QLabel* m_call;
     QLabel* m_message;
+    QLabel* m_alert;
     std::array<QPushButton*, 7> m_buttons{};
     TeamBoard* m_board;
     QTabWidget* m_tabs;
@@ -78,7 +97,11 @@ private:
     EncounterForm* m_form = nullptr;
     SafetyPlanEditor* m_plan = nullptr;
     QString m_noteCallId;
-    QString m_callSeen; // the unit's call when last refreshed
+    QString m_callSeen;                            // the unit's call whose note was last opened for it
+    std::vector<units::StatusChange> m_history;    // on the unit's call
+    std::optional<store::CallRecord> m_callRecord; // the unit's call as last read
+    QString m_callError;
+    LiveRefresh* m_live;
 };
 
 } // namespace heart::ui
