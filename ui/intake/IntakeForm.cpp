@@ -13,6 +13,7 @@
 #include "store/DraftStore.h"
 #include "store/StoreTime.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -22,6 +23,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLocale>
 #include <QLabel>
 #include <QLineEdit>
@@ -71,6 +73,8 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
     fillChoices();
     retranslate();
     connectChanges();
+    for (QWidget* child : findChildren<QWidget*>())
+        child->installEventFilter(this);
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(kAutosaveMs);
     connect(&m_autosave, &QTimer::timeout, this, &IntakeForm::writeDraft);
@@ -99,6 +103,12 @@ void IntakeForm::buildLayout()
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_headline->setFont(big);
+    m_closedBanner = new QLabel(this);
+    m_closedBanner->setObjectName(QStringLiteral("closedBanner"));
+    m_closedBanner->setWordWrap(true);
+    m_closedBanner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e3e7ea; color: #263238; font-weight: 600; padding: 6px; border-radius: 3px; }"));
+    m_closedBanner->hide();
 
     m_cadLabel = label();
     m_cad = new QLineEdit(this);
@@ -296,6 +306,7 @@ void IntakeForm::buildLayout()
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
+    layout->addWidget(m_closedBanner);
     layout->addWidget(scroll, 1);
 
     connect(m_save, &QPushButton::clicked, this, &IntakeForm::save);
@@ -378,6 +389,7 @@ void IntakeForm::retranslate()
     m_dispatch->setText(tr("Dispatch (Ctrl+D)"));
     m_close->setText(tr("Close call (Ctrl+E)"));
     m_addendum->setText(tr("Addendum (Ctrl+Shift+A)"));
+    m_closedBanner->setText(tr("Closed — read only; add an addendum with Ctrl+Shift+A."));
     // After the texts: QAbstractButton::setText() replaces the shortcut with the text's mnemonic.
     m_findPerson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     m_personHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -430,6 +442,11 @@ void IntakeForm::connectChanges()
     connect(m_received, &QDateTimeEdit::dateTimeChanged, this, mark);
     connect(m_relationship, &QComboBox::currentIndexChanged, this, mark);
     connect(m_personAge, &QSpinBox::valueChanged, this, mark);
+    // Before mark: a beat the counselor types or changes is theirs, no longer the one found.
+    connect(m_beat, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_loading)
+            m_beatFromPosition = false;
+    });
     connect(m_beat, &QComboBox::currentTextChanged, this, mark);
     connect(m_callType, &QComboBox::currentTextChanged, this, mark);
     for (QCheckBox* flag : m_flags)
@@ -481,6 +498,7 @@ QJsonObject IntakeForm::draftContent() const
     draft.insert(QStringLiteral("latitude"), m_latitude->text());
     draft.insert(QStringLiteral("longitude"), m_longitude->text());
     draft.insert(QStringLiteral("beat"), m_beat->currentText());
+    draft.insert(QStringLiteral("beatFromPosition"), m_beatFromPosition);
     draft.insert(QStringLiteral("callType"), m_callType->currentText());
     QJsonArray flags;
     for (QCheckBox* flag : m_flags)
@@ -492,11 +510,11 @@ QJsonObject IntakeForm::draftContent() const
     draft.insert(QStringLiteral("cssrs"), QString::fromStdString(triage::encodeCssrs(m_cssrs->answers())));
     draft.insert(QStringLiteral("disposition"), m_disposition->currentData().toString());
     draft.insert(QStringLiteral("overrideReason"), m_overrideReason->toPlainText());
-    draft.insert(QStringLiteral("unit"), m_unit->currentText());
+    draft.insert(QStringLiteral("unit"), unitCode());
     return draft;
 }
 
-void IntakeForm::restoreDraft(const QJsonObject& draft)
+void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
 {
     m_loading = true;
     if (const QString formId = draft.value(QStringLiteral("formId")).toString(); !formId.isEmpty())
@@ -521,6 +539,7 @@ void IntakeForm::restoreDraft(const QJsonObject& draft)
     m_latitude->setText(draft.value(QStringLiteral("latitude")).toString());
     m_longitude->setText(draft.value(QStringLiteral("longitude")).toString());
     m_beat->setCurrentText(draft.value(QStringLiteral("beat")).toString());
+    m_beatFromPosition = draft.value(QStringLiteral("beatFromPosition")).toBool();
     m_callType->setCurrentText(draft.value(QStringLiteral("callType")).toString());
     const QJsonArray flags = draft.value(QStringLiteral("flags")).toArray();
     for (std::size_t i = 0; i < m_flags.size(); ++i)
@@ -538,7 +557,7 @@ void IntakeForm::restoreDraft(const QJsonObject& draft)
     setReadOnly(isClosed());
     recompute();
     m_headline->setText(title());
-    setStatus(tr("Restored from the draft saved before the program stopped."));
+    setStatus(reopened ? tr("Reopened from your drafts.") : tr("Restored from the draft saved before the program stopped."));
 }
 
 void IntakeForm::writeDraft()
@@ -578,6 +597,37 @@ void IntakeForm::discardDraft()
     }
     store::DraftStore drafts(m_services.db, m_services.clock);
     drafts.discard(m_services.actor, draftKey());
+}
+
+bool IntakeForm::eventFilter(QObject* watched, QEvent* event)
+{
+    // A field that accepts ShortcutOverride keeps the key for editing and the
+    // shortcut never fires; ignoring the override here lets the form's win.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (isFormShortcut(QKeySequence(key->keyCombination()))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool IntakeForm::isFormShortcut(const QKeySequence& keys) const
+{
+    for (const QAbstractButton* button :
+         std::initializer_list<const QAbstractButton*>{m_save, m_dispatch, m_close, m_addendum, m_findPerson, m_personHistory}) {
+        if (button->shortcut() == keys)
+            return true;
+    }
+    // The workplace's own (Ctrl+N, Ctrl+W, my drafts) win too.
+    for (const QWidget* widget = parentWidget(); widget; widget = widget->parentWidget()) {
+        for (const QAction* action : widget->actions()) {
+            if (action->shortcuts().contains(keys))
+                return true;
+        }
+    }
+    return false;
 }
 
 void IntakeForm::setStatus(const QString& text)

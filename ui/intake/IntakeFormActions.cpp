@@ -13,6 +13,7 @@
 #include "store/UnitStore.h"
 #include "units/TeamBoard.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -86,8 +87,16 @@ void IntakeForm::startNew()
     const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
     const std::string prefix = intake::generatedCadNumber(today.date, 0);
     const QString cadPrefix = QString::fromStdString(prefix.substr(0, prefix.find('-') + 1));
-    auto sequence = calls.nextCadSequence(m_services.actor, cadPrefix);
-    m_cad->setText(QString::fromStdString(intake::generatedCadNumber(today.date, sequence.ok() ? sequence.value() : 1)));
+    const auto numberFor = [&today](int sequence) {
+        return QString::fromStdString(intake::generatedCadNumber(today.date, sequence));
+    };
+    // Handed out for good: no other workstation, and no later call of ours, gets it.
+    auto sequence = calls.reserveCadSequence(m_services.actor, cadPrefix, numberFor);
+    if (sequence.ok())
+        m_cad->setText(numberFor(sequence.value()));
+    else
+        setStatus(tr("No CAD number could be handed out (%1): type the CAD number.")
+                      .arg(DomainText::errorText(sequence.error())));
     setReceivedUtc(store::toDateTime(m_services.clock.now()));
     m_loading = false;
     m_dirty = false;
@@ -128,7 +137,8 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     m_address->setText(call.address);
     m_latitude->setText(call.latitude ? QString::number(*call.latitude, 'f', 6) : QString());
     m_longitude->setText(call.longitude ? QString::number(*call.longitude, 'f', 6) : QString());
-    m_beat->setCurrentText(call.beatSource == QLatin1String("from_position") ? QString() : call.beat);
+    m_beat->setCurrentText(call.beat);
+    m_beatFromPosition = call.beatSource == QLatin1String("from_position") && !call.beat.isEmpty();
     const int type = m_callType->findData(call.callType);
     m_callType->setCurrentIndex(type >= 0 ? type : 0);
     for (std::size_t i = 0; i < m_flags.size(); ++i)
@@ -151,18 +161,37 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
 
 void IntakeForm::resolveBeat()
 {
+    // The beat found from the coordinates goes into the Beat field (marked as
+    // found), where the counselor can still change it; a beat they typed stays.
     bool bad = false;
     const auto lat = parseCoordinate(m_latitude->text(), &bad);
     const auto lon = parseCoordinate(m_longitude->text(), &bad);
-    QString info;
-    if (!m_beat->currentText().trimmed().isEmpty()) {
-        info = tr("typed");
-    } else if (lat && lon && !intake::checkCoordinates(*lat, *lon)) {
-        const auto beat = m_routing->beats->locate({*lon, *lat});
-        info = beat ? tr("beat %1 from the coordinates").arg(QString::fromLatin1(beat->data(), qsizetype(beat->size())))
-                    : tr("outside every beat");
+    const bool located = lat && lon && !bad && !intake::checkCoordinates(*lat, *lon);
+    std::optional<std::string> beat;
+    if (located)
+        beat = m_routing->beats->locate({*lon, *lat});
+    const bool typed = !m_beatFromPosition && !m_beat->currentText().trimmed().isEmpty();
+    if (!typed && !isClosed()) {
+        const QString found = beat ? QString::fromStdString(*beat) : QString();
+        const QSignalBlocker block(m_beat);
+        if (m_beat->currentText() != found)
+            m_beat->setCurrentText(found);
+        m_beatFromPosition = !found.isEmpty();
     }
-    m_beatInfo->setText(info);
+    showBeatSource();
+    if (!m_beatFromPosition && m_beat->currentText().trimmed().isEmpty() && located && !beat)
+        m_beatInfo->setText(tr("the coordinates are outside every beat"));
+}
+
+void IntakeForm::showBeatSource()
+{
+    const bool typed = !m_beatFromPosition && !m_beat->currentText().trimmed().isEmpty();
+    m_beatInfo->setText(m_beatFromPosition ? tr("found from the coordinates") : typed ? tr("typed") : QString());
+    QFont font = m_beat->font();
+    font.setItalic(m_beatFromPosition);
+    if (m_beat->lineEdit())
+        m_beat->lineEdit()->setFont(font);
+    m_beat->setToolTip(m_beatFromPosition ? tr("Found from the coordinates; type another beat to change it.") : QString());
 }
 
 void IntakeForm::recompute()
@@ -178,7 +207,8 @@ void IntakeForm::recompute()
         return;
     }
     const std::string typeText = typeCode.toStdString();
-    const std::string beatText = m_beat->currentText().trimmed().toStdString();
+    // A beat found from the coordinates is theirs: the routing finds it again (and says so).
+    const std::string beatText = m_beatFromPosition ? std::string() : m_beat->currentText().trimmed().toStdString();
     routing::CallFacts facts;
     facts.callType = typeText;
     facts.beat = beatText;
@@ -260,7 +290,7 @@ bool IntakeForm::validate(bool focusFirstError)
               ? tr("This is not what the routing recommends: say why.")
               : QString());
     const bool needsUnit = disposition && routing::sendsUnit(*disposition);
-    check(m_unitError, m_unit, needsUnit && m_unit->currentText().trimmed().isEmpty() ? tr("Choose the unit to send.") : QString());
+    check(m_unitError, m_unit, needsUnit && unitCode().isEmpty() ? tr("Choose the unit to send.") : QString());
     if (focusFirstError && first)
         first->setFocus();
     return first == nullptr;
@@ -356,8 +386,9 @@ bool IntakeForm::save()
 void IntakeForm::loadUnits(routing::Disposition disposition)
 {
     // The team board's units of the kind the disposition sends, available
-    // ones first; busy ones are listed (greyed, with their status) so the
-    // counselor sees why they cannot be chosen.
+    // ones first; busy ones are listed (greyed, with their status in the
+    // text, a tooltip and the accessible description) so the counselor sees
+    // why they cannot be chosen.
     store::UnitStore units(m_services.db, m_services.clock);
     auto board = units.board(m_services.actor);
     if (!board.ok())
@@ -373,22 +404,50 @@ void IntakeForm::loadUnits(routing::Disposition disposition)
         return u.status == units::UnitStatus::Available || u.status == units::UnitStatus::Clear;
     };
     std::stable_sort(list.begin(), list.end(), [&](const store::Unit& a, const store::Unit& b) { return free(a) && !free(b); });
-    const QString typed = m_unit->currentText();
+    const QString typed = unitCode();
     const QSignalBlocker block(m_unit);
     m_unit->clear();
     auto* model = qobject_cast<QStandardItemModel*>(m_unit->model());
     for (const store::Unit& unit : list) {
-        m_unit->addItem(unit.code, unit.id);
+        const QString status = UnitBoardModel::statusName(unit.status).toLower();
+        const bool ours = m_call.assignedUnit == unit.code;
+        const bool busy = !free(unit) && !ours;
+        const QString why = busy ? (unit.callCad.isEmpty()
+                                        ? tr("%1 is %2: busy, it cannot be sent until it clears.").arg(unit.code, status)
+                                        : tr("%1 is %2 on call %3: busy, it cannot be sent until it clears.")
+                                              .arg(unit.code, status, unit.callCad))
+                                 : ours && !free(unit) ? tr("%1 is %2 on this call.").arg(unit.code, status)
+                                                       : tr("%1 is %2: it can be sent.").arg(unit.code, status);
+        m_unit->addItem(busy ? tr("%1 — %2, busy").arg(unit.code, status) : tr("%1 — %2").arg(unit.code, status), unit.id);
         const int row = m_unit->count() - 1;
         m_unit->setItemData(row, unit.id, kUnitIdRole);
-        const QString status = UnitBoardModel::statusName(unit.status);
-        m_unit->setItemData(row, unit.callCad.isEmpty() ? status : tr("%1 on call %2").arg(status, unit.callCad),
-                            Qt::ToolTipRole);
-        if (!free(unit) && model && m_call.assignedUnit != unit.code)
+        m_unit->setItemData(row, unit.code, kUnitCodeRole);
+        m_unit->setItemData(row, why, Qt::ToolTipRole);
+        m_unit->setItemData(row, why, Qt::AccessibleDescriptionRole);
+        if (busy && model)
             model->item(row)->setEnabled(false);
     }
     m_unit->setCurrentIndex(-1);
     m_unit->setEditText(typed);
+}
+
+QString IntakeForm::unitCode() const
+{
+    const QString text = m_unit->currentText().trimmed();
+    for (int i = 0; i < m_unit->count(); ++i) {
+        if (m_unit->itemText(i).compare(text, Qt::CaseInsensitive) == 0)
+            return m_unit->itemData(i, kUnitCodeRole).toString();
+    }
+    return text;
+}
+
+int IntakeForm::unitIndex(const QString& code) const
+{
+    for (int i = 0; i < m_unit->count(); ++i) {
+        if (m_unit->itemData(i, kUnitCodeRole).toString().compare(code, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
 }
 
 bool IntakeForm::dispatchUnit()
@@ -404,8 +463,9 @@ bool IntakeForm::dispatchUnit()
     // A unit on the team board is moved to "dispatched" on this call first:
     // a busy unit refuses, and the call is not marked dispatched. A unit
     // typed by hand (not on the board) is recorded on the call only.
-    const QString code = m_unit->currentText().trimmed();
-    if (const int index = m_unit->findText(code, Qt::MatchFixedString); index >= 0) {
+    QString code = unitCode();
+    if (const int index = unitIndex(code); index >= 0) {
+        code = m_unit->itemData(index, kUnitCodeRole).toString();
         const QString unitId = m_unit->itemData(index, kUnitIdRole).toString();
         store::UnitStore units(m_services.db, m_services.clock);
         auto current = units.unit(m_services.actor, unitId);
@@ -432,12 +492,53 @@ bool IntakeForm::dispatchUnit()
     return true;
 }
 
+bool IntakeForm::confirmCloseWhileUnitOut()
+{
+    if (m_call.status != QLatin1String("dispatched") || m_call.assignedUnit.isEmpty())
+        return true;
+    // The unit has cleared when the board shows it free or on another call.
+    QString state;
+    store::UnitStore units(m_services.db, m_services.clock);
+    if (auto board = units.board(m_services.actor); board.ok()) {
+        for (const store::Unit& unit : board.value()) {
+            if (unit.code.compare(m_call.assignedUnit, Qt::CaseInsensitive) != 0)
+                continue;
+            if (unit.callId != m_call.id || unit.status == units::UnitStatus::Available ||
+                unit.status == units::UnitStatus::Clear)
+                return true;
+            state = UnitBoardModel::statusName(unit.status).toLower();
+        }
+    }
+    QMessageBox question(QMessageBox::Warning, tr("Close the call"),
+                         state.isEmpty()
+                             ? tr("%1 was sent to this call and has not reported clear. Close the call anyway?")
+                                   .arg(m_call.assignedUnit)
+                             : tr("%1 is still %2 on this call and has not cleared. Close the call anyway?")
+                                   .arg(m_call.assignedUnit, state),
+                         QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("confirmCloseCall"));
+    QPushButton* close = question.addButton(tr("Close the call"), QMessageBox::DestructiveRole);
+    close->setObjectName(QStringLiteral("confirmCloseCallYes"));
+    QPushButton* keep = question.addButton(tr("Keep it open"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("confirmCloseCallNo"));
+    question.setDefaultButton(keep);
+    question.setEscapeButton(keep);
+    question.exec();
+    return question.clickedButton() == close;
+}
+
 bool IntakeForm::closeCall()
 {
+    if (isClosed())
+        return false;
     if (m_disposition->currentData().toString().isEmpty()) {
         showFieldError(m_overrideError, QString());
         setStatus(tr("Record the disposition before closing the call."));
         m_disposition->setFocus();
+        return false;
+    }
+    if (!confirmCloseWhileUnitOut()) {
+        setStatus(tr("Not closed: the unit has not cleared."));
         return false;
     }
     if (!save())
@@ -454,6 +555,11 @@ bool IntakeForm::closeCall()
     m_headline->setText(title());
     Q_EMIT titleChanged(title());
     return true;
+}
+
+bool IntakeForm::atImminentRisk() const
+{
+    return m_cssrs->result().risk == routing::RiskLevel::High;
 }
 
 bool IntakeForm::addAddendum(const QString& given)
@@ -480,19 +586,32 @@ bool IntakeForm::addAddendum(const QString& given)
 
 void IntakeForm::setReadOnly(bool readOnly)
 {
+    // Read-only text fields take the window's colour, as disabled ones do,
+    // so a closed call does not look editable; they stay selectable and copyable.
+    const auto look = [readOnly](QWidget* field) {
+        QPalette palette = QApplication::palette(field);
+        if (readOnly)
+            palette.setColor(QPalette::Base, palette.color(QPalette::Window));
+        field->setPalette(palette);
+    };
     for (QLineEdit* edit : {m_cad, m_callerName, m_callerPhone, m_personName, m_personDescription, m_address,
-                            m_latitude, m_longitude})
+                            m_latitude, m_longitude}) {
         edit->setReadOnly(readOnly);
+        look(edit);
+    }
     for (QWidget* widget : std::initializer_list<QWidget*>{m_received, m_relationship, m_personAge, m_beat, m_callType,
                                                            m_language, m_interpreter, m_disposition, m_unit, m_findPerson,
                                                            m_save, m_close})
         widget->setEnabled(!readOnly);
     for (QCheckBox* flag : m_flags)
         flag->setEnabled(!readOnly);
-    m_narrative->setReadOnly(readOnly);
-    m_overrideReason->setReadOnly(readOnly);
+    for (QPlainTextEdit* edit : {m_narrative, m_overrideReason}) {
+        edit->setReadOnly(readOnly);
+        look(edit);
+    }
     m_cssrs->setReadOnly(readOnly);
     m_addendum->setVisible(readOnly);
+    m_closedBanner->setVisible(readOnly);
     updateDispositionState();
 }
 

@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -121,8 +122,24 @@ void MainWindow::onSignInRequested(const QString& login, const QString& password
         updateMenus();
         return;
     }
-    if (m_actor)
-        leaveSession(true); // someone else takes over a locked window: keep the first user's work
+    if (m_actor) {
+        // Someone else takes over a locked window: keep the first user's work,
+        // but not without a word when a call at imminent risk would be set aside.
+        const QString name = m_actor->displayName();
+        if (!confirmSettingAsideImminentRisk(
+                [&name](const QString& calls) {
+                    return tr("%1 left calls at imminent risk that are not saved as calls: %2. Signing in puts them "
+                              "aside as %1's drafts, where no one else sees them. Sign in anyway?")
+                        .arg(name, calls);
+                },
+                tr("Sign in anyway"))) {
+            accounts.recordSessionEvent(signedIn.value(), store::audit::SignOut);
+            m_signIn->showUnlock(m_actor->displayName(), m_db.spec().describe());
+            m_signIn->showError(tr("Not signed in: %1 has calls at imminent risk on this screen.").arg(m_actor->displayName()));
+            return;
+        }
+        leaveSession(true);
+    }
     enterSession(signedIn.value());
 }
 
@@ -238,6 +255,7 @@ void MainWindow::buildHome()
     }
     m_pages->addWidget(m_home);
     m_pages->setCurrentWidget(m_home);
+    installHomeActions();
     retranslate();
     m_home->setFocus();
 }
@@ -259,6 +277,14 @@ void MainWindow::signOut()
 {
     if (!m_actor)
         return;
+    if (!confirmSettingAsideImminentRisk(
+            [](const QString& calls) {
+                return tr("These calls are at imminent risk and not saved as calls: %1. Signing out keeps them only "
+                          "as your drafts, where no one else sees them. Sign out anyway?")
+                    .arg(calls);
+            },
+            tr("Sign out anyway")))
+        return;
     leaveSession(true);
     m_signIn->showSignIn(m_db.spec().describe());
     m_pages->setCurrentWidget(m_signIn);
@@ -268,6 +294,16 @@ void MainWindow::switchRole(Role role)
 {
     if (!m_actor || m_actor->role() == role)
         return;
+    if (!confirmSettingAsideImminentRisk(
+            [](const QString& calls) {
+                return tr("These calls are at imminent risk and not saved as calls: %1. Changing your role keeps them "
+                          "only as your drafts, where no one else sees them. Change role anyway?")
+                    .arg(calls);
+            },
+            tr("Change role anyway"))) {
+        updateMenus();
+        return;
+    }
     store::AccountStore accounts(m_db, m_clock);
     auto switched = accounts.switchRole(*m_actor, role);
     if (!switched.ok()) {
@@ -285,8 +321,38 @@ void MainWindow::switchRole(Role role)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_actor &&
+        !confirmSettingAsideImminentRisk(
+            [](const QString& calls) {
+                return tr("These calls are at imminent risk and not saved as calls: %1. Quitting keeps them only as "
+                          "your drafts, where no one else sees them. Quit anyway?")
+                    .arg(calls);
+            },
+            tr("Quit anyway"))) {
+        event->ignore();
+        return;
+    }
     leaveSession(true);
     event->accept();
+}
+
+bool MainWindow::confirmSettingAsideImminentRisk(const std::function<QString(const QString&)>& question,
+                                                 const QString& goOn)
+{
+    const auto* counselor = qobject_cast<const CounselorHome*>(m_home.data());
+    const QStringList calls = counselor ? counselor->unsavedImminentRiskCalls() : QStringList();
+    if (calls.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Calls at imminent risk"), question(calls.join(QStringLiteral(", "))),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("imminentRiskWarning"));
+    QPushButton* yes = box.addButton(goOn, QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("imminentRiskGoOn"));
+    QPushButton* stay = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(stay);
+    box.setEscapeButton(stay);
+    box.exec();
+    return box.clickedButton() == yes;
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 class QActionGroup;
@@ -68,6 +69,13 @@ private:
     void showAbout();
     void showShortcuts();
     void retranslate();
+    // The home's own actions (a counselor's New call and My drafts) at the top of the File menu.
+    void installHomeActions();
+    // Before the work on screen is set aside (sign-out, another user, another
+    // role, quitting): warns, naming them, of calls at imminent risk not saved
+    // as calls. True when there are none or the user goes on anyway.
+    // question(the calls' titles) is the warning's text.
+    bool confirmSettingAsideImminentRisk(const std::function<QString(const QString&)>& question, const QString& goOn);
 
     store::Database& m_db;
     const Clock& m_clock;
@@ -93,6 +101,7 @@ private:
     QAction* m_spanishAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
+    QAction* m_homeActionsEnd = nullptr; // the separator after the home's actions in the File menu
     QActionGroup* m_roleGroup = nullptr;
 
     QLabel* m_userLabel;

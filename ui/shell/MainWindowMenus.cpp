@@ -2,6 +2,7 @@
 #include "core/Permissions.h"
 #include "directory/ResourceDirectoryWidget.h"
 #include "followup/FollowUpQueueWidget.h"
+#include "intake/CounselorHome.h"
 #include "home/Services.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
@@ -42,6 +43,9 @@ bool followUpsElsewhere(Role role)
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_homeActionsEnd = m_fileMenu->addSeparator();
+    m_homeActionsEnd->setVisible(false);
     m_lockAction = m_fileMenu->addAction(QString(), this, &MainWindow::lock);
     m_lockAction->setObjectName(QStringLiteral("actionLock"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -119,6 +123,17 @@ void MainWindow::buildMenus()
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
 }
 
+void MainWindow::installHomeActions()
+{
+    // The actions belong to the home and go with it (a deleted QAction leaves
+    // every menu by itself); here they are only shown in the menu too.
+    QList<QAction*> actions;
+    if (auto* counselor = qobject_cast<CounselorHome*>(m_home.data()))
+        actions = counselor->callActions();
+    m_fileMenu->insertActions(m_homeActionsEnd, actions);
+    m_homeActionsEnd->setVisible(!actions.isEmpty());
+}
+
 void MainWindow::updateMenus()
 {
     const bool active = m_actor.has_value() && !isLocked();
@@ -138,6 +153,11 @@ void MainWindow::updateMenus()
                 window->close();
         }
     }
+    if (auto* counselor = qobject_cast<CounselorHome*>(m_home.data())) {
+        for (QAction* action : counselor->callActions())
+            action->setEnabled(active && counselor->canTakeCalls());
+    }
+    m_homeActionsEnd->setVisible(m_actor && qobject_cast<CounselorHome*>(m_home.data()));
     m_englishAction->setChecked(m_language.language() == QLatin1String("en"));
     m_spanishAction->setChecked(m_language.language() == QLatin1String("es"));
 

@@ -52,6 +52,22 @@ StoreResult<QMap<QString, QString>> DraftStore::load(const Actor& actor)
     return drafts;
 }
 
+StoreResult<QList<Draft>> DraftStore::list(const Actor& actor, const QString& formPrefix)
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT form, content, saved_at FROM drafts WHERE user_id = ? "
+                                                  "ORDER BY saved_at DESC, form"));
+    query.addBindValue(actor.userId());
+    if (StoreError error = m_db.exec(query, "list drafts"))
+        return error;
+    QList<Draft> drafts;
+    while (query.next()) {
+        const QString form = query.value(0).toString();
+        if (form.startsWith(formPrefix))
+            drafts.append({form, query.value(1).toString(), fromStoredTime(query.value(2).toString())});
+    }
+    return drafts;
+}
+
 StoreError DraftStore::discard(const Actor& actor, const QString& form)
 {
     QSqlQuery remove = m_db.prepare(QStringLiteral("DELETE FROM drafts WHERE user_id = ? AND form = ?"));

@@ -384,6 +384,17 @@ const std::vector<Migration>& migrations()
              // this). state DESC lists open before closed.
              "CREATE INDEX followup_tasks_priority ON followup_tasks (state DESC, risk_rank DESC, due_at, id)",
          }},
+        {10,
+         "generated CAD numbers handed out, one counter per prefix",
+         {
+             // Moved on in the transaction that hands a number out, so two
+             // workstations pressing Ctrl+N together get different numbers,
+             // and a number held only by a draft is never handed out again.
+             "CREATE TABLE cad_sequences ("
+             " prefix TEXT PRIMARY KEY,"
+             " last_value INTEGER NOT NULL,"
+             " updated_at TEXT NOT NULL)",
+         }},
     };
     return list;
 }
