@@ -97,7 +97,8 @@ private Q_SLOTS:
         key(Qt::Key_Tab);
         QCOMPARE(focusName(), QStringLiteral("longitude"));
         type(QStringLiteral("-78.8986"));
-        QCOMPARE(form->findChild<QLabel*>(QStringLiteral("beatInfo"))->text(), QStringLiteral("beat 512 from the coordinates"));
+        QCOMPARE(form->findChild<QComboBox*>(QStringLiteral("beat"))->currentText(), QStringLiteral("512"));
+        QCOMPARE(form->findChild<QLabel*>(QStringLiteral("beatInfo"))->text(), QStringLiteral("found from the coordinates"));
         key(Qt::Key_Y, Qt::AltModifier); // Call type
         QCOMPARE(focusName(), QStringLiteral("callType"));
         type(QStringLiteral("Suicide Threat"));
@@ -147,7 +148,8 @@ private Q_SLOTS:
         // to another call and cannot be sent; COR-2 is available.
         auto* unitBox = form->findChild<QComboBox*>(QStringLiteral("unit"));
         QCOMPARE(unitBox->count(), 2);
-        QCOMPARE(unitBox->itemText(0), QStringLiteral("COR-2")); // available first
+        QCOMPARE(unitBox->itemText(0), QStringLiteral("COR-2 — available")); // available first
+        QCOMPARE(unitBox->itemText(1), QStringLiteral("COR-1 — en route, busy"));
         type(QStringLiteral("COR-1"));
         pressButtonShortcut(Qt::Key_D, Qt::ControlModifier); // save and dispatch
         QVERIFY2(form->statusText() == QStringLiteral("Not dispatched: COR-1 is en route. Choose an available unit."),
@@ -186,8 +188,13 @@ private Q_SLOTS:
         // Saved: no draft left behind.
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form LIKE 'intake/%'")), 0);
 
-        // Ctrl+E closes the call; it is read-only afterwards.
+        // Ctrl+E closes the call (COR-2 has not cleared: the counselor confirms); it is read-only afterwards.
+        QTimer::singleShot(400, this, [] {
+            if (QWidget* modal = QApplication::activeModalWidget())
+                modal->findChild<QPushButton*>(QStringLiteral("confirmCloseCallYes"))->click();
+        });
         pressButtonShortcut(Qt::Key_E, Qt::ControlModifier);
+        QTRY_VERIFY(form->isClosed());
         QCOMPARE(row(QStringLiteral("status = 'closed' AND closed_at IS NOT NULL")), 1);
         QVERIFY(form->isClosed());
         auto* callerName = form->findChild<QLineEdit*>(QStringLiteral("callerName"));

@@ -5,7 +5,6 @@
 // new calls never get a CAD number a draft holds, nor one another
 // workstation on the same database was given.
 #include "UiTestFixture.h"
-
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"
@@ -21,7 +20,6 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
-
 #include <functional>
 
 using namespace heart;
@@ -65,6 +63,19 @@ void clickButton(QWidget* modal, const char* name)
         QTest::keyClick(modal, Qt::Key_Escape);
 }
 
+// After a dialog closed, the main window takes the keys again (offscreen, nothing gives it back by itself).
+void reactivate()
+{
+    for (QWidget* top : QApplication::topLevelWidgets()) {
+        if (top->objectName() == QLatin1String("mainWindow") && top->isVisible() &&
+            !QApplication::activeModalWidget()) {
+            top->activateWindow();
+            (void)QTest::qWaitForWindowActive(top);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 class TestIntakeDrafts : public QObject
@@ -83,14 +94,22 @@ private:
     }
     static void key(Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     {
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        reactivate();
+        QVERIFY(QApplication::focusWidget());
         QTest::keyClick(QApplication::focusWidget(), k, modifiers);
     }
     static ui::IntakeForm* newCall(ui::CounselorHome* home)
     {
-        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : home, Qt::Key_N, Qt::ControlModifier);
+        reactivate();
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : home, Qt::Key_N,
+                        Qt::ControlModifier);
         return qobject_cast<ui::IntakeForm*>(home->currentWidget());
     }
-    static QString cadOf(ui::IntakeForm* form) { return form->findChild<QLineEdit*>(QStringLiteral("cadNumber"))->text(); }
+    static QString cadOf(ui::IntakeForm* form)
+    {
+        return form->findChild<QLineEdit*>(QStringLiteral("cadNumber"))->text();
+    }
     static void imminentRisk(ui::IntakeForm* form)
     {
         auto* panel = form->findChild<ui::CssrsPanel*>();
@@ -122,7 +141,8 @@ private Q_SLOTS:
         QVERIFY(form);
         const QString cad = cadOf(form);
         QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Robin Quillfeather"));
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Suicide Threat"));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Suicide Threat"));
         imminentRisk(form);
         closeTabKeepingDraft(home, form);
         QVERIFY(home->forms().isEmpty());
@@ -148,7 +168,8 @@ private Q_SLOTS:
         ui::IntakeForm* back = home->forms().first();
         QCOMPARE(home->currentWidget(), back);
         QCOMPARE(cadOf(back), cad);
-        QCOMPARE(back->findChild<QLineEdit*>(QStringLiteral("callerName"))->text(), QStringLiteral("Robin Quillfeather"));
+        QCOMPARE(back->findChild<QLineEdit*>(QStringLiteral("callerName"))->text(),
+                 QStringLiteral("Robin Quillfeather"));
         QVERIFY(back->atImminentRisk());
         QCOMPARE(back->statusText(), QStringLiteral("Reopened from your drafts."));
 
@@ -206,15 +227,19 @@ private Q_SLOTS:
         f.window().signOut();
         QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
         QVERIFY(!f.window().actor().has_value());
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form LIKE 'intake/%' AND content LIKE '%%1%'").arg(cad)),
-                 1);
+        QCOMPARE(
+            f.countRows(QStringLiteral(
+                            "SELECT COUNT(*) FROM drafts WHERE form LIKE 'intake/%' AND content LIKE '%%1%'")
+                            .arg(cad)),
+            1);
 
         // A saved call at imminent risk, or an unsaved one at lower risk, signs out without a word.
         home = signIn(f);
         QVERIFY(home);
         QCOMPARE(home->forms().size(), 1); // the draft came back
         ui::IntakeForm* restored = home->forms().first();
-        restored->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Suicide Threat"));
+        restored->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Suicide Threat"));
         QVERIFY(restored->save());
         ui::IntakeForm* low = newCall(home);
         low->findChild<ui::CssrsPanel*>()->answerBox(triage::CssrsQuestion::WishedDead)->setCurrentIndex(1);
@@ -246,7 +271,8 @@ private Q_SLOTS:
             text = qobject_cast<QMessageBox*>(modal)->text();
             QTest::keyClick(modal, Qt::Key_Escape);
         });
-        QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")), Qt::LeftButton);
+        QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")),
+                          Qt::LeftButton);
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
         QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
         QVERIFY2(text.contains(cad), qPrintable(text));
@@ -256,7 +282,8 @@ private Q_SLOTS:
 
         seen.clear();
         onNextModal(&seen, [](QWidget* modal) { clickButton(modal, "imminentRiskGoOn"); });
-        QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")), Qt::LeftButton);
+        QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")),
+                          Qt::LeftButton);
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
         QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
         QTRY_COMPARE(f.window().actor()->login(), QStringLiteral("supervisor"));
@@ -283,14 +310,16 @@ private Q_SLOTS:
         QVERIFY(second);
         const QString secondCad = cadOf(second);
         QVERIFY2(secondCad != firstCad, qPrintable(secondCad));
-        second->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        second->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         QVERIFY2(second->save(), qPrintable(second->statusText()));
 
         // The draft, reopened, saves under its own number.
         ui::IntakeForm* reopened = home->reopenDraft(firstKey);
         QVERIFY(reopened);
         QCOMPARE(cadOf(reopened), firstCad);
-        reopened->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        reopened->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         QVERIFY2(reopened->save(), qPrintable(reopened->statusText()));
 
         // A second workstation on the same database: another number again.

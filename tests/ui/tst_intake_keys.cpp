@@ -11,7 +11,6 @@
 // Runs offscreen and, through xvfb-run, on a real X server (-platform xcb),
 // where the X11 key bindings of text fields are in force.
 #include "UiTestFixture.h"
-
 #include "home/CallListHome.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
@@ -36,7 +35,6 @@
 #include <QTabBar>
 #include <QTest>
 #include <QTimer>
-
 #include <functional>
 
 using namespace heart;
@@ -106,7 +104,8 @@ QStringList clashingMnemonics(QWidget* window)
     QStringList clashes;
     for (const QChar letter : owners.uniqueKeys()) {
         if (owners.count(letter) > 1)
-            clashes << QStringLiteral("Alt+%1: %2").arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
+            clashes << QStringLiteral("Alt+%1: %2")
+                           .arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
     }
     return clashes;
 }
@@ -131,6 +130,19 @@ QStringList clashingMenuMnemonics(QMenu* menu)
     return clashes;
 }
 
+// After a dialog closed, the main window takes the keys again (offscreen, nothing gives it back by itself).
+void reactivate()
+{
+    for (QWidget* top : QApplication::topLevelWidgets()) {
+        if (top->objectName() == QLatin1String("mainWindow") && top->isVisible() &&
+            !QApplication::activeModalWidget()) {
+            top->activateWindow();
+            (void)QTest::qWaitForWindowActive(top);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 class TestIntakeKeys : public QObject
@@ -152,13 +164,15 @@ private:
         ui::CounselorHome* home = signInCounselor(f);
         if (!home)
             return nullptr;
-        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : home, Qt::Key_N, Qt::ControlModifier);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : home, Qt::Key_N,
+                        Qt::ControlModifier);
         return qobject_cast<ui::IntakeForm*>(home->currentWidget());
     }
     // A form shortcut pressed where the focus is; a button's shortcut
     // "animates" the click, which lands ~100 ms later.
     static void press(Qt::Key k, Qt::KeyboardModifiers modifiers)
     {
+        QVERIFY(QApplication::focusWidget());
         QTest::keyClick(QApplication::focusWidget(), k, modifiers);
         QTest::qWait(250);
     }
@@ -182,6 +196,8 @@ private:
     }
     static void focusAtStart(QWidget* field)
     {
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        reactivate();
         field->setFocus();
         // At the start of the text: X11's Ctrl+E would move, Ctrl+D delete a letter.
         if (auto* edit = qobject_cast<QLineEdit*>(field))
@@ -215,10 +231,13 @@ private Q_SLOTS:
             known.familyName = QStringLiteral("Quarrystone");
             QVERIFY(people.create(*f.window().actor(), known).ok());
         }
-        form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setText(QStringLiteral("Robin Quillfeather"));
+        form->findChild<QLineEdit*>(QStringLiteral("callerName"))
+            ->setText(QStringLiteral("Robin Quillfeather"));
         form->findChild<QLineEdit*>(QStringLiteral("personName"))->setText(QStringLiteral("Quarrystone"));
-        form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->setPlainText(QStringLiteral("Worried about her brother."));
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))
+            ->setPlainText(QStringLiteral("Worried about her brother."));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         form->findChild<QSpinBox*>(QStringLiteral("personAge"))->setValue(34);
 
         auto* panel = form->findChild<ui::CssrsPanel*>();
@@ -252,35 +271,40 @@ private Q_SLOTS:
             const QString before = textOf(field);
 
             press(Qt::Key_S, Qt::ControlModifier);
-            QVERIFY2(form->statusText() == QStringLiteral("Saved."), qPrintable(name + QStringLiteral(": ") + form->statusText()));
+            QVERIFY2(form->statusText() == QStringLiteral("Saved."),
+                     qPrintable(name + QStringLiteral(": ") + form->statusText()));
             focusAtStart(field);
             press(Qt::Key_E, Qt::ControlModifier);
             QVERIFY2(form->statusText() == QStringLiteral("Record the disposition before closing the call."),
                      qPrintable(name + QStringLiteral(" Ctrl+E: ") + form->statusText()));
             focusAtStart(field);
             press(Qt::Key_S, Qt::ControlModifier);
+            // Ctrl+D is the form's even while dispatch is not possible (no unit to send): nothing happens.
             focusAtStart(field);
             press(Qt::Key_D, Qt::ControlModifier);
-            QVERIFY2(form->statusText() == QStringLiteral("Choose CRT or Co-Response dispatch as the disposition first."),
+            QVERIFY2(form->statusText() == QStringLiteral("Saved."),
                      qPrintable(name + QStringLiteral(" Ctrl+D: ") + form->statusText()));
 
             focusAtStart(field);
             seen.clear();
             onNextModal(&seen, escape);
             press(Qt::Key_H, Qt::ControlModifier);
-            QTRY_VERIFY2(seen == QStringLiteral("personHistoryDialog"), qPrintable(name + QStringLiteral(" Ctrl+H: ") + seen));
+            QTRY_VERIFY2(seen == QStringLiteral("personHistoryDialog"),
+                         qPrintable(name + QStringLiteral(" Ctrl+H: ") + seen));
             focusAtStart(field);
             seen.clear();
             onNextModal(&seen, escape);
             press(Qt::Key_F, Qt::ControlModifier);
-            QTRY_VERIFY2(seen == QStringLiteral("personDialog"), qPrintable(name + QStringLiteral(" Ctrl+F: ") + seen));
+            QTRY_VERIFY2(seen == QStringLiteral("personDialog"),
+                         qPrintable(name + QStringLiteral(" Ctrl+F: ") + seen));
             QTRY_VERIFY(!QApplication::activeModalWidget());
 
             QVERIFY2(textOf(field) == before, qPrintable(name + QStringLiteral(": ") + textOf(field)));
         }
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_name = 'Robin Quillfeather' "
-                                            "AND narrative = 'Worried about her brother.' AND person_age = 34")),
-                 1);
+        QCOMPARE(
+            f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_name = 'Robin Quillfeather' "
+                                       "AND narrative = 'Worried about her brother.' AND person_age = 34")),
+            1);
     }
 
     void closingWhileTheUnitIsOutAsksFirst()
@@ -289,8 +313,10 @@ private Q_SLOTS:
         QVERIFY(f.ok());
         ui::IntakeForm* form = startCall(f);
         QVERIFY(form);
-        form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setText(QStringLiteral("Robin Quillfeather"));
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        form->findChild<QLineEdit*>(QStringLiteral("callerName"))
+            ->setText(QStringLiteral("Robin Quillfeather"));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         form->findChild<QComboBox*>(QStringLiteral("beat"))->setCurrentText(QStringLiteral("313"));
         auto* disposition = form->findChild<QComboBox*>(QStringLiteral("disposition"));
         disposition->setCurrentIndex(disposition->findData(QStringLiteral("crt_dispatch")));
@@ -298,8 +324,9 @@ private Q_SLOTS:
         unit->setCurrentText(QStringLiteral("CRT-2"));
         QVERIFY2(form->dispatchUnit(), qPrintable(form->statusText()));
         const auto closed = [&] {
-            return f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_name = 'Robin Quillfeather' "
-                                              "AND status = 'closed'"));
+            return f.countRows(
+                QStringLiteral("SELECT COUNT(*) FROM calls WHERE caller_name = 'Robin Quillfeather' "
+                               "AND status = 'closed'"));
         };
 
         // From the drop-down, Ctrl+E asks; the default is to keep the call open, and Escape keeps it.
@@ -317,13 +344,16 @@ private Q_SLOTS:
         press(Qt::Key_E, Qt::ControlModifier);
         QTRY_COMPARE(seen, QStringLiteral("confirmCloseCall"));
         QCOMPARE(defaultButton, QStringLiteral("confirmCloseCallNo"));
-        QCOMPARE(text, QStringLiteral("CRT-2 is still dispatched on this call and has not cleared. Close the call anyway?"));
+        QCOMPARE(text,
+                 QStringLiteral(
+                     "CRT-2 is still dispatched on this call and has not cleared. Close the call anyway?"));
         QTRY_VERIFY(!QApplication::activeModalWidget());
         QCOMPARE(closed(), 0);
         QVERIFY(!form->isClosed());
         QCOMPARE(form->statusText(), QStringLiteral("Not closed: the unit has not cleared."));
 
         // From the narrative, Enter takes the default: still open.
+        reactivate();
         form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->setFocus();
         seen.clear();
         onNextModal(&seen, [](QWidget* modal) { QTest::keyClick(modal, Qt::Key_Return); });
@@ -337,6 +367,7 @@ private Q_SLOTS:
         onNextModal(&seen, [](QWidget* modal) {
             modal->findChild<QPushButton*>(QStringLiteral("confirmCloseCallYes"))->click();
         });
+        reactivate();
         form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setFocus();
         press(Qt::Key_E, Qt::ControlModifier);
         QTRY_COMPARE(seen, QStringLiteral("confirmCloseCall"));
@@ -344,6 +375,8 @@ private Q_SLOTS:
         QVERIFY(form->isClosed());
 
         // Ctrl+Shift+A from a read-only field of the closed call asks for the addendum.
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        reactivate();
         form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->setFocus();
         seen.clear();
         onNextModal(&seen, escape);
@@ -357,8 +390,10 @@ private Q_SLOTS:
         QVERIFY(f.ok());
         ui::IntakeForm* form = startCall(f);
         QVERIFY(form);
-        form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setText(QStringLiteral("Robin Quillfeather"));
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        form->findChild<QLineEdit*>(QStringLiteral("callerName"))
+            ->setText(QStringLiteral("Robin Quillfeather"));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         form->findChild<QComboBox*>(QStringLiteral("beat"))->setCurrentText(QStringLiteral("313"));
         auto* disposition = form->findChild<QComboBox*>(QStringLiteral("disposition"));
         disposition->setCurrentIndex(disposition->findData(QStringLiteral("crt_dispatch")));
@@ -366,7 +401,8 @@ private Q_SLOTS:
         QVERIFY2(form->dispatchUnit(), qPrintable(form->statusText()));
         // The team cleared and is available again.
         QSqlQuery clear(f.db().connection());
-        QVERIFY(clear.exec(QStringLiteral("UPDATE units SET status = 'available', call_id = NULL WHERE code = 'CRT-2'")));
+        QVERIFY(clear.exec(
+            QStringLiteral("UPDATE units SET status = 'available', call_id = NULL WHERE code = 'CRT-2'")));
         disposition->setFocus();
         QString seen;
         onNextModal(&seen, escape);
@@ -420,14 +456,17 @@ private Q_SLOTS:
         for (const QString& language : {QStringLiteral("en"), QStringLiteral("es")}) {
             f.language().setLanguage(language);
             QCoreApplication::processEvents();
-            for (QWidget* page : {static_cast<QWidget*>(home->queue()), static_cast<QWidget*>(home->forms().first())}) {
+            for (QWidget* page :
+                 {static_cast<QWidget*>(home->queue()), static_cast<QWidget*>(home->forms().first())}) {
                 home->setCurrentWidget(page);
                 QCoreApplication::processEvents();
                 const QStringList clashes = clashingMnemonics(&f.window());
-                QVERIFY2(clashes.isEmpty(), qPrintable(language + QStringLiteral(": ") + clashes.join(u'\n')));
+                QVERIFY2(clashes.isEmpty(),
+                         qPrintable(language + QStringLiteral(": ") + clashes.join(u'\n')));
             }
             const QStringList inMenu = clashingMenuMnemonics(fileMenu);
-            QVERIFY2(inMenu.isEmpty(), qPrintable(language + QStringLiteral(" File menu: ") + inMenu.join(u'\n')));
+            QVERIFY2(inMenu.isEmpty(),
+                     qPrintable(language + QStringLiteral(" File menu: ") + inMenu.join(u'\n')));
         }
         f.language().setLanguage(QStringLiteral("en"));
 

@@ -7,7 +7,6 @@
 //
 // HEARTDESK_SCREENSHOT_DIR=dir saves the screens it checks as PNG files there.
 #include "UiTestFixture.h"
-
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"
@@ -103,7 +102,8 @@ private Q_SLOTS:
             // The text as drawn in the label's rectangle, wrapped at its width, must fit in it.
             const QRect room = label->contentsRect();
             const int flags = int(label->alignment()) | (label->wordWrap() ? int(Qt::TextWordWrap) : 0);
-            const QRect needed = label->fontMetrics().boundingRect(QRect(0, 0, room.width(), 100000), flags, shownText(label));
+            const QRect needed =
+                label->fontMetrics().boundingRect(QRect(0, 0, room.width(), 100000), flags, shownText(label));
             QVERIFY2(needed.width() <= room.width() && needed.height() <= room.height(),
                      qPrintable(QStringLiteral("%1: \"%2\" needs %3x%4, has %5x%6")
                                     .arg(box->objectName(), shownText(label))
@@ -128,17 +128,23 @@ private Q_SLOTS:
             QSqlQuery busy(f.db().connection());
             QVERIFY(busy.exec(QStringLiteral("UPDATE units SET status = 'on_scene', "
                                              "call_id = (SELECT MIN(id) FROM calls) WHERE code = 'CRT-1'")));
-            QVERIFY(busy.exec(QStringLiteral("UPDATE units SET status = 'available', call_id = NULL WHERE code = 'CRT-2'")));
+            QVERIFY(busy.exec(QStringLiteral(
+                "UPDATE units SET status = 'available', call_id = NULL WHERE code = 'CRT-2'")));
         }
         QSqlQuery cad(f.db().connection());
-        QVERIFY(cad.exec(QStringLiteral("SELECT cad_number FROM calls WHERE id = (SELECT MIN(id) FROM calls)")) && cad.next());
+        QVERIFY(
+            cad.exec(QStringLiteral("SELECT cad_number FROM calls WHERE id = (SELECT MIN(id) FROM calls)")) &&
+            cad.next());
         const QString busyCad = cad.value(0).toString();
         ui::CounselorHome* home = signIn(f);
         QVERIFY(home);
         ui::IntakeForm* form = home->newCall();
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         auto* disposition = form->findChild<QComboBox*>(QStringLiteral("disposition"));
         disposition->setCurrentIndex(disposition->findData(QStringLiteral("crt_dispatch")));
+        form->findChild<QPlainTextEdit*>(QStringLiteral("overrideReason"))
+            ->setPlainText(QStringLiteral("Asked for a visit."));
         auto* unit = form->findChild<QComboBox*>(QStringLiteral("unit"));
         const auto row = [&](const QString& code) {
             for (int i = 0; i < unit->count(); ++i) {
@@ -153,10 +159,13 @@ private Q_SLOTS:
         QVERIFY(free < busy); // available first
         QCOMPARE(unit->itemText(free), QStringLiteral("CRT-2 — available"));
         QCOMPARE(unit->itemText(busy), QStringLiteral("CRT-1 — on scene, busy"));
-        const QString why = QStringLiteral("CRT-1 is on scene on call %1: busy, it cannot be sent until it clears.").arg(busyCad);
+        const QString why =
+            QStringLiteral("CRT-1 is on scene on call %1: busy, it cannot be sent until it clears.")
+                .arg(busyCad);
         QCOMPARE(unit->itemData(busy, Qt::ToolTipRole).toString(), why);
         QCOMPARE(unit->itemData(busy, Qt::AccessibleDescriptionRole).toString(), why);
-        QCOMPARE(unit->itemData(free, Qt::ToolTipRole).toString(), QStringLiteral("CRT-2 is available: it can be sent."));
+        QCOMPARE(unit->itemData(free, Qt::ToolTipRole).toString(),
+                 QStringLiteral("CRT-2 is available: it can be sent."));
         auto* model = qobject_cast<QStandardItemModel*>(unit->model());
         QVERIFY(!model->item(busy)->isEnabled());
         QVERIFY(model->item(free)->isEnabled());
@@ -165,7 +174,8 @@ private Q_SLOTS:
         unit->setCurrentIndex(free);
         QVERIFY2(form->dispatchUnit(), qPrintable(form->statusText()));
         QCOMPARE(form->statusText(), QStringLiteral("CRT-2 dispatched."));
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls WHERE assigned_unit = 'CRT-2' AND status = 'dispatched'")),
+        QCOMPARE(f.countRows(QStringLiteral(
+                     "SELECT COUNT(*) FROM calls WHERE assigned_unit = 'CRT-2' AND status = 'dispatched'")),
                  1);
         unit->showPopup();
         screenshot(unit->view()->window(), QStringLiteral("intake-unit-picker"));
@@ -179,12 +189,16 @@ private Q_SLOTS:
         ui::CounselorHome* home = signIn(f);
         QVERIFY(home);
         ui::IntakeForm* form = home->newCall();
-        form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setText(QStringLiteral("Robin Quillfeather"));
-        form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->setPlainText(QStringLiteral("Resolved by phone."));
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        form->findChild<QLineEdit*>(QStringLiteral("callerName"))
+            ->setText(QStringLiteral("Robin Quillfeather"));
+        form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))
+            ->setPlainText(QStringLiteral("Resolved by phone."));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         auto* disposition = form->findChild<QComboBox*>(QStringLiteral("disposition"));
         disposition->setCurrentIndex(disposition->findData(QStringLiteral("diverted")));
-        form->findChild<QPlainTextEdit*>(QStringLiteral("overrideReason"))->setPlainText(QStringLiteral("Resolved on the phone."));
+        form->findChild<QPlainTextEdit*>(QStringLiteral("overrideReason"))
+            ->setPlainText(QStringLiteral("Resolved on the phone."));
         auto* banner = form->findChild<QLabel*>(QStringLiteral("closedBanner"));
         QVERIFY(banner);
         QVERIFY(!banner->isVisible());
@@ -211,13 +225,15 @@ private Q_SLOTS:
             QVERIFY2(edit->isReadOnly(), qPrintable(edit->objectName()));
             QVERIFY2(edit->palette().color(QPalette::Base) == edit->palette().color(QPalette::Window),
                      qPrintable(edit->objectName() + QStringLiteral(" keeps the editable background")));
-            QVERIFY2(edit->palette().color(QPalette::Base) != QApplication::palette(edit).color(QPalette::Base),
+            QVERIFY2(edit->palette().color(QPalette::Base) !=
+                         QApplication::palette(edit).color(QPalette::Base),
                      qPrintable(edit->objectName()));
         }
         QVERIFY(lineEdits >= 8);
         for (QPlainTextEdit* edit : form->findChildren<QPlainTextEdit*>()) {
             QVERIFY2(edit->isReadOnly() || !edit->isEnabled(), qPrintable(edit->objectName()));
-            QVERIFY2(edit->palette().color(QPalette::Base) == edit->palette().color(QPalette::Window) || !edit->isEnabled(),
+            QVERIFY2(edit->palette().color(QPalette::Base) == edit->palette().color(QPalette::Window) ||
+                         !edit->isEnabled(),
                      qPrintable(edit->objectName()));
         }
         for (QWidget* field : form->findChildren<QWidget*>()) {
@@ -246,7 +262,8 @@ private Q_SLOTS:
         QCOMPARE(beat->currentText(), QStringLiteral("512"));
         QCOMPARE(info->text(), QStringLiteral("found from the coordinates"));
         QVERIFY(beat->isEnabled() && beat->isEditable() && !beat->lineEdit()->isReadOnly());
-        form->findChild<QComboBox*>(QStringLiteral("callType"))->setCurrentText(QStringLiteral("Welfare Check"));
+        form->findChild<QComboBox*>(QStringLiteral("callType"))
+            ->setCurrentText(QStringLiteral("Welfare Check"));
         QVERIFY(form->decision());
         QCOMPARE(form->decision()->beat, std::string("512"));
         QCOMPARE(form->decision()->beatSource, routing::BeatSource::FromPosition);
@@ -272,6 +289,7 @@ private Q_SLOTS:
         beat->lineEdit()->clear();
         QCOMPARE(beat->currentText(), found);
         QCOMPARE(info->text(), QStringLiteral("found from the coordinates"));
+        latitude->setText(QStringLiteral("35.9940"));
         longitude->setText(QStringLiteral("-78.8986"));
         QCOMPARE(beat->currentText(), QStringLiteral("512"));
 
@@ -287,7 +305,8 @@ private Q_SLOTS:
         form = home->openCall(callId);
         QVERIFY(form);
         QCOMPARE(form->findChild<QComboBox*>(QStringLiteral("beat"))->currentText(), QStringLiteral("512"));
-        QCOMPARE(form->findChild<QLabel*>(QStringLiteral("beatInfo"))->text(), QStringLiteral("found from the coordinates"));
+        QCOMPARE(form->findChild<QLabel*>(QStringLiteral("beatInfo"))->text(),
+                 QStringLiteral("found from the coordinates"));
     }
 };
 

@@ -1,10 +1,10 @@
 #include "intake/CounselorHome.h"
 
+#include "core/triage/Cssrs.h"
 #include "home/CallListHome.h"
 #include "intake/DraftListDialog.h"
 #include "intake/DraftWriter.h"
 #include "intake/IntakeForm.h"
-#include "core/triage/Cssrs.h"
 #include "shell/DomainText.h"
 #include "shell/UiLog.h"
 #include "store/DraftStore.h"
@@ -12,13 +12,13 @@
 #include "units/TeamBoard.h"
 
 #include <QAction>
-#include <QHBoxLayout>
-#include <QPushButton>
-#include <QSet>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSet>
 #include <QTableView>
 
 namespace heart::ui {
@@ -37,7 +37,8 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
     setTabsClosable(false);
     if (!m_routing) {
         qCWarning(lcUi) << "routing rules could not be loaded:" << error;
-        auto* message = new QLabel(tr("The routing rules could not be loaded, so calls cannot be taken here: %1").arg(error), this);
+        auto* message = new QLabel(
+            tr("The routing rules could not be loaded, so calls cannot be taken here: %1").arg(error), this);
         message->setWordWrap(true);
         addTab(message, tr("Problem"));
     }
@@ -110,9 +111,8 @@ IntakeForm* CounselorHome::addForm()
         return nullptr;
     auto* form = new IntakeForm(m_services, m_routing, m_drafts.get(), this);
     const int index = addTab(form, form->title());
-    connect(form, &IntakeForm::titleChanged, this, [this, form](const QString& title) {
-        setTabText(indexOf(form), title);
-    });
+    connect(form, &IntakeForm::titleChanged, this,
+            [this, form](const QString& title) { setTabText(indexOf(form), title); });
     connect(form, &IntakeForm::callSaved, m_queue, &CallListHome::refresh);
     setCurrentIndex(index);
     return form;
@@ -227,7 +227,8 @@ void CounselorHome::showDrafts()
         // The form keeps the time received as the program's wall time.
         const QDateTime received =
             QDateTime::fromString(content.value(QStringLiteral("received")).toString(), Qt::ISODate);
-        entry.received = received.isValid() ? received.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+        entry.received =
+            received.isValid() ? received.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
         entry.callType = content.value(QStringLiteral("callType")).toString();
         const roster::LocalDateTime saved = m_routing->zone().toLocal(store::toTimePoint(draft.savedAt));
         entry.saved = QStringLiteral("%1-%2-%3 %4:%5")
@@ -236,7 +237,8 @@ void CounselorHome::showDrafts()
                           .arg(unsigned(saved.date.day()), 2, 10, QLatin1Char('0'))
                           .arg(saved.minuteOfDay / 60, 2, 10, QLatin1Char('0'))
                           .arg(saved.minuteOfDay % 60, 2, 10, QLatin1Char('0'));
-        if (auto answers = triage::decodeCssrs(content.value(QStringLiteral("cssrs")).toString().toStdString()))
+        if (auto answers =
+                triage::decodeCssrs(content.value(QStringLiteral("cssrs")).toString().toStdString()))
             entry.imminentRisk = triage::assessCssrs(answers.value()).risk == routing::RiskLevel::High;
         entries << entry;
     }
@@ -277,7 +279,8 @@ void CounselorHome::retranslate()
 {
     setTabText(indexOf(m_queue), tr("Queue"));
     setTabText(indexOf(m_board), tr("Team board"));
-    m_queue->setToolTip(tr("Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call's tab."));
+    m_queue->setToolTip(
+        tr("Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call's tab."));
     m_newCallAction->setText(tr("&New call"));
     m_draftsAction->setText(tr("My &drafts…"));
     m_newCallButton->setText(tr("New call (Ctrl+N)"));

@@ -27,9 +27,9 @@ DraftListDialog::DraftListDialog(const QList<Entry>& entries, QWidget* parent)
     m_list->setHeaderLabels({tr("CAD number"), tr("Received"), tr("Call type"), tr("Last saved")});
     m_list->setAccessibleName(tr("My drafts"));
     for (const Entry& entry : entries) {
-        auto* item = new QTreeWidgetItem(m_list, {entry.cadNumber.isEmpty() ? tr("(no number)") : entry.cadNumber,
-                                                  entry.received, entry.callType.isEmpty() ? tr("(not chosen)") : entry.callType,
-                                                  entry.saved});
+        auto* item = new QTreeWidgetItem(
+            m_list, {entry.cadNumber.isEmpty() ? tr("(no number)") : entry.cadNumber, entry.received,
+                     entry.callType.isEmpty() ? tr("(not chosen)") : entry.callType, entry.saved});
         item->setData(0, kFormRole, entry.form);
         if (entry.imminentRisk) {
             item->setText(0, tr("%1 — imminent risk").arg(item->text(0)));

@@ -20,7 +20,7 @@ public:
         QString cadNumber;
         QString received; // as the form shows it, in the program's time
         QString callType;
-        QString saved;    // when it was last saved, in the program's time
+        QString saved; // when it was last saved, in the program's time
         bool imminentRisk = false;
     };
 

@@ -24,9 +24,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QKeyEvent>
-#include <QLocale>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -82,9 +82,12 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
         connect(m_drafts, &DraftWriter::saved, this, [this](const QString& key, const QString& error) {
             if (key != draftKey())
                 return;
-            setStatus(error.isEmpty() ? tr("Draft saved %1.").arg(QLocale().toString(
-                                            store::toDateTime(m_services.clock.now()).toLocalTime().time(), QLocale::ShortFormat))
-                                      : tr("The draft could not be saved: %1").arg(error));
+            setStatus(error.isEmpty()
+                          ? tr("Draft saved %1.")
+                                .arg(QLocale().toString(
+                                    store::toDateTime(m_services.clock.now()).toLocalTime().time(),
+                                    QLocale::ShortFormat))
+                          : tr("The draft could not be saved: %1").arg(error));
         });
     }
 }
@@ -96,7 +99,9 @@ IntakeForm::~IntakeForm()
 
 void IntakeForm::buildLayout()
 {
-    const auto label = [this] { return new QLabel(this); };
+    const auto label = [this] {
+        return new QLabel(this);
+    };
     m_headline = new QLabel(this);
     m_headline->setObjectName(QStringLiteral("intakeHeadline"));
     QFont big = m_headline->font();
@@ -106,8 +111,8 @@ void IntakeForm::buildLayout()
     m_closedBanner = new QLabel(this);
     m_closedBanner->setObjectName(QStringLiteral("closedBanner"));
     m_closedBanner->setWordWrap(true);
-    m_closedBanner->setStyleSheet(QStringLiteral(
-        "QLabel { background: #e3e7ea; color: #263238; font-weight: 600; padding: 6px; border-radius: 3px; }"));
+    m_closedBanner->setStyleSheet(QStringLiteral("QLabel { background: #e3e7ea; color: #263238; font-weight: "
+                                                 "600; padding: 6px; border-radius: 3px; }"));
     m_closedBanner->hide();
 
     m_cadLabel = label();
@@ -328,10 +333,11 @@ void IntakeForm::fillChoices()
     const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
     Q_UNUSED(now);
     if (const routing::RuleSet* set = m_routing->ruleSetOn(today.date)) {
-        for (const routing::CallType& type : set->callTypes)
-        {
-            m_callType->addItem(DomainText::callTypeName(QString::fromStdString(type.name)), QString::fromStdString(type.code));
-            m_callType->setItemData(m_callType->count() - 1, QString::fromStdString(type.name), Qt::UserRole + 1);
+        for (const routing::CallType& type : set->callTypes) {
+            m_callType->addItem(DomainText::callTypeName(QString::fromStdString(type.name)),
+                                QString::fromStdString(type.code));
+            m_callType->setItemData(m_callType->count() - 1, QString::fromStdString(type.name),
+                                    Qt::UserRole + 1);
         }
     }
     m_beat->clear();
@@ -341,9 +347,12 @@ void IntakeForm::fillChoices()
     m_language->clear();
     m_language->addItem(QString(), QString());
     for (const intake::Language& language : intake::languages()) {
-        const QString english = QString::fromUtf8(language.englishName.data(), qsizetype(language.englishName.size()));
-        const QString native = QString::fromUtf8(language.nativeName.data(), qsizetype(language.nativeName.size()));
-        m_language->addItem(native == english || native.isEmpty() ? english : english + QStringLiteral(" — ") + native,
+        const QString english =
+            QString::fromUtf8(language.englishName.data(), qsizetype(language.englishName.size()));
+        const QString native =
+            QString::fromUtf8(language.nativeName.data(), qsizetype(language.nativeName.size()));
+        m_language->addItem(native == english || native.isEmpty() ? english
+                                                                  : english + QStringLiteral(" — ") + native,
                             QString::fromLatin1(language.code.data(), qsizetype(language.code.size())));
     }
     m_unit->setCurrentIndex(-1);
@@ -419,7 +428,8 @@ void IntakeForm::retranslate()
     {
         const QSignalBlocker blockType(m_callType);
         for (int i = 1; i < m_callType->count(); ++i)
-            m_callType->setItemText(i, DomainText::callTypeName(m_callType->itemData(i, Qt::UserRole + 1).toString()));
+            m_callType->setItemText(
+                i, DomainText::callTypeName(m_callType->itemData(i, Qt::UserRole + 1).toString()));
     }
     m_headline->setText(title());
     recompute();
@@ -435,7 +445,9 @@ QString IntakeForm::title() const
 
 void IntakeForm::connectChanges()
 {
-    const auto mark = [this] { changed(); };
+    const auto mark = [this] {
+        changed();
+    };
     for (QLineEdit* edit : {m_cad, m_callerName, m_callerPhone, m_personName, m_personDescription, m_address,
                             m_latitude, m_longitude})
         connect(edit, &QLineEdit::textChanged, this, mark);
@@ -527,7 +539,8 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
             m_call = saved.value();
     }
     m_cad->setText(draft.value(QStringLiteral("cadNumber")).toString());
-    m_received->setDateTime(QDateTime::fromString(draft.value(QStringLiteral("received")).toString(), Qt::ISODate));
+    m_received->setDateTime(
+        QDateTime::fromString(draft.value(QStringLiteral("received")).toString(), Qt::ISODate));
     m_callerName->setText(draft.value(QStringLiteral("callerName")).toString());
     m_callerPhone->setText(draft.value(QStringLiteral("callerPhone")).toString());
     m_relationship->setCurrentIndex(draft.value(QStringLiteral("relationship")).toInt());
@@ -544,12 +557,14 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
     const QJsonArray flags = draft.value(QStringLiteral("flags")).toArray();
     for (std::size_t i = 0; i < m_flags.size(); ++i)
         m_flags[i]->setChecked(flags.at(qsizetype(i)).toBool());
-    m_language->setCurrentIndex(std::max(0, m_language->findData(draft.value(QStringLiteral("language")).toString())));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(draft.value(QStringLiteral("language")).toString())));
     m_interpreter->setChecked(draft.value(QStringLiteral("interpreter")).toBool());
     m_narrative->setPlainText(draft.value(QStringLiteral("narrative")).toString());
     if (auto answers = triage::decodeCssrs(draft.value(QStringLiteral("cssrs")).toString().toStdString()))
         m_cssrs->setAnswers(answers.value());
-    m_disposition->setCurrentIndex(std::max(0, m_disposition->findData(draft.value(QStringLiteral("disposition")).toString())));
+    m_disposition->setCurrentIndex(
+        std::max(0, m_disposition->findData(draft.value(QStringLiteral("disposition")).toString())));
     m_overrideReason->setPlainText(draft.value(QStringLiteral("overrideReason")).toString());
     m_unit->setCurrentText(draft.value(QStringLiteral("unit")).toString());
     m_loading = false;
@@ -557,7 +572,8 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
     setReadOnly(isClosed());
     recompute();
     m_headline->setText(title());
-    setStatus(reopened ? tr("Reopened from your drafts.") : tr("Restored from the draft saved before the program stopped."));
+    setStatus(reopened ? tr("Reopened from your drafts.")
+                       : tr("Restored from the draft saved before the program stopped."));
 }
 
 void IntakeForm::writeDraft()
@@ -575,8 +591,9 @@ void IntakeForm::writeDraft()
         setStatus(tr("The draft could not be saved: %1").arg(DomainText::errorText(error)));
         return;
     }
-    setStatus(tr("Draft saved %1.").arg(QLocale().toString(store::toDateTime(m_services.clock.now()).toLocalTime().time(),
-                                                            QLocale::ShortFormat)));
+    setStatus(tr("Draft saved %1.")
+                  .arg(QLocale().toString(store::toDateTime(m_services.clock.now()).toLocalTime().time(),
+                                          QLocale::ShortFormat)));
 }
 
 void IntakeForm::flushDraft()
@@ -610,13 +627,18 @@ bool IntakeForm::eventFilter(QObject* watched, QEvent* event)
             return true;
         }
     }
+    // A shortcut whose button is disabled just now (Ctrl+D with no unit to
+    // send) arrives as a key press: it must not edit the field either.
+    if (event->type() == QEvent::KeyPress &&
+        isFormShortcut(QKeySequence(static_cast<QKeyEvent*>(event)->keyCombination())))
+        return true;
     return QWidget::eventFilter(watched, event);
 }
 
 bool IntakeForm::isFormShortcut(const QKeySequence& keys) const
 {
-    for (const QAbstractButton* button :
-         std::initializer_list<const QAbstractButton*>{m_save, m_dispatch, m_close, m_addendum, m_findPerson, m_personHistory}) {
+    for (const QAbstractButton* button : std::initializer_list<const QAbstractButton*>{
+             m_save, m_dispatch, m_close, m_addendum, m_findPerson, m_personHistory}) {
         if (button->shortcut() == keys)
             return true;
     }

@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QWidget>
-
 #include <memory>
 
 class QCheckBox;
@@ -42,12 +41,12 @@ public:
     static constexpr int kAutosaveMs = 800;
 
     // drafts: the background writer (nullptr: drafts are written on this thread).
-    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, DraftWriter* drafts = nullptr,
-               QWidget* parent = nullptr);
+    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing,
+               DraftWriter* drafts = nullptr, QWidget* parent = nullptr);
     ~IntakeForm() override;
 
-    void startNew();                        // a new call: generated CAD number, received now
-    bool openCall(const QString& callId);   // a saved call (an audited open)
+    void startNew();                      // a new call: generated CAD number, received now
+    bool openCall(const QString& callId); // a saved call (an audited open)
     // reopened: the counselor asked for it from "My drafts" (else it came back at sign-in).
     void restoreDraft(const QJsonObject& draft, bool reopened = false);
     QJsonObject draftContent() const;
@@ -60,7 +59,7 @@ public:
     bool dispatchUnit(); // Ctrl+D
     bool closeCall();    // Ctrl+E
     bool addAddendum(const QString& text);
-    void flushDraft();   // write a pending draft now (before sign-out, on close)
+    void flushDraft(); // write a pending draft now (before sign-out, on close)
     void discardDraft();
     bool hasUnsavedChanges() const { return m_dirty; }
     // The C-SSRS screen so far says imminent risk (high).

@@ -1,10 +1,9 @@
 // The intake form's steps: the live routing decision, validation at the
 // field, saving, dispatch, closing and addenda, and linking a known person.
-#include "intake/IntakeForm.h"
-
 #include "core/intake/IntakeRules.h"
 #include "core/routing/Disposition.h"
 #include "intake/CssrsPanel.h"
+#include "intake/IntakeForm.h"
 #include "intake/PersonDialog.h"
 #include "intake/ReasonText.h"
 #include "intake/RoutingPanel.h"
@@ -54,9 +53,11 @@ QString errorWords(const Error& error)
     if (code == "received-too-old")
         return IntakeForm::tr("The time received is more than 7 days ago.");
     if (code == "coordinates-outside-world")
-        return IntakeForm::tr("These coordinates are outside the world (latitude -90 to 90, longitude -180 to 180).");
+        return IntakeForm::tr(
+            "These coordinates are outside the world (latitude -90 to 90, longitude -180 to 180).");
     if (code == "phone-not-dialable")
-        return IntakeForm::tr("This phone number cannot be dialed (%1).").arg(QString::fromStdString(error.detail));
+        return IntakeForm::tr("This phone number cannot be dialed (%1).")
+            .arg(QString::fromStdString(error.detail));
     if (code == "cad-number-format")
         return IntakeForm::tr("A CAD number is 3 to 32 letters, digits, '-' or '_'.");
     return QString::fromStdString(error.code);
@@ -68,7 +69,8 @@ roster::LocalDateTime IntakeForm::receivedLocal() const
 {
     const QDateTime wall = m_received->dateTime();
     const QDate date = wall.date();
-    return {std::chrono::year_month_day{std::chrono::year{date.year()}, std::chrono::month{unsigned(date.month())},
+    return {std::chrono::year_month_day{std::chrono::year{date.year()},
+                                        std::chrono::month{unsigned(date.month())},
                                         std::chrono::day{unsigned(date.day())}},
             wall.time().hour() * 60 + wall.time().minute()};
 }
@@ -76,7 +78,8 @@ roster::LocalDateTime IntakeForm::receivedLocal() const
 void IntakeForm::setReceivedUtc(const QDateTime& utc)
 {
     const roster::LocalDateTime local = m_routing->zone().toLocal(store::toTimePoint(utc));
-    const QDate date(int(local.date.year()), int(unsigned(local.date.month())), int(unsigned(local.date.day())));
+    const QDate date(int(local.date.year()), int(unsigned(local.date.month())),
+                     int(unsigned(local.date.day())));
     m_received->setDateTime(QDateTime(date, QTime(local.minuteOfDay / 60, local.minuteOfDay % 60), Qt::UTC));
 }
 
@@ -124,8 +127,9 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     m_cad->setText(call.cadNumber);
     setReceivedUtc(call.receivedAt);
     m_callerName->setText(call.callerName);
-    m_callerPhone->setText(call.callerPhone.isEmpty() ? QString()
-                                                      : QString::fromStdString(intake::formatPhone(call.callerPhone.toStdString())));
+    m_callerPhone->setText(call.callerPhone.isEmpty()
+                               ? QString()
+                               : QString::fromStdString(intake::formatPhone(call.callerPhone.toStdString())));
     for (int i = 0; i < 5; ++i) {
         if (call.callerRelationship == QLatin1String(kRelationshipCodes[i]))
             m_relationship->setCurrentIndex(i);
@@ -142,7 +146,8 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     const int type = m_callType->findData(call.callType);
     m_callType->setCurrentIndex(type >= 0 ? type : 0);
     for (std::size_t i = 0; i < m_flags.size(); ++i)
-        m_flags[i]->setChecked(call.flags.contains(QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data())));
+        m_flags[i]->setChecked(
+            call.flags.contains(QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data())));
     m_language->setCurrentIndex(std::max(0, m_language->findData(call.language)));
     m_interpreter->setChecked(call.interpreter);
     m_narrative->setPlainText(call.narrative);
@@ -186,12 +191,15 @@ void IntakeForm::resolveBeat()
 void IntakeForm::showBeatSource()
 {
     const bool typed = !m_beatFromPosition && !m_beat->currentText().trimmed().isEmpty();
-    m_beatInfo->setText(m_beatFromPosition ? tr("found from the coordinates") : typed ? tr("typed") : QString());
+    m_beatInfo->setText(m_beatFromPosition ? tr("found from the coordinates")
+                        : typed            ? tr("typed")
+                                           : QString());
     QFont font = m_beat->font();
     font.setItalic(m_beatFromPosition);
     if (m_beat->lineEdit())
         m_beat->lineEdit()->setFont(font);
-    m_beat->setToolTip(m_beatFromPosition ? tr("Found from the coordinates; type another beat to change it.") : QString());
+    m_beat->setToolTip(m_beatFromPosition ? tr("Found from the coordinates; type another beat to change it.")
+                                          : QString());
 }
 
 void IntakeForm::recompute()
@@ -199,7 +207,8 @@ void IntakeForm::recompute()
     resolveBeat();
     validate(false);
     const int typeIndex = m_callType->findText(m_callType->currentText(), Qt::MatchFixedString);
-    const QString typeCode = typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
+    const QString typeCode =
+        typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
     if (typeCode.isEmpty()) {
         m_decision.reset();
         m_routingPanel->showMissing(tr("Choose the call type to see which programs can answer."));
@@ -208,7 +217,8 @@ void IntakeForm::recompute()
     }
     const std::string typeText = typeCode.toStdString();
     // A beat found from the coordinates is theirs: the routing finds it again (and says so).
-    const std::string beatText = m_beatFromPosition ? std::string() : m_beat->currentText().trimmed().toStdString();
+    const std::string beatText =
+        m_beatFromPosition ? std::string() : m_beat->currentText().trimmed().toStdString();
     routing::CallFacts facts;
     facts.callType = typeText;
     facts.beat = beatText;
@@ -224,7 +234,8 @@ void IntakeForm::recompute()
     auto decision = m_routing->router->decide(facts);
     if (!decision.ok()) {
         m_decision.reset();
-        m_routingPanel->showMissing(tr("No rule set is in force on %1.").arg(QString::fromStdString(decision.error().field)));
+        m_routingPanel->showMissing(
+            tr("No rule set is in force on %1.").arg(QString::fromStdString(decision.error().field)));
     } else {
         m_decision = decision.value();
         m_routingPanel->showDecision(*m_decision, m_routing->router->rules().inForce(m_decision->local.date));
@@ -234,8 +245,10 @@ void IntakeForm::recompute()
 
 void IntakeForm::updateDispositionState()
 {
-    const auto disposition = routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
-    const bool against = disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
+    const auto disposition =
+        routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
+    const bool against =
+        disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
     m_overrideLabel->setEnabled(against && !isClosed());
     m_overrideReason->setEnabled(against && !isClosed());
     const bool unit = disposition && routing::sendsUnit(*disposition);
@@ -281,16 +294,20 @@ bool IntakeForm::validate(bool focusFirstError)
     check(m_coordinatesError, m_latitude, coordinates);
     const QString typeText = m_callType->currentText().trimmed();
     const bool knownType = typeText.isEmpty() || m_callType->findText(typeText, Qt::MatchFixedString) > 0;
-    check(m_callTypeError, m_callType, knownType ? QString() : tr("\"%1\" is not a call type of the rules in force.").arg(typeText));
+    check(m_callTypeError, m_callType,
+          knownType ? QString() : tr("\"%1\" is not a call type of the rules in force.").arg(typeText));
 
-    const auto disposition = routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
-    const bool against = disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
+    const auto disposition =
+        routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
+    const bool against =
+        disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
     check(m_overrideError, m_overrideReason,
           against && m_overrideReason->toPlainText().trimmed().isEmpty()
               ? tr("This is not what the routing recommends: say why.")
               : QString());
     const bool needsUnit = disposition && routing::sendsUnit(*disposition);
-    check(m_unitError, m_unit, needsUnit && unitCode().isEmpty() ? tr("Choose the unit to send.") : QString());
+    check(m_unitError, m_unit,
+          needsUnit && unitCode().isEmpty() ? tr("Choose the unit to send.") : QString());
     if (focusFirstError && first)
         first->setFocus();
     return first == nullptr;
@@ -304,7 +321,8 @@ store::CallRecord IntakeForm::collect() const
     call.callerName = m_callerName->text().trimmed();
     const auto phone = intake::normalisePhone(m_callerPhone->text().toStdString());
     call.callerPhone = phone.ok() ? QString::fromStdString(phone.value()) : QString();
-    call.callerRelationship = QString::fromLatin1(kRelationshipCodes[std::max(0, m_relationship->currentIndex())]);
+    call.callerRelationship =
+        QString::fromLatin1(kRelationshipCodes[std::max(0, m_relationship->currentIndex())]);
     call.personId = m_personId;
     call.personName = m_personName->text().trimmed();
     call.personAge = m_personAge->value() >= 0 ? std::optional<int>(m_personAge->value()) : std::nullopt;
@@ -314,12 +332,14 @@ store::CallRecord IntakeForm::collect() const
     call.latitude = parseCoordinate(m_latitude->text(), &bad);
     call.longitude = parseCoordinate(m_longitude->text(), &bad);
     call.beat = m_decision ? QString::fromStdString(m_decision->beat) : m_beat->currentText().trimmed();
-    call.beatSource = !m_decision ? QString()
-                      : m_decision->beatSource == routing::BeatSource::Given        ? QStringLiteral("given")
-                      : m_decision->beatSource == routing::BeatSource::FromPosition ? QStringLiteral("from_position")
-                                                                                    : QString();
+    call.beatSource = !m_decision                                            ? QString()
+                      : m_decision->beatSource == routing::BeatSource::Given ? QStringLiteral("given")
+                      : m_decision->beatSource == routing::BeatSource::FromPosition
+                          ? QStringLiteral("from_position")
+                          : QString();
     const int typeIndex = m_callType->findText(m_callType->currentText(), Qt::MatchFixedString);
-    call.callType = typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
+    call.callType =
+        typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
     call.flags.clear();
     for (std::size_t i = 0; i < m_flags.size(); ++i) {
         if (m_flags[i]->isChecked())
@@ -330,8 +350,11 @@ store::CallRecord IntakeForm::collect() const
     call.narrative = m_narrative->toPlainText();
     const triage::CssrsAnswers answers = m_cssrs->answers();
     const triage::CssrsResult result = triage::assessCssrs(answers);
-    call.cssrs = answers == triage::CssrsAnswers{} ? QString() : QString::fromStdString(triage::encodeCssrs(answers));
-    call.riskLevel = result.risk == routing::RiskLevel::NotAssessed ? QString() : QString::fromLatin1(routing::riskCode(result.risk).data());
+    call.cssrs =
+        answers == triage::CssrsAnswers{} ? QString() : QString::fromStdString(triage::encodeCssrs(answers));
+    call.riskLevel = result.risk == routing::RiskLevel::NotAssessed
+                         ? QString()
+                         : QString::fromLatin1(routing::riskCode(result.risk).data());
     const QDateTime now = store::toDateTime(m_services.clock.now());
     if (result.complete && !call.triagedAt.isValid())
         call.triagedAt = now;
@@ -346,9 +369,12 @@ store::CallRecord IntakeForm::collect() const
         call.decidedAt = now;
     call.disposition = disposition;
     const auto parsed = routing::dispositionFromCode(disposition.toStdString());
-    call.program = parsed ? QString::fromLatin1(routing::programCode(routing::handlingProgram(*parsed)).data()).replace(u'-', u'_')
-                          : QString();
-    const bool against = parsed && m_decision && !routing::followsRecommendation(*parsed, m_decision->recommended);
+    call.program = parsed
+                       ? QString::fromLatin1(routing::programCode(routing::handlingProgram(*parsed)).data())
+                             .replace(u'-', u'_')
+                       : QString();
+    const bool against =
+        parsed && m_decision && !routing::followsRecommendation(*parsed, m_decision->recommended);
     call.overrideReason = against ? m_overrideReason->toPlainText().trimmed() : QString();
     return call;
 }
@@ -363,7 +389,8 @@ bool IntakeForm::save()
     }
     store::IntakeStore calls(m_services.db, m_services.clock);
     const store::CallRecord call = collect();
-    auto saved = m_call.id.isEmpty() ? calls.create(m_services.actor, call) : calls.update(m_services.actor, call);
+    auto saved =
+        m_call.id.isEmpty() ? calls.create(m_services.actor, call) : calls.update(m_services.actor, call);
     if (!saved.ok()) {
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
         if (saved.error().field == QLatin1String("cadNumber")) {
@@ -393,8 +420,9 @@ void IntakeForm::loadUnits(routing::Disposition disposition)
     auto board = units.board(m_services.actor);
     if (!board.ok())
         return;
-    const units::UnitKind kind = disposition == routing::Disposition::CorDispatch ? units::UnitKind::CoResponse
-                                                                                  : units::UnitKind::CommunityResponse;
+    const units::UnitKind kind = disposition == routing::Disposition::CorDispatch
+                                     ? units::UnitKind::CoResponse
+                                     : units::UnitKind::CommunityResponse;
     QList<store::Unit> list;
     for (const store::Unit& unit : board.value()) {
         if (unit.kind == kind)
@@ -403,7 +431,8 @@ void IntakeForm::loadUnits(routing::Disposition disposition)
     const auto free = [](const store::Unit& u) {
         return u.status == units::UnitStatus::Available || u.status == units::UnitStatus::Clear;
     };
-    std::stable_sort(list.begin(), list.end(), [&](const store::Unit& a, const store::Unit& b) { return free(a) && !free(b); });
+    std::stable_sort(list.begin(), list.end(),
+                     [&](const store::Unit& a, const store::Unit& b) { return free(a) && !free(b); });
     const QString typed = unitCode();
     const QSignalBlocker block(m_unit);
     m_unit->clear();
@@ -412,13 +441,16 @@ void IntakeForm::loadUnits(routing::Disposition disposition)
         const QString status = UnitBoardModel::statusName(unit.status).toLower();
         const bool ours = m_call.assignedUnit == unit.code;
         const bool busy = !free(unit) && !ours;
-        const QString why = busy ? (unit.callCad.isEmpty()
-                                        ? tr("%1 is %2: busy, it cannot be sent until it clears.").arg(unit.code, status)
-                                        : tr("%1 is %2 on call %3: busy, it cannot be sent until it clears.")
-                                              .arg(unit.code, status, unit.callCad))
-                                 : ours && !free(unit) ? tr("%1 is %2 on this call.").arg(unit.code, status)
-                                                       : tr("%1 is %2: it can be sent.").arg(unit.code, status);
-        m_unit->addItem(busy ? tr("%1 — %2, busy").arg(unit.code, status) : tr("%1 — %2").arg(unit.code, status), unit.id);
+        const QString why =
+            busy                  ? (unit.callCad.isEmpty()
+                                         ? tr("%1 is %2: busy, it cannot be sent until it clears.").arg(unit.code, status)
+                                         : tr("%1 is %2 on call %3: busy, it cannot be sent until it clears.")
+                              .arg(unit.code, status, unit.callCad))
+            : ours && !free(unit) ? tr("%1 is %2 on this call.").arg(unit.code, status)
+                                  : tr("%1 is %2: it can be sent.").arg(unit.code, status);
+        m_unit->addItem(busy ? tr("%1 — %2, busy").arg(unit.code, status)
+                             : tr("%1 — %2").arg(unit.code, status),
+                        unit.id);
         const int row = m_unit->count() - 1;
         m_unit->setItemData(row, unit.id, kUnitIdRole);
         m_unit->setItemData(row, unit.code, kUnitCodeRole);
@@ -469,8 +501,9 @@ bool IntakeForm::dispatchUnit()
         const QString unitId = m_unit->itemData(index, kUnitIdRole).toString();
         store::UnitStore units(m_services.db, m_services.clock);
         auto current = units.unit(m_services.actor, unitId);
-        auto sent = current.ok() ? units.dispatchToCall(m_services.actor, unitId, current.value().version, m_call.id)
-                                 : store::StoreResult<store::Unit>(current.error());
+        auto sent = current.ok()
+                        ? units.dispatchToCall(m_services.actor, unitId, current.value().version, m_call.id)
+                        : store::StoreResult<store::Unit>(current.error());
         if (!sent.ok()) {
             const bool busy = sent.error().code == store::StoreErrorCode::InvalidInput && current.ok();
             setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
@@ -509,13 +542,13 @@ bool IntakeForm::confirmCloseWhileUnitOut()
             state = UnitBoardModel::statusName(unit.status).toLower();
         }
     }
-    QMessageBox question(QMessageBox::Warning, tr("Close the call"),
-                         state.isEmpty()
-                             ? tr("%1 was sent to this call and has not reported clear. Close the call anyway?")
-                                   .arg(m_call.assignedUnit)
-                             : tr("%1 is still %2 on this call and has not cleared. Close the call anyway?")
-                                   .arg(m_call.assignedUnit, state),
-                         QMessageBox::NoButton, this);
+    QMessageBox question(
+        QMessageBox::Warning, tr("Close the call"),
+        state.isEmpty() ? tr("%1 was sent to this call and has not reported clear. Close the call anyway?")
+                              .arg(m_call.assignedUnit)
+                        : tr("%1 is still %2 on this call and has not cleared. Close the call anyway?")
+                              .arg(m_call.assignedUnit, state),
+        QMessageBox::NoButton, this);
     question.setObjectName(QStringLiteral("confirmCloseCall"));
     QPushButton* close = question.addButton(tr("Close the call"), QMessageBox::DestructiveRole);
     close->setObjectName(QStringLiteral("confirmCloseCallYes"));
@@ -569,8 +602,8 @@ bool IntakeForm::addAddendum(const QString& given)
     QString text = given;
     if (text.isEmpty()) {
         bool ok = false;
-        text = QInputDialog::getMultiLineText(this, tr("Addendum"), tr("Correction or addition to the closed call:"),
-                                              QString(), &ok);
+        text = QInputDialog::getMultiLineText(
+            this, tr("Addendum"), tr("Correction or addition to the closed call:"), QString(), &ok);
         if (!ok)
             return false;
     }
@@ -599,9 +632,9 @@ void IntakeForm::setReadOnly(bool readOnly)
         edit->setReadOnly(readOnly);
         look(edit);
     }
-    for (QWidget* widget : std::initializer_list<QWidget*>{m_received, m_relationship, m_personAge, m_beat, m_callType,
-                                                           m_language, m_interpreter, m_disposition, m_unit, m_findPerson,
-                                                           m_save, m_close})
+    for (QWidget* widget : std::initializer_list<QWidget*>{
+             m_received, m_relationship, m_personAge, m_beat, m_callType, m_language, m_interpreter,
+             m_disposition, m_unit, m_findPerson, m_save, m_close})
         widget->setEnabled(!readOnly);
     for (QCheckBox* flag : m_flags)
         flag->setEnabled(!readOnly);

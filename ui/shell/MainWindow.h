@@ -10,7 +10,6 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
-
 #include <functional>
 #include <optional>
 
@@ -34,7 +33,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language, QWidget* parent = nullptr);
+    MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows first-run setup on an empty database, else the sign-in page.
@@ -75,7 +75,8 @@ private:
     // role, quitting): warns, naming them, of calls at imminent risk not saved
     // as calls. True when there are none or the user goes on anyway.
     // question(the calls' titles) is the warning's text.
-    bool confirmSettingAsideImminentRisk(const std::function<QString(const QString&)>& question, const QString& goOn);
+    bool confirmSettingAsideImminentRisk(const std::function<QString(const QString&)>& question,
+                                         const QString& goOn);
 
     store::Database& m_db;
     const Clock& m_clock;

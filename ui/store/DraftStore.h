@@ -16,8 +16,8 @@ class Database;
 
 struct Draft
 {
-    QString form;    // e.g. "intake/<form id>"
-    QString content; // the JSON document as saved
+    QString form;      // e.g. "intake/<form id>"
+    QString content;   // the JSON document as saved
     QDateTime savedAt; // UTC
 };
 

@@ -549,10 +549,10 @@ StoreResult<int> IntakeStore::reserveCadSequence(const Actor& actor, const QStri
     // INSERT wait for the first and then do nothing; SQLite's BEGIN
     // IMMEDIATE lets only one in. LOWER on both sides: SQLite's LIKE ignores
     // ASCII case and PostgreSQL's does not.
-    QSqlQuery start = m_db.prepare(QStringLiteral(
-        "INSERT INTO cad_sequences (prefix, last_value, updated_at) "
-        "SELECT ?, COUNT(*), ? FROM calls WHERE LOWER(cad_number) LIKE ? ESCAPE '!' "
-        "ON CONFLICT (prefix) DO NOTHING"));
+    QSqlQuery start = m_db.prepare(
+        QStringLiteral("INSERT INTO cad_sequences (prefix, last_value, updated_at) "
+                       "SELECT ?, COUNT(*), ? FROM calls WHERE LOWER(cad_number) LIKE ? ESCAPE '!' "
+                       "ON CONFLICT (prefix) DO NOTHING"));
     start.addBindValue(prefix);
     start.addBindValue(now);
     start.addBindValue(QString(escapeLike(prefix.toLower()) + QLatin1Char('%')));
@@ -563,14 +563,15 @@ StoreResult<int> IntakeStore::reserveCadSequence(const Actor& actor, const QStri
     for (int skipped = 0; skipped < kMaxSkipped; ++skipped) {
         // The UPDATE first: on PostgreSQL it locks the row until commit, so a
         // second workstation's UPDATE waits and then counts on from ours.
-        QSqlQuery step = m_db.prepare(
-            QStringLiteral("UPDATE cad_sequences SET last_value = last_value + 1, updated_at = ? WHERE prefix = ?"));
+        QSqlQuery step = m_db.prepare(QStringLiteral(
+            "UPDATE cad_sequences SET last_value = last_value + 1, updated_at = ? WHERE prefix = ?"));
         step.addBindValue(now);
         step.addBindValue(prefix);
         if (StoreError error = m_db.exec(step, "move CAD number counter"))
             return error;
         step.finish();
-        QSqlQuery read = m_db.prepare(QStringLiteral("SELECT last_value FROM cad_sequences WHERE prefix = ?"));
+        QSqlQuery read =
+            m_db.prepare(QStringLiteral("SELECT last_value FROM cad_sequences WHERE prefix = ?"));
         read.addBindValue(prefix);
         if (StoreError error = m_db.exec(read, "read CAD number counter"))
             return error;
@@ -579,12 +580,13 @@ StoreResult<int> IntakeStore::reserveCadSequence(const Actor& actor, const QStri
         const int sequence = read.value(0).toInt();
         read.finish();
         const QString number = numberFor(sequence);
-        QSqlQuery used = m_db.prepare(
-            QStringLiteral("SELECT (SELECT COUNT(*) FROM calls WHERE cad_number = ?) + "
-                           "(SELECT COUNT(*) FROM drafts WHERE content LIKE ? ESCAPE '!')"));
+        QSqlQuery used =
+            m_db.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM calls WHERE cad_number = ?) + "
+                                        "(SELECT COUNT(*) FROM drafts WHERE content LIKE ? ESCAPE '!')"));
         used.addBindValue(number);
         // Drafts are JSON written by QJsonDocument::Compact.
-        used.addBindValue(QString(QStringLiteral("%\"cadNumber\":\"") + escapeLike(number) + QStringLiteral("\"%")));
+        used.addBindValue(
+            QString(QStringLiteral("%\"cadNumber\":\"") + escapeLike(number) + QStringLiteral("\"%")));
         if (StoreError error = m_db.exec(used, "look for the CAD number"))
             return error;
         if (!used.next())

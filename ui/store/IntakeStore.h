@@ -13,7 +13,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 
@@ -30,10 +29,10 @@ struct CallRecord
     QString cadNumber;
     QDateTime receivedAt; // UTC
     QString callerName;
-    QString callerPhone;        // normalised ("+19195551234") or empty
-    QString callerRelationship; // self, family, bystander, professional, or empty (unknown)
-    QString personId;           // linked person record, or empty
-    QString personName;         // as given on the call; may be empty (unknown)
+    QString callerPhone;          // normalised ("+19195551234") or empty
+    QString callerRelationship;   // self, family, bystander, professional, or empty (unknown)
+    QString personId;             // linked person record, or empty
+    QString personName;           // as given on the call; may be empty (unknown)
     std::optional<int> personAge; // approximate
     QString personDescription;
     QString address;
@@ -95,7 +94,8 @@ public:
     // new version). Refused with InvalidInput (field "status") when the call is closed.
     StoreResult<CallRecord> update(const Actor& actor, const CallRecord& call);
     // Status "dispatched", the unit and dispatchedAt = now (Action::DispatchUnit).
-    StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version, const QString& unit);
+    StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version,
+                                     const QString& unit);
     // Status "closed", closedAt = now. Afterwards only addenda. A call closed
     // as "diverted" gets its CCD check-in in the same transaction
     // (FollowUpStore::createCheckInForClosedCall).
