@@ -13,7 +13,6 @@
 
 #include <QTest>
 #include <QTimeZone>
-
 #include <algorithm>
 #include <latch>
 #include <thread>
@@ -122,7 +121,9 @@ QStringList differences(const CallRecord& a, const CallRecord& b)
 // The generated CAD number for a sequence number under a prefix.
 std::function<QString(int)> cadNumber(const QString& prefix)
 {
-    return [prefix](int sequence) { return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0')); };
+    return [prefix](int sequence) {
+        return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
+    };
 }
 
 #define VERIFY_SAME_CALL(actual, expected)                                                                   \
@@ -478,7 +479,9 @@ void TestStoreIntake::rolesWithoutPermissionAreRefused()
              StoreErrorCode::PermissionDenied);
     const Actor supervisor = m_fixture->actorFor(Role::Supervisor);
     QCOMPARE(intake.update(supervisor, edit).error().code, StoreErrorCode::PermissionDenied);
-    QCOMPARE(intake.reserveCadSequence(m_fixture->administrator(), QStringLiteral("2026"), cadNumber(QStringLiteral("2026")))
+    QCOMPARE(intake
+                 .reserveCadSequence(m_fixture->administrator(), QStringLiteral("2026"),
+                                     cadNumber(QStringLiteral("2026")))
                  .error()
                  .code,
              StoreErrorCode::PermissionDenied);
@@ -540,7 +543,9 @@ void TestStoreIntake::reservedCadSequencesAreNeverGivenTwice()
 {
     const Actor counselor = m_fixture->actorFor(Role::CallCounselor);
     IntakeStore intake(m_fixture->db(), m_fixture->clock());
-    const auto reserve = [&](const QString& prefix) { return intake.reserveCadSequence(counselor, prefix, cadNumber(prefix)); };
+    const auto reserve = [&](const QString& prefix) {
+        return intake.reserveCadSequence(counselor, prefix, cadNumber(prefix));
+    };
     auto first = reserve(QStringLiteral("2026-0302-"));
     HEARTDESK_VERIFY_RESULT(first);
     QCOMPARE(first.value(), 1);
@@ -560,7 +565,8 @@ void TestStoreIntake::reservedCadSequencesAreNeverGivenTwice()
     // The prefix is literal text: _ and % are no wildcards.
     QCOMPARE(reserve(QStringLiteral("2026_0302-")).value(), 1);
     QCOMPARE(reserve(QStringLiteral("2026%")).value(), 1);
-    QCOMPARE(count(QStringLiteral("SELECT last_value FROM cad_sequences WHERE prefix = ?"), {QStringLiteral("2026-0302-")}),
+    QCOMPARE(count(QStringLiteral("SELECT last_value FROM cad_sequences WHERE prefix = ?"),
+                   {QStringLiteral("2026-0302-")}),
              5);
 }
 
@@ -586,7 +592,8 @@ void TestStoreIntake::simultaneousWorkstationsGetDistinctCadNumbers()
         for (int i = 0; i < kPerWorkstation; ++i) {
             auto next = intake.reserveCadSequence(counselor, prefix, cadNumber(prefix));
             if (!next.ok()) {
-                errors[w] = storeErrorCodeName(next.error().code) + QStringLiteral(": ") + next.error().detail;
+                errors[w] =
+                    storeErrorCodeName(next.error().code) + QStringLiteral(": ") + next.error().detail;
                 return;
             }
             numbers[w].append(next.value());
@@ -631,7 +638,9 @@ void TestStoreIntake::importedCallsOpen()
     QVERIFY(!opened.value().interpreter);
     QVERIFY(opened.value().flags.isEmpty());
     QVERIFY(!opened.value().latitude.has_value());
-    QCOMPARE(intake.reserveCadSequence(counselor, QStringLiteral("2026-0301-"), cadNumber(QStringLiteral("2026-0301-")))
+    QCOMPARE(intake
+                 .reserveCadSequence(counselor, QStringLiteral("2026-0301-"),
+                                     cadNumber(QStringLiteral("2026-0301-")))
                  .value(),
              2);
 }
