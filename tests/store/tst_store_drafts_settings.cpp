@@ -5,6 +5,7 @@
 #include "common/TestDatabase.h"
 #include "store/DraftStore.h"
 #include "store/SettingsStore.h"
+#include "store/StoreTime.h"
 
 #include <QTest>
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void draftSurvivesAnotherSession();
     void discardRemovesOnlyThatForm();
     void draftContentIsKeptExactly();
+    void listGivesOnesOwnDraftsOfAFormLastSavedFirst();
 
     void idleMinutesDefaultToTen();
     void administratorSetsIdleMinutes();
@@ -56,6 +58,30 @@ void TestStoreDraftsSettings::draftsSaveLoadOverwrite()
     QCOMPARE(loaded.value(), expected);
     // Overwritten in place: one row per user and form.
     QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM drafts")).rows.at(0).at(0).toInt(), 2);
+}
+
+void TestStoreDraftsSettings::listGivesOnesOwnDraftsOfAFormLastSavedFirst()
+{
+    const Actor counselor = m_fixture->actorFor(Role::CallCounselor);
+    const Actor other = m_fixture->newActor(QStringLiteral("t_other_counselor"), {Role::CallCounselor});
+    DraftStore drafts(m_fixture->db(), m_fixture->clock());
+    HEARTDESK_VERIFY_OK(drafts.save(counselor, QStringLiteral("intake/a"), QStringLiteral("{\"a\":1}")));
+    m_fixture->clock().advance(std::chrono::minutes(3));
+    HEARTDESK_VERIFY_OK(drafts.save(counselor, QStringLiteral("intake/b"), QStringLiteral("{\"b\":1}")));
+    HEARTDESK_VERIFY_OK(drafts.save(counselor, QStringLiteral("admin/new-user"), QStringLiteral("{}")));
+    HEARTDESK_VERIFY_OK(drafts.save(other, QStringLiteral("intake/c"), QStringLiteral("{}")));
+    m_fixture->clock().advance(std::chrono::minutes(2));
+    HEARTDESK_VERIFY_OK(drafts.save(counselor, QStringLiteral("intake/a"), QStringLiteral("{\"a\":2}")));
+
+    auto listed = drafts.list(counselor, QStringLiteral("intake/"));
+    HEARTDESK_VERIFY_RESULT(listed);
+    QCOMPARE(listed.value().size(), 2);
+    QCOMPARE(listed.value().at(0).form, QStringLiteral("intake/a"));
+    QCOMPARE(listed.value().at(0).content, QStringLiteral("{\"a\":2}"));
+    QCOMPARE(listed.value().at(0).savedAt, store::toDateTime(m_fixture->clock().now()));
+    QCOMPARE(listed.value().at(1).form, QStringLiteral("intake/b"));
+    QCOMPARE(drafts.list(other, QStringLiteral("intake/")).value().size(), 1);
+    QVERIFY(drafts.list(m_fixture->administrator(), QString()).value().isEmpty());
 }
 
 void TestStoreDraftsSettings::draftsArePrivateToTheirUser()

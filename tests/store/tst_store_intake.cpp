@@ -7,11 +7,15 @@
 // every step leaves an audit row naming the call and no one's data.
 #include "common/TestDatabase.h"
 #include "store/CallStore.h"
+#include "store/DraftStore.h"
 #include "store/IntakeStore.h"
 #include "store/StoreTime.h"
 
 #include <QTest>
 #include <QTimeZone>
+#include <algorithm>
+#include <latch>
+#include <thread>
 
 using namespace heart;
 using namespace heart::store;
@@ -114,6 +118,14 @@ QStringList differences(const CallRecord& a, const CallRecord& b)
     return out;
 }
 
+// The generated CAD number for a sequence number under a prefix.
+std::function<QString(int)> cadNumber(const QString& prefix)
+{
+    return [prefix](int sequence) {
+        return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
+    };
+}
+
 #define VERIFY_SAME_CALL(actual, expected)                                                                   \
     do {                                                                                                     \
         const QStringList differing_ = differences((actual), (expected));                                    \
@@ -140,7 +152,8 @@ private Q_SLOTS:
     void linkedPersonMustExist();
     void rolesWithoutPermissionAreRefused();
     void everyStepIsAuditedWithoutPersonData();
-    void nextCadSequenceCountsThePrefix();
+    void reservedCadSequencesAreNeverGivenTwice();
+    void simultaneousWorkstationsGetDistinctCadNumbers();
     void importedCallsOpen();
 
 private:
@@ -466,7 +479,11 @@ void TestStoreIntake::rolesWithoutPermissionAreRefused()
              StoreErrorCode::PermissionDenied);
     const Actor supervisor = m_fixture->actorFor(Role::Supervisor);
     QCOMPARE(intake.update(supervisor, edit).error().code, StoreErrorCode::PermissionDenied);
-    QCOMPARE(intake.nextCadSequence(m_fixture->administrator(), QStringLiteral("2026")).error().code,
+    QCOMPARE(intake
+                 .reserveCadSequence(m_fixture->administrator(), QStringLiteral("2026"),
+                                     cadNumber(QStringLiteral("2026")))
+                 .error()
+                 .code,
              StoreErrorCode::PermissionDenied);
 
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied' AND "
@@ -522,22 +539,77 @@ void TestStoreIntake::everyStepIsAuditedWithoutPersonData()
     QVERIFY(!verified.value().firstBreak.has_value());
 }
 
-void TestStoreIntake::nextCadSequenceCountsThePrefix()
+void TestStoreIntake::reservedCadSequencesAreNeverGivenTwice()
 {
     const Actor counselor = m_fixture->actorFor(Role::CallCounselor);
     IntakeStore intake(m_fixture->db(), m_fixture->clock());
-    auto next = intake.nextCadSequence(counselor, QStringLiteral("2026-0302-"));
-    HEARTDESK_VERIFY_RESULT(next);
-    QCOMPARE(next.value(), 1);
-    for (const char* cad : {"2026-0302-0001", "2026-0302-0002", "2026-0301-0001", "2026x0302-0003"})
+    const auto reserve = [&](const QString& prefix) {
+        return intake.reserveCadSequence(counselor, prefix, cadNumber(prefix));
+    };
+    auto first = reserve(QStringLiteral("2026-0302-"));
+    HEARTDESK_VERIFY_RESULT(first);
+    QCOMPARE(first.value(), 1);
+    // Handed out, even though no call was saved with it: the next one moves on.
+    QCOMPARE(reserve(QStringLiteral("2026-0302-")).value(), 2);
+    // A prefix starts after the calls already numbered with it...
+    for (const char* cad : {"2026-0301-0001", "2026-0301-0002", "2026x0301-0003"})
         VERIFY_DONE(intake.create(counselor, fullCall(QLatin1String(cad))));
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026-0302-")).value(), 3);
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026-0301-")).value(), 2);
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026-0303-")).value(), 1);
+    QCOMPARE(reserve(QStringLiteral("2026-0301-")).value(), 3);
+    // ...and skips numbers a call (typed by hand) or a draft already holds.
+    VERIFY_DONE(intake.create(counselor, fullCall(QStringLiteral("2026-0302-0003"))));
+    HEARTDESK_VERIFY_OK(DraftStore(m_fixture->db(), m_fixture->clock())
+                            .save(counselor, QStringLiteral("intake/x"),
+                                  QStringLiteral("{\"cadNumber\":\"2026-0302-0004\",\"callerName\":\"\"}")));
+    QCOMPARE(reserve(QStringLiteral("2026-0302-")).value(), 5);
+    QCOMPARE(reserve(QStringLiteral("2026-0303-")).value(), 1);
     // The prefix is literal text: _ and % are no wildcards.
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026_0302-")).value(), 1);
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026%")).value(), 1);
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026")).value(), 5);
+    QCOMPARE(reserve(QStringLiteral("2026_0302-")).value(), 1);
+    QCOMPARE(reserve(QStringLiteral("2026%")).value(), 1);
+    QCOMPARE(count(QStringLiteral("SELECT last_value FROM cad_sequences WHERE prefix = ?"),
+                   {QStringLiteral("2026-0302-")}),
+             5);
+}
+
+void TestStoreIntake::simultaneousWorkstationsGetDistinctCadNumbers()
+{
+    // Two counselors pressing Ctrl+N at the same moment on one database, each
+    // on a workstation (a connection, a thread) of their own, many times.
+    const Actor counselor = m_fixture->actorFor(Role::CallCounselor);
+    const QString prefix = QStringLiteral("HD20261118-");
+    constexpr int kPerWorkstation = 40;
+    std::latch start(2);
+    QList<int> numbers[2];
+    QString errors[2];
+    const auto workstation = [&](int w) {
+        Database db;
+        const StoreError opened = db.open(m_fixture->spec(), m_fixture->password());
+        start.arrive_and_wait();
+        if (opened) {
+            errors[w] = opened.detail;
+            return;
+        }
+        IntakeStore intake(db, m_fixture->clock());
+        for (int i = 0; i < kPerWorkstation; ++i) {
+            auto next = intake.reserveCadSequence(counselor, prefix, cadNumber(prefix));
+            if (!next.ok()) {
+                errors[w] =
+                    storeErrorCodeName(next.error().code) + QStringLiteral(": ") + next.error().detail;
+                return;
+            }
+            numbers[w].append(next.value());
+        }
+    };
+    std::thread a(workstation, 0);
+    std::thread b(workstation, 1);
+    a.join();
+    b.join();
+    QVERIFY2(errors[0].isEmpty(), qPrintable(errors[0]));
+    QVERIFY2(errors[1].isEmpty(), qPrintable(errors[1]));
+    QList<int> all = numbers[0] + numbers[1];
+    std::sort(all.begin(), all.end());
+    QCOMPARE(all.size(), 2 * kPerWorkstation);
+    for (int i = 0; i < all.size(); ++i)
+        QCOMPARE(all.at(i), i + 1); // each number once, none skipped
 }
 
 void TestStoreIntake::importedCallsOpen()
@@ -566,7 +638,11 @@ void TestStoreIntake::importedCallsOpen()
     QVERIFY(!opened.value().interpreter);
     QVERIFY(opened.value().flags.isEmpty());
     QVERIFY(!opened.value().latitude.has_value());
-    QCOMPARE(intake.nextCadSequence(counselor, QStringLiteral("2026-0301-")).value(), 2);
+    QCOMPARE(intake
+                 .reserveCadSequence(counselor, QStringLiteral("2026-0301-"),
+                                     cadNumber(QStringLiteral("2026-0301-")))
+                 .value(),
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestStoreIntake)

@@ -1,17 +1,24 @@
 #include "intake/CounselorHome.h"
 
+#include "core/triage/Cssrs.h"
 #include "home/CallListHome.h"
+#include "intake/DraftListDialog.h"
 #include "intake/DraftWriter.h"
 #include "intake/IntakeForm.h"
+#include "shell/DomainText.h"
 #include "shell/UiLog.h"
 #include "store/DraftStore.h"
+#include "store/StoreTime.h"
 #include "units/TeamBoard.h"
 
 #include <QAction>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSet>
 #include <QTableView>
 
 namespace heart::ui {
@@ -30,16 +37,44 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
     setTabsClosable(false);
     if (!m_routing) {
         qCWarning(lcUi) << "routing rules could not be loaded:" << error;
-        auto* message = new QLabel(tr("The routing rules could not be loaded, so calls cannot be taken here: %1").arg(error), this);
+        auto* message = new QLabel(
+            tr("The routing rules could not be loaded, so calls cannot be taken here: %1").arg(error), this);
         message->setWordWrap(true);
         addTab(message, tr("Problem"));
     }
 
-    auto* newCallAction = new QAction(this);
-    newCallAction->setShortcut(QKeySequence::New);
-    newCallAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(newCallAction, &QAction::triggered, this, &CounselorHome::newCall);
-    addAction(newCallAction);
+    m_newCallAction = new QAction(this);
+    m_newCallAction->setObjectName(QStringLiteral("actionNewCall"));
+    m_newCallAction->setShortcut(QKeySequence::New);
+    m_newCallAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_newCallAction->setEnabled(m_routing != nullptr);
+    connect(m_newCallAction, &QAction::triggered, this, &CounselorHome::newCall);
+    addAction(m_newCallAction);
+    m_draftsAction = new QAction(this);
+    m_draftsAction->setObjectName(QStringLiteral("actionMyDrafts"));
+    m_draftsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_draftsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_draftsAction->setEnabled(m_routing != nullptr);
+    connect(m_draftsAction, &QAction::triggered, this, &CounselorHome::showDrafts);
+    addAction(m_draftsAction);
+    // The same two as buttons beside the tabs, in sight on every tab.
+    auto* corner = new QWidget(this);
+    auto* cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 4, 2);
+    m_newCallButton = new QPushButton(corner);
+    m_newCallButton->setObjectName(QStringLiteral("newCallButton"));
+    m_draftsButton = new QPushButton(corner);
+    m_draftsButton->setObjectName(QStringLiteral("myDraftsButton"));
+    for (QPushButton* button : {m_newCallButton, m_draftsButton}) {
+        button->setFocusPolicy(Qt::TabFocus);
+        button->setAutoDefault(false);
+        cornerLayout->addWidget(button);
+    }
+    connect(m_newCallButton, &QPushButton::clicked, m_newCallAction, &QAction::trigger);
+    connect(m_draftsButton, &QPushButton::clicked, m_draftsAction, &QAction::trigger);
+    m_newCallButton->setEnabled(m_routing != nullptr);
+    m_draftsButton->setEnabled(m_routing != nullptr);
+    setCornerWidget(corner, Qt::TopRightCorner);
     auto* closeAction = new QAction(this);
     closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     closeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -76,9 +111,8 @@ IntakeForm* CounselorHome::addForm()
         return nullptr;
     auto* form = new IntakeForm(m_services, m_routing, m_drafts.get(), this);
     const int index = addTab(form, form->title());
-    connect(form, &IntakeForm::titleChanged, this, [this, form](const QString& title) {
-        setTabText(indexOf(form), title);
-    });
+    connect(form, &IntakeForm::titleChanged, this,
+            [this, form](const QString& title) { setTabText(indexOf(form), title); });
     connect(form, &IntakeForm::callSaved, m_queue, &CallListHome::refresh);
     setCurrentIndex(index);
     return form;
@@ -122,7 +156,8 @@ void CounselorHome::closeCurrentCall()
     if (form->hasUnsavedChanges()) {
         const auto answer = QMessageBox::question(
             this, tr("Close the call's tab"),
-            tr("This call has changes that are not saved as a call. Keep them as a draft and close the tab?"),
+            tr("This call has changes that are not saved as a call. Keep them as a draft and close the tab? "
+               "My drafts (Ctrl+Shift+D) reopens it."),
             QMessageBox::Yes | QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
@@ -151,6 +186,88 @@ void CounselorHome::restoreDrafts()
     }
 }
 
+QList<QAction*> CounselorHome::callActions() const
+{
+    return {m_newCallAction, m_draftsAction};
+}
+
+QStringList CounselorHome::unsavedImminentRiskCalls() const
+{
+    QStringList calls;
+    for (IntakeForm* form : forms()) {
+        if (form->hasUnsavedChanges() && form->atImminentRisk())
+            calls << form->title();
+    }
+    return calls;
+}
+
+void CounselorHome::showDrafts()
+{
+    if (!m_routing)
+        return;
+    for (IntakeForm* form : forms())
+        form->flushDraft(); // what the tabs hold now, so the list is current
+    store::DraftStore drafts(m_services.db, m_services.clock);
+    auto listed = drafts.list(m_services.actor, QStringLiteral("intake/"));
+    if (!listed.ok()) {
+        QMessageBox::warning(this, tr("My drafts"), DomainText::errorText(listed.error()));
+        return;
+    }
+    QSet<QString> open;
+    for (IntakeForm* form : forms())
+        open.insert(form->draftKey());
+    QList<DraftListDialog::Entry> entries;
+    for (const store::Draft& draft : listed.value()) {
+        if (open.contains(draft.form))
+            continue;
+        const QJsonObject content = QJsonDocument::fromJson(draft.content.toUtf8()).object();
+        DraftListDialog::Entry entry;
+        entry.form = draft.form;
+        entry.cadNumber = content.value(QStringLiteral("cadNumber")).toString();
+        // The form keeps the time received as the program's wall time.
+        const QDateTime received =
+            QDateTime::fromString(content.value(QStringLiteral("received")).toString(), Qt::ISODate);
+        entry.received =
+            received.isValid() ? received.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+        entry.callType = content.value(QStringLiteral("callType")).toString();
+        const roster::LocalDateTime saved = m_routing->zone().toLocal(store::toTimePoint(draft.savedAt));
+        entry.saved = QStringLiteral("%1-%2-%3 %4:%5")
+                          .arg(int(saved.date.year()), 4, 10, QLatin1Char('0'))
+                          .arg(unsigned(saved.date.month()), 2, 10, QLatin1Char('0'))
+                          .arg(unsigned(saved.date.day()), 2, 10, QLatin1Char('0'))
+                          .arg(saved.minuteOfDay / 60, 2, 10, QLatin1Char('0'))
+                          .arg(saved.minuteOfDay % 60, 2, 10, QLatin1Char('0'));
+        if (auto answers =
+                triage::decodeCssrs(content.value(QStringLiteral("cssrs")).toString().toStdString()))
+            entry.imminentRisk = triage::assessCssrs(answers.value()).risk == routing::RiskLevel::High;
+        entries << entry;
+    }
+    DraftListDialog dialog(entries, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.chosenForm().isEmpty())
+        reopenDraft(dialog.chosenForm());
+}
+
+IntakeForm* CounselorHome::reopenDraft(const QString& formKey)
+{
+    for (IntakeForm* form : forms()) {
+        if (form->draftKey() == formKey) {
+            setCurrentWidget(form);
+            return form;
+        }
+    }
+    store::DraftStore drafts(m_services.db, m_services.clock);
+    auto loaded = drafts.load(m_services.actor);
+    if (!loaded.ok() || !loaded.value().contains(formKey))
+        return nullptr;
+    IntakeForm* form = addForm();
+    if (!form)
+        return nullptr;
+    form->restoreDraft(QJsonDocument::fromJson(loaded.value().value(formKey).toUtf8()).object(), true);
+    setTabText(indexOf(form), form->title());
+    form->setFocus();
+    return form;
+}
+
 void CounselorHome::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -162,7 +279,14 @@ void CounselorHome::retranslate()
 {
     setTabText(indexOf(m_queue), tr("Queue"));
     setTabText(indexOf(m_board), tr("Team board"));
-    m_queue->setToolTip(tr("Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call's tab."));
+    m_queue->setToolTip(
+        tr("Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call's tab."));
+    m_newCallAction->setText(tr("&New call"));
+    m_draftsAction->setText(tr("My &drafts…"));
+    m_newCallButton->setText(tr("New call (Ctrl+N)"));
+    m_draftsButton->setText(tr("My drafts (Ctrl+Shift+D)"));
+    m_newCallButton->setToolTip(tr("Start taking a call"));
+    m_draftsButton->setToolTip(tr("Reopen a call kept as your draft"));
 }
 
 } // namespace heart::ui

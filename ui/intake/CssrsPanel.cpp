@@ -4,7 +4,7 @@
 
 #include <QComboBox>
 #include <QEvent>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
@@ -28,18 +28,24 @@ CssrsPanel::CssrsPanel(QWidget* parent)
         "QLabel { background: #b00020; color: white; font-weight: 700; padding: 8px; border-radius: 3px; }"));
     m_banner->hide();
 
-    auto* form = new QFormLayout;
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // A grid, not a form layout: QFormLayout gives a word-wrapped label the
+    // height of one line when the row does not wrap, and the question is cut.
+    // The grid asks the label its height for its width.
+    auto* form = new QGridLayout;
+    form->setColumnStretch(0, 1);
     for (int i = 0; i < triage::kCssrsQuestionCount; ++i) {
         auto* label = new QLabel(this);
         label->setWordWrap(true);
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
         auto* box = new QComboBox(this);
-        box->setObjectName(QStringLiteral("cssrs_") + QString::fromLatin1(triage::cssrsQuestionCode(CssrsQuestion(i)).data()));
+        box->setObjectName(QStringLiteral("cssrs_") +
+                           QString::fromLatin1(triage::cssrsQuestionCode(CssrsQuestion(i)).data()));
         box->addItems({QString(), QString(), QString()}); // unanswered, yes, no: texts in retranslate()
         label->setBuddy(box);
         m_labels[std::size_t(i)] = label;
         m_boxes[std::size_t(i)] = box;
-        form->addRow(label, box);
+        form->addWidget(label, i, 0);
+        form->addWidget(box, i, 1, Qt::AlignTop);
         connect(box, &QComboBox::currentIndexChanged, this, [this] {
             update();
             Q_EMIT answersChanged();
@@ -60,7 +66,9 @@ triage::CssrsAnswers CssrsPanel::answers() const
     triage::CssrsAnswers result;
     for (int i = 0; i < triage::kCssrsQuestionCount; ++i) {
         const int index = m_boxes[std::size_t(i)]->currentIndex();
-        result.answers[std::size_t(i)] = index == 1 ? Answer::Yes : index == 2 ? Answer::No : Answer::Unanswered;
+        result.answers[std::size_t(i)] = index == 1   ? Answer::Yes
+                                         : index == 2 ? Answer::No
+                                                      : Answer::Unanswered;
     }
     return result;
 }
@@ -107,7 +115,8 @@ void CssrsPanel::retranslate()
         box->setItemText(1, tr("Yes"));
         box->setItemText(2, tr("No"));
     }
-    m_banner->setText(tr("IMMINENT RISK: take immediate safety precautions; the person needs an in-person evaluation."));
+    m_banner->setText(
+        tr("IMMINENT RISK: take immediate safety precautions; the person needs an in-person evaluation."));
     update();
 }
 
@@ -121,7 +130,8 @@ void CssrsPanel::update()
         m_boxes[std::size_t(i)]->setVisible(asked);
     }
     const triage::CssrsResult result = triage::assessCssrs(current);
-    const QString level = DomainText::riskLevelName(QString::fromLatin1(routing::riskCode(result.risk).data()));
+    const QString level =
+        DomainText::riskLevelName(QString::fromLatin1(routing::riskCode(result.risk).data()));
     m_risk->setText(result.complete ? tr("Risk: %1").arg(level)
                                     : tr("Risk so far: %1 (screen not finished)").arg(level));
     m_banner->setVisible(result.risk == routing::RiskLevel::High);

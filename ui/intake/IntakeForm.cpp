@@ -14,6 +14,7 @@
 #include "store/DraftStore.h"
 #include "store/StoreTime.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -23,9 +24,10 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocale>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -72,6 +74,8 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
     fillChoices();
     retranslate();
     connectChanges();
+    for (QWidget* child : findChildren<QWidget*>())
+        child->installEventFilter(this);
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(kAutosaveMs);
     connect(&m_autosave, &QTimer::timeout, this, &IntakeForm::writeDraft);
@@ -93,13 +97,21 @@ IntakeForm::~IntakeForm()
 
 void IntakeForm::buildLayout()
 {
-    const auto label = [this] { return new QLabel(this); };
+    const auto label = [this] {
+        return new QLabel(this);
+    };
     m_headline = new QLabel(this);
     m_headline->setObjectName(QStringLiteral("intakeHeadline"));
     QFont big = m_headline->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_headline->setFont(big);
+    m_closedBanner = new QLabel(this);
+    m_closedBanner->setObjectName(QStringLiteral("closedBanner"));
+    m_closedBanner->setWordWrap(true);
+    m_closedBanner->setStyleSheet(QStringLiteral("QLabel { background: #e3e7ea; color: #263238; font-weight: "
+                                                 "600; padding: 6px; border-radius: 3px; }"));
+    m_closedBanner->hide();
 
     m_cadLabel = label();
     m_cad = new QLineEdit(this);
@@ -297,6 +309,7 @@ void IntakeForm::buildLayout()
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
+    layout->addWidget(m_closedBanner);
     layout->addWidget(scroll, 1);
 
     connect(m_save, &QPushButton::clicked, this, &IntakeForm::save);
@@ -318,10 +331,11 @@ void IntakeForm::fillChoices()
     const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
     Q_UNUSED(now);
     if (const routing::RuleSet* set = m_routing->ruleSetOn(today.date)) {
-        for (const routing::CallType& type : set->callTypes)
-        {
-            m_callType->addItem(DomainText::callTypeName(QString::fromStdString(type.name)), QString::fromStdString(type.code));
-            m_callType->setItemData(m_callType->count() - 1, QString::fromStdString(type.name), Qt::UserRole + 1);
+        for (const routing::CallType& type : set->callTypes) {
+            m_callType->addItem(DomainText::callTypeName(QString::fromStdString(type.name)),
+                                QString::fromStdString(type.code));
+            m_callType->setItemData(m_callType->count() - 1, QString::fromStdString(type.name),
+                                    Qt::UserRole + 1);
         }
     }
     m_beat->clear();
@@ -331,9 +345,12 @@ void IntakeForm::fillChoices()
     m_language->clear();
     m_language->addItem(QString(), QString());
     for (const intake::Language& language : intake::languages()) {
-        const QString english = QString::fromUtf8(language.englishName.data(), qsizetype(language.englishName.size()));
-        const QString native = QString::fromUtf8(language.nativeName.data(), qsizetype(language.nativeName.size()));
-        m_language->addItem(native == english || native.isEmpty() ? english : english + QStringLiteral(" — ") + native,
+        const QString english =
+            QString::fromUtf8(language.englishName.data(), qsizetype(language.englishName.size()));
+        const QString native =
+            QString::fromUtf8(language.nativeName.data(), qsizetype(language.nativeName.size()));
+        m_language->addItem(native == english || native.isEmpty() ? english
+                                                                  : english + QStringLiteral(" — ") + native,
                             QString::fromLatin1(language.code.data(), qsizetype(language.code.size())));
     }
     m_unit->setCurrentIndex(-1);
@@ -379,6 +396,7 @@ void IntakeForm::retranslate()
     m_dispatch->setText(tr("Dispatch (Ctrl+D)"));
     m_close->setText(tr("Close call (Ctrl+E)"));
     m_addendum->setText(tr("Addendum (Ctrl+Shift+A)"));
+    m_closedBanner->setText(tr("Closed — read only; add an addendum with Ctrl+Shift+A."));
     // After the texts: QAbstractButton::setText() replaces the shortcut with the text's mnemonic.
     m_findPerson->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     m_personHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
@@ -408,7 +426,8 @@ void IntakeForm::retranslate()
     {
         const QSignalBlocker blockType(m_callType);
         for (int i = 1; i < m_callType->count(); ++i)
-            m_callType->setItemText(i, DomainText::callTypeName(m_callType->itemData(i, Qt::UserRole + 1).toString()));
+            m_callType->setItemText(
+                i, DomainText::callTypeName(m_callType->itemData(i, Qt::UserRole + 1).toString()));
     }
     m_headline->setText(title());
     recompute();
@@ -424,13 +443,20 @@ QString IntakeForm::title() const
 
 void IntakeForm::connectChanges()
 {
-    const auto mark = [this] { changed(); };
+    const auto mark = [this] {
+        changed();
+    };
     for (QLineEdit* edit : {m_cad, m_callerName, m_callerPhone, m_personName, m_personDescription, m_address,
                             m_latitude, m_longitude})
         connect(edit, &QLineEdit::textChanged, this, mark);
     connect(m_received, &QDateTimeEdit::dateTimeChanged, this, mark);
     connect(m_relationship, &QComboBox::currentIndexChanged, this, mark);
     connect(m_personAge, &QSpinBox::valueChanged, this, mark);
+    // Before mark: a beat the counselor types or changes is theirs, no longer the one found.
+    connect(m_beat, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_loading)
+            m_beatFromPosition = false;
+    });
     connect(m_beat, &QComboBox::currentTextChanged, this, mark);
     connect(m_callType, &QComboBox::currentTextChanged, this, mark);
     for (QCheckBox* flag : m_flags)
@@ -482,6 +508,7 @@ QJsonObject IntakeForm::draftContent() const
     draft.insert(QStringLiteral("latitude"), m_latitude->text());
     draft.insert(QStringLiteral("longitude"), m_longitude->text());
     draft.insert(QStringLiteral("beat"), m_beat->currentText());
+    draft.insert(QStringLiteral("beatFromPosition"), m_beatFromPosition);
     draft.insert(QStringLiteral("callType"), m_callType->currentText());
     QJsonArray flags;
     for (QCheckBox* flag : m_flags)
@@ -493,11 +520,11 @@ QJsonObject IntakeForm::draftContent() const
     draft.insert(QStringLiteral("cssrs"), QString::fromStdString(triage::encodeCssrs(m_cssrs->answers())));
     draft.insert(QStringLiteral("disposition"), m_disposition->currentData().toString());
     draft.insert(QStringLiteral("overrideReason"), m_overrideReason->toPlainText());
-    draft.insert(QStringLiteral("unit"), m_unit->currentText());
+    draft.insert(QStringLiteral("unit"), unitCode());
     return draft;
 }
 
-void IntakeForm::restoreDraft(const QJsonObject& draft)
+void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
 {
     m_loading = true;
     if (const QString formId = draft.value(QStringLiteral("formId")).toString(); !formId.isEmpty())
@@ -510,7 +537,8 @@ void IntakeForm::restoreDraft(const QJsonObject& draft)
             m_call = saved.value();
     }
     m_cad->setText(draft.value(QStringLiteral("cadNumber")).toString());
-    m_received->setDateTime(QDateTime::fromString(draft.value(QStringLiteral("received")).toString(), Qt::ISODate));
+    m_received->setDateTime(
+        QDateTime::fromString(draft.value(QStringLiteral("received")).toString(), Qt::ISODate));
     m_callerName->setText(draft.value(QStringLiteral("callerName")).toString());
     m_callerPhone->setText(draft.value(QStringLiteral("callerPhone")).toString());
     m_relationship->setCurrentIndex(draft.value(QStringLiteral("relationship")).toInt());
@@ -522,16 +550,19 @@ void IntakeForm::restoreDraft(const QJsonObject& draft)
     m_latitude->setText(draft.value(QStringLiteral("latitude")).toString());
     m_longitude->setText(draft.value(QStringLiteral("longitude")).toString());
     m_beat->setCurrentText(draft.value(QStringLiteral("beat")).toString());
+    m_beatFromPosition = draft.value(QStringLiteral("beatFromPosition")).toBool();
     m_callType->setCurrentText(draft.value(QStringLiteral("callType")).toString());
     const QJsonArray flags = draft.value(QStringLiteral("flags")).toArray();
     for (std::size_t i = 0; i < m_flags.size(); ++i)
         m_flags[i]->setChecked(flags.at(qsizetype(i)).toBool());
-    m_language->setCurrentIndex(std::max(0, m_language->findData(draft.value(QStringLiteral("language")).toString())));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(draft.value(QStringLiteral("language")).toString())));
     m_interpreter->setChecked(draft.value(QStringLiteral("interpreter")).toBool());
     m_narrative->setPlainText(draft.value(QStringLiteral("narrative")).toString());
     if (auto answers = triage::decodeCssrs(draft.value(QStringLiteral("cssrs")).toString().toStdString()))
         m_cssrs->setAnswers(answers.value());
-    m_disposition->setCurrentIndex(std::max(0, m_disposition->findData(draft.value(QStringLiteral("disposition")).toString())));
+    m_disposition->setCurrentIndex(
+        std::max(0, m_disposition->findData(draft.value(QStringLiteral("disposition")).toString())));
     m_overrideReason->setPlainText(draft.value(QStringLiteral("overrideReason")).toString());
     m_unit->setCurrentText(draft.value(QStringLiteral("unit")).toString());
     m_loading = false;
@@ -539,7 +570,8 @@ void IntakeForm::restoreDraft(const QJsonObject& draft)
     setReadOnly(isClosed());
     recompute();
     m_headline->setText(title());
-    setStatus(tr("Restored from the draft saved before the program stopped."));
+    setStatus(reopened ? tr("Reopened from your drafts.")
+                       : tr("Restored from the draft saved before the program stopped."));
 }
 
 void IntakeForm::writeDraft()
@@ -579,6 +611,42 @@ void IntakeForm::discardDraft()
     }
     store::DraftStore drafts(m_services.db, m_services.clock);
     drafts.discard(m_services.actor, draftKey());
+}
+
+bool IntakeForm::eventFilter(QObject* watched, QEvent* event)
+{
+    // A field that accepts ShortcutOverride keeps the key for editing and the
+    // shortcut never fires; ignoring the override here lets the form's win.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (isFormShortcut(QKeySequence(key->keyCombination()))) {
+            event->ignore();
+            return true;
+        }
+    }
+    // A shortcut whose button is disabled just now (Ctrl+D with no unit to
+    // send) arrives as a key press: it must not edit the field either.
+    if (event->type() == QEvent::KeyPress &&
+        isFormShortcut(QKeySequence(static_cast<QKeyEvent*>(event)->keyCombination())))
+        return true;
+    return QWidget::eventFilter(watched, event);
+}
+
+bool IntakeForm::isFormShortcut(const QKeySequence& keys) const
+{
+    for (const QAbstractButton* button : std::initializer_list<const QAbstractButton*>{
+             m_save, m_dispatch, m_close, m_addendum, m_findPerson, m_personHistory}) {
+        if (button->shortcut() == keys)
+            return true;
+    }
+    // The workplace's own (Ctrl+N, Ctrl+W, my drafts) win too.
+    for (const QWidget* widget = parentWidget(); widget; widget = widget->parentWidget()) {
+        for (const QAction* action : widget->actions()) {
+            if (action->shortcuts().contains(keys))
+                return true;
+        }
+    }
+    return false;
 }
 
 void IntakeForm::setStatus(const QString& text)

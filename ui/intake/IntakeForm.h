@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <QWidget>
-
 #include <memory>
 
 class QCheckBox;
@@ -42,13 +41,14 @@ public:
     static constexpr int kAutosaveMs = 800;
 
     // drafts: the background writer (nullptr: drafts are written on this thread).
-    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing, DraftWriter* drafts = nullptr,
-               QWidget* parent = nullptr);
+    IntakeForm(Services services, std::shared_ptr<const RoutingContext> routing,
+               DraftWriter* drafts = nullptr, QWidget* parent = nullptr);
     ~IntakeForm() override;
 
-    void startNew();                        // a new call: generated CAD number, received now
-    bool openCall(const QString& callId);   // a saved call (an audited open)
-    void restoreDraft(const QJsonObject& draft);
+    void startNew();                      // a new call: generated CAD number, received now
+    bool openCall(const QString& callId); // a saved call (an audited open)
+    // reopened: the counselor asked for it from "My drafts" (else it came back at sign-in).
+    void restoreDraft(const QJsonObject& draft, bool reopened = false);
     QJsonObject draftContent() const;
     QString draftKey() const { return QStringLiteral("intake/") + m_formId; }
     QString callId() const { return m_call.id; }
@@ -59,9 +59,11 @@ public:
     bool dispatchUnit(); // Ctrl+D
     bool closeCall();    // Ctrl+E
     bool addAddendum(const QString& text);
-    void flushDraft();   // write a pending draft now (before sign-out, on close)
+    void flushDraft(); // write a pending draft now (before sign-out, on close)
     void discardDraft();
     bool hasUnsavedChanges() const { return m_dirty; }
+    // The C-SSRS screen so far says imminent risk (high).
+    bool atImminentRisk() const;
 
     // The current routing decision, when there is one.
     const std::optional<routing::Decision>& decision() const { return m_decision; }
@@ -73,9 +75,20 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // The form's shortcuts win over the editing keys of its fields (Ctrl+E,
+    // Ctrl+D and Ctrl+H move, delete and erase in text fields under X11).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     static constexpr int kUnitIdRole = Qt::UserRole + 1;
+    static constexpr int kUnitCodeRole = Qt::UserRole + 2;
+    bool isFormShortcut(const QKeySequence& keys) const;
+    // The unit code in the unit field: a choice's code ("CRT-1"), or what was typed.
+    QString unitCode() const;
+    int unitIndex(const QString& code) const;
+    // Before closing a call whose unit has not cleared: the counselor's yes.
+    bool confirmCloseWhileUnitOut();
+    void showBeatSource();
     void buildLayout();
     // The unit choices from the team board, for a CRT or Co-Response dispatch.
     void loadUnits(routing::Disposition disposition);
@@ -106,6 +119,7 @@ private:
     std::optional<routing::Decision> m_decision;
     bool m_dirty = false;
     bool m_loading = false;
+    bool m_beatFromPosition = false; // the Beat field holds the beat found from the coordinates
     QTimer m_autosave;
     QString m_status;
 
@@ -171,6 +185,7 @@ private:
     QPushButton* m_addendum;
     QLabel* m_statusLine;
     QLabel* m_headline;
+    QLabel* m_closedBanner;
 };
 
 } // namespace heart::ui

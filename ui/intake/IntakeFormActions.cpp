@@ -1,10 +1,9 @@
 // The intake form's steps: the live routing decision, validation at the
 // field, saving, dispatch, closing and addenda, and linking a known person.
-#include "intake/IntakeForm.h"
-
 #include "core/intake/IntakeRules.h"
 #include "core/routing/Disposition.h"
 #include "intake/CssrsPanel.h"
+#include "intake/IntakeForm.h"
 #include "intake/PersonDialog.h"
 #include "intake/ReasonText.h"
 #include "intake/RoutingPanel.h"
@@ -13,6 +12,7 @@
 #include "store/UnitStore.h"
 #include "units/TeamBoard.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -53,9 +53,11 @@ QString errorWords(const Error& error)
     if (code == "received-too-old")
         return IntakeForm::tr("The time received is more than 7 days ago.");
     if (code == "coordinates-outside-world")
-        return IntakeForm::tr("These coordinates are outside the world (latitude -90 to 90, longitude -180 to 180).");
+        return IntakeForm::tr(
+            "These coordinates are outside the world (latitude -90 to 90, longitude -180 to 180).");
     if (code == "phone-not-dialable")
-        return IntakeForm::tr("This phone number cannot be dialed (%1).").arg(QString::fromStdString(error.detail));
+        return IntakeForm::tr("This phone number cannot be dialed (%1).")
+            .arg(QString::fromStdString(error.detail));
     if (code == "cad-number-format")
         return IntakeForm::tr("A CAD number is 3 to 32 letters, digits, '-' or '_'.");
     return QString::fromStdString(error.code);
@@ -67,7 +69,8 @@ roster::LocalDateTime IntakeForm::receivedLocal() const
 {
     const QDateTime wall = m_received->dateTime();
     const QDate date = wall.date();
-    return {std::chrono::year_month_day{std::chrono::year{date.year()}, std::chrono::month{unsigned(date.month())},
+    return {std::chrono::year_month_day{std::chrono::year{date.year()},
+                                        std::chrono::month{unsigned(date.month())},
                                         std::chrono::day{unsigned(date.day())}},
             wall.time().hour() * 60 + wall.time().minute()};
 }
@@ -75,7 +78,8 @@ roster::LocalDateTime IntakeForm::receivedLocal() const
 void IntakeForm::setReceivedUtc(const QDateTime& utc)
 {
     const roster::LocalDateTime local = m_routing->zone().toLocal(store::toTimePoint(utc));
-    const QDate date(int(local.date.year()), int(unsigned(local.date.month())), int(unsigned(local.date.day())));
+    const QDate date(int(local.date.year()), int(unsigned(local.date.month())),
+                     int(unsigned(local.date.day())));
     m_received->setDateTime(QDateTime(date, QTime(local.minuteOfDay / 60, local.minuteOfDay % 60), Qt::UTC));
 }
 
@@ -86,8 +90,16 @@ void IntakeForm::startNew()
     const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
     const std::string prefix = intake::generatedCadNumber(today.date, 0);
     const QString cadPrefix = QString::fromStdString(prefix.substr(0, prefix.find('-') + 1));
-    auto sequence = calls.nextCadSequence(m_services.actor, cadPrefix);
-    m_cad->setText(QString::fromStdString(intake::generatedCadNumber(today.date, sequence.ok() ? sequence.value() : 1)));
+    const auto numberFor = [&today](int sequence) {
+        return QString::fromStdString(intake::generatedCadNumber(today.date, sequence));
+    };
+    // Handed out for good: no other workstation, and no later call of ours, gets it.
+    auto sequence = calls.reserveCadSequence(m_services.actor, cadPrefix, numberFor);
+    if (sequence.ok())
+        m_cad->setText(numberFor(sequence.value()));
+    else
+        setStatus(tr("No CAD number could be handed out (%1): type the CAD number.")
+                      .arg(DomainText::errorText(sequence.error())));
     setReceivedUtc(store::toDateTime(m_services.clock.now()));
     m_loading = false;
     m_dirty = false;
@@ -115,8 +127,9 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     m_cad->setText(call.cadNumber);
     setReceivedUtc(call.receivedAt);
     m_callerName->setText(call.callerName);
-    m_callerPhone->setText(call.callerPhone.isEmpty() ? QString()
-                                                      : QString::fromStdString(intake::formatPhone(call.callerPhone.toStdString())));
+    m_callerPhone->setText(call.callerPhone.isEmpty()
+                               ? QString()
+                               : QString::fromStdString(intake::formatPhone(call.callerPhone.toStdString())));
     for (int i = 0; i < 5; ++i) {
         if (call.callerRelationship == QLatin1String(kRelationshipCodes[i]))
             m_relationship->setCurrentIndex(i);
@@ -128,11 +141,13 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     m_address->setText(call.address);
     m_latitude->setText(call.latitude ? QString::number(*call.latitude, 'f', 6) : QString());
     m_longitude->setText(call.longitude ? QString::number(*call.longitude, 'f', 6) : QString());
-    m_beat->setCurrentText(call.beatSource == QLatin1String("from_position") ? QString() : call.beat);
+    m_beat->setCurrentText(call.beat);
+    m_beatFromPosition = call.beatSource == QLatin1String("from_position") && !call.beat.isEmpty();
     const int type = m_callType->findData(call.callType);
     m_callType->setCurrentIndex(type >= 0 ? type : 0);
     for (std::size_t i = 0; i < m_flags.size(); ++i)
-        m_flags[i]->setChecked(call.flags.contains(QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data())));
+        m_flags[i]->setChecked(
+            call.flags.contains(QString::fromLatin1(routing::flagCode(routing::kAllFlags[i]).data())));
     m_language->setCurrentIndex(std::max(0, m_language->findData(call.language)));
     m_interpreter->setChecked(call.interpreter);
     m_narrative->setPlainText(call.narrative);
@@ -151,18 +166,40 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
 
 void IntakeForm::resolveBeat()
 {
+    // The beat found from the coordinates goes into the Beat field (marked as
+    // found), where the counselor can still change it; a beat they typed stays.
     bool bad = false;
     const auto lat = parseCoordinate(m_latitude->text(), &bad);
     const auto lon = parseCoordinate(m_longitude->text(), &bad);
-    QString info;
-    if (!m_beat->currentText().trimmed().isEmpty()) {
-        info = tr("typed");
-    } else if (lat && lon && !intake::checkCoordinates(*lat, *lon)) {
-        const auto beat = m_routing->beats->locate({*lon, *lat});
-        info = beat ? tr("beat %1 from the coordinates").arg(QString::fromLatin1(beat->data(), qsizetype(beat->size())))
-                    : tr("outside every beat");
+    const bool located = lat && lon && !bad && !intake::checkCoordinates(*lat, *lon);
+    std::optional<std::string> beat;
+    if (located)
+        beat = m_routing->beats->locate({*lon, *lat});
+    const bool typed = !m_beatFromPosition && !m_beat->currentText().trimmed().isEmpty();
+    if (!typed && !isClosed()) {
+        const QString found = beat ? QString::fromStdString(*beat) : QString();
+        const QSignalBlocker block(m_beat);
+        if (m_beat->currentText() != found)
+            m_beat->setCurrentText(found);
+        m_beatFromPosition = !found.isEmpty();
     }
-    m_beatInfo->setText(info);
+    showBeatSource();
+    if (!m_beatFromPosition && m_beat->currentText().trimmed().isEmpty() && located && !beat)
+        m_beatInfo->setText(tr("the coordinates are outside every beat"));
+}
+
+void IntakeForm::showBeatSource()
+{
+    const bool typed = !m_beatFromPosition && !m_beat->currentText().trimmed().isEmpty();
+    m_beatInfo->setText(m_beatFromPosition ? tr("found from the coordinates")
+                        : typed            ? tr("typed")
+                                           : QString());
+    QFont font = m_beat->font();
+    font.setItalic(m_beatFromPosition);
+    if (m_beat->lineEdit())
+        m_beat->lineEdit()->setFont(font);
+    m_beat->setToolTip(m_beatFromPosition ? tr("Found from the coordinates; type another beat to change it.")
+                                          : QString());
 }
 
 void IntakeForm::recompute()
@@ -170,7 +207,8 @@ void IntakeForm::recompute()
     resolveBeat();
     validate(false);
     const int typeIndex = m_callType->findText(m_callType->currentText(), Qt::MatchFixedString);
-    const QString typeCode = typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
+    const QString typeCode =
+        typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
     if (typeCode.isEmpty()) {
         m_decision.reset();
         m_routingPanel->showMissing(tr("Choose the call type to see which programs can answer."));
@@ -178,7 +216,9 @@ void IntakeForm::recompute()
         return;
     }
     const std::string typeText = typeCode.toStdString();
-    const std::string beatText = m_beat->currentText().trimmed().toStdString();
+    // A beat found from the coordinates is theirs: the routing finds it again (and says so).
+    const std::string beatText =
+        m_beatFromPosition ? std::string() : m_beat->currentText().trimmed().toStdString();
     routing::CallFacts facts;
     facts.callType = typeText;
     facts.beat = beatText;
@@ -194,7 +234,8 @@ void IntakeForm::recompute()
     auto decision = m_routing->router->decide(facts);
     if (!decision.ok()) {
         m_decision.reset();
-        m_routingPanel->showMissing(tr("No rule set is in force on %1.").arg(QString::fromStdString(decision.error().field)));
+        m_routingPanel->showMissing(
+            tr("No rule set is in force on %1.").arg(QString::fromStdString(decision.error().field)));
     } else {
         m_decision = decision.value();
         m_routingPanel->showDecision(*m_decision, m_routing->router->rules().inForce(m_decision->local.date));
@@ -204,8 +245,10 @@ void IntakeForm::recompute()
 
 void IntakeForm::updateDispositionState()
 {
-    const auto disposition = routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
-    const bool against = disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
+    const auto disposition =
+        routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
+    const bool against =
+        disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
     m_overrideLabel->setEnabled(against && !isClosed());
     m_overrideReason->setEnabled(against && !isClosed());
     const bool unit = disposition && routing::sendsUnit(*disposition);
@@ -251,16 +294,20 @@ bool IntakeForm::validate(bool focusFirstError)
     check(m_coordinatesError, m_latitude, coordinates);
     const QString typeText = m_callType->currentText().trimmed();
     const bool knownType = typeText.isEmpty() || m_callType->findText(typeText, Qt::MatchFixedString) > 0;
-    check(m_callTypeError, m_callType, knownType ? QString() : tr("\"%1\" is not a call type of the rules in force.").arg(typeText));
+    check(m_callTypeError, m_callType,
+          knownType ? QString() : tr("\"%1\" is not a call type of the rules in force.").arg(typeText));
 
-    const auto disposition = routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
-    const bool against = disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
+    const auto disposition =
+        routing::dispositionFromCode(m_disposition->currentData().toString().toStdString());
+    const bool against =
+        disposition && m_decision && !routing::followsRecommendation(*disposition, m_decision->recommended);
     check(m_overrideError, m_overrideReason,
           against && m_overrideReason->toPlainText().trimmed().isEmpty()
               ? tr("This is not what the routing recommends: say why.")
               : QString());
     const bool needsUnit = disposition && routing::sendsUnit(*disposition);
-    check(m_unitError, m_unit, needsUnit && m_unit->currentText().trimmed().isEmpty() ? tr("Choose the unit to send.") : QString());
+    check(m_unitError, m_unit,
+          needsUnit && unitCode().isEmpty() ? tr("Choose the unit to send.") : QString());
     if (focusFirstError && first)
         first->setFocus();
     return first == nullptr;
@@ -274,7 +321,8 @@ store::CallRecord IntakeForm::collect() const
     call.callerName = m_callerName->text().trimmed();
     const auto phone = intake::normalisePhone(m_callerPhone->text().toStdString());
     call.callerPhone = phone.ok() ? QString::fromStdString(phone.value()) : QString();
-    call.callerRelationship = QString::fromLatin1(kRelationshipCodes[std::max(0, m_relationship->currentIndex())]);
+    call.callerRelationship =
+        QString::fromLatin1(kRelationshipCodes[std::max(0, m_relationship->currentIndex())]);
     call.personId = m_personId;
     call.personName = m_personName->text().trimmed();
     call.personAge = m_personAge->value() >= 0 ? std::optional<int>(m_personAge->value()) : std::nullopt;
@@ -284,12 +332,14 @@ store::CallRecord IntakeForm::collect() const
     call.latitude = parseCoordinate(m_latitude->text(), &bad);
     call.longitude = parseCoordinate(m_longitude->text(), &bad);
     call.beat = m_decision ? QString::fromStdString(m_decision->beat) : m_beat->currentText().trimmed();
-    call.beatSource = !m_decision ? QString()
-                      : m_decision->beatSource == routing::BeatSource::Given        ? QStringLiteral("given")
-                      : m_decision->beatSource == routing::BeatSource::FromPosition ? QStringLiteral("from_position")
-                                                                                    : QString();
+    call.beatSource = !m_decision                                            ? QString()
+                      : m_decision->beatSource == routing::BeatSource::Given ? QStringLiteral("given")
+                      : m_decision->beatSource == routing::BeatSource::FromPosition
+                          ? QStringLiteral("from_position")
+                          : QString();
     const int typeIndex = m_callType->findText(m_callType->currentText(), Qt::MatchFixedString);
-    call.callType = typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
+    call.callType =
+        typeIndex > 0 ? m_callType->itemData(typeIndex).toString() : m_callType->currentText().trimmed();
     call.flags.clear();
     for (std::size_t i = 0; i < m_flags.size(); ++i) {
         if (m_flags[i]->isChecked())
@@ -300,8 +350,11 @@ store::CallRecord IntakeForm::collect() const
     call.narrative = m_narrative->toPlainText();
     const triage::CssrsAnswers answers = m_cssrs->answers();
     const triage::CssrsResult result = triage::assessCssrs(answers);
-    call.cssrs = answers == triage::CssrsAnswers{} ? QString() : QString::fromStdString(triage::encodeCssrs(answers));
-    call.riskLevel = result.risk == routing::RiskLevel::NotAssessed ? QString() : QString::fromLatin1(routing::riskCode(result.risk).data());
+    call.cssrs =
+        answers == triage::CssrsAnswers{} ? QString() : QString::fromStdString(triage::encodeCssrs(answers));
+    call.riskLevel = result.risk == routing::RiskLevel::NotAssessed
+                         ? QString()
+                         : QString::fromLatin1(routing::riskCode(result.risk).data());
     const QDateTime now = store::toDateTime(m_services.clock.now());
     if (result.complete && !call.triagedAt.isValid())
         call.triagedAt = now;
@@ -316,9 +369,12 @@ store::CallRecord IntakeForm::collect() const
         call.decidedAt = now;
     call.disposition = disposition;
     const auto parsed = routing::dispositionFromCode(disposition.toStdString());
-    call.program = parsed ? QString::fromLatin1(routing::programCode(routing::handlingProgram(*parsed)).data()).replace(u'-', u'_')
-                          : QString();
-    const bool against = parsed && m_decision && !routing::followsRecommendation(*parsed, m_decision->recommended);
+    call.program = parsed
+                       ? QString::fromLatin1(routing::programCode(routing::handlingProgram(*parsed)).data())
+                             .replace(u'-', u'_')
+                       : QString();
+    const bool against =
+        parsed && m_decision && !routing::followsRecommendation(*parsed, m_decision->recommended);
     call.overrideReason = against ? m_overrideReason->toPlainText().trimmed() : QString();
     return call;
 }
@@ -333,7 +389,8 @@ bool IntakeForm::save()
     }
     store::IntakeStore calls(m_services.db, m_services.clock);
     const store::CallRecord call = collect();
-    auto saved = m_call.id.isEmpty() ? calls.create(m_services.actor, call) : calls.update(m_services.actor, call);
+    auto saved =
+        m_call.id.isEmpty() ? calls.create(m_services.actor, call) : calls.update(m_services.actor, call);
     if (!saved.ok()) {
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
         if (saved.error().field == QLatin1String("cadNumber")) {
@@ -356,14 +413,16 @@ bool IntakeForm::save()
 void IntakeForm::loadUnits(routing::Disposition disposition)
 {
     // The team board's units of the kind the disposition sends, available
-    // ones first; busy ones are listed (greyed, with their status) so the
-    // counselor sees why they cannot be chosen.
+    // ones first; busy ones are listed (greyed, with their status in the
+    // text, a tooltip and the accessible description) so the counselor sees
+    // why they cannot be chosen.
     store::UnitStore units(m_services.db, m_services.clock);
     auto board = units.board(m_services.actor);
     if (!board.ok())
         return;
-    const units::UnitKind kind = disposition == routing::Disposition::CorDispatch ? units::UnitKind::CoResponse
-                                                                                  : units::UnitKind::CommunityResponse;
+    const units::UnitKind kind = disposition == routing::Disposition::CorDispatch
+                                     ? units::UnitKind::CoResponse
+                                     : units::UnitKind::CommunityResponse;
     QList<store::Unit> list;
     for (const store::Unit& unit : board.value()) {
         if (unit.kind == kind)
@@ -372,23 +431,55 @@ void IntakeForm::loadUnits(routing::Disposition disposition)
     const auto free = [](const store::Unit& u) {
         return u.status == units::UnitStatus::Available || u.status == units::UnitStatus::Clear;
     };
-    std::stable_sort(list.begin(), list.end(), [&](const store::Unit& a, const store::Unit& b) { return free(a) && !free(b); });
-    const QString typed = m_unit->currentText();
+    std::stable_sort(list.begin(), list.end(),
+                     [&](const store::Unit& a, const store::Unit& b) { return free(a) && !free(b); });
+    const QString typed = unitCode();
     const QSignalBlocker block(m_unit);
     m_unit->clear();
     auto* model = qobject_cast<QStandardItemModel*>(m_unit->model());
     for (const store::Unit& unit : list) {
-        m_unit->addItem(unit.code, unit.id);
+        const QString status = UnitBoardModel::statusName(unit.status).toLower();
+        const bool ours = m_call.assignedUnit == unit.code;
+        const bool busy = !free(unit) && !ours;
+        const QString why =
+            busy                  ? (unit.callCad.isEmpty()
+                                         ? tr("%1 is %2: busy, it cannot be sent until it clears.").arg(unit.code, status)
+                                         : tr("%1 is %2 on call %3: busy, it cannot be sent until it clears.")
+                              .arg(unit.code, status, unit.callCad))
+            : ours && !free(unit) ? tr("%1 is %2 on this call.").arg(unit.code, status)
+                                  : tr("%1 is %2: it can be sent.").arg(unit.code, status);
+        m_unit->addItem(busy ? tr("%1 — %2, busy").arg(unit.code, status)
+                             : tr("%1 — %2").arg(unit.code, status),
+                        unit.id);
         const int row = m_unit->count() - 1;
         m_unit->setItemData(row, unit.id, kUnitIdRole);
-        const QString status = UnitBoardModel::statusName(unit.status);
-        m_unit->setItemData(row, unit.callCad.isEmpty() ? status : tr("%1 on call %2").arg(status, unit.callCad),
-                            Qt::ToolTipRole);
-        if (!free(unit) && model && m_call.assignedUnit != unit.code)
+        m_unit->setItemData(row, unit.code, kUnitCodeRole);
+        m_unit->setItemData(row, why, Qt::ToolTipRole);
+        m_unit->setItemData(row, why, Qt::AccessibleDescriptionRole);
+        if (busy && model)
             model->item(row)->setEnabled(false);
     }
     m_unit->setCurrentIndex(-1);
     m_unit->setEditText(typed);
+}
+
+QString IntakeForm::unitCode() const
+{
+    const QString text = m_unit->currentText().trimmed();
+    for (int i = 0; i < m_unit->count(); ++i) {
+        if (m_unit->itemText(i).compare(text, Qt::CaseInsensitive) == 0)
+            return m_unit->itemData(i, kUnitCodeRole).toString();
+    }
+    return text;
+}
+
+int IntakeForm::unitIndex(const QString& code) const
+{
+    for (int i = 0; i < m_unit->count(); ++i) {
+        if (m_unit->itemData(i, kUnitCodeRole).toString().compare(code, Qt::CaseInsensitive) == 0)
+            return i;
+    }
+    return -1;
 }
 
 bool IntakeForm::dispatchUnit()
@@ -404,13 +495,15 @@ bool IntakeForm::dispatchUnit()
     // A unit on the team board is moved to "dispatched" on this call first:
     // a busy unit refuses, and the call is not marked dispatched. A unit
     // typed by hand (not on the board) is recorded on the call only.
-    const QString code = m_unit->currentText().trimmed();
-    if (const int index = m_unit->findText(code, Qt::MatchFixedString); index >= 0) {
+    QString code = unitCode();
+    if (const int index = unitIndex(code); index >= 0) {
+        code = m_unit->itemData(index, kUnitCodeRole).toString();
         const QString unitId = m_unit->itemData(index, kUnitIdRole).toString();
         store::UnitStore units(m_services.db, m_services.clock);
         auto current = units.unit(m_services.actor, unitId);
-        auto sent = current.ok() ? units.dispatchToCall(m_services.actor, unitId, current.value().version, m_call.id)
-                                 : store::StoreResult<store::Unit>(current.error());
+        auto sent = current.ok()
+                        ? units.dispatchToCall(m_services.actor, unitId, current.value().version, m_call.id)
+                        : store::StoreResult<store::Unit>(current.error());
         if (!sent.ok()) {
             const bool busy = sent.error().code == store::StoreErrorCode::InvalidInput && current.ok();
             setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
@@ -432,12 +525,53 @@ bool IntakeForm::dispatchUnit()
     return true;
 }
 
+bool IntakeForm::confirmCloseWhileUnitOut()
+{
+    if (m_call.status != QLatin1String("dispatched") || m_call.assignedUnit.isEmpty())
+        return true;
+    // The unit has cleared when the board shows it free or on another call.
+    QString state;
+    store::UnitStore units(m_services.db, m_services.clock);
+    if (auto board = units.board(m_services.actor); board.ok()) {
+        for (const store::Unit& unit : board.value()) {
+            if (unit.code.compare(m_call.assignedUnit, Qt::CaseInsensitive) != 0)
+                continue;
+            if (unit.callId != m_call.id || unit.status == units::UnitStatus::Available ||
+                unit.status == units::UnitStatus::Clear)
+                return true;
+            state = UnitBoardModel::statusName(unit.status).toLower();
+        }
+    }
+    QMessageBox question(
+        QMessageBox::Warning, tr("Close the call"),
+        state.isEmpty() ? tr("%1 was sent to this call and has not reported clear. Close the call anyway?")
+                              .arg(m_call.assignedUnit)
+                        : tr("%1 is still %2 on this call and has not cleared. Close the call anyway?")
+                              .arg(m_call.assignedUnit, state),
+        QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("confirmCloseCall"));
+    QPushButton* close = question.addButton(tr("Close the call"), QMessageBox::DestructiveRole);
+    close->setObjectName(QStringLiteral("confirmCloseCallYes"));
+    QPushButton* keep = question.addButton(tr("Keep it open"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("confirmCloseCallNo"));
+    question.setDefaultButton(keep);
+    question.setEscapeButton(keep);
+    question.exec();
+    return question.clickedButton() == close;
+}
+
 bool IntakeForm::closeCall()
 {
+    if (isClosed())
+        return false;
     if (m_disposition->currentData().toString().isEmpty()) {
         showFieldError(m_overrideError, QString());
         setStatus(tr("Record the disposition before closing the call."));
         m_disposition->setFocus();
+        return false;
+    }
+    if (!confirmCloseWhileUnitOut()) {
+        setStatus(tr("Not closed: the unit has not cleared."));
         return false;
     }
     if (!save())
@@ -456,6 +590,11 @@ bool IntakeForm::closeCall()
     return true;
 }
 
+bool IntakeForm::atImminentRisk() const
+{
+    return m_cssrs->result().risk == routing::RiskLevel::High;
+}
+
 bool IntakeForm::addAddendum(const QString& given)
 {
     if (!isClosed())
@@ -463,8 +602,8 @@ bool IntakeForm::addAddendum(const QString& given)
     QString text = given;
     if (text.isEmpty()) {
         bool ok = false;
-        text = QInputDialog::getMultiLineText(this, tr("Addendum"), tr("Correction or addition to the closed call:"),
-                                              QString(), &ok);
+        text = QInputDialog::getMultiLineText(
+            this, tr("Addendum"), tr("Correction or addition to the closed call:"), QString(), &ok);
         if (!ok)
             return false;
     }
@@ -480,19 +619,32 @@ bool IntakeForm::addAddendum(const QString& given)
 
 void IntakeForm::setReadOnly(bool readOnly)
 {
+    // Read-only text fields take the window's colour, as disabled ones do,
+    // so a closed call does not look editable; they stay selectable and copyable.
+    const auto look = [readOnly](QWidget* field) {
+        QPalette palette = QApplication::palette(field);
+        if (readOnly)
+            palette.setColor(QPalette::Base, palette.color(QPalette::Window));
+        field->setPalette(palette);
+    };
     for (QLineEdit* edit : {m_cad, m_callerName, m_callerPhone, m_personName, m_personDescription, m_address,
-                            m_latitude, m_longitude})
+                            m_latitude, m_longitude}) {
         edit->setReadOnly(readOnly);
-    for (QWidget* widget : std::initializer_list<QWidget*>{m_received, m_relationship, m_personAge, m_beat, m_callType,
-                                                           m_language, m_interpreter, m_disposition, m_unit, m_findPerson,
-                                                           m_save, m_close})
+        look(edit);
+    }
+    for (QWidget* widget : std::initializer_list<QWidget*>{
+             m_received, m_relationship, m_personAge, m_beat, m_callType, m_language, m_interpreter,
+             m_disposition, m_unit, m_findPerson, m_save, m_close})
         widget->setEnabled(!readOnly);
     for (QCheckBox* flag : m_flags)
         flag->setEnabled(!readOnly);
-    m_narrative->setReadOnly(readOnly);
-    m_overrideReason->setReadOnly(readOnly);
+    for (QPlainTextEdit* edit : {m_narrative, m_overrideReason}) {
+        edit->setReadOnly(readOnly);
+        look(edit);
+    }
     m_cssrs->setReadOnly(readOnly);
     m_addendum->setVisible(readOnly);
+    m_closedBanner->setVisible(readOnly);
     updateDispositionState();
 }
 

@@ -3,8 +3,8 @@
 #include "admin/UserAdminWidget.h"
 #include "followup/FollowUpQueueWidget.h"
 #include "home/DashboardHome.h"
-#include "roster/RosterWidget.h"
 #include "intake/CounselorHome.h"
+#include "roster/RosterWidget.h"
 #include "shell/DomainText.h"
 #include "shell/DraftSource.h"
 #include "shell/FirstAdminPage.h"
@@ -14,11 +14,11 @@
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
 #include "store/AuditTrail.h"
-#include "units/TeamBoard.h"
-#include "units/TeamLeadHome.h"
 #include "store/Database.h"
 #include "store/DraftStore.h"
 #include "store/SettingsStore.h"
+#include "units/TeamBoard.h"
+#include "units/TeamLeadHome.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -26,6 +26,7 @@
 #include <QJsonDocument>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -35,8 +36,8 @@ namespace heart::ui {
 MainWindow::MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language, QWidget* parent)
     : QMainWindow(parent), m_db(db), m_clock(clock), m_language(language), m_pages(new QStackedWidget(this)),
       m_firstAdmin(new FirstAdminPage(m_pages)), m_signIn(new SignInPage(m_pages)),
-      m_inactivity(new InactivityMonitor(clock, this)), m_userLabel(new QLabel(this)), m_roleLabel(new QLabel(this)),
-      m_databaseLabel(new QLabel(this)), m_connectionLabel(new QLabel(this))
+      m_inactivity(new InactivityMonitor(clock, this)), m_userLabel(new QLabel(this)),
+      m_roleLabel(new QLabel(this)), m_databaseLabel(new QLabel(this)), m_connectionLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_userLabel->setObjectName(QStringLiteral("statusUser"));
@@ -122,8 +123,26 @@ void MainWindow::onSignInRequested(const QString& login, const QString& password
         updateMenus();
         return;
     }
-    if (m_actor)
-        leaveSession(true); // someone else takes over a locked window: keep the first user's work
+    if (m_actor) {
+        // Someone else takes over a locked window: keep the first user's work,
+        // but not without a word when a call at imminent risk would be set aside.
+        const QString name = m_actor->displayName();
+        if (!confirmSettingAsideImminentRisk(
+                [&name](const QString& calls) {
+                    return tr("%1 left calls at imminent risk that are not saved as calls: %2. Signing in "
+                              "puts them "
+                              "aside as %1's drafts, where no one else sees them. Sign in anyway?")
+                        .arg(name, calls);
+                },
+                tr("Sign in anyway"))) {
+            accounts.recordSessionEvent(signedIn.value(), store::audit::SignOut);
+            m_signIn->showUnlock(m_actor->displayName(), m_db.spec().describe());
+            m_signIn->showError(tr("Not signed in: %1 has calls at imminent risk on this screen.")
+                                    .arg(m_actor->displayName()));
+            return;
+        }
+        leaveSession(true);
+    }
     enterSession(signedIn.value());
 }
 
@@ -185,11 +204,13 @@ void MainWindow::keepDrafts()
         auto* source = dynamic_cast<DraftSource*>(widget);
         if (!source || !source->hasUnsavedContent())
             continue;
-        const QString content = QString::fromUtf8(QJsonDocument(source->draftContent()).toJson(QJsonDocument::Compact));
+        const QString content =
+            QString::fromUtf8(QJsonDocument(source->draftContent()).toJson(QJsonDocument::Compact));
         if (store::StoreError error = drafts.save(*m_actor, source->draftKey(), content)) {
             // Never lose work silently: tell the user who is still at the screen.
-            QMessageBox::warning(this, tr("Draft not saved"),
-                                 tr("The unsaved form could not be kept as a draft: %1").arg(DomainText::errorText(error)));
+            QMessageBox::warning(
+                this, tr("Draft not saved"),
+                tr("The unsaved form could not be kept as a draft: %1").arg(DomainText::errorText(error)));
         }
     }
 }
@@ -223,9 +244,15 @@ void MainWindow::buildHome()
     }
     Services services{m_db, m_clock, *m_actor};
     switch (homeWorkplace(m_actor->role())) {
-    case Workplace::CallQueue: m_home = new CounselorHome(services, m_pages); break;
-    case Workplace::UnitCalls: m_home = new TeamLeadHome(services, m_pages); break;
-    case Workplace::FollowUpQueue: m_home = new FollowUpQueueWidget(services, m_pages); break;
+    case Workplace::CallQueue:
+        m_home = new CounselorHome(services, m_pages);
+        break;
+    case Workplace::UnitCalls:
+        m_home = new TeamLeadHome(services, m_pages);
+        break;
+    case Workplace::FollowUpQueue:
+        m_home = new FollowUpQueueWidget(services, m_pages);
+        break;
     case Workplace::ProgramDashboard: {
         auto* tabs = new QTabWidget(m_pages);
         tabs->setObjectName(QStringLiteral("supervisorHome"));
@@ -236,10 +263,13 @@ void MainWindow::buildHome()
         m_home = tabs;
         break;
     }
-    case Workplace::Administration: m_home = new UserAdminWidget(services, m_pages); break;
+    case Workplace::Administration:
+        m_home = new UserAdminWidget(services, m_pages);
+        break;
     }
     m_pages->addWidget(m_home);
     m_pages->setCurrentWidget(m_home);
+    installHomeActions();
     retranslate();
     m_home->setFocus();
 }
@@ -261,6 +291,15 @@ void MainWindow::signOut()
 {
     if (!m_actor)
         return;
+    if (!confirmSettingAsideImminentRisk(
+            [](const QString& calls) {
+                return tr("These calls are at imminent risk and not saved as calls: %1. Signing out keeps "
+                          "them only "
+                          "as your drafts, where no one else sees them. Sign out anyway?")
+                    .arg(calls);
+            },
+            tr("Sign out anyway")))
+        return;
     leaveSession(true);
     m_signIn->showSignIn(m_db.spec().describe());
     m_pages->setCurrentWidget(m_signIn);
@@ -270,6 +309,17 @@ void MainWindow::switchRole(Role role)
 {
     if (!m_actor || m_actor->role() == role)
         return;
+    if (!confirmSettingAsideImminentRisk(
+            [](const QString& calls) {
+                return tr("These calls are at imminent risk and not saved as calls: %1. Changing your role "
+                          "keeps them "
+                          "only as your drafts, where no one else sees them. Change role anyway?")
+                    .arg(calls);
+            },
+            tr("Change role anyway"))) {
+        updateMenus();
+        return;
+    }
     store::AccountStore accounts(m_db, m_clock);
     auto switched = accounts.switchRole(*m_actor, role);
     if (!switched.ok()) {
@@ -287,8 +337,38 @@ void MainWindow::switchRole(Role role)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_actor && !confirmSettingAsideImminentRisk(
+                       [](const QString& calls) {
+                           return tr("These calls are at imminent risk and not saved as calls: %1. Quitting "
+                                     "keeps them only as "
+                                     "your drafts, where no one else sees them. Quit anyway?")
+                               .arg(calls);
+                       },
+                       tr("Quit anyway"))) {
+        event->ignore();
+        return;
+    }
     leaveSession(true);
     event->accept();
+}
+
+bool MainWindow::confirmSettingAsideImminentRisk(const std::function<QString(const QString&)>& question,
+                                                 const QString& goOn)
+{
+    const auto* counselor = qobject_cast<const CounselorHome*>(m_home.data());
+    const QStringList calls = counselor ? counselor->unsavedImminentRiskCalls() : QStringList();
+    if (calls.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Calls at imminent risk"),
+                    question(calls.join(QStringLiteral(", "))), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("imminentRiskWarning"));
+    QPushButton* yes = box.addButton(goOn, QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("imminentRiskGoOn"));
+    QPushButton* stay = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(stay);
+    box.setEscapeButton(stay);
+    box.exec();
+    return box.clickedButton() == yes;
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -10,7 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
-
+#include <functional>
 #include <optional>
 
 class QActionGroup;
@@ -33,7 +33,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language, QWidget* parent = nullptr);
+    MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher& language,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     // Shows first-run setup on an empty database, else the sign-in page.
@@ -68,6 +69,14 @@ private:
     void showAbout();
     void showShortcuts();
     void retranslate();
+    // The home's own actions (a counselor's New call and My drafts) at the top of the File menu.
+    void installHomeActions();
+    // Before the work on screen is set aside (sign-out, another user, another
+    // role, quitting): warns, naming them, of calls at imminent risk not saved
+    // as calls. True when there are none or the user goes on anyway.
+    // question(the calls' titles) is the warning's text.
+    bool confirmSettingAsideImminentRisk(const std::function<QString(const QString&)>& question,
+                                         const QString& goOn);
 
     store::Database& m_db;
     const Clock& m_clock;
@@ -93,6 +102,7 @@ private:
     QAction* m_spanishAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_shortcutsAction = nullptr;
+    QAction* m_homeActionsEnd = nullptr; // the separator after the home's actions in the File menu
     QActionGroup* m_roleGroup = nullptr;
 
     QLabel* m_userLabel;

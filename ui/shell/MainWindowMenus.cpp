@@ -3,6 +3,7 @@
 #include "directory/ResourceDirectoryWidget.h"
 #include "followup/FollowUpQueueWidget.h"
 #include "home/Services.h"
+#include "intake/CounselorHome.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
@@ -42,6 +43,9 @@ bool followUpsElsewhere(Role role)
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
+    m_homeActionsEnd = m_fileMenu->addSeparator();
+    m_homeActionsEnd->setVisible(false);
     m_lockAction = m_fileMenu->addAction(QString(), this, &MainWindow::lock);
     m_lockAction->setObjectName(QStringLiteral("actionLock"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -110,13 +114,26 @@ void MainWindow::buildMenus()
     }
     m_englishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
     m_spanishAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
-    connect(m_englishAction, &QAction::triggered, this, [this] { m_language.setLanguage(QStringLiteral("en")); });
-    connect(m_spanishAction, &QAction::triggered, this, [this] { m_language.setLanguage(QStringLiteral("es")); });
+    connect(m_englishAction, &QAction::triggered, this,
+            [this] { m_language.setLanguage(QStringLiteral("en")); });
+    connect(m_spanishAction, &QAction::triggered, this,
+            [this] { m_language.setLanguage(QStringLiteral("es")); });
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_shortcutsAction = m_helpMenu->addAction(QString(), this, &MainWindow::showShortcuts);
     m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+}
+
+void MainWindow::installHomeActions()
+{
+    // The actions belong to the home and go with it (a deleted QAction leaves
+    // every menu by itself); here they are only shown in the menu too.
+    QList<QAction*> actions;
+    if (auto* counselor = qobject_cast<CounselorHome*>(m_home.data()))
+        actions = counselor->callActions();
+    m_fileMenu->insertActions(m_homeActionsEnd, actions);
+    m_homeActionsEnd->setVisible(!actions.isEmpty());
 }
 
 void MainWindow::updateMenus()
@@ -138,6 +155,11 @@ void MainWindow::updateMenus()
                 window->close();
         }
     }
+    if (auto* counselor = qobject_cast<CounselorHome*>(m_home.data())) {
+        for (QAction* action : counselor->callActions())
+            action->setEnabled(active && counselor->canTakeCalls());
+    }
+    m_homeActionsEnd->setVisible(m_actor && qobject_cast<CounselorHome*>(m_home.data()));
     m_englishAction->setChecked(m_language.language() == QLatin1String("en"));
     m_spanishAction->setChecked(m_language.language() == QLatin1String("es"));
 
@@ -181,39 +203,45 @@ void MainWindow::updateStatusBar()
         m_connectionLabel->setText(tr("Connection lost: changes cannot be saved"));
         m_connectionLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
     }
-    setWindowTitle(m_actor ? tr("HEART Desk — %1").arg(DomainText::roleName(m_actor->role())) : tr("HEART Desk"));
+    setWindowTitle(m_actor ? tr("HEART Desk — %1").arg(DomainText::roleName(m_actor->role()))
+                           : tr("HEART Desk"));
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About HEART Desk"),
-                       tr("<h3>HEART Desk %1</h3><p>For alternative 911 crisis response programs: crisis call "
-                          "counselors, community response teams, care navigators and their supervisors.</p>"
-                          "<p>Licensed under the Apache License 2.0.</p>")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About HEART Desk"),
+        tr("<h3>HEART Desk %1</h3><p>For alternative 911 crisis response programs: crisis call "
+           "counselors, community response teams, care navigators and their supervisors.</p>"
+           "<p>Licensed under the Apache License 2.0.</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 void MainWindow::showShortcuts()
 {
-    QMessageBox::information(this, tr("Keyboard shortcuts"),
-                             tr("<table>"
-                                "<tr><td><b>Ctrl+L</b></td><td>Lock the screen</td></tr>"
-                                "<tr><td><b>Ctrl+Shift+L</b></td><td>Sign out</td></tr>"
-                                "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
-                                "<tr><td><b>Alt+Home</b></td><td>Home screen</td></tr>"
-                                "<tr><td><b>Ctrl+Shift+R</b></td><td>Resource directory</td></tr>"
-                                "<tr><td><b>Ctrl+Shift+U</b></td><td>Follow-up queue (peer support, counselors)</td></tr>"
-                                "<tr><td><b>F2 / F3 / F4 / F6</b></td><td>Team lead: my unit / encounter note / safety plan / team board</td></tr>"
-                                "<tr><td><b>Ctrl+1 … Ctrl+7</b></td><td>Team lead: unit status</td></tr>"
-                                "<tr><td><b>Ctrl+Shift+S / Ctrl+Shift+A</b></td><td>Encounter note: sign / add a signed addendum</td></tr>"
-                                "<tr><td><b>Ctrl+P / Ctrl+Shift+P</b></td><td>Safety plan: print / save as PDF</td></tr>"
-                                "<tr><td><b>F5</b></td><td>Refresh the list on list screens</td></tr>"
-                                "<tr><td><b>Ctrl+K / Ctrl+Shift+K</b></td><td>Follow-up queue: claim / assign the task</td></tr>"
-                                "<tr><td><b>Ctrl+T / Ctrl+Shift+T</b></td><td>Follow-up queue: log an attempt / extend the attempts</td></tr>"
-                                "<tr><td><b>Ctrl+O</b></td><td>Follow-up queue: record the outcome</td></tr>"
-                                "<tr><td><b>F1</b></td><td>This list of shortcuts</td></tr>"
-                                "<tr><td><b>Ctrl+Alt+E / Ctrl+Alt+S</b></td><td>English / Spanish</td></tr>"
-                                "</table>"));
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table>"
+           "<tr><td><b>Ctrl+L</b></td><td>Lock the screen</td></tr>"
+           "<tr><td><b>Ctrl+Shift+L</b></td><td>Sign out</td></tr>"
+           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
+           "<tr><td><b>Alt+Home</b></td><td>Home screen</td></tr>"
+           "<tr><td><b>Ctrl+Shift+R</b></td><td>Resource directory</td></tr>"
+           "<tr><td><b>Ctrl+Shift+U</b></td><td>Follow-up queue (peer support, counselors)</td></tr>"
+           "<tr><td><b>F2 / F3 / F4 / F6</b></td><td>Team lead: my unit / encounter note / safety plan / "
+           "team board</td></tr>"
+           "<tr><td><b>Ctrl+1 … Ctrl+7</b></td><td>Team lead: unit status</td></tr>"
+           "<tr><td><b>Ctrl+Shift+S / Ctrl+Shift+A</b></td><td>Encounter note: sign / add a signed "
+           "addendum</td></tr>"
+           "<tr><td><b>Ctrl+P / Ctrl+Shift+P</b></td><td>Safety plan: print / save as PDF</td></tr>"
+           "<tr><td><b>F5</b></td><td>Refresh the list on list screens</td></tr>"
+           "<tr><td><b>Ctrl+K / Ctrl+Shift+K</b></td><td>Follow-up queue: claim / assign the task</td></tr>"
+           "<tr><td><b>Ctrl+T / Ctrl+Shift+T</b></td><td>Follow-up queue: log an attempt / extend the "
+           "attempts</td></tr>"
+           "<tr><td><b>Ctrl+O</b></td><td>Follow-up queue: record the outcome</td></tr>"
+           "<tr><td><b>F1</b></td><td>This list of shortcuts</td></tr>"
+           "<tr><td><b>Ctrl+Alt+E / Ctrl+Alt+S</b></td><td>English / Spanish</td></tr>"
+           "</table>"));
 }
 
 void MainWindow::retranslate()
@@ -233,7 +261,8 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_aboutAction->setText(tr("&About HEART Desk"));
-    if (auto* tabs = qobject_cast<QTabWidget*>(m_home.data()); tabs && tabs->objectName() == QLatin1String("supervisorHome")) {
+    if (auto* tabs = qobject_cast<QTabWidget*>(m_home.data());
+        tabs && tabs->objectName() == QLatin1String("supervisorHome")) {
         tabs->setTabText(0, tr("&Dashboard"));
         tabs->setTabText(1, tr("&Roster"));
         tabs->setTabText(2, tr("Team &board"));

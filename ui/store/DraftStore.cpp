@@ -25,9 +25,10 @@ StoreError DraftStore::save(const Actor& actor, const QString& form, const QStri
     const bool created = id.isEmpty();
     if (created)
         id = toQString(newRecordId(m_clock.now()));
-    QSqlQuery upsert = m_db.prepare(QStringLiteral(
-        "INSERT INTO drafts (id, user_id, form, content, saved_at) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (user_id, form) DO UPDATE SET content = excluded.content, saved_at = excluded.saved_at"));
+    QSqlQuery upsert = m_db.prepare(
+        QStringLiteral("INSERT INTO drafts (id, user_id, form, content, saved_at) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT (user_id, form) DO UPDATE SET content = excluded.content, saved_at = "
+                       "excluded.saved_at"));
     upsert.addBindValue(id);
     upsert.addBindValue(actor.userId());
     upsert.addBindValue(form);
@@ -35,7 +36,8 @@ StoreError DraftStore::save(const Actor& actor, const QString& form, const QStri
     upsert.addBindValue(toStoredTime(m_clock.now()));
     if (StoreError error = m_db.exec(upsert, "save draft"))
         return error;
-    if (StoreError error = m_audit.append(actor, {created ? audit::Create : audit::Update, QStringLiteral("draft"), id}))
+    if (StoreError error =
+            m_audit.append(actor, {created ? audit::Create : audit::Update, QStringLiteral("draft"), id}))
         return error;
     return tx.commit();
 }
@@ -49,6 +51,23 @@ StoreResult<QMap<QString, QString>> DraftStore::load(const Actor& actor)
     QMap<QString, QString> drafts;
     while (query.next())
         drafts.insert(query.value(0).toString(), query.value(1).toString());
+    return drafts;
+}
+
+StoreResult<QList<Draft>> DraftStore::list(const Actor& actor, const QString& formPrefix)
+{
+    QSqlQuery query =
+        m_db.prepare(QStringLiteral("SELECT form, content, saved_at FROM drafts WHERE user_id = ? "
+                                    "ORDER BY saved_at DESC, form"));
+    query.addBindValue(actor.userId());
+    if (StoreError error = m_db.exec(query, "list drafts"))
+        return error;
+    QList<Draft> drafts;
+    while (query.next()) {
+        const QString form = query.value(0).toString();
+        if (form.startsWith(formPrefix))
+            drafts.append({form, query.value(1).toString(), fromStoredTime(query.value(2).toString())});
+    }
     return drafts;
 }
 

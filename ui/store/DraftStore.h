@@ -5,12 +5,21 @@
 #include "store/AuditTrail.h"
 #include "store/StoreError.h"
 
+#include <QDateTime>
+#include <QList>
 #include <QMap>
 #include <QString>
 
 namespace heart::store {
 
 class Database;
+
+struct Draft
+{
+    QString form;      // e.g. "intake/<form id>"
+    QString content;   // the JSON document as saved
+    QDateTime savedAt; // UTC
+};
 
 class DraftStore
 {
@@ -21,6 +30,8 @@ public:
     StoreError save(const Actor& actor, const QString& form, const QString& content);
     // All of the actor's own drafts, form -> content. Nobody reads another user's drafts.
     StoreResult<QMap<QString, QString>> load(const Actor& actor);
+    // The actor's own drafts whose form starts with formPrefix, last saved first.
+    StoreResult<QList<Draft>> list(const Actor& actor, const QString& formPrefix);
     StoreError discard(const Actor& actor, const QString& form);
 
 private:

@@ -535,20 +535,71 @@ StoreResult<QList<CallAddendum>> IntakeStore::addenda(const Actor& actor, const 
     return list;
 }
 
-StoreResult<int> IntakeStore::nextCadSequence(const Actor& actor, const QString& prefix)
+StoreResult<int> IntakeStore::reserveCadSequence(const Actor& actor, const QString& prefix,
+                                                 const std::function<QString(int)>& numberFor)
 {
     if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall))
         return error;
-    // LOWER on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's
-    // does not; counting a few too many never hands out a number twice.
-    QSqlQuery query =
-        m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE LOWER(cad_number) LIKE ? ESCAPE '!'"));
-    query.addBindValue(QString(escapeLike(prefix.toLower()) + QLatin1Char('%')));
-    if (StoreError error = m_db.exec(query, "count CAD numbers"))
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    const QString now = toStoredTime(m_clock.now());
+    // The prefix's first use starts after the calls already numbered with it.
+    // Two workstations starting it together: PostgreSQL makes the second
+    // INSERT wait for the first and then do nothing; SQLite's BEGIN
+    // IMMEDIATE lets only one in. LOWER on both sides: SQLite's LIKE ignores
+    // ASCII case and PostgreSQL's does not.
+    QSqlQuery start = m_db.prepare(
+        QStringLiteral("INSERT INTO cad_sequences (prefix, last_value, updated_at) "
+                       "SELECT ?, COUNT(*), ? FROM calls WHERE LOWER(cad_number) LIKE ? ESCAPE '!' "
+                       "ON CONFLICT (prefix) DO NOTHING"));
+    start.addBindValue(prefix);
+    start.addBindValue(now);
+    start.addBindValue(QString(escapeLike(prefix.toLower()) + QLatin1Char('%')));
+    if (StoreError error = m_db.exec(start, "start CAD number counter"))
         return error;
-    if (!query.next())
-        return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("no count of CAD numbers"));
-    return query.value(0).toInt() + 1;
+    start.finish();
+    constexpr int kMaxSkipped = 10'000;
+    for (int skipped = 0; skipped < kMaxSkipped; ++skipped) {
+        // The UPDATE first: on PostgreSQL it locks the row until commit, so a
+        // second workstation's UPDATE waits and then counts on from ours.
+        QSqlQuery step = m_db.prepare(QStringLiteral(
+            "UPDATE cad_sequences SET last_value = last_value + 1, updated_at = ? WHERE prefix = ?"));
+        step.addBindValue(now);
+        step.addBindValue(prefix);
+        if (StoreError error = m_db.exec(step, "move CAD number counter"))
+            return error;
+        step.finish();
+        QSqlQuery read =
+            m_db.prepare(QStringLiteral("SELECT last_value FROM cad_sequences WHERE prefix = ?"));
+        read.addBindValue(prefix);
+        if (StoreError error = m_db.exec(read, "read CAD number counter"))
+            return error;
+        if (!read.next())
+            return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("no CAD number counter"));
+        const int sequence = read.value(0).toInt();
+        read.finish();
+        const QString number = numberFor(sequence);
+        QSqlQuery used =
+            m_db.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM calls WHERE cad_number = ?) + "
+                                        "(SELECT COUNT(*) FROM drafts WHERE content LIKE ? ESCAPE '!')"));
+        used.addBindValue(number);
+        // Drafts are JSON written by QJsonDocument::Compact.
+        used.addBindValue(
+            QString(QStringLiteral("%\"cadNumber\":\"") + escapeLike(number) + QStringLiteral("\"%")));
+        if (StoreError error = m_db.exec(used, "look for the CAD number"))
+            return error;
+        if (!used.next())
+            return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("no count of CAD numbers"));
+        const bool taken = used.value(0).toInt() > 0;
+        used.finish();
+        if (taken)
+            continue;
+        if (StoreError error = tx.commit())
+            return error;
+        return sequence;
+    }
+    return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("no free CAD number for the prefix"));
 }
 
 StoreResult<QList<CallRecord>> IntakeStore::callsOfPerson(Database& db, const QString& personId)

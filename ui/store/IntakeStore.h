@@ -13,7 +13,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
+#include <functional>
 #include <optional>
 
 namespace heart::store {
@@ -29,10 +29,10 @@ struct CallRecord
     QString cadNumber;
     QDateTime receivedAt; // UTC
     QString callerName;
-    QString callerPhone;        // normalised ("+19195551234") or empty
-    QString callerRelationship; // self, family, bystander, professional, or empty (unknown)
-    QString personId;           // linked person record, or empty
-    QString personName;         // as given on the call; may be empty (unknown)
+    QString callerPhone;          // normalised ("+19195551234") or empty
+    QString callerRelationship;   // self, family, bystander, professional, or empty (unknown)
+    QString personId;             // linked person record, or empty
+    QString personName;           // as given on the call; may be empty (unknown)
     std::optional<int> personAge; // approximate
     QString personDescription;
     QString address;
@@ -94,15 +94,25 @@ public:
     // new version). Refused with InvalidInput (field "status") when the call is closed.
     StoreResult<CallRecord> update(const Actor& actor, const CallRecord& call);
     // Status "dispatched", the unit and dispatchedAt = now (Action::DispatchUnit).
-    StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version, const QString& unit);
+    StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version,
+                                     const QString& unit);
     // Status "closed", closedAt = now. Afterwards only addenda. A call closed
     // as "diverted" gets its CCD check-in in the same transaction
     // (FollowUpStore::createCheckInForClosedCall).
     StoreResult<CallRecord> close(const Actor& actor, const QString& callId, int version);
     StoreResult<CallAddendum> addAddendum(const Actor& actor, const QString& callId, const QString& text);
     StoreResult<QList<CallAddendum>> addenda(const Actor& actor, const QString& callId);
-    // The next number for generated CAD numbers on a local date (1 + those already used that day).
-    StoreResult<int> nextCadSequence(const Actor& actor, const QString& prefix);
+    // Hands out the sequence number of a new call's generated CAD number
+    // (the prefix is the local day's, "HD20261118-"): one counter per prefix,
+    // moved on in one transaction, so two workstations pressing Ctrl+N at the
+    // same moment get different numbers, and a number held only by a draft is
+    // never handed out again. The counter starts after the calls already
+    // numbered with the prefix, and skips a number whose CAD number
+    // (numberFor(n)) a call or a draft already holds (typed by hand, or given
+    // out before the counter existed). A number handed out for a call that is
+    // then abandoned is not given again: gaps are normal.
+    StoreResult<int> reserveCadSequence(const Actor& actor, const QString& prefix,
+                                        const std::function<QString(int)>& numberFor);
 
     // The calls linked to a person, newest first. No permission check and no
     // audit row of its own: for PersonStore::history, which does both for the person.

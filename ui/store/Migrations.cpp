@@ -390,6 +390,17 @@ const std::vector<Migration>& migrations()
              "ALTER TABLE encounters ADD COLUMN contact_place TEXT",
              "ALTER TABLE followup_tasks ADD COLUMN outcome_note TEXT",
          }},
+        {11,
+         "generated CAD numbers handed out, one counter per prefix",
+         {
+             // Moved on in the transaction that hands a number out, so two
+             // workstations pressing Ctrl+N together get different numbers,
+             // and a number held only by a draft is never handed out again.
+             "CREATE TABLE cad_sequences ("
+             " prefix TEXT PRIMARY KEY,"
+             " last_value INTEGER NOT NULL,"
+             " updated_at TEXT NOT NULL)",
+         }},
     };
     return list;
 }
