@@ -122,9 +122,8 @@ private:
         QList<QVariantList> calls =
             rows(m_db,
                  QStringLiteral(
-                     "SELECT c.id, c.received_at, p.phone, u.id FROM calls c LEFT JOIN people p ON p.id = "
-                     "c.person_id "
-                     "JOIN units u ON u.code = c.assigned_unit "
+                     "SELECT c.id, c.received_at, p.phone, u.id FROM calls c "
+                     "LEFT JOIN people p ON p.id = c.person_id JOIN units u ON u.code = c.assigned_unit "
                      "WHERE c.status = 'closed' AND c.disposition = 'crt_dispatch' AND c.received_at < ? "
                      "AND NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = c.id) "
                      "ORDER BY c.received_at DESC LIMIT 4"),
@@ -314,8 +313,9 @@ private:
         }
         std::reverse(past.begin(), past.end()); // the most recently due first
 
-        if (!future.isEmpty() && !past.isEmpty() &&
-            policy.value().state(false, future.first().dueAt, now()) != followup::TaskState::DueSoon) {
+        if (!past.isEmpty() &&
+            (future.isEmpty() ||
+             policy.value().state(false, future.first().dueAt, now()) != followup::TaskState::DueSoon)) {
             // "Due soon" always shows. No task is there by chance: the one
             // most recently due is moved into the window, its contact later,
             // never earlier (a contact before its call would contradict it).
