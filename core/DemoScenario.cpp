@@ -1,5 +1,7 @@
 #include "core/DemoScenario.h"
 
+#include "core/routing/Disposition.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -30,33 +32,33 @@ namespace {
 
 // Whimsical names so nobody mistakes a demo record for a real person.
 constexpr std::array<std::string_view, 24> kGiven = {
-    "Avery", "Bramble", "Cosmo", "Dahlia", "Ember", "Fennel", "Gideon", "Hazel",
-    "Indigo", "Juniper", "Kestrel", "Linden", "Marlow", "Nettle", "Orrin", "Poppy",
-    "Quill", "Rowan", "Sorrel", "Tansy", "Umber", "Vesper", "Wren", "Yarrow",
+    "Avery",  "Bramble", "Cosmo",   "Dahlia", "Ember",  "Fennel", "Gideon", "Hazel",
+    "Indigo", "Juniper", "Kestrel", "Linden", "Marlow", "Nettle", "Orrin",  "Poppy",
+    "Quill",  "Rowan",   "Sorrel",  "Tansy",  "Umber",  "Vesper", "Wren",   "Yarrow",
 };
 constexpr std::array<std::string_view, 20> kFamily = {
-    "Applewhistle", "Brightwater", "Cobblestone", "Dapplegate", "Elderberry", "Foxglove", "Greenbriar",
-    "Hollowell", "Inkwood", "Juniperlane", "Kettleby", "Lanternfield", "Mossgrove", "Nimblefoot",
-    "Oakhaven", "Pebbleton", "Quincefield", "Riverstone", "Starling", "Thistledown",
+    "Applewhistle", "Brightwater", "Cobblestone", "Dapplegate", "Elderberry",   "Foxglove",    "Greenbriar",
+    "Hollowell",    "Inkwood",     "Juniperlane", "Kettleby",   "Lanternfield", "Mossgrove",   "Nimblefoot",
+    "Oakhaven",     "Pebbleton",   "Quincefield", "Riverstone", "Starling",     "Thistledown",
 };
 
 struct CallTypeWeight
 {
-    std::string_view name;
+    std::string_view code; // the rule set's code: what the intake form stores
     int weight;
 };
 
 // Roughly the mix of Durham's nine eligible call types (2021 planning study).
 constexpr std::array<CallTypeWeight, 9> kCallTypes = {{
-    {"Welfare Check", 26},
-    {"Mental Health Crisis", 18},
-    {"Suicide Threat", 12},
-    {"Trespass/Unwanted", 14},
-    {"Intoxicated Person", 8},
-    {"Assist Person", 10},
-    {"Panhandling/Solicitation", 5},
-    {"Indecency", 2},
-    {"Follow Up", 5},
+    {"welfare-check", 26},
+    {"mental-health-crisis", 18},
+    {"suicide-threat", 12},
+    {"trespass", 14},
+    {"intoxicated-person", 8},
+    {"assist-person", 10},
+    {"panhandling", 5},
+    {"indecency", 2},
+    {"follow-up", 5},
 }};
 
 constexpr std::array<std::string_view, 36> kBeats = {
@@ -76,9 +78,9 @@ std::string_view weightedCallType(DemoRandom& random)
     for (const auto& type : kCallTypes) {
         roll -= type.weight;
         if (roll <= 0)
-            return type.name;
+            return type.code;
     }
-    return kCallTypes.front().name;
+    return kCallTypes.front().code;
 }
 
 // Calls come mostly in daytime and evening (local time, approximated with a
@@ -99,68 +101,218 @@ int localHour(DemoRandom& random)
     return 12;
 }
 
-void assignOutcome(DemoRandom& random, DemoCall& call, std::string_view callType)
+// C-SSRS answers that give a risk level, as a counselor would have recorded
+// them (core/triage/Cssrs.h: "YN---N-" is a wish to be dead and nothing more).
+std::string cssrsFor(std::string_view risk, DemoRandom& random)
 {
-    const bool suicidal = callType == "Suicide Threat";
-    const double r = random.unit();
-    if (suicidal)
-        call.riskLevel = r < 0.25 ? "high" : (r < 0.6 ? "moderate" : "low");
-    else if (callType == "Mental Health Crisis")
-        call.riskLevel = r < 0.1 ? "high" : (r < 0.35 ? "moderate" : (r < 0.7 ? "low" : "none"));
-    else
-        call.riskLevel = "none";
+    if (risk == "high")
+        return random.unit() < 0.5 ? "YYYYNN-" : "YYYNYYY";
+    if (risk == "moderate")
+        return random.unit() < 0.5 ? "YYYNNN-" : "YN---YN";
+    if (risk == "low")
+        return random.unit() < 0.7 ? "YN---N-" : "YYNNNN-";
+    if (risk == "none")
+        return "NN---N-";
+    return {};
+}
 
+std::string drawRisk(DemoRandom& random, std::string_view callType)
+{
+    const double r = random.unit();
+    if (callType == "suicide-threat")
+        return r < 0.25 ? "high" : (r < 0.6 ? "moderate" : "low");
+    if (callType == "mental-health-crisis")
+        return r < 0.1 ? "high" : (r < 0.35 ? "moderate" : (r < 0.7 ? "low" : "none"));
+    return "none";
+}
+
+// What the counselor would have liked to do; the routing decision may say otherwise.
+std::string drawDisposition(DemoRandom& random, std::string_view risk)
+{
     const double d = random.unit();
-    if (call.riskLevel == "high") {
-        call.program = "cor";
-        call.disposition = d < 0.8 ? "cor_dispatch" : "police_ems";
-    } else if (d < 0.30) {
-        call.program = "ccd";
-        call.disposition = "diverted";
-    } else if (d < 0.36) {
-        call.program = "ccd";
-        call.disposition = "transferred_988";
-    } else if (d < 0.82) {
-        call.program = "crt";
-        call.disposition = "crt_dispatch";
-    } else if (d < 0.92) {
-        call.program = "police_ems";
-        call.disposition = "police_ems";
-    } else {
-        call.program = "ccd";
-        call.disposition = "declined";
+    if (risk == "high")
+        return d < 0.8 ? "cor_dispatch" : "police_ems";
+    if (d < 0.30)
+        return "diverted";
+    if (d < 0.36)
+        return "transferred_988";
+    if (d < 0.82)
+        return "crt_dispatch";
+    if (d < 0.92)
+        return "police_ems";
+    return "declined";
+}
+
+std::string programOf(std::string_view disposition)
+{
+    const auto parsed = routing::dispositionFromCode(disposition);
+    if (!parsed)
+        return {};
+    std::string code(routing::programCode(routing::handlingProgram(*parsed)));
+    std::replace(code.begin(), code.end(), '-', '_'); // "police_ems", as the intake form stores it
+    return code;
+}
+
+std::string dispositionFor(routing::Program program)
+{
+    switch (program) {
+    case routing::Program::CrisisCallDiversion:
+        return "diverted";
+    case routing::Program::CommunityResponse:
+        return "crt_dispatch";
+    case routing::Program::CoResponse:
+        return "cor_dispatch";
+    default:
+        return "police_ems";
     }
 }
 
-} // namespace
+routing::FlagSet flagSet(const std::string& flags)
+{
+    routing::FlagSet set;
+    std::size_t from = 0;
+    while (from <= flags.size()) {
+        const std::size_t to = std::min(flags.find(';', from), flags.size());
+        if (auto flag = routing::flagFromCode(std::string_view(flags).substr(from, to - from)))
+            set.set(*flag);
+        from = to + 1;
+    }
+    return set;
+}
 
-namespace {
+// The routing decision for the call as taken: the recommendation is stored,
+// and a disposition the recommendation does not allow is replaced by the
+// first one it does (`keep`: the disposition stays and carries its reason).
+void route(const routing::Router& router, DemoCall& call, bool keep, std::string_view reason)
+{
+    routing::CallFacts facts;
+    facts.callType = call.callType;
+    facts.flags = flagSet(call.flags);
+    facts.beat = call.beat;
+    facts.received = call.receivedAt;
+    facts.risk = routing::riskFromCode(call.riskLevel).value_or(routing::RiskLevel::NotAssessed);
+    auto decision = router.decide(facts);
+    if (!decision)
+        return; // no rule set in force then: nothing to recommend
+    call.ruleSetId = decision.value().ruleSetId;
+    call.recommended.clear();
+    for (routing::Program program : decision.value().recommended)
+        call.recommended.emplace_back(routing::programCode(program));
+    if (call.disposition.empty())
+        return;
+    const auto chosen = routing::dispositionFromCode(call.disposition);
+    if (!chosen || routing::followsRecommendation(*chosen, decision.value().recommended))
+        return;
+    if (keep || decision.value().recommended.empty()) {
+        call.overrideReason = std::string(reason);
+        return;
+    }
+    // At high risk the person needs someone in person: never the phone alone.
+    const auto& recommended = decision.value().recommended;
+    auto next = recommended.front();
+    if (facts.risk == routing::RiskLevel::High) {
+        for (routing::Program program : recommended) {
+            if (program != routing::Program::CrisisCallDiversion) {
+                next = program;
+                break;
+            }
+        }
+    }
+    call.disposition = dispositionFor(next);
+}
+
+// The steps of a decided call after it was received; nullopt times for the
+// steps it did not go through. Returns when it was closed (or would be).
+TimePoint addSteps(DemoRandom& random, DemoCall& call)
+{
+    using std::chrono::minutes;
+    TimePoint t = call.receivedAt + minutes{random.uniform(2, 6)};
+    if (!call.cssrs.empty())
+        call.triagedAt = t;
+    t += minutes{random.uniform(1, 4)};
+    call.decidedAt = t;
+    if (call.disposition == "crt_dispatch" || call.disposition == "cor_dispatch") {
+        t += minutes{random.uniform(1, 3)};
+        call.dispatchedAt = t;
+        t += minutes{random.uniform(2, 4) + random.uniform(8, 20) + random.uniform(30, 60)};
+    } else {
+        t += minutes{random.uniform(3, 20)};
+    }
+    return t;
+}
 
 // Where and what, drawn from a stream of its own so the calls themselves stay
 // as they were for a seed.
-void addCallDetails(std::uint64_t seed, DemoScenario& scenario)
+void addCallDetails(DemoRandom& random, DemoCall& call, std::string_view desired)
 {
     static constexpr std::array<std::string_view, 12> kStreets = {
-        "Alder Row", "Birchwood Ln", "Cedar Hollow Rd", "Dogwood Ct", "Elm Terrace", "Foxglove Way",
-        "Juniper St", "Magnolia Ave", "Quarry Rd", "Sycamore Pl", "Tanglewood Dr", "Willow Bend",
+        "Alder Row",  "Birchwood Ln", "Cedar Hollow Rd", "Dogwood Ct",  "Elm Terrace",   "Foxglove Way",
+        "Juniper St", "Magnolia Ave", "Quarry Rd",       "Sycamore Pl", "Tanglewood Dr", "Willow Bend",
     };
-    DemoRandom random(seed ^ 0x9E3779B97F4A7C15ULL);
-    for (DemoCall& call : scenario.calls) {
-        call.address = std::to_string(random.uniform(1, 29) * 100) + " block of " + std::string(random.pick(kStreets));
-        std::string flags;
-        const auto add = [&](const char* flag) { flags += (flags.empty() ? "" : ";") + std::string(flag); };
-        if (call.callType == "Intoxicated Person" || random.unit() < 0.08)
-            add("intoxication");
-        if (call.program == "cor" && random.unit() < 0.6)
-            add("weapon");
-        if (call.program == "police_ems" && random.unit() < 0.4)
-            add(random.unit() < 0.5 ? "violence" : "medical");
-        if (random.unit() < 0.05)
-            add("minors");
-        call.flags = flags;
-        if (call.person)
-            call.language = scenario.people[*call.person].language;
+    call.address =
+        std::to_string(random.uniform(1, 29) * 100) + " block of " + std::string(random.pick(kStreets));
+    std::string flags;
+    const auto add = [&](const char* flag) {
+        flags += (flags.empty() ? "" : ";") + std::string(flag);
+    };
+    if (call.callType == "intoxicated-person" || random.unit() < 0.08)
+        add("intoxication");
+    if (desired == "cor_dispatch" && random.unit() < 0.6)
+        add("weapon");
+    if (desired == "police_ems" && random.unit() < 0.4)
+        add(random.unit() < 0.5 ? "violence" : "medical");
+    if (random.unit() < 0.05)
+        add("minors");
+    call.flags = flags;
+}
+
+struct UnitTime
+{
+    const char* code;
+    TimePoint until{};                  // free again from then
+    std::optional<TimePoint> liveSince; // on a live call from then on
+};
+
+// Gives the call a unit of its kind that is free from its dispatch to its
+// close, waiting up to 30 minutes for one to clear (the call's dispatch and
+// close move later). False when none can go. `closed` is the close time.
+bool sendUnit(std::array<UnitTime, 4>& units, DemoCall& call, TimePoint& closed, TimePoint closedBy)
+{
+    using std::chrono::minutes;
+    const std::string_view kind = call.disposition == "crt_dispatch" ? "CRT" : "COR";
+    call.unit = std::string(kind); // remembered for the reason when none can go
+    UnitTime* best = nullptr;
+    std::chrono::system_clock::duration bestWait{};
+    for (UnitTime& unit : units) {
+        if (std::string_view(unit.code).substr(0, 3) != kind)
+            continue;
+        const auto wait =
+            std::max(std::chrono::system_clock::duration::zero(), unit.until - *call.dispatchedAt);
+        const TimePoint until = closed + wait;
+        if (wait > minutes{30} || until > closedBy || (unit.liveSince && until > *unit.liveSince))
+            continue;
+        if (!best || wait < bestWait) {
+            best = &unit;
+            bestWait = wait;
+        }
     }
+    if (!best)
+        return false;
+    *call.dispatchedAt += bestWait;
+    closed += bestWait;
+    best->until = closed;
+    call.unit = best->code;
+    return true;
+}
+
+std::string cadNumber(TimePoint received, int sequence)
+{
+    using namespace std::chrono;
+    char cad[32];
+    const auto ymd = year_month_day{floor<days>(received)};
+    std::snprintf(cad, sizeof cad, "DEMO-%04d%02u%02u-%04d", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), sequence);
+    return cad;
 }
 
 } // namespace
@@ -168,7 +320,14 @@ void addCallDetails(std::uint64_t seed, DemoScenario& scenario)
 DemoScenario makeDemoScenario(const DemoOptions& options)
 {
     DemoRandom random(options.seed);
+    DemoRandom details(options.seed ^ 0x9E3779B97F4A7C15ULL);
     DemoScenario scenario;
+    scenario.generated = true;
+    scenario.seed = options.seed;
+    scenario.end = options.end;
+    scenario.days = options.days;
+    scenario.callsPerDay = options.callsPerDay;
+    scenario.routed = options.router != nullptr;
     scenario.staff = {
         {"admin", "Demo Administrator (Alex Ledger)", Role::Administrator, "admin-demo"},
         {"counselor", "Casey Brightwater, LCSW", Role::CallCounselor, "counselor-demo"},
@@ -192,10 +351,27 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
         person.phone = phone;
         scenario.people.push_back(std::move(person));
     }
+    const auto finish = [&](DemoCall& call) {
+        if (call.person)
+            call.language = scenario.people[*call.person].language;
+    };
 
     using namespace std::chrono;
     const auto endDay = floor<days>(options.end);
     constexpr hours kLocalOffset{5}; // Eastern, roughly
+    // The newest hour and a half belongs to the live calls below: an older
+    // call is closed by the time the demo begins.
+    const TimePoint closedBy = options.end - minutes{2};
+    const TimePoint liveFrom = options.end - minutes{100};
+    // Live calls: CRT-1 sent 85 minutes ago (on scene since 69), COR-1 38 minutes ago.
+    constexpr minutes kCrtLiveSent{85}, kCorLiveSent{38};
+    // Two units of each kind: a call that went out had one that was not on
+    // another call then (the counselor waits a little for one to clear, or
+    // does without).
+    std::array<UnitTime, 4> units = {{{kDemoCrtOnScene, {}, options.end - kCrtLiveSent},
+                                      {"CRT-2", {}, std::nullopt},
+                                      {kDemoCorEnRoute, {}, options.end - kCorLiveSent},
+                                      {"COR-2", {}, std::nullopt}}};
     int sequence = 0;
     for (int day = options.days - 1; day >= 0; --day) {
         const auto dayStart = endDay - days{day};
@@ -205,14 +381,14 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
             DemoCall call;
             const auto local = hours{localHour(random)} + minutes{random.uniform(0, 59)};
             call.receivedAt = time_point_cast<system_clock::duration>(dayStart + local + kLocalOffset);
-            const std::string_view type = weightedCallType(random);
-            call.callType = std::string(type);
+            call.callType = std::string(weightedCallType(random));
             // Pilot beats see more calls: downtown and east Durham.
             call.beat = random.unit() < 0.45 ? std::string(random.pick(std::array<std::string_view, 12>{
                                                    "111", "112", "113", "114", "122", "214", "223", "411",
                                                    "413", "511", "512", "513"}))
                                              : std::string(random.pick(kBeats));
-            assignOutcome(random, call, type);
+            call.riskLevel = drawRisk(random, call.callType);
+            call.disposition = drawDisposition(random, call.riskLevel);
             // "Familiar neighbors": a few people call again and again.
             const double who = random.unit();
             if (who < 0.35)
@@ -221,64 +397,105 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
                 call.person = static_cast<std::size_t>(random.uniform(0, peopleCount - 1));
             dayCalls.push_back(std::move(call));
         }
-        std::sort(dayCalls.begin(), dayCalls.end(),
-                  [](const DemoCall& a, const DemoCall& b) { return a.receivedAt < b.receivedAt; });
+        std::stable_sort(dayCalls.begin(), dayCalls.end(),
+                         [](const DemoCall& a, const DemoCall& b) { return a.receivedAt < b.receivedAt; });
         for (auto& call : dayCalls) {
-            if (call.receivedAt >= options.end)
+            if (call.receivedAt >= liveFrom)
                 continue;
-            char cad[32];
-            const auto ymd = year_month_day{floor<days>(call.receivedAt)};
-            std::snprintf(cad, sizeof cad, "DEMO-%04d%02u%02u-%04d", int(ymd.year()), unsigned(ymd.month()),
-                          unsigned(ymd.day()), ++sequence);
-            call.cadNumber = cad;
-            const auto age = options.end - call.receivedAt;
-            if (age < hours{2} && (call.disposition == "crt_dispatch" || call.disposition == "cor_dispatch"))
-                call.status = "dispatched";
-            else
-                call.status = "closed";
+            const std::string wanted = call.disposition;
+            addCallDetails(details, call, wanted);
+            call.cssrs = cssrsFor(call.riskLevel, details);
+            if (options.router)
+                route(*options.router, call, false, {});
+            call.program = programOf(call.disposition);
+            TimePoint closed = addSteps(details, call);
+            if (call.dispatchedAt && !sendUnit(units, call, closed, closedBy)) {
+                // No unit could go: the call is handled without one.
+                const bool phone = call.riskLevel != "high" &&
+                                   std::find(call.recommended.begin(), call.recommended.end(), "ccd") !=
+                                       call.recommended.end();
+                call.disposition = phone ? "diverted" : "police_ems";
+                call.program = programOf(call.disposition);
+                if (!phone && options.router &&
+                    std::find(call.recommended.begin(), call.recommended.end(), "police-ems") ==
+                        call.recommended.end())
+                    call.overrideReason = call.unit.rfind("CRT", 0) == 0
+                                              ? "Both CRT units were on other calls."
+                                              : "Both Co-Response units were on other calls.";
+                call.unit.clear();
+                call.dispatchedAt.reset();
+                closed = *call.decidedAt + minutes{10};
+            }
+            if (closed > closedBy)
+                continue; // would still be going on: the live calls cover the last hour
+            call.cadNumber = cadNumber(call.receivedAt, ++sequence);
+            call.closedAt = closed;
+            call.status = "closed";
+            finish(call);
             scenario.calls.push_back(std::move(call));
         }
     }
-    // The last hour: calls still in the 911 center's queue or with a unit.
+    // The last hour and a half: calls still in the 911 center's queue, and the
+    // two with a unit (CRT-1 on scene with its note under way, COR-1 en route).
     struct Live
     {
         int minutesAgo;
         std::string_view type;
         std::string_view risk;
-        std::string_view status;
-        std::string_view program;
-        std::string_view disposition;
+        std::string_view disposition; // empty: not decided yet
+        const char* unit;
+        std::string_view reason; // when the rules would not send this unit now
     };
-    constexpr Live kLive[] = {
-        {4, "Suicide Threat", "high", "open", "", ""},
-        {9, "Mental Health Crisis", "moderate", "open", "", ""},
-        {16, "Welfare Check", "none", "open", "", ""},
-        {23, "Intoxicated Person", "none", "open", "", ""},
-        {31, "Trespass/Unwanted", "none", "dispatched", "crt", "crt_dispatch"},
-        {44, "Suicide Threat", "high", "dispatched", "cor", "cor_dispatch"},
-        {52, "Assist Person", "low", "dispatched", "crt", "crt_dispatch"},
+    static constexpr Live kLive[] = {
+        {4, "suicide-threat", "high", "", nullptr, ""},
+        {9, "mental-health-crisis", "moderate", "", nullptr, ""},
+        {16, "welfare-check", "none", "", nullptr, ""},
+        {23, "intoxicated-person", "none", "", nullptr, ""},
+        {31, "assist-person", "low", "", nullptr, ""},
+        {44, "suicide-threat", "high", "cor_dispatch", kDemoCorEnRoute,
+         "Co-Response was still in service and the supervisor approved sending it."},
+        {92, "trespass", "low", "crt_dispatch", kDemoCrtOnScene,
+         "CRT-1 was still in service and the team lead accepted the call."},
     };
-    for (const Live& live : kLive) {
+    std::vector<DemoCall> live;
+    for (const Live& spec : kLive) {
         DemoCall call;
-        call.receivedAt = time_point_cast<system_clock::duration>(options.end - minutes{live.minutesAgo});
-        call.callType = std::string(live.type);
+        call.receivedAt = time_point_cast<system_clock::duration>(options.end - minutes{spec.minutesAgo});
+        call.callType = std::string(spec.type);
         call.beat = std::string(random.pick(kBeats));
-        call.riskLevel = std::string(live.risk);
-        call.status = std::string(live.status);
-        call.program = std::string(live.program);
-        call.disposition = std::string(live.disposition);
+        call.riskLevel = std::string(spec.risk);
         if (random.unit() < 0.5)
             call.person = static_cast<std::size_t>(random.uniform(0, 7));
-        char cad[32];
-        const auto ymd = year_month_day{floor<days>(call.receivedAt)};
-        std::snprintf(cad, sizeof cad, "DEMO-%04d%02u%02u-%04d", int(ymd.year()), unsigned(ymd.month()),
-                      unsigned(ymd.day()), ++sequence);
-        call.cadNumber = cad;
+        addCallDetails(details, call, spec.disposition);
+        call.cssrs = cssrsFor(call.riskLevel, details);
+        call.disposition = std::string(spec.disposition);
+        if (options.router)
+            route(*options.router, call, true, spec.reason);
+        call.program = programOf(call.disposition);
+        call.status = "open";
+        // Screened three minutes after it came in (two minutes ago at the latest).
+        call.triagedAt = options.end - minutes{std::max(2, spec.minutesAgo - 3)};
+        if (spec.unit) {
+            call.unit = spec.unit;
+            call.status = "dispatched";
+            // CRT-1: sent 16 minutes before it arrived, 69 minutes ago; COR-1: sent 38 minutes ago.
+            const bool onScene = std::string_view(spec.unit) == kDemoCrtOnScene;
+            const TimePoint dispatched = options.end - (onScene ? kCrtLiveSent : kCorLiveSent);
+            call.decidedAt = dispatched - minutes{2};
+            call.dispatchedAt = dispatched;
+            call.enRouteAt = dispatched + minutes{2};
+            if (onScene)
+                call.onSceneAt = dispatched + minutes{16};
+        }
+        finish(call);
+        live.push_back(std::move(call));
+    }
+    std::stable_sort(live.begin(), live.end(),
+                     [](const DemoCall& a, const DemoCall& b) { return a.receivedAt < b.receivedAt; });
+    for (DemoCall& call : live) {
+        call.cadNumber = cadNumber(call.receivedAt, ++sequence);
         scenario.calls.push_back(std::move(call));
     }
-    std::stable_sort(scenario.calls.begin(), scenario.calls.end(),
-                     [](const DemoCall& a, const DemoCall& b) { return a.receivedAt < b.receivedAt; });
-    addCallDetails(options.seed, scenario);
     return scenario;
 }
 

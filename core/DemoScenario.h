@@ -4,6 +4,7 @@
 // time, so a demo or a screenshot can be reproduced exactly.
 #include "core/Clock.h"
 #include "core/Role.h"
+#include "core/routing/Router.h"
 
 #include <cstdint>
 #include <optional>
@@ -29,20 +30,39 @@ struct DemoPerson
     std::string phone;    // 555-01xx numbers are reserved for fiction
 };
 
+// A call as HEART Desk stores it (the codes the intake form writes and reads
+// back), with a time for each step it went through:
+// received <= triaged <= decided <= dispatched <= en route <= on scene <= closed.
 struct DemoCall
 {
     std::string cadNumber;
     TimePoint receivedAt;
-    std::string callType;
+    std::string callType; // the rule set's call type code, e.g. "suicide-threat"
     std::string beat;
-    std::string program;     // "ccd", "crt", "cor", "police_ems"
+    std::string program;     // "ccd", "crt", "cor", "police_ems" (the disposition's handling program)
     std::string disposition; // "diverted", "transferred_988", "crt_dispatch", ...
     std::string status;      // "open", "dispatched", "closed"
-    std::string riskLevel;   // "none", "low", "moderate", "high"
+    std::string riskLevel;   // "none", "low", "moderate", "high": what the C-SSRS answers give
+    std::string cssrs;       // the C-SSRS answers (core/triage/Cssrs.h encoding)
     std::optional<std::size_t> person; // index into people; repeat callers recur
-    std::string address;  // block level, fictional streets
-    std::string flags;    // ";"-joined: weapon, violence, medical, intoxication, minors
-    std::string language; // ISO 639 code of the person, when known
+    std::string address;               // block level, fictional streets
+    std::string flags;                 // ";"-joined: weapon, violence, medical, intoxication, minors
+    std::string language;              // ISO 639 code of the person, when known
+
+    // The routing decision (set when DemoOptions::router is given): the rule
+    // set, the recommended programs in order ("ccd", "crt", "cor",
+    // "police-ems") and the reason when the disposition goes against them.
+    std::string ruleSetId;
+    std::vector<std::string> recommended;
+    std::string overrideReason;
+    std::string unit; // the unit sent ("CRT-1", "COR-2"), for CRT and Co-Response dispatches
+
+    std::optional<TimePoint> triagedAt;
+    std::optional<TimePoint> decidedAt;
+    std::optional<TimePoint> dispatchedAt;
+    std::optional<TimePoint> enRouteAt; // the unit's own steps: set for the calls a unit is on now
+    std::optional<TimePoint> onSceneAt;
+    std::optional<TimePoint> closedAt;
 };
 
 struct DemoScenario
@@ -50,6 +70,13 @@ struct DemoScenario
     std::vector<DemoStaff> staff;
     std::vector<DemoPerson> people;
     std::vector<DemoCall> calls; // oldest first
+    // Made by makeDemoScenario with these options (router: whether the calls were routed).
+    bool generated = false;
+    std::uint64_t seed = 0;
+    TimePoint end{};
+    int days = 0;
+    int callsPerDay = 0;
+    bool routed = false;
 };
 
 struct DemoOptions
@@ -58,7 +85,14 @@ struct DemoOptions
     TimePoint end;                   // the newest call is shortly before this
     int days = 21;
     int callsPerDay = 18;
+    // The rules the calls are routed by (not owned). Without it the calls get
+    // no recommendation and keep the disposition drawn for them.
+    const routing::Router* router = nullptr;
 };
+
+// The units the demo's live calls have: CRT-1 on scene, COR-1 en route.
+inline constexpr const char* kDemoCrtOnScene = "CRT-1";
+inline constexpr const char* kDemoCorEnRoute = "COR-1";
 
 DemoScenario makeDemoScenario(const DemoOptions& options);
 
@@ -71,8 +105,10 @@ public:
     std::uint64_t next();
     int uniform(int lowInclusive, int highInclusive);
     double unit();
-    template <typename Container>
-    const auto& pick(const Container& c) { return c[static_cast<std::size_t>(uniform(0, int(c.size()) - 1))]; }
+    template <typename Container> const auto& pick(const Container& c)
+    {
+        return c[static_cast<std::size_t>(uniform(0, int(c.size()) - 1))];
+    }
 
 private:
     std::uint64_t m_state;

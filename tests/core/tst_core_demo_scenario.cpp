@@ -1,8 +1,15 @@
 // The demo scenario: deterministic for a seed and an end time, different for
 // another seed, staff for every role, calls inside [end - days, end) oldest
-// first with plausible fields (Durham's call types, 3-digit beats, matching
+// first with plausible fields (Durham's call type codes, 3-digit beats, matching
 // program and disposition), repeat callers and calls still open at the end.
+// And a consistent story, routed by Durham's rules, at any hour: each call as
+// the intake form stores it (a risk its C-SSRS answers give, a disposition the
+// recommendation allows or a reason why not, a unit when one went out) and
+// its steps in order, no unit on two calls at once.
+#include "RoutingTestSupport.h"
 #include "core/DemoScenario.h"
+#include "core/routing/Disposition.h"
+#include "core/triage/Cssrs.h"
 
 #include <QTest>
 #include <map>
@@ -56,10 +63,10 @@ bool sameScenario(const DemoScenario& a, const DemoScenario& b)
     return true;
 }
 
+// The codes of Durham's rule sets: what the intake form stores and reads back.
 const std::set<std::string> kDurhamCallTypes = {
-    "Assist Person",  "Mental Health Crisis", "Follow Up",
-    "Indecency",      "Intoxicated Person",   "Panhandling/Solicitation",
-    "Suicide Threat", "Trespass/Unwanted",    "Welfare Check",
+    "assist-person", "mental-health-crisis", "follow-up", "indecency",     "intoxicated-person",
+    "panhandling",   "suicide-threat",       "trespass",  "welfare-check",
 };
 
 } // namespace
@@ -80,6 +87,8 @@ private Q_SLOTS:
     void openCallsAtTheEnd_data();
     void openCallsAtTheEnd();
     void randomIsPortable();
+    void consistentStory_data();
+    void consistentStory();
 };
 
 void TestCoreDemoScenario::sameSeedSameScenario()
@@ -177,7 +186,7 @@ void TestCoreDemoScenario::plausibleFields()
         }
         // Where (block level, fictional streets) and what the caller reported.
         QVERIFY2(call.address.find(" block of ") != std::string::npos, cad);
-        if (call.callType == "Intoxicated Person")
+        if (call.callType == "intoxicated-person")
             QVERIFY2(call.flags.find("intoxication") != std::string::npos, cad);
         QVERIFY2(call.status == "open" || call.status == "dispatched" || call.status == "closed", cad);
         QVERIFY2(call.riskLevel == "none" || call.riskLevel == "low" || call.riskLevel == "moderate" ||
@@ -189,13 +198,12 @@ void TestCoreDemoScenario::plausibleFields()
             continue;
         }
         QVERIFY2(dispositionsOf.count(call.program) == 1, call.program.c_str());
-        // A high-risk call may also be handed to police/EMS under "cor".
-        const bool fits = dispositionsOf.at(call.program).count(call.disposition) == 1 ||
-                          (call.program == "cor" && call.disposition == "police_ems");
+        // The program is the one that handled the call, as the intake form stores it.
+        const bool fits = dispositionsOf.at(call.program).count(call.disposition) == 1;
         QVERIFY2(fits, (call.program + "/" + call.disposition).c_str());
         programsSeen.insert(call.program);
-        if (call.riskLevel == "high") // high risk calls for an in-person evaluation with the co-response team
-            QCOMPARE(call.program, std::string("cor"));
+        if (call.riskLevel == "high") // high risk calls for an in-person response
+            QVERIFY2(call.program == "cor" || call.program == "police_ems", cad);
         if (call.status == "dispatched")
             QVERIFY2(call.disposition == "crt_dispatch" || call.disposition == "cor_dispatch", cad);
     }
@@ -282,6 +290,130 @@ void TestCoreDemoScenario::randomIsPortable()
         const double u = range.unit();
         QVERIFY(u >= 0.0 && u < 1.0);
     }
+}
+
+void TestCoreDemoScenario::consistentStory_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<qint64>("endSeconds");
+    const struct
+    {
+        const char* name;
+        qint64 end;
+    } kEnds[] = {
+        {"weekday morning", 1772463600},      // Mon 2026-03-02 10:00 EST
+        {"weekend night", 1772872200},        // Sat 2026-03-07 03:30 EST
+        {"spring forward", 1772955000},       // Sun 2026-03-08 03:30 EDT, just after the change
+        {"fall back", 1793514600},            // Sun 2026-11-01 01:30 EST, the second one
+        {"weekday late evening", 1772685000}, // Wed 2026-03-04 23:30 EST
+        {"holiday evening", 1781920200},      // Fri 2026-06-19 21:50 EDT
+    };
+    for (quint64 seed : {7ULL, 20220627ULL, 42ULL}) {
+        for (const auto& end : kEnds)
+            QTest::addRow("seed %llu, %s", seed, end.name) << seed << end.end;
+    }
+}
+
+void TestCoreDemoScenario::consistentStory()
+{
+    QFETCH(quint64, seed);
+    QFETCH(qint64, endSeconds);
+    const routing::Router router(routing::test::durhamRuleBook(), routing::test::durhamBeats());
+    DemoOptions o = options(seed, TimePoint{std::chrono::seconds{endSeconds}});
+    o.router = &router;
+    const DemoScenario s = makeDemoScenario(o);
+    QVERIFY(s.routed);
+    // The same calls as without the rules: routing changes decisions, not how many calls there are.
+    QCOMPARE(s.calls.size(), makeDemoScenario(options(seed, o.end)).calls.size());
+
+    struct Busy
+    {
+        TimePoint from, to;
+        std::string cad;
+    };
+    std::map<std::string, std::vector<Busy>> unitBusy;
+    std::map<std::string, int> liveCalls;
+    for (const DemoCall& call : s.calls) {
+        const std::string row =
+            call.cadNumber + " (" + call.callType + ", " + call.status + ", " + call.disposition + ")";
+        const auto fail = [&](const char* what) {
+            return (row + ": " + what);
+        };
+        // What the intake form reads: a call type code of the rules in force.
+        const routing::RuleSet* set =
+            router.rules().inForce(router.rules().zone().toLocal(call.receivedAt).date);
+        QVERIFY(set);
+        const int type = set->callTypeIndex(call.callType);
+        QVERIFY2(type >= 0 && set->callTypes[std::size_t(type)].code == call.callType,
+                 fail("not a call type code").c_str());
+        // The risk the C-SSRS answers give.
+        const auto answers = triage::decodeCssrs(call.cssrs);
+        QVERIFY2(answers.ok(), fail("unreadable C-SSRS answers").c_str());
+        QCOMPARE(std::string(routing::riskCode(triage::assessCssrs(answers.value()).risk)), call.riskLevel);
+        QVERIFY2(triage::assessCssrs(answers.value()).complete, fail("screener not finished").c_str());
+        // The recommendation of the rules, and a disposition it allows or a reason.
+        QCOMPARE(call.ruleSetId, set->id);
+        QVERIFY2(!call.recommended.empty(), fail("no recommendation").c_str());
+        const auto disposition = routing::dispositionFromCode(call.disposition);
+        if (!call.disposition.empty()) {
+            QVERIFY2(disposition, fail("unknown disposition").c_str());
+            std::vector<routing::Program> recommended;
+            for (const std::string& code : call.recommended)
+                recommended.push_back(*routing::programFromCode(code));
+            QVERIFY2(routing::followsRecommendation(*disposition, recommended) ||
+                         !call.overrideReason.empty(),
+                     fail("against the recommendation without a reason").c_str());
+            if (routing::followsRecommendation(*disposition, recommended))
+                QVERIFY2(call.overrideReason.empty(), fail("a reason where none is needed").c_str());
+            std::string program(routing::programCode(routing::handlingProgram(*disposition)));
+            std::replace(program.begin(), program.end(), '-', '_');
+            QCOMPARE(call.program, program);
+        } else {
+            QVERIFY2(call.status == "open" && call.program.empty(), fail("closed or sent undecided").c_str());
+        }
+        if (call.riskLevel == "high" && disposition)
+            QVERIFY2(*disposition != routing::Disposition::Diverted &&
+                         *disposition != routing::Disposition::Transferred988,
+                     fail("high risk left on the phone").c_str());
+        // Every step in order, none in the future, each present when it happened.
+        const std::vector<std::pair<const char*, std::optional<TimePoint>>> steps = {
+            {"received", call.receivedAt},     {"triaged", call.triagedAt},  {"decided", call.decidedAt},
+            {"dispatched", call.dispatchedAt}, {"en route", call.enRouteAt}, {"on scene", call.onSceneAt},
+            {"closed", call.closedAt},
+        };
+        TimePoint previous = call.receivedAt;
+        const char* previousName = "received";
+        for (const auto& [name, at] : steps) {
+            if (!at)
+                continue;
+            QVERIFY2(previous <= *at, fail((std::string(name) + " before " + previousName).c_str()).c_str());
+            QVERIFY2(*at <= o.end, fail((std::string(name) + " after the demo's now").c_str()).c_str());
+            previous = *at;
+            previousName = name;
+        }
+        QVERIFY2(call.triagedAt.has_value(), fail("screened without a time").c_str());
+        QVERIFY2(call.decidedAt.has_value() == !call.disposition.empty(), fail("decision time").c_str());
+        const bool sendsUnit = disposition && routing::sendsUnit(*disposition);
+        QVERIFY2(call.dispatchedAt.has_value() == sendsUnit, fail("dispatch time").c_str());
+        QVERIFY2(call.unit.empty() != sendsUnit, fail("unit").c_str());
+        QVERIFY2(call.closedAt.has_value() == (call.status == "closed"), fail("close time").c_str());
+        if (call.status == "dispatched") {
+            QVERIFY2(sendsUnit && call.enRouteAt, fail("dispatched but no unit on the way").c_str());
+            QVERIFY2(++liveCalls[call.unit] == 1, fail("a unit on two live calls").c_str());
+        }
+        if (sendsUnit) {
+            QVERIFY2(
+                call.unit.rfind(*disposition == routing::Disposition::CrtDispatch ? "CRT-" : "COR-", 0) == 0,
+                fail("a unit of the wrong kind").c_str());
+            const TimePoint to = call.closedAt.value_or(TimePoint::max());
+            for (const Busy& other : unitBusy[call.unit])
+                QVERIFY2(to <= other.from || other.to <= *call.dispatchedAt,
+                         fail(("on " + call.unit + " while it was on " + other.cad).c_str()).c_str());
+            unitBusy[call.unit].push_back({*call.dispatchedAt, to, call.cadNumber});
+        }
+    }
+    // The demo's showcase: CRT-1 on scene, COR-1 en route, and calls waiting.
+    QCOMPARE(liveCalls, (std::map<std::string, int>{{kDemoCorEnRoute, 1}, {kDemoCrtOnScene, 1}}));
 }
 
 QTEST_GUILESS_MAIN(TestCoreDemoScenario)

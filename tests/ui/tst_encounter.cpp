@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(available.ok());
         // The counselor sends it to an open welfare check.
         QSqlQuery open(f.db().connection());
-        QVERIFY(open.exec(QStringLiteral("SELECT id, cad_number FROM calls WHERE status = 'open' AND call_type = 'Welfare Check'")));
+        QVERIFY(open.exec(QStringLiteral("SELECT id, cad_number FROM calls WHERE status = 'open' AND call_type = 'welfare-check'")));
         QVERIFY(open.next());
         const QString callId = open.value(0).toString();
         const QString cad = open.value(1).toString();

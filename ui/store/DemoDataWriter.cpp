@@ -1,18 +1,21 @@
 #include "store/DemoDataWriter.h"
 
-#include "store/UnitStore.h"
-
+#include "core/roster/RotationGenerator.h"
+#include "core/roster/TimeZoneRule.h"
 #include "store/AccountStore.h"
 #include "store/CallStore.h"
-#include "core/roster/RotationGenerator.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/DemoDirectory.h"
 #include "store/DemoEncounters.h"
 #include "store/DemoFollowUps.h"
 #include "store/RosterStore.h"
+#include "store/RoutingData.h"
+#include "store/RuleSetStore.h"
+#include "store/SqlTransaction.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
+#include "store/UnitStore.h"
 
 namespace heart::store {
 
@@ -25,19 +28,22 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
             adminStaff = &staff;
     }
     if (!adminStaff)
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("the scenario has no administrator"));
-    auto admin = accounts.createFirstAdministrator(
-        {toQString(adminStaff->login), toQString(adminStaff->displayName), {Role::Administrator},
-         toQString(adminStaff->password)},
-        workstation);
+        return StoreError::make(StoreErrorCode::InvalidInput,
+                                QStringLiteral("the scenario has no administrator"));
+    auto admin = accounts.createFirstAdministrator({toQString(adminStaff->login),
+                                                    toQString(adminStaff->displayName),
+                                                    {Role::Administrator},
+                                                    toQString(adminStaff->password)},
+                                                   workstation);
     if (!admin.ok())
         return admin.error();
     QString counselorLogin, counselorPassword;
     for (const DemoStaff& staff : scenario.staff) {
         if (&staff == adminStaff)
             continue;
-        auto added = accounts.addUser(admin.value(), {toQString(staff.login), toQString(staff.displayName),
-                                                      {staff.role}, toQString(staff.password)});
+        auto added = accounts.addUser(
+            admin.value(),
+            {toQString(staff.login), toQString(staff.displayName), {staff.role}, toQString(staff.password)});
         if (!added.ok())
             return added.error();
         if (staff.role == Role::CallCounselor && counselorLogin.isEmpty()) {
@@ -50,13 +56,52 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
     if (!counselor.ok())
         return counselor.error();
 
+    if (StoreError error = writeCalls(scenario, counselor.value()))
+        return error;
+    accounts.recordSessionEvent(counselor.value(), audit::SignOut);
+    if (StoreError error = writeRoster(scenario, workstation))
+        return error;
+    if (StoreError error = writeDemoDirectory(m_db, m_clock, admin.value()))
+        return error;
+    if (StoreError error = writeDemoFollowUps(m_db, m_clock, workstation))
+        return error;
+    if (StoreError error = writeDemoEncounters(m_db, m_clock, workstation))
+        return error;
+    qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << scenario.calls.size()
+                    << "calls";
+    return {};
+}
+
+StoreError DemoDataWriter::writeCalls(const DemoScenario& given, const Actor& counselor)
+{
+    // The calls routed by the rules the intake form decides with.
+    DemoScenario routed;
+    const DemoScenario* scenario = &given;
+    if (given.generated && !given.routed) {
+        auto book = RuleSetStore(m_db, m_clock).ruleBook();
+        if (!book.ok())
+            return book.error();
+        auto beats = builtInBeatMap();
+        if (!beats)
+            return StoreError::make(StoreErrorCode::InvalidInput,
+                                    QString::fromStdString(beats.error().toString()));
+        const routing::Router router(std::move(book).value(), beats.value());
+        DemoOptions options;
+        options.seed = given.seed;
+        options.end = given.end;
+        options.days = given.days;
+        options.callsPerDay = given.callsPerDay;
+        options.router = &router;
+        routed = makeDemoScenario(options);
+        scenario = &routed;
+    }
     QList<NewPerson> people;
-    for (const DemoPerson& p : scenario.people) {
-        people.append({toQString(p.givenName), toQString(p.familyName), p.approximateAge, toQString(p.language),
-                       toQString(p.phone)});
+    for (const DemoPerson& p : scenario->people) {
+        people.append({toQString(p.givenName), toQString(p.familyName), p.approximateAge,
+                       toQString(p.language), toQString(p.phone)});
     }
     QList<NewCall> calls;
-    for (const DemoCall& c : scenario.calls) {
+    for (const DemoCall& c : scenario->calls) {
         NewCall call;
         call.cadNumber = toQString(c.cadNumber);
         call.receivedAt = toDateTime(c.receivedAt);
@@ -74,21 +119,57 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
         calls.append(call);
     }
     CallStore callStore(m_db, m_clock);
-    auto imported = callStore.importCalls(counselor.value(), people, calls);
+    auto imported = callStore.importCalls(counselor, people, calls);
     if (!imported.ok())
         return imported.error();
-    accounts.recordSessionEvent(counselor.value(), audit::SignOut);
-    if (StoreError error = writeRoster(scenario, workstation))
-        return error;
-    if (StoreError error = writeDemoDirectory(m_db, m_clock, admin.value()))
-        return error;
-    if (StoreError error = writeDemoFollowUps(m_db, m_clock, workstation))
-        return error;
-    if (StoreError error = writeDemoEncounters(m_db, m_clock, workstation))
-        return error;
-    qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << imported.value().size()
-                    << "calls";
-    return {};
+    // The rest of each call as the intake form writes it: the C-SSRS answers,
+    // the decision, the unit, the counselor and the time of every step.
+    const auto time = [](const std::optional<TimePoint>& at) {
+        return at ? QVariant(toStoredTime(*at)) : QVariant(QMetaType::fromType<QString>());
+    };
+    const auto text = [](const std::string& value) {
+        return value.empty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(toQString(value));
+    };
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    for (qsizetype i = 0; i < imported.value().size(); ++i) {
+        const DemoCall& c = scenario->calls[std::size_t(i)];
+        QStringList recommended;
+        for (const std::string& program : c.recommended)
+            recommended << toQString(program);
+        QSqlQuery update =
+            m_db.prepare(QStringLiteral("UPDATE calls SET cssrs = ?, rule_set_id = ?, recommended = ?, "
+                                        "override_reason = ?, assigned_unit = ?, "
+                                        "counselor_id = ?, beat_source = ?, person_name = ?, person_age = ?, "
+                                        "triaged_at = ?, decided_at = ?, "
+                                        "dispatched_at = ?, closed_at = ? WHERE id = ?"));
+        update.addBindValue(text(c.cssrs));
+        update.addBindValue(text(c.ruleSetId));
+        update.addBindValue(recommended.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                  : QVariant(recommended.join(u';')));
+        update.addBindValue(text(c.overrideReason));
+        update.addBindValue(text(c.unit));
+        update.addBindValue(counselor.userId());
+        update.addBindValue(c.beat.empty() ? QVariant(QMetaType::fromType<QString>())
+                                           : QVariant(QStringLiteral("given")));
+        if (c.person) {
+            const DemoPerson& person = scenario->people[*c.person];
+            update.addBindValue(toQString(person.givenName + ' ' + person.familyName));
+            update.addBindValue(person.approximateAge);
+        } else {
+            update.addBindValue(QVariant(QMetaType::fromType<QString>()));
+            update.addBindValue(QVariant(QMetaType::fromType<int>()));
+        }
+        update.addBindValue(time(c.triagedAt));
+        update.addBindValue(time(c.decidedAt));
+        update.addBindValue(time(c.dispatchedAt));
+        update.addBindValue(time(c.closedAt));
+        update.addBindValue(imported.value().at(i));
+        if (StoreError error = m_db.exec(update, "complete a demo call"))
+            return error;
+    }
+    return tx.commit();
 }
 
 StoreError DemoDataWriter::writeRoster(const DemoScenario& scenario, const QString& workstation)
@@ -143,105 +224,194 @@ StoreError DemoDataWriter::writeRoster(const DemoScenario& scenario, const QStri
             if (find.next())
                 userId = find.value(0).toString();
         }
-        auto added = roster.addStaff(supervisor.value(), {{}, member.name, member.role, member.shift}, userId);
+        auto added =
+            roster.addStaff(supervisor.value(), {{}, member.name, member.role, member.shift}, userId);
         if (!added.ok())
             return added.error();
     }
     auto staff = roster.listStaff(supervisor.value());
     if (!staff.ok())
         return staff.error();
-    // The cycle began the Monday before last, so today sits in its second week.
+    // Today's crews are on shift today: the cycle is placed (by whole weeks,
+    // so every rule still holds) and same-shift, same-role people swap their
+    // whole rotation, until the demo logins work today and CRT-2 has a team.
     using namespace std::chrono;
-    const sys_days today = floor<days>(m_clock.now());
-    const sys_days monday = today - (weekday{today} - Monday) - days{7};
+    const roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
+    const sys_days today{zone.toLocal(m_clock.now()).date};
+    const sys_days monday = today - (weekday{today} - Monday);
+    const std::vector<roster::StaffMember> members(staff.value().begin(), staff.value().end());
+    const auto indexOf = [&](const char* name) {
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (members[i].name.rfind(name, 0) == 0)
+                return int(i);
+        }
+        return -1;
+    };
+    const std::array<int, 4> fixed = {indexOf("Jordan Mossgrove"), indexOf("Sam Riverstone"),
+                                      indexOf("Morgan Kettleby"), indexOf("Riley Oakhaven")};
+    struct Placed
+    {
+        roster::Schedule schedule;
+        std::array<int, 2> crt2 = {-1, -1}; // a clinician, a peer or EMT
+        int score = -1;
+    };
+    const auto place = [&](roster::Schedule schedule, int dayIndex) {
+        Placed placed;
+        const auto onShift = [&](int person) {
+            return person >= 0 && schedule.duties[std::size_t(person)][std::size_t(dayIndex)].kind ==
+                                      roster::DutyKind::Shift;
+        };
+        std::vector<bool> taken(members.size(), false);
+        int score = 0;
+        for (int person : fixed) {
+            if (person < 0)
+                continue;
+            const roster::StaffMember& who = members[std::size_t(person)];
+            for (std::size_t other = 0; !onShift(person) && other < members.size(); ++other) {
+                if (!taken[other] && int(other) != person && members[other].role == who.role &&
+                    members[other].shiftCode == who.shiftCode && onShift(int(other)))
+                    std::swap(schedule.duties[std::size_t(person)], schedule.duties[other]);
+            }
+            taken[std::size_t(person)] = true;
+            score += onShift(person) ? 1 : 0;
+        }
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (taken[i] || !onShift(int(i)))
+                continue;
+            int& slot = placed.crt2[members[i].role == roster::ResponderRole::Clinician ? 0 : 1];
+            if (slot < 0) {
+                slot = int(i);
+                ++score;
+            }
+        }
+        placed.schedule = std::move(schedule);
+        placed.score = score;
+        return placed;
+    };
+    Placed best;
+    for (std::uint64_t seed = 2022; seed < 2030 && best.score < 6; ++seed) {
+        const auto generated = roster::generateRotation(members, roster::RotationRules{},
+                                                        year_month_day{monday - weeks{1}}, seed);
+        if (!generated.schedule)
+            continue;
+        // Today in the second week of the cycle first, as the demo always had it.
+        for (int week : {1, 0, 2, 3, 4, 5}) {
+            roster::Schedule schedule = *generated.schedule;
+            schedule.start = year_month_day{monday - weeks{week}};
+            const int dayIndex = int((today - sys_days{schedule.start}).count());
+            if (dayIndex < 0 || dayIndex >= schedule.dayCount())
+                continue;
+            Placed placed = place(std::move(schedule), dayIndex);
+            if (placed.score > best.score)
+                best = std::move(placed);
+            if (best.score == 6)
+                break;
+        }
+    }
+    if (best.score < 0)
+        return StoreError::make(StoreErrorCode::InvalidInput,
+                                QStringLiteral("the demo rotation is infeasible"));
     RosterCycle cycle;
     cycle.teamsPerShift = 1;
-    const auto generated = roster::generateRotation({staff.value().begin(), staff.value().end()},
-                                                    roster::RotationRules{}, year_month_day{monday}, 2022);
-    if (!generated.schedule)
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("the demo rotation is infeasible"));
-    cycle.schedule = *generated.schedule;
+    cycle.schedule = best.schedule;
     auto saved = roster.saveCycle(supervisor.value(), cycle);
     if (!saved.ok())
         return saved.error();
-    if (StoreError error = writeUnits(supervisor.value(), staff.value(), workstation))
+    const auto ids = [&](std::initializer_list<int> people) {
+        QStringList list;
+        for (int person : people) {
+            if (person >= 0)
+                list << toQString(members[std::size_t(person)].id);
+        }
+        return list;
+    };
+    const QMap<QString, QStringList> crews = {
+        {QStringLiteral("CRT-1"), ids({fixed[0], fixed[1], fixed[2]})},
+        {QStringLiteral("CRT-2"), ids({best.crt2[0], best.crt2[1]})},
+        {QStringLiteral("COR-1"), ids({fixed[3]})},
+        {QStringLiteral("COR-2"), QStringList()},
+    };
+    if (StoreError error = writeUnits(scenario, supervisor.value(), crews, workstation))
         return error;
     accounts.recordSessionEvent(supervisor.value(), audit::SignOut);
     return {};
 }
 
-StoreError DemoDataWriter::writeUnits(const Actor& supervisor, const QList<roster::StaffMember>& staff,
-                                      const QString& workstation)
+StoreError DemoDataWriter::writeUnits(const DemoScenario& scenario, const Actor& supervisor,
+                                      const QMap<QString, QStringList>& crews, const QString& workstation)
 {
-    const auto idOf = [&](const char* name) {
-        for (const roster::StaffMember& member : staff) {
-            if (member.name.rfind(name, 0) == 0)
-                return toQString(member.id);
-        }
-        return QString();
-    };
     const struct
     {
         const char* code;
         units::UnitKind kind;
-        std::array<const char*, 3> members;
     } kUnits[] = {
-        {"CRT-1", units::UnitKind::CommunityResponse, {"Jordan Mossgrove", "Sam Riverstone", "Morgan Kettleby"}},
-        {"CRT-2", units::UnitKind::CommunityResponse, {"Ember Quincefield", "Linden Applewhistle", "Vesper Oakhaven"}},
-        {"COR-1", units::UnitKind::CoResponse, {"Riley Oakhaven", nullptr, nullptr}},
-        {"COR-2", units::UnitKind::CoResponse, {nullptr, nullptr, nullptr}},
+        {"CRT-1", units::UnitKind::CommunityResponse},
+        {"CRT-2", units::UnitKind::CommunityResponse},
+        {"COR-1", units::UnitKind::CoResponse},
+        {"COR-2", units::UnitKind::CoResponse},
     };
-    // The units went into service at the start of the shift and out to their
-    // calls since, so the board and the team lead's times show real minutes.
-    ManualClock unitClock(m_clock.now() - std::chrono::minutes(95));
-    const auto later = [&](int minutes) { unitClock.advance(std::chrono::minutes(minutes)); };
+    // Each step at its time: in service before the call, then the call's own
+    // dispatch, en route and on scene times.
+    ManualClock unitClock(m_clock.now());
     UnitStore unitStore(m_db, unitClock);
     AccountStore accounts(m_db, m_clock);
     // The team leads put their units in service; the counselor's live calls get a unit each.
     auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"), workstation);
-    auto coResponse = accounts.signIn(QStringLiteral("coresponse"), QStringLiteral("coresponse-demo"), workstation);
+    auto coResponse =
+        accounts.signIn(QStringLiteral("coresponse"), QStringLiteral("coresponse-demo"), workstation);
     if (!lead.ok() || !coResponse.ok())
         return lead.ok() ? coResponse.error() : lead.error();
     for (const auto& spec : kUnits) {
-        auto unit = unitStore.createUnit(supervisor, QString::fromLatin1(spec.code), spec.kind);
+        const QString code = QString::fromLatin1(spec.code);
+        const DemoCall* live = nullptr;
+        for (const DemoCall& call : scenario.calls) {
+            if (call.status == "dispatched" && call.unit == spec.code)
+                live = &call;
+        }
+        TimePoint inService = m_clock.now() - std::chrono::minutes(95);
+        if (live && live->dispatchedAt)
+            inService = std::min(inService, *live->dispatchedAt - std::chrono::minutes(10));
+        unitClock.set(inService);
+        auto unit = unitStore.createUnit(supervisor, code, spec.kind);
         if (!unit.ok())
             return unit.error();
-        QStringList members;
-        for (const char* name : spec.members) {
-            if (name && !idOf(name).isEmpty())
-                members << idOf(name);
-        }
-        auto manned = unitStore.setMembers(supervisor, unit.value().id, unit.value().version, members);
+        auto manned =
+            unitStore.setMembers(supervisor, unit.value().id, unit.value().version, crews.value(code));
         if (!manned.ok())
             return manned.error();
         const Actor& mover = spec.kind == units::UnitKind::CoResponse ? coResponse.value() : lead.value();
-        auto available = unitStore.changeStatus(mover, unit.value().id, manned.value().version, units::UnitStatus::Available);
+        auto available = unitStore.changeStatus(mover, unit.value().id, manned.value().version,
+                                                units::UnitStatus::Available);
         if (!available.ok())
             return available.error();
-        later(spec.kind == units::UnitKind::CoResponse ? 20 : 10);
-        // The newest dispatched call of the unit's program gets it.
-        QSqlQuery call = m_db.prepare(QStringLiteral(
-            "SELECT id FROM calls WHERE status = 'dispatched' AND program = ? AND id NOT IN "
-            "(SELECT call_id FROM units WHERE call_id IS NOT NULL) ORDER BY received_at DESC"));
-        call.addBindValue(spec.kind == units::UnitKind::CoResponse ? QStringLiteral("cor") : QStringLiteral("crt"));
+        if (!live || !live->dispatchedAt)
+            continue; // CRT-2 and COR-2 stay available
+        QSqlQuery call = m_db.prepare(QStringLiteral("SELECT id FROM calls WHERE cad_number = ?"));
+        call.addBindValue(toQString(live->cadNumber));
         if (StoreError error = m_db.exec(call, "find a demo call for a unit"))
             return error;
-        if (!call.next() || QLatin1String(spec.code) == QLatin1String("CRT-2")
-            || QLatin1String(spec.code) == QLatin1String("COR-2"))
-            continue; // CRT-2 and COR-2 stay available
-        auto sent = unitStore.dispatchToCall(supervisor, unit.value().id, available.value().version, call.value(0).toString());
+        if (!call.next())
+            continue;
+        const QString callId = call.value(0).toString();
+        call.finish();
+        unitClock.set(*live->dispatchedAt);
+        auto sent = unitStore.dispatchToCall(supervisor, unit.value().id, available.value().version, callId);
         if (!sent.ok())
             return sent.error();
-        later(2);
-        auto moving = unitStore.changeStatus(mover, unit.value().id, sent.value().version, units::UnitStatus::EnRoute);
+        if (!live->enRouteAt)
+            continue;
+        unitClock.set(*live->enRouteAt);
+        auto moving =
+            unitStore.changeStatus(mover, unit.value().id, sent.value().version, units::UnitStatus::EnRoute);
         if (!moving.ok())
             return moving.error();
-        if (spec.kind == units::UnitKind::CommunityResponse) {
-            later(14);
-            auto there = unitStore.changeStatus(mover, unit.value().id, moving.value().version, units::UnitStatus::OnScene);
-            if (!there.ok())
-                return there.error();
-        }
+        if (!live->onSceneAt)
+            continue;
+        unitClock.set(*live->onSceneAt);
+        auto there = unitStore.changeStatus(mover, unit.value().id, moving.value().version,
+                                            units::UnitStatus::OnScene);
+        if (!there.ok())
+            return there.error();
     }
     accounts.recordSessionEvent(lead.value(), audit::SignOut);
     accounts.recordSessionEvent(coResponse.value(), audit::SignOut);

@@ -1,6 +1,9 @@
 #pragma once
 // Fills an empty database with the core's demo scenario: a user for every
-// role (passwords in the README) and weeks of fictional calls.
+// role (passwords in the README) and weeks of fictional calls, stored as the
+// intake form stores them. A scenario made without a router is made again
+// from its seed and end with the database's rule book, so every call carries
+// the recommendation the form would show.
 #include "core/Clock.h"
 #include "core/DemoScenario.h"
 #include "core/roster/Schedule.h"
@@ -8,6 +11,8 @@
 #include "store/StoreError.h"
 
 #include <QList>
+#include <QMap>
+#include <QStringList>
 
 namespace heart::store {
 
@@ -20,9 +25,12 @@ public:
     StoreError write(const DemoScenario& scenario, const QString& workstation);
 
 private:
+    StoreError writeCalls(const DemoScenario& scenario, const Actor& counselor);
     StoreError writeRoster(const DemoScenario& scenario, const QString& workstation);
-    // CRT-1 on scene at a live call, CRT-2 available, COR-1 en route.
-    StoreError writeUnits(const Actor& supervisor, const QList<roster::StaffMember>& staff, const QString& workstation);
+    // The units and their crews (on shift today): CRT-1 on scene at a live
+    // call, COR-1 en route to another, CRT-2 and COR-2 available.
+    StoreError writeUnits(const DemoScenario& scenario, const Actor& supervisor,
+                          const QMap<QString, QStringList>& crews, const QString& workstation);
 
     Database& m_db;
     const Clock& m_clock;

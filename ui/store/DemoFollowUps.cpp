@@ -118,17 +118,16 @@ private:
     // in-person screen and a final safety plan.
     StoreError writeEncounters(const Actor& lead)
     {
-        const QString unitId = firstValue(m_db, QStringLiteral("SELECT id FROM units WHERE code = 'CRT-2'"));
-        if (unitId.isEmpty())
-            return {};
-        QList<QVariantList> calls = rows(
-            m_db,
-            QStringLiteral(
-                "SELECT c.id, c.received_at, p.phone FROM calls c LEFT JOIN people p ON p.id = c.person_id "
-                "WHERE c.status = 'closed' AND c.disposition = 'crt_dispatch' AND c.received_at < ? "
-                "AND NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = c.id) "
-                "ORDER BY c.received_at DESC LIMIT 4"),
-            {toStoredTime(now() - hours{3})});
+        // Each note belongs to the unit the call was sent to.
+        QList<QVariantList> calls =
+            rows(m_db,
+                 QStringLiteral(
+                     "SELECT c.id, c.received_at, p.phone, u.id FROM calls c "
+                     "LEFT JOIN people p ON p.id = c.person_id JOIN units u ON u.code = c.assigned_unit "
+                     "WHERE c.status = 'closed' AND c.disposition = 'crt_dispatch' AND c.received_at < ? "
+                     "AND NOT EXISTS (SELECT 1 FROM encounters e WHERE e.call_id = c.id) "
+                     "ORDER BY c.received_at DESC LIMIT 4"),
+                 {toStoredTime(now() - hours{3})});
         std::reverse(calls.begin(), calls.end()); // oldest first: its follow-up is due first and gets claimed
         AccountStore accounts(m_db, m_work);
         EncounterStore encounters(m_db, m_work, accounts);
@@ -137,7 +136,7 @@ private:
             const TimePoint received = toTimePoint(fromStoredTime(calls[i][1].toString()));
             const DemoVisit& visit = kVisits[i];
             at(received, 0.7);
-            auto created = encounters.create(lead, calls[i][0].toString(), unitId);
+            auto created = encounters.create(lead, calls[i][0].toString(), calls[i][3].toString());
             if (!created.ok())
                 return created.error();
             encounter::EncounterNote note;
@@ -316,11 +315,18 @@ private:
         }
         std::reverse(past.begin(), past.end()); // the most recently due first
 
+        if (!past.isEmpty() &&
+            (future.isEmpty() ||
+             policy.value().state(false, future.first().dueAt, now()) != followup::TaskState::DueSoon)) {
+            // "Due soon" always shows. No task is there by chance: the one
+            // most recently due is moved into the window, its contact later,
+            // never earlier (a contact before its call would contradict it).
+            future.prepend(past.takeFirst());
+        }
         if (!future.isEmpty()) {
-            // "Due soon" always shows: the task nearest its due time is moved
-            // into the window when none is there by chance.
             Task& first = future.first();
-            if (policy.value().state(false, first.dueAt, now()) != followup::TaskState::DueSoon) {
+            if (policy.value().state(false, first.dueAt, now()) != followup::TaskState::DueSoon &&
+                first.dueAt < now() + hours{2}) {
                 const auto shift = (now() + hours{2}) - first.dueAt;
                 first.contactAt += shift;
                 first.dueAt += shift;
