@@ -771,6 +771,22 @@ Base de datos: %2</translation>
         <source>That time happens twice on the night the clocks fall back; the hours are the same either way.</source>
         <translation>Esa hora ocurre dos veces la noche en que se atrasan los relojes; el horario es el mismo en ambos casos.</translation>
     </message>
+    <message>
+        <source>Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now.</source>
+        <translation>Riesgo inminente (riesgo suicida alto, C-SSRS): la persona necesita una evaluación en persona ahora.</translation>
+    </message>
+    <message>
+        <source>Co-Response cannot go (%1), so Police/EMS goes.</source>
+        <translation>Co-Respuesta no puede ir (%1), así que va Policía/EMS.</translation>
+    </message>
+    <message>
+        <source>Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now, so %1 goes, not a phone diversion.</source>
+        <translation>Riesgo inminente (riesgo suicida alto, C-SSRS): la persona necesita una evaluación en persona ahora, así que va %1, no una derivación por teléfono.</translation>
+    </message>
+    <message>
+        <source>Crisis Call Diversion keeps the caller on the line until the responders arrive.</source>
+        <translation>Derivación de Llamadas de Crisis mantiene a la persona en la línea hasta que llegue el equipo.</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
@@ -994,10 +1010,6 @@ Base de datos: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Received</source>
-        <translation>Recibida</translation>
-    </message>
-    <message>
         <source>Age</source>
         <translation>Antigüedad</translation>
     </message>
@@ -1033,6 +1045,10 @@ Base de datos: %2</translation>
         <source>Location</source>
         <translation>Ubicación</translation>
     </message>
+    <message>
+        <source>Received (%1)</source>
+        <translation>Recibida (%1)</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::CounselorHome</name>
@@ -1053,10 +1069,6 @@ Base de datos: %2</translation>
         <translation>Cerrar la pestaña de la llamada</translation>
     </message>
     <message>
-        <source>This call has changes that are not saved as a call. Keep them as a draft and close the tab?</source>
-        <translation>Esta llamada tiene cambios no guardados como llamada. ¿Conservarlos como borrador y cerrar la pestaña?</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>Cola</translation>
     </message>
@@ -1067,6 +1079,38 @@ Base de datos: %2</translation>
     <message>
         <source>Team board</source>
         <translation>Tablero de equipos</translation>
+    </message>
+    <message>
+        <source>This call has changes that are not saved as a call. Keep them as a draft and close the tab? My drafts (Ctrl+Shift+D) reopens it.</source>
+        <translation>Esta llamada tiene cambios que no están guardados como llamada. ¿Guardarlos como borrador y cerrar la pestaña? Mis borradores (Ctrl+Mayús+D) la vuelve a abrir.</translation>
+    </message>
+    <message>
+        <source>My drafts</source>
+        <translation>Mis borradores</translation>
+    </message>
+    <message>
+        <source>&amp;New call</source>
+        <translation>&amp;Nueva llamada</translation>
+    </message>
+    <message>
+        <source>My &amp;drafts…</source>
+        <translation>&amp;Mis borradores…</translation>
+    </message>
+    <message>
+        <source>New call (Ctrl+N)</source>
+        <translation>Nueva llamada (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>My drafts (Ctrl+Shift+D)</source>
+        <translation>Mis borradores (Ctrl+Mayús+D)</translation>
+    </message>
+    <message>
+        <source>Start taking a call</source>
+        <translation>Empezar a atender una llamada</translation>
+    </message>
+    <message>
+        <source>Reopen a call kept as your draft</source>
+        <translation>Volver a abrir una llamada guardada como borrador</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1168,14 @@ Base de datos: %2</translation>
     <message>
         <source>Coverage against the calls of the last 8 weeks (or as far back as they go)</source>
         <translation>Cobertura frente a las llamadas de las últimas 8 semanas (o desde la primera registrada)</translation>
+    </message>
+    <message>
+        <source>Worst hour %1: the calls need %2 team(s) on average, %3 team(s) are on duty on average over the %4 weeks of the rotation.</source>
+        <translation>Peor hora %1: las llamadas necesitan %2 equipo(s) de media; hay %3 equipo(s) de turno de media en las %4 semanas de la rotación.</translation>
+    </message>
+    <message>
+        <source>Teams short: in the worst hour of the run, the teams its calls need (one team for each call expected in the hour, from the past weeks&apos; calls) minus the complete teams on duty, averaged over the %1 weeks of the rotation. A fraction is an average: 0.3 teams short is, for example, no team for that hour in about 3 weeks out of 10.</source>
+        <translation>Equipos que faltan: en la peor hora del tramo, los equipos que necesitan sus llamadas (un equipo por cada llamada esperada en esa hora, según las llamadas de las semanas pasadas) menos los equipos completos de turno, como media de las %1 semanas de la rotación. Una fracción es una media: faltan 0,3 equipos significa, por ejemplo, que no hay equipo para esa hora en unas 3 semanas de cada 10.</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1274,53 @@ Base de datos: %2</translation>
     <message>
         <source>Calls by program, last 28 days</source>
         <translation>Llamadas por programa, últimos 28 días</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::DraftListDialog</name>
+    <message>
+        <source>My drafts</source>
+        <translation>Mis borradores</translation>
+    </message>
+    <message>
+        <source>Calls kept only as your drafts. Enter reopens the selected one.</source>
+        <translation>Llamadas guardadas solo como sus borradores. Intro vuelve a abrir la seleccionada.</translation>
+    </message>
+    <message>
+        <source>CAD number</source>
+        <translation>Número CAD</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Tipo de llamada</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>Guardado por última vez</translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation>(sin número)</translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation>(sin elegir)</translation>
+    </message>
+    <message>
+        <source>%1 — imminent risk</source>
+        <translation>%1 — riesgo inminente</translation>
+    </message>
+    <message>
+        <source>You have no calls kept as drafts.</source>
+        <translation>No tiene llamadas guardadas como borradores.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Volver a abrir</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1576,22 @@ Base de datos: %2</translation>
     <message>
         <source>No addenda.</source>
         <translation>Sin adendas.</translation>
+    </message>
+    <message>
+        <source>Where to &amp;meet:</source>
+        <translation>Lugar de encuentr&amp;o:</translation>
+    </message>
+    <message>
+        <source>An address or a place the person named, and when suits them</source>
+        <translation>Una dirección o un lugar que la persona indicó, y cuándo le viene bien</translation>
+    </message>
+    <message>
+        <source>Where to meet the person for follow-up</source>
+        <translation>Dónde encontrarse con la persona para el seguimiento</translation>
+    </message>
+    <message>
+        <source>where to meet the person</source>
+        <translation>dónde encontrarse con la persona</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1931,14 @@ Base de datos: %2</translation>
         <source>Draft, last saved %1</source>
         <translation>Borrador, guardado por última vez %1</translation>
     </message>
+    <message>
+        <source>Note on the outcome</source>
+        <translation>Nota sobre el resultado</translation>
+    </message>
+    <message>
+        <source>Where to meet</source>
+        <translation>Lugar de encuentro</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::FollowUpQueueModel</name>
@@ -1868,10 +1991,6 @@ Base de datos: %2</translation>
         <translation>Contacto %1, vence %2</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Vence</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Estado</translation>
     </message>
@@ -1902,6 +2021,10 @@ Base de datos: %2</translation>
     <message>
         <source>Contact by</source>
         <translation>Contactar por</translation>
+    </message>
+    <message>
+        <source>Due (%1)</source>
+        <translation>Vence (%1)</translation>
     </message>
 </context>
 <context>
@@ -2122,10 +2245,6 @@ Base de datos: %2</translation>
         <translation>Número &amp;CAD:</translation>
     </message>
     <message>
-        <source>&amp;Received:</source>
-        <translation>&amp;Recibida:</translation>
-    </message>
-    <message>
         <source>Caller na&amp;me:</source>
         <translation>&amp;Nombre de quien llama:</translation>
     </message>
@@ -2330,14 +2449,6 @@ Base de datos: %2</translation>
         <translation>escrito</translation>
     </message>
     <message>
-        <source>beat %1 from the coordinates</source>
-        <translation>sector %1 según las coordenadas</translation>
-    </message>
-    <message>
-        <source>outside every beat</source>
-        <translation>fuera de todos los sectores</translation>
-    </message>
-    <message>
         <source>Choose the call type to see which programs can answer.</source>
         <translation>Elija el tipo de llamada para ver qué programas pueden atenderla.</translation>
     </message>
@@ -2426,12 +2537,84 @@ Base de datos: %2</translation>
         <translation>Vinculada: %1</translation>
     </message>
     <message>
-        <source>%1 on call %2</source>
-        <translation>%1 en la llamada %2</translation>
-    </message>
-    <message>
         <source>Not dispatched: %1 is %2. Choose an available unit.</source>
         <translation>No se despachó: %1 está %2. Elija una unidad disponible.</translation>
+    </message>
+    <message>
+        <source>Closed — read only; add an addendum with Ctrl+Shift+A.</source>
+        <translation>Cerrada — solo lectura; añada un anexo con Ctrl+Mayús+A.</translation>
+    </message>
+    <message>
+        <source>Reopened from your drafts.</source>
+        <translation>Abierta de nuevo desde sus borradores.</translation>
+    </message>
+    <message>
+        <source>No CAD number could be handed out (%1): type the CAD number.</source>
+        <translation>No se pudo asignar un número CAD (%1): escriba el número CAD.</translation>
+    </message>
+    <message>
+        <source>the coordinates are outside every beat</source>
+        <translation>las coordenadas están fuera de todos los sectores</translation>
+    </message>
+    <message>
+        <source>found from the coordinates</source>
+        <translation>obtenido de las coordenadas</translation>
+    </message>
+    <message>
+        <source>Found from the coordinates; type another beat to change it.</source>
+        <translation>Obtenido de las coordenadas; escriba otro sector para cambiarlo.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: busy, it cannot be sent until it clears.</source>
+        <translation>%1 está %2: ocupada, no se puede enviar hasta que quede libre.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 on call %3: busy, it cannot be sent until it clears.</source>
+        <translation>%1 está %2 en la llamada %3: ocupada, no se puede enviar hasta que quede libre.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 on this call.</source>
+        <translation>%1 está %2 en esta llamada.</translation>
+    </message>
+    <message>
+        <source>%1 is %2: it can be sent.</source>
+        <translation>%1 está %2: se puede enviar.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, busy</source>
+        <translation>%1 — %2, ocupada</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Close the call</source>
+        <translation>Cerrar la llamada</translation>
+    </message>
+    <message>
+        <source>%1 was sent to this call and has not reported clear. Close the call anyway?</source>
+        <translation>%1 fue enviada a esta llamada y no ha informado que terminó. ¿Cerrar la llamada de todos modos?</translation>
+    </message>
+    <message>
+        <source>%1 is still %2 on this call and has not cleared. Close the call anyway?</source>
+        <translation>%1 sigue %2 en esta llamada y no ha terminado. ¿Cerrar la llamada de todos modos?</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>Dejarla abierta</translation>
+    </message>
+    <message>
+        <source>Not closed: the unit has not cleared.</source>
+        <translation>No se cerró: la unidad no ha terminado.</translation>
+    </message>
+    <message>
+        <source>&amp;Received (%1):</source>
+        <translation>&amp;Recibida (%1):</translation>
+    </message>
+    <message>
+        <source>The time the call came in, in the program&apos;s time zone (%1)</source>
+        <translation>La hora en que entró la llamada, en la zona horaria del programa (%1)</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2829,46 @@ Base de datos: %2</translation>
     <message>
         <source>&amp;Follow-up queue…</source>
         <translation>Cola de &amp;seguimiento…</translation>
+    </message>
+    <message>
+        <source>%1 left calls at imminent risk that are not saved as calls: %2. Signing in puts them aside as %1&apos;s drafts, where no one else sees them. Sign in anyway?</source>
+        <translation>%1 dejó llamadas con riesgo inminente que no están guardadas como llamadas: %2. Al iniciar sesión quedan apartadas como borradores de %1, donde nadie más las ve. ¿Iniciar sesión de todos modos?</translation>
+    </message>
+    <message>
+        <source>Sign in anyway</source>
+        <translation>Iniciar sesión de todos modos</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1 has calls at imminent risk on this screen.</source>
+        <translation>No se inició sesión: %1 tiene llamadas con riesgo inminente en esta pantalla.</translation>
+    </message>
+    <message>
+        <source>These calls are at imminent risk and not saved as calls: %1. Signing out keeps them only as your drafts, where no one else sees them. Sign out anyway?</source>
+        <translation>Estas llamadas tienen riesgo inminente y no están guardadas como llamadas: %1. Al cerrar sesión quedan solo como sus borradores, donde nadie más las ve. ¿Cerrar sesión de todos modos?</translation>
+    </message>
+    <message>
+        <source>Sign out anyway</source>
+        <translation>Cerrar sesión de todos modos</translation>
+    </message>
+    <message>
+        <source>These calls are at imminent risk and not saved as calls: %1. Changing your role keeps them only as your drafts, where no one else sees them. Change role anyway?</source>
+        <translation>Estas llamadas tienen riesgo inminente y no están guardadas como llamadas: %1. Al cambiar de rol quedan solo como sus borradores, donde nadie más las ve. ¿Cambiar de rol de todos modos?</translation>
+    </message>
+    <message>
+        <source>Change role anyway</source>
+        <translation>Cambiar de rol de todos modos</translation>
+    </message>
+    <message>
+        <source>These calls are at imminent risk and not saved as calls: %1. Quitting keeps them only as your drafts, where no one else sees them. Quit anyway?</source>
+        <translation>Estas llamadas tienen riesgo inminente y no están guardadas como llamadas: %1. Al salir quedan solo como sus borradores, donde nadie más las ve. ¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Salir de todos modos</translation>
+    </message>
+    <message>
+        <source>Calls at imminent risk</source>
+        <translation>Llamadas con riesgo inminente</translation>
     </message>
 </context>
 <context>
@@ -2869,6 +3092,22 @@ Base de datos: %2</translation>
     <message>
         <source>Not from the directory: the name is kept as typed.</source>
         <translation>No es del directorio: el nombre se guarda tal como se escribió.</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Nota (opcional):</translation>
+    </message>
+    <message>
+        <source>What was agreed, what the person said, what happens next</source>
+        <translation>Qué se acordó, qué dijo la persona, qué sigue</translation>
+    </message>
+    <message>
+        <source>Note on the outcome</source>
+        <translation>Nota sobre el resultado</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
     </message>
 </context>
 <context>
@@ -3950,6 +4189,14 @@ Base de datos: %2</translation>
     <message>
         <source>The safety plan belongs to an encounter note: open the note first.</source>
         <translation>El plan de seguridad pertenece a una nota de intervención: abra primero la nota.</translation>
+    </message>
+    <message>
+        <source>%1 was sent to call %2 (%3). F2 shows it and opens its note.</source>
+        <translation>%1 fue enviada a la llamada %2 (%3). F2 la muestra y abre su nota.</translation>
+    </message>
+    <message>
+        <source>%1 was changed at another workstation meanwhile: it is now %2. Check it and press the key again.</source>
+        <translation>%1 se cambió mientras tanto en otro puesto: ahora está %2. Revíselo y pulse la tecla otra vez.</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,15 @@
 #include "core/DemoScenario.h"
 #include "store/DemoDataWriter.h"
 
+#include <QApplication>
+#include <QDialog>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 namespace heart::test {
 
@@ -86,6 +91,40 @@ int UiTestFixture::countRows(const QString& sql)
     if (!query.exec(sql) || !query.next())
         return -1;
     return query.value(0).toInt();
+}
+
+void onNextModal(QString* seen, std::function<void(QWidget*)> act, int timeoutMs)
+{
+    auto* poll = new QTimer;
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto shownAt = std::make_shared<qint64>(-1);
+    poll->setInterval(30);
+    QObject::connect(poll, &QTimer::timeout, [poll, clock, shownAt, seen, act = std::move(act), timeoutMs] {
+        QWidget* modal = QApplication::activeModalWidget();
+        QWidget* focus = QApplication::focusWidget();
+        // Keys go where the focus is: wait until the dialog has it, or for a
+        // second after it showed (a box whose window is never activated).
+        if (modal && *shownAt < 0)
+            *shownAt = clock->elapsed();
+        const bool focused = modal && focus && (focus == modal || modal->isAncestorOf(focus));
+        const bool ready = modal && (focused || clock->elapsed() - *shownAt > 1000);
+        if (!ready && clock->elapsed() < timeoutMs)
+            return;
+        poll->stop();
+        poll->deleteLater();
+        if (!modal)
+            return;
+        *seen = modal->objectName().isEmpty() ? QString::fromLatin1(modal->metaObject()->className())
+                                              : modal->objectName();
+        QPointer<QWidget> shown(modal);
+        act(modal);
+        QTimer::singleShot(10000, [shown] {
+            if (auto* dialog = qobject_cast<QDialog*>(shown.data()); dialog && dialog->isVisible())
+                dialog->reject();
+        });
+    });
+    poll->start();
 }
 
 } // namespace heart::test

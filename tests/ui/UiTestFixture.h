@@ -7,7 +7,7 @@
 #include "store/Database.h"
 
 #include <QTemporaryDir>
-
+#include <functional>
 #include <memory>
 
 namespace heart::test {
@@ -69,5 +69,11 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     bool m_ok = false;
 };
+
+// Runs `act` on the next modal window once it shows and has the keyboard
+// focus (within `timeoutMs`, long enough for a loaded machine); `seen` gets its
+// object name (or class name). A modal still open 10 s after `act` is
+// rejected, so a test that did not close it fails instead of hanging.
+void onNextModal(QString* seen, std::function<void(QWidget*)> act, int timeoutMs = 30000);
 
 } // namespace heart::test

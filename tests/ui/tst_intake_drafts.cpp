@@ -32,29 +32,6 @@ TimePoint wednesdayMorning()
     return TimePoint{sys_days{year{2026} / 11 / 18} + hours{15}};
 }
 
-// Runs `act` on the next modal window once it shows (within 5 s); `seen` gets its object name.
-void onNextModal(QString* seen, std::function<void(QWidget*)> act)
-{
-    auto* poll = new QTimer;
-    auto* clock = new QElapsedTimer;
-    clock->start();
-    poll->setInterval(30);
-    QObject::connect(poll, &QTimer::timeout, [poll, clock, seen, act] {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (!modal && clock->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        delete clock;
-        if (modal) {
-            *seen = modal->objectName().isEmpty() ? QString::fromLatin1(modal->metaObject()->className())
-                                                  : modal->objectName();
-            act(modal);
-        }
-    });
-    poll->start();
-}
-
 void clickButton(QWidget* modal, const char* name)
 {
     if (auto* button = modal->findChild<QPushButton*>(QLatin1String(name)))
@@ -122,7 +99,7 @@ private:
     {
         form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setFocus();
         QString seen;
-        onNextModal(&seen, [](QWidget* modal) {
+        test::onNextModal(&seen, [](QWidget* modal) {
             if (auto* box = qobject_cast<QMessageBox*>(modal))
                 box->button(QMessageBox::Yes)->click();
         });
@@ -151,7 +128,7 @@ private Q_SLOTS:
         // Ctrl+Shift+D lists it (CAD number, time received, call type); Enter reopens it.
         QString seen;
         QStringList row;
-        onNextModal(&seen, [&](QWidget* modal) {
+        test::onNextModal(&seen, [&](QWidget* modal) {
             if (auto* list = modal->findChild<QTreeWidget*>(QStringLiteral("myDraftsList"))) {
                 for (int column = 0; list->topLevelItemCount() == 1 && column < list->columnCount(); ++column)
                     row << list->topLevelItem(0)->text(column);
@@ -159,7 +136,7 @@ private Q_SLOTS:
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         });
         key(Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_COMPARE(seen, QStringLiteral("myDraftsDialog"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("myDraftsDialog"), 30000);
         QCOMPARE(row.size(), 4);
         QCOMPARE(row.at(0), cad + QStringLiteral(" — imminent risk"));
         QCOMPARE(row.at(1), QStringLiteral("2026-11-18 10:00"));
@@ -177,13 +154,13 @@ private Q_SLOTS:
         seen.clear();
         int listed = -1;
         bool emptyShown = false;
-        onNextModal(&seen, [&](QWidget* modal) {
+        test::onNextModal(&seen, [&](QWidget* modal) {
             listed = modal->findChild<QTreeWidget*>(QStringLiteral("myDraftsList"))->topLevelItemCount();
             emptyShown = modal->findChild<QLabel*>(QStringLiteral("myDraftsEmpty"))->isVisible();
             QTest::keyClick(modal, Qt::Key_Escape);
         });
         home->findChild<QPushButton*>(QStringLiteral("myDraftsButton"))->click();
-        QTRY_COMPARE(seen, QStringLiteral("myDraftsDialog"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("myDraftsDialog"), 30000);
         QCOMPARE(listed, 0);
         QVERIFY(emptyShown);
         QCOMPARE(home->forms().size(), 1);
@@ -205,7 +182,7 @@ private Q_SLOTS:
         QString seen;
         QString text;
         QString defaultButton;
-        onNextModal(&seen, [&](QWidget* modal) {
+        test::onNextModal(&seen, [&](QWidget* modal) {
             if (auto* box = qobject_cast<QMessageBox*>(modal)) {
                 text = box->text();
                 defaultButton = box->defaultButton() ? box->defaultButton()->text() : QString();
@@ -213,7 +190,7 @@ private Q_SLOTS:
             QTest::keyClick(modal, Qt::Key_Escape);
         });
         key(Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("imminentRiskWarning"), 30000);
         QVERIFY2(text.contains(QStringLiteral("New call ") + cad), qPrintable(text));
         QCOMPARE(defaultButton, QStringLiteral("Cancel"));
         QTRY_VERIFY(!QApplication::activeModalWidget());
@@ -223,9 +200,9 @@ private Q_SLOTS:
 
         // Going on signs out and keeps the call as a draft.
         seen.clear();
-        onNextModal(&seen, [](QWidget* modal) { clickButton(modal, "imminentRiskGoOn"); });
+        test::onNextModal(&seen, [](QWidget* modal) { clickButton(modal, "imminentRiskGoOn"); });
         f.window().signOut();
-        QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("imminentRiskWarning"), 30000);
         QVERIFY(!f.window().actor().has_value());
         QCOMPARE(
             f.countRows(QStringLiteral(
@@ -245,7 +222,7 @@ private Q_SLOTS:
         low->findChild<ui::CssrsPanel*>()->answerBox(triage::CssrsQuestion::WishedDead)->setCurrentIndex(1);
         QVERIFY(low->hasUnsavedChanges());
         seen.clear();
-        onNextModal(&seen, [](QWidget* modal) { QTest::keyClick(modal, Qt::Key_Escape); });
+        test::onNextModal(&seen, [](QWidget* modal) { QTest::keyClick(modal, Qt::Key_Escape); });
         f.window().signOut();
         QVERIFY(!f.window().actor().has_value());
         QTest::qWait(100);
@@ -267,25 +244,25 @@ private Q_SLOTS:
         // The supervisor signs in at the locked window: warned, may step back.
         QString seen;
         QString text;
-        onNextModal(&seen, [&](QWidget* modal) {
+        test::onNextModal(&seen, [&](QWidget* modal) {
             text = qobject_cast<QMessageBox*>(modal)->text();
             QTest::keyClick(modal, Qt::Key_Escape);
         });
         QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")),
                           Qt::LeftButton);
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
-        QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("imminentRiskWarning"), 30000);
         QVERIFY2(text.contains(cad), qPrintable(text));
         QVERIFY(f.window().isLocked());
         QCOMPARE(f.window().actor()->login(), QStringLiteral("counselor"));
         QVERIFY(home->forms().contains(form));
 
         seen.clear();
-        onNextModal(&seen, [](QWidget* modal) { clickButton(modal, "imminentRiskGoOn"); });
+        test::onNextModal(&seen, [](QWidget* modal) { clickButton(modal, "imminentRiskGoOn"); });
         QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("signInOtherUser")),
                           Qt::LeftButton);
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
-        QTRY_COMPARE(seen, QStringLiteral("imminentRiskWarning"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("imminentRiskWarning"), 30000);
         QTRY_COMPARE(f.window().actor()->login(), QStringLiteral("supervisor"));
         QVERIFY(!f.window().isLocked());
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form LIKE 'intake/%'")), 1);

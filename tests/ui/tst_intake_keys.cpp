@@ -48,29 +48,6 @@ TimePoint wednesdayMorning()
     return TimePoint{sys_days{year{2026} / 11 / 18} + hours{15}};
 }
 
-// Runs `act` on the next modal window once it shows (within 5 s); `seen` gets its object name.
-void onNextModal(QString* seen, std::function<void(QWidget*)> act)
-{
-    auto* poll = new QTimer;
-    auto* clock = new QElapsedTimer;
-    clock->start();
-    poll->setInterval(30);
-    QObject::connect(poll, &QTimer::timeout, [poll, clock, seen, act] {
-        QWidget* modal = QApplication::activeModalWidget();
-        if (!modal && clock->elapsed() < 5000)
-            return;
-        poll->stop();
-        poll->deleteLater();
-        delete clock;
-        if (modal) {
-            *seen = modal->objectName().isEmpty() ? QString::fromLatin1(modal->metaObject()->className())
-                                                  : modal->objectName();
-            act(modal);
-        }
-    });
-    poll->start();
-}
-
 void escape(QWidget* modal)
 {
     QTest::keyClick(modal, Qt::Key_Escape);
@@ -257,9 +234,9 @@ private Q_SLOTS:
         // Ctrl+F from a text field links the person (Enter in the dialog).
         focusAtStart(fields.at(0));
         QString seen;
-        onNextModal(&seen, [](QWidget*) { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); });
+        test::onNextModal(&seen, [](QWidget*) { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); });
         press(Qt::Key_F, Qt::ControlModifier);
-        QTRY_COMPARE(seen, QStringLiteral("personDialog"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("personDialog"), 30000);
         QTRY_COMPARE(form->findChild<QLabel*>(QStringLiteral("personLink"))->text(),
                      QStringLiteral("Linked: Jordan Quarrystone"));
 
@@ -287,16 +264,16 @@ private Q_SLOTS:
 
             focusAtStart(field);
             seen.clear();
-            onNextModal(&seen, escape);
+            test::onNextModal(&seen, escape);
             press(Qt::Key_H, Qt::ControlModifier);
-            QTRY_VERIFY2(seen == QStringLiteral("personHistoryDialog"),
-                         qPrintable(name + QStringLiteral(" Ctrl+H: ") + seen));
+            QTRY_VERIFY2_WITH_TIMEOUT(seen == QStringLiteral("personHistoryDialog"),
+                         qPrintable(name + QStringLiteral(" Ctrl+H: ") + seen), 30000);
             focusAtStart(field);
             seen.clear();
-            onNextModal(&seen, escape);
+            test::onNextModal(&seen, escape);
             press(Qt::Key_F, Qt::ControlModifier);
-            QTRY_VERIFY2(seen == QStringLiteral("personDialog"),
-                         qPrintable(name + QStringLiteral(" Ctrl+F: ") + seen));
+            QTRY_VERIFY2_WITH_TIMEOUT(seen == QStringLiteral("personDialog"),
+                         qPrintable(name + QStringLiteral(" Ctrl+F: ") + seen), 30000);
             QTRY_VERIFY(!QApplication::activeModalWidget());
 
             QVERIFY2(textOf(field) == before, qPrintable(name + QStringLiteral(": ") + textOf(field)));
@@ -334,7 +311,7 @@ private Q_SLOTS:
         QString seen;
         QString defaultButton;
         QString text;
-        onNextModal(&seen, [&](QWidget* modal) {
+        test::onNextModal(&seen, [&](QWidget* modal) {
             if (auto* box = qobject_cast<QMessageBox*>(modal)) {
                 defaultButton = box->defaultButton() ? box->defaultButton()->objectName() : QString();
                 text = box->text();
@@ -342,7 +319,7 @@ private Q_SLOTS:
             escape(modal);
         });
         press(Qt::Key_E, Qt::ControlModifier);
-        QTRY_COMPARE(seen, QStringLiteral("confirmCloseCall"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("confirmCloseCall"), 30000);
         QCOMPARE(defaultButton, QStringLiteral("confirmCloseCallNo"));
         QCOMPARE(text,
                  QStringLiteral(
@@ -356,21 +333,21 @@ private Q_SLOTS:
         reactivate();
         form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->setFocus();
         seen.clear();
-        onNextModal(&seen, [](QWidget* modal) { QTest::keyClick(modal, Qt::Key_Return); });
+        test::onNextModal(&seen, [](QWidget* modal) { QTest::keyClick(modal, Qt::Key_Return); });
         press(Qt::Key_E, Qt::ControlModifier);
-        QTRY_COMPARE(seen, QStringLiteral("confirmCloseCall"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("confirmCloseCall"), 30000);
         QTRY_VERIFY(!QApplication::activeModalWidget());
         QCOMPARE(closed(), 0);
 
         // The counselor may still close it, on purpose.
         seen.clear();
-        onNextModal(&seen, [](QWidget* modal) {
+        test::onNextModal(&seen, [](QWidget* modal) {
             modal->findChild<QPushButton*>(QStringLiteral("confirmCloseCallYes"))->click();
         });
         reactivate();
         form->findChild<QLineEdit*>(QStringLiteral("callerName"))->setFocus();
         press(Qt::Key_E, Qt::ControlModifier);
-        QTRY_COMPARE(seen, QStringLiteral("confirmCloseCall"));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("confirmCloseCall"), 30000);
         QTRY_COMPARE(closed(), 1);
         QVERIFY(form->isClosed());
 
@@ -379,9 +356,9 @@ private Q_SLOTS:
         reactivate();
         form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->setFocus();
         seen.clear();
-        onNextModal(&seen, escape);
+        test::onNextModal(&seen, escape);
         press(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_VERIFY2(seen == QLatin1String("QInputDialog"), qPrintable(seen));
+        QTRY_VERIFY2_WITH_TIMEOUT(seen == QLatin1String("QInputDialog"), qPrintable(seen), 30000);
     }
 
     void closingAfterTheUnitClearedDoesNotAsk()
@@ -405,7 +382,7 @@ private Q_SLOTS:
             QStringLiteral("UPDATE units SET status = 'available', call_id = NULL WHERE code = 'CRT-2'")));
         disposition->setFocus();
         QString seen;
-        onNextModal(&seen, escape);
+        test::onNextModal(&seen, escape);
         press(Qt::Key_E, Qt::ControlModifier);
         QTRY_VERIFY(form->isClosed());
         QVERIFY2(seen.isEmpty(), qPrintable(seen));

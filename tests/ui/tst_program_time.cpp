@@ -19,6 +19,7 @@
 #include "units/TeamLeadHome.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -187,6 +188,13 @@ private Q_SLOTS:
         QVERIFY2(form->statusText().endsWith(QStringLiteral("9:50 a.\u00A0m.")),
                  qPrintable(form->statusText()));
         QVERIFY2(!form->statusText().contains(QStringLiteral("..")), qPrintable(form->statusText()));
+
+        // The receive time is typed in the program's zone, and its label says so.
+        bool labelled = false;
+        for (QLabel* label : form->findChildren<QLabel*>())
+            if (label->buddy() == form->findChild<QWidget*>(QStringLiteral("receivedAt")))
+                labelled = label->text() == QStringLiteral("&Recibida (ET):");
+        QVERIFY2(labelled, "the receive time's label names the program's zone");
     }
 
     void myUnitShowsNewYorkTime()
@@ -207,10 +215,11 @@ private Q_SLOTS:
         const QString english = home->recentCalls()->item(0)->text();
         QVERIFY2(english.contains(QStringLiteral("sent ") + kEnglish), qPrintable(english));
 
+        // Switching the language redraws the list at once (no refresh needed).
         QVERIFY(f.language().setLanguage(QStringLiteral("es")));
-        home->refresh();
+        QTRY_VERIFY2(home->recentCalls()->item(0)->text().contains(kSpanish),
+                     qPrintable(home->recentCalls()->item(0)->text()));
         const QString spanish = home->recentCalls()->item(0)->text();
-        QVERIFY2(spanish.contains(kSpanish), qPrintable(spanish));
         QVERIFY2(!hasNumericDate(spanish), qPrintable(spanish));
     }
 

@@ -366,7 +366,8 @@ void IntakeForm::changeEvent(QEvent* event)
 void IntakeForm::retranslate()
 {
     m_cadLabel->setText(tr("&CAD number:"));
-    m_receivedLabel->setText(tr("&Received:"));
+    m_receivedLabel->setText(tr("&Received (%1):").arg(ProgramTime::zoneLabel()));
+    m_received->setToolTip(tr("The time the call came in, in the program's time zone (%1)").arg(ProgramTime::zoneLabel()));
     m_callerNameLabel->setText(tr("Caller na&me:"));
     m_callerPhoneLabel->setText(tr("Callback &phone:"));
     m_relationshipLabel->setText(tr("Re&lationship:"));

@@ -276,7 +276,11 @@ bool IntakeForm::validate(bool focusFirstError)
     const auto cadError = intake::checkCadNumber(m_cad->text().trimmed().toStdString());
     check(m_cadError, m_cad, cadError ? errorWords(*cadError) : QString());
     const TimePoint received = m_routing->zone().toUtc(receivedLocal());
-    const auto receivedError = intake::checkReceivedAt(received, m_services.clock.now());
+    // A saved call keeps the time it was received: reopening a call from last
+    // week is not an error, only typing a new time that is out of range.
+    const bool receivedAsSaved = !m_call.id.isEmpty() && m_call.receivedAt == store::toDateTime(received);
+    const auto receivedError =
+        receivedAsSaved ? std::nullopt : intake::checkReceivedAt(received, m_services.clock.now());
     check(m_receivedError, m_received, receivedError ? errorWords(*receivedError) : QString());
     const auto phone = intake::normalisePhone(m_callerPhone->text().toStdString());
     check(m_callerPhoneError, m_callerPhone, phone.ok() ? QString() : errorWords(phone.error()));

@@ -357,8 +357,10 @@ QString TeamLeadHome::alertText() const
 
 void TeamLeadHome::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        renderRecentCalls(); // its lines carry translated words and times
+    }
     QWidget::changeEvent(event);
 }
 
