@@ -15,6 +15,16 @@
 
 namespace heart::test {
 
+namespace {
+// onNextModal's watchers still waiting; a fixture going away ends them, so a
+// watcher of one test never acts on (or writes into) the next test's dialog.
+QList<QPointer<QTimer>>& pendingModalWatchers()
+{
+    static QList<QPointer<QTimer>> watchers;
+    return watchers;
+}
+} // namespace
+
 UiTestFixture::UiTestFixture(bool withDemo)
     : m_path(m_dir.filePath(QStringLiteral("ui-test.sqlite"))), m_clock(SystemClock::instance().now())
 {
@@ -50,6 +60,9 @@ void UiTestFixture::openWindow()
 
 UiTestFixture::~UiTestFixture()
 {
+    for (const QPointer<QTimer>& watcher : std::as_const(pendingModalWatchers()))
+        delete watcher.data();
+    pendingModalWatchers().clear();
     m_window.reset();
     m_language.setLanguage(QStringLiteral("en"));
 }
@@ -96,6 +109,7 @@ int UiTestFixture::countRows(const QString& sql)
 void onNextModal(QString* seen, std::function<void(QWidget*)> act, int timeoutMs)
 {
     auto* poll = new QTimer;
+    pendingModalWatchers().append(poll);
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     auto shownAt = std::make_shared<qint64>(-1);
