@@ -194,7 +194,18 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::NotFound:
         return withDetail(QStringLiteral("not found"), detail);
     case StoreErrorCode::InvalidInput:
+    case StoreErrorCode::RequiredMissing:
         return QStringLiteral("invalid %1: %2").arg(fieldInWords(error.field), detail);
+    case StoreErrorCode::TooLong:
+        return QStringLiteral("%1 is too long (at most %2)").arg(fieldInWords(error.field)).arg(error.limit);
+    case StoreErrorCode::RecordSigned:
+    case StoreErrorCode::CallClosed:
+    case StoreErrorCode::UnitBusy:
+    case StoreErrorCode::StatusRefused:
+    case StoreErrorCode::TaskClosed:
+    case StoreErrorCode::HeldByOther:
+    case StoreErrorCode::IneligibleAssignee:
+        return withDetail(QStringLiteral("refused (%1)").arg(store::storeErrorCodeName(error.code)), detail);
     case StoreErrorCode::DuplicateLogin:
         return QStringLiteral("that user ID (--login) is already taken");
     case StoreErrorCode::WeakPassword:

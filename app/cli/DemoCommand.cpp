@@ -3,7 +3,7 @@
 #include "core/DemoScenario.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
-#include "store/DemoDataWriter.h"
+#include "demo/DemoDataWriter.h"
 
 namespace heart::cli {
 namespace {

@@ -9,7 +9,7 @@
 #include "core/Uuid.h"
 #include "store/CallStore.h"
 #include "store/CoreText.h"
-#include "store/DemoDataWriter.h"
+#include "demo/DemoDataWriter.h"
 #include "store/StoreTime.h"
 
 #include <QTest>

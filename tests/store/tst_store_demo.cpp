@@ -14,7 +14,7 @@
 #include "core/triage/Cssrs.h"
 #include "store/CallStore.h"
 #include "store/CoreText.h"
-#include "store/DemoDataWriter.h"
+#include "demo/DemoDataWriter.h"
 #include "store/IntakeStore.h"
 #include "store/RosterStore.h"
 #include "store/StoreTime.h"

@@ -1,7 +1,7 @@
 #include "UiTestFixture.h"
 
 #include "core/DemoScenario.h"
-#include "store/DemoDataWriter.h"
+#include "demo/DemoDataWriter.h"
 
 #include <QApplication>
 #include <QDialog>

@@ -1,20 +1,10 @@
 #pragma once
-// What a screen needs to reach the store: the open database, the clock and
-// the signed-in actor. Screens make short-lived store objects from these.
-#include "core/Clock.h"
-#include "store/Actor.h"
-
-namespace heart::store {
-class Database;
-}
+// What a screen needs to act: the open database, the clock and the signed-in
+// actor - the use cases' context. Screens call use cases with it.
+#include "usecases/Context.h"
 
 namespace heart::ui {
 
-struct Services
-{
-    store::Database& db;
-    const Clock& clock;
-    store::Actor actor;
-};
+using Services = usecases::Context;
 
 } // namespace heart::ui

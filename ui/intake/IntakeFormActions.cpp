@@ -10,6 +10,7 @@
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
 #include "store/UnitStore.h"
+#include "usecases/CallUseCases.h"
 #include "units/TeamBoard.h"
 
 #include <QApplication>
@@ -500,30 +501,33 @@ bool IntakeForm::dispatchUnit()
     // a busy unit refuses, and the call is not marked dispatched. A unit
     // typed by hand (not on the board) is recorded on the call only.
     QString code = unitCode();
+    QString unitId;
+    std::optional<store::Unit> current;
     if (const int index = unitIndex(code); index >= 0) {
         code = m_unit->itemData(index, kUnitCodeRole).toString();
-        const QString unitId = m_unit->itemData(index, kUnitIdRole).toString();
-        store::UnitStore units(m_services.db, m_services.clock);
-        auto current = units.unit(m_services.actor, unitId);
-        auto sent = current.ok()
-                        ? units.dispatchToCall(m_services.actor, unitId, current.value().version, m_call.id)
-                        : store::StoreResult<store::Unit>(current.error());
-        if (!sent.ok()) {
-            const bool busy = sent.error().code == store::StoreErrorCode::InvalidInput && current.ok();
-            setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
-                                 .arg(code, UnitBoardModel::statusName(current.value().status).toLower())
-                           : tr("Not dispatched: %1").arg(DomainText::errorText(sent.error())));
+        unitId = m_unit->itemData(index, kUnitIdRole).toString();
+        auto read = store::UnitStore(m_services.db, m_services.clock).unit(m_services.actor, unitId);
+        if (!read.ok()) {
+            setStatus(tr("Not dispatched: %1").arg(DomainText::errorText(read.error())));
             loadUnits(*disposition);
             return false;
         }
+        current = read.value();
     }
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    auto dispatched = calls.dispatch(m_services.actor, m_call.id, m_call.version, code);
+    // The unit and the call in one transaction: both or neither.
+    auto dispatched = usecases::CallUseCases(m_services)
+                          .dispatch(m_call.id, m_call.version, unitId, current ? current->version : 0, code);
     if (!dispatched.ok()) {
-        setStatus(tr("Not dispatched: %1").arg(DomainText::errorText(dispatched.error())));
+        const bool busy = dispatched.error().code == store::StoreErrorCode::InvalidInput && current &&
+                          dispatched.error().field == QLatin1String("unit");
+        setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
+                             .arg(code, UnitBoardModel::statusName(current->status).toLower())
+                       : tr("Not dispatched: %1").arg(DomainText::errorText(dispatched.error())));
+        if (current)
+            loadUnits(*disposition);
         return false;
     }
-    m_call = dispatched.value();
+    m_call = dispatched.value().call;
     setStatus(tr("%1 dispatched.").arg(m_call.assignedUnit));
     updateDispositionState();
     return true;

@@ -172,6 +172,33 @@ QString DomainText::callTypeName(const QString& nameOrCode)
     return name;
 }
 
+QString DomainText::fieldName(const QString& field)
+{
+    // The inputs a store may name in an error, in the user's words. One
+    // table for the whole program; an input not listed shows as given.
+    if (field == QLatin1String("login"))
+        return tr("User ID");
+    if (field == QLatin1String("displayName"))
+        return tr("Full name");
+    if (field == QLatin1String("roles"))
+        return tr("Roles");
+    if (field == QLatin1String("note"))
+        return tr("Note");
+    if (field == QLatin1String("text"))
+        return tr("Text");
+    if (field == QLatin1String("service"))
+        return tr("Service");
+    if (field == QLatin1String("unit"))
+        return tr("Unit");
+    if (field == QLatin1String("code"))
+        return tr("Code");
+    if (field == QLatin1String("name"))
+        return tr("Name");
+    if (field == QLatin1String("phone"))
+        return tr("Phone");
+    return field;
+}
+
 QString DomainText::errorText(const store::StoreError& error)
 {
     switch (error.code) {
@@ -204,6 +231,20 @@ QString DomainText::errorText(const store::StoreError& error)
         if (error.field == QLatin1String("idleLockMinutes"))
             return tr("The idle time must be between 1 and 240 minutes.");
         return tr("Please check the entry: %1.").arg(error.detail);
+    case StoreErrorCode::RequiredMissing: return tr("Please fill in: %1.").arg(fieldName(error.field));
+    case StoreErrorCode::TooLong:
+        return tr("%1 is too long: at most %2 characters.").arg(fieldName(error.field)).arg(error.limit);
+    case StoreErrorCode::RecordSigned:
+        return tr("This record is signed and takes no more changes. Add an addendum instead.");
+    case StoreErrorCode::CallClosed: return tr("This call is closed: it takes no more changes.");
+    case StoreErrorCode::UnitBusy: return tr("The unit is not free for a new call. Choose an available unit.");
+    case StoreErrorCode::StatusRefused: return tr("The unit cannot move to that status from where it is now.");
+    case StoreErrorCode::TaskClosed: return tr("This task is closed: it takes no more changes.");
+    case StoreErrorCode::HeldByOther:
+        return tr("Someone else has this task. A care navigator or supervisor can reassign it.");
+    case StoreErrorCode::IneligibleAssignee:
+        return tr("This person cannot be given the task: their account is inactive or their role does not "
+                  "work this kind of task.");
     case StoreErrorCode::DuplicateLogin: return tr("This user ID is taken already.");
     case StoreErrorCode::WeakPassword:
         return tr("The password is too weak: use at least 8 characters, not the user ID.");

@@ -27,7 +27,10 @@ public:
     static QString shiftName(const std::string& code);
     static QString shiftLetter(const std::string& code);
     // A sentence for the user; the technical detail is added only where it helps.
+    // Every store error in the user's words: the one table (no screen keeps its own).
     static QString errorText(const store::StoreError& error);
+    // The name of an input a store error names (StoreError::field).
+    static QString fieldName(const QString& field);
 };
 
 } // namespace heart::ui

@@ -7,7 +7,7 @@
 #include "shell/MainWindow.h"
 #include "shell/UiLog.h"
 #include "store/Database.h"
-#include "store/DemoDataWriter.h"
+#include "demo/DemoDataWriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "store/DemoEncounters.h"
+#include "demo/DemoEncounters.h"
 
 #include "store/AccountStore.h"
 #include "store/Database.h"

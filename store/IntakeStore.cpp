@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/FollowUpStore.h"
 #include "store/SqlTransaction.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
 #include <QVariant>
@@ -386,15 +387,12 @@ StoreResult<CallRecord> IntakeStore::update(const Actor& actor, const CallRecord
 StoreResult<CallRecord> IntakeStore::dispatch(const Actor& actor, const QString& callId, int version,
                                               const QString& unit)
 {
-    if (StoreError error = m_audit.require(actor, Action::DispatchUnit, kCall, callId))
-        return error;
     const QString unitName = unit.trimmed();
     if (unitName.isEmpty())
         return invalid(QStringLiteral("no unit to dispatch"), QStringLiteral("unit"));
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::DispatchUnit, kCall, callId);
+    if (!work.ok())
+        return work.error();
     if (StoreError error = checkWritable(m_db, callId))
         return error;
     const QString now = toStoredTime(m_clock.now());
@@ -411,12 +409,12 @@ StoreResult<CallRecord> IntakeStore::dispatch(const Actor& actor, const QString&
         return error;
     if (StoreError error = conflictUnlessChanged(update))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Dispatch, kCall, callId}))
-        return error;
     auto stored = readCallById(m_db, callId);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.changed(audit::Dispatch, kCall, callId, stored.value().version))
+        return error;
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }

@@ -17,6 +17,15 @@ QString storeErrorCodeName(StoreErrorCode code)
     case StoreErrorCode::Conflict: return QStringLiteral("conflict");
     case StoreErrorCode::NotFound: return QStringLiteral("not-found");
     case StoreErrorCode::InvalidInput: return QStringLiteral("invalid-input");
+    case StoreErrorCode::RequiredMissing: return QStringLiteral("required-missing");
+    case StoreErrorCode::TooLong: return QStringLiteral("too-long");
+    case StoreErrorCode::RecordSigned: return QStringLiteral("record-signed");
+    case StoreErrorCode::CallClosed: return QStringLiteral("call-closed");
+    case StoreErrorCode::UnitBusy: return QStringLiteral("unit-busy");
+    case StoreErrorCode::StatusRefused: return QStringLiteral("status-refused");
+    case StoreErrorCode::TaskClosed: return QStringLiteral("task-closed");
+    case StoreErrorCode::HeldByOther: return QStringLiteral("held-by-other");
+    case StoreErrorCode::IneligibleAssignee: return QStringLiteral("ineligible-assignee");
     case StoreErrorCode::DuplicateLogin: return QStringLiteral("duplicate-login");
     case StoreErrorCode::WeakPassword: return QStringLiteral("weak-password");
     case StoreErrorCode::BadCredentials: return QStringLiteral("bad-credentials");

@@ -1,4 +1,4 @@
-#include "store/DemoDataWriter.h"
+#include "demo/DemoDataWriter.h"
 
 #include "core/roster/RotationGenerator.h"
 #include "core/roster/TimeZoneRule.h"
@@ -6,9 +6,9 @@
 #include "store/CallStore.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/DemoDirectory.h"
-#include "store/DemoEncounters.h"
-#include "store/DemoFollowUps.h"
+#include "demo/DemoDirectory.h"
+#include "demo/DemoEncounters.h"
+#include "demo/DemoFollowUps.h"
 #include "store/RosterStore.h"
 #include "store/RoutingData.h"
 #include "store/RuleSetStore.h"

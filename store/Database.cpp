@@ -195,8 +195,19 @@ QSqlQuery Database::prepare(const QString& sql)
     return query;
 }
 
+StoreError Database::injectedFault(const char* what)
+{
+    if (m_faultAt.isEmpty() || m_faultAt != QLatin1String(what))
+        return {};
+    m_faultAt.clear();
+    qCWarning(lcStore) << what << "failed: injected fault";
+    return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("%1: injected fault").arg(QLatin1String(what)));
+}
+
 StoreError Database::exec(QSqlQuery& query, const char* what)
 {
+    if (StoreError fault = injectedFault(what))
+        return fault;
     if (query.exec()) {
         setConnected(true);
         return {};
@@ -211,6 +222,8 @@ StoreError Database::exec(QSqlQuery& query, const char* what)
 
 StoreError Database::execDirect(const QString& sql, const char* what)
 {
+    if (StoreError fault = injectedFault(what))
+        return fault;
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return {};

@@ -21,7 +21,16 @@ enum class StoreErrorCode {
     PermissionDenied,     // the role may not do this
     Conflict,             // the row changed since it was read
     NotFound,
-    InvalidInput,
+    InvalidInput,         // a value not valid for its input; `field` names the input
+    RequiredMissing,      // an input that must be given is empty; `field` names it
+    TooLong,              // a text over its limit; `field` names it, `limit` holds the limit
+    RecordSigned,         // a signed note or final plan takes no more changes (an addendum does)
+    CallClosed,           // a closed call is read-only
+    UnitBusy,             // the unit is not free for a new call (its state in `detail`)
+    StatusRefused,        // the core's rules refuse this status change
+    TaskClosed,           // a closed follow-up task takes no more changes
+    HeldByOther,          // someone else holds the task (claim) or the record
+    IneligibleAssignee,   // inactive account, or a role that does not do this work
     DuplicateLogin,
     WeakPassword,
     BadCredentials,
@@ -37,12 +46,13 @@ struct StoreError
     QString detail; // technical, English, for logs and the CLI
     QString field;  // the offending input, if any
     QDateTime until; // AccountLocked: when the lock ends
+    int limit = 0;   // TooLong: the most characters (or items) allowed
 
     explicit operator bool() const { return code != StoreErrorCode::None; }
     static StoreError none() { return {}; }
     static StoreError make(StoreErrorCode code, QString detail = {}, QString field = {})
     {
-        return StoreError{code, std::move(detail), std::move(field), {}};
+        return StoreError{code, std::move(detail), std::move(field), {}, 0};
     }
 };
 

@@ -6,6 +6,8 @@
 #include "store/SqlDialect.h"
 #include "store/StoreError.h"
 
+#include "store/ChangeJournal.h"
+
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -39,14 +41,28 @@ public:
     StoreError exec(QSqlQuery& query, const char* what);
     StoreError execDirect(const QString& sql, const char* what);
 
+    // Tests only: the next exec() or execDirect() named `what` fails as a
+    // server error would, so a test can break a use case between two writes.
+    void injectFault(const QString& what) { m_faultAt = what; }
+
+    // The transaction nesting SqlTransaction keeps: an inner one joins the
+    // open one, and its failure dooms the whole (see SqlTransaction).
+    int transactionDepth() const { return m_txDepth; }
+
     // A cheap round trip that tells whether the server is still there.
     bool ping();
     bool isConnected() const { return m_connected; }
 
 Q_SIGNALS:
     void connectionStateChanged(bool connected);
+    // After a commit that changed records: their journal rows, in sequence
+    // order. Emitted once per committed unit of work, never for a rollback.
+    void changesCommitted(const QList<heart::store::JournalEntry>& entries);
 
 private:
+    friend class SqlTransaction;
+    friend class UnitOfWork;
+    StoreError injectedFault(const char* what);
     StoreError probeSqliteFile(const QString& path);
     StoreError openConnection(const QString& password, bool readOnly);
     void setConnected(bool connected);
@@ -56,6 +72,10 @@ private:
     QSqlDatabase m_db;
     QString m_connectionName;
     bool m_connected = false;
+    int m_txDepth = 0;
+    bool m_txDoomed = false;
+    class UnitOfWork* m_openWork = nullptr;
+    QString m_faultAt;
 };
 
 } // namespace heart::store

@@ -401,6 +401,24 @@ const std::vector<Migration>& migrations()
              " last_value INTEGER NOT NULL,"
              " updated_at TEXT NOT NULL)",
          }},
+        {12,
+         "change journal: one row per changed record, numbered in commit order",
+         {
+             // Written in the transaction of the change (store/UnitOfWork);
+             // seq is numbered under the write lock, so it is gapless and in
+             // commit order (store/ChangeJournal.h). Names the record, never
+             // its contents.
+             "CREATE TABLE change_journal ("
+             " seq ${BIGINT} PRIMARY KEY,"
+             " record_type TEXT NOT NULL,"
+             " record_id TEXT NOT NULL,"
+             " version INTEGER NOT NULL,"
+             " action TEXT NOT NULL,"
+             " user_id TEXT NOT NULL,"
+             " workstation TEXT NOT NULL,"
+             " changed_at TEXT NOT NULL)",
+             "CREATE INDEX change_journal_record ON change_journal (record_type, record_id, seq)",
+         }},
     };
     return list;
 }

@@ -19,6 +19,8 @@
 
 namespace heart::store {
 
+class UnitOfWork;
+
 class Database;
 
 struct UnitMember
@@ -99,7 +101,7 @@ private:
     StoreError readMembers(QList<Unit>& units);
     // Inside the caller's transaction: moves `current` (as read, same version)
     // to `to` on `unitCallId`, writes the event (for `eventCallId`) and the audit row.
-    StoreResult<Unit> writeStatus(const Actor& actor, const Unit& current, units::UnitStatus to,
+    StoreResult<Unit> writeStatus(UnitOfWork& work, const Unit& current, units::UnitStatus to,
                                   const QString& unitCallId, const QString& eventCallId,
                                   const QString& auditAction);
 

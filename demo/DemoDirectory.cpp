@@ -1,4 +1,4 @@
-#include "store/DemoDirectory.h"
+#include "demo/DemoDirectory.h"
 
 #include "core/directory/ResourceCsv.h"
 #include "store/CoreText.h"

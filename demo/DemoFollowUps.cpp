@@ -1,5 +1,5 @@
 // The demo's Care Navigation queue (see DemoFollowUps.h).
-#include "store/DemoFollowUps.h"
+#include "demo/DemoFollowUps.h"
 
 #include "core/intake/IntakeRules.h"
 #include "core/safety/SafetyPlan.h"

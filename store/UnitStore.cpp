@@ -4,6 +4,7 @@
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/SqlTransaction.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
 #include <QHash>
@@ -300,10 +301,11 @@ StoreResult<Unit> UnitStore::unit(const Actor& actor, const QString& unitId)
     return readUnit(unitId);
 }
 
-StoreResult<Unit> UnitStore::writeStatus(const Actor& actor, const Unit& current, units::UnitStatus to,
+StoreResult<Unit> UnitStore::writeStatus(UnitOfWork& work, const Unit& current, units::UnitStatus to,
                                          const QString& unitCallId, const QString& eventCallId,
                                          const QString& auditAction)
 {
+    const Actor& actor = work.actor();
     const QString now = toStoredTime(m_clock.now());
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE units SET status = ?, status_since = ?, call_id = ?, updated_at = ?, version = version + 1 "
@@ -330,7 +332,7 @@ StoreResult<Unit> UnitStore::writeStatus(const Actor& actor, const Unit& current
     event.addBindValue(current.version + 1);
     if (StoreError error = m_db.exec(event, "write unit status event"))
         return error;
-    if (StoreError error = m_audit.append(actor, {auditAction, kUnit, current.id}))
+    if (StoreError error = work.changed(auditAction, kUnit, current.id, current.version + 1))
         return error;
     return readUnit(current.id);
 }
@@ -338,12 +340,9 @@ StoreResult<Unit> UnitStore::writeStatus(const Actor& actor, const Unit& current
 StoreResult<Unit> UnitStore::changeStatus(const Actor& actor, const QString& unitId, int version,
                                           units::UnitStatus to)
 {
-    if (StoreError error = m_audit.require(actor, Action::UpdateUnitStatus, kUnit, unitId))
-        return error;
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::UpdateUnitStatus, kUnit, unitId);
+    if (!work.ok())
+        return work.error();
     auto read = readUnit(unitId);
     if (!read.ok())
         return read.error();
@@ -363,11 +362,11 @@ StoreResult<Unit> UnitStore::changeStatus(const Actor& actor, const QString& uni
     // The event keeps the call the unit was on (clear and available close the
     // call's history); the unit lets go of it once available or out of service.
     const bool leavesCall = to == units::UnitStatus::Available || to == units::UnitStatus::OutOfService;
-    auto moved = writeStatus(actor, current, to, leavesCall ? QString() : current.callId, current.callId,
+    auto moved = writeStatus(work, current, to, leavesCall ? QString() : current.callId, current.callId,
                              audit::StatusChange);
     if (!moved.ok())
         return moved.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return moved;
 }
@@ -375,12 +374,9 @@ StoreResult<Unit> UnitStore::changeStatus(const Actor& actor, const QString& uni
 StoreResult<Unit> UnitStore::dispatchToCall(const Actor& actor, const QString& unitId, int version,
                                             const QString& callId)
 {
-    if (StoreError error = m_audit.require(actor, Action::DispatchUnit, kUnit, unitId))
-        return error;
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::DispatchUnit, kUnit, unitId);
+    if (!work.ok())
+        return work.error();
     auto read = readUnit(unitId);
     if (!read.ok())
         return read.error();
@@ -403,10 +399,10 @@ StoreResult<Unit> UnitStore::dispatchToCall(const Actor& actor, const QString& u
     if (const auto refused = units::checkTransition(current.status, units::UnitStatus::Dispatched))
         return fromCore(*refused, QStringLiteral("unit"));
 
-    auto moved = writeStatus(actor, current, units::UnitStatus::Dispatched, callId, callId, audit::Dispatch);
+    auto moved = writeStatus(work, current, units::UnitStatus::Dispatched, callId, callId, audit::Dispatch);
     if (!moved.ok())
         return moved.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return moved;
 }
