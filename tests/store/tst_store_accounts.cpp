@@ -4,6 +4,7 @@
 // rows, unknown logins leaving no typed text behind, deactivation (never
 // deletion), the last administrator, stale versions, password resets lifting
 // a lockout, and switching only to roles one holds.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/StoreTime.h"
 
@@ -413,5 +414,5 @@ void TestStoreAccounts::confirmPasswordCountsTowardsTheLockout()
     QCOMPARE(m_fixture->auditCount(audit::SignOut, signedIn.value().userId()), 1);
 }
 
-QTEST_GUILESS_MAIN(TestStoreAccounts)
+HEART_TEST_GUILESS_MAIN(TestStoreAccounts)
 #include "tst_store_accounts.moc"

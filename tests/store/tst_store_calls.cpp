@@ -4,6 +4,7 @@
 // and count what they promise, in the same order on both engines; a bad
 // import writes nothing; the demo scenario is written whole and every demo
 // login signs in with its published password.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/DemoScenario.h"
 #include "core/Uuid.h"
@@ -325,5 +326,5 @@ void TestStoreCalls::demoScenarioIsWrittenWhole()
         StoreErrorCode::AlreadyInitialized);
 }
 
-QTEST_GUILESS_MAIN(TestStoreCalls)
+HEART_TEST_GUILESS_MAIN(TestStoreCalls)
 #include "tst_store_calls.moc"

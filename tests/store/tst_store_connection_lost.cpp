@@ -2,6 +2,7 @@
 // failover, an administrator ending the session) the next store call fails
 // with ConnectionFailed and the connection state turns false — that is what
 // the status bar shows — and a ping reconnects with the credentials given.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 
 #include "store/AccountStore.h"
@@ -55,5 +56,5 @@ void TestConnectionLost::droppedConnectionIsNoticedAndRecovered()
     HEARTDESK_VERIFY_RESULT(back);
 }
 
-QTEST_GUILESS_MAIN(TestConnectionLost)
+HEART_TEST_GUILESS_MAIN(TestConnectionLost)
 #include "tst_store_connection_lost.moc"

@@ -1,6 +1,7 @@
 // Signing in offscreen with the keyboard lands each role on its own home
 // screen, with the status bar naming user, role and database; wrong
 // passwords are refused at the sign-in page and lock the account after five.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include "home/CallListHome.h"
@@ -141,5 +142,5 @@ void TestSignIn::firstRunCreatesAdministrator()
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'")), 1);
 }
 
-QTEST_MAIN(TestSignIn)
+HEART_TEST_MAIN(TestSignIn)
 #include "tst_signin.moc"
