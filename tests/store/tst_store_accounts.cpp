@@ -8,6 +8,7 @@
 #include "common/TestDatabase.h"
 #include "store/StoreTime.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace heart;
@@ -185,6 +186,7 @@ void TestStoreAccounts::weakPasswordRefused()
 
 void TestStoreAccounts::fiveWrongPasswordsLockForFiveMinutes()
 {
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     ManualClock& clock = m_fixture->clock();
@@ -351,6 +353,7 @@ void TestStoreAccounts::staleVersionIsAConflict()
 
 void TestStoreAccounts::resetPasswordLiftsALockout()
 {
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     for (int i = 0; i < 5; ++i)
@@ -399,6 +402,7 @@ void TestStoreAccounts::switchRoleOnlyToHeldRoles()
 
 void TestStoreAccounts::confirmPasswordCountsTowardsTheLockout()
 {
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     addCasey();
     AccountStore& accounts = m_fixture->accounts();
     auto signedIn = accounts.signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());

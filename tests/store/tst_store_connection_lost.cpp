@@ -8,6 +8,7 @@
 #include "store/AccountStore.h"
 
 #include <QSignalSpy>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace heart;
@@ -42,6 +43,8 @@ void TestConnectionLost::droppedConnectionIsNoticedAndRecovered()
     QVERIFY2(killed.ok, qPrintable(killed.error));
 
     store::AccountStore accounts(db, m_fixture->clock());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^prepare failed: .*terminating connection")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^count users failed: .*no connection")));
     auto lost = accounts.hasUsers();
     QVERIFY(!lost.ok());
     QCOMPARE(lost.error().code, store::StoreErrorCode::ConnectionFailed);
