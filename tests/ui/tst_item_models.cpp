@@ -90,7 +90,7 @@ private Q_SLOTS:
         auto* roster = f.window().findChild<ui::RosterWidget*>(QStringLiteral("rosterWidget"));
         QVERIFY(roster);
         tabs->setCurrentWidget(roster);
-        auto* table = roster->findChild<QTableView*>();
+        auto* table = roster->findChild<QTableView*>(QStringLiteral("rosterTable"));
         QVERIFY(table);
         QAbstractItemModel* model = table->model();
         testModel(model);
