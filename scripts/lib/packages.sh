@@ -34,13 +34,16 @@ HEARTDESK_BUILD_PACKAGES=(
     fonts-dejavu-core
 )
 
-# Extra packages needed only by scripts/test.
+# Extra packages needed only by scripts/test. Under CI=true a test whose tool
+# is missing fails instead of skipping (tests/common/StrictTestMain.h), so
+# every tool a test runs is listed here.
 # shellcheck disable=SC2034  # used by the scripts that source this file
 HEARTDESK_TEST_PACKAGES=(
     postgresql-15
-    xvfb
-    xauth
-    poppler-utils
+    xvfb     # Xvfb for tst_intake_crash, xvfb-run for tst_intake_keys.xcb
+    xauth    # xvfb-run needs it
+    x11-xkb-utils # xkbcomp: tst_intake_crash loads a keymap (xvfb pulls it in; named here because the test needs it)
+    poppler-utils # pdftotext for tst_safety_plan_print
     libgeos-dev
     xdotool # tst_intake_crash types into a real heartdesk window on Xvfb
 )

@@ -1,5 +1,6 @@
 // heartdesk-cli end to end on SQLite: the real binary, run as a user would,
 // with raw SQL on the side to tamper with what it wrote.
+#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
 
 #include "store/Migrations.h"
@@ -865,5 +866,5 @@ void TestCli::help()
     QVERIFY2(result.out.contains(usage), qPrintable(result.describe()));
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+HEART_TEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

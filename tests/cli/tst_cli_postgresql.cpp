@@ -1,5 +1,6 @@
 // heartdesk-cli against a real PostgreSQL server (scripts/test starts one):
 // migrate, demo and verify-audit in a database this test creates and drops.
+#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
 
 #include "store/Migrations.h"
@@ -209,5 +210,5 @@ void TestCliPostgres::wrongOrMissingServerPassword()
     verifyNoSecrets(viaPgPassword);
 }
 
-QTEST_GUILESS_MAIN(TestCliPostgres)
+HEART_TEST_GUILESS_MAIN(TestCliPostgres)
 #include "tst_cli_postgresql.moc"

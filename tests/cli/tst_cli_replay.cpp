@@ -2,6 +2,7 @@
 // the three output formats, a user's own beat file with another id property,
 // column mapping and call-type spellings, malformed rows on stderr with their
 // line numbers (and all of them in --errors), and clear errors for bad files.
+#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
 
 #include <QFile>
@@ -190,5 +191,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliReplay)
+HEART_TEST_GUILESS_MAIN(TestCliReplay)
 #include "tst_cli_replay.moc"

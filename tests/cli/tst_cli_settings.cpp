@@ -2,6 +2,7 @@
 // the crisis services the safety plans carry and the follow-up policy; a
 // setting that cannot be read is refused naming what is wrong, and nothing
 // is stored; only administrators may.
+#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
 
 #include <QFile>
@@ -115,5 +116,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestCliSettings)
+HEART_TEST_MAIN(TestCliSettings)
 #include "tst_cli_settings.moc"

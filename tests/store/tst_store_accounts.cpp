@@ -4,9 +4,11 @@
 // rows, unknown logins leaving no typed text behind, deactivation (never
 // deletion), the last administrator, stale versions, password resets lifting
 // a lockout, and switching only to roles one holds.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/StoreTime.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace heart;
@@ -184,6 +186,7 @@ void TestStoreAccounts::weakPasswordRefused()
 
 void TestStoreAccounts::fiveWrongPasswordsLockForFiveMinutes()
 {
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     ManualClock& clock = m_fixture->clock();
@@ -350,6 +353,7 @@ void TestStoreAccounts::staleVersionIsAConflict()
 
 void TestStoreAccounts::resetPasswordLiftsALockout()
 {
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     for (int i = 0; i < 5; ++i)
@@ -398,6 +402,7 @@ void TestStoreAccounts::switchRoleOnlyToHeldRoles()
 
 void TestStoreAccounts::confirmPasswordCountsTowardsTheLockout()
 {
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     addCasey();
     AccountStore& accounts = m_fixture->accounts();
     auto signedIn = accounts.signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());
@@ -413,5 +418,5 @@ void TestStoreAccounts::confirmPasswordCountsTowardsTheLockout()
     QCOMPARE(m_fixture->auditCount(audit::SignOut, signedIn.value().userId()), 1);
 }
 
-QTEST_GUILESS_MAIN(TestStoreAccounts)
+HEART_TEST_GUILESS_MAIN(TestStoreAccounts)
 #include "tst_store_accounts.moc"

@@ -3,6 +3,7 @@
 // verify() passes on an honest chain and counts its rows; a row changed or
 // deleted behind the program's back (raw SQL) is named by seq and kind, also
 // past the first page; and no row ever holds a person's name or phone.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/Uuid.h"
 #include "store/CallStore.h"
@@ -359,5 +360,5 @@ void TestStoreAudit::auditRowsHoldNoPersonData()
              QStringList{QStringLiteral("people.phone")});
 }
 
-QTEST_GUILESS_MAIN(TestStoreAudit)
+HEART_TEST_GUILESS_MAIN(TestStoreAudit)
 #include "tst_store_audit.moc"

@@ -4,6 +4,7 @@
 // and count what they promise, in the same order on both engines; a bad
 // import writes nothing; the demo scenario is written whole and every demo
 // login signs in with its published password.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/DemoScenario.h"
 #include "core/Uuid.h"
@@ -12,6 +13,7 @@
 #include "demo/DemoDataWriter.h"
 #include "store/StoreTime.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <algorithm>
 
@@ -263,6 +265,12 @@ void TestStoreCalls::badImportWritesNothing()
     NewCall second = makeCall(duplicateCad ? QStringLiteral("CAD-1") : QStringLiteral("CAD-2"), 4, {}, {},
                               QStringLiteral("open"), {});
     second.person = personIndex;
+    if (duplicateCad) {
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^insert call failed: ")));
+        // QPSQL frees the failed insert's statement inside the aborted transaction.
+        if (m_fixture->engine() == Engine::Postgres)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Unable to free statement: ")));
+    }
     auto imported = store.importCalls(
         counselor, {{QStringLiteral("Zebulon"), QStringLiteral("Quartzfeather"), 40, {}, {}}},
         {first, second});
@@ -325,5 +333,5 @@ void TestStoreCalls::demoScenarioIsWrittenWhole()
         StoreErrorCode::AlreadyInitialized);
 }
 
-QTEST_GUILESS_MAIN(TestStoreCalls)
+HEART_TEST_GUILESS_MAIN(TestStoreCalls)
 #include "tst_store_calls.moc"

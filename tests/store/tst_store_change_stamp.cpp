@@ -3,6 +3,7 @@
 // stays put when nothing changed — reads and their audit rows included —
 // and is not moved by another area's records; a record's version is read
 // without an audit row.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/ChangeStamp.h"
 #include "store/IntakeStore.h"
@@ -82,5 +83,5 @@ private:
     std::unique_ptr<TestDatabase> m_fixture;
 };
 
-QTEST_MAIN(TestStoreChangeStamp)
+HEART_TEST_MAIN(TestStoreChangeStamp)
 #include "tst_store_change_stamp.moc"

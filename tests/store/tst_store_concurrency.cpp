@@ -3,6 +3,7 @@
 // time, leave one unbroken hash chain with every row once; two workstations
 // opening a never-migrated database at the same moment both succeed and
 // migrate it once.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/Migrations.h"
 
@@ -175,5 +176,5 @@ void TestStoreConcurrency::simultaneousFirstOpenMigratesOnce()
     }
 }
 
-QTEST_GUILESS_MAIN(TestStoreConcurrency)
+HEART_TEST_GUILESS_MAIN(TestStoreConcurrency)
 #include "tst_store_concurrency.moc"

@@ -2,11 +2,13 @@
 // failover, an administrator ending the session) the next store call fails
 // with ConnectionFailed and the connection state turns false — that is what
 // the status bar shows — and a ping reconnects with the credentials given.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 
 #include "store/AccountStore.h"
 
 #include <QSignalSpy>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace heart;
@@ -41,6 +43,8 @@ void TestConnectionLost::droppedConnectionIsNoticedAndRecovered()
     QVERIFY2(killed.ok, qPrintable(killed.error));
 
     store::AccountStore accounts(db, m_fixture->clock());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^prepare failed: .*terminating connection")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^count users failed: .*no connection")));
     auto lost = accounts.hasUsers();
     QVERIFY(!lost.ok());
     QCOMPARE(lost.error().code, store::StoreErrorCode::ConnectionFailed);
@@ -55,5 +59,5 @@ void TestConnectionLost::droppedConnectionIsNoticedAndRecovered()
     HEARTDESK_VERIFY_RESULT(back);
 }
 
-QTEST_GUILESS_MAIN(TestConnectionLost)
+HEART_TEST_GUILESS_MAIN(TestConnectionLost)
 #include "tst_store_connection_lost.moc"

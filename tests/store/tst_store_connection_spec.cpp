@@ -1,6 +1,7 @@
 // ConnectionSpec::parse, the --database location: SQLite file paths, and
 // postgresql:// URLs with and without a port; a password in the URL is
 // refused (and not echoed), a URL without user, host or database is invalid.
+#include "common/StrictTestMain.h"
 #include "store/ConnectionSpec.h"
 
 #include <QDir>
@@ -139,5 +140,5 @@ void TestStoreConnectionSpec::describeNamesNoPassword()
              QDir::toNativeSeparators(QStringLiteral("/srv/c.sqlite")));
 }
 
-QTEST_GUILESS_MAIN(TestStoreConnectionSpec)
+HEART_TEST_GUILESS_MAIN(TestStoreConnectionSpec)
 #include "tst_store_connection_spec.moc"

@@ -8,6 +8,7 @@
 // dispatched has that unit on it; the crews of the units are on shift in the
 // roster today; follow-up contacts come after their calls. A failure names
 // the row.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/DemoScenario.h"
 #include "core/roster/TimeZoneRule.h"
@@ -245,5 +246,5 @@ void TestStoreDemo::consistentStory()
                            .arg(row[0].toString(), row[1].toString(), row[3].toString(), row[2].toString())));
 }
 
-QTEST_GUILESS_MAIN(TestStoreDemo)
+HEART_TEST_GUILESS_MAIN(TestStoreDemo)
 #include "tst_store_demo.moc"

@@ -7,6 +7,7 @@
 // CSV import updates the services it knows (folded name + phone) and inserts
 // the rest in one transaction with one audit row, and a cancelled import
 // writes nothing. The audit trail never holds a service's name.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/directory/Resource.h"
 #include "store/ResourceStore.h"
@@ -436,5 +437,5 @@ private:
     std::unique_ptr<ResourceStore> m_store;
 };
 
-QTEST_GUILESS_MAIN(TestStoreDirectory)
+HEART_TEST_GUILESS_MAIN(TestStoreDirectory)
 #include "tst_store_directory.moc"

@@ -2,6 +2,7 @@
 // form, overwritten in place, discarded, and never shown to another user;
 // the idle-lock minutes default to 10, are set by an administrator only,
 // range-checked, and seen by every workstation of the center.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/DraftStore.h"
 #include "store/SettingsStore.h"
@@ -228,5 +229,5 @@ void TestStoreDraftsSettings::otherWorkstationsSeeTheSetting()
     QCOMPARE(elsewhere.idleLockMinutes(), 3);
 }
 
-QTEST_GUILESS_MAIN(TestStoreDraftsSettings)
+HEART_TEST_GUILESS_MAIN(TestStoreDraftsSettings)
 #include "tst_store_drafts_settings.moc"

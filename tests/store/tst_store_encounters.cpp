@@ -8,6 +8,7 @@
 // safety plan is kept with the encounter and the person, read per person
 // (audited), and only a plan without problems becomes final; neither the
 // audit trail nor the log holds anything about the person.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/Uuid.h"
 #include "core/safety/SafetyPlan.h"
@@ -726,5 +727,5 @@ void TestStoreEncounters::nothingAboutThePersonInAuditOrLog()
     QVERIFY(!chain.value().firstBreak.has_value());
 }
 
-QTEST_GUILESS_MAIN(TestStoreEncounters)
+HEART_TEST_GUILESS_MAIN(TestStoreEncounters)
 #include "tst_store_encounters.moc"

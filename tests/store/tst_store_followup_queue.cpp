@@ -7,6 +7,7 @@
 // queue's order, then the id), pages that meet without gaps or overlaps, the
 // kinds each role may list, refusals (audited), and one audit row per
 // listing that names nobody.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/FollowUpQueue.h"
 #include "store/StoreTime.h"
@@ -492,5 +493,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoreFollowUpQueue)
+HEART_TEST_GUILESS_MAIN(TestStoreFollowUpQueue)
 #include "tst_store_followup_queue.moc"

@@ -8,6 +8,7 @@
 // follow-up, a role without ViewFollowUps nothing) and every open, write and
 // refusal is audited naming the task, never its contents; a stale version
 // changes nothing.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/safety/SafetyPlan.h"
 #include "store/EncounterStore.h"
@@ -726,5 +727,5 @@ void TestStoreFollowUps::statesFollowTheClock()
     QCOMPARE(task(id).state, TaskState::Closed);
 }
 
-QTEST_GUILESS_MAIN(TestStoreFollowUps)
+HEART_TEST_GUILESS_MAIN(TestStoreFollowUps)
 #include "tst_store_followups.moc"

@@ -5,6 +5,7 @@
 // addenda, listed oldest first with the author's name; a CAD number is used
 // once; roles without the permission are refused (and the refusal audited);
 // every step leaves an audit row naming the call and no one's data.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/CallStore.h"
 #include "store/DraftStore.h"
@@ -645,5 +646,5 @@ void TestStoreIntake::importedCallsOpen()
              2);
 }
 
-QTEST_GUILESS_MAIN(TestStoreIntake)
+HEART_TEST_GUILESS_MAIN(TestStoreIntake)
 #include "tst_store_intake.moc"

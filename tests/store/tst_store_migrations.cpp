@@ -3,6 +3,7 @@
 // database from a newer program (schema_migrations ahead of us) is refused
 // with NewerSchema and left exactly as it was. Each migration's own tables and
 // constraints are checked as well (units; encounters and safety plans).
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/Migrations.h"
 
@@ -362,5 +363,5 @@ void TestStoreMigrations::newerSchemaIsRefusedAndLeftAlone()
     }
 }
 
-QTEST_GUILESS_MAIN(TestStoreMigrations)
+HEART_TEST_GUILESS_MAIN(TestStoreMigrations)
 #include "tst_store_migrations.moc"

@@ -4,6 +4,7 @@
 // one and treats % and _ as plain text; an empty query is refused; a
 // history lists the person's calls newest first and is audited; possible
 // duplicates are suggested, never the person itself; a stale update is refused.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/IntakeStore.h"
 #include "store/PersonStore.h"
@@ -520,5 +521,5 @@ void TestStorePeople::permissions()
              1);
 }
 
-QTEST_GUILESS_MAIN(TestStorePeople)
+HEART_TEST_GUILESS_MAIN(TestStorePeople)
 #include "tst_store_people.moc"

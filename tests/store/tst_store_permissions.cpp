@@ -4,6 +4,7 @@
 // permission_denied row; every CallStore method admits exactly the roles the
 // core table grants. One database for the whole class (the checks only add
 // audit rows), so each role's actor is made once.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/Permissions.h"
 #include "store/CallStore.h"
@@ -264,5 +265,5 @@ void TestStorePermissions::peerSupportSeesNoProgramSummary()
     HEARTDESK_VERIFY_RESULT(calls.unitCalls(peer, toDateTime(TestDatabase::startTime()).addDays(-30)));
 }
 
-QTEST_GUILESS_MAIN(TestStorePermissions)
+HEART_TEST_GUILESS_MAIN(TestStorePermissions)
 #include "tst_store_permissions.moc"

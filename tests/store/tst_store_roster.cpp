@@ -2,6 +2,7 @@
 // round-trip exactly; a responder or a counselor may read but not change it
 // (refused and audited); a stale version is refused; a swap trades two
 // duties in one step; single-cell edits and exports are audited.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 
 #include "core/roster/RotationGenerator.h"
@@ -200,5 +201,5 @@ void TestStoreRoster::counselorReadsButCannotEdit()
     QVERIFY(unchanged.value().schedule == cycle.schedule);
 }
 
-QTEST_GUILESS_MAIN(TestStoreRoster)
+HEART_TEST_GUILESS_MAIN(TestStoreRoster)
 #include "tst_store_roster.moc"

@@ -4,6 +4,7 @@
 // rule set on the same day is refused with the loader's error and nothing is
 // written; other roles are refused (and the refusal audited); with nothing
 // stored the shipped Durham rules apply.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 
 #include "store/RuleSetStore.h"
@@ -120,5 +121,5 @@ private:
     std::unique_ptr<test::TestDatabase> m_fixture;
 };
 
-QTEST_GUILESS_MAIN(TestStoreRuleSets)
+HEART_TEST_GUILESS_MAIN(TestStoreRuleSets)
 #include "tst_store_rule_sets.moc"

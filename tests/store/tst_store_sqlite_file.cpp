@@ -3,6 +3,7 @@
 // side files; an unreadable location gives FileUnreadable (also as root);
 // after open, WAL and foreign keys are on; unusual paths and a WAL left by a
 // crash open normally.
+#include "common/StrictTestMain.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 
@@ -277,5 +278,5 @@ void TestStoreSqliteFile::walLeftByACrashIsRecovered()
     QCOMPARE(read.value(0).toString(), QStringLiteral("kept"));
 }
 
-QTEST_GUILESS_MAIN(TestStoreSqliteFile)
+HEART_TEST_GUILESS_MAIN(TestStoreSqliteFile)
 #include "tst_store_sqlite_file.moc"

@@ -6,6 +6,7 @@
 // unit or a closed call cannot be dispatched; every role gets exactly what
 // the permission table grants; every change is audited naming the unit and
 // no one's data, and nothing about a person reaches the log.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/units/UnitStatus.h"
 #include "store/IntakeStore.h"
@@ -655,5 +656,5 @@ void TestStoreUnits::changesAreAuditedWithoutPersonData()
     QVERIFY(m_fixture->columnsContaining(QStringLiteral("Rosalind")).isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestStoreUnits)
+HEART_TEST_GUILESS_MAIN(TestStoreUnits)
 #include "tst_store_units.moc"

@@ -2,6 +2,7 @@
 // its content until the same user re-enters the password; what was typed
 // survives the lock. If another user signs in instead, the first user's
 // unsaved form is kept as their draft and comes back at their next sign-in.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include "admin/NewUserForm.h"
@@ -140,5 +141,5 @@ void TestAutoLock::idleMinutesComeFromSettings()
     QVERIFY(f.window().isLocked());
 }
 
-QTEST_MAIN(TestAutoLock)
+HEART_TEST_MAIN(TestAutoLock)
 #include "tst_autolock.moc"

@@ -1,6 +1,7 @@
 // A damaged or foreign file given as the database is refused with a message
 // naming it; the user may quit or pick another file, and the damaged file is
 // never written to.
+#include "common/StrictTestMain.h"
 #include "shell/DatabaseOpener.h"
 #include "store/Database.h"
 
@@ -111,6 +112,6 @@ int main(int argc, char* argv[])
     // Qt's own file dialog, so the test can drive it offscreen.
     QApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
     TestDatabaseOpener test;
-    return QTest::qExec(&test, argc, argv);
+    return heart::test::execStrict(&test, argc, argv);
 }
 #include "tst_databaseopener.moc"

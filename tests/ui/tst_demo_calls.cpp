@@ -6,6 +6,7 @@
 // and program, beat and location; a dispatched call names its unit; and no
 // field is marked in red (no "Choose the unit to send", no unexplained
 // override). Whatever the hour the demo is made at.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "core/routing/Disposition.h"
 #include "home/CallTableModel.h"
@@ -176,5 +177,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDemoCalls)
+HEART_TEST_MAIN(TestDemoCalls)
 #include "tst_demo_calls.moc"

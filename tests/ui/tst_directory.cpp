@@ -6,6 +6,7 @@
 // rows and the report lists each bad row by line; the picker the encounter
 // and follow-up screens call returns the service chosen with Enter, and
 // nothing on Esc.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "directory/ResourceDirectoryWidget.h"
 #include "directory/ResourceImport.h"
@@ -330,5 +331,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDirectory)
+HEART_TEST_MAIN(TestDirectory)
 #include "tst_directory.moc"

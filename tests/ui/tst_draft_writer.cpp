@@ -3,6 +3,7 @@
 // server), saving a draft returns at once and the form keeps working; the
 // draft lands when the lock is gone. Drafts of one form are coalesced (the
 // newest content wins) and a discard queued after a save removes it.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include "intake/DraftWriter.h"
@@ -62,5 +63,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDraftWriter)
+HEART_TEST_MAIN(TestDraftWriter)
 #include "tst_draft_writer.moc"

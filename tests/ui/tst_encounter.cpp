@@ -4,6 +4,7 @@
 // entry, the safety plan is written and printed in Spanish, the note is
 // signed with the password (a wrong one refused first) and locked, and a
 // correction becomes a signed addendum shown under it.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include "core/units/UnitStatus.h"
@@ -460,5 +461,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestEncounter)
+HEART_TEST_MAIN(TestEncounter)
 #include "tst_encounter.moc"

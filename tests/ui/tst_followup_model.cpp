@@ -5,6 +5,7 @@
 // overdue first); a filter shows only what it names; refresh() keeps the
 // selected task selected; due times in Durham's time zone across DST; the
 // call queue's colors; texts follow the installed translation.
+#include "common/StrictTestMain.h"
 #include "common/FollowUpSeed.h"
 #include "common/TestDatabase.h"
 #include "followup/FollowUpQueueModel.h"
@@ -519,5 +520,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestFollowUpModel)
+HEART_TEST_MAIN(TestFollowUpModel)
 #include "tst_followup_model.moc"

@@ -9,6 +9,7 @@
 // support specialist sees the task but not the clinical parts; supervisors
 // get a Follow-ups tab next to the ones they had; no two controls in the
 // window answer to the same Alt letter.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "followup/FollowUpDetailPane.h"
 #include "followup/FollowUpQueueModel.h"
@@ -532,5 +533,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestFollowUpQueue)
+HEART_TEST_MAIN(TestFollowUpQueue)
 #include "tst_followup_queue.moc"

@@ -5,6 +5,7 @@
 // dispatches, Ctrl+E closes; the saved row holds what was typed. Also inline
 // validation (nothing saved while a field is wrong), the imminent-risk
 // banner and the read-only closed call.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
@@ -368,5 +369,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestIntake)
+HEART_TEST_MAIN(TestIntake)
 #include "tst_intake.moc"

@@ -8,6 +8,7 @@
 // without them. HEARTDESK_TEST_X_DISPLAY=:N uses that X server instead of
 // starting Xvfb: it must have nothing else in the way (xdotool types into
 // whatever has the focus) and a keymap with the letters typed here.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include "home/CallListHome.h"
@@ -137,12 +138,12 @@ void TestIntakeCrash::initTestCase()
              "the heartdesk binary is missing: build the heartdesk target (" HEARTDESK_GUI_PATH ")");
     m_xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
     if (m_xdotool.isEmpty())
-        QSKIP("xdotool is not installed (apt-get install xdotool; scripts/test installs it): "
+        HEART_SKIP_MISSING_TOOL("xdotool is not installed (apt-get install xdotool; scripts/test installs it): "
               "cannot type into a real heartdesk window");
     if (qEnvironmentVariableIsEmpty("HEARTDESK_TEST_X_DISPLAY")) {
         m_xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
         if (m_xvfb.isEmpty())
-            QSKIP("Xvfb is not installed (apt-get install xvfb; scripts/test installs it): "
+            HEART_SKIP_MISSING_TOOL("Xvfb is not installed (apt-get install xvfb; scripts/test installs it): "
                   "no X server to run a real heartdesk window on");
     }
 }
@@ -576,5 +577,5 @@ void TestIntakeCrash::killedWhileTypingKeepsWhatCameBefore()
           qint64(address.size()), qint64(kLongAddress.size()), total.elapsed());
 }
 
-QTEST_MAIN(TestIntakeCrash)
+HEART_TEST_MAIN(TestIntakeCrash)
 #include "tst_intake_crash.moc"

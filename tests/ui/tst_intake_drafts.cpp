@@ -4,6 +4,7 @@
 // unsaved call at imminent risk warns, naming the call, and may be cancelled;
 // new calls never get a CAD number a draft holds, nor one another
 // workstation on the same database was given.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
@@ -315,5 +316,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestIntakeDrafts)
+HEART_TEST_MAIN(TestIntakeDrafts)
 #include "tst_intake_drafts.moc"

@@ -10,6 +10,7 @@
 //
 // Runs offscreen and, through xvfb-run, on a real X server (-platform xcb),
 // where the X11 key bindings of text fields are in force.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "home/CallListHome.h"
 #include "intake/CounselorHome.h"
@@ -454,5 +455,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestIntakeKeys)
+HEART_TEST_MAIN(TestIntakeKeys)
 #include "tst_intake_keys.moc"

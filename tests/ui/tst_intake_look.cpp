@@ -6,6 +6,7 @@
 // the Beat field, marked as found, and the counselor can still change it.
 //
 // HEARTDESK_SCREENSHOT_DIR=dir saves the screens it checks as PNG files there.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
@@ -310,5 +311,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestIntakeLook)
+HEART_TEST_MAIN(TestIntakeLook)
 #include "tst_intake_look.moc"

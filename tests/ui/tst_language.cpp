@@ -1,5 +1,6 @@
 // English and Spanish switch while the program runs: menus, the sign-in page
 // and the home screen change language at once, and back.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "intake/CssrsPanel.h"
 
@@ -106,5 +107,5 @@ void TestLanguage::cssrsQuestionsInSpanishWithTheirAccents()
                  qPrintable(spanish + QStringLiteral(" not among ") + shown.join(u'|')));
 }
 
-QTEST_MAIN(TestLanguage)
+HEART_TEST_MAIN(TestLanguage)
 #include "tst_language.moc"

@@ -5,6 +5,7 @@
 // now". Elapsed minutes tick with the clock without a key press. A status
 // key pressed on a view a moment stale is not refused as a conflict. An idle
 // window that polls writes no audit rows.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "core/roster/TimeZoneRule.h"
 #include "encounter/EncounterForm.h"
@@ -443,5 +444,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestLiveRefresh)
+HEART_TEST_MAIN(TestLiveRefresh)
 #include "tst_live_refresh.moc"

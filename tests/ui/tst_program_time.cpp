@@ -6,6 +6,7 @@
 // a day-first "3/12/2026"), and Spanish AM/PM never doubles a period
 // ("a. m..") at the end of a sentence. ProgramTime's formats are checked on
 // their own too: both DST seasons, the zone's names, invalid times.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "followup/FollowUpQueueModel.h"
 #include "followup/FollowUpQueueWidget.h"
@@ -256,7 +257,7 @@ int main(int argc, char** argv)
     tzset();
     QApplication app(argc, argv);
     TestProgramTime test;
-    return QTest::qExec(&test, argc, argv);
+    return heart::test::execStrict(&test, argc, argv);
 }
 
 #include "tst_program_time.moc"

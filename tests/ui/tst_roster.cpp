@@ -4,6 +4,7 @@
 // cell menu sets any shift; a swap (with the neighbour, or with a person
 // chosen from a list) is saved as one change; the calendar export parses
 // and is audited; a responder sees the rotation but cannot change it.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 #include "core/roster/TimeZoneRule.h"
 #include "roster/RosterTableModel.h"
@@ -425,5 +426,5 @@ void TestRoster::coverageExplainedAndHeadersFit()
     savePng(roster, QStringLiteral("roster-coverage-es"));
 }
 
-QTEST_MAIN(TestRoster)
+HEART_TEST_MAIN(TestRoster)
 #include "tst_roster.moc"

@@ -3,6 +3,7 @@
 // compared with a golden file, in English and in Spanish — the language
 // chosen for the person, whatever the screen's language. A normal plan fits
 // on one page; a very long one still prints every entry.
+#include "common/StrictTestMain.h"
 #include "safety/SafetyPlanPrinter.h"
 
 #include <QFile>
@@ -68,7 +69,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QSKIP("pdftotext (poppler-utils) is not installed; scripts/test installs it");
+            HEART_SKIP_MISSING_TOOL("pdftotext (poppler-utils) is not installed; scripts/test installs it");
     }
 
     void goldenText_data()
@@ -140,5 +141,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestSafetyPlanPrint)
+HEART_TEST_MAIN(TestSafetyPlanPrint)
 #include "tst_safety_plan_print.moc"

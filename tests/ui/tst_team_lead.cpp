@@ -3,6 +3,7 @@
 // unit sent to it), status moved from the keyboard (Ctrl+5 transporting,
 // Ctrl+6 clear, Ctrl+1 available) with only the allowed moves offered, the
 // times computed from the status changes, and the team board showing it.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include "units/TeamBoard.h"
@@ -114,5 +115,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestTeamLead)
+HEART_TEST_MAIN(TestTeamLead)
 #include "tst_team_lead.moc"

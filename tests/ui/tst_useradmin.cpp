@@ -1,6 +1,7 @@
 // The administrator's screen: an account added from the keyboard is saved
 // with its roles, roles change, passwords reset, accounts deactivate (never
 // delete), and the last administrator cannot be removed.
+#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
 
 #include <QCheckBox>
@@ -144,5 +145,5 @@ void TestUserAdmin::resetPasswordLetsUserIn()
     QVERIFY(f.window().actor().has_value());
 }
 
-QTEST_MAIN(TestUserAdmin)
+HEART_TEST_MAIN(TestUserAdmin)
 #include "tst_useradmin.moc"

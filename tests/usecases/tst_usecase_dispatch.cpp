@@ -2,6 +2,7 @@
 // moves to "dispatched" on the call and the call is marked dispatched to it
 // in one transaction, journaled as two records and signalled once. A failure
 // between the two writes, a busy unit or a refused role leaves nothing of it.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/units/UnitStatus.h"
 #include "store/ChangeJournal.h"
@@ -157,5 +158,5 @@ private:
     int m_auditBefore = 0;
 };
 
-QTEST_GUILESS_MAIN(TestUseCaseDispatch)
+HEART_TEST_GUILESS_MAIN(TestUseCaseDispatch)
 #include "tst_usecase_dispatch.moc"

@@ -4,6 +4,7 @@
 // units commit as one; and many workstations writing at once (8 x 500 on
 // PostgreSQL) leave every committed change exactly once, gapless, while a
 // reader following the journal never sees a number before a smaller one.
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/ChangeJournal.h"
 #include "store/StoreTime.h"
@@ -254,5 +255,5 @@ private:
     std::unique_ptr<TestDatabase> m_fixture;
 };
 
-QTEST_GUILESS_MAIN(TestUseCaseJournal)
+HEART_TEST_GUILESS_MAIN(TestUseCaseJournal)
 #include "tst_usecase_journal.moc"
