@@ -45,6 +45,7 @@ HEARTDESK_TEST_PACKAGES=(
     x11-xkb-utils # xkbcomp: tst_intake_crash loads a keymap (xvfb pulls it in; named here because the test needs it)
     poppler-utils # pdftotext for tst_safety_plan_print
     libgeos-dev
+    clang-format # the clang_format test checks the committed style
     xdotool # tst_intake_crash types into a real heartdesk window on Xvfb
 )
 
