@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/EncounterHash.h"
 #include "store/FollowUpStore.h"
+#include "store/ReadAndCommit.h"
 #include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
@@ -297,12 +298,7 @@ StoreResult<Encounter> EncounterStore::create(const Actor& actor, const QString&
         return error;
     if (StoreError error = work.changed(audit::Create, kEncounter, id, 1))
         return error;
-    auto stored = read(id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(id); });
 }
 
 StoreResult<Encounter> EncounterStore::open(const Actor& actor, const QString& encounterId)
@@ -364,12 +360,7 @@ StoreResult<Encounter> EncounterStore::update(const Actor& actor, const QString&
         return error;
     if (StoreError error = work.changed(audit::Update, kEncounter, encounterId, touched.value()))
         return error;
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<Encounter> EncounterStore::addEntry(const Actor& actor, const QString& encounterId,
@@ -408,12 +399,7 @@ StoreResult<Encounter> EncounterStore::addEntry(const Actor& actor, const QStrin
         return error;
     if (StoreError error = work.changed(audit::Create, kEntry, id, 1))
         return error;
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<Encounter> EncounterStore::updateEntry(const Actor& actor, const QString& entryId, int version,
@@ -463,12 +449,7 @@ StoreResult<Encounter> EncounterStore::updateEntry(const Actor& actor, const QSt
         return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the entry was changed meanwhile"));
     if (StoreError error = work.changed(audit::Update, kEntry, entryId, version + 1))
         return error;
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& encounterId, int version,
@@ -539,12 +520,7 @@ StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& e
         if (StoreError error = work.changed(audit::Create, FollowUpStore::recordType(), followUp.value().taskId, 1))
             return error;
     }
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, const QString& encounterId,

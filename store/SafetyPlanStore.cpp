@@ -4,6 +4,7 @@
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/EncounterStore.h"
+#include "store/ReadAndCommit.h"
 #include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
@@ -166,12 +167,7 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::save(const Actor& actor, const QS
         if (StoreError error = work.changed(audit::Update, kSafetyPlan, id, version + 1))
             return error;
     }
-    auto stored = readOne(QStringLiteral("p.id = ?"), id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<SafetyPlanRecord>(work, [&] { return readOne(QStringLiteral("p.id = ?"), id); });
 }
 
 StoreResult<SafetyPlanRecord> SafetyPlanStore::finalise(const Actor& actor, const QString& encounterId,
@@ -217,12 +213,7 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::finalise(const Actor& actor, cons
         return conflict();
     if (StoreError error = work.changed(audit::Finalise, kSafetyPlan, id, version + 1))
         return error;
-    auto stored = readOne(QStringLiteral("p.id = ?"), id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<SafetyPlanRecord>(work, [&] { return readOne(QStringLiteral("p.id = ?"), id); });
 }
 
 StoreResult<SafetyPlanRecord> SafetyPlanStore::safetyPlanOfEncounter(const Actor& actor,

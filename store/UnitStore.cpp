@@ -3,6 +3,7 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/ReadAndCommit.h"
 #include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
@@ -198,12 +199,7 @@ StoreResult<Unit> UnitStore::createUnit(const Actor& actor, const QString& code,
         return error;
     if (StoreError error = work.changed(audit::Create, kUnit, id, 1))
         return error;
-    auto stored = readUnit(id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Unit>(work, [&] { return readUnit(id); });
 }
 
 StoreResult<Unit> UnitStore::setMembers(const Actor& actor, const QString& unitId, int version,
@@ -254,12 +250,7 @@ StoreResult<Unit> UnitStore::setMembers(const Actor& actor, const QString& unitI
     }
     if (StoreError error = work.changed(audit::Update, kUnit, unitId, version + 1))
         return error;
-    auto stored = readUnit(unitId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = work.commit())
-        return error;
-    return stored;
+    return readAndCommit<Unit>(work, [&] { return readUnit(unitId); });
 }
 
 StoreResult<QList<Unit>> UnitStore::board(const Actor& actor)
