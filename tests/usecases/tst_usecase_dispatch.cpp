@@ -113,6 +113,7 @@ private Q_SLOTS:
 
     void refusedRoleIsAuditedAndWritesNothing()
     {
+        m_fixture->actorFor(Role::CareNavigator); // the account exists before the snapshot
         const QString before = snapshot();
         auto refused = usecases::CallUseCases(context(Role::CareNavigator))
                            .dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code);

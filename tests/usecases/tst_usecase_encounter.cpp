@@ -83,6 +83,9 @@ private Q_SLOTS:
         auto written = encounters().writeNote(opened.value().id, opened.value().version, completeNote());
         HEARTDESK_VERIFY_RESULT(written);
         m_encounter = written.value();
+        // Every actor's account now, so that none is created (and audited) inside a snapshot.
+        for (const Role role : {Role::PeerSupport, Role::CareNavigator})
+            m_fixture->actorFor(role);
         m_journalBefore = ChangeJournal(db()).lastSeq().value();
     }
     void cleanup() { m_fixture.reset(); }

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void init()
     {
         HEARTDESK_FRESH_DATABASE(m_fixture);
+        m_staff.clear();
         RosterStore roster(db(), clock());
         for (const auto& [name, role] : {std::pair<std::string, roster::ResponderRole>{
                                              "Morgan Clinician", roster::ResponderRole::Clinician},
