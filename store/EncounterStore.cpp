@@ -7,7 +7,8 @@
 #include "store/Database.h"
 #include "store/EncounterHash.h"
 #include "store/FollowUpStore.h"
-#include "store/SqlTransaction.h"
+#include "store/ReadAndCommit.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
 #include <QVariant>
@@ -75,8 +76,8 @@ StoreError invalid(const QString& detail, const QString& field)
 
 StoreError signedAlready()
 {
-    return invalid(QStringLiteral("the note is signed: add a signed addendum instead"),
-                   QStringLiteral("signed"));
+    return StoreError::make(StoreErrorCode::RecordSigned,
+                            QStringLiteral("the note is signed: add a signed addendum instead"));
 }
 
 StoreError notFound(const QString& field = QString())
@@ -261,9 +262,9 @@ StoreResult<Encounter> EncounterStore::create(const Actor& actor, const QString&
     if (StoreError error =
             refuseUnless(encounter::mayAddEntry(actor.role()), actor, Action::WriteEncounterEntry, {}))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WriteEncounterEntry, kEncounter);
+    if (!work.ok())
+        return work.error();
     for (const auto& [table, id, field] :
          {std::tuple(QStringLiteral("calls"), callId, QStringLiteral("callId")),
           std::tuple(QStringLiteral("units"), unitId, QStringLiteral("unitId"))}) {
@@ -295,14 +296,9 @@ StoreResult<Encounter> EncounterStore::create(const Actor& actor, const QString&
         insert.addBindValue(value);
     if (StoreError error = m_db.exec(insert, "insert encounter"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kEncounter, id}))
+    if (StoreError error = work.changed(audit::Create, kEncounter, id, 1))
         return error;
-    auto stored = read(id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(id); });
 }
 
 StoreResult<Encounter> EncounterStore::open(const Actor& actor, const QString& encounterId)
@@ -343,11 +339,12 @@ StoreResult<Encounter> EncounterStore::update(const Actor& actor, const QString&
             refuseUnless(encounter::maySign(actor.role()), actor, Action::SignEncounter, encounterId))
         return error;
     const EncounterNote note = normalised(input);
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::SignEncounter, kEncounter, encounterId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
-    if (auto touched = touchUnsigned(m_db, encounterId, now, version); !touched.ok())
+    auto touched = touchUnsigned(m_db, encounterId, now, version);
+    if (!touched.ok())
         return touched.error();
     const auto values = noteValues(note);
     QStringList assignments;
@@ -361,14 +358,9 @@ StoreResult<Encounter> EncounterStore::update(const Actor& actor, const QString&
     update.addBindValue(encounterId);
     if (StoreError error = m_db.exec(update, "update encounter note"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Update, kEncounter, encounterId}))
+    if (StoreError error = work.changed(audit::Update, kEncounter, encounterId, touched.value()))
         return error;
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<Encounter> EncounterStore::addEntry(const Actor& actor, const QString& encounterId,
@@ -380,13 +372,15 @@ StoreResult<Encounter> EncounterStore::addEntry(const Actor& actor, const QStrin
     const QString entryText = input.trimmed();
     if (entryText.isEmpty())
         return invalid(QStringLiteral("an entry needs text"), QStringLiteral("text"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WriteEncounterEntry, kEncounter, encounterId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     auto touched = touchUnsigned(m_db, encounterId, now);
     if (!touched.ok())
         return touched.error();
+    if (StoreError error = work.changed(audit::Update, kEncounter, encounterId, touched.value()))
+        return error;
     const QString id = toQString(newRecordId(m_clock.now()));
     // seq = the encounter's version after this change: entries written in
     // the same millisecond keep their order, and two writers cannot share one.
@@ -403,14 +397,9 @@ StoreResult<Encounter> EncounterStore::addEntry(const Actor& actor, const QStrin
     insert.addBindValue(now);
     if (StoreError error = m_db.exec(insert, "insert encounter entry"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kEntry, id}))
+    if (StoreError error = work.changed(audit::Create, kEntry, id, 1))
         return error;
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<Encounter> EncounterStore::updateEntry(const Actor& actor, const QString& entryId, int version,
@@ -439,12 +428,15 @@ StoreResult<Encounter> EncounterStore::updateEntry(const Actor& actor, const QSt
         }
         encounterId = entry.value(0).toString();
     }
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WriteEncounterEntry, kEntry, entryId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
-    if (auto touched = touchUnsigned(m_db, encounterId, now); !touched.ok())
+    auto touched = touchUnsigned(m_db, encounterId, now);
+    if (!touched.ok())
         return touched.error();
+    if (StoreError error = work.changed(audit::Update, kEncounter, encounterId, touched.value()))
+        return error;
     QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE encounter_entries SET text = ?, updated_at = ?, "
                                                    "version = version + 1 WHERE id = ? AND version = ?"));
     update.addBindValue(entryText);
@@ -455,14 +447,9 @@ StoreResult<Encounter> EncounterStore::updateEntry(const Actor& actor, const QSt
         return error;
     if (update.numRowsAffected() != 1)
         return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the entry was changed meanwhile"));
-    if (StoreError error = m_audit.append(actor, {audit::Update, kEntry, entryId}))
+    if (StoreError error = work.changed(audit::Update, kEntry, entryId, version + 1))
         return error;
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& encounterId, int version,
@@ -492,9 +479,9 @@ StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& e
     if (StoreError error = confirmSigner(actor, encounterId, password))
         return error;
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::SignEncounter, kEncounter, encounterId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     QSqlQuery lock =
         m_db.prepare(QStringLiteral("UPDATE encounters SET signed_by = ?, signed_at = ?, updated_at = ?, "
@@ -522,7 +509,7 @@ StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& e
     seal.addBindValue(encounterId);
     if (StoreError error = m_db.exec(seal, "store signature hash"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Sign, kEncounter, encounterId}))
+    if (StoreError error = work.changed(audit::Sign, kEncounter, encounterId, version + 1))
         return error;
     // Care Navigation's follow-up when the person consented, in the same
     // transaction: a signed note never lacks its task.
@@ -530,16 +517,10 @@ StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& e
     if (!followUp.ok())
         return followUp.error();
     if (followUp.value().created) {
-        if (StoreError error =
-                m_audit.append(actor, {audit::Create, FollowUpStore::recordType(), followUp.value().taskId}))
+        if (StoreError error = work.changed(audit::Create, FollowUpStore::recordType(), followUp.value().taskId, 1))
             return error;
     }
-    auto stored = read(encounterId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Encounter>(work, [&] { return read(encounterId); });
 }
 
 StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, const QString& encounterId,
@@ -551,8 +532,10 @@ StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, c
     const QString addendumText = input.trimmed();
     if (addendumText.isEmpty())
         return invalid(QStringLiteral("an addendum needs text"), QStringLiteral("text"));
+    int encounterVersion = 0;
     {
-        QSqlQuery state = m_db.prepare(QStringLiteral("SELECT signed_at FROM encounters WHERE id = ?"));
+        QSqlQuery state =
+            m_db.prepare(QStringLiteral("SELECT signed_at, version FROM encounters WHERE id = ?"));
         state.addBindValue(encounterId);
         if (StoreError error = m_db.exec(state, "read encounter state"))
             return error;
@@ -561,13 +544,14 @@ StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, c
         if (state.value(0).isNull())
             return invalid(QStringLiteral("the note is not signed: change it instead"),
                            QStringLiteral("signed"));
+        encounterVersion = state.value(1).toInt();
     }
     if (StoreError error = confirmSigner(actor, encounterId, password))
         return error;
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::SignEncounter, kEncounter, encounterId);
+    if (!work.ok())
+        return work.error();
     int seq = 1;
     {
         QSqlQuery last =
@@ -601,9 +585,11 @@ StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, c
     seal.addBindValue(id);
     if (StoreError error = m_db.exec(seal, "store addendum hash"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Addendum, kEncounter, encounterId}))
+    // The addendum belongs to the signed note, whose version a signature fixed:
+    // the journal names the encounter at that version.
+    if (StoreError error = work.changed(audit::Addendum, kEncounter, encounterId, encounterVersion))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return addendum;
 }

@@ -9,7 +9,7 @@
 // a wrong one counts towards the lockout like a sign-in and is audited) and
 // only a complete note (encounter::missingForSigning). A signed note is
 // locked: the store refuses every change to it, its entries and its safety
-// plan (InvalidInput, field "signed"); SHA-256 of the signed content (note,
+// plan (RecordSigned); SHA-256 of the signed content (note,
 // entries, safety plan, signer, time) is stored with it, so an edit made
 // behind the store's back shows in verify(). Corrections are addenda, each
 // signed the same way (password, signing roles) and hashed on its own.
@@ -131,11 +131,11 @@ public:
                                        const QString& text);
 
     // Signs and locks the note (encounter::maySign roles). Refused, in this order:
-    // InvalidInput field "signed" (signed already), Conflict (stale version),
+    // RecordSigned (signed already), Conflict (stale version),
     // InvalidInput naming the first field encounter::missingForSigning reports
     // (the detail lists them all), then the password: BadCredentials,
     // AccountLocked or AccountInactive from AccountStore, audited ("sign_failed").
-    // With consent to follow-up, the same transaction creates Care
+    // With consent to follow-up, the same unit of work creates Care
     // Navigation's task (FollowUpStore::createForSignedEncounter; an
     // unreadable follow-up policy setting refuses the signature).
     StoreResult<Encounter> sign(const Actor& actor, const QString& encounterId, int version,
@@ -151,7 +151,7 @@ public:
 
     // Inside a write transaction, for every change under an encounter (the
     // safety plan's too): version + 1 and updated_at = `now`, unless signed.
-    // NotFound; InvalidInput (field "signed") once signed; Conflict when
+    // NotFound; RecordSigned once signed; Conflict when
     // `expectedVersion` is given and stale. Returns the new version.
     static StoreResult<int> touchUnsigned(Database& db, const QString& encounterId, const QString& now,
                                           std::optional<int> expectedVersion = std::nullopt);

@@ -4,7 +4,8 @@
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/EncounterStore.h"
-#include "store/SqlTransaction.h"
+#include "store/ReadAndCommit.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
 #include <QStringList>
@@ -15,6 +16,7 @@ namespace heart::store {
 namespace {
 
 const QString kSafetyPlan = QStringLiteral("safety_plan");
+const QString kEncounter = QStringLiteral("encounter");
 const QString kDraft = QStringLiteral("draft");
 const QString kFinal = QStringLiteral("final");
 
@@ -109,16 +111,17 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::openAudited(const Actor& actor,
 StoreResult<SafetyPlanRecord> SafetyPlanStore::save(const Actor& actor, const QString& encounterId,
                                                     int version, const safety::SafetyPlan& plan)
 {
-    if (StoreError error = m_audit.require(actor, Action::WriteSafetyPlan, kSafetyPlan))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::WriteSafetyPlan, kSafetyPlan);
+    if (!work.ok())
+        return work.error();
     const QString document = toQString(safety::toJson(plan).dump());
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     const QString now = toStoredTime(m_clock.now());
     // First, so a signed encounter refuses before anything else is looked at.
-    if (auto touched = EncounterStore::touchUnsigned(m_db, encounterId, now); !touched.ok())
+    auto touched = EncounterStore::touchUnsigned(m_db, encounterId, now);
+    if (!touched.ok())
         return touched.error();
+    if (StoreError error = work.changed(audit::Update, kEncounter, encounterId, touched.value()))
+        return error;
     auto person = personOfEncounter(m_db, encounterId);
     if (!person.ok())
         return person.error();
@@ -146,7 +149,7 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::save(const Actor& actor, const QS
             insert.addBindValue(value);
         if (StoreError error = m_db.exec(insert, "insert safety plan"))
             return error;
-        if (StoreError error = m_audit.append(actor, {audit::Create, kSafetyPlan, id}))
+        if (StoreError error = work.changed(audit::Create, kSafetyPlan, id, 1))
             return error;
     } else {
         QSqlQuery update = m_db.prepare(QStringLiteral(
@@ -161,35 +164,31 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::save(const Actor& actor, const QS
             return error;
         if (update.numRowsAffected() != 1)
             return conflict();
-        if (StoreError error = m_audit.append(actor, {audit::Update, kSafetyPlan, id}))
+        if (StoreError error = work.changed(audit::Update, kSafetyPlan, id, version + 1))
             return error;
     }
-    auto stored = readOne(QStringLiteral("p.id = ?"), id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<SafetyPlanRecord>(work, [&] { return readOne(QStringLiteral("p.id = ?"), id); });
 }
 
 StoreResult<SafetyPlanRecord> SafetyPlanStore::finalise(const Actor& actor, const QString& encounterId,
                                                         int version)
 {
-    if (StoreError error = m_audit.require(actor, Action::WriteSafetyPlan, kSafetyPlan))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WriteSafetyPlan, kSafetyPlan);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
-    if (auto touched = EncounterStore::touchUnsigned(m_db, encounterId, now); !touched.ok())
+    auto touched = EncounterStore::touchUnsigned(m_db, encounterId, now);
+    if (!touched.ok())
         return touched.error();
+    if (StoreError error = work.changed(audit::Update, kEncounter, encounterId, touched.value()))
+        return error;
     auto current = readOne(QStringLiteral("p.encounter_id = ?"), encounterId);
     if (!current.ok())
         return current.error();
     if (current.value().version != version)
         return conflict();
     if (current.value().isFinal)
-        return invalid(QStringLiteral("the safety plan is final already"), QStringLiteral("status"));
+        return StoreError::make(StoreErrorCode::RecordSigned, QStringLiteral("the safety plan is final already"));
     if (const auto problems = safety::problems(current.value().plan); !problems.empty()) {
         QStringList listed;
         for (const Error& problem : problems)
@@ -212,14 +211,9 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::finalise(const Actor& actor, cons
         return error;
     if (update.numRowsAffected() != 1)
         return conflict();
-    if (StoreError error = m_audit.append(actor, {audit::Finalise, kSafetyPlan, id}))
+    if (StoreError error = work.changed(audit::Finalise, kSafetyPlan, id, version + 1))
         return error;
-    auto stored = readOne(QStringLiteral("p.id = ?"), id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<SafetyPlanRecord>(work, [&] { return readOne(QStringLiteral("p.id = ?"), id); });
 }
 
 StoreResult<SafetyPlanRecord> SafetyPlanStore::safetyPlanOfEncounter(const Actor& actor,

@@ -9,7 +9,7 @@
 // finalised; saving a final plan makes it a draft again. The plan belongs to
 // the encounter's record: each write moves the encounter's version on (its
 // signature covers the plan), and once the encounter is signed the plan can
-// no longer change (InvalidInput, field "signed").
+// no longer change (RecordSigned).
 //
 // Reading the encounter's plan needs Action::ViewUnitCalls, a person's plan
 // Action::OpenPersonRecord; both are audited ("open" of the plan). Every
@@ -54,7 +54,7 @@ public:
                                        const safety::SafetyPlan& plan);
     // Marks the plan final. InvalidInput with field = the JSON path of the
     // first of safety::problems() (the detail lists every code and path), or
-    // field "status" when final already; Conflict when stale.
+    // RecordSigned when final already; Conflict when stale.
     StoreResult<SafetyPlanRecord> finalise(const Actor& actor, const QString& encounterId, int version);
 
     // The encounter's plan (NotFound when none yet).

@@ -3,7 +3,7 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
+#include "store/ReadAndCommit.h"
 #include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
@@ -100,7 +100,12 @@ StoreError fromCore(const Error& error, const QString& field)
     QString detail = toQString(error.code);
     if (!error.detail.empty())
         detail += QStringLiteral(": ") + toQString(error.detail);
-    return invalid(detail, field);
+    return StoreError::make(StoreErrorCode::StatusRefused, detail, field);
+}
+
+StoreError refused(const QString& detail)
+{
+    return StoreError::make(StoreErrorCode::StatusRefused, detail, QStringLiteral("status"));
 }
 
 } // namespace
@@ -161,15 +166,13 @@ StoreResult<Unit> UnitStore::readUnit(const QString& unitId)
 
 StoreResult<Unit> UnitStore::createUnit(const Actor& actor, const QString& code, units::UnitKind kind)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kUnit))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kUnit);
+    if (!work.ok())
+        return work.error();
     const QString trimmed = code.trimmed();
     if (trimmed.isEmpty())
-        return invalid(QStringLiteral("a unit needs a code"), QStringLiteral("code"));
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("a unit needs a code"),
+                                QStringLiteral("code"));
     {
         // "crt-1" next to "CRT-1" would be two units nobody can tell apart on the board.
         QSqlQuery taken = m_db.prepare(QStringLiteral("SELECT 1 FROM units WHERE LOWER(code) = LOWER(?)"));
@@ -194,30 +197,23 @@ StoreResult<Unit> UnitStore::createUnit(const Actor& actor, const QString& code,
     insert.addBindValue(now);
     if (StoreError error = m_db.exec(insert, "insert unit"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kUnit, id}))
+    if (StoreError error = work.changed(audit::Create, kUnit, id, 1))
         return error;
-    auto stored = readUnit(id);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Unit>(work, [&] { return readUnit(id); });
 }
 
 StoreResult<Unit> UnitStore::setMembers(const Actor& actor, const QString& unitId, int version,
                                         const QStringList& staffIds)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kUnit, unitId))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kUnit, unitId);
+    if (!work.ok())
+        return work.error();
     QStringList members;
     for (const QString& staffId : staffIds) {
         if (!members.contains(staffId))
             members.append(staffId);
     }
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     auto current = readUnit(unitId);
     if (!current.ok())
         return current.error();
@@ -252,14 +248,9 @@ StoreResult<Unit> UnitStore::setMembers(const Actor& actor, const QString& unitI
         if (StoreError error = m_db.exec(insert, "add unit member"))
             return error;
     }
-    if (StoreError error = m_audit.append(actor, {audit::Update, kUnit, unitId}))
+    if (StoreError error = work.changed(audit::Update, kUnit, unitId, version + 1))
         return error;
-    auto stored = readUnit(unitId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
-        return error;
-    return stored;
+    return readAndCommit<Unit>(work, [&] { return readUnit(unitId); });
 }
 
 StoreResult<QList<Unit>> UnitStore::board(const Actor& actor)
@@ -353,11 +344,9 @@ StoreResult<Unit> UnitStore::changeStatus(const Actor& actor, const QString& uni
         return fromCore(*refused, QStringLiteral("status"));
     // A call is given only by dispatchToCall (DispatchUnit), which says which call.
     if (to == units::UnitStatus::Dispatched)
-        return invalid(
-            QStringLiteral("dispatch-needs-a-call: a unit is dispatched to a call, not moved there"),
-            QStringLiteral("status"));
+        return refused(QStringLiteral("dispatch-needs-a-call: a unit is dispatched to a call, not moved there"));
     if (units::isOnCall(to) && current.callId.isEmpty())
-        return invalid(QStringLiteral("no-call: the unit is on no call"), QStringLiteral("status"));
+        return refused(QStringLiteral("no-call: the unit is on no call"));
 
     // The event keeps the call the unit was on (clear and available close the
     // call's history); the unit lets go of it once available or out of service.
@@ -384,8 +373,9 @@ StoreResult<Unit> UnitStore::dispatchToCall(const Actor& actor, const QString& u
     if (current.version != version)
         return conflict();
     if (current.status != units::UnitStatus::Available && current.status != units::UnitStatus::Clear)
-        return invalid(QStringLiteral("the unit is busy (%1)").arg(statusText(current.status)),
-                       QStringLiteral("unit"));
+        return StoreError::make(StoreErrorCode::UnitBusy,
+                                QStringLiteral("the unit is busy (%1)").arg(statusText(current.status)),
+                                QStringLiteral("unit"));
     {
         QSqlQuery call = m_db.prepare(QStringLiteral("SELECT status FROM calls WHERE id = ?"));
         call.addBindValue(callId);
@@ -394,7 +384,8 @@ StoreResult<Unit> UnitStore::dispatchToCall(const Actor& actor, const QString& u
         if (!call.next())
             return StoreError::make(StoreErrorCode::NotFound, QStringLiteral("no such call"));
         if (call.value(0).toString() == kClosed)
-            return invalid(QStringLiteral("the call is closed"), QStringLiteral("call"));
+            return StoreError::make(StoreErrorCode::CallClosed, QStringLiteral("the call is closed"),
+                                    QStringLiteral("call"));
     }
     if (const auto refused = units::checkTransition(current.status, units::UnitStatus::Dispatched))
         return fromCore(*refused, QStringLiteral("unit"));

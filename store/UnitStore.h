@@ -67,7 +67,8 @@ class UnitStore
 public:
     UnitStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
 
-    // A new unit, out of service. InvalidInput (field "code") when the code is taken or empty.
+    // A new unit, out of service. RequiredMissing (field "code") when the code
+    // is empty, InvalidInput (field "code") when it is taken.
     StoreResult<Unit> createUnit(const Actor& actor, const QString& code, units::UnitKind kind);
     // Replaces the members for the shift (staff ids); audited.
     StoreResult<Unit> setMembers(const Actor& actor, const QString& unitId, int version, const QStringList& staffIds);
@@ -77,13 +78,14 @@ public:
     // The unit the actor is on this shift (through the staff row linked to
     // their account), or an empty id when none.
     StoreResult<Unit> myUnit(const Actor& actor);
-    // Moves the unit (Action::UpdateUnitStatus). InvalidInput with the core's
+    // Moves the unit (Action::UpdateUnitStatus). StatusRefused with the core's
     // "transition-not-allowed" in the detail (field "status") when the rules
     // forbid it; leaving the call (clear, available) keeps the call id on the
     // event and clears it from the unit once available.
     StoreResult<Unit> changeStatus(const Actor& actor, const QString& unitId, int version, units::UnitStatus to);
     // The counselor sends an available (or clear) unit to a call (Action::DispatchUnit):
-    // status dispatched, the call remembered; InvalidInput (field "unit") when the unit is busy.
+    // status dispatched, the call remembered; UnitBusy when the unit is busy,
+    // CallClosed when the call is closed, StatusRefused when the core refuses.
     StoreResult<Unit> dispatchToCall(const Actor& actor, const QString& unitId, int version, const QString& callId);
     // The unit's status changes while on one call, oldest first (for core::units::callTimes).
     StoreResult<QList<UnitStatusEvent>> callHistory(const Actor& actor, const QString& unitId, const QString& callId);

@@ -459,19 +459,19 @@ void TestStoreEncounters::aSignedNoteRefusesEveryChange()
     EncounterNote changed = signedNote.note;
     changed.narrative = "Rewritten after the fact";
     VERIFY_REFUSED(m_encounters->update(lead(), signedNote.id, signedNote.version, changed),
-                   StoreErrorCode::InvalidInput, "signed");
-    VERIFY_REFUSED(m_encounters->update(lead(), signedNote.id, 1, changed), StoreErrorCode::InvalidInput,
-                   "signed");
+                   StoreErrorCode::RecordSigned, "");
+    VERIFY_REFUSED(m_encounters->update(lead(), signedNote.id, 1, changed), StoreErrorCode::RecordSigned,
+                   "");
     VERIFY_REFUSED(m_encounters->addEntry(peer, signedNote.id, QStringLiteral("One more thing")),
-                   StoreErrorCode::InvalidInput, "signed");
+                   StoreErrorCode::RecordSigned, "");
     const EncounterEntry& entry = signedNote.entries.first();
     VERIFY_REFUSED(m_encounters->updateEntry(peer, entry.id, entry.version, QStringLiteral("Edited")),
-                   StoreErrorCode::InvalidInput, "signed");
+                   StoreErrorCode::RecordSigned, "");
     VERIFY_REFUSED(m_encounters->sign(lead(), signedNote.id, signedNote.version, password()),
-                   StoreErrorCode::InvalidInput, "signed");
-    VERIFY_REFUSED(m_plans->save(lead(), signedNote.id, 0, validPlan()), StoreErrorCode::InvalidInput,
-                   "signed");
-    VERIFY_REFUSED(m_plans->finalise(lead(), signedNote.id, 1), StoreErrorCode::InvalidInput, "signed");
+                   StoreErrorCode::RecordSigned, "");
+    VERIFY_REFUSED(m_plans->save(lead(), signedNote.id, 0, validPlan()), StoreErrorCode::RecordSigned,
+                   "");
+    VERIFY_REFUSED(m_plans->finalise(lead(), signedNote.id, 1), StoreErrorCode::RecordSigned, "");
     QCOMPARE(snapshot(), before);
     auto reopened = m_encounters->open(lead(), signedNote.id);
     HEARTDESK_VERIFY_RESULT(reopened);
@@ -706,7 +706,7 @@ void TestStoreEncounters::nothingAboutThePersonInAuditOrLog()
     VERIFY_DONE(m_plans->safetyPlanForPerson(m_fixture->actorFor(Role::CareNavigator), personId));
     VERIFY_REFUSED(m_encounters->addEntry(m_fixture->actorFor(Role::Emt), encounter.id,
                                           QStringLiteral("Whitfield at the bridge")),
-                   StoreErrorCode::InvalidInput, "signed");
+                   StoreErrorCode::RecordSigned, "");
 
     const test::RawResult audit = m_fixture->sql(QStringLiteral(
         "SELECT at_utc, user_id, role, workstation, action, record_type, record_id FROM audit_log"));

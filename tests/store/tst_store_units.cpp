@@ -188,7 +188,7 @@ void TestStoreUnits::createAndDuplicateCode()
         QCOMPARE(again.error().field, QStringLiteral("code"));
     }
     auto empty = m_units->createUnit(supervisor, QStringLiteral(" \t "), UnitKind::CommunityResponse);
-    QCOMPARE(empty.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(empty.error().code, StoreErrorCode::RequiredMissing);
     QCOMPARE(empty.error().field, QStringLiteral("code"));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM units")), 2);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND "
@@ -385,7 +385,7 @@ void TestStoreUnits::forbiddenTransitionsWriteNothing()
 
     auto onScene = m_units->changeStatus(lead, unit.id, unit.version, UnitStatus::OnScene);
     QVERIFY(!onScene.ok());
-    QCOMPARE(onScene.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(onScene.error().code, StoreErrorCode::StatusRefused);
     QCOMPARE(onScene.error().field, QStringLiteral("status"));
     QVERIFY2(onScene.error().detail.contains(QStringLiteral("transition-not-allowed")),
              qPrintable(onScene.error().detail));
@@ -394,13 +394,13 @@ void TestStoreUnits::forbiddenTransitionsWriteNothing()
     for (const UnitStatus to :
          {UnitStatus::Available, UnitStatus::EnRoute, UnitStatus::Transporting, UnitStatus::Clear}) {
         auto refused = m_units->changeStatus(lead, unit.id, unit.version, to);
-        QCOMPARE(refused.error().code, StoreErrorCode::InvalidInput);
+        QCOMPARE(refused.error().code, StoreErrorCode::StatusRefused);
         QCOMPARE(refused.error().field, QStringLiteral("status"));
         QVERIFY(refused.error().detail.contains(QStringLiteral("transition-not-allowed")));
     }
     // Dispatched needs a call: only dispatchToCall gives one.
     auto noCall = m_units->changeStatus(lead, unit.id, unit.version, UnitStatus::Dispatched);
-    QCOMPARE(noCall.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(noCall.error().code, StoreErrorCode::StatusRefused);
     QCOMPARE(noCall.error().field, QStringLiteral("status"));
     QCOMPARE(snapshot(unit.id), before);
     QCOMPARE(m_fixture->auditCount(audit::StatusChange), 1); // putting it in service
@@ -415,7 +415,7 @@ void TestStoreUnits::forbiddenTransitionsWriteNothing()
     for (const UnitStatus to :
          {UnitStatus::Available, UnitStatus::EnRoute, UnitStatus::OutOfService, UnitStatus::Dispatched}) {
         auto refused = m_units->changeStatus(lead, unit.id, enRoute.value().version, to);
-        QCOMPARE(refused.error().code, StoreErrorCode::InvalidInput);
+        QCOMPARE(refused.error().code, StoreErrorCode::StatusRefused);
         QCOMPARE(refused.error().field, QStringLiteral("status"));
     }
     QCOMPARE(snapshot(unit.id), onTheWay);
@@ -479,14 +479,14 @@ void TestStoreUnits::dispatchRules()
                                        UnitKind::CommunityResponse);
     HEARTDESK_VERIFY_RESULT(resting);
     auto outOfService = m_units->dispatchToCall(counselor, resting.value().id, 1, firstCall);
-    QCOMPARE(outOfService.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(outOfService.error().code, StoreErrorCode::UnitBusy);
     QCOMPARE(outOfService.error().field, QStringLiteral("unit"));
 
     const QString before = snapshot(unit.id);
     auto missing = m_units->dispatchToCall(counselor, unit.id, unit.version, QStringLiteral("no-such-call"));
     QCOMPARE(missing.error().code, StoreErrorCode::NotFound);
     auto closed = m_units->dispatchToCall(counselor, unit.id, unit.version, closedCall);
-    QCOMPARE(closed.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(closed.error().code, StoreErrorCode::CallClosed);
     QCOMPARE(closed.error().field, QStringLiteral("call"));
     QCOMPARE(snapshot(unit.id), before);
 
@@ -496,7 +496,7 @@ void TestStoreUnits::dispatchRules()
     const QString busy = snapshot(unit.id);
     auto again = m_units->dispatchToCall(counselor, unit.id, dispatched.value().version, secondCall);
     QVERIFY(!again.ok());
-    QCOMPARE(again.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(again.error().code, StoreErrorCode::UnitBusy);
     QCOMPARE(again.error().field, QStringLiteral("unit"));
     QCOMPARE(snapshot(unit.id), busy);
     auto onScene = m_units->changeStatus(lead, unit.id, dispatched.value().version, UnitStatus::OnScene);

@@ -343,7 +343,7 @@ private Q_SLOTS:
         // The store refuses any change to the signed note, its entries and its plan.
         auto refused = encounters.update(lead.value(), form->encounter().id, form->encounter().version, form->collect());
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().field, QStringLiteral("signed"));
+        QCOMPARE(refused.error().code, store::StoreErrorCode::RecordSigned);
         QVERIFY(!encounters.addEntry(peer.value(), form->encounter().id, QStringLiteral("late")).ok());
         QVERIFY(!plan->save());
 

@@ -108,7 +108,7 @@ private Q_SLOTS:
         auto refused = calls.dispatch(created.value().id, created.value().version, m_unit.id,
                                       unit.value().version, m_unit.code);
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().field, QStringLiteral("unit"));
+        QCOMPARE(refused.error().code, StoreErrorCode::UnitBusy);
         QCOMPARE(snapshot(created.value().id), before);
     }
 

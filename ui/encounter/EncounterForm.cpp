@@ -4,7 +4,6 @@
 #include "core/PhoneFormat.h"
 #include "intake/CssrsPanel.h"
 #include "shell/DomainText.h"
-#include "store/AccountStore.h"
 #include "store/StoreTime.h"
 
 #include <QComboBox>

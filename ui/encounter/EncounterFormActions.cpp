@@ -7,8 +7,8 @@
 #include "intake/CssrsPanel.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/AccountStore.h"
 #include "store/StoreTime.h"
+#include "usecases/EncounterUseCases.h"
 
 
 #include <QComboBox>
@@ -35,13 +35,7 @@ QString timeText(const QDateTime& utc)
 void EncounterForm::reload()
 {
     m_saveTimer.stop();
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    store::EncounterStore encounters(m_services.db, m_services.clock, accounts);
-    auto found = encounters.openFor(m_services.actor, m_callId, m_unitId);
-    if (!found.ok() && found.error().code == store::StoreErrorCode::NotFound
-        && permits(m_services.actor.role(), Action::WriteEncounterEntry)) {
-        found = encounters.create(m_services.actor, m_callId, m_unitId);
-    }
+    auto found = usecases::EncounterUseCases(m_services).openOrCreate(m_callId, m_unitId);
     if (!found.ok()) {
         m_problem = DomainText::errorText(found.error());
         m_encounter = {};
@@ -57,13 +51,12 @@ bool EncounterForm::save()
     m_saveTimer.stop();
     if (!mayEdit())
         return false;
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    store::EncounterStore encounters(m_services.db, m_services.clock, accounts);
-    auto saved = encounters.update(m_services.actor, m_encounter.id, m_encounter.version, collect());
+    usecases::EncounterUseCases encounters(m_services);
+    auto saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect());
     // Entries and the safety plan move the encounter's version on too: when
     // only they changed, what was typed is saved over the new version.
     if (!saved.ok() && saved.error().code == store::StoreErrorCode::Conflict && refreshFromStore())
-        saved = encounters.update(m_services.actor, m_encounter.id, m_encounter.version, collect());
+        saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect());
     if (!saved.ok()) {
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
         if (saved.error().code == store::StoreErrorCode::Conflict)
@@ -84,14 +77,12 @@ bool EncounterForm::sign(const QString& password)
 {
     if (m_dirty && !save())
         return false;
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    store::EncounterStore encounters(m_services.db, m_services.clock, accounts);
-    auto done = encounters.sign(m_services.actor, m_encounter.id, m_encounter.version, password);
+    auto done = usecases::EncounterUseCases(m_services).sign(m_encounter.id, m_encounter.version, password);
     if (!done.ok()) {
         const store::StoreError& error = done.error();
         if (error.code == store::StoreErrorCode::BadCredentials)
             setStatus(tr("Not signed: the password is not right."));
-        else if (error.code == store::StoreErrorCode::InvalidInput && error.field != QLatin1String("signed"))
+        else if (error.code == store::StoreErrorCode::InvalidInput) // incomplete for signing
             setStatus(missingText());
         else
             setStatus(tr("Not signed: %1").arg(DomainText::errorText(error)));
@@ -116,9 +107,7 @@ bool EncounterForm::refreshFromStore()
 {
     if (!isLoaded())
         return false;
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    store::EncounterStore encounters(m_services.db, m_services.clock, accounts);
-    auto fresh = encounters.open(m_services.actor, m_encounter.id);
+    auto fresh = usecases::EncounterUseCases(m_services).open(m_encounter.id);
     if (!fresh.ok() || fresh.value().isSigned() || !(fresh.value().note == m_encounter.note))
         return false; // signed, or the note itself changed elsewhere: the caller reloads
     m_encounter.version = fresh.value().version;
@@ -171,9 +160,7 @@ bool EncounterForm::addEntry()
         return false;
     if (m_dirty)
         save();
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    store::EncounterStore encounters(m_services.db, m_services.clock, accounts);
-    auto added = encounters.addEntry(m_services.actor, m_encounter.id, text);
+    auto added = usecases::EncounterUseCases(m_services).addEntry(m_encounter.id, text);
     if (!added.ok()) {
         setStatus(tr("Entry not added: %1").arg(DomainText::errorText(added.error())));
         return false;
@@ -189,9 +176,7 @@ bool EncounterForm::addEntry()
 
 bool EncounterForm::addAddendum(const QString& text, const QString& password)
 {
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    store::EncounterStore encounters(m_services.db, m_services.clock, accounts);
-    auto added = encounters.addAddendum(m_services.actor, m_encounter.id, text, password);
+    auto added = usecases::EncounterUseCases(m_services).addAddendum(m_encounter.id, text, password);
     if (!added.ok()) {
         setStatus(added.error().code == store::StoreErrorCode::BadCredentials
                       ? tr("Addendum not added: the password is not right.")

@@ -518,8 +518,7 @@ bool IntakeForm::dispatchUnit()
     auto dispatched = usecases::CallUseCases(m_services)
                           .dispatch(m_call.id, m_call.version, unitId, current ? current->version : 0, code);
     if (!dispatched.ok()) {
-        const bool busy = dispatched.error().code == store::StoreErrorCode::InvalidInput && current &&
-                          dispatched.error().field == QLatin1String("unit");
+        const bool busy = dispatched.error().code == store::StoreErrorCode::UnitBusy && current;
         setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
                              .arg(code, UnitBoardModel::statusName(current->status).toLower())
                        : tr("Not dispatched: %1").arg(DomainText::errorText(dispatched.error())));

@@ -3,10 +3,8 @@
 #include "safety/EntryTable.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/CrisisServices.h"
-#include "store/IntakeStore.h"
-#include "store/SettingsStore.h"
 #include "store/StoreTime.h"
+#include "usecases/SafetyPlanUseCases.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -128,9 +126,8 @@ SafetyPlanEditor::SafetyPlanEditor(Services services, const QString& encounterId
 
 std::vector<safety::SafetyContact> SafetyPlanEditor::crisisServices(const QString& language)
 {
-    store::SettingsStore settings(m_services.db, m_services.clock);
     QString problem;
-    auto services = store::CrisisServices::forLanguage(settings, language, &problem);
+    auto services = usecases::SafetyPlanUseCases(m_services).crisisServices(language, &problem);
     if (!problem.isEmpty())
         setStatus(tr("The crisis services in the settings cannot be read (%1); the 988 Lifeline and 911 are used.")
                       .arg(problem));
@@ -140,14 +137,12 @@ std::vector<safety::SafetyContact> SafetyPlanEditor::crisisServices(const QStrin
 void SafetyPlanEditor::reload()
 {
     m_saveTimer.stop();
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    QString callLanguage;
-    if (auto call = calls.openAssigned(m_services.actor, m_callId); call.ok()) {
-        m_personName = call.value().personName;
-        callLanguage = call.value().language;
-    }
-    store::SafetyPlanStore plans(m_services.db, m_services.clock);
-    auto found = plans.safetyPlanOfEncounter(m_services.actor, m_encounterId);
+    usecases::SafetyPlanUseCases plans(m_services);
+    const auto call = plans.printData(m_callId);
+    if (!call.personName.isEmpty() || !call.language.isEmpty())
+        m_personName = call.personName;
+    const QString callLanguage = call.language;
+    auto found = plans.planOfEncounter(m_encounterId);
     if (found.ok()) {
         m_record = found.value();
         load(m_record.plan);
@@ -232,11 +227,11 @@ bool SafetyPlanEditor::save()
     m_saveTimer.stop();
     if (m_readOnly)
         return false;
-    store::SafetyPlanStore plans(m_services.db, m_services.clock);
-    auto saved = plans.save(m_services.actor, m_encounterId, m_record.id.isEmpty() ? 0 : m_record.version, plan());
+    auto saved = usecases::SafetyPlanUseCases(m_services)
+                     .save(m_encounterId, m_record.id.isEmpty() ? 0 : m_record.version, plan());
     if (!saved.ok()) {
         setStatus(tr("Plan not saved: %1").arg(DomainText::errorText(saved.error())));
-        if (saved.error().field == QLatin1String("signed"))
+        if (saved.error().code == store::StoreErrorCode::RecordSigned)
             setReadOnly(true);
         return false;
     }
@@ -255,8 +250,7 @@ bool SafetyPlanEditor::finalise()
         return false;
     if (m_record.isFinal)
         return true;
-    store::SafetyPlanStore plans(m_services.db, m_services.clock);
-    auto done = plans.finalise(m_services.actor, m_encounterId, m_record.version);
+    auto done = usecases::SafetyPlanUseCases(m_services).finalise(m_encounterId, m_record.version);
     if (!done.ok()) {
         setStatus(tr("Plan not finalised: %1").arg(DomainText::errorText(done.error())));
         return false;

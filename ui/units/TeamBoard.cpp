@@ -4,6 +4,7 @@
 #include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
+#include "usecases/UnitUseCases.h"
 
 #include <QColor>
 #include <QEvent>
@@ -135,8 +136,7 @@ TeamBoard::TeamBoard(Services services, QWidget* parent)
 void TeamBoard::refresh()
 {
     m_live->markCurrent();
-    store::UnitStore units(m_services.db, m_services.clock);
-    auto board = units.board(m_services.actor);
+    auto board = usecases::UnitUseCases(m_services).board();
     if (!board.ok()) {
         m_error->setText(DomainText::errorText(board.error()));
         m_error->show();

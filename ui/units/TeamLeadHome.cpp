@@ -8,10 +8,10 @@
 #include "safety/SafetyPlanEditor.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/IntakeStore.h"
 #include "store/ChangeStamp.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
+#include "usecases/UnitUseCases.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -129,8 +129,7 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
 void TeamLeadHome::refresh()
 {
     m_live->markCurrent();
-    store::UnitStore units(m_services.db, m_services.clock);
-    auto mine = units.myUnit(m_services.actor);
+    auto mine = usecases::UnitUseCases(m_services).myUnit();
     m_problem.clear();
     if (!mine.ok()) {
         m_problem = DomainText::errorText(mine.error());
@@ -176,8 +175,8 @@ void TeamLeadHome::readCallDetails()
         m_callError.clear();
         return;
     }
-    store::UnitStore units(m_services.db, m_services.clock);
-    auto history = units.callHistory(m_services.actor, m_unit.id, m_unit.callId);
+    usecases::UnitUseCases units(m_services);
+    auto history = units.callHistory(m_unit.id, m_unit.callId);
     if (history.ok()) {
         for (const store::UnitStatusEvent& event : history.value())
             m_history.push_back({event.status, store::toTimePoint(event.at)});
@@ -188,8 +187,7 @@ void TeamLeadHome::readCallDetails()
         if (version.ok() && version.value() == m_callRecord->version)
             return;
     }
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    auto call = calls.openAssigned(m_services.actor, m_unit.callId);
+    auto call = units.assignedCall(m_unit.callId);
     if (call.ok()) {
         m_callRecord = call.value();
         m_callError.clear();
@@ -268,9 +266,8 @@ void TeamLeadHome::renderRecentCalls()
     m_calls->clear();
     if (m_unit.id.isEmpty())
         return;
-    store::UnitStore units(m_services.db, m_services.clock);
     const QDateTime since = store::toDateTime(m_services.clock.now()).addDays(-1);
-    auto calls = units.recentCalls(m_services.actor, m_unit.id, since);
+    auto calls = usecases::UnitUseCases(m_services).recentCalls(m_unit.id, since);
     if (!calls.ok()) {
         m_calls->addItem(DomainText::errorText(calls.error()));
         return;
@@ -293,8 +290,8 @@ bool TeamLeadHome::moveTo(UnitStatus status)
 {
     if (m_unit.id.isEmpty())
         return false;
-    store::UnitStore units(m_services.db, m_services.clock);
-    auto moved = units.changeStatus(m_services.actor, m_unit.id, m_unit.version, status);
+    usecases::UnitUseCases units(m_services);
+    auto moved = units.changeStatus(m_unit.id, m_unit.version, status);
     if (!moved.ok() && moved.error().code == store::StoreErrorCode::Conflict) {
         // Changed at another workstation since it was read. Unless it was sent
         // to another call meanwhile, the key means what it meant: done
@@ -312,10 +309,10 @@ bool TeamLeadHome::moveTo(UnitStatus status)
             m_message->clear();
             return true;
         }
-        moved = units.changeStatus(m_services.actor, m_unit.id, m_unit.version, status);
+        moved = units.changeStatus(m_unit.id, m_unit.version, status);
     }
     if (!moved.ok()) {
-        m_message->setText(moved.error().code == store::StoreErrorCode::InvalidInput
+        m_message->setText(moved.error().code == store::StoreErrorCode::StatusRefused
                                ? tr("%1 cannot follow %2.").arg(UnitBoardModel::statusName(status),
                                                                 UnitBoardModel::statusName(m_unit.status))
                                : DomainText::errorText(moved.error()));
