@@ -11,9 +11,9 @@ StoreResult<int> FollowUpUseCases::queueCount(const store::FollowUpQueueFilter& 
     return store::FollowUpQueue(m_context.db, m_context.clock).count(m_context.actor, filter, now);
 }
 
-StoreResult<QList<store::FollowUpQueueRow>> FollowUpUseCases::queuePage(const store::FollowUpQueueFilter& filter,
-                                                                        const store::FollowUpQueueSort& sort,
-                                                                        TimePoint now, int offset, int limit)
+StoreResult<QList<store::FollowUpQueueRow>>
+FollowUpUseCases::queuePage(const store::FollowUpQueueFilter& filter, const store::FollowUpQueueSort& sort,
+                            TimePoint now, int offset, int limit)
 {
     return store::FollowUpQueue(m_context.db, m_context.clock)
         .page(m_context.actor, filter, sort, now, offset, limit);
@@ -49,20 +49,21 @@ StoreResult<store::FollowUpTask> FollowUpUseCases::assign(const QString& taskId,
 
 StoreResult<store::FollowUpTask> FollowUpUseCases::logAttempt(const QString& taskId, int version,
                                                               followup::AttemptChannel channel,
-                                                              followup::AttemptResult result, const QString& note)
+                                                              followup::AttemptResult result,
+                                                              const QString& note)
 {
     return tasks().logAttempt(m_context.actor, taskId, version, channel, result, note);
 }
 
-StoreResult<store::FollowUpTask> FollowUpUseCases::recordOutcome(const QString& taskId, int version,
-                                                                 followup::Outcome outcome,
-                                                                 const QString& resourceId,
-                                                                 const QString& serviceText, const QString& note)
+StoreResult<store::FollowUpTask>
+FollowUpUseCases::recordOutcome(const QString& taskId, int version, followup::Outcome outcome,
+                                const QString& resourceId, const QString& serviceText, const QString& note)
 {
     return tasks().recordOutcome(m_context.actor, taskId, version, outcome, resourceId, serviceText, note);
 }
 
-StoreResult<store::FollowUpTask> FollowUpUseCases::extend(const QString& taskId, int version, int extraAttempts)
+StoreResult<store::FollowUpTask> FollowUpUseCases::extend(const QString& taskId, int version,
+                                                          int extraAttempts)
 {
     return tasks().extend(m_context.actor, taskId, version, extraAttempts);
 }

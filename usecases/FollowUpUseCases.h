@@ -38,7 +38,8 @@ public:
                                                        followup::AttemptChannel channel,
                                                        followup::AttemptResult result, const QString& note);
     store::StoreResult<store::FollowUpTask> recordOutcome(const QString& taskId, int version,
-                                                          followup::Outcome outcome, const QString& resourceId,
+                                                          followup::Outcome outcome,
+                                                          const QString& resourceId,
                                                           const QString& serviceText, const QString& note);
     store::StoreResult<store::FollowUpTask> extend(const QString& taskId, int version, int extraAttempts);
 
