@@ -33,6 +33,7 @@ private Q_SLOTS:
         HEARTDESK_FRESH_DATABASE(m_fixture);
         m_taskId = checkInTask(QStringLiteral("2026-0302-0101"));
         QVERIFY(!m_taskId.isEmpty());
+        navigator(); // made now: an injected fault must meet the write under test, not the sign-in
         m_journalBefore = ChangeJournal(db()).lastSeq().value();
     }
     void cleanup() { m_fixture.reset(); }
