@@ -9,6 +9,7 @@
 #include "store/FollowUpSettings.h"
 #include "store/FollowUpStore.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 namespace heart::store {
 namespace {
@@ -79,7 +80,28 @@ StoreResult<CreatedFollowUp> insertTask(Database& db, const QString& sourceKey, 
     return CreatedFollowUp{existing.value(), false};
 }
 
+// A task made now, recorded in the unit of work that made it.
+StoreResult<CreatedFollowUp> recorded(UnitOfWork& work, StoreResult<CreatedFollowUp> created)
+{
+    if (created.ok() && created.value().created) {
+        if (StoreError error =
+                work.changed(audit::Create, FollowUpStore::recordType(), created.value().taskId, 1))
+            return error;
+    }
+    return created;
+}
+
 } // namespace
+
+StoreResult<CreatedFollowUp> FollowUpStore::createForSignedEncounter(UnitOfWork& work, const QString& encounterId)
+{
+    return recorded(work, createForSignedEncounter(work.db(), encounterId, work.clock().now()));
+}
+
+StoreResult<CreatedFollowUp> FollowUpStore::createCheckInForClosedCall(UnitOfWork& work, const QString& callId)
+{
+    return recorded(work, createCheckInForClosedCall(work.db(), callId, work.clock().now()));
+}
 
 StoreResult<CreatedFollowUp> FollowUpStore::createForSignedEncounter(Database& db, const QString& encounterId,
                                                                      TimePoint now)

@@ -7,8 +7,8 @@
 #include "store/Database.h"
 #include "store/FollowUpRows.h"
 #include "store/FollowUpSettings.h"
-#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <utility>
 
@@ -35,15 +35,32 @@ StoreError invalid(const QString& detail, const QString& field)
     return StoreError::make(StoreErrorCode::InvalidInput, detail, field);
 }
 
-StoreError fromCoreError(const Error& error)
+StoreError tooLong(const QString& what, const QString& field, int limit)
 {
-    return invalid(toQString(error.code) + QStringLiteral(": ") + toQString(error.detail),
-                   toQString(error.field));
+    StoreError error = StoreError::make(StoreErrorCode::TooLong,
+                                        QStringLiteral("%1 is longer than %2 characters").arg(what).arg(limit), field);
+    error.limit = limit;
+    return error;
 }
 
 StoreError closedTask()
 {
-    return invalid(QStringLiteral("the task is closed"), QStringLiteral("state"));
+    return StoreError::make(StoreErrorCode::TaskClosed, QStringLiteral("the task is closed"));
+}
+
+// Core's codes: "task-closed" and "required" have codes of their own; the
+// rest are a value not valid for the input core names.
+StoreError fromCoreError(const Error& error)
+{
+    const QString detail = toQString(error.code) + QStringLiteral(": ") + toQString(error.detail);
+    if (error.code == "task-closed")
+        return StoreError::make(StoreErrorCode::TaskClosed, detail);
+    if (error.code == "required")
+        return StoreError::make(StoreErrorCode::RequiredMissing, detail, toQString(error.field));
+    StoreError invalidValue = invalid(detail, toQString(error.field));
+    if (error.code == "invalid-extension")
+        invalidValue.limit = 2 * followup::kMaxAttemptsLimit; // the most attempts in all
+    return invalidValue;
 }
 
 StoreError conflict()
@@ -135,17 +152,19 @@ StoreResult<FollowUpTask> FollowUpStore::startWork(const Actor& actor, const QSt
     return task;
 }
 
-StoreResult<FollowUpTask> FollowUpStore::commitChange(SqlTransaction& tx, const Actor& actor,
-                                                      const QString& taskId, const QStringList& auditActions)
+StoreResult<FollowUpTask> FollowUpStore::commitChange(UnitOfWork& work, const QString& taskId, int newVersion,
+                                                      const QStringList& auditActions)
 {
-    for (const QString& action : auditActions) {
-        if (StoreError error = m_audit.append(actor, {action, recordType(), taskId}))
+    // One journal row for the task (the first action); the others are audit rows only.
+    for (qsizetype i = 0; i < auditActions.size(); ++i) {
+        if (StoreError error = i == 0 ? work.changed(auditActions[i], recordType(), taskId, newVersion)
+                                      : work.audit(auditActions[i], recordType(), taskId))
             return error;
     }
     auto stored = readTask(taskId);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -211,9 +230,9 @@ StoreResult<FollowUpDetail> FollowUpStore::open(const Actor& actor, const QStrin
 
     // No contents without the audit rows that say who read them: the task,
     // and the call, encounter and plan whose parts are returned.
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::ViewFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     QList<AuditEvent> events = {{audit::Open, recordType(), taskId}};
     if (detail.call || detail.callClinical)
         events.append({audit::Open, kCall, callId});
@@ -222,10 +241,10 @@ StoreResult<FollowUpDetail> FollowUpStore::open(const Actor& actor, const QStrin
     if (detail.safetyPlan)
         events.append({audit::Open, kSafetyPlan, detail.safetyPlan->id});
     for (const AuditEvent& event : std::as_const(events)) {
-        if (StoreError error = m_audit.append(actor, event))
+        if (StoreError error = work.audit(event.action, event.recordType, event.recordId))
             return error;
     }
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return detail;
 }
@@ -240,17 +259,17 @@ StoreResult<FollowUpTask> FollowUpStore::claim(const Actor& actor, const QString
     if (task.value().assignedTo == actor.userId())
         return task;
     if (!task.value().assignedTo.isEmpty())
-        return invalid(QStringLiteral("the task is assigned to someone else: ask for it to be reassigned"),
-                       QStringLiteral("assignedTo"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+        return StoreError::make(StoreErrorCode::HeldByOther,
+                                QStringLiteral("the task is assigned to someone else: ask for it to be reassigned"));
+    UnitOfWork work(m_db, m_clock, actor, Action::WorkFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     if (StoreError error = updateTask(
             m_db, taskId, version,
             {{QStringLiteral("assigned_to"), actor.userId()}, {QStringLiteral("assigned_at"), now}}, now))
         return error;
-    return commitChange(tx, actor, taskId, {kClaim});
+    return commitChange(work, taskId, version + 1, {kClaim});
 }
 
 StoreResult<FollowUpTask> FollowUpStore::assign(const Actor& actor, const QString& taskId, int version,
@@ -273,20 +292,20 @@ StoreResult<FollowUpTask> FollowUpStore::assign(const Actor& actor, const QStrin
             mayTake = mayTake || (role && followup::mayBeAssigned(*role, task.value().kind));
         }
         if (!mayTake)
-            return invalid(QStringLiteral("no active user who may work this kind of task"),
-                           QStringLiteral("userId"));
+            return StoreError::make(StoreErrorCode::IneligibleAssignee,
+                                    QStringLiteral("no active user who may work this kind of task"));
     }
     if (task.value().assignedTo == userId)
         return task;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::AssignFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     if (StoreError error =
             updateTask(m_db, taskId, version,
                        {{QStringLiteral("assigned_to"), userId}, {QStringLiteral("assigned_at"), now}}, now))
         return error;
-    return commitChange(tx, actor, taskId, {kAssign});
+    return commitChange(work, taskId, version + 1, {kAssign});
 }
 
 StoreResult<FollowUpTask> FollowUpStore::unassign(const Actor& actor, const QString& taskId, int version)
@@ -298,16 +317,16 @@ StoreResult<FollowUpTask> FollowUpStore::unassign(const Actor& actor, const QStr
         return closedTask();
     if (task.value().assignedTo.isEmpty())
         return task;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::AssignFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     if (StoreError error = updateTask(
             m_db, taskId, version,
             {{QStringLiteral("assigned_to"), nullString()}, {QStringLiteral("assigned_at"), nullString()}},
             now))
         return error;
-    return commitChange(tx, actor, taskId, {kUnassign});
+    return commitChange(work, taskId, version + 1, {kUnassign});
 }
 
 StoreResult<QList<FollowUpAssignee>> FollowUpStore::assignees(const Actor& actor, followup::TaskKind kind)
@@ -339,15 +358,14 @@ StoreResult<FollowUpTask> FollowUpStore::logAttempt(const Actor& actor, const QS
         return task;
     const QString noteText = note.trimmed();
     if (noteText.size() > kMaxNoteLength)
-        return invalid(QStringLiteral("the note is longer than %1 characters").arg(kMaxNoteLength),
-                       QStringLiteral("note"));
+        return tooLong(QStringLiteral("the note"), QStringLiteral("note"), kMaxNoteLength);
     const auto effect = followup::applyAttempt(progressOf(task.value()), result);
     if (!effect.ok())
         return fromCoreError(effect.error());
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WorkFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     Values values = {{QStringLiteral("attempts"), effect.value().unsuccessfulAttempts}};
     if (effect.value().closesTask)
@@ -368,7 +386,7 @@ StoreResult<FollowUpTask> FollowUpStore::logAttempt(const Actor& actor, const QS
     QStringList actions = {kAttempt};
     if (effect.value().closesTask)
         actions.append(audit::Close);
-    return commitChange(tx, actor, taskId, actions);
+    return commitChange(work, taskId, version + 1, actions);
 }
 
 StoreResult<FollowUpTask> FollowUpStore::recordOutcome(const Actor& actor, const QString& taskId, int version,
@@ -385,15 +403,14 @@ StoreResult<FollowUpTask> FollowUpStore::recordOutcome(const Actor& actor, const
                                                     service.toStdString()))
         return fromCoreError(*problem);
     if (service.size() > kMaxNoteLength)
-        return invalid(QStringLiteral("the service name is too long"), QStringLiteral("text"));
+        return tooLong(QStringLiteral("the service name"), QStringLiteral("text"), kMaxNoteLength);
     const QString noteText = note.trimmed();
     if (noteText.size() > kMaxNoteLength)
-        return invalid(QStringLiteral("the note is longer than %1 characters").arg(kMaxNoteLength),
-                       QStringLiteral("note"));
+        return tooLong(QStringLiteral("the note"), QStringLiteral("note"), kMaxNoteLength);
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WorkFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     if (!resource.isEmpty()) {
         QSqlQuery listed =
             m_db.prepare(QStringLiteral("SELECT 1 FROM resources WHERE id = ? AND active = 1"));
@@ -410,7 +427,7 @@ StoreResult<FollowUpTask> FollowUpStore::recordOutcome(const Actor& actor, const
             closing(outcome, now, actor.userId(), nullText(resource), nullText(service), nullText(noteText)),
             now))
         return error;
-    return commitChange(tx, actor, taskId, {audit::Close});
+    return commitChange(work, taskId, version + 1, {audit::Close});
 }
 
 StoreResult<FollowUpTask> FollowUpStore::extend(const Actor& actor, const QString& taskId, int version,
@@ -423,9 +440,9 @@ StoreResult<FollowUpTask> FollowUpStore::extend(const Actor& actor, const QStrin
     if (!extension.ok())
         return fromCoreError(extension.error());
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::WorkFollowUps, recordType(), taskId);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     Values values = {{QStringLiteral("max_attempts"), extension.value().maxAttempts}};
     if (extension.value().reopens) {
@@ -441,7 +458,7 @@ StoreResult<FollowUpTask> FollowUpStore::extend(const Actor& actor, const QStrin
     }
     if (StoreError error = updateTask(m_db, taskId, version, values, now))
         return error;
-    return commitChange(tx, actor, taskId, {kExtend});
+    return commitChange(work, taskId, version + 1, {kExtend});
 }
 
 } // namespace heart::store

@@ -18,7 +18,10 @@
 //     call is closed as "diverted" (program ccd). Contact time = the call's
 //     receipt (the CCD contact is the call); number = the caller's, else the
 //     linked person's.
-//   Each creation is audited by the caller ("create", record "followup_task").
+//   Inside the caller's unit of work (UnitOfWork& overloads), a task made
+//   now is recorded there: audit "create" and a journal row (record
+//   "followup_task", version 1). The Database& forms write the row only
+//   and leave the audit row to their caller (the demo data).
 //
 // Minimum necessary (core/followup/FollowUpVisibility.h,
 // docs/minimum-necessary.md): open() returns only the parts the actor's role
@@ -33,10 +36,12 @@
 // "attempt", "close" (an outcome, or the attempt that reached the limit),
 // "extend"; "permission_denied" for every refusal.
 //
+// Every write is one unit of work (store/UnitOfWork.h): its audit rows and
+// one journal row for the task (its version after the change), or nothing.
 // Every write names the version the user read: a stale one is refused
 // (Conflict) and nothing is written. A closed task takes no changes but an
-// extension of one closed as unable_to_reach, which reopens it
-// (InvalidInput, field "state", otherwise).
+// extension of one closed as unable_to_reach, which reopens it (TaskClosed
+// otherwise).
 #include "core/Clock.h"
 #include "core/followup/FollowUpPolicy.h"
 #include "core/followup/FollowUpVisibility.h"
@@ -54,7 +59,7 @@
 namespace heart::store {
 
 class Database;
-class SqlTransaction;
+class UnitOfWork;
 
 struct FollowUpAttempt
 {
@@ -197,11 +202,11 @@ public:
     StoreResult<FollowUpDetail> open(const Actor& actor, const QString& taskId);
 
     // The actor takes the task (followup::mayWork). Unchanged when it is the
-    // actor's already; InvalidInput (field "assignedTo") when someone else
-    // has it: a navigator reassigns it.
+    // actor's already; HeldByOther when someone else has it: a navigator
+    // reassigns it.
     StoreResult<FollowUpTask> claim(const Actor& actor, const QString& taskId, int version);
     // Action::AssignFollowUps. The user must be active and hold a role that
-    // may work the task's kind (InvalidInput, field "userId", otherwise).
+    // may work the task's kind (IneligibleAssignee otherwise).
     StoreResult<FollowUpTask> assign(const Actor& actor, const QString& taskId, int version,
                                      const QString& userId);
     StoreResult<FollowUpTask> unassign(const Actor& actor, const QString& taskId, int version);
@@ -210,16 +215,17 @@ public:
 
     // An attempt to reach the person (followup::mayWork). The Nth unsuccessful
     // one closes the task as unable_to_reach (core's applyAttempt). The note
-    // is optional (at most kMaxNoteLength characters, InvalidInput field "note").
+    // is optional (at most kMaxNoteLength characters, TooLong field "note").
     StoreResult<FollowUpTask> logAttempt(const Actor& actor, const QString& taskId, int version,
                                          followup::AttemptChannel channel, followup::AttemptResult result,
                                          const QString& note);
     // Closes the task (followup::mayWork). Connected needs a service:
     // `resourceId` of an active service in the directory (InvalidInput, field
     // "resourceId", when there is none such) or its name in `text` (both may
-    // be given); InvalidInput field "service" when neither. Other outcomes
-    // keep neither. The note is optional, for every outcome (at most
-    // kMaxNoteLength characters, InvalidInput field "note").
+    // be given); RequiredMissing field "service" when neither; TooLong
+    // field "text" for a name over kMaxNoteLength. Other outcomes keep
+    // neither. The note is optional, for every outcome (at most
+    // kMaxNoteLength characters, TooLong field "note").
     StoreResult<FollowUpTask> recordOutcome(const Actor& actor, const QString& taskId, int version,
                                             followup::Outcome outcome, const QString& resourceId,
                                             const QString& text, const QString& note = {});
@@ -237,6 +243,11 @@ public:
                                                                  TimePoint now);
     static StoreResult<CreatedFollowUp> createCheckInForClosedCall(Database& db, const QString& callId,
                                                                    TimePoint now);
+    // The same inside the caller's unit of work (its database and clock): a
+    // task made now is recorded in it (audit "create" and its journal row,
+    // version 1), so the caller does not audit the creation itself.
+    static StoreResult<CreatedFollowUp> createForSignedEncounter(UnitOfWork& work, const QString& encounterId);
+    static StoreResult<CreatedFollowUp> createCheckInForClosedCall(UnitOfWork& work, const QString& callId);
 
     static constexpr int kMaxNoteLength = 2000;
     static QString recordType() { return QStringLiteral("followup_task"); }
@@ -250,8 +261,9 @@ private:
     // work (assign: open) the task's kind, the version is the stored one.
     StoreResult<FollowUpTask> startWork(const Actor& actor, const QString& taskId, int version,
                                         Action action);
-    // Inside `tx`, after the change: the audit rows, the task as it now is, the commit.
-    StoreResult<FollowUpTask> commitChange(SqlTransaction& tx, const Actor& actor, const QString& taskId,
+    // Inside `work`, after the change: the task's journal row (the first
+    // action) and audit rows, the task as it now is, the commit.
+    StoreResult<FollowUpTask> commitChange(UnitOfWork& work, const QString& taskId, int newVersion,
                                            const QStringList& auditActions);
 
     Database& m_db;

@@ -399,11 +399,11 @@ void TestStoreFollowUps::claimAssignAndAttemptsToClosure()
     QCOMPARE(claimed.value().assignedTo, navigator().userId());
     QCOMPARE(claimed.value().assigneeName, navigator().displayName());
     QCOMPARE(claimed.value().version, 2);
-    VERIFY_REFUSED(m_store->claim(peer, id, 2), StoreErrorCode::InvalidInput, "assignedTo");
+    VERIFY_REFUSED(m_store->claim(peer, id, 2), StoreErrorCode::HeldByOther, "");
 
     // Assigned to the peer, who may work follow-ups; never to a role that may not.
     const Actor emt = m_fixture->actorFor(Role::Emt);
-    VERIFY_REFUSED(m_store->assign(navigator(), id, 2, emt.userId()), StoreErrorCode::InvalidInput, "userId");
+    VERIFY_REFUSED(m_store->assign(navigator(), id, 2, emt.userId()), StoreErrorCode::IneligibleAssignee, "");
     auto assignees = m_store->assignees(navigator(), followup::TaskKind::FollowUp);
     HEARTDESK_VERIFY_RESULT(assignees);
     QStringList names;
@@ -450,8 +450,8 @@ void TestStoreFollowUps::claimAssignAndAttemptsToClosure()
     QCOMPARE(closed.attempts.last().result, AttemptResult::WrongNumber);
     QVERIFY(closed.attempts.first().seq < closed.attempts.last().seq);
     VERIFY_REFUSED(m_store->logAttempt(peer, id, version, AttemptChannel::Phone, AttemptResult::Reached, {}),
-                   StoreErrorCode::InvalidInput, "state");
-    VERIFY_REFUSED(m_store->claim(navigator(), id, version), StoreErrorCode::InvalidInput, "state");
+                   StoreErrorCode::TaskClosed, "");
+    VERIFY_REFUSED(m_store->claim(navigator(), id, version), StoreErrorCode::TaskClosed, "");
 
     QCOMPARE(audits(QStringLiteral("claim"), id), 1);
     QCOMPARE(audits(QStringLiteral("assign"), id), 1);
@@ -492,7 +492,7 @@ void TestStoreFollowUps::extendingRaisesTheLimitAndReopens()
         m_store->recordOutcome(navigator(), id, reopened.value().version, Outcome::Declined, {}, {});
     HEARTDESK_VERIFY_RESULT(declined);
     VERIFY_REFUSED(m_store->extend(navigator(), id, declined.value().version, 1),
-                   StoreErrorCode::InvalidInput, "state");
+                   StoreErrorCode::TaskClosed, "");
     QCOMPARE(audits(QStringLiteral("extend"), id), 2);
 }
 
@@ -511,7 +511,7 @@ void TestStoreFollowUps::outcomeWithADirectoryService()
     }
     const QString id = followUpTask();
     VERIFY_REFUSED(m_store->recordOutcome(navigator(), id, 1, Outcome::Connected, {}, QStringLiteral("  ")),
-                   StoreErrorCode::InvalidInput, "service");
+                   StoreErrorCode::RequiredMissing, "service");
     VERIFY_REFUSED(
         m_store->recordOutcome(navigator(), id, 1, Outcome::Connected, QStringLiteral("res-nope"), {}),
         StoreErrorCode::InvalidInput, "resourceId");
@@ -547,7 +547,13 @@ void TestStoreFollowUps::outcomeKeepsTheNavigatorsNote()
     const QString id = followUpTask();
     VERIFY_REFUSED(m_store->recordOutcome(navigator(), id, 1, Outcome::Declined, {}, {},
                                           QString(FollowUpStore::kMaxNoteLength + 1, u'x')),
-                   StoreErrorCode::InvalidInput, "note");
+                   StoreErrorCode::TooLong, "note");
+    QCOMPARE(m_store
+                 ->recordOutcome(navigator(), id, 1, Outcome::Declined, {}, {},
+                                 QString(FollowUpStore::kMaxNoteLength + 1, u'x'))
+                 .error()
+                 .limit,
+             FollowUpStore::kMaxNoteLength);
     QCOMPARE(task(id).state, TaskState::Open);
     auto declined =
         m_store->recordOutcome(navigator(), id, 1, Outcome::Declined, {}, {},

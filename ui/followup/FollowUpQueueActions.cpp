@@ -9,6 +9,8 @@
 #include "followup/LogAttemptDialog.h"
 #include "followup/RecordOutcomeDialog.h"
 #include "home/LiveRefresh.h"
+#include "shell/DomainText.h"
+#include "usecases/FollowUpUseCases.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -103,7 +105,7 @@ void FollowUpQueueWidget::finishWrite(const store::StoreResult<store::FollowUpTa
                           "try again."),
                        true);
         } else {
-            showStatus(FollowUpText::errorText(error), true);
+            showStatus(DomainText::errorText(error), true);
         }
         updateActions();
         return;
@@ -125,8 +127,7 @@ void FollowUpQueueWidget::claim()
     const auto& detail = m_detail->detail();
     if (!detail || !m_claim->isEnabled())
         return;
-    store::FollowUpStore store(m_services.db, m_services.clock);
-    finishWrite(store.claim(m_services.actor, detail->task.id, detail->task.version),
+    finishWrite(usecases::FollowUpUseCases(m_services).claim(detail->task.id, detail->task.version),
                 tr("Claimed: the task is yours."));
 }
 
@@ -136,10 +137,10 @@ void FollowUpQueueWidget::assign()
     if (!detail || !m_assign->isEnabled())
         return;
     const store::FollowUpTask task = detail->task;
-    store::FollowUpStore store(m_services.db, m_services.clock);
-    auto people = store.assignees(m_services.actor, task.kind);
+    usecases::FollowUpUseCases followUps(m_services);
+    auto people = followUps.assignees(task.kind);
     if (!people.ok()) {
-        showStatus(FollowUpText::errorText(people.error()), true);
+        showStatus(DomainText::errorText(people.error()), true);
         return;
     }
     AssignTaskDialog dialog(people.value(), task.assignedTo, this);
@@ -147,7 +148,7 @@ void FollowUpQueueWidget::assign()
         return;
     const QString userId = dialog.chosenUserId();
     if (userId.isEmpty()) {
-        finishWrite(store.unassign(m_services.actor, task.id, task.version),
+        finishWrite(followUps.assign(task.id, task.version, QString()),
                     tr("Back in the unassigned queue."));
         return;
     }
@@ -156,7 +157,7 @@ void FollowUpQueueWidget::assign()
         if (person.userId == userId)
             name = person.displayName;
     }
-    finishWrite(store.assign(m_services.actor, task.id, task.version, userId),
+    finishWrite(followUps.assign(task.id, task.version, userId),
                 tr("Assigned to %1.").arg(name));
 }
 
@@ -171,9 +172,8 @@ void FollowUpQueueWidget::logAttempt()
     if (dialog.exec() != QDialog::Accepted || !dialog.result())
         return;
     const followup::AttemptResult attempt = *dialog.result();
-    store::FollowUpStore store(m_services.db, m_services.clock);
-    auto result =
-        store.logAttempt(m_services.actor, task.id, task.version, dialog.channel(), attempt, dialog.note());
+    auto result = usecases::FollowUpUseCases(m_services)
+                      .logAttempt(task.id, task.version, dialog.channel(), attempt, dialog.note());
     QString done;
     if (result.ok()) {
         const store::FollowUpTask& now = result.value();
@@ -199,9 +199,9 @@ void FollowUpQueueWidget::recordOutcome()
     RecordOutcomeDialog dialog(m_services, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.outcome())
         return;
-    store::FollowUpStore store(m_services.db, m_services.clock);
-    auto result = store.recordOutcome(m_services.actor, task.id, task.version, *dialog.outcome(),
-                                      dialog.resourceId(), dialog.serviceText(), dialog.note());
+    auto result = usecases::FollowUpUseCases(m_services)
+                      .recordOutcome(task.id, task.version, *dialog.outcome(), dialog.resourceId(),
+                                     dialog.serviceText(), dialog.note());
     QString done;
     if (result.ok()) {
         const store::FollowUpTask& now = result.value();
@@ -237,8 +237,7 @@ void FollowUpQueueWidget::extend()
     dialog.setOkButtonText(tr("Extend"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    store::FollowUpStore store(m_services.db, m_services.clock);
-    auto result = store.extend(m_services.actor, task.id, task.version, dialog.intValue());
+    auto result = usecases::FollowUpUseCases(m_services).extend(task.id, task.version, dialog.intValue());
     QString done;
     if (result.ok()) {
         done = task.isClosed() ? tr("Reopened: %1 attempts allowed now.").arg(result.value().maxAttempts)

@@ -58,7 +58,7 @@ QString contactName(const QString& code)
 } // namespace
 
 FollowUpQueueModel::FollowUpQueueModel(const Services& services, QObject* parent)
-    : QAbstractTableModel(parent), m_db(services.db), m_clock(services.clock), m_actor(services.actor),
+    : QAbstractTableModel(parent), m_clock(services.clock), m_actor(services.actor), m_followUps(services),
       m_listedAt(services.clock.now())
 {
     // A model gets no changeEvent(): the application's LanguageChange tells it.
@@ -77,15 +77,14 @@ void FollowUpQueueModel::setFilter(const store::FollowUpQueueFilter& filter)
 void FollowUpQueueModel::reload()
 {
     const TimePoint listedAt = m_clock.now();
-    store::FollowUpQueue queue(m_db, m_clock);
     store::StoreError error;
     QList<store::FollowUpQueueRow> rows;
     int total = 0;
-    auto counted = queue.count(m_actor, m_filter, listedAt);
+    auto counted = m_followUps.queueCount(m_filter, listedAt);
     if (!counted.ok()) {
         error = counted.error();
     } else if ((total = counted.value()) > 0) {
-        auto page = queue.page(m_actor, m_filter, m_sort, listedAt, 0, m_pageSize);
+        auto page = m_followUps.queuePage(m_filter, m_sort, listedAt, 0, m_pageSize);
         if (page.ok())
             rows = page.value();
         else
@@ -121,8 +120,7 @@ void FollowUpQueueModel::refresh()
         return;
     }
     const TimePoint listedAt = m_clock.now();
-    store::FollowUpQueue queue(m_db, m_clock);
-    auto counted = queue.count(m_actor, m_filter, listedAt);
+    auto counted = m_followUps.queueCount(m_filter, listedAt);
     if (!counted.ok()) {
         fail(counted.error());
         return;
@@ -130,7 +128,7 @@ void FollowUpQueueModel::refresh()
     const int want = std::min(counted.value(), std::clamp(int(m_rows.size()), m_pageSize, kMaxRereadRows));
     QList<store::FollowUpQueueRow> rows;
     if (want > 0) {
-        auto page = queue.page(m_actor, m_filter, m_sort, listedAt, 0, want);
+        auto page = m_followUps.queuePage(m_filter, m_sort, listedAt, 0, want);
         if (!page.ok()) {
             fail(page.error());
             return;
@@ -194,8 +192,7 @@ void FollowUpQueueModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    store::FollowUpQueue queue(m_db, m_clock);
-    auto page = queue.page(m_actor, m_filter, m_sort, m_listedAt, m_fetched, m_pageSize);
+    auto page = m_followUps.queuePage(m_filter, m_sort, m_listedAt, m_fetched, m_pageSize);
     if (!page.ok()) {
         setTotal(m_fetched); // no endless retries from the view
         fail(page.error());
@@ -253,7 +250,7 @@ void FollowUpQueueModel::reindex()
 
 void FollowUpQueueModel::setPageSize(int rows)
 {
-    m_pageSize = std::clamp(rows, 1, store::FollowUpQueue::kMaxPageRows);
+    m_pageSize = std::clamp(rows, 1, usecases::FollowUpUseCases::kMaxPageRows);
 }
 
 void FollowUpQueueModel::setPolicy(const followup::FollowUpPolicy& policy)

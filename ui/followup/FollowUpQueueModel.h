@@ -21,6 +21,7 @@
 #include "core/roster/TimeZoneRule.h"
 #include "home/Services.h"
 #include "store/FollowUpQueue.h"
+#include "usecases/FollowUpUseCases.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -129,9 +130,9 @@ private:
     void fail(const store::StoreError& error);
     void reindex();
 
-    store::Database& m_db;
     const Clock& m_clock;
     store::Actor m_actor;
+    usecases::FollowUpUseCases m_followUps; // the queue's reads
     followup::FollowUpPolicy m_policy;
     roster::TimeZoneRule m_zone = roster::TimeZoneRule::newYork();
     store::FollowUpQueueFilter m_filter;

@@ -7,7 +7,8 @@
 #include "followup/FollowUpText.h"
 #include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
-#include "store/FollowUpSettings.h"
+#include "usecases/FollowUpUseCases.h"
+#include "usecases/Freshness.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -62,7 +63,7 @@ FollowUpQueueWidget::FollowUpQueueWidget(Services services, QWidget* parent)
       m_program(new QComboBox(this)), m_searchLabel(new QLabel(this)), m_search(new QLineEdit(this)),
       m_claim(new QPushButton(this)), m_assign(new QPushButton(this)), m_attempt(new QPushButton(this)),
       m_outcome(new QPushButton(this)), m_extend(new QPushButton(this)),
-      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::FollowUps, this))
+      m_live(new LiveRefresh(m_services, usecases::Freshness::FollowUps, this))
 {
     setObjectName(QStringLiteral("followUpQueue"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -82,7 +83,7 @@ FollowUpQueueWidget::FollowUpQueueWidget(Services services, QWidget* parent)
     m_status->setTextFormat(Qt::PlainText);
 
     // The policy gives the due-soon window and the program's time zone.
-    auto policy = store::FollowUpSettings(m_services.db, m_services.clock).policy();
+    auto policy = usecases::FollowUpUseCases(m_services).policy();
     if (policy.ok()) {
         m_policy = policy.value();
         m_model->setPolicy(m_policy);
@@ -164,7 +165,7 @@ FollowUpQueueWidget::FollowUpQueueWidget(Services services, QWidget* parent)
     connect(m_model, &FollowUpQueueModel::loaded, this, &FollowUpQueueWidget::onLoaded);
     connect(m_model, &FollowUpQueueModel::totalCountChanged, this, &FollowUpQueueWidget::updateCount);
     connect(m_model, &FollowUpQueueModel::loadFailed, this,
-            [this](const store::StoreError& error) { showStatus(FollowUpText::errorText(error), true); });
+            [this](const store::StoreError& error) { showStatus(DomainText::errorText(error), true); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FollowUpQueueWidget::onCurrentRowChanged);
     setFocusProxy(m_table);
@@ -177,7 +178,7 @@ FollowUpQueueWidget::FollowUpQueueWidget(Services services, QWidget* parent)
     retranslate();
     applyFilter();
     if (m_policyError)
-        showStatus(FollowUpText::errorText(policy.error()), true);
+        showStatus(DomainText::errorText(policy.error()), true);
 }
 
 QWidget* FollowUpQueueWidget::buildFilterBar()
@@ -292,8 +293,7 @@ void FollowUpQueueWidget::refreshBySelf()
     m_settingRow = false;
     // The shown task is read again (an audited open) only when it changed.
     if (const auto& shown = m_detail->detail()) {
-        auto version =
-            store::ChangeStamp(m_services.db).version(store::ChangeStamp::FollowUps, shown->task.id);
+        auto version = usecases::Freshness(m_services).version(usecases::Freshness::FollowUps, shown->task.id);
         if (version.ok() && version.value() != shown->task.version)
             openTask(shown->task.id);
     }
@@ -396,11 +396,10 @@ void FollowUpQueueWidget::onCurrentRowChanged()
 
 void FollowUpQueueWidget::openTask(const QString& taskId)
 {
-    store::FollowUpStore store(m_services.db, m_services.clock);
-    auto opened = store.open(m_services.actor, taskId);
+    auto opened = usecases::FollowUpUseCases(m_services).open(taskId);
     if (!opened.ok()) {
-        m_detail->showMessage(FollowUpText::errorText(opened.error()));
-        showStatus(FollowUpText::errorText(opened.error()), true);
+        m_detail->showMessage(DomainText::errorText(opened.error()));
+        showStatus(DomainText::errorText(opened.error()), true);
     } else {
         m_detail->showDetail(opened.value());
     }

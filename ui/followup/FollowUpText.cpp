@@ -2,7 +2,6 @@
 
 #include "shell/DomainText.h"
 #include "store/CoreText.h"
-#include "store/FollowUpStore.h"
 
 #include <QStringList>
 
@@ -138,32 +137,6 @@ QString FollowUpText::cssrsSummary(const triage::CssrsAnswers& answers)
     return tr("%1 (risk: %2)")
         .arg(given.join(QStringLiteral("; ")),
              DomainText::riskLevelName(store::toQString(routing::riskCode(result.risk))));
-}
-
-QString FollowUpText::errorText(const store::StoreError& error)
-{
-    if (error.code != store::StoreErrorCode::InvalidInput)
-        return DomainText::errorText(error);
-    const QString& field = error.field;
-    if (field == QLatin1String("state"))
-        return tr("This task is closed: it takes no more changes.");
-    if (field == QLatin1String("assignedTo"))
-        return tr("Someone else has this task. A care navigator or supervisor can reassign it.");
-    if (field == QLatin1String("userId"))
-        return tr("This person cannot be given the task: their account is inactive or their role does not "
-                  "work this kind of task.");
-    if (field == QLatin1String("note"))
-        return tr("The note is too long: at most %1 characters.").arg(store::FollowUpStore::kMaxNoteLength);
-    if (field == QLatin1String("service"))
-        return tr("Connected to care needs the service: choose it from the directory or type its name.");
-    if (field == QLatin1String("resourceId"))
-        return tr("That service is no longer in the directory. Choose another or type its name.");
-    if (field == QLatin1String("text"))
-        return tr("The service's name is too long.");
-    if (field == QLatin1String("extraAttempts"))
-        return tr("That many more attempts is not allowed: at most %1 attempts in all.")
-            .arg(2 * followup::kMaxAttemptsLimit);
-    return DomainText::errorText(error);
 }
 
 } // namespace heart::ui

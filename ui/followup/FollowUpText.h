@@ -28,8 +28,6 @@ public:
     // The answers given, in question order ("Wished dead: yes; thoughts: no"),
     // with the risk they establish.
     static QString cssrsSummary(const triage::CssrsAnswers& answers);
-    // DomainText::errorText, with the follow-up store's own fields in words.
-    static QString errorText(const store::StoreError& error);
 };
 
 } // namespace heart::ui

@@ -1,7 +1,7 @@
 #include "followup/LogAttemptDialog.h"
 
 #include "store/CoreText.h"
-#include "store/FollowUpStore.h"
+#include "usecases/FollowUpUseCases.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -118,11 +118,11 @@ QString LogAttemptDialog::note() const
 void LogAttemptDialog::update()
 {
     const auto chosen = result();
-    const bool tooLong = note().size() > store::FollowUpStore::kMaxNoteLength;
+    const bool tooLong = note().size() > usecases::FollowUpUseCases::kMaxNoteLength;
     m_save->setEnabled(chosen.has_value() && !tooLong);
     if (tooLong) {
         m_warning->setText(
-            tr("The note is too long: at most %1 characters.").arg(store::FollowUpStore::kMaxNoteLength));
+            tr("The note is too long: at most %1 characters.").arg(usecases::FollowUpUseCases::kMaxNoteLength));
     } else if (!chosen) {
         m_warning->setText(tr("Choose the result."));
     } else if (followup::isUnsuccessful(*chosen) && m_attemptsLeft <= 1) {

@@ -4,7 +4,7 @@
 #include "directory/ResourcePickerDialog.h"
 #include "followup/FollowUpText.h"
 #include "store/CoreText.h"
-#include "store/FollowUpStore.h"
+#include "usecases/FollowUpUseCases.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -155,10 +155,10 @@ void RecordOutcomeDialog::update()
                                    ? tr("Not from the directory: the name is kept as typed.")
                                    : QString());
     m_serviceNote->setVisible(!m_serviceNote->text().isEmpty());
-    const bool noteTooLong = note().size() > store::FollowUpStore::kMaxNoteLength;
+    const bool noteTooLong = note().size() > usecases::FollowUpUseCases::kMaxNoteLength;
     m_noteProblem->setText(
         noteTooLong
-            ? tr("The note is too long: at most %1 characters.").arg(store::FollowUpStore::kMaxNoteLength)
+            ? tr("The note is too long: at most %1 characters.").arg(usecases::FollowUpUseCases::kMaxNoteLength)
             : QString());
     m_noteProblem->setVisible(noteTooLong);
     m_record->setEnabled(outcome().has_value() && (!connected || !m_service->text().trimmed().isEmpty()) &&

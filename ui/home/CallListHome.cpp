@@ -22,7 +22,7 @@ CallListHome::CallListHome(Kind kind, Services services, QWidget* parent)
       m_model(new CallTableModel(m_services.clock, this)), m_title(new QLabel(this)),
       m_blurb(new QLabel(this)), m_error(new QLabel(this)), m_summary(new QLabel(this)),
       m_table(new QTableView(this)), m_refresh(new QPushButton(this)),
-      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Calls, this))
+      m_live(new LiveRefresh(m_services, usecases::Freshness::Calls, this))
 {
     setObjectName(QStringLiteral("callListHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));

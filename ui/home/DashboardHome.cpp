@@ -45,7 +45,7 @@ DashboardHome::DashboardHome(Services services, QWidget* parent)
       m_total(makeTile(this, QStringLiteral("tileTotal"))),
       m_diverted(makeTile(this, QStringLiteral("tileDiverted"))),
       m_inPerson(makeTile(this, QStringLiteral("tileInPerson"))), m_table(new QTableWidget(this)),
-      m_chart(new QChartView(this)), m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Calls, this))
+      m_chart(new QChartView(this)), m_live(new LiveRefresh(m_services, usecases::Freshness::Calls, this))
 {
     setObjectName(QStringLiteral("dashboardHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));

@@ -12,8 +12,8 @@ std::chrono::milliseconds g_tickInterval{1000};
 
 } // namespace
 
-LiveRefresh::LiveRefresh(store::Database& db, store::ChangeStamp::Areas areas, QWidget* watched)
-    : QObject(watched), m_db(db), m_areas(areas), m_watched(watched)
+LiveRefresh::LiveRefresh(const usecases::Context& context, usecases::Freshness::Areas areas, QWidget* watched)
+    : QObject(watched), m_freshness(context), m_areas(areas), m_watched(watched)
 {
     setObjectName(QStringLiteral("liveRefresh"));
     m_poll.setInterval(g_pollInterval);
@@ -43,13 +43,13 @@ void LiveRefresh::setTickInterval(std::chrono::milliseconds interval)
 
 void LiveRefresh::markCurrent()
 {
-    auto stamp = store::ChangeStamp(m_db).read(m_areas);
+    auto stamp = m_freshness.stamp(m_areas);
     m_stamp = stamp.ok() ? stamp.value() : QString();
 }
 
 bool LiveRefresh::checkForChanges()
 {
-    auto stamp = store::ChangeStamp(m_db).read(m_areas);
+    auto stamp = m_freshness.stamp(m_areas);
     if (!stamp.ok())
         return false; // the screen says so when it reads; the next poll tries again
     if (stamp.value() == m_stamp)

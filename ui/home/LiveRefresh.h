@@ -1,13 +1,13 @@
 #pragma once
 // Keeps a screen that shows shared records current, until the journal
-// replaces polling: while the watched widget is visible it reads the store's
-// ChangeStamp of the screen's areas every poll interval (2 s) and emits
+// replaces polling: while the watched widget is visible it reads the
+// freshness stamp (usecases::Freshness) of the screen's areas every poll interval (2 s) and emits
 // changed() when the stamp moved since the screen last read its rows
 // (markCurrent()); a screen shown again checks at once. tick(), every
 // second while visible, moves elapsed-time counters on without reading
 // anything. Hidden screens read nothing; a screen behind a modal dialog
 // waits until it closes.
-#include "store/ChangeStamp.h"
+#include "usecases/Freshness.h"
 
 #include <QObject>
 #include <QString>
@@ -23,7 +23,7 @@ class LiveRefresh : public QObject
     Q_OBJECT
 
 public:
-    LiveRefresh(store::Database& db, store::ChangeStamp::Areas areas, QWidget* watched);
+    LiveRefresh(const usecases::Context& context, usecases::Freshness::Areas areas, QWidget* watched);
 
     // The records as of now are what the screen shows: call before reading them.
     void markCurrent();
@@ -48,8 +48,8 @@ private:
     void start();
     void poll();
 
-    store::Database& m_db;
-    store::ChangeStamp::Areas m_areas;
+    usecases::Freshness m_freshness;
+    usecases::Freshness::Areas m_areas;
     QWidget* m_watched;
     QString m_stamp; // empty: not read yet (or the read failed)
     QTimer m_poll;

@@ -59,7 +59,7 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
       m_coverage(new CoveragePage(m_services, this)), m_teamsLabel(new QLabel(this)),
       m_teams(new QSpinBox(this)), m_generate(new QPushButton(this)), m_changeShift(new QPushButton(this)),
       m_exportCsv(new QPushButton(this)), m_exportIcs(new QPushButton(this)),
-      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Roster, this))
+      m_live(new LiveRefresh(m_services, usecases::Freshness::Roster, this))
 {
     setObjectName(QStringLiteral("rosterWidget"));
     m_title->setObjectName(QStringLiteral("rosterTitle"));

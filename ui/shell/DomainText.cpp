@@ -188,6 +188,10 @@ QString DomainText::fieldName(const QString& field)
         return tr("Text");
     if (field == QLatin1String("service"))
         return tr("Service");
+    if (field == QLatin1String("resourceId"))
+        return tr("Service");
+    if (field == QLatin1String("extraAttempts"))
+        return tr("More attempts");
     if (field == QLatin1String("unit"))
         return tr("Unit");
     if (field == QLatin1String("code"))
@@ -230,6 +234,10 @@ QString DomainText::errorText(const store::StoreError& error)
             return tr("Choose at least one role.");
         if (error.field == QLatin1String("idleLockMinutes"))
             return tr("The idle time must be between 1 and 240 minutes.");
+        if (error.field == QLatin1String("resourceId"))
+            return tr("That service is no longer in the directory. Choose another or type its name.");
+        if (error.field == QLatin1String("extraAttempts"))
+            return tr("That many more attempts is not allowed: at most %1 attempts in all.").arg(error.limit);
         return tr("Please check the entry: %1.").arg(error.detail);
     case StoreErrorCode::RequiredMissing: return tr("Please fill in: %1.").arg(fieldName(error.field));
     case StoreErrorCode::TooLong:

@@ -108,7 +108,7 @@ QVariant UnitBoardModel::headerData(int section, Qt::Orientation orientation, in
 TeamBoard::TeamBoard(Services services, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_model(new UnitBoardModel(m_services.clock, this)),
       m_title(new QLabel(this)), m_error(new QLabel(this)), m_table(new QTableView(this)),
-      m_live(new LiveRefresh(m_services.db, store::ChangeStamp::Units, this))
+      m_live(new LiveRefresh(m_services, usecases::Freshness::Units, this))
 {
     setObjectName(QStringLiteral("teamBoard"));
     m_table->setObjectName(QStringLiteral("unitTable"));

@@ -8,7 +8,7 @@
 #include "safety/SafetyPlanEditor.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/ChangeStamp.h"
+#include "usecases/Freshness.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
 #include "usecases/UnitUseCases.h"
@@ -38,8 +38,8 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
       m_notePage(new QWidget(this)), m_planPage(new QWidget(this)), m_noNote(new QLabel(m_notePage)),
       m_noPlan(new QLabel(m_planPage)),
       m_live(new LiveRefresh(
-          m_services.db,
-          store::ChangeStamp::Units | store::ChangeStamp::Calls | store::ChangeStamp::Encounters, this))
+          m_services, usecases::Freshness::Units | usecases::Freshness::Calls | usecases::Freshness::Encounters,
+          this))
 {
     setObjectName(QStringLiteral("teamLeadHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -183,7 +183,7 @@ void TeamLeadHome::readCallDetails()
     }
     // Reading the call is an audited open: only when it is another call, or changed.
     if (m_callRecord && m_callRecord->id == m_unit.callId && m_callError.isEmpty()) {
-        auto version = store::ChangeStamp(m_services.db).version(store::ChangeStamp::Calls, m_unit.callId);
+        auto version = usecases::Freshness(m_services).version(usecases::Freshness::Calls, m_unit.callId);
         if (version.ok() && version.value() == m_callRecord->version)
             return;
     }

@@ -1,0 +1,34 @@
+#pragma once
+// Whether what a screen shows is still current: the store's ChangeStamp of
+// the screen's areas (one text that moves whenever a record in them changed)
+// and one record's version. Reads no person's data and writes nothing, so
+// it is not audited and asks no permission. LiveRefresh polls it until the
+// change journal's signal replaces polling.
+#include "store/ChangeStamp.h"
+#include "usecases/Context.h"
+
+namespace heart::usecases {
+
+class Freshness
+{
+public:
+    // The areas a screen watches (store::ChangeStamp's, or'ed).
+    using Areas = store::ChangeStamp::Areas;
+    static constexpr Areas Calls = store::ChangeStamp::Calls;
+    static constexpr Areas Units = store::ChangeStamp::Units;
+    static constexpr Areas Encounters = store::ChangeStamp::Encounters;
+    static constexpr Areas FollowUps = store::ChangeStamp::FollowUps;
+    static constexpr Areas Roster = store::ChangeStamp::Roster;
+
+    explicit Freshness(const Context& context) : m_context(context) {}
+
+    // One text that differs whenever a record of these areas changed.
+    store::StoreResult<QString> stamp(Areas areas);
+    // One record's version (0: there is none). Calls, Units, Encounters, FollowUps.
+    store::StoreResult<int> version(Areas area, const QString& id);
+
+private:
+    Context m_context;
+};
+
+} // namespace heart::usecases
