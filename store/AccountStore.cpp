@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/PasswordHasher.h"
 #include "store/SqlTransaction.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
 
@@ -76,13 +77,13 @@ StoreResult<bool> AccountStore::hasUsers()
     return query.next() && query.value(0).toInt() > 0;
 }
 
-StoreResult<UserAccount> AccountStore::insertUser(const NewUser& user)
+StoreResult<UserAccount> AccountStore::insertUser(UnitOfWork& work, const NewUser& user, const QString& id)
 {
     const QByteArray hash = PasswordHasher::hash(user.password);
     if (hash.isEmpty())
         return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("password hashing failed"));
     UserAccount account;
-    account.id = toQString(newRecordId(m_clock.now()));
+    account.id = id.isEmpty() ? toQString(newRecordId(m_clock.now())) : id;
     account.login = user.login;
     account.displayName = user.displayName.trimmed();
     account.roles = normalisedRoles(user.roles);
@@ -116,6 +117,9 @@ StoreResult<UserAccount> AccountStore::insertUser(const NewUser& user)
         if (StoreError error = m_db.exec(grant, "insert role"))
             return error;
     }
+    // The role rows are part of the account: one record, version 1.
+    if (StoreError error = work.changed(audit::Create, kUser, account.id, account.version))
+        return error;
     return account;
 }
 
@@ -126,24 +130,24 @@ StoreResult<Actor> AccountStore::createFirstAdministrator(const NewUser& admin, 
         user.roles.append(Role::Administrator);
     if (StoreError error = checkNewUser(user))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    // No one is signed in yet: the new administrator acts on their own account.
+    const Actor actor(toQString(newRecordId(m_clock.now())), user.login, user.displayName.trimmed(),
+                      Role::Administrator, workstation);
+    UnitOfWork work(m_db, m_clock, actor, UnitOfWork::OwnAccount{});
+    if (!work.ok())
+        return work.error();
     auto existing = hasUsers();
     if (!existing.ok())
         return existing.error();
     if (existing.value())
         return StoreError::make(StoreErrorCode::AlreadyInitialized, QStringLiteral("accounts exist already"));
-    auto inserted = insertUser(user);
+    auto inserted = insertUser(work, user, actor.userId());
     if (!inserted.ok())
         return inserted.error();
     const UserAccount& account = inserted.value();
-    Actor actor(account.id, account.login, account.displayName, Role::Administrator, workstation);
-    if (StoreError error = m_audit.append(actor, {audit::Create, kUser, account.id}))
+    if (StoreError error = work.audit(audit::SignIn, kUser, account.id))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::SignIn, kUser, account.id}))
-        return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     qCInfo(lcStore) << "first administrator created" << account.id;
     return actor;
@@ -358,19 +362,15 @@ StoreResult<QList<UserAccount>> AccountStore::listUsers(const Actor& actor)
 
 StoreResult<UserAccount> AccountStore::addUser(const Actor& actor, const NewUser& user)
 {
-    if (StoreError error = m_audit.require(actor, Action::ManageUsers, kUser))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageUsers, kUser);
+    if (!work.ok())
+        return work.error();
     if (StoreError error = checkNewUser(user))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
-    auto inserted = insertUser(user);
+    auto inserted = insertUser(work, user);
     if (!inserted.ok())
         return inserted.error();
-    if (StoreError error = m_audit.append(actor, {audit::Create, kUser, inserted.value().id}))
-        return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return inserted;
 }
@@ -388,14 +388,12 @@ StoreResult<int> AccountStore::activeAdministrators()
 StoreError AccountStore::setRoles(const Actor& actor, const QString& userId, const QList<Role>& roles,
                                   int expectedVersion)
 {
-    if (StoreError error = m_audit.require(actor, Action::ManageUsers, kUser, userId))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageUsers, kUser, userId);
+    if (!work.ok())
+        return work.error();
     const QList<Role> wanted = normalisedRoles(roles);
     if (wanted.isEmpty())
         return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no role"), QStringLiteral("roles"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     auto current = account(userId);
     if (!current.ok())
         return current.error();
@@ -429,15 +427,16 @@ StoreError AccountStore::setRoles(const Actor& actor, const QString& userId, con
         return error;
     if (bump.numRowsAffected() != 1)
         return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the account was changed meanwhile"));
-    if (StoreError error = m_audit.append(actor, {audit::Update, kUser, userId}))
+    if (StoreError error = work.changed(audit::Update, kUser, userId, expectedVersion + 1))
         return error;
-    return tx.commit();
+    return work.commit();
 }
 
 StoreError AccountStore::resetPassword(const Actor& actor, const QString& userId, const QString& newPassword)
 {
-    if (StoreError error = m_audit.require(actor, Action::ManageUsers, kUser, userId))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageUsers, kUser, userId);
+    if (!work.ok())
+        return work.error();
     auto current = account(userId);
     if (!current.ok())
         return current.error();
@@ -446,9 +445,6 @@ StoreError AccountStore::resetPassword(const Actor& actor, const QString& userId
     const QByteArray hash = PasswordHasher::hash(newPassword);
     if (hash.isEmpty())
         return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("password hashing failed"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     // A reset also lifts a lockout: the administrator has checked who is asking.
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, version = version + 1, "
@@ -458,18 +454,16 @@ StoreError AccountStore::resetPassword(const Actor& actor, const QString& userId
     update.addBindValue(userId);
     if (StoreError error = m_db.exec(update, "reset password"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::PasswordReset, kUser, userId}))
+    if (StoreError error = work.changed(audit::PasswordReset, kUser, userId, current.value().version + 1))
         return error;
-    return tx.commit();
+    return work.commit();
 }
 
 StoreError AccountStore::setActive(const Actor& actor, const QString& userId, bool active, int expectedVersion)
 {
-    if (StoreError error = m_audit.require(actor, Action::ManageUsers, kUser, userId))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageUsers, kUser, userId);
+    if (!work.ok())
+        return work.error();
     auto current = account(userId);
     if (!current.ok())
         return current.error();
@@ -492,9 +486,10 @@ StoreError AccountStore::setActive(const Actor& actor, const QString& userId, bo
         return error;
     if (update.numRowsAffected() != 1)
         return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the account was changed meanwhile"));
-    if (StoreError error = m_audit.append(actor, {active ? audit::Update : audit::Deactivate, kUser, userId}))
+    if (StoreError error =
+            work.changed(active ? audit::Update : audit::Deactivate, kUser, userId, expectedVersion + 1))
         return error;
-    return tx.commit();
+    return work.commit();
 }
 
 } // namespace heart::store

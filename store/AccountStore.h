@@ -16,6 +16,7 @@
 namespace heart::store {
 
 class Database;
+class UnitOfWork;
 
 struct UserAccount
 {
@@ -72,7 +73,7 @@ private:
     StoreError writeLockout(const QString& userId, const LockoutState& state);
     StoreError passwordAttempt(const UserAccount& user, const QString& password, const QString& roleForAudit,
                                const QString& workstation);
-    StoreResult<UserAccount> insertUser(const NewUser& user);
+    StoreResult<UserAccount> insertUser(UnitOfWork& work, const NewUser& user, const QString& id = {});
     StoreResult<int> activeAdministrators();
 
     Database& m_db;

@@ -4,8 +4,8 @@
 #include "core/routing/RuleSetJson.h"
 #include "store/Database.h"
 #include "store/RoutingData.h"
-#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QVariant>
 
@@ -31,8 +31,9 @@ StoreError invalid(const DataError& error)
 StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const QByteArray& json,
                                                        const QString& sourceName)
 {
-    if (StoreError error = m_audit.require(actor, Action::ManageSettings, kRecordType))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageSettings, kRecordType);
+    if (!work.ok())
+        return work.error();
     auto parsed = routing::parseRuleSet(std::string_view(json.constData(), std::size_t(json.size())),
                                         sourceName.toStdString());
     if (!parsed)
@@ -41,9 +42,6 @@ StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const
     const QString key = QString::fromStdString(set.id);
     const QString effective = isoDate(set.effectiveFrom);
 
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     QSqlQuery clash = m_db.prepare(QStringLiteral("SELECT rule_set_key FROM rule_sets WHERE effective_from = ? AND rule_set_key <> ?"));
     clash.addBindValue(effective);
     clash.addBindValue(key);
@@ -94,9 +92,10 @@ StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const
     }
     if (StoreError error = m_db.exec(write, "write rule set"))
         return error;
-    if (StoreError error = m_audit.append(actor, {replacing ? audit::Update : audit::Create, kRecordType, stored.id}))
+    if (StoreError error =
+            work.changed(replacing ? audit::Update : audit::Create, kRecordType, stored.id, stored.version))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }

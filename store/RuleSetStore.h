@@ -31,7 +31,7 @@ struct StoredRuleSet
 class RuleSetStore
 {
 public:
-    RuleSetStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
+    RuleSetStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
     // Adds a rule set, or replaces the one with the same key (a correction).
     // InvalidInput with the loader's "file: path: message" as detail when the
@@ -44,7 +44,6 @@ public:
 private:
     Database& m_db;
     const Clock& m_clock;
-    AuditTrail m_audit;
 };
 
 } // namespace heart::store

@@ -1,12 +1,16 @@
 #include "store/SettingsStore.h"
 
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QVariant>
 
 namespace heart::store {
+
+namespace {
+const QString kSetting = QStringLiteral("setting");
+}
 
 QString SettingsStore::key(Setting setting)
 {
@@ -39,11 +43,9 @@ QString SettingsStore::value(Setting setting)
 
 StoreError SettingsStore::setValue(const Actor& actor, Setting setting, const QString& value)
 {
-    if (StoreError error = m_audit.require(actor, Action::ManageSettings, QStringLiteral("setting"), key(setting)))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageSettings, kSetting, key(setting));
+    if (!work.ok())
+        return work.error();
     QSqlQuery upsert = m_db.prepare(QStringLiteral(
         "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at"));
@@ -52,9 +54,10 @@ StoreError SettingsStore::setValue(const Actor& actor, Setting setting, const QS
     upsert.addBindValue(toStoredTime(m_clock.now()));
     if (StoreError error = m_db.exec(upsert, "write setting"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Update, QStringLiteral("setting"), key(setting)}))
+    // Settings have no version column: journaled as version 1.
+    if (StoreError error = work.changed(audit::Update, kSetting, key(setting), 1))
         return error;
-    return tx.commit();
+    return work.commit();
 }
 
 int SettingsStore::idleLockMinutes()
@@ -68,14 +71,16 @@ StoreError SettingsStore::setIdleLockMinutes(const Actor& actor, int minutes)
 {
     // Permission before the range: a non-administrator learns nothing but
     // "not allowed", and the attempt is audited whatever the value.
-    if (StoreError error = m_audit.require(actor, Action::ManageSettings, QStringLiteral("setting"),
-                                           key(Setting::IdleLockMinutes)))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::ManageSettings, kSetting, key(Setting::IdleLockMinutes));
+    if (!work.ok())
+        return work.error();
     if (minutes < 1 || minutes > 240) {
         return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("idle minutes must be 1 to 240"),
                                 QStringLiteral("idleLockMinutes"));
     }
-    return setValue(actor, Setting::IdleLockMinutes, QString::number(minutes));
+    if (StoreError error = setValue(actor, Setting::IdleLockMinutes, QString::number(minutes)))
+        return error;
+    return work.commit();
 }
 
 } // namespace heart::store

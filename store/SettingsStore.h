@@ -18,7 +18,7 @@ enum class Setting {
 class SettingsStore
 {
 public:
-    SettingsStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
+    SettingsStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
 
     int idleLockMinutes();
     StoreError setIdleLockMinutes(const Actor& actor, int minutes);
@@ -36,7 +36,6 @@ public:
 private:
     Database& m_db;
     const Clock& m_clock;
-    AuditTrail m_audit;
 };
 
 } // namespace heart::store

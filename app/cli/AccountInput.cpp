@@ -1,7 +1,9 @@
 #include "AccountInput.h"
 
+#include "core/Clock.h"
 #include "store/Database.h"
 #include "store/PasswordHasher.h"
+#include "usecases/AccountUseCases.h"
 
 namespace heart::cli {
 
@@ -10,7 +12,7 @@ std::optional<int> checkAccountFields(const CommandLine& commandLine, const stor
     store::NewUser probe = user;
     // A stand-in that passes every password rule, so only the other fields are judged.
     probe.password = QString(store::PasswordHasher::kMinimumLength + 40, QLatin1Char('#'));
-    const store::StoreError error = store::AccountStore::checkNewUser(probe);
+    const store::StoreError error = usecases::SignInUseCases::checkNewUser(probe);
     if (error)
         return commandLine.usageError(describeError(error, {}));
     return std::nullopt;
@@ -25,8 +27,7 @@ Secret newAccountPassword(const QString& login)
                          ExitUsage});
 }
 
-std::optional<int> signInAsAdministrator(store::Database& db, store::AccountStore& accounts,
-                                         const QString& adminLogin, const QString& what,
+std::optional<int> signInAsAdministrator(store::Database& db, const QString& adminLogin, const QString& what,
                                          std::optional<SignedInSession>& session)
 {
     Secret adminPassword = obtainSecret({{"HEARTDESK_ADMIN_PASSWORD"},
@@ -36,14 +37,15 @@ std::optional<int> signInAsAdministrator(store::Database& db, store::AccountStor
                                          ExitUsage});
     if (!adminPassword.ok())
         return adminPassword.exitCode;
-    auto signedIn = accounts.signIn(adminLogin, adminPassword.value, cliWorkstation());
+    auto signedIn = usecases::SignInUseCases(db, SystemClock::instance()).signIn(adminLogin, adminPassword.value, cliWorkstation());
     wipe(adminPassword.value);
     if (!signedIn.ok())
         return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(adminLogin));
-    session.emplace(accounts, signedIn.value());
+    session.emplace(db, signedIn.value());
     // Sign-in takes the account's first role; administration needs that one.
     if (session->actor().role() != Role::Administrator) {
-        auto switched = accounts.switchRole(session->actor(), Role::Administrator);
+        auto switched = usecases::AccountUseCases({db, SystemClock::instance(), session->actor()})
+                            .switchRole(Role::Administrator);
         if (!switched.ok()) {
             printError(QStringLiteral("%1 is not an administrator, so cannot %2; nothing was changed")
                            .arg(adminLogin, what));
@@ -56,7 +58,7 @@ std::optional<int> signInAsAdministrator(store::Database& db, store::AccountStor
 
 SignedInSession::~SignedInSession()
 {
-    m_accounts.recordSessionEvent(m_actor, store::audit::SignOut);
+    usecases::AccountUseCases({m_db, SystemClock::instance(), m_actor}).signOut();
 }
 
 } // namespace heart::cli

@@ -4,6 +4,7 @@
 #include "Cli.h"
 #include "Secrets.h"
 #include "store/AccountStore.h"
+#include "usecases/AccountUseCases.h"
 
 #include <optional>
 
@@ -20,9 +21,7 @@ Secret newAccountPassword(const QString& login);
 class SignedInSession
 {
 public:
-    SignedInSession(store::AccountStore& accounts, const store::Actor& actor)
-        : m_accounts(accounts), m_actor(actor)
-    {}
+    SignedInSession(store::Database& db, const store::Actor& actor) : m_db(db), m_actor(actor) {}
     ~SignedInSession();
     SignedInSession(const SignedInSession&) = delete;
     SignedInSession& operator=(const SignedInSession&) = delete;
@@ -30,7 +29,7 @@ public:
     void switchTo(const store::Actor& actor) { m_actor = actor; }
 
 private:
-    store::AccountStore& m_accounts;
+    store::Database& m_db;
     store::Actor m_actor;
 };
 
@@ -38,8 +37,7 @@ private:
 // switches to the administrator role; `session` holds the signed-in session.
 // Returns the exit code when that fails (the error printed: `what` says what
 // could not be done), nothing changed.
-std::optional<int> signInAsAdministrator(store::Database& db, store::AccountStore& accounts,
-                                         const QString& adminLogin, const QString& what,
+std::optional<int> signInAsAdministrator(store::Database& db, const QString& adminLogin, const QString& what,
                                          std::optional<SignedInSession>& session);
 
 } // namespace heart::cli

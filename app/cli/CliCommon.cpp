@@ -2,6 +2,7 @@
 #include "Secrets.h"
 #include "core/Clock.h"
 #include "store/AccountStore.h"
+#include "usecases/AccountUseCases.h"
 #include "store/Database.h"
 
 #include <QCoreApplication>
@@ -308,8 +309,7 @@ void applyLogging(bool verbose)
 
 int requireNoAccounts(store::Database& db, const QString& why)
 {
-    store::AccountStore accounts(db, SystemClock::instance());
-    const auto hasUsers = accounts.hasUsers();
+    const auto hasUsers = usecases::SignInUseCases(db, SystemClock::instance()).hasUsers();
     if (!hasUsers.ok())
         return reportError(hasUsers.error(), db.spec());
     if (hasUsers.value()) {

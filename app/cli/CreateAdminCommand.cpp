@@ -35,7 +35,7 @@ int runCreateAdmin(const Invocation& invocation)
                                "accounts")))
         return code;
     const Clock& clock = SystemClock::instance();
-    store::AccountStore accounts(db, clock);
+    usecases::SignInUseCases accounts(db, clock);
 
     Secret password = newAccountPassword(admin.login);
     if (!password.ok())
@@ -45,7 +45,7 @@ int runCreateAdmin(const Invocation& invocation)
     wipe(admin.password);
     if (!created.ok())
         return reportError(created.error(), db.spec(), QStringLiteral("cannot create the administrator"));
-    SignedInSession session(accounts, created.value());
+    SignedInSession session(db, created.value());
     qCInfo(lcCli) << "first administrator created:" << session.actor().userId();
     printLine(QStringLiteral("created the administrator account '%1' in %2")
                   .arg(session.actor().login(), describeLocation(db.spec())));

@@ -79,17 +79,15 @@ int runCreateUser(const Invocation& invocation)
     store::Database db;
     if (const int code = openDatabase(commandLine, db, IfMissing::Refuse))
         return code;
-    store::AccountStore accounts(db, SystemClock::instance());
-
     std::optional<SignedInSession> session;
-    if (auto stop = signInAsAdministrator(db, accounts, adminLogin, QStringLiteral("create accounts"), session))
+    if (auto stop = signInAsAdministrator(db, adminLogin, QStringLiteral("create accounts"), session))
         return *stop;
 
     Secret password = newAccountPassword(user.login);
     if (!password.ok())
         return password.exitCode;
     user.password = std::move(password.value);
-    auto added = accounts.addUser(session->actor(), user);
+    auto added = usecases::AccountUseCases({db, SystemClock::instance(), session->actor()}).createUser(user);
     wipe(user.password);
     if (!added.ok())
         return reportError(added.error(), db.spec(), QStringLiteral("cannot create the account"));

@@ -2,10 +2,8 @@
 // JSON settings from a file, checked before anything is written.
 #include "AccountInput.h"
 #include "Commands.h"
-#include "store/CrisisServices.h"
 #include "store/Database.h"
-#include "store/FollowUpSettings.h"
-#include "store/SettingsStore.h"
+#include "usecases/SettingsUseCases.h"
 
 #include <QFile>
 
@@ -52,19 +50,13 @@ int runSetSetting(const Invocation& invocation)
     store::Database db;
     if (const int code = openDatabase(commandLine, db, IfMissing::Refuse))
         return code;
-    store::AccountStore accounts(db, SystemClock::instance());
     std::optional<SignedInSession> session;
-    if (auto stop = signInAsAdministrator(db, accounts, commandLine.value(kAs).trimmed(),
+    if (auto stop = signInAsAdministrator(db, commandLine.value(kAs).trimmed(),
                                           QStringLiteral("change settings"), session))
         return *stop;
-    store::StoreError error;
-    if (key == kCrisisServices) {
-        store::SettingsStore settings(db, SystemClock::instance());
-        error = store::CrisisServices::store(settings, session->actor(), json);
-    } else {
-        store::FollowUpSettings settings(db, SystemClock::instance());
-        error = settings.setJson(session->actor(), QString::fromUtf8(json));
-    }
+    usecases::SettingsUseCases settings({db, SystemClock::instance(), session->actor()});
+    const store::StoreError error = key == kCrisisServices ? settings.setCrisisServices(json)
+                                                           : settings.setFollowUpPolicy(QString::fromUtf8(json));
     if (error)
         return reportError(error, db.spec(), QStringLiteral("%1 was not stored").arg(key));
     printLine(QStringLiteral("stored the setting '%1' in %2").arg(key, describeLocation(db.spec())));

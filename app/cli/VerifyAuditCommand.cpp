@@ -2,6 +2,7 @@
 // the first row that was changed, inserted or removed.
 #include "Commands.h"
 #include "store/AuditTrail.h"
+#include "usecases/SettingsUseCases.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
@@ -75,8 +76,7 @@ int runVerifyAudit(const Invocation& invocation)
     store::Database db;
     if (const int code = openDatabase(commandLine, db, IfMissing::Refuse))
         return code;
-    store::AuditTrail trail(db, SystemClock::instance());
-    const auto verified = trail.verify();
+    const auto verified = usecases::SettingsQueries(db, SystemClock::instance()).verifyAudit();
     if (!verified.ok())
         return reportError(verified.error(), db.spec(), QStringLiteral("cannot read the audit trail"));
     const store::AuditVerification& result = verified.value();

@@ -4,7 +4,8 @@
 #include "admin/RoleChecklist.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/SettingsStore.h"
+#include "usecases/AccountUseCases.h"
+#include "usecases/SettingsUseCases.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -90,8 +91,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     connect(m_toggleActive, &QPushButton::clicked, this, &UserAdminWidget::toggleActive);
     connect(m_saveSettings, &QPushButton::clicked, this, &UserAdminWidget::saveSettings);
 
-    store::SettingsStore settings(m_services.db, m_services.clock);
-    m_idleMinutes->setValue(settings.idleLockMinutes());
+    m_idleMinutes->setValue(usecases::SettingsUseCases(m_services).idleLockMinutes());
     retranslate();
     reload();
 }
@@ -99,8 +99,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
 void UserAdminWidget::reload()
 {
     const QString keep = selected() ? selected()->id : QString();
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    auto result = accounts.listUsers(m_services.actor);
+    auto result = usecases::AccountUseCases(m_services).users();
     if (!result.ok()) {
         showMessage(DomainText::errorText(result.error()), true);
         return;
@@ -165,8 +164,7 @@ void UserAdminWidget::showMessage(const QString& text, bool error)
 
 void UserAdminWidget::addUser(const store::NewUser& user)
 {
-    store::AccountStore accounts(m_services.db, m_services.clock);
-    auto added = accounts.addUser(m_services.actor, user);
+    auto added = usecases::AccountUseCases(m_services).createUser(user);
     if (!added.ok()) {
         m_newUser->showError(DomainText::errorText(added.error()), added.error().field);
         return;
@@ -181,10 +179,10 @@ void UserAdminWidget::saveRoles()
     const store::UserAccount* user = selected();
     if (!user)
         return;
-    store::AccountStore accounts(m_services.db, m_services.clock);
+    usecases::AccountUseCases accounts(m_services);
     const QString login = user->login;
     if (store::StoreError error =
-            accounts.setRoles(m_services.actor, user->id, m_selectedRoles->roles(), user->version)) {
+            accounts.setRoles(user->id, m_selectedRoles->roles(), user->version)) {
         showMessage(DomainText::errorText(error), true);
         return;
     }
@@ -197,11 +195,11 @@ void UserAdminWidget::resetPassword()
     const store::UserAccount* user = selected();
     if (!user)
         return;
-    store::AccountStore accounts(m_services.db, m_services.clock);
+    usecases::AccountUseCases accounts(m_services);
     const QString login = user->login;
     const QString password = m_resetPassword->text();
     m_resetPassword->clear();
-    if (store::StoreError error = accounts.resetPassword(m_services.actor, user->id, password)) {
+    if (store::StoreError error = accounts.resetPassword(user->id, password)) {
         showMessage(DomainText::errorText(error), true);
         return;
     }
@@ -214,10 +212,10 @@ void UserAdminWidget::toggleActive()
     const store::UserAccount* user = selected();
     if (!user)
         return;
-    store::AccountStore accounts(m_services.db, m_services.clock);
+    usecases::AccountUseCases accounts(m_services);
     const QString login = user->login;
     const bool activate = !user->active;
-    if (store::StoreError error = accounts.setActive(m_services.actor, user->id, activate, user->version)) {
+    if (store::StoreError error = accounts.setActive(user->id, activate, user->version)) {
         showMessage(DomainText::errorText(error), true);
         return;
     }
@@ -227,8 +225,8 @@ void UserAdminWidget::toggleActive()
 
 void UserAdminWidget::saveSettings()
 {
-    store::SettingsStore settings(m_services.db, m_services.clock);
-    if (store::StoreError error = settings.setIdleLockMinutes(m_services.actor, m_idleMinutes->value())) {
+    if (store::StoreError error =
+            usecases::SettingsUseCases(m_services).setIdleLockMinutes(m_idleMinutes->value())) {
         showMessage(DomainText::errorText(error), true);
         return;
     }

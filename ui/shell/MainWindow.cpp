@@ -13,10 +13,9 @@
 #include "shell/ProgramTime.h"
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
-#include "store/AuditTrail.h"
 #include "store/Database.h"
-#include "store/DraftStore.h"
-#include "store/SettingsStore.h"
+#include "usecases/AccountUseCases.h"
+#include "usecases/SettingsUseCases.h"
 #include "units/TeamBoard.h"
 #include "units/TeamLeadHome.h"
 
@@ -68,10 +67,14 @@ MainWindow::MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher
 
 MainWindow::~MainWindow() = default;
 
+usecases::AccountUseCases MainWindow::session() const
+{
+    return usecases::AccountUseCases({m_db, m_clock, *m_actor});
+}
+
 void MainWindow::start()
 {
-    store::AccountStore accounts(m_db, m_clock);
-    auto hasUsers = accounts.hasUsers();
+    auto hasUsers = usecases::SignInUseCases(m_db, m_clock).hasUsers();
     if (hasUsers.ok() && !hasUsers.value()) {
         m_firstAdmin->reset(m_db.spec().describe());
         m_pages->setCurrentWidget(m_firstAdmin);
@@ -92,8 +95,7 @@ bool MainWindow::isLocked() const
 
 void MainWindow::createFirstAdministrator(const store::NewUser& user)
 {
-    store::AccountStore accounts(m_db, m_clock);
-    auto created = accounts.createFirstAdministrator(user, QSysInfo::machineHostName());
+    auto created = usecases::SignInUseCases(m_db, m_clock).createFirstAdministrator(user, QSysInfo::machineHostName());
     if (!created.ok()) {
         m_firstAdmin->showError(DomainText::errorText(created.error()), created.error().field);
         return;
@@ -109,15 +111,14 @@ bool MainWindow::signIn(const QString& login, const QString& password)
 
 void MainWindow::onSignInRequested(const QString& login, const QString& password)
 {
-    store::AccountStore accounts(m_db, m_clock);
-    auto signedIn = accounts.signIn(login, password, QSysInfo::machineHostName());
+    auto signedIn = usecases::SignInUseCases(m_db, m_clock).signIn(login, password, QSysInfo::machineHostName());
     if (!signedIn.ok()) {
         m_signIn->showError(DomainText::errorText(signedIn.error()));
         return;
     }
     if (m_actor && m_actor->userId() == signedIn.value().userId()) {
         // The same person came back through "another user": just unlock.
-        accounts.recordSessionEvent(*m_actor, store::audit::SessionUnlocked);
+        session().recordUnlocked();
         m_pages->setCurrentWidget(m_home);
         m_inactivity->arm();
         updateMenus();
@@ -135,7 +136,7 @@ void MainWindow::onSignInRequested(const QString& login, const QString& password
                         .arg(name, calls);
                 },
                 tr("Sign in anyway"))) {
-            accounts.recordSessionEvent(signedIn.value(), store::audit::SignOut);
+            usecases::AccountUseCases({m_db, m_clock, signedIn.value()}).signOut();
             m_signIn->showUnlock(m_actor->displayName(), m_db.spec().describe());
             m_signIn->showError(tr("Not signed in: %1 has calls at imminent risk on this screen.")
                                     .arg(m_actor->displayName()));
@@ -150,12 +151,10 @@ void MainWindow::onUnlockRequested(const QString& password)
 {
     if (!m_actor)
         return;
-    store::AccountStore accounts(m_db, m_clock);
-    if (store::StoreError error = accounts.confirmPassword(*m_actor, password)) {
+    if (store::StoreError error = session().unlockSession(password)) {
         m_signIn->showError(DomainText::errorText(error));
         return;
     }
-    accounts.recordSessionEvent(*m_actor, store::audit::SessionUnlocked);
     m_pages->setCurrentWidget(m_home);
     m_inactivity->arm();
     updateMenus();
@@ -167,8 +166,7 @@ void MainWindow::enterSession(const store::Actor& actor)
     ProgramTime::loadZone(m_db); // every time on screen in the program's zone, not the workstation's
     buildHome();
     restoreDrafts();
-    store::SettingsStore settings(m_db, m_clock);
-    m_inactivity->setIdleLimit(std::chrono::minutes(settings.idleLockMinutes()));
+    m_inactivity->setIdleLimit(std::chrono::minutes(usecases::SettingsQueries(m_db, m_clock).idleLockMinutes()));
     m_inactivity->arm();
     qCInfo(lcUi) << "session started, role" << roleCode(actor.role()).data();
     updateMenus();
@@ -181,8 +179,7 @@ void MainWindow::leaveSession(bool keep)
         return;
     if (keep)
         keepDrafts();
-    store::AccountStore accounts(m_db, m_clock);
-    accounts.recordSessionEvent(*m_actor, store::audit::SignOut);
+    session().signOut();
     m_inactivity->disarm();
     if (m_home) {
         m_pages->removeWidget(m_home);
@@ -197,7 +194,7 @@ void MainWindow::keepDrafts()
 {
     if (!m_actor || !m_home)
         return;
-    store::DraftStore drafts(m_db, m_clock);
+    usecases::AccountUseCases drafts = session();
     QList<QWidget*> widgets = m_home->findChildren<QWidget*>();
     widgets.prepend(m_home);
     for (QWidget* widget : std::as_const(widgets)) {
@@ -206,7 +203,7 @@ void MainWindow::keepDrafts()
             continue;
         const QString content =
             QString::fromUtf8(QJsonDocument(source->draftContent()).toJson(QJsonDocument::Compact));
-        if (store::StoreError error = drafts.save(*m_actor, source->draftKey(), content)) {
+        if (store::StoreError error = drafts.keepDraft(source->draftKey(), content)) {
             // Never lose work silently: tell the user who is still at the screen.
             QMessageBox::warning(
                 this, tr("Draft not saved"),
@@ -219,8 +216,8 @@ void MainWindow::restoreDrafts()
 {
     if (!m_actor || !m_home)
         return;
-    store::DraftStore drafts(m_db, m_clock);
-    auto loaded = drafts.load(*m_actor);
+    usecases::AccountUseCases drafts = session();
+    auto loaded = drafts.drafts();
     if (!loaded.ok() || loaded.value().isEmpty())
         return;
     QList<QWidget*> widgets = m_home->findChildren<QWidget*>();
@@ -231,7 +228,7 @@ void MainWindow::restoreDrafts()
             continue;
         const QJsonDocument doc = QJsonDocument::fromJson(loaded.value().value(source->draftKey()).toUtf8());
         source->restoreDraft(doc.object());
-        drafts.discard(*m_actor, source->draftKey());
+        drafts.discardDraft(source->draftKey());
     }
     statusBar()->showMessage(tr("Your unsaved work from the last session was restored."), 10'000);
 }
@@ -279,8 +276,7 @@ void MainWindow::lock()
     if (!m_actor || isLocked())
         return;
     m_inactivity->disarm();
-    store::AccountStore accounts(m_db, m_clock);
-    accounts.recordSessionEvent(*m_actor, store::audit::SessionLocked);
+    session().lockSession();
     // The home stays alive behind the lock page: nothing typed is lost.
     m_signIn->showUnlock(m_actor->displayName(), m_db.spec().describe());
     m_pages->setCurrentWidget(m_signIn);
@@ -320,8 +316,7 @@ void MainWindow::switchRole(Role role)
         updateMenus();
         return;
     }
-    store::AccountStore accounts(m_db, m_clock);
-    auto switched = accounts.switchRole(*m_actor, role);
+    auto switched = session().switchRole(role);
     if (!switched.ok()) {
         QMessageBox::warning(this, tr("Role not changed"), DomainText::errorText(switched.error()));
         updateMenus();

@@ -4,6 +4,7 @@
 // connection).
 #include "core/Clock.h"
 #include "store/AccountStore.h"
+#include "usecases/AccountUseCases.h"
 #include "store/Actor.h"
 
 #include <QLabel>
@@ -54,6 +55,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // The signed-in actor's account and session use cases (m_actor must be set).
+    usecases::AccountUseCases session() const;
     void createFirstAdministrator(const store::NewUser& user);
     void onSignInRequested(const QString& login, const QString& password);
     void onUnlockRequested(const QString& password);

@@ -7,7 +7,6 @@
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
-#include "store/AccountStore.h"
 #include "store/ConnectionSpec.h"
 #include "store/Database.h"
 
@@ -171,8 +170,7 @@ void MainWindow::updateMenus()
     m_roleMenu->setEnabled(active);
     if (!m_actor)
         return;
-    store::AccountStore accounts(m_db, m_clock);
-    auto account = accounts.account(m_actor->userId());
+    auto account = session().ownAccount();
     if (!account.ok())
         return;
     for (Role role : account.value().roles) {

@@ -1,7 +1,7 @@
 #include "shell/ProgramTime.h"
 
 #include "shell/UiLog.h"
-#include "store/RuleSetStore.h"
+#include "usecases/SettingsUseCases.h"
 #include "store/StoreTime.h"
 
 #include <QLocale>
@@ -78,7 +78,7 @@ const roster::TimeZoneRule& ProgramTime::zone()
 
 bool ProgramTime::loadZone(store::Database& db)
 {
-    auto book = store::RuleSetStore(db, SystemClock::instance()).ruleBook();
+    auto book = usecases::SettingsQueries(db, SystemClock::instance()).ruleBook();
     if (!book.ok()) {
         qCWarning(lcUi) << "program time zone: the rule book cannot be read, keeping"
                         << zone().text().c_str();

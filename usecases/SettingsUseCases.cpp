@@ -1,0 +1,56 @@
+#include "usecases/SettingsUseCases.h"
+
+#include "store/CrisisServices.h"
+#include "store/FollowUpSettings.h"
+
+namespace heart::usecases {
+
+int SettingsQueries::idleLockMinutes()
+{
+    return store::SettingsStore(m_db, m_clock).idleLockMinutes();
+}
+
+store::StoreResult<routing::RuleBook> SettingsQueries::ruleBook()
+{
+    return store::RuleSetStore(m_db, m_clock).ruleBook();
+}
+
+store::StoreResult<QList<store::StoredRuleSet>> SettingsQueries::ruleSets()
+{
+    return store::RuleSetStore(m_db, m_clock).list();
+}
+
+store::StoreResult<store::AuditVerification> SettingsQueries::verifyAudit()
+{
+    return store::AuditTrail(m_db, m_clock).verify();
+}
+
+int SettingsUseCases::idleLockMinutes()
+{
+    return store::SettingsStore(m_context.db, m_context.clock).idleLockMinutes();
+}
+
+store::StoreError SettingsUseCases::setIdleLockMinutes(int minutes)
+{
+    return store::SettingsStore(m_context.db, m_context.clock).setIdleLockMinutes(m_context.actor, minutes);
+}
+
+store::StoreError SettingsUseCases::setCrisisServices(const QByteArray& json)
+{
+    store::SettingsStore settings(m_context.db, m_context.clock);
+    return store::CrisisServices::store(settings, m_context.actor, json);
+}
+
+store::StoreError SettingsUseCases::setFollowUpPolicy(const QString& json)
+{
+    return store::FollowUpSettings(m_context.db, m_context.clock).setJson(m_context.actor, json);
+}
+
+store::StoreResult<store::StoredRuleSet> SettingsUseCases::importRuleSet(const QByteArray& json,
+                                                                         const QString& sourceName)
+{
+    return store::RuleSetStore(m_context.db, m_context.clock)
+        .importRuleSet(m_context.actor, json, sourceName);
+}
+
+} // namespace heart::usecases

@@ -1,0 +1,56 @@
+#pragma once
+// Program settings and routing rule sets, as use cases: reads, and writes
+// each one unit of work (Action::ManageSettings, audit, journal record type
+// "setting" or "rule_set", signal).
+#include "core/routing/Router.h"
+#include "store/AuditTrail.h"
+#include "store/RuleSetStore.h"
+#include "store/SettingsStore.h"
+#include "usecases/Context.h"
+
+#include <QByteArray>
+
+namespace heart::store {
+class Database;
+}
+
+namespace heart::usecases {
+
+// Reads that need no signed-in actor (the shell at start, the program's zone).
+class SettingsQueries
+{
+public:
+    SettingsQueries(store::Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+
+    int idleLockMinutes();
+    // The stored rule sets as a rule book; the shipped ones when none are stored.
+    store::StoreResult<routing::RuleBook> ruleBook();
+    store::StoreResult<QList<store::StoredRuleSet>> ruleSets();
+    // Checks the whole audit chain.
+    store::StoreResult<store::AuditVerification> verifyAudit();
+
+private:
+    store::Database& m_db;
+    const Clock& m_clock;
+};
+
+class SettingsUseCases
+{
+public:
+    explicit SettingsUseCases(const Context& context) : m_context(context) {}
+
+    int idleLockMinutes();
+    // 1 to 240 minutes; the permission is checked first.
+    store::StoreError setIdleLockMinutes(int minutes);
+    // The crisis lines put on every safety plan, checked before it is stored.
+    store::StoreError setCrisisServices(const QByteArray& json);
+    // The follow-up policy, checked before it is stored.
+    store::StoreError setFollowUpPolicy(const QString& json);
+    // Adds a rule set, or replaces the one with the same key.
+    store::StoreResult<store::StoredRuleSet> importRuleSet(const QByteArray& json, const QString& sourceName);
+
+private:
+    Context m_context;
+};
+
+} // namespace heart::usecases
