@@ -206,12 +206,13 @@ private Q_SLOTS:
 
     void importFailureLeavesNothing()
     {
+        const Actor actor = counselor(); // signed in before the snapshot (signing in is audited)
         QSignalSpy spy(&db(), &Database::changesCommitted);
         const QString before = snapshot({});
         db().injectFault(QStringLiteral("insert call"));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("insert call failed")));
         auto imported =
-            CallStore(db(), clock()).importCalls(counselor(), {importedPerson()}, {importedCall()});
+            CallStore(db(), clock()).importCalls(actor, {importedPerson()}, {importedCall()});
         QVERIFY(!imported.ok());
         QCOMPARE(snapshot({}), before);
         QCOMPARE(spy.count(), 0);
@@ -219,8 +220,8 @@ private Q_SLOTS:
 
     void refusedRoleIsAuditedAndWritesNothing()
     {
-        const QString before = snapshot({});
         const Actor navigator = m_fixture->actorFor(Role::CareNavigator);
+        const QString before = snapshot({});
         auto refused =
             usecases::CallUseCases({db(), clock(), navigator}).save(newCall(QStringLiteral("C-9")));
         QCOMPARE(refused.error().code, StoreErrorCode::PermissionDenied);

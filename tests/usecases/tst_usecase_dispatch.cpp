@@ -113,8 +113,9 @@ private Q_SLOTS:
 
     void refusedRoleIsAuditedAndWritesNothing()
     {
+        const usecases::Context navigator = context(Role::CareNavigator); // signing in is audited
         const QString before = snapshot();
-        auto refused = usecases::CallUseCases(context(Role::CareNavigator))
+        auto refused = usecases::CallUseCases(navigator)
                            .dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code);
         QCOMPARE(refused.error().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, m_fixture->actorFor(Role::CareNavigator).userId()), 1);
