@@ -109,7 +109,7 @@ StoreError DemoDataWriter::writeCalls(const DemoScenario& given, const Actor& co
         call.beat = toQString(c.beat);
         call.program = toQString(c.program);
         call.disposition = toQString(c.disposition);
-        call.status = toQString(c.status);
+        call.status = intake::callStatusFromCode(c.status).value_or(intake::CallStatus::Open);
         call.riskLevel = toQString(c.riskLevel);
         if (c.person)
             call.person = static_cast<int>(*c.person);

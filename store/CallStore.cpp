@@ -3,8 +3,8 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QVariant>
 
@@ -42,7 +42,8 @@ StoreResult<QList<CallSummary>> CallStore::select(const QString& where, const QV
         call.beat = query.value(4).toString();
         call.program = query.value(5).toString();
         call.disposition = query.value(6).toString();
-        call.status = query.value(7).toString();
+        call.status = intake::callStatusFromCode(toStdString(query.value(7).toString()))
+                          .value_or(intake::CallStatus::Open);
         call.riskLevel = query.value(8).toString();
         call.address = query.value(9).toString();
         calls.append(call);
@@ -115,11 +116,9 @@ StoreResult<QList<QDateTime>> CallStore::receivedTimes(const Actor& actor, const
 StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<NewPerson>& people,
                                                 const QList<NewCall>& calls)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kCall);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     QStringList personIds;
     for (const NewPerson& person : people) {
@@ -138,7 +137,7 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
         insert.addBindValue(now);
         if (StoreError error = m_db.exec(insert, "insert person"))
             return error;
-        if (StoreError error = m_audit.append(actor, {audit::Create, kPerson, id}))
+        if (StoreError error = work.changed(audit::Create, kPerson, id, 1))
             return error;
         personIds.append(id);
     }
@@ -159,7 +158,7 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
         insert.addBindValue(nullableText(call.beat));
         insert.addBindValue(nullableText(call.program));
         insert.addBindValue(nullableText(call.disposition));
-        insert.addBindValue(call.status);
+        insert.addBindValue(toQString(intake::callStatusCode(call.status)));
         insert.addBindValue(nullableText(call.riskLevel));
         insert.addBindValue(call.person ? QVariant(personIds.at(*call.person)) : QVariant(QMetaType::fromType<QString>()));
         insert.addBindValue(now);
@@ -169,11 +168,11 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
         insert.addBindValue(nullableText(call.language));
         if (StoreError error = m_db.exec(insert, "insert call"))
             return error;
-        if (StoreError error = m_audit.append(actor, {audit::Create, kCall, id}))
+        if (StoreError error = work.changed(audit::Create, kCall, id, 1))
             return error;
         callIds.append(id);
     }
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return callIds;
 }

@@ -2,6 +2,7 @@
 // Calls and the people they concern, as the home screens list them. Lists
 // show the call, not the person: opening a person's record is a separate,
 // audited read (the intake issue adds it).
+#include "core/intake/Call.h"
 #include "store/Actor.h"
 #include "store/AuditTrail.h"
 #include "store/StoreError.h"
@@ -26,8 +27,10 @@ struct CallSummary
     QString address;     // as the caller gave it; may be empty
     QString program;     // ccd, crt, cor, police_ems
     QString disposition; // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
-    QString status;      // open, dispatched, closed
+    intake::CallStatus status = intake::CallStatus::Open;
     QString riskLevel;   // none, low, moderate, high
+
+    bool isClosed() const { return status == intake::CallStatus::Closed; }
 };
 
 struct NewPerson
@@ -47,7 +50,7 @@ struct NewCall
     QString beat;
     QString program;
     QString disposition;
-    QString status;
+    intake::CallStatus status = intake::CallStatus::Open;
     QString riskLevel;
     std::optional<int> person; // index into the people imported with it
     QString address;

@@ -3,8 +3,8 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QVariant>
 
@@ -12,9 +12,10 @@ namespace heart::store {
 
 StoreError DraftStore::save(const Actor& actor, const QString& form, const QString& content)
 {
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    // A draft is the actor's own: no permission to ask, as for the own account.
+    UnitOfWork work(m_db, m_clock, actor, UnitOfWork::OwnAccount{});
+    if (!work.ok())
+        return work.error();
     QSqlQuery existing = m_db.prepare(QStringLiteral("SELECT id FROM drafts WHERE user_id = ? AND form = ?"));
     existing.addBindValue(actor.userId());
     existing.addBindValue(form);
@@ -36,10 +37,10 @@ StoreError DraftStore::save(const Actor& actor, const QString& form, const QStri
     upsert.addBindValue(toStoredTime(m_clock.now()));
     if (StoreError error = m_db.exec(upsert, "save draft"))
         return error;
-    if (StoreError error =
-            m_audit.append(actor, {created ? audit::Create : audit::Update, QStringLiteral("draft"), id}))
+    // Drafts carry no version column: 1.
+    if (StoreError error = work.changed(created ? audit::Create : audit::Update, QStringLiteral("draft"), id, 1))
         return error;
-    return tx.commit();
+    return work.commit();
 }
 
 StoreResult<QMap<QString, QString>> DraftStore::load(const Actor& actor)

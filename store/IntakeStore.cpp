@@ -4,9 +4,8 @@
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/FollowUpStore.h"
-#include "store/SqlTransaction.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QVariant>
 #include <utility>
@@ -15,9 +14,11 @@ namespace heart::store {
 namespace {
 
 const QString kCall = QStringLiteral("call");
-const QString kOpen = QStringLiteral("open");
-const QString kDispatched = QStringLiteral("dispatched");
-const QString kClosed = QStringLiteral("closed");
+
+QString statusCode(intake::CallStatus status)
+{
+    return toQString(intake::callStatusCode(status));
+}
 const QChar kListSeparator = QLatin1Char(';');
 
 // Every column a CallRecord is read from, in the order readCall() takes them.
@@ -118,7 +119,8 @@ CallRecord readCall(const QSqlQuery& row)
     call.program = row.value(c++).toString();
     call.disposition = row.value(c++).toString();
     call.overrideReason = row.value(c++).toString();
-    call.status = row.value(c++).toString();
+    // The column's CHECK admits only the three codes.
+    call.status = intake::callStatusFromCode(toStdString(row.value(c++).toString())).value_or(intake::CallStatus::Open);
     call.assignedUnit = row.value(c++).toString();
     call.counselorId = row.value(c++).toString();
     call.triagedAt = readTime(row.value(c++));
@@ -159,7 +161,7 @@ QList<std::pair<QString, QVariant>> callValues(const CallRecord& call)
         {QStringLiteral("program"), nullText(call.program)},
         {QStringLiteral("disposition"), nullText(call.disposition)},
         {QStringLiteral("override_reason"), nullText(call.overrideReason)},
-        {QStringLiteral("status"), call.status},
+        {QStringLiteral("status"), statusCode(call.status)},
         {QStringLiteral("assigned_unit"), nullText(call.assignedUnit)},
         {QStringLiteral("counselor_id"), nullText(call.counselorId)},
         {QStringLiteral("triaged_at"), nullTime(call.triagedAt)},
@@ -174,15 +176,23 @@ StoreError invalid(const QString& detail, const QString& field)
     return StoreError::make(StoreErrorCode::InvalidInput, detail, field);
 }
 
+StoreError missing(const QString& detail, const QString& field)
+{
+    return StoreError::make(StoreErrorCode::RequiredMissing, detail, field);
+}
+
+StoreError closedCall()
+{
+    return StoreError::make(StoreErrorCode::CallClosed, QStringLiteral("the call is closed: add an addendum instead"));
+}
+
 // What every written call needs; the detail names fields, never their contents.
 StoreError validate(const CallRecord& call)
 {
     if (call.cadNumber.isEmpty())
-        return invalid(QStringLiteral("a call needs a CAD number"), QStringLiteral("cadNumber"));
+        return missing(QStringLiteral("a call needs a CAD number"), QStringLiteral("cadNumber"));
     if (!call.receivedAt.isValid())
-        return invalid(QStringLiteral("a call needs the time it was received"), QStringLiteral("receivedAt"));
-    if (call.status != kOpen && call.status != kDispatched && call.status != kClosed)
-        return invalid(QStringLiteral("unknown call status"), QStringLiteral("status"));
+        return missing(QStringLiteral("a call needs the time it was received"), QStringLiteral("receivedAt"));
     return {};
 }
 
@@ -220,9 +230,8 @@ StoreError checkWritable(Database& db, const QString& callId)
         return error;
     if (!query.next())
         return StoreError::make(StoreErrorCode::NotFound, QStringLiteral("no such call"));
-    if (query.value(0).toString() == kClosed)
-        return invalid(QStringLiteral("the call is closed: add an addendum instead"),
-                       QStringLiteral("status"));
+    if (intake::callStatusFromCode(toStdString(query.value(0).toString())) == intake::CallStatus::Closed)
+        return closedCall();
     return {};
 }
 
@@ -236,20 +245,39 @@ StoreError conflictUnlessChanged(const QSqlQuery& update)
 
 } // namespace
 
+intake::Call toCall(const CallRecord& record)
+{
+    intake::Call call;
+    call.id = toStdString(record.id);
+    call.version = record.version;
+    call.cadNumber = toStdString(record.cadNumber);
+    call.status = record.status;
+    if (record.receivedAt.isValid())
+        call.receivedAt = toTimePoint(record.receivedAt);
+    const auto at = [](const QDateTime& time) {
+        return time.isValid() ? std::optional<TimePoint>(toTimePoint(time)) : std::nullopt;
+    };
+    call.triagedAt = at(record.triagedAt);
+    call.decidedAt = at(record.decidedAt);
+    call.dispatchedAt = at(record.dispatchedAt);
+    call.closedAt = at(record.closedAt);
+    call.program = routing::programFromCode(toStdString(record.program));
+    call.disposition = routing::dispositionFromCode(toStdString(record.disposition));
+    call.assignedUnit = toStdString(record.assignedUnit);
+    return call;
+}
+
 StoreResult<CallRecord> IntakeStore::create(const Actor& actor, const CallRecord& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kCall);
+    if (!work.ok())
+        return work.error();
     CallRecord call = input;
     call.cadNumber = call.cadNumber.trimmed();
-    call.status = kOpen;
+    call.status = intake::CallStatus::Open;
     call.counselorId = actor.userId();
     if (StoreError error = validate(call))
         return error;
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     {
         QSqlQuery taken = m_db.prepare(QStringLiteral("SELECT 1 FROM calls WHERE cad_number = ?"));
         taken.addBindValue(call.cadNumber);
@@ -283,12 +311,12 @@ StoreResult<CallRecord> IntakeStore::create(const Actor& actor, const CallRecord
     insert.addBindValue(1);
     if (StoreError error = m_db.exec(insert, "insert call"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kCall, call.id}))
+    if (StoreError error = work.changed(audit::Create, kCall, call.id, 1))
         return error;
     auto stored = readCallById(m_db, call.id);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -332,16 +360,13 @@ StoreResult<CallRecord> IntakeStore::openAssigned(const Actor& actor, const QStr
 
 StoreResult<CallRecord> IntakeStore::update(const Actor& actor, const CallRecord& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall, input.id))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kCall, input.id);
+    if (!work.ok())
+        return work.error();
     CallRecord call = input;
     call.cadNumber = call.cadNumber.trimmed();
     if (StoreError error = validate(call))
         return error;
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     if (StoreError error = checkWritable(m_db, call.id))
         return error;
     {
@@ -374,12 +399,12 @@ StoreResult<CallRecord> IntakeStore::update(const Actor& actor, const CallRecord
         return error;
     if (StoreError error = conflictUnlessChanged(update))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Update, kCall, call.id}))
-        return error;
     auto stored = readCallById(m_db, call.id);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.changed(audit::Update, kCall, call.id, stored.value().version))
+        return error;
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -389,7 +414,7 @@ StoreResult<CallRecord> IntakeStore::dispatch(const Actor& actor, const QString&
 {
     const QString unitName = unit.trimmed();
     if (unitName.isEmpty())
-        return invalid(QStringLiteral("no unit to dispatch"), QStringLiteral("unit"));
+        return missing(QStringLiteral("no unit to dispatch"), QStringLiteral("unit"));
     UnitOfWork work(m_db, m_clock, actor, Action::DispatchUnit, kCall, callId);
     if (!work.ok())
         return work.error();
@@ -399,7 +424,7 @@ StoreResult<CallRecord> IntakeStore::dispatch(const Actor& actor, const QString&
     QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE calls SET status = ?, assigned_unit = ?, "
                                                    "dispatched_at = ?, updated_at = ?, version = version + 1 "
                                                    "WHERE id = ? AND version = ? AND status <> 'closed'"));
-    update.addBindValue(kDispatched);
+    update.addBindValue(statusCode(intake::CallStatus::Dispatched));
     update.addBindValue(unitName);
     update.addBindValue(now);
     update.addBindValue(now);
@@ -421,18 +446,16 @@ StoreResult<CallRecord> IntakeStore::dispatch(const Actor& actor, const QString&
 
 StoreResult<CallRecord> IntakeStore::close(const Actor& actor, const QString& callId, int version)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall, callId))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kCall, callId);
+    if (!work.ok())
+        return work.error();
     if (StoreError error = checkWritable(m_db, callId))
         return error;
     const QString now = toStoredTime(m_clock.now());
     QSqlQuery update = m_db.prepare(
         QStringLiteral("UPDATE calls SET status = ?, closed_at = ?, updated_at = ?, version = version + 1 "
                        "WHERE id = ? AND version = ? AND status <> 'closed'"));
-    update.addBindValue(kClosed);
+    update.addBindValue(statusCode(intake::CallStatus::Closed));
     update.addBindValue(now);
     update.addBindValue(now);
     update.addBindValue(callId);
@@ -441,7 +464,10 @@ StoreResult<CallRecord> IntakeStore::close(const Actor& actor, const QString& ca
         return error;
     if (StoreError error = conflictUnlessChanged(update))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Close, kCall, callId}))
+    auto stored = readCallById(m_db, callId);
+    if (!stored.ok())
+        return stored.error();
+    if (StoreError error = work.changed(audit::Close, kCall, callId, stored.value().version))
         return error;
     // A diverted call gets its CCD check-in, in the same transaction.
     auto checkIn = FollowUpStore::createCheckInForClosedCall(m_db, callId, m_clock.now());
@@ -449,13 +475,10 @@ StoreResult<CallRecord> IntakeStore::close(const Actor& actor, const QString& ca
         return checkIn.error();
     if (checkIn.value().created) {
         if (StoreError error =
-                m_audit.append(actor, {audit::Create, FollowUpStore::recordType(), checkIn.value().taskId}))
+                work.changed(audit::Create, FollowUpStore::recordType(), checkIn.value().taskId, 1))
             return error;
     }
-    auto stored = readCallById(m_db, callId);
-    if (!stored.ok())
-        return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -463,23 +486,22 @@ StoreResult<CallRecord> IntakeStore::close(const Actor& actor, const QString& ca
 StoreResult<CallAddendum> IntakeStore::addAddendum(const Actor& actor, const QString& callId,
                                                    const QString& text)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall, callId))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kCall, callId);
+    if (!work.ok())
+        return work.error();
     CallAddendum addendum;
     addendum.text = text.trimmed();
     if (addendum.text.isEmpty())
-        return invalid(QStringLiteral("an addendum needs text"), QStringLiteral("text"));
-
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+        return missing(QStringLiteral("an addendum needs text"), QStringLiteral("text"));
+    int callVersion = 0;
     {
-        QSqlQuery exists = m_db.prepare(QStringLiteral("SELECT 1 FROM calls WHERE id = ?"));
+        QSqlQuery exists = m_db.prepare(QStringLiteral("SELECT version FROM calls WHERE id = ?"));
         exists.addBindValue(callId);
         if (StoreError error = m_db.exec(exists, "find call"))
             return error;
         if (!exists.next())
             return StoreError::make(StoreErrorCode::NotFound, QStringLiteral("no such call"));
+        callVersion = exists.value(0).toInt();
     }
     {
         QSqlQuery author = m_db.prepare(QStringLiteral("SELECT display_name FROM users WHERE id = ?"));
@@ -500,9 +522,10 @@ StoreResult<CallAddendum> IntakeStore::addAddendum(const Actor& actor, const QSt
     insert.addBindValue(addendum.text);
     if (StoreError error = m_db.exec(insert, "insert addendum"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Addendum, kCall, callId}))
+    // The addendum belongs to the call (its row does not move the call's version).
+    if (StoreError error = work.changed(audit::Addendum, kCall, callId, callVersion))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return addendum;
 }
@@ -536,11 +559,9 @@ StoreResult<QList<CallAddendum>> IntakeStore::addenda(const Actor& actor, const 
 StoreResult<int> IntakeStore::reserveCadSequence(const Actor& actor, const QString& prefix,
                                                  const std::function<QString(int)>& numberFor)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kCall))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kCall);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     // The prefix's first use starts after the calls already numbered with it.
     // Two workstations starting it together: PostgreSQL makes the second
@@ -593,7 +614,8 @@ StoreResult<int> IntakeStore::reserveCadSequence(const Actor& actor, const QStri
         used.finish();
         if (taken)
             continue;
-        if (StoreError error = tx.commit())
+        // A counter, not a shared record: no audit row, no journal row (as before).
+        if (StoreError error = work.commit())
             return error;
         return sequence;
     }

@@ -4,7 +4,10 @@
 // step (for reports). Needs Action::TakeCall to write (DispatchUnit to
 // dispatch) and ViewCallQueue to read; every create, open, update, dispatch,
 // close and addendum is audited. Rows carry a version: a stale update is
-// refused (Conflict). A closed call is read-only: changes go through addenda.
+// refused (Conflict). A closed call is read-only (CallClosed): changes go
+// through addenda. A CallRecord is the Qt-side form of core's intake::Call:
+// its status is the core enum, never text (toCall() gives the core value).
+#include "core/intake/Call.h"
 #include "store/Actor.h"
 #include "store/AuditTrail.h"
 #include "store/StoreError.h"
@@ -56,7 +59,7 @@ struct CallRecord
     QString program;         // ccd, crt, cor, police_ems
     QString disposition;     // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
     QString overrideReason;  // required when the disposition goes against the recommendation
-    QString status;          // open, dispatched, closed
+    intake::CallStatus status = intake::CallStatus::Open;
     QString assignedUnit;    // e.g. "CRT-2", when dispatched
     QString counselorId;     // user who took the call
 
@@ -65,7 +68,14 @@ struct CallRecord
     QDateTime decidedAt;
     QDateTime dispatchedAt;
     QDateTime closedAt;
+
+    bool isClosed() const { return status == intake::CallStatus::Closed; }
+    bool isDispatched() const { return status == intake::CallStatus::Dispatched; }
 };
+
+// The core value of a call (status, step times as time points, program and
+// disposition as the routing enums; an unknown code leaves them empty).
+intake::Call toCall(const CallRecord& call);
 
 struct CallAddendum
 {
@@ -81,8 +91,8 @@ class IntakeStore
 public:
     IntakeStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
 
-    // A new call (status "open", counselorId = the actor). InvalidInput (field "cadNumber")
-    // when the CAD number is taken.
+    // A new call (status open, counselorId = the actor). InvalidInput (field "cadNumber")
+    // when the CAD number is taken, RequiredMissing when it or the received time is missing.
     StoreResult<CallRecord> create(const Actor& actor, const CallRecord& call);
     // Reads the whole call: an audited "open".
     StoreResult<CallRecord> open(const Actor& actor, const QString& callId);
@@ -91,15 +101,16 @@ public:
     // status events name this call.
     StoreResult<CallRecord> openAssigned(const Actor& actor, const QString& callId);
     // Writes every field of the call as given (version must match; returns the
-    // new version). Refused with InvalidInput (field "status") when the call is closed.
+    // new version). Refused with CallClosed when the call is closed.
     StoreResult<CallRecord> update(const Actor& actor, const CallRecord& call);
-    // Status "dispatched", the unit and dispatchedAt = now (Action::DispatchUnit).
+    // Status dispatched, the unit and dispatchedAt = now (Action::DispatchUnit).
     StoreResult<CallRecord> dispatch(const Actor& actor, const QString& callId, int version,
                                      const QString& unit);
-    // Status "closed", closedAt = now. Afterwards only addenda. A call closed
+    // Status closed, closedAt = now. Afterwards only addenda. A call closed
     // as "diverted" gets its CCD check-in in the same transaction
     // (FollowUpStore::createCheckInForClosedCall).
     StoreResult<CallRecord> close(const Actor& actor, const QString& callId, int version);
+    // RequiredMissing (field "text") for an empty addendum.
     StoreResult<CallAddendum> addAddendum(const Actor& actor, const QString& callId, const QString& text);
     StoreResult<QList<CallAddendum>> addenda(const Actor& actor, const QString& callId);
     // Hands out the sequence number of a new call's generated CAD number

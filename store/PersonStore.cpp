@@ -3,8 +3,8 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -101,7 +101,8 @@ PersonRecord normalised(const PersonRecord& input)
 StoreError validate(const PersonRecord& person)
 {
     if (person.givenName.isEmpty() && person.familyName.isEmpty() && person.aliases.isEmpty())
-        return invalid(QStringLiteral("a person needs a given name, a family name or an alias"),
+        return StoreError::make(StoreErrorCode::RequiredMissing,
+                                QStringLiteral("a person needs a given name, a family name or an alias"),
                        QStringLiteral("name"));
     if (person.approximateAge && (*person.approximateAge < 0 || *person.approximateAge > 130))
         return invalid(QStringLiteral("the approximate age is out of range"),
@@ -241,7 +242,8 @@ StoreResult<QList<PersonMatch>> PersonStore::search(const Actor& actor, const Pe
     const QString phone = query.phone.trimmed();
     const bool byPhone = !phone.isEmpty();
     if (!byName && !byDate && !byPhone)
-        return invalid(QStringLiteral("a search needs a name, a date of birth or a phone number"),
+        return StoreError::make(StoreErrorCode::RequiredMissing,
+                                QStringLiteral("a search needs a name, a date of birth or a phone number"),
                        QStringLiteral("query"));
     // One row naming no one: the query itself is never written anywhere.
     if (StoreError error = m_audit.record(actor, {audit::Search, kPerson, kAllPeople}))
@@ -312,14 +314,12 @@ StoreResult<QList<PersonMatch>> PersonStore::search(const Actor& actor, const Pe
 
 StoreResult<PersonRecord> PersonStore::create(const Actor& actor, const PersonRecord& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kPerson))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kPerson);
+    if (!work.ok())
+        return work.error();
     PersonRecord person = normalised(input);
     if (StoreError error = validate(person))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     person.id = toQString(newRecordId(m_clock.now()));
     person.version = 1;
     const QString now = toStoredTime(m_clock.now());
@@ -342,23 +342,21 @@ StoreResult<PersonRecord> PersonStore::create(const Actor& actor, const PersonRe
         return error;
     if (StoreError error = writeAliases(m_db, person))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kPerson, person.id}))
+    if (StoreError error = work.changed(audit::Create, kPerson, person.id, person.version))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return person;
 }
 
 StoreResult<PersonRecord> PersonStore::update(const Actor& actor, const PersonRecord& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::TakeCall, kPerson, input.id))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::TakeCall, kPerson, input.id);
+    if (!work.ok())
+        return work.error();
     PersonRecord person = normalised(input);
     if (StoreError error = validate(person))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE people SET given_name = ?, family_name = ?, date_of_birth = ?, approximate_age = ?, language "
         "= ?, "
@@ -393,11 +391,11 @@ StoreResult<PersonRecord> PersonStore::update(const Actor& actor, const PersonRe
         return error;
     if (StoreError error = writeAliases(m_db, person))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Update, kPerson, person.id}))
-        return error;
-    if (StoreError error = tx.commit())
-        return error;
     ++person.version;
+    if (StoreError error = work.changed(audit::Update, kPerson, person.id, person.version))
+        return error;
+    if (StoreError error = work.commit())
+        return error;
     return person;
 }
 

@@ -157,7 +157,7 @@ void TestStoreAudit::everyWriteAppendsARow()
     call.cadNumber = QStringLiteral("CAD-1");
     call.receivedAt = toDateTime(clock.now());
     call.callType = QStringLiteral("Welfare Check");
-    call.status = QStringLiteral("open");
+    call.status = heart::intake::CallStatus::Open;
     call.person = 0;
     auto imported = calls.importCalls(
         counselor.value(),
@@ -340,7 +340,7 @@ void TestStoreAudit::auditRowsHoldNoPersonData()
     call.receivedAt = toDateTime(m_fixture->clock().now());
     call.callType = QStringLiteral("Mental Health Crisis");
     call.beat = QStringLiteral("413");
-    call.status = QStringLiteral("open");
+    call.status = heart::intake::CallStatus::Open;
     call.riskLevel = QStringLiteral("moderate");
     call.person = 0;
     auto imported = calls.importCalls(counselor,

@@ -35,7 +35,7 @@ NewCall makeCall(const QString& cad, int minutesAgo, const QString& program, con
     call.beat = beat;
     call.program = program;
     call.disposition = disposition;
-    call.status = status;
+    call.status = heart::intake::callStatusFromCode(status.toStdString()).value();
     call.riskLevel = risk;
     return call;
 }

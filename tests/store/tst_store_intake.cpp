@@ -179,14 +179,14 @@ void TestStoreIntake::everyFieldRoundTrips()
     const Actor counselor = m_fixture->actorFor(Role::CallCounselor);
     IntakeStore intake(m_fixture->db(), m_fixture->clock());
     CallRecord input = fullCall();
-    input.status = QStringLiteral("closed"); // ignored: a new call is open
+    input.status = heart::intake::CallStatus::Closed; // ignored: a new call is open
     input.counselorId = QStringLiteral("someone-else");
     auto created = intake.create(counselor, input);
     HEARTDESK_VERIFY_RESULT(created);
     CallRecord expected = fullCall();
     expected.id = created.value().id;
     expected.version = 1;
-    expected.status = QStringLiteral("open");
+    expected.status = heart::intake::CallStatus::Open;
     expected.counselorId = counselor.userId();
     QVERIFY(!expected.id.isEmpty());
     VERIFY_SAME_CALL(created.value(), expected);
@@ -207,7 +207,7 @@ void TestStoreIntake::everyFieldRoundTrips()
     changed.recommended = {QStringLiteral("police_ems"), QStringLiteral("crt")};
     changed.interpreter = false;
     changed.narrative = QStringLiteral("Line one.\nLine two; with a semicolon.");
-    changed.status = QStringLiteral("dispatched");
+    changed.status = heart::intake::CallStatus::Dispatched;
     m_fixture->clock().advance(90s);
     auto updated = intake.update(counselor, changed);
     HEARTDESK_VERIFY_RESULT(updated);
@@ -250,7 +250,7 @@ void TestStoreIntake::emptyFieldsStayEmpty()
     QVERIFY(!call.decidedAt.isValid());
     QVERIFY(!call.dispatchedAt.isValid());
     QVERIFY(!call.closedAt.isValid());
-    QCOMPARE(call.status, QStringLiteral("open"));
+    QCOMPARE(call.status, heart::intake::CallStatus::Open);
 
     // Emptying fields that were set empties them in the row.
     auto full = intake.create(counselor, fullCall(QStringLiteral("2026-0302-0010")));
@@ -259,7 +259,7 @@ void TestStoreIntake::emptyFieldsStayEmpty()
     emptied.id = full.value().id;
     emptied.version = 1;
     emptied.cadNumber = QStringLiteral("2026-0302-0010");
-    emptied.status = QStringLiteral("open");
+    emptied.status = heart::intake::CallStatus::Open;
     auto updated = intake.update(counselor, emptied);
     HEARTDESK_VERIFY_RESULT(updated);
     emptied.version = 2;
@@ -299,7 +299,7 @@ void TestStoreIntake::staleVersionIsRefused()
     CallRecord missing = fullCall(QStringLiteral("2026-0302-0404"));
     missing.id = QStringLiteral("no-such-call");
     missing.version = 1;
-    missing.status = QStringLiteral("open");
+    missing.status = heart::intake::CallStatus::Open;
     QCOMPARE(intake.update(counselor, missing).error().code, StoreErrorCode::NotFound);
     QCOMPARE(intake.open(counselor, missing.id).error().code, StoreErrorCode::NotFound);
     auto unchanged = intake.open(counselor, mine.id);
@@ -325,7 +325,7 @@ void TestStoreIntake::dispatchAndClose()
     auto dispatched =
         intake.dispatch(m_fixture->actorFor(Role::Supervisor), id, 1, QStringLiteral(" CRT-2 "));
     HEARTDESK_VERIFY_RESULT(dispatched);
-    QCOMPARE(dispatched.value().status, QStringLiteral("dispatched"));
+    QCOMPARE(dispatched.value().status, heart::intake::CallStatus::Dispatched);
     QCOMPARE(dispatched.value().assignedUnit, QStringLiteral("CRT-2"));
     QCOMPARE(dispatched.value().dispatchedAt, toDateTime(TestDatabase::startTime() + 2min));
     QCOMPARE(dispatched.value().version, 2);
@@ -334,7 +334,7 @@ void TestStoreIntake::dispatchAndClose()
     m_fixture->clock().advance(30min);
     auto closed = intake.close(counselor, id, 2);
     HEARTDESK_VERIFY_RESULT(closed);
-    QCOMPARE(closed.value().status, QStringLiteral("closed"));
+    QCOMPARE(closed.value().status, heart::intake::CallStatus::Closed);
     QCOMPARE(closed.value().closedAt, toDateTime(TestDatabase::startTime() + 32min));
     QCOMPARE(closed.value().dispatchedAt, dispatched.value().dispatchedAt);
     QCOMPARE(closed.value().version, 3);
@@ -362,12 +362,10 @@ void TestStoreIntake::closedCallTakesOnlyAddenda()
     edit.narrative = QStringLiteral("changed after closing");
     auto refused = intake.update(counselor, edit);
     QVERIFY(!refused.ok());
-    QCOMPARE(refused.error().code, StoreErrorCode::InvalidInput);
-    QCOMPARE(refused.error().field, QStringLiteral("status"));
+    QCOMPARE(refused.error().code, StoreErrorCode::CallClosed);
     auto notDispatched = intake.dispatch(counselor, edit.id, edit.version, QStringLiteral("CRT-1"));
-    QCOMPARE(notDispatched.error().code, StoreErrorCode::InvalidInput);
-    QCOMPARE(notDispatched.error().field, QStringLiteral("status"));
-    QCOMPARE(intake.close(counselor, edit.id, edit.version).error().field, QStringLiteral("status"));
+    QCOMPARE(notDispatched.error().code, StoreErrorCode::CallClosed);
+    QCOMPARE(intake.close(counselor, edit.id, edit.version).error().code, StoreErrorCode::CallClosed);
     QVERIFY(m_fixture->sql(rowSql, {edit.id}).rows == before.rows);
 
     // Addenda: oldest first, with who wrote them.
@@ -403,7 +401,7 @@ void TestStoreIntake::addendaNeedTextAndACall()
     auto created = intake.create(counselor, fullCall());
     HEARTDESK_VERIFY_RESULT(created);
     auto empty = intake.addAddendum(counselor, created.value().id, QStringLiteral(" \n\t "));
-    QCOMPARE(empty.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(empty.error().code, StoreErrorCode::RequiredMissing);
     QCOMPARE(empty.error().field, QStringLiteral("text"));
     QCOMPARE(
         intake.addAddendum(counselor, QStringLiteral("no-such-call"), QStringLiteral("text")).error().code,
@@ -622,7 +620,7 @@ void TestStoreIntake::importedCallsOpen()
     imported.cadNumber = QStringLiteral("2026-0301-0100");
     imported.receivedAt = utc(9, 0, 0, 0);
     imported.callType = QStringLiteral("welfare-check");
-    imported.status = QStringLiteral("closed");
+    imported.status = heart::intake::CallStatus::Closed;
     imported.person = 0;
     auto ids = calls.importCalls(counselor,
                                  {NewPerson{QStringLiteral("Ada"), QStringLiteral("Okafor"), 40,
@@ -634,7 +632,7 @@ void TestStoreIntake::importedCallsOpen()
     HEARTDESK_VERIFY_RESULT(opened);
     QCOMPARE(opened.value().cadNumber, imported.cadNumber);
     QCOMPARE(opened.value().receivedAt, imported.receivedAt);
-    QCOMPARE(opened.value().status, QStringLiteral("closed"));
+    QCOMPARE(opened.value().status, heart::intake::CallStatus::Closed);
     QVERIFY(!opened.value().personId.isEmpty());
     QVERIFY(!opened.value().interpreter);
     QVERIFY(opened.value().flags.isEmpty());

@@ -177,7 +177,7 @@ void TestStorePeople::aNameIsRequired()
     PersonStore people(m_fixture->db(), m_fixture->clock());
     auto refused = people.create(counselor, makePerson(QStringLiteral("  "), QString(), {QStringLiteral(" ")},
                                                        QDate(1990, 1, 1), QStringLiteral("+19195550000")));
-    QCOMPARE(refused.error().code, StoreErrorCode::InvalidInput);
+    QCOMPARE(refused.error().code, StoreErrorCode::RequiredMissing);
     QCOMPARE(refused.error().field, QStringLiteral("name"));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM people")), 0);
     VERIFY_DONE(people.create(counselor, makePerson(QString(), QStringLiteral("Okafor"))));
@@ -325,7 +325,7 @@ void TestStorePeople::emptyQueryIsRefused()
     for (const PersonQuery& query : refusedQueries) {
         auto refused = people.search(counselor, query);
         QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().code, StoreErrorCode::InvalidInput);
+        QCOMPARE(refused.error().code, StoreErrorCode::RequiredMissing);
         QCOMPARE(refused.error().field, QStringLiteral("query"));
     }
     QCOMPARE(m_fixture->auditCount(QStringLiteral("search")), 0);

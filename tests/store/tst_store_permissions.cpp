@@ -205,7 +205,7 @@ StoreError TestStorePermissions::callMethod(const QString& name, const Actor& ac
     call.cadNumber = QStringLiteral("PERM-%1").arg(++m_importedCalls);
     call.receivedAt = toDateTime(TestDatabase::startTime());
     call.callType = QStringLiteral("Welfare Check");
-    call.status = QStringLiteral("open");
+    call.status = heart::intake::CallStatus::Open;
     return calls.importCalls(actor, {}, {call}).error();
 }
 

@@ -156,7 +156,9 @@ private Q_SLOTS:
             closed.append({query.value(0).toString(), query.value(1).toString(),
                            store::fromStoredTime(query.value(2).toString()), query.value(3).toString(),
                            query.value(4).toString(), query.value(5).toString(), query.value(6).toString(),
-                           query.value(7).toString(), query.value(8).toString(), query.value(9).toString()});
+                           query.value(7).toString(),
+                           intake::callStatusFromCode(query.value(8).toString().toStdString()).value(),
+                           query.value(9).toString()});
         }
         query.finish();
         QVERIFY(closed.size() > 30);

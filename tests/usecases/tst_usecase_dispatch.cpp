@@ -52,7 +52,7 @@ private Q_SLOTS:
         usecases::CallUseCases calls(context(Role::CallCounselor));
         auto sent = calls.dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code);
         HEARTDESK_VERIFY_RESULT(sent);
-        QCOMPARE(sent.value().call.status, QStringLiteral("dispatched"));
+        QCOMPARE(sent.value().call.status, intake::CallStatus::Dispatched);
         QCOMPARE(sent.value().call.assignedUnit, QStringLiteral("CRT-1"));
         QVERIFY(sent.value().unit.has_value());
         QCOMPARE(sent.value().unit->status, UnitStatus::Dispatched);
@@ -116,7 +116,7 @@ private Q_SLOTS:
     {
         m_fixture->actorFor(Role::CareNavigator); // signed in before the snapshot
         const QString before = snapshot();
-        auto refused = usecases::CallUseCases(context(Role::CareNavigator))
+        auto refused = usecases::CallUseCases(navigator)
                            .dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code);
         QCOMPARE(refused.error().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, m_fixture->actorFor(Role::CareNavigator).userId()), 1);

@@ -3,8 +3,8 @@
 #include "home/CallTableModel.h"
 #include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
-#include "store/CallStore.h"
 #include "store/StoreTime.h"
+#include "usecases/CallUseCases.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -89,13 +89,13 @@ void CallListHome::tick()
 void CallListHome::reload(bool fitColumns)
 {
     m_live->markCurrent();
-    store::CallStore calls(m_services.db, m_services.clock);
+    usecases::CallUseCases calls(m_services);
     const QDateTime now = store::toDateTime(m_services.clock.now());
     store::StoreResult<QList<store::CallSummary>> result = QList<store::CallSummary>{};
     switch (m_kind) {
-    case Kind::CallQueue: result = calls.activeCalls(m_services.actor); break;
-    case Kind::UnitCalls: result = calls.unitCalls(m_services.actor, now.addSecs(-24 * 3600)); break;
-    case Kind::RecentContacts: result = calls.recentContacts(m_services.actor, now.addSecs(-48 * 3600)); break;
+    case Kind::CallQueue: result = calls.queue(); break;
+    case Kind::UnitCalls: result = calls.unitCalls(now.addSecs(-24 * 3600)); break;
+    case Kind::RecentContacts: result = calls.recentContacts(now.addSecs(-48 * 3600)); break;
     }
     if (!result.ok()) {
         m_error->setText(DomainText::errorText(result.error()));

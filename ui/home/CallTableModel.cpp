@@ -2,6 +2,7 @@
 
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
+#include "store/CoreText.h"
 #include "store/StoreTime.h"
 
 #include <QBrush>
@@ -54,7 +55,7 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
         case Beat: return call.beat;
         case Program: return DomainText::programName(call.program);
         case Risk: return DomainText::riskLevelName(call.riskLevel);
-        case Status: return DomainText::callStatusName(call.status);
+        case Status: return DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
         case Disposition: return DomainText::dispositionName(call.disposition);
         default: return {};
         }
@@ -68,7 +69,7 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
             return QBrush(QColor(0xff, 0xec, 0xc7));
         return {};
     }
-    if (role == Qt::ForegroundRole && index.column() == Age && call.status != QLatin1String("closed")) {
+    if (role == Qt::ForegroundRole && index.column() == Age && !call.isClosed()) {
         // Open calls waiting longer than 30 minutes stand out.
         if (ageMinutes >= 30)
             return QBrush(QColor(0xb0, 0x00, 0x20));

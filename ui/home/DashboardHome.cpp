@@ -2,8 +2,8 @@
 
 #include "home/LiveRefresh.h"
 #include "shell/DomainText.h"
-#include "store/CallStore.h"
 #include "store/StoreTime.h"
+#include "usecases/CallUseCases.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -79,9 +79,8 @@ void DashboardHome::refresh()
 {
     m_title->setText(tr("Program dashboard — last 28 days"));
     m_live->markCurrent();
-    store::CallStore calls(m_services.db, m_services.clock);
     const QDateTime since = store::toDateTime(m_services.clock.now()).addDays(-28);
-    auto result = calls.programSummary(m_services.actor, since);
+    auto result = usecases::CallUseCases(m_services).programSummary(since);
     if (!result.ok()) {
         m_error->setText(DomainText::errorText(result.error()));
         m_error->show();

@@ -7,9 +7,9 @@
 #include "intake/IntakeForm.h"
 #include "shell/DomainText.h"
 #include "shell/UiLog.h"
-#include "store/DraftStore.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
+#include "usecases/CallUseCases.h"
 
 #include <QAction>
 #include <QEvent>
@@ -29,7 +29,7 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
 {
     setObjectName(QStringLiteral("counselorHome"));
     QString error;
-    m_routing = RoutingContext::load(m_services.db, &error);
+    m_routing = RoutingContext::load(m_services, &error);
     m_drafts = std::make_unique<DraftWriter>(m_services.db, m_services.clock);
     addTab(m_queue, QString());
     m_board = new TeamBoard(m_services, this);
@@ -173,8 +173,7 @@ void CounselorHome::restoreDrafts()
 {
     if (!m_routing)
         return;
-    store::DraftStore drafts(m_services.db, m_services.clock);
-    auto loaded = drafts.load(m_services.actor);
+    auto loaded = usecases::CallUseCases(m_services).drafts();
     if (!loaded.ok())
         return;
     for (auto it = loaded.value().cbegin(); it != loaded.value().cend(); ++it) {
@@ -207,8 +206,7 @@ void CounselorHome::showDrafts()
         return;
     for (IntakeForm* form : forms())
         form->flushDraft(); // what the tabs hold now, so the list is current
-    store::DraftStore drafts(m_services.db, m_services.clock);
-    auto listed = drafts.list(m_services.actor, QStringLiteral("intake/"));
+    auto listed = usecases::CallUseCases(m_services).drafts(QStringLiteral("intake/"));
     if (!listed.ok()) {
         QMessageBox::warning(this, tr("My drafts"), DomainText::errorText(listed.error()));
         return;
@@ -255,8 +253,7 @@ IntakeForm* CounselorHome::reopenDraft(const QString& formKey)
             return form;
         }
     }
-    store::DraftStore drafts(m_services.db, m_services.clock);
-    auto loaded = drafts.load(m_services.actor);
+    auto loaded = usecases::CallUseCases(m_services).drafts();
     if (!loaded.ok() || !loaded.value().contains(formKey))
         return nullptr;
     IntakeForm* form = addForm();

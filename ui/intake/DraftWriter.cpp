@@ -3,7 +3,7 @@
 #include "shell/DomainText.h"
 #include "shell/UiLog.h"
 #include "store/Database.h"
-#include "store/DraftStore.h"
+#include "usecases/CallUseCases.h"
 
 #include <QMetaObject>
 
@@ -34,8 +34,8 @@ public:
         const std::optional<QString> content = m_writer.takeLatest(key);
         if (!content)
             return; // discarded, or already written with a newer call
-        store::DraftStore drafts(*m_db, m_clock);
-        const store::StoreError error = drafts.save(actor, key, *content);
+        const store::StoreError error =
+            usecases::CallUseCases(usecases::Context{*m_db, m_clock, actor}).keepDraft(key, *content);
         if (error)
             m_writer.keepUnwritten(key, *content); // the next change or flush tries again
         Q_EMIT m_writer.saved(key, error ? DomainText::errorText(error) : QString());
@@ -50,8 +50,7 @@ public:
 
     void discard(const store::Actor& actor, const QString& key)
     {
-        store::DraftStore drafts(*m_db, m_clock);
-        drafts.discard(actor, key);
+        usecases::CallUseCases(usecases::Context{*m_db, m_clock, actor}).discardDraft(key);
     }
 
     void close() { m_db.reset(); }
@@ -120,8 +119,8 @@ void DraftWriter::keepUnwritten(const QString& key, const QString& content)
 void DraftWriter::save(const store::Actor& actor, const QString& key, const QString& content)
 {
     if (!m_worker) {
-        store::DraftStore drafts(m_db, m_clock);
-        const store::StoreError error = drafts.save(actor, key, content);
+        const store::StoreError error =
+            usecases::CallUseCases(usecases::Context{m_db, m_clock, actor}).keepDraft(key, content);
         Q_EMIT saved(key, error ? DomainText::errorText(error) : QString());
         return;
     }
@@ -140,8 +139,7 @@ void DraftWriter::save(const store::Actor& actor, const QString& key, const QStr
 void DraftWriter::discard(const store::Actor& actor, const QString& key)
 {
     if (!m_worker) {
-        store::DraftStore drafts(m_db, m_clock);
-        drafts.discard(actor, key);
+        usecases::CallUseCases(usecases::Context{m_db, m_clock, actor}).discardDraft(key);
         return;
     }
     {

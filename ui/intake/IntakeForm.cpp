@@ -11,8 +11,8 @@
 #include "intake/RoutingPanel.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/DraftStore.h"
 #include "store/StoreTime.h"
+#include "usecases/CallUseCases.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -532,8 +532,7 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
         m_formId = formId;
     const QString callId = draft.value(QStringLiteral("callId")).toString();
     if (!callId.isEmpty()) {
-        store::IntakeStore calls(m_services.db, m_services.clock);
-        auto saved = calls.open(m_services.actor, callId);
+        auto saved = usecases::CallUseCases(m_services).open(callId);
         if (saved.ok())
             m_call = saved.value();
     }
@@ -585,8 +584,7 @@ void IntakeForm::writeDraft()
         m_drafts->save(m_services.actor, draftKey(), content); // returns at once; status follows on saved()
         return;
     }
-    store::DraftStore drafts(m_services.db, m_services.clock);
-    if (store::StoreError error = drafts.save(m_services.actor, draftKey(), content)) {
+    if (store::StoreError error = usecases::CallUseCases(m_services).keepDraft(draftKey(), content)) {
         setStatus(tr("The draft could not be saved: %1").arg(DomainText::errorText(error)));
         return;
     }
@@ -610,8 +608,7 @@ void IntakeForm::discardDraft()
         m_drafts->waitForIdle(); // the call was just saved: no draft may come back after it
         return;
     }
-    store::DraftStore drafts(m_services.db, m_services.clock);
-    drafts.discard(m_services.actor, draftKey());
+    usecases::CallUseCases(m_services).discardDraft(draftKey());
 }
 
 bool IntakeForm::eventFilter(QObject* watched, QEvent* event)

@@ -53,7 +53,7 @@ public:
     QString draftKey() const { return QStringLiteral("intake/") + m_formId; }
     QString callId() const { return m_call.id; }
     QString title() const;
-    bool isClosed() const { return m_call.status == QLatin1String("closed"); }
+    bool isClosed() const { return m_call.isClosed(); }
 
     bool save();         // Ctrl+S
     bool dispatchUnit(); // Ctrl+D

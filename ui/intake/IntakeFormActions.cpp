@@ -9,7 +9,6 @@
 #include "intake/RoutingPanel.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
-#include "store/UnitStore.h"
 #include "usecases/CallUseCases.h"
 #include "units/TeamBoard.h"
 
@@ -87,7 +86,6 @@ void IntakeForm::setReceivedUtc(const QDateTime& utc)
 void IntakeForm::startNew()
 {
     m_loading = true;
-    store::IntakeStore calls(m_services.db, m_services.clock);
     const roster::LocalDateTime today = m_routing->zone().toLocal(m_services.clock.now());
     const std::string prefix = intake::generatedCadNumber(today.date, 0);
     const QString cadPrefix = QString::fromStdString(prefix.substr(0, prefix.find('-') + 1));
@@ -95,7 +93,7 @@ void IntakeForm::startNew()
         return QString::fromStdString(intake::generatedCadNumber(today.date, sequence));
     };
     // Handed out for good: no other workstation, and no later call of ours, gets it.
-    auto sequence = calls.reserveCadSequence(m_services.actor, cadPrefix, numberFor);
+    auto sequence = usecases::CallUseCases(m_services).reserveCadNumber(cadPrefix, numberFor);
     if (sequence.ok())
         m_cad->setText(numberFor(sequence.value()));
     else
@@ -111,8 +109,7 @@ void IntakeForm::startNew()
 
 bool IntakeForm::openCall(const QString& callId)
 {
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    auto loaded = calls.open(m_services.actor, callId);
+    auto loaded = usecases::CallUseCases(m_services).open(callId);
     if (!loaded.ok()) {
         setStatus(DomainText::errorText(loaded.error()));
         return false;
@@ -257,7 +254,7 @@ void IntakeForm::updateDispositionState()
         loadUnits(*disposition);
     m_unitLabel->setEnabled(unit && !isClosed());
     m_unit->setEnabled(unit && !isClosed());
-    m_dispatch->setEnabled(unit && !isClosed() && m_call.status != QLatin1String("dispatched"));
+    m_dispatch->setEnabled(unit && store::toCall(m_call).awaitsDispatch());
 }
 
 void IntakeForm::showFieldError(QLabel* label, const QString& text)
@@ -392,10 +389,7 @@ bool IntakeForm::save()
         setStatus(tr("Not saved: correct the fields marked in red."));
         return false;
     }
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    const store::CallRecord call = collect();
-    auto saved =
-        m_call.id.isEmpty() ? calls.create(m_services.actor, call) : calls.update(m_services.actor, call);
+    auto saved = usecases::CallUseCases(m_services).save(collect());
     if (!saved.ok()) {
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
         if (saved.error().field == QLatin1String("cadNumber")) {
@@ -421,8 +415,7 @@ void IntakeForm::loadUnits(routing::Disposition disposition)
     // ones first; busy ones are listed (greyed, with their status in the
     // text, a tooltip and the accessible description) so the counselor sees
     // why they cannot be chosen.
-    store::UnitStore units(m_services.db, m_services.clock);
-    auto board = units.board(m_services.actor);
+    auto board = usecases::CallUseCases(m_services).unitBoard();
     if (!board.ok())
         return;
     const units::UnitKind kind = disposition == routing::Disposition::CorDispatch
@@ -506,7 +499,7 @@ bool IntakeForm::dispatchUnit()
     if (const int index = unitIndex(code); index >= 0) {
         code = m_unit->itemData(index, kUnitCodeRole).toString();
         unitId = m_unit->itemData(index, kUnitIdRole).toString();
-        auto read = store::UnitStore(m_services.db, m_services.clock).unit(m_services.actor, unitId);
+        auto read = usecases::CallUseCases(m_services).unit(unitId);
         if (!read.ok()) {
             setStatus(tr("Not dispatched: %1").arg(DomainText::errorText(read.error())));
             loadUnits(*disposition);
@@ -534,12 +527,11 @@ bool IntakeForm::dispatchUnit()
 
 bool IntakeForm::confirmCloseWhileUnitOut()
 {
-    if (m_call.status != QLatin1String("dispatched") || m_call.assignedUnit.isEmpty())
+    if (!store::toCall(m_call).isDispatched())
         return true;
     // The unit has cleared when the board shows it free or on another call.
     QString state;
-    store::UnitStore units(m_services.db, m_services.clock);
-    if (auto board = units.board(m_services.actor); board.ok()) {
+    if (auto board = usecases::CallUseCases(m_services).unitBoard(); board.ok()) {
         for (const store::Unit& unit : board.value()) {
             if (unit.code.compare(m_call.assignedUnit, Qt::CaseInsensitive) != 0)
                 continue;
@@ -583,8 +575,7 @@ bool IntakeForm::closeCall()
     }
     if (!save())
         return false;
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    auto closed = calls.close(m_services.actor, m_call.id, m_call.version);
+    auto closed = usecases::CallUseCases(m_services).close(m_call.id, m_call.version);
     if (!closed.ok()) {
         setStatus(tr("Not closed: %1").arg(DomainText::errorText(closed.error())));
         return false;
@@ -614,8 +605,7 @@ bool IntakeForm::addAddendum(const QString& given)
         if (!ok)
             return false;
     }
-    store::IntakeStore calls(m_services.db, m_services.clock);
-    auto added = calls.addAddendum(m_services.actor, m_call.id, text);
+    auto added = usecases::CallUseCases(m_services).addAddendum(m_call.id, text);
     if (!added.ok()) {
         setStatus(tr("Addendum not saved: %1").arg(DomainText::errorText(added.error())));
         return false;

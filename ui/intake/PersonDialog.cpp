@@ -3,7 +3,7 @@
 #include "core/intake/IntakeRules.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "store/PersonStore.h"
+#include "usecases/CallUseCases.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -112,8 +112,7 @@ void PersonDialog::search()
     query.name = m_name->text().trimmed();
     query.phone = normalisedPhone(m_phone->text());
     query.dateOfBirth = QDate::fromString(m_dateOfBirth->text().trimmed(), Qt::ISODate);
-    store::PersonStore people(m_services.db, m_services.clock);
-    auto found = people.search(m_services.actor, query);
+    auto found = usecases::CallUseCases(m_services).searchPeople(query);
     m_results->setRowCount(0);
     m_ids.clear();
     m_names.clear();
@@ -166,9 +165,9 @@ void PersonDialog::createPerson()
     person.familyName = parts.mid(1).join(u' ');
     person.phone = normalisedPhone(m_phone->text());
     person.dateOfBirth = QDate::fromString(m_dateOfBirth->text().trimmed(), Qt::ISODate);
-    store::PersonStore people(m_services.db, m_services.clock);
+    usecases::CallUseCases calls(m_services);
     // Suggest, never merge: the counselor decides.
-    auto duplicates = people.possibleDuplicates(m_services.actor, person);
+    auto duplicates = calls.possibleDuplicates(person);
     if (duplicates.ok() && !duplicates.value().isEmpty()) {
         QStringList names;
         for (const store::PersonMatch& match : duplicates.value())
@@ -181,7 +180,7 @@ void PersonDialog::createPerson()
             return;
         }
     }
-    auto created = people.create(m_services.actor, person);
+    auto created = calls.createPerson(person);
     if (!created.ok()) {
         m_message->setText(DomainText::errorText(created.error()));
         return;
@@ -193,8 +192,7 @@ void PersonDialog::createPerson()
 
 void PersonDialog::showHistory(const Services& services, const QString& personId, QWidget* parent)
 {
-    store::PersonStore people(services.db, services.clock);
-    auto history = people.history(services.actor, personId);
+    auto history = usecases::CallUseCases(services).personHistory(personId);
     if (!history.ok()) {
         QMessageBox::warning(parent, tr("Person"), DomainText::errorText(history.error()));
         return;

@@ -1,7 +1,6 @@
 #include "intake/RoutingContext.h"
 
-#include "store/RoutingData.h"
-#include "store/RuleSetStore.h"
+#include "usecases/CallUseCases.h"
 
 namespace heart::ui {
 
@@ -13,24 +12,17 @@ const routing::RuleSet* RoutingContext::ruleSetOn(std::chrono::year_month_day lo
     return set;
 }
 
-std::shared_ptr<const RoutingContext> RoutingContext::load(store::Database& db, QString* error)
+std::shared_ptr<const RoutingContext> RoutingContext::load(const Services& services, QString* error)
 {
-    store::RuleSetStore rules(db, SystemClock::instance());
-    auto book = rules.ruleBook();
-    if (!book.ok()) {
+    auto data = usecases::CallUseCases(services).routing();
+    if (!data.ok()) {
         if (error)
-            *error = book.error().detail;
-        return nullptr;
-    }
-    auto beats = store::builtInBeatMap();
-    if (!beats) {
-        if (error)
-            *error = QString::fromStdString(beats.error().toString());
+            *error = data.error().detail;
         return nullptr;
     }
     auto context = std::make_shared<RoutingContext>();
-    context->beats = beats.value();
-    context->router = std::make_unique<routing::Router>(std::move(book).value(), context->beats);
+    context->beats = data.value().beats;
+    context->router = std::make_unique<routing::Router>(std::move(data.value().rules), context->beats);
     return context;
 }
 

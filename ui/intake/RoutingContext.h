@@ -3,13 +3,10 @@
 // shipped Durham rules) and the beat map, loaded once per signed-in session.
 #include "core/geo/BeatMap.h"
 #include "core/routing/Router.h"
+#include "home/Services.h"
 
 #include <QString>
 #include <memory>
-
-namespace heart::store {
-class Database;
-}
 
 namespace heart::ui {
 
@@ -23,7 +20,7 @@ struct RoutingContext
     const roster::TimeZoneRule& zone() const { return router->rules().zone(); }
 
     // nullptr and `error` set (technical English, for the log) when the rules or beats cannot be read.
-    static std::shared_ptr<const RoutingContext> load(store::Database& db, QString* error);
+    static std::shared_ptr<const RoutingContext> load(const Services& services, QString* error);
 };
 
 } // namespace heart::ui

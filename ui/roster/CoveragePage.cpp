@@ -3,8 +3,8 @@
 #include "core/roster/CoverageAnalysis.h"
 #include "roster/CoverageChart.h"
 #include "roster/ViolationText.h"
-#include "store/CallStore.h"
 #include "store/StoreTime.h"
+#include "usecases/CallUseCases.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -55,8 +55,7 @@ void CoveragePage::reloadDemand(const roster::TimeZoneRule& zone)
     // Demand: the calls of the last eight weeks, per hour of the week, local time.
     m_demand.fill(0.0);
     const QDateTime now = store::toDateTime(m_services.clock.now());
-    store::CallStore calls(m_services.db, m_services.clock);
-    auto times = calls.receivedTimes(m_services.actor, now.addDays(-56));
+    auto times = usecases::CallUseCases(m_services).receivedTimes(now.addDays(-56));
     if (!times.ok() || times.value().isEmpty())
         return;
     // Average over the weeks the history really covers (at most eight).
