@@ -114,7 +114,7 @@ private Q_SLOTS:
 
     void refusedRoleIsAuditedAndWritesNothing()
     {
-        m_fixture->actorFor(Role::CareNavigator); // signed in before the snapshot
+        const usecases::Context navigator = context(Role::CareNavigator); // signing in is audited
         const QString before = snapshot();
         auto refused = usecases::CallUseCases(navigator)
                            .dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code);
