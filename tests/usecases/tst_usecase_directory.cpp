@@ -120,8 +120,8 @@ private Q_SLOTS:
 
     void refusedRoleIsAuditedAndWritesNothing()
     {
+        const Actor navigator = m_fixture->actorFor(Role::CareNavigator); // made before the snapshot
         const QString before = snapshot();
-        const Actor navigator = m_fixture->actorFor(Role::CareNavigator);
         usecases::DirectoryUseCases refused(context(navigator));
         QCOMPARE(refused.importRows(fileRows()).error().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(refused.setActive(m_known.id, m_known.version, false).error().code,

@@ -169,8 +169,8 @@ private Q_SLOTS:
     void refusedRoleIsAuditedAndWritesNothing()
     {
         RosterCycle cycle = generate();
+        const Actor counselor = m_fixture->actorFor(Role::CallCounselor); // made before the snapshot
         const QString before = snapshot();
-        const Actor counselor = m_fixture->actorFor(Role::CallCounselor);
         usecases::RosterUseCases rosters(context(Role::CallCounselor));
         QCOMPARE(rosters.swapDuties(cycle, 0, 1, 0).code, StoreErrorCode::PermissionDenied);
         QCOMPARE(rosters.generateRotation(cycle, roster::RotationRules{}, kStart, 1).error().code,
