@@ -14,7 +14,7 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
 #include <QHash>
@@ -292,14 +292,12 @@ StoreResult<ResourceRecord> ResourceStore::get(const Actor& /*actor: anyone sign
 
 StoreResult<ResourceRecord> ResourceStore::create(const Actor& actor, const directory::Resource& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditResourceDirectory, kResource))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditResourceDirectory, kResource);
+    if (!work.ok())
+        return work.error();
     const directory::Resource resource = directory::normalised(input);
     if (StoreError error = validate(resource))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     auto twin = findActiveTwin(nameKeyOf(resource), toQString(resource.phone), QString());
     if (!twin.ok())
         return twin.error();
@@ -308,12 +306,12 @@ StoreResult<ResourceRecord> ResourceStore::create(const Actor& actor, const dire
     const QString id = toQString(newRecordId(m_clock.now()));
     if (StoreError error = insertRow(id, resource, toStoredTime(m_clock.now())))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kResource, id}))
-        return error;
     auto stored = read(id);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.changed(audit::Create, kResource, id, stored.value().version))
+        return error;
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -321,14 +319,12 @@ StoreResult<ResourceRecord> ResourceStore::create(const Actor& actor, const dire
 StoreResult<ResourceRecord> ResourceStore::update(const Actor& actor, const QString& id, int version,
                                                   const directory::Resource& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditResourceDirectory, kResource, id))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditResourceDirectory, kResource, id);
+    if (!work.ok())
+        return work.error();
     const directory::Resource resource = directory::normalised(input);
     if (StoreError error = validate(resource))
         return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     auto current = read(id);
     if (!current.ok())
         return current.error();
@@ -343,12 +339,12 @@ StoreResult<ResourceRecord> ResourceStore::update(const Actor& actor, const QStr
     }
     if (StoreError error = updateRow(id, version, resource, toStoredTime(m_clock.now())))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Update, kResource, id}))
-        return error;
     auto stored = read(id);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.changed(audit::Update, kResource, id, stored.value().version))
+        return error;
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -356,11 +352,9 @@ StoreResult<ResourceRecord> ResourceStore::update(const Actor& actor, const QStr
 StoreResult<ResourceRecord> ResourceStore::setActive(const Actor& actor, const QString& id, int version,
                                                      bool active)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditResourceDirectory, kResource, id))
-        return error;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::EditResourceDirectory, kResource, id);
+    if (!work.ok())
+        return work.error();
     auto current = read(id);
     if (!current.ok())
         return current.error();
@@ -383,12 +377,13 @@ StoreResult<ResourceRecord> ResourceStore::setActive(const Actor& actor, const Q
         return error;
     if (update.numRowsAffected() != 1)
         return conflict();
-    if (StoreError error = m_audit.append(actor, {active ? audit::Update : audit::Deactivate, kResource, id}))
-        return error;
     auto stored = read(id);
     if (!stored.ok())
         return stored.error();
-    if (StoreError error = tx.commit())
+    if (StoreError error =
+            work.changed(active ? audit::Update : audit::Deactivate, kResource, id, stored.value().version))
+        return error;
+    if (StoreError error = work.commit())
         return error;
     return stored;
 }
@@ -455,10 +450,10 @@ StoreResult<ResourceImportSummary> ResourceStore::importRows(const Actor& actor,
         }
     }
 
-    // Phase 2, one transaction, no callbacks: the plan, or nothing.
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    // Phase 2, one unit of work, no callbacks: the plan, or nothing.
+    UnitOfWork work(m_db, m_clock, actor, Action::EditResourceDirectory, kResource);
+    if (!work.ok())
+        return work.error();
     const QString now = toStoredTime(m_clock.now());
     const StoreError changedMeanwhile =
         conflict(QStringLiteral("the directory was changed during the import; import the file again"));
@@ -470,13 +465,18 @@ StoreResult<ResourceImportSummary> ResourceStore::importRows(const Actor& actor,
                 return twin.error();
             if (!twin.value().isEmpty())
                 return changedMeanwhile;
-            if (StoreError error = insertRow(toQString(newRecordId(m_clock.now())), row.resource, now))
+            const QString id = toQString(newRecordId(m_clock.now()));
+            if (StoreError error = insertRow(id, row.resource, now))
+                return error;
+            if (StoreError error = work.changed(audit::Create, kResource, id, 1))
                 return error;
             break;
         }
         case PlannedRow::Action::Update:
             if (StoreError error = updateRow(row.id, row.version, row.resource, now))
                 return error.code == StoreErrorCode::Conflict ? changedMeanwhile : error;
+            if (StoreError error = work.changed(audit::Update, kResource, row.id, row.version + 1))
+                return error;
             break;
         case PlannedRow::Action::Unchanged:
             break;
@@ -487,9 +487,9 @@ StoreResult<ResourceImportSummary> ResourceStore::importRows(const Actor& actor,
                                .arg(summary.inserted)
                                .arg(summary.updated)
                                .arg(summary.unchanged);
-    if (StoreError error = m_audit.append(actor, {kImport, kResource, counts}))
+    if (StoreError error = work.audit(kImport, kResource, counts))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return summary;
 }

@@ -101,9 +101,12 @@ public:
     // A row with the folded name and normalised phone of an active service
     // updates it (a later row of the same import too); otherwise it is
     // inserted. InvalidInput when a row has problems (detail names the row's
-    // index from 1 and the codes): the caller passes only good rows. One audit
-    // row for the whole import: action "import", record type "resource",
-    // record id "rows=N;inserted=I;updated=U;unchanged=K".
+    // index from 1 and the codes): the caller passes only good rows. Each
+    // service written is audited ("create"/"update", its id) and journaled
+    // once with its new version; then one audit row sums up the import:
+    // action "import", record type "resource", record id
+    // "rows=N;inserted=I;updated=U;unchanged=K". A failure at any row leaves
+    // nothing of the import (no rows, audit or journal).
     StoreResult<ResourceImportSummary> importRows(const Actor& actor,
                                                   const std::vector<directory::Resource>& rows,
                                                   const ImportProgress& progress = {});

@@ -3,7 +3,7 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/SqlTransaction.h"
+#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
 
 #include <QDate>
@@ -70,14 +70,13 @@ StoreResult<QList<roster::StaffMember>> RosterStore::listStaff(const Actor& acto
 
 StoreResult<QString> RosterStore::addStaff(const Actor& actor, const roster::StaffMember& member, const QString& userId)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kStaff))
-        return error;
-    if (member.name.empty() || member.shiftCode.empty())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("name and shift are required"),
-                                QStringLiteral("staff"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kStaff);
+    if (!work.ok())
+        return work.error();
+    if (member.name.empty())
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no name"), QStringLiteral("name"));
+    if (member.shiftCode.empty())
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"), QStringLiteral("shift"));
     const QString id = toQString(newRecordId(m_clock.now()));
     const QString now = toStoredTime(m_clock.now());
     QSqlQuery insert = m_db.prepare(QStringLiteral(
@@ -92,22 +91,20 @@ StoreResult<QString> RosterStore::addStaff(const Actor& actor, const roster::Sta
     insert.addBindValue(now);
     if (StoreError error = m_db.exec(insert, "insert staff"))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Create, kStaff, id}))
+    if (StoreError error = work.changed(audit::Create, kStaff, id, 1))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return id;
 }
 
 StoreError RosterStore::setStaffShift(const Actor& actor, const QString& staffId, const QString& shiftCode)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kStaff, staffId))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kStaff, staffId);
+    if (!work.ok())
+        return work.error();
     if (shiftCode.isEmpty())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no shift"), QStringLiteral("shift"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"), QStringLiteral("shift"));
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE staff SET shift_code = ?, version = version + 1, updated_at = ? WHERE id = ? AND active = 1"));
     update.addBindValue(shiftCode);
@@ -117,9 +114,15 @@ StoreError RosterStore::setStaffShift(const Actor& actor, const QString& staffId
         return error;
     if (update.numRowsAffected() != 1)
         return StoreError::make(StoreErrorCode::NotFound, QStringLiteral("no such responder"));
-    if (StoreError error = m_audit.append(actor, {audit::Update, kStaff, staffId}))
+    QSqlQuery version = m_db.prepare(QStringLiteral("SELECT version FROM staff WHERE id = ?"));
+    version.addBindValue(staffId);
+    if (StoreError error = m_db.exec(version, "read staff version"))
         return error;
-    return tx.commit();
+    if (!version.next())
+        return StoreError::make(StoreErrorCode::NotFound, QStringLiteral("no such responder"));
+    if (StoreError error = work.changed(audit::Update, kStaff, staffId, version.value(0).toInt()))
+        return error;
+    return work.commit();
 }
 
 StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
@@ -172,14 +175,15 @@ StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
     return cycle;
 }
 
-StoreError RosterStore::writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty)
+StoreError RosterStore::writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty,
+                                  const char* clearWhat, const char* writeWhat)
 {
     QSqlQuery remove = m_db.prepare(
         QStringLiteral("DELETE FROM roster_duties WHERE cycle_id = ? AND staff_id = ? AND day_index = ?"));
     remove.addBindValue(cycleId);
     remove.addBindValue(staffId);
     remove.addBindValue(day);
-    if (StoreError error = m_db.exec(remove, "clear duty"))
+    if (StoreError error = m_db.exec(remove, clearWhat))
         return error;
     if (duty.kind == roster::DutyKind::Off)
         return {};
@@ -193,7 +197,7 @@ StoreError RosterStore::writeDuty(const QString& cycleId, const QString& staffId
     insert.addBindValue(shift ? QStringLiteral("shift") : QStringLiteral("admin"));
     insert.addBindValue(shift ? QVariant(toQString(duty.shiftCode)) : QVariant(QMetaType::fromType<QString>()));
     insert.addBindValue(shift ? QVariant(QMetaType::fromType<int>()) : QVariant(duty.adminMinutes));
-    return m_db.exec(insert, "write duty");
+    return m_db.exec(insert, writeWhat);
 }
 
 StoreError RosterStore::bumpVersion(RosterCycle& cycle)
@@ -215,12 +219,10 @@ StoreError RosterStore::bumpVersion(RosterCycle& cycle)
 
 StoreResult<RosterCycle> RosterStore::saveCycle(const Actor& actor, const RosterCycle& input)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kCycle, input.id))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kCycle, input.id);
+    if (!work.ok())
+        return work.error();
     RosterCycle cycle = input;
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     const bool created = cycle.id.isEmpty();
     if (created) {
         cycle.id = toQString(newRecordId(m_clock.now()));
@@ -255,32 +257,30 @@ StoreResult<RosterCycle> RosterStore::saveCycle(const Actor& actor, const Roster
                 return error;
         }
     }
-    if (StoreError error = m_audit.append(actor, {created ? audit::Create : audit::Update, kCycle, cycle.id}))
+    if (StoreError error = work.changed(created ? audit::Create : audit::Update, kCycle, cycle.id, cycle.version))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     return cycle;
 }
 
 StoreError RosterStore::setDuty(const Actor& actor, RosterCycle& cycle, int person, int day, const roster::Duty& duty)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kCycle, cycle.id))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kCycle, cycle.id);
+    if (!work.ok())
+        return work.error();
     if (person < 0 || static_cast<std::size_t>(person) >= cycle.schedule.staff.size() || day < 0 ||
         day >= cycle.schedule.dayCount())
         return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no such cell"), QStringLiteral("day"));
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     RosterCycle next = cycle;
     if (StoreError error = bumpVersion(next))
         return error;
     if (StoreError error = writeDuty(cycle.id, toQString(cycle.schedule.staff[static_cast<std::size_t>(person)].id),
                                      day, duty))
         return error;
-    if (StoreError error = m_audit.append(actor, {audit::Update, kCycle, cycle.id}))
+    if (StoreError error = work.changed(audit::Update, kCycle, cycle.id, next.version))
         return error;
-    if (StoreError error = tx.commit())
+    if (StoreError error = work.commit())
         return error;
     next.schedule.duties[static_cast<std::size_t>(person)][static_cast<std::size_t>(day)] = duty;
     cycle = next;
@@ -289,8 +289,9 @@ StoreError RosterStore::setDuty(const Actor& actor, RosterCycle& cycle, int pers
 
 StoreError RosterStore::swapDuties(const Actor& actor, RosterCycle& cycle, int personA, int personB, int day)
 {
-    if (StoreError error = m_audit.require(actor, Action::EditRoster, kCycle, cycle.id))
-        return error;
+    UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kCycle, cycle.id);
+    if (!work.ok())
+        return work.error();
     const auto people = static_cast<int>(cycle.schedule.staff.size());
     if (personA < 0 || personA >= people || personB < 0 || personB >= people || personA == personB || day < 0 ||
         day >= cycle.schedule.dayCount())
@@ -298,21 +299,20 @@ StoreError RosterStore::swapDuties(const Actor& actor, RosterCycle& cycle, int p
     const auto a = static_cast<std::size_t>(personA);
     const auto b = static_cast<std::size_t>(personB);
     const auto d = static_cast<std::size_t>(day);
-    SqlTransaction tx(m_db);
-    if (tx.beginError())
-        return tx.beginError();
     RosterCycle next = cycle;
     if (StoreError error = bumpVersion(next))
         return error;
     std::swap(next.schedule.duties[a][d], next.schedule.duties[b][d]);
-    for (const std::size_t person : {a, b}) {
-        if (StoreError error =
-                writeDuty(cycle.id, toQString(cycle.schedule.staff[person].id), day, next.schedule.duties[person][d]))
-            return error;
-    }
-    if (StoreError error = m_audit.append(actor, {audit::Update, kCycle, cycle.id}))
+    if (StoreError error =
+            writeDuty(cycle.id, toQString(cycle.schedule.staff[a].id), day, next.schedule.duties[a][d]))
         return error;
-    if (StoreError error = tx.commit())
+    // The second duty under its own names, so that a test can fail it alone.
+    if (StoreError error = writeDuty(cycle.id, toQString(cycle.schedule.staff[b].id), day,
+                                     next.schedule.duties[b][d], "clear swapped duty", "write swapped duty"))
+        return error;
+    if (StoreError error = work.changed(audit::Update, kCycle, cycle.id, next.version))
+        return error;
+    if (StoreError error = work.commit())
         return error;
     cycle = next;
     return {};

@@ -4,6 +4,9 @@
 // are audited and carry a version so two supervisors never overwrite each
 // other silently: setDuty and swapDuties take the cycle as the caller last
 // read it and refuse (Conflict) when its version has moved on since.
+// Each change is one unit of work (store/UnitOfWork.h): a cycle's duties are
+// journaled as the cycle ("roster_cycle", its new version), a responder as
+// "staff". Inside a use case's outer unit they join its transaction.
 #include "core/roster/Schedule.h"
 #include "store/Actor.h"
 #include "store/AuditTrail.h"
@@ -50,7 +53,8 @@ public:
     static roster::ResponderRole roleFromCode(const QString& code);
 
 private:
-    StoreError writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty);
+    StoreError writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty,
+                         const char* clearWhat = "clear duty", const char* writeWhat = "write duty");
     StoreError bumpVersion(RosterCycle& cycle);
 
     Database& m_db;

@@ -358,11 +358,14 @@ private Q_SLOTS:
         auto despensa = m_store->search(admin, q);
         QCOMPARE(namesOf(despensa.value()), strings({"Despensa San Jose"}));
         QCOMPARE(despensa.value().at(0).languages, strings({"es", "en"}));
-        // One audit row for the whole import, naming the counts.
+        // An audit row per service written (the mission, the two new ones:
+        // the second Despensa row changes the new one before it is written), then one
+        // for the whole import, naming the counts.
         const RawResult audit =
             m_fixture->sql(QStringLiteral("SELECT action, record_type, record_id FROM audit_log "
                                           "ORDER BY seq"));
-        QCOMPARE(audit.rows.size(), auditBefore + 1);
+        QCOMPARE(audit.rows.size(), auditBefore + 3 + 1);
+        QCOMPARE(audit.rows.at(auditBefore).at(0).toString(), QStringLiteral("update")); // the mission, row 1
         QCOMPARE(audit.rows.last().at(0).toString(), QStringLiteral("import"));
         QCOMPARE(audit.rows.last().at(1).toString(), QStringLiteral("resource"));
         QCOMPARE(audit.rows.last().at(2).toString(),

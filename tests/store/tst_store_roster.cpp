@@ -135,6 +135,18 @@ void TestStoreRoster::fixedShiftChanges()
     QCOMPARE(roster.setStaffShift(peer, id, QStringLiteral("early")).code, store::StoreErrorCode::PermissionDenied);
     QCOMPARE(roster.setStaffShift(supervisor, QStringLiteral("no-such-id"), QStringLiteral("early")).code,
              store::StoreErrorCode::NotFound);
+    // A missing shift or name is said as such, naming the input.
+    const store::StoreError noShift = roster.setStaffShift(supervisor, id, QString());
+    QCOMPARE(noShift.code, store::StoreErrorCode::RequiredMissing);
+    QCOMPARE(noShift.field, QStringLiteral("shift"));
+    const store::StoreError noName =
+        roster.addStaff(supervisor, {{}, "", roster::ResponderRole::Emt, "early"}).error();
+    QCOMPARE(noName.code, store::StoreErrorCode::RequiredMissing);
+    QCOMPARE(noName.field, QStringLiteral("name"));
+    const store::StoreError noFixedShift =
+        roster.addStaff(supervisor, {{}, "Nobody Newcomer", roster::ResponderRole::Emt, ""}).error();
+    QCOMPARE(noFixedShift.code, store::StoreErrorCode::RequiredMissing);
+    QCOMPARE(noFixedShift.field, QStringLiteral("shift"));
 }
 
 void TestStoreRoster::swapTradesOneDay()

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -265,6 +266,51 @@ private Q_SLOTS:
         QTest::keyClicks(search, QStringLiteral("oak street"));
         QCOMPARE(listedNames(directory->findChild<QTableView*>(QStringLiteral("directoryTable"))),
                  QStringList{QStringLiteral("Oak Street Shelter")});
+    }
+
+    // The database fails at the file's third good row (the kitchen's update,
+    // after two new services were written): the report says nothing was
+    // imported and why, and nothing of the file is in the directory.
+    void csvImportFailingMidwayKeepsNothing()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+        auto* directory = openDirectory(f);
+        QVERIFY(directory);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("services.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Name,Kind,Phone,Languages,Walk-ins,Notes\r\n"
+                   "Northside Pantry,food,919-555-0170,en,yes,\r\n"
+                   "Oak Street Shelter,shelter,919-555-0172,en;es,no,\r\n"
+                   "Durham Community Kitchen,food,(919) 555-0141,en;es,yes,Breakfast moved to 07:30\r\n"
+                   "Eastside Peer Space,peer_center,,es,1,\r\n");
+        file.close();
+        const QString resources = QStringLiteral("SELECT COUNT(*) FROM resources");
+        const QString changed = QStringLiteral("SELECT COUNT(*) FROM resources WHERE version > 1");
+        const QString journal = QStringLiteral("SELECT COUNT(*) FROM change_journal");
+        const QString audit = QStringLiteral("SELECT COUNT(*) FROM audit_log");
+        const int before[] = {f.countRows(resources), f.countRows(changed), f.countRows(journal),
+                              f.countRows(audit)};
+        f.db().injectFault(QStringLiteral("update service"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("update service failed")));
+        directory->setImportFileChooser([&](QWidget*) { return path; });
+        QTest::keyClick(directory, Qt::Key_I, Qt::AltModifier); // "&Import CSV…"
+        QDialog* report = nullptr;
+        QTRY_VERIFY((report = directory->findChild<QDialog*>(QStringLiteral("resourceImportReport"))) !=
+                    nullptr);
+        QTRY_VERIFY(report->isVisible());
+        const QString summary = report->findChild<QLabel*>(QStringLiteral("resourceImportSummary"))->text();
+        QVERIFY2(summary.startsWith(QStringLiteral("Nothing was imported from services.csv: The database refused "
+                                                   "the change")),
+                 qPrintable(summary));
+        QCOMPARE(f.countRows(resources), before[0]);
+        QCOMPARE(f.countRows(changed), before[1]);
+        QCOMPARE(f.countRows(journal), before[2]);
+        QCOMPARE(f.countRows(audit), before[3]);
+        report->close();
     }
 
     void pickerReturnsTheChosenService()

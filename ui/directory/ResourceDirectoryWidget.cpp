@@ -7,6 +7,7 @@
 #include "directory/ResourceImport.h"
 #include "directory/ResourceTableModel.h"
 #include "shell/DomainText.h"
+#include "usecases/DirectoryUseCases.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -181,8 +182,7 @@ void ResourceDirectoryWidget::reload()
     query.language = m_language->currentData().toString();
     query.includeInactive = canEdit() && m_showInactive->isChecked();
     query.limit = 0;
-    store::ResourceStore store(m_services.db, m_services.clock);
-    auto found = store.search(m_services.actor, query);
+    auto found = usecases::DirectoryUseCases(m_services).search(query);
     if (!found.ok()) {
         showMessage(DomainText::errorText(found.error()), true);
         return;
@@ -283,8 +283,7 @@ void ResourceDirectoryWidget::toggleActive()
     if (!r)
         return;
     const store::ResourceRecord current = *r;
-    store::ResourceStore store(m_services.db, m_services.clock);
-    auto changed = store.setActive(m_services.actor, current.id, current.version, !current.active);
+    auto changed = usecases::DirectoryUseCases(m_services).setActive(current.id, current.version, !current.active);
     if (!changed.ok()) {
         const bool duplicate = changed.error().code == store::StoreErrorCode::InvalidInput;
         showMessage(

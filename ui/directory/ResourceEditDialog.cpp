@@ -2,6 +2,7 @@
 
 #include "directory/DirectoryText.h"
 #include "shell/DomainText.h"
+#include "usecases/DirectoryUseCases.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -250,9 +251,8 @@ void ResourceEditDialog::save()
         return;
     }
     clearProblems();
-    store::ResourceStore store(m_services.db, m_services.clock);
-    auto saved = m_existing ? store.update(m_services.actor, m_existing->id, m_existing->version, typed)
-                            : store.create(m_services.actor, typed);
+    usecases::DirectoryUseCases directory(m_services);
+    auto saved = m_existing ? directory.edit(m_existing->id, m_existing->version, typed) : directory.add(typed);
     if (!saved.ok()) {
         const store::StoreError& error = saved.error();
         if (error.code == store::StoreErrorCode::InvalidInput && error.detail == QLatin1String("duplicate")) {

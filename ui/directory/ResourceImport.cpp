@@ -2,6 +2,7 @@
 
 #include "directory/DirectoryText.h"
 #include "shell/DomainText.h"
+#include "usecases/DirectoryUseCases.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -147,8 +148,7 @@ ResourceImportOutcome importResourceCsv(const Services& services, const QString&
     progress.setWindowTitle(ResourceImportReport::tr("CSV import"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
-    store::ResourceStore store(services.db, services.clock);
-    auto imported = store.importRows(services.actor, rows, [&](int done, int total) {
+    auto imported = usecases::DirectoryUseCases(services).importRows(rows, [&](int done, int total) {
         progress.setMaximum(total);
         progress.setValue(done); // a modal progress dialog processes events here: Cancel works
         return !progress.wasCanceled();

@@ -3,6 +3,7 @@
 #include "directory/DirectoryText.h"
 #include "directory/ResourceTableModel.h"
 #include "shell/DomainText.h"
+#include "usecases/DirectoryUseCases.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -92,8 +93,7 @@ void ResourcePickerDialog::search()
     store::ResourceQuery query;
     query.text = m_search->text();
     query.limit = 200;
-    store::ResourceStore store(m_services.db, m_services.clock);
-    auto found = store.search(m_services.actor, query);
+    auto found = usecases::DirectoryUseCases(m_services).search(query);
     if (!found.ok()) {
         m_model->setRecords({});
         m_detail->setText(DomainText::errorText(found.error()));

@@ -13,6 +13,7 @@
 #include "roster/ViolationText.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
+#include "usecases/RosterUseCases.h"
 
 #include <QContextMenuEvent>
 #include <QDate>
@@ -205,8 +206,7 @@ int RosterWidget::todayIndex() const
 void RosterWidget::reload()
 {
     m_live->markCurrent();
-    store::RosterStore roster(m_services.db, m_services.clock);
-    auto cycle = roster.currentCycle(m_services.actor);
+    auto cycle = usecases::RosterUseCases(m_services).currentCycle();
     m_hasCycle = cycle.ok();
     if (!cycle.ok() && cycle.error().code != store::StoreErrorCode::NotFound)
         showMessage(DomainText::errorText(cycle.error()), true);
@@ -306,8 +306,7 @@ bool RosterWidget::setDutyAt(int person, int day, const roster::Duty& duty)
 {
     if (!m_hasCycle || !m_editable)
         return false;
-    store::RosterStore roster(m_services.db, m_services.clock);
-    if (failed(roster.setDuty(m_services.actor, m_cycle, person, day, duty)))
+    if (failed(usecases::RosterUseCases(m_services).setDuty(m_cycle, person, day, duty)))
         return false;
     m_message->hide();
     refreshDerived();
@@ -326,8 +325,7 @@ bool RosterWidget::swapWith(int person, int other, int day)
 {
     if (!m_hasCycle || !m_editable)
         return false;
-    store::RosterStore roster(m_services.db, m_services.clock);
-    if (failed(roster.swapDuties(m_services.actor, m_cycle, person, other, day)))
+    if (failed(usecases::RosterUseCases(m_services).swapDuties(m_cycle, person, other, day)))
         return false;
     m_message->hide();
     refreshDerived();
@@ -416,20 +414,17 @@ bool RosterWidget::generate(int teamsPerShift)
 {
     if (!m_editable)
         return false;
-    store::RosterStore roster(m_services.db, m_services.clock);
-    auto staff = roster.listStaff(m_services.actor);
-    if (!staff.ok())
-        return !failed(staff.error());
-    roster::RotationRules rules = m_rules;
-    rules.teamsPerShift = teamsPerShift;
     using namespace std::chrono;
     const sys_days today{m_zone.toLocal(m_services.clock.now()).date};
     const year_month_day start = m_hasCycle ? m_cycle.schedule.start : year_month_day{today - (weekday{today} - Monday)};
-    const auto result = roster::generateRotation({staff.value().begin(), staff.value().end()}, rules, start,
-                                                 static_cast<std::uint64_t>(teamsPerShift));
-    if (!result.schedule) {
+    auto result = usecases::RosterUseCases(m_services)
+                      .generateRotation(m_hasCycle ? std::optional(m_cycle) : std::nullopt, m_rules, start,
+                                        teamsPerShift);
+    if (!result.ok())
+        return !failed(result.error());
+    if (!result.value().cycle) {
         QStringList reasons;
-        for (const roster::StaffShortage& s : result.shortages)
+        for (const roster::StaffShortage& s : result.value().shortages)
             reasons << ViolationText::describe(s);
         if (reasons.isEmpty())
             reasons << tr("These rules need a rotation made by hand.");
@@ -438,14 +433,6 @@ bool RosterWidget::generate(int teamsPerShift)
                     true);
         return false;
     }
-    store::RosterCycle cycle = m_cycle;
-    cycle.schedule = *result.schedule;
-    cycle.teamsPerShift = teamsPerShift;
-    if (!m_hasCycle)
-        cycle.id.clear();
-    auto saved = roster.saveCycle(m_services.actor, cycle);
-    if (!saved.ok())
-        return !failed(saved.error());
     reload();
     showMessage(tr("A new rotation with %n complete team(s) on every shift was saved.", nullptr, teamsPerShift), false);
     return true;
@@ -463,8 +450,7 @@ bool RosterWidget::changeFixedShift(int person)
     }
     const QString code = QString::fromStdString(m_rules.shifts[next].code);
     const QString name = QString::fromStdString(member.name);
-    store::RosterStore roster(m_services.db, m_services.clock);
-    if (failed(roster.setStaffShift(m_services.actor, QString::fromStdString(member.id), code)))
+    if (failed(usecases::RosterUseCases(m_services).setStaffShift(QString::fromStdString(member.id), code)))
         return false;
     const std::string id = member.id;
     const int day = std::max(m_table->currentIndex().column(), 0);
@@ -503,8 +489,7 @@ bool RosterWidget::exportTo(const QString& path, bool calendar)
         return false;
     }
     // No export without its audit row: the file only appears once the export is recorded.
-    store::RosterStore roster(m_services.db, m_services.clock);
-    if (failed(roster.recordExport(m_services.actor, m_cycle.id))) {
+    if (failed(usecases::RosterUseCases(m_services).recordExport(m_cycle.id))) {
         file.cancelWriting();
         return false;
     }

@@ -200,6 +200,8 @@ QString DomainText::fieldName(const QString& field)
         return tr("Name");
     if (field == QLatin1String("phone"))
         return tr("Phone");
+    if (field == QLatin1String("shift"))
+        return tr("Shift");
     return field;
 }
 
