@@ -9,8 +9,8 @@ std::string auditPayload(const AuditEntry& e)
     constexpr char kSep = '\x1f';
     std::string payload;
     payload.reserve(256);
-    for (const std::string* field : {&e.prevHash, &e.atUtc, &e.userId, &e.role, &e.workstation, &e.action,
-                                     &e.recordType, &e.recordId}) {
+    for (const std::string* field :
+         {&e.prevHash, &e.atUtc, &e.userId, &e.role, &e.workstation, &e.action, &e.recordType, &e.recordId}) {
         payload += *field;
         payload += kSep;
     }

@@ -13,12 +13,12 @@ namespace heart {
 struct AuditEntry
 {
     std::int64_t seq = 0;
-    std::string atUtc;       // ISO 8601, UTC, millisecond precision
-    std::string userId;      // empty when no user is known (a failed sign-in for an unknown login)
-    std::string role;        // role code
+    std::string atUtc;  // ISO 8601, UTC, millisecond precision
+    std::string userId; // empty when no user is known (a failed sign-in for an unknown login)
+    std::string role;   // role code
     std::string workstation;
-    std::string action;      // "create", "update", "sign", "export", "open", "sign_in", ...
-    std::string recordType;  // "person", "call", "user", ...
+    std::string action;     // "create", "update", "sign", "export", "open", "sign_in", ...
+    std::string recordType; // "person", "call", "user", ...
     std::string recordId;
     std::string prevHash;
     std::string hash;
@@ -34,7 +34,12 @@ std::string auditHash(const AuditEntry& entry);
 struct AuditBreak
 {
     std::int64_t seq = 0;
-    enum class Kind { HashMismatch, PrevHashMismatch, SequenceGap } kind = Kind::HashMismatch;
+    enum class Kind
+    {
+        HashMismatch,
+        PrevHashMismatch,
+        SequenceGap
+    } kind = Kind::HashMismatch;
 };
 
 // Checks entries given in ascending seq order; names the first broken row.

@@ -66,26 +66,46 @@ bool permits(Role role, Action action)
 std::string_view actionCode(Action action)
 {
     switch (action) {
-    case Action::ViewCallQueue: return "view_call_queue";
-    case Action::TakeCall: return "take_call";
-    case Action::DispatchUnit: return "dispatch_unit";
-    case Action::ViewUnitCalls: return "view_unit_calls";
-    case Action::UpdateUnitStatus: return "update_unit_status";
-    case Action::OpenPersonRecord: return "open_person_record";
-    case Action::WriteEncounterEntry: return "write_encounter_entry";
-    case Action::SignEncounter: return "sign_encounter";
-    case Action::WriteSafetyPlan: return "write_safety_plan";
-    case Action::ViewFollowUps: return "view_follow_ups";
-    case Action::WorkFollowUps: return "work_follow_ups";
-    case Action::AssignFollowUps: return "assign_follow_ups";
-    case Action::ViewRoster: return "view_roster";
-    case Action::EditRoster: return "edit_roster";
-    case Action::ViewReports: return "view_reports";
-    case Action::ExportReports: return "export_reports";
-    case Action::ManageUsers: return "manage_users";
-    case Action::ManageSettings: return "manage_settings";
-    case Action::EditResourceDirectory: return "edit_resource_directory";
-    case Action::ViewAuditTrail: return "view_audit_trail";
+    case Action::ViewCallQueue:
+        return "view_call_queue";
+    case Action::TakeCall:
+        return "take_call";
+    case Action::DispatchUnit:
+        return "dispatch_unit";
+    case Action::ViewUnitCalls:
+        return "view_unit_calls";
+    case Action::UpdateUnitStatus:
+        return "update_unit_status";
+    case Action::OpenPersonRecord:
+        return "open_person_record";
+    case Action::WriteEncounterEntry:
+        return "write_encounter_entry";
+    case Action::SignEncounter:
+        return "sign_encounter";
+    case Action::WriteSafetyPlan:
+        return "write_safety_plan";
+    case Action::ViewFollowUps:
+        return "view_follow_ups";
+    case Action::WorkFollowUps:
+        return "work_follow_ups";
+    case Action::AssignFollowUps:
+        return "assign_follow_ups";
+    case Action::ViewRoster:
+        return "view_roster";
+    case Action::EditRoster:
+        return "edit_roster";
+    case Action::ViewReports:
+        return "view_reports";
+    case Action::ExportReports:
+        return "export_reports";
+    case Action::ManageUsers:
+        return "manage_users";
+    case Action::ManageSettings:
+        return "manage_settings";
+    case Action::EditResourceDirectory:
+        return "edit_resource_directory";
+    case Action::ViewAuditTrail:
+        return "view_audit_trail";
     }
     return {};
 }

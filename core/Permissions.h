@@ -9,18 +9,19 @@
 
 namespace heart {
 
-enum class Action {
-    ViewCallQueue,      // see active calls in the 911 center
-    TakeCall,           // create or edit an intake, triage, routing disposition
-    DispatchUnit,       // assign a unit to a call
-    ViewUnitCalls,      // see calls assigned to units (team board)
-    UpdateUnitStatus,   // move a unit through its statuses
-    OpenPersonRecord,   // open a person's history
+enum class Action
+{
+    ViewCallQueue,    // see active calls in the 911 center
+    TakeCall,         // create or edit an intake, triage, routing disposition
+    DispatchUnit,     // assign a unit to a call
+    ViewUnitCalls,    // see calls assigned to units (team board)
+    UpdateUnitStatus, // move a unit through its statuses
+    OpenPersonRecord, // open a person's history
     WriteEncounterEntry,
-    SignEncounter,      // only the clinician lead signs
+    SignEncounter, // only the clinician lead signs
     WriteSafetyPlan,
     ViewFollowUps,
-    WorkFollowUps,      // claim, log attempts, record outcomes
+    WorkFollowUps, // claim, log attempts, record outcomes
     AssignFollowUps,
     ViewRoster,
     EditRoster,
@@ -33,13 +34,26 @@ enum class Action {
 };
 
 inline constexpr std::array<Action, 20> kAllActions = {
-    Action::ViewCallQueue,   Action::TakeCall,         Action::DispatchUnit,
-    Action::ViewUnitCalls,   Action::UpdateUnitStatus, Action::OpenPersonRecord,
-    Action::WriteEncounterEntry, Action::SignEncounter, Action::WriteSafetyPlan,
-    Action::ViewFollowUps,   Action::WorkFollowUps,    Action::AssignFollowUps,
-    Action::ViewRoster,      Action::EditRoster,       Action::ViewReports,
-    Action::ExportReports,   Action::ManageUsers,      Action::ManageSettings,
-    Action::EditResourceDirectory, Action::ViewAuditTrail,
+    Action::ViewCallQueue,
+    Action::TakeCall,
+    Action::DispatchUnit,
+    Action::ViewUnitCalls,
+    Action::UpdateUnitStatus,
+    Action::OpenPersonRecord,
+    Action::WriteEncounterEntry,
+    Action::SignEncounter,
+    Action::WriteSafetyPlan,
+    Action::ViewFollowUps,
+    Action::WorkFollowUps,
+    Action::AssignFollowUps,
+    Action::ViewRoster,
+    Action::EditRoster,
+    Action::ViewReports,
+    Action::ExportReports,
+    Action::ManageUsers,
+    Action::ManageSettings,
+    Action::EditResourceDirectory,
+    Action::ViewAuditTrail,
 };
 
 bool permits(Role role, Action action);

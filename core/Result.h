@@ -9,8 +9,8 @@ namespace heart {
 
 struct Error
 {
-    std::string code;  // stable, machine-readable: "account-locked", "outside-hours", ...
-    std::string field; // which input is at fault, if any
+    std::string code;   // stable, machine-readable: "account-locked", "outside-hours", ...
+    std::string field;  // which input is at fault, if any
     std::string detail; // technical detail for logs; never a person's data
 };
 
@@ -35,8 +35,7 @@ struct DataError
     }
 };
 
-template <typename T, typename E = Error>
-class Result
+template <typename T, typename E = Error> class Result
 {
 public:
     Result(T value) : m_state(std::move(value)) {}

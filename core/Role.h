@@ -7,7 +7,8 @@
 
 namespace heart {
 
-enum class Role {
+enum class Role
+{
     CallCounselor,       // Crisis Call Diversion clinician in the 911 center
     CrtTeamLead,         // Community Response Team clinician, team lead
     PeerSupport,         // peer support specialist on a CRT unit
@@ -19,15 +20,22 @@ enum class Role {
 };
 
 inline constexpr std::array<Role, 8> kAllRoles = {
-    Role::CallCounselor, Role::CrtTeamLead,   Role::PeerSupport, Role::Emt,
-    Role::CoResponseClinician, Role::CareNavigator, Role::Supervisor, Role::Administrator,
+    Role::CallCounselor,       Role::CrtTeamLead,   Role::PeerSupport, Role::Emt,
+    Role::CoResponseClinician, Role::CareNavigator, Role::Supervisor,  Role::Administrator,
 };
 
 std::string_view roleCode(Role role);
 std::optional<Role> roleFromCode(std::string_view code);
 
 // Which home screen a role lands on after signing in.
-enum class Workplace { CallQueue, UnitCalls, FollowUpQueue, ProgramDashboard, Administration };
+enum class Workplace
+{
+    CallQueue,
+    UnitCalls,
+    FollowUpQueue,
+    ProgramDashboard,
+    Administration
+};
 Workplace homeWorkplace(Role role);
 
 } // namespace heart

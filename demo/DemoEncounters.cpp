@@ -1,11 +1,11 @@
 #include "demo/DemoEncounters.h"
 
 #include "store/AccountStore.h"
+#include "store/CrisisServices.h"
 #include "store/Database.h"
 #include "store/EncounterStore.h"
 #include "store/SafetyPlanStore.h"
 #include "store/SettingsStore.h"
-#include "store/CrisisServices.h"
 #include "store/StoreLog.h"
 #include "store/UnitStore.h"
 
@@ -25,8 +25,8 @@ StoreError writeDemoEncounters(Database& db, const Clock& clock, const QString& 
 
     // A correction under the newest note the lead signed.
     {
-        QSqlQuery newest = db.prepare(QStringLiteral(
-            "SELECT id FROM encounters WHERE signed_by = ? ORDER BY signed_at DESC"));
+        QSqlQuery newest = db.prepare(
+            QStringLiteral("SELECT id FROM encounters WHERE signed_by = ? ORDER BY signed_at DESC"));
         newest.addBindValue(lead.value().userId());
         if (StoreError error = db.exec(newest, "find the demo's newest signed note"))
             return error;
@@ -35,8 +35,9 @@ StoreError writeDemoEncounters(Database& db, const Clock& clock, const QString& 
             newest.finish();
             auto added = encounters.addAddendum(
                 lead.value(), id,
-                QStringLiteral("Correction: the referral was made by phone with the person present, not left as a "
-                               "flyer. Intake appointment confirmed for Thursday morning."),
+                QStringLiteral(
+                    "Correction: the referral was made by phone with the person present, not left as a "
+                    "flyer. Intake appointment confirmed for Thursday morning."),
                 QStringLiteral("teamlead-demo"));
             if (!added.ok())
                 return added.error();
@@ -54,8 +55,9 @@ StoreError writeDemoEncounters(Database& db, const Clock& clock, const QString& 
     if (!created.ok())
         return created.error();
     encounter::EncounterNote note;
-    note.presentingConcern = "Business owner reports a man sleeping in the doorway for three days; he says he was "
-                             "evicted last week and has nowhere to go.";
+    note.presentingConcern =
+        "Business owner reports a man sleeping in the doorway for three days; he says he was "
+        "evicted last week and has nowhere to go.";
     triage::CssrsAnswers answers;
     answers.answers[std::size_t(triage::CssrsQuestion::WishedDead)] = triage::Answer::Yes;
     answers.answers[std::size_t(triage::CssrsQuestion::Thoughts)] = triage::Answer::No;
@@ -69,11 +71,15 @@ StoreError writeDemoEncounters(Database& db, const Clock& clock, const QString& 
     auto written = encounters.update(lead.value(), created.value().id, created.value().version, note);
     if (!written.ok())
         return written.error();
-    if (auto added = encounters.addEntry(peer.value(), created.value().id,
-                                         QStringLiteral("Shared my own time in shelter; he agreed to go if we drive him.")); !added.ok())
+    if (auto added = encounters.addEntry(
+            peer.value(), created.value().id,
+            QStringLiteral("Shared my own time in shelter; he agreed to go if we drive him."));
+        !added.ok())
         return added.error();
-    if (auto added = encounters.addEntry(emt.value(), created.value().id,
-                                         QStringLiteral("Vitals normal. Blisters on both feet, cleaned and dressed.")); !added.ok())
+    if (auto added =
+            encounters.addEntry(emt.value(), created.value().id,
+                                QStringLiteral("Vitals normal. Blisters on both feet, cleaned and dressed."));
+        !added.ok())
         return added.error();
 
     // The plan they are making together, in the person's language.
@@ -86,12 +92,14 @@ StoreError writeDemoEncounters(Database& db, const Clock& clock, const QString& 
     safety::SafetyPlan plan;
     plan.language = spanish ? "es" : "en";
     using safety::SafetyPlanStep;
-    plan.step(SafetyPlanStep::WarningSigns) = {{spanish ? "Dejo de comer" : "I stop eating", ""},
-                                               {spanish ? "No hablo con nadie" : "I stop talking to anyone", ""}};
+    plan.step(SafetyPlanStep::WarningSigns) = {
+        {spanish ? "Dejo de comer" : "I stop eating", ""},
+        {spanish ? "No hablo con nadie" : "I stop talking to anyone", ""}};
     plan.step(SafetyPlanStep::CopingStrategies) = {{spanish ? "Caminar" : "Go for a walk", ""}};
     plan.step(SafetyPlanStep::PeopleToAsk) = {{spanish ? "Mi primo Luis" : "My cousin Luis", "+19195550163"}};
     SettingsStore settings(db, clock);
-    plan = safety::withDefaults(plan, CrisisServices::forLanguage(settings, QString::fromStdString(plan.language)));
+    plan = safety::withDefaults(plan,
+                                CrisisServices::forLanguage(settings, QString::fromStdString(plan.language)));
     SafetyPlanStore plans(db, clock);
     if (auto saved = plans.save(lead.value(), created.value().id, 0, plan); !saved.ok())
         return saved.error();

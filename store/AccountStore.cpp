@@ -5,13 +5,12 @@
 #include "store/Database.h"
 #include "store/PasswordHasher.h"
 #include "store/SqlTransaction.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QRegularExpression>
 #include <QVariant>
-
 #include <algorithm>
 
 namespace heart::store {
@@ -38,15 +37,15 @@ QString roleText(Role role)
 
 AccountStore::AccountStore(Database& db, const Clock& clock, LockoutPolicy lockout)
     : m_db(db), m_clock(clock), m_lockout(lockout), m_audit(db, clock)
-{
-}
+{}
 
 StoreError AccountStore::checkPassword(const QString& password, const QString& login)
 {
     if (password.size() < PasswordHasher::kMinimumLength) {
-        return StoreError::make(StoreErrorCode::WeakPassword,
-                                QStringLiteral("shorter than %1 characters").arg(PasswordHasher::kMinimumLength),
-                                QStringLiteral("password"));
+        return StoreError::make(
+            StoreErrorCode::WeakPassword,
+            QStringLiteral("shorter than %1 characters").arg(PasswordHasher::kMinimumLength),
+            QStringLiteral("password"));
     }
     if (!login.isEmpty() && password.compare(login, Qt::CaseInsensitive) == 0)
         return StoreError::make(StoreErrorCode::WeakPassword, QStringLiteral("same as the user ID"),
@@ -58,14 +57,17 @@ StoreError AccountStore::checkNewUser(const NewUser& user)
 {
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(user.login).hasMatch()) {
-        return StoreError::make(StoreErrorCode::InvalidInput,
-                                QStringLiteral("user IDs are 2-32 lower-case letters, digits, '.', '_' or '-'"),
-                                QStringLiteral("login"));
+        return StoreError::make(
+            StoreErrorCode::InvalidInput,
+            QStringLiteral("user IDs are 2-32 lower-case letters, digits, '.', '_' or '-'"),
+            QStringLiteral("login"));
     }
     if (user.displayName.trimmed().isEmpty())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no name"), QStringLiteral("displayName"));
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no name"),
+                                QStringLiteral("displayName"));
     if (user.roles.isEmpty())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no role"), QStringLiteral("roles"));
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no role"),
+                                QStringLiteral("roles"));
     return checkPassword(user.password, user.login);
 }
 
@@ -111,7 +113,8 @@ StoreResult<UserAccount> AccountStore::insertUser(UnitOfWork& work, const NewUse
     if (StoreError error = m_db.exec(insert, "insert user"))
         return error;
     for (Role role : account.roles) {
-        QSqlQuery grant = m_db.prepare(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?)"));
+        QSqlQuery grant =
+            m_db.prepare(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?)"));
         grant.addBindValue(account.id);
         grant.addBindValue(roleText(role));
         if (StoreError error = m_db.exec(grant, "insert role"))
@@ -168,8 +171,8 @@ StoreResult<UserAccount> AccountStore::findByLogin(const QString& login)
 
 StoreResult<UserAccount> AccountStore::account(const QString& userId)
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
-        "SELECT id, login, display_name, active, failed_attempts, locked_until, version FROM users WHERE id = ?"));
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT id, login, display_name, active, failed_attempts, "
+                                                  "locked_until, version FROM users WHERE id = ?"));
     query.addBindValue(userId);
     if (StoreError error = m_db.exec(query, "read user"))
         return error;
@@ -212,10 +215,11 @@ StoreResult<QString> AccountStore::passwordHash(const QString& userId)
 
 StoreError AccountStore::writeLockout(const QString& userId, const LockoutState& state)
 {
-    QSqlQuery update = m_db.prepare(
-        QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
+    QSqlQuery update =
+        m_db.prepare(QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?"));
     update.addBindValue(state.failedAttempts);
-    update.addBindValue(state.lockedUntil ? QVariant(toStoredTime(*state.lockedUntil)) : QVariant(QMetaType::fromType<QString>()));
+    update.addBindValue(state.lockedUntil ? QVariant(toStoredTime(*state.lockedUntil))
+                                          : QVariant(QMetaType::fromType<QString>()));
     update.addBindValue(userId);
     return m_db.exec(update, "write lockout state");
 }
@@ -246,7 +250,8 @@ StoreError AccountStore::passwordAttempt(const UserAccount& user, const QString&
         if (StoreError error = writeLockout(user.id, m_lockout.recordSuccess()))
             return error;
         if (PasswordHasher::needsRehash(encoded)) {
-            QSqlQuery rehash = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+            QSqlQuery rehash =
+                m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
             rehash.addBindValue(QString::fromLatin1(PasswordHasher::hash(password)));
             rehash.addBindValue(user.id);
             if (StoreError error = m_db.exec(rehash, "rehash password"))
@@ -261,7 +266,8 @@ StoreError AccountStore::passwordAttempt(const UserAccount& user, const QString&
         return tx.beginError();
     if (StoreError error = writeLockout(user.id, outcome.state))
         return error;
-    if (StoreError error = m_audit.append(user.id, roleForAudit, workstation, {audit::SignInFailed, kUser, user.id}))
+    if (StoreError error =
+            m_audit.append(user.id, roleForAudit, workstation, {audit::SignInFailed, kUser, user.id}))
         return error;
     if (outcome.lockedNow) {
         if (StoreError error =
@@ -279,7 +285,8 @@ StoreError AccountStore::passwordAttempt(const UserAccount& user, const QString&
     return StoreError::make(StoreErrorCode::BadCredentials, QStringLiteral("wrong user ID or password"));
 }
 
-StoreResult<Actor> AccountStore::signIn(const QString& login, const QString& password, const QString& workstation)
+StoreResult<Actor> AccountStore::signIn(const QString& login, const QString& password,
+                                        const QString& workstation)
 {
     auto found = findByLogin(login.trimmed().toLower());
     if (!found.ok()) {
@@ -314,7 +321,8 @@ StoreError AccountStore::confirmPassword(const Actor& actor, const QString& pass
         return found.error();
     if (!found.value().active)
         return StoreError::make(StoreErrorCode::AccountInactive, QStringLiteral("account deactivated"));
-    if (StoreError error = passwordAttempt(found.value(), password, roleText(actor.role()), actor.workstation()))
+    if (StoreError error =
+            passwordAttempt(found.value(), password, roleText(actor.role()), actor.workstation()))
         return error;
     return {};
 }
@@ -326,7 +334,8 @@ StoreResult<Actor> AccountStore::switchRole(const Actor& actor, Role role)
         return found.error();
     if (!found.value().active || !found.value().roles.contains(role)) {
         m_audit.record(actor, {audit::PermissionDenied, kUser, actor.userId()});
-        return StoreError::make(StoreErrorCode::PermissionDenied, QStringLiteral("the user does not hold that role"));
+        return StoreError::make(StoreErrorCode::PermissionDenied,
+                                QStringLiteral("the user does not hold that role"));
     }
     Actor next(actor.userId(), actor.login(), actor.displayName(), role, actor.workstation());
     if (StoreError error = m_audit.record(next, {audit::SwitchRole, kUser, actor.userId()}))
@@ -377,8 +386,8 @@ StoreResult<UserAccount> AccountStore::addUser(const Actor& actor, const NewUser
 
 StoreResult<int> AccountStore::activeAdministrators()
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
-        "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.active = 1 AND r.role = ?"));
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM users u JOIN user_roles r ON "
+                                                  "r.user_id = u.id WHERE u.active = 1 AND r.role = ?"));
     query.addBindValue(roleText(Role::Administrator));
     if (StoreError error = m_db.exec(query, "count administrators"))
         return error;
@@ -393,40 +402,45 @@ StoreError AccountStore::setRoles(const Actor& actor, const QString& userId, con
         return work.error();
     const QList<Role> wanted = normalisedRoles(roles);
     if (wanted.isEmpty())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no role"), QStringLiteral("roles"));
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no role"),
+                                QStringLiteral("roles"));
     auto current = account(userId);
     if (!current.ok())
         return current.error();
     if (current.value().version != expectedVersion)
-        return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the account was changed meanwhile"));
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("the account was changed meanwhile"));
     if (current.value().active && current.value().roles.contains(Role::Administrator) &&
         !wanted.contains(Role::Administrator)) {
         auto admins = activeAdministrators();
         if (!admins.ok())
             return admins.error();
         if (admins.value() <= 1)
-            return StoreError::make(StoreErrorCode::LastAdministrator, QStringLiteral("the last administrator"));
+            return StoreError::make(StoreErrorCode::LastAdministrator,
+                                    QStringLiteral("the last administrator"));
     }
     QSqlQuery clear = m_db.prepare(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"));
     clear.addBindValue(userId);
     if (StoreError error = m_db.exec(clear, "clear roles"))
         return error;
     for (Role role : wanted) {
-        QSqlQuery grant = m_db.prepare(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?)"));
+        QSqlQuery grant =
+            m_db.prepare(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, ?)"));
         grant.addBindValue(userId);
         grant.addBindValue(roleText(role));
         if (StoreError error = m_db.exec(grant, "insert role"))
             return error;
     }
-    QSqlQuery bump = m_db.prepare(
-        QStringLiteral("UPDATE users SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?"));
+    QSqlQuery bump = m_db.prepare(QStringLiteral(
+        "UPDATE users SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?"));
     bump.addBindValue(toStoredTime(m_clock.now()));
     bump.addBindValue(userId);
     bump.addBindValue(expectedVersion);
     if (StoreError error = m_db.exec(bump, "bump user version"))
         return error;
     if (bump.numRowsAffected() != 1)
-        return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the account was changed meanwhile"));
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("the account was changed meanwhile"));
     if (StoreError error = work.changed(audit::Update, kUser, userId, expectedVersion + 1))
         return error;
     return work.commit();
@@ -446,9 +460,9 @@ StoreError AccountStore::resetPassword(const Actor& actor, const QString& userId
     if (hash.isEmpty())
         return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("password hashing failed"));
     // A reset also lifts a lockout: the administrator has checked who is asking.
-    QSqlQuery update = m_db.prepare(QStringLiteral(
-        "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, version = version + 1, "
-        "updated_at = ? WHERE id = ?"));
+    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ?, failed_attempts = 0, "
+                                                   "locked_until = NULL, version = version + 1, "
+                                                   "updated_at = ? WHERE id = ?"));
     update.addBindValue(QString::fromLatin1(hash));
     update.addBindValue(toStoredTime(m_clock.now()));
     update.addBindValue(userId);
@@ -459,7 +473,8 @@ StoreError AccountStore::resetPassword(const Actor& actor, const QString& userId
     return work.commit();
 }
 
-StoreError AccountStore::setActive(const Actor& actor, const QString& userId, bool active, int expectedVersion)
+StoreError AccountStore::setActive(const Actor& actor, const QString& userId, bool active,
+                                   int expectedVersion)
 {
     UnitOfWork work(m_db, m_clock, actor, Action::ManageUsers, kUser, userId);
     if (!work.ok())
@@ -468,13 +483,15 @@ StoreError AccountStore::setActive(const Actor& actor, const QString& userId, bo
     if (!current.ok())
         return current.error();
     if (current.value().version != expectedVersion)
-        return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the account was changed meanwhile"));
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("the account was changed meanwhile"));
     if (!active && current.value().active && current.value().roles.contains(Role::Administrator)) {
         auto admins = activeAdministrators();
         if (!admins.ok())
             return admins.error();
         if (admins.value() <= 1)
-            return StoreError::make(StoreErrorCode::LastAdministrator, QStringLiteral("the last administrator"));
+            return StoreError::make(StoreErrorCode::LastAdministrator,
+                                    QStringLiteral("the last administrator"));
     }
     QSqlQuery update = m_db.prepare(QStringLiteral(
         "UPDATE users SET active = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?"));
@@ -485,7 +502,8 @@ StoreError AccountStore::setActive(const Actor& actor, const QString& userId, bo
     if (StoreError error = m_db.exec(update, "set active"))
         return error;
     if (update.numRowsAffected() != 1)
-        return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the account was changed meanwhile"));
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("the account was changed meanwhile"));
     if (StoreError error =
             work.changed(active ? audit::Update : audit::Deactivate, kUser, userId, expectedVersion + 1))
         return error;

@@ -60,7 +60,8 @@ public:
     // Administration: each requires Action::ManageUsers.
     StoreResult<QList<UserAccount>> listUsers(const Actor& actor);
     StoreResult<UserAccount> addUser(const Actor& actor, const NewUser& user);
-    StoreError setRoles(const Actor& actor, const QString& userId, const QList<Role>& roles, int expectedVersion);
+    StoreError setRoles(const Actor& actor, const QString& userId, const QList<Role>& roles,
+                        int expectedVersion);
     StoreError resetPassword(const Actor& actor, const QString& userId, const QString& newPassword);
     StoreError setActive(const Actor& actor, const QString& userId, bool active, int expectedVersion);
 

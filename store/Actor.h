@@ -25,8 +25,7 @@ private:
     Actor(QString userId, QString login, QString displayName, Role role, QString workstation)
         : m_userId(std::move(userId)), m_login(std::move(login)), m_displayName(std::move(displayName)),
           m_role(role), m_workstation(std::move(workstation))
-    {
-    }
+    {}
 
     QString m_userId;
     QString m_login;

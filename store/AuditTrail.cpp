@@ -38,7 +38,8 @@ StoreError AuditTrail::append(const QString& userId, const QString& role, const 
     entry.seq = 1;
     entry.prevHash = kAuditGenesisHash;
     {
-        QSqlQuery last = m_db.prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        QSqlQuery last =
+            m_db.prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
         if (StoreError error = m_db.exec(last, "read audit chain head"))
             return error;
         if (last.next()) {

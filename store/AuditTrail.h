@@ -67,7 +67,8 @@ public:
 
     // The permission check every store operation starts with: a refusal is
     // itself audited, so probing for what one may not do leaves a trace.
-    StoreError require(const Actor& actor, Action action, const QString& recordType, const QString& recordId = {});
+    StoreError require(const Actor& actor, Action action, const QString& recordType,
+                       const QString& recordId = {});
     // For failed sign-ins, where there is no signed-in actor.
     StoreError recordAnonymous(const QString& userId, const QString& roleCode, const QString& workstation,
                                const AuditEvent& event);

@@ -57,9 +57,10 @@ StoreResult<QList<CallSummary>> CallStore::activeCalls(const Actor& actor)
         return error;
     // Highest risk first, then oldest. A call not screened yet (no C-SSRS
     // risk) is not a low-risk call: it comes after moderate, before low and none.
-    return select(QStringLiteral("status <> 'closed'"), {},
-                  QStringLiteral("CASE risk_level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 3 "
-                                 "WHEN 'none' THEN 4 ELSE 2 END, received_at"));
+    return select(
+        QStringLiteral("status <> 'closed'"), {},
+        QStringLiteral("CASE risk_level WHEN 'high' THEN 0 WHEN 'moderate' THEN 1 WHEN 'low' THEN 3 "
+                       "WHEN 'none' THEN 4 ELSE 2 END, received_at"));
 }
 
 StoreResult<QList<CallSummary>> CallStore::unitCalls(const Actor& actor, const QDateTime& since)
@@ -88,8 +89,9 @@ StoreResult<QList<ProgramCount>> CallStore::programSummary(const Actor& actor, c
     QSqlQuery query = m_db.prepare(
         // NULLs sort first on SQLite and last on PostgreSQL: order by the
         // empty text instead, so both engines list the same rows in the same order.
-        QStringLiteral("SELECT program, disposition, COUNT(*) FROM calls WHERE received_at >= ? "
-                       "GROUP BY program, disposition ORDER BY COALESCE(program, ''), COALESCE(disposition, '')"));
+        QStringLiteral(
+            "SELECT program, disposition, COUNT(*) FROM calls WHERE received_at >= ? "
+            "GROUP BY program, disposition ORDER BY COALESCE(program, ''), COALESCE(disposition, '')"));
     query.addBindValue(toStoredTime(since));
     if (StoreError error = m_db.exec(query, "program summary"))
         return error;
@@ -144,8 +146,8 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
     QStringList callIds;
     for (const NewCall& call : calls) {
         if (call.person && (*call.person < 0 || *call.person >= personIds.size()))
-            return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("call names an unknown person"),
-                                    QStringLiteral("person"));
+            return StoreError::make(StoreErrorCode::InvalidInput,
+                                    QStringLiteral("call names an unknown person"), QStringLiteral("person"));
         const QString id = toQString(newRecordId(toTimePoint(call.receivedAt)));
         QSqlQuery insert = m_db.prepare(QStringLiteral(
             "INSERT INTO calls (id, cad_number, received_at, call_type, beat, program, disposition, status, "
@@ -160,7 +162,8 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
         insert.addBindValue(nullableText(call.disposition));
         insert.addBindValue(toQString(intake::callStatusCode(call.status)));
         insert.addBindValue(nullableText(call.riskLevel));
-        insert.addBindValue(call.person ? QVariant(personIds.at(*call.person)) : QVariant(QMetaType::fromType<QString>()));
+        insert.addBindValue(call.person ? QVariant(personIds.at(*call.person))
+                                        : QVariant(QMetaType::fromType<QString>()));
         insert.addBindValue(now);
         insert.addBindValue(now);
         insert.addBindValue(nullableText(call.address));

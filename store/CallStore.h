@@ -10,7 +10,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace heart::store {
@@ -28,7 +27,7 @@ struct CallSummary
     QString program;     // ccd, crt, cor, police_ems
     QString disposition; // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
     intake::CallStatus status = intake::CallStatus::Open;
-    QString riskLevel;   // none, low, moderate, high
+    QString riskLevel; // none, low, moderate, high
 
     bool isClosed() const { return status == intake::CallStatus::Closed; }
 };
@@ -87,7 +86,8 @@ public:
                                          const QList<NewCall>& calls);
 
 private:
-    StoreResult<QList<CallSummary>> select(const QString& where, const QVariantList& values, const QString& order);
+    StoreResult<QList<CallSummary>> select(const QString& where, const QVariantList& values,
+                                           const QString& order);
 
     Database& m_db;
     const Clock& m_clock;

@@ -7,8 +7,9 @@
 
 namespace heart::store {
 
-StoreResult<QList<JournalEntry>> ChangeJournal::append(const QList<RecordChange>& changes, const QString& userId,
-                                                       const QString& workstation, const QDateTime& at)
+StoreResult<QList<JournalEntry>> ChangeJournal::append(const QList<RecordChange>& changes,
+                                                       const QString& userId, const QString& workstation,
+                                                       const QDateTime& at)
 {
     QList<JournalEntry> written;
     if (changes.isEmpty())
@@ -28,12 +29,12 @@ StoreResult<QList<JournalEntry>> ChangeJournal::append(const QList<RecordChange>
             seq = last.value(0).toLongLong();
     }
     const QString stamp = toStoredTime(at);
-    QSqlQuery insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO change_journal (seq, record_type, record_id, version, action, user_id, workstation, changed_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO change_journal (seq, record_type, record_id, "
+                                                   "version, action, user_id, workstation, changed_at) "
+                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const RecordChange& change : changes) {
-        JournalEntry entry{++seq,   change.recordType, change.recordId, change.version,
-                           change.action, userId,      workstation,     fromStoredTime(stamp)};
+        JournalEntry entry{++seq,  change.recordType, change.recordId,      change.version, change.action,
+                           userId, workstation,       fromStoredTime(stamp)};
         insert.bindValue(0, entry.seq);
         insert.bindValue(1, entry.recordType);
         insert.bindValue(2, entry.recordId);

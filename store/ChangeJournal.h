@@ -29,7 +29,7 @@ struct RecordChange
     QString action;     // audit::Create, audit::Update, audit::Dispatch, ...
     QString recordType; // "call", "unit", "encounter", ...
     QString recordId;
-    int version = 0;    // the record's version after the change
+    int version = 0; // the record's version after the change
 };
 
 struct JournalEntry

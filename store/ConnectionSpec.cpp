@@ -19,7 +19,8 @@ StoreResult<ConnectionSpec> ConnectionSpec::parse(const QString& text)
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("empty database location"));
-    if (!trimmed.startsWith(QLatin1String("postgresql://")) && !trimmed.startsWith(QLatin1String("postgres://"))) {
+    if (!trimmed.startsWith(QLatin1String("postgresql://")) &&
+        !trimmed.startsWith(QLatin1String("postgres://"))) {
         QString path = trimmed;
         if (path.startsWith(QLatin1String("sqlite://")))
             path = path.mid(9);
@@ -27,7 +28,8 @@ StoreResult<ConnectionSpec> ConnectionSpec::parse(const QString& text)
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid())
-        return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("not a valid PostgreSQL URL"));
+        return StoreError::make(StoreErrorCode::InvalidLocation,
+                                QStringLiteral("not a valid PostgreSQL URL"));
     if (!url.password().isEmpty()) {
         return StoreError::make(StoreErrorCode::PasswordInLocation,
                                 QStringLiteral("the URL contains a password; put it in HEARTDESK_DB_PASSWORD "
@@ -40,9 +42,11 @@ StoreResult<ConnectionSpec> ConnectionSpec::parse(const QString& text)
     spec.user = url.userName();
     spec.database = url.path().mid(1);
     if (spec.host.isEmpty())
-        return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("the URL names no host"), QStringLiteral("host"));
+        return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("the URL names no host"),
+                                QStringLiteral("host"));
     if (spec.user.isEmpty())
-        return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("the URL names no user"), QStringLiteral("user"));
+        return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("the URL names no user"),
+                                QStringLiteral("user"));
     if (spec.database.isEmpty() || spec.database.contains(QLatin1Char('/')))
         return StoreError::make(StoreErrorCode::InvalidLocation, QStringLiteral("the URL names no database"),
                                 QStringLiteral("database"));

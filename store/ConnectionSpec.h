@@ -7,7 +7,11 @@
 
 namespace heart::store {
 
-enum class Engine { Sqlite, Postgres };
+enum class Engine
+{
+    Sqlite,
+    Postgres
+};
 
 struct ConnectionSpec
 {

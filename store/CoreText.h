@@ -2,7 +2,6 @@
 // Core speaks std::string (UTF-8) and std::string_view codes; the store and
 // UI speak QString. These are the only crossings.
 #include <QString>
-
 #include <string>
 #include <string_view>
 

@@ -49,7 +49,8 @@ std::vector<safety::SafetyContact> CrisisServices::parse(const QByteArray& json,
             const QString name = service.value(QStringLiteral("name")).toString().trimmed();
             const QString phone = service.value(QStringLiteral("phone")).toString().trimmed();
             if (!list.at(i).isObject() || name.isEmpty() || phone.isEmpty())
-                return fail(QStringLiteral("$.%1[%2]: a service needs a name and a phone").arg(it.key()).arg(i));
+                return fail(
+                    QStringLiteral("$.%1[%2]: a service needs a name and a phone").arg(it.key()).arg(i));
             services.push_back({name.toStdString(), phone.toStdString()});
         }
         if (it.key() == language || (wanted.empty() && it.key() == QLatin1String("en")))
@@ -68,8 +69,8 @@ std::vector<safety::SafetyContact> CrisisServices::parse(const QByteArray& json,
     return wanted;
 }
 
-std::vector<safety::SafetyContact> CrisisServices::forLanguage(SettingsStore& settings, const QString& language,
-                                                               QString* error)
+std::vector<safety::SafetyContact> CrisisServices::forLanguage(SettingsStore& settings,
+                                                               const QString& language, QString* error)
 {
     const QString stored = settings.value(Setting::CrisisServices);
     if (!stored.trimmed().isEmpty()) {

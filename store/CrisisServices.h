@@ -12,7 +12,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <vector>
 
 namespace heart::store {
@@ -33,7 +32,8 @@ public:
     static QByteArray builtInJson();
 
 private:
-    static std::vector<safety::SafetyContact> parse(const QByteArray& json, const QString& language, QString* error);
+    static std::vector<safety::SafetyContact> parse(const QByteArray& json, const QString& language,
+                                                    QString* error);
 };
 
 } // namespace heart::store

@@ -72,8 +72,9 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
     m_connectionName = nextConnectionName();
     m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
     if (!m_db.isValid()) {
-        return StoreError::make(StoreErrorCode::ConnectionFailed,
-                                QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_dialect.driverName()));
+        return StoreError::make(
+            StoreErrorCode::ConnectionFailed,
+            QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_dialect.driverName()));
     }
     m_db.setConnectOptions(m_dialect.connectOptions(readOnly));
     if (m_spec.engine == Engine::Sqlite) {
@@ -134,7 +135,8 @@ StoreError Database::probeSqliteFile(const QString& path)
     check.finish();
     if (verdict != QLatin1String("ok")) {
         close();
-        return StoreError::make(StoreErrorCode::NotADatabase, QStringLiteral("integrity check: %1").arg(verdict));
+        return StoreError::make(StoreErrorCode::NotADatabase,
+                                QStringLiteral("integrity check: %1").arg(verdict));
     }
     const StoreError newer = Migrations::refuseNewerSchema(*this);
     close();
@@ -201,7 +203,8 @@ StoreError Database::injectedFault(const char* what)
         return {};
     m_faultAt.clear();
     qCWarning(lcStore) << what << "failed: injected fault";
-    return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("%1: injected fault").arg(QLatin1String(what)));
+    return StoreError::make(StoreErrorCode::QueryFailed,
+                            QStringLiteral("%1: injected fault").arg(QLatin1String(what)));
 }
 
 StoreError Database::exec(QSqlQuery& query, const char* what)

@@ -2,11 +2,10 @@
 // One open database: an SQLite file or a PostgreSQL server, migrated to the
 // current schema. A file that is not a healthy SQLite database, or a schema
 // newer than this program, is refused before anything is written to it.
+#include "store/ChangeJournal.h"
 #include "store/ConnectionSpec.h"
 #include "store/SqlDialect.h"
 #include "store/StoreError.h"
-
-#include "store/ChangeJournal.h"
 
 #include <QObject>
 #include <QSqlDatabase>

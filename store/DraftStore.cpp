@@ -38,7 +38,8 @@ StoreError DraftStore::save(const Actor& actor, const QString& form, const QStri
     if (StoreError error = m_db.exec(upsert, "save draft"))
         return error;
     // Drafts carry no version column: 1.
-    if (StoreError error = work.changed(created ? audit::Create : audit::Update, QStringLiteral("draft"), id, 1))
+    if (StoreError error =
+            work.changed(created ? audit::Create : audit::Update, QStringLiteral("draft"), id, 1))
         return error;
     return work.commit();
 }

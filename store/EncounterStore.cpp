@@ -8,8 +8,8 @@
 #include "store/EncounterHash.h"
 #include "store/FollowUpStore.h"
 #include "store/ReadAndCommit.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QVariant>
 #include <tuple>
@@ -517,7 +517,8 @@ StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& e
     if (!followUp.ok())
         return followUp.error();
     if (followUp.value().created) {
-        if (StoreError error = work.changed(audit::Create, FollowUpStore::recordType(), followUp.value().taskId, 1))
+        if (StoreError error =
+                work.changed(audit::Create, FollowUpStore::recordType(), followUp.value().taskId, 1))
             return error;
     }
     return readAndCommit<Encounter>(work, [&] { return read(encounterId); });

@@ -93,12 +93,14 @@ StoreResult<CreatedFollowUp> recorded(UnitOfWork& work, StoreResult<CreatedFollo
 
 } // namespace
 
-StoreResult<CreatedFollowUp> FollowUpStore::createForSignedEncounter(UnitOfWork& work, const QString& encounterId)
+StoreResult<CreatedFollowUp> FollowUpStore::createForSignedEncounter(UnitOfWork& work,
+                                                                     const QString& encounterId)
 {
     return recorded(work, createForSignedEncounter(work.db(), encounterId, work.clock().now()));
 }
 
-StoreResult<CreatedFollowUp> FollowUpStore::createCheckInForClosedCall(UnitOfWork& work, const QString& callId)
+StoreResult<CreatedFollowUp> FollowUpStore::createCheckInForClosedCall(UnitOfWork& work,
+                                                                       const QString& callId)
 {
     return recorded(work, createCheckInForClosedCall(work.db(), callId, work.clock().now()));
 }

@@ -129,7 +129,9 @@ StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter,
     if (words.size() > kMaxNameWords)
         words.resize(kMaxNameWords);
     for (const QString& word : words) {
-        c.terms.append(QStringLiteral("LOWER(COALESCE(COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, '')), ''), c.person_name), '')) LIKE ? ESCAPE '!'"));
+        c.terms.append(
+            QStringLiteral("LOWER(COALESCE(COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || "
+                           "COALESCE(pe.family_name, '')), ''), c.person_name), '')) LIKE ? ESCAPE '!'"));
         c.values.append(containsPattern(word));
         c.needsCalls = true;
     }
@@ -167,7 +169,9 @@ Order order(const FollowUpQueueSort& sort)
     case FollowUpSortKey::Assignee:
         return {by("LOWER(COALESCE(u.display_name, ''))"), false, true};
     case FollowUpSortKey::PersonName:
-        return {by("LOWER(COALESCE(COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, '')), ''), c.person_name), ''))"), true, false};
+        return {by("LOWER(COALESCE(COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || "
+                   "COALESCE(pe.family_name, '')), ''), c.person_name), ''))"),
+                true, false};
     }
     // Open before closed (a listing with closed tasks), most urgent first.
     return {descending ? QStringLiteral("t.state ASC, t.risk_rank ASC, t.due_at DESC, t.id DESC")
@@ -217,7 +221,11 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
         return 0;
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT COUNT(*) FROM followup_tasks t") +
-        (c.needsCalls ? QStringLiteral(" LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id") : QString()) + c.where());
+        (c.needsCalls
+             ? QStringLiteral(
+                   " LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id")
+             : QString()) +
+        c.where());
     for (const QVariant& value : c.values)
         query.addBindValue(value);
     if (StoreError error = m_db.exec(query, "count follow-up tasks"))
@@ -248,17 +256,21 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
     // allow (an index walk), then the columns shown, joined for those ids only.
     const QString ids =
         QStringLiteral("SELECT t.id AS task_id FROM followup_tasks t") +
-        (c.needsCalls || o.needsCalls ? QStringLiteral(" LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id")
-                                      : QString()) +
+        (c.needsCalls || o.needsCalls
+             ? QStringLiteral(
+                   " LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id")
+             : QString()) +
         (o.needsUsers ? QStringLiteral(" LEFT JOIN users u ON u.id = t.assigned_to") : QString()) +
         c.where() + QStringLiteral(" ORDER BY ") + o.terms + QStringLiteral(" LIMIT ? OFFSET ?");
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT t.id, t.version, t.kind, t.program, "
-                       "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, '')), ''), c.person_name), c.call_type, c.cad_number, "
+                       "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "
+                       "'')), ''), c.person_name), c.call_type, c.cad_number, "
                        "t.risk, t.risk_rank, t.contact_at, t.due_at, t.state, t.outcome, t.assigned_to, "
                        "u.display_name, t.attempts, t.max_attempts, t.preferred_contact FROM (") +
         ids +
-        QStringLiteral(") p JOIN followup_tasks t ON t.id = p.task_id LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id "
+        QStringLiteral(") p JOIN followup_tasks t ON t.id = p.task_id LEFT JOIN calls c ON c.id = t.call_id "
+                       "LEFT JOIN people pe ON pe.id = t.person_id "
                        "LEFT JOIN users u ON u.id = t.assigned_to ORDER BY ") +
         o.terms);
     for (const QVariant& value : c.values)

@@ -37,8 +37,9 @@ StoreError invalid(const QString& detail, const QString& field)
 
 StoreError tooLong(const QString& what, const QString& field, int limit)
 {
-    StoreError error = StoreError::make(StoreErrorCode::TooLong,
-                                        QStringLiteral("%1 is longer than %2 characters").arg(what).arg(limit), field);
+    StoreError error =
+        StoreError::make(StoreErrorCode::TooLong,
+                         QStringLiteral("%1 is longer than %2 characters").arg(what).arg(limit), field);
     error.limit = limit;
     return error;
 }
@@ -259,8 +260,9 @@ StoreResult<FollowUpTask> FollowUpStore::claim(const Actor& actor, const QString
     if (task.value().assignedTo == actor.userId())
         return task;
     if (!task.value().assignedTo.isEmpty())
-        return StoreError::make(StoreErrorCode::HeldByOther,
-                                QStringLiteral("the task is assigned to someone else: ask for it to be reassigned"));
+        return StoreError::make(
+            StoreErrorCode::HeldByOther,
+            QStringLiteral("the task is assigned to someone else: ask for it to be reassigned"));
     UnitOfWork work(m_db, m_clock, actor, Action::WorkFollowUps, recordType(), taskId);
     if (!work.ok())
         return work.error();

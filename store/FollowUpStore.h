@@ -246,7 +246,8 @@ public:
     // The same inside the caller's unit of work (its database and clock): a
     // task made now is recorded in it (audit "create" and its journal row,
     // version 1), so the caller does not audit the creation itself.
-    static StoreResult<CreatedFollowUp> createForSignedEncounter(UnitOfWork& work, const QString& encounterId);
+    static StoreResult<CreatedFollowUp> createForSignedEncounter(UnitOfWork& work,
+                                                                 const QString& encounterId);
     static StoreResult<CreatedFollowUp> createCheckInForClosedCall(UnitOfWork& work, const QString& callId);
 
     static constexpr int kMaxNoteLength = 2000;

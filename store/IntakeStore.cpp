@@ -120,7 +120,8 @@ CallRecord readCall(const QSqlQuery& row)
     call.disposition = row.value(c++).toString();
     call.overrideReason = row.value(c++).toString();
     // The column's CHECK admits only the three codes.
-    call.status = intake::callStatusFromCode(toStdString(row.value(c++).toString())).value_or(intake::CallStatus::Open);
+    call.status =
+        intake::callStatusFromCode(toStdString(row.value(c++).toString())).value_or(intake::CallStatus::Open);
     call.assignedUnit = row.value(c++).toString();
     call.counselorId = row.value(c++).toString();
     call.triagedAt = readTime(row.value(c++));
@@ -183,7 +184,8 @@ StoreError missing(const QString& detail, const QString& field)
 
 StoreError closedCall()
 {
-    return StoreError::make(StoreErrorCode::CallClosed, QStringLiteral("the call is closed: add an addendum instead"));
+    return StoreError::make(StoreErrorCode::CallClosed,
+                            QStringLiteral("the call is closed: add an addendum instead"));
 }
 
 // What every written call needs; the detail names fields, never their contents.

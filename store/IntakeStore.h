@@ -60,8 +60,8 @@ struct CallRecord
     QString disposition;     // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
     QString overrideReason;  // required when the disposition goes against the recommendation
     intake::CallStatus status = intake::CallStatus::Open;
-    QString assignedUnit;    // e.g. "CRT-2", when dispatched
-    QString counselorId;     // user who took the call
+    QString assignedUnit; // e.g. "CRT-2", when dispatched
+    QString counselorId;  // user who took the call
 
     // Steps
     QDateTime triagedAt;

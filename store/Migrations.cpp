@@ -7,7 +7,6 @@
 #include "store/StoreTime.h"
 
 #include <QVariant>
-
 #include <vector>
 
 namespace heart::store {
@@ -382,7 +381,8 @@ const std::vector<Migration>& migrations()
              // cannot give mixed directions nor the id, so every page sorted
              // the open tasks (25 ms at 100,000 tasks on SQLite; 1-2 ms with
              // this). state DESC lists open before closed.
-             "CREATE INDEX followup_tasks_priority ON followup_tasks (state DESC, risk_rank DESC, due_at, id)",
+             "CREATE INDEX followup_tasks_priority ON followup_tasks (state DESC, risk_rank DESC, due_at, "
+             "id)",
          }},
         {10,
          "where to meet a person who asked for in-person follow-up; the navigator's note on an outcome",
@@ -449,10 +449,11 @@ StoreError Migrations::refuseNewerSchema(Database& db)
 {
     const int found = currentVersion(db);
     if (found > latestVersion()) {
-        return StoreError::make(StoreErrorCode::NewerSchema,
-                                QStringLiteral("the database has schema version %1, this program knows up to %2")
-                                    .arg(found)
-                                    .arg(latestVersion()));
+        return StoreError::make(
+            StoreErrorCode::NewerSchema,
+            QStringLiteral("the database has schema version %1, this program knows up to %2")
+                .arg(found)
+                .arg(latestVersion()));
     }
     return {};
 }
@@ -467,17 +468,19 @@ StoreError Migrations::migrate(Database& db)
             return error;
     }
     if (StoreError error = db.execDirect(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                           " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"),
             "create schema_migrations"))
         return error;
     // Read again inside the transaction: another workstation may have migrated meanwhile.
     const int current = currentVersion(db);
     if (current > latestVersion()) {
-        return StoreError::make(StoreErrorCode::NewerSchema,
-                                QStringLiteral("the database has schema version %1, this program knows up to %2")
-                                    .arg(current)
-                                    .arg(latestVersion()));
+        return StoreError::make(
+            StoreErrorCode::NewerSchema,
+            QStringLiteral("the database has schema version %1, this program knows up to %2")
+                .arg(current)
+                .arg(latestVersion()));
     }
     for (const Migration& migration : migrations()) {
         if (migration.version <= current)
@@ -487,8 +490,8 @@ StoreError Migrations::migrate(Database& db)
                                                  "migration statement"))
                 return error;
         }
-        QSqlQuery record = db.prepare(
-            QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+        QSqlQuery record = db.prepare(QStringLiteral(
+            "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
         record.addBindValue(migration.version);
         record.addBindValue(QString::fromUtf8(migration.description));
         record.addBindValue(toStoredTime(SystemClock::instance().now()));

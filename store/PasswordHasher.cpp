@@ -1,8 +1,7 @@
 #include "store/PasswordHasher.h"
 
-#include <sodium.h>
-
 #include <mutex>
+#include <sodium.h>
 
 namespace heart::store {
 namespace {

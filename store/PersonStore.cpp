@@ -103,7 +103,7 @@ StoreError validate(const PersonRecord& person)
     if (person.givenName.isEmpty() && person.familyName.isEmpty() && person.aliases.isEmpty())
         return StoreError::make(StoreErrorCode::RequiredMissing,
                                 QStringLiteral("a person needs a given name, a family name or an alias"),
-                       QStringLiteral("name"));
+                                QStringLiteral("name"));
     if (person.approximateAge && (*person.approximateAge < 0 || *person.approximateAge > 130))
         return invalid(QStringLiteral("the approximate age is out of range"),
                        QStringLiteral("approximateAge"));
@@ -244,7 +244,7 @@ StoreResult<QList<PersonMatch>> PersonStore::search(const Actor& actor, const Pe
     if (!byName && !byDate && !byPhone)
         return StoreError::make(StoreErrorCode::RequiredMissing,
                                 QStringLiteral("a search needs a name, a date of birth or a phone number"),
-                       QStringLiteral("query"));
+                                QStringLiteral("query"));
     // One row naming no one: the query itself is never written anywhere.
     if (StoreError error = m_audit.record(actor, {audit::Search, kPerson, kAllPeople}))
         return error;

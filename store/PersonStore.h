@@ -13,7 +13,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace heart::store {
@@ -29,8 +28,8 @@ struct PersonRecord
     QStringList aliases; // other names the person is known by
     QDate dateOfBirth;   // invalid when unknown
     std::optional<int> approximateAge;
-    QString phone;       // normalised, or empty
-    QString language;    // ISO 639
+    QString phone;    // normalised, or empty
+    QString language; // ISO 639
     QString description;
 };
 
@@ -44,8 +43,8 @@ struct PersonQuery
 struct PersonMatch
 {
     PersonRecord person;
-    int calls = 0;       // calls linked to the person
-    QDateTime lastCall;  // UTC, invalid when none
+    int calls = 0;         // calls linked to the person
+    QDateTime lastCall;    // UTC, invalid when none
     QStringList matchedOn; // "name", "alias", "date_of_birth", "phone"
 };
 

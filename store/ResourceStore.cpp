@@ -14,8 +14,8 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QHash>
 #include <QVariant>

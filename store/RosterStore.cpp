@@ -3,12 +3,11 @@
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QDate>
 #include <QVariant>
-
 #include <utility>
 
 namespace heart::store {
@@ -34,9 +33,12 @@ std::chrono::year_month_day dateFrom(const QString& text)
 QString RosterStore::roleCode(roster::ResponderRole role)
 {
     switch (role) {
-    case roster::ResponderRole::Clinician: return QStringLiteral("clinician");
-    case roster::ResponderRole::PeerSupport: return QStringLiteral("peer_support");
-    case roster::ResponderRole::Emt: return QStringLiteral("emt");
+    case roster::ResponderRole::Clinician:
+        return QStringLiteral("clinician");
+    case roster::ResponderRole::PeerSupport:
+        return QStringLiteral("peer_support");
+    case roster::ResponderRole::Emt:
+        return QStringLiteral("emt");
     }
     return {};
 }
@@ -54,10 +56,11 @@ StoreResult<QList<roster::StaffMember>> RosterStore::listStaff(const Actor& acto
 {
     if (StoreError error = m_audit.require(actor, Action::ViewRoster, kStaff))
         return error;
-    QSqlQuery query = m_db.prepare(QStringLiteral(
-        "SELECT id, display_name, responder_role, shift_code FROM staff WHERE active = 1 "
-        "ORDER BY CASE responder_role WHEN 'clinician' THEN 0 WHEN 'peer_support' THEN 1 ELSE 2 END, shift_code, "
-        "display_name"));
+    QSqlQuery query = m_db.prepare(
+        QStringLiteral("SELECT id, display_name, responder_role, shift_code FROM staff WHERE active = 1 "
+                       "ORDER BY CASE responder_role WHEN 'clinician' THEN 0 WHEN 'peer_support' THEN 1 ELSE "
+                       "2 END, shift_code, "
+                       "display_name"));
     if (StoreError error = m_db.exec(query, "list staff"))
         return error;
     QList<roster::StaffMember> staff;
@@ -68,20 +71,24 @@ StoreResult<QList<roster::StaffMember>> RosterStore::listStaff(const Actor& acto
     return staff;
 }
 
-StoreResult<QString> RosterStore::addStaff(const Actor& actor, const roster::StaffMember& member, const QString& userId)
+StoreResult<QString> RosterStore::addStaff(const Actor& actor, const roster::StaffMember& member,
+                                           const QString& userId)
 {
     UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kStaff);
     if (!work.ok())
         return work.error();
     if (member.name.empty())
-        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no name"), QStringLiteral("name"));
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no name"),
+                                QStringLiteral("name"));
     if (member.shiftCode.empty())
-        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"), QStringLiteral("shift"));
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"),
+                                QStringLiteral("shift"));
     const QString id = toQString(newRecordId(m_clock.now()));
     const QString now = toStoredTime(m_clock.now());
-    QSqlQuery insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO staff (id, user_id, display_name, responder_role, shift_code, active, created_at, updated_at, "
-        "version) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 1)"));
+    QSqlQuery insert =
+        m_db.prepare(QStringLiteral("INSERT INTO staff (id, user_id, display_name, responder_role, "
+                                    "shift_code, active, created_at, updated_at, "
+                                    "version) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 1)"));
     insert.addBindValue(id);
     insert.addBindValue(userId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(userId));
     insert.addBindValue(toQString(member.name));
@@ -104,9 +111,10 @@ StoreError RosterStore::setStaffShift(const Actor& actor, const QString& staffId
     if (!work.ok())
         return work.error();
     if (shiftCode.isEmpty())
-        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"), QStringLiteral("shift"));
-    QSqlQuery update = m_db.prepare(QStringLiteral(
-        "UPDATE staff SET shift_code = ?, version = version + 1, updated_at = ? WHERE id = ? AND active = 1"));
+        return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"),
+                                QStringLiteral("shift"));
+    QSqlQuery update = m_db.prepare(QStringLiteral("UPDATE staff SET shift_code = ?, version = version + 1, "
+                                                   "updated_at = ? WHERE id = ? AND active = 1"));
     update.addBindValue(shiftCode);
     update.addBindValue(toStoredTime(m_clock.now()));
     update.addBindValue(staffId);
@@ -131,9 +139,9 @@ StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
         return error;
     RosterCycle cycle;
     {
-        QSqlQuery query = m_db.prepare(QStringLiteral(
-            "SELECT id, start_date, weeks, teams_per_shift, version FROM roster_cycles "
-            "ORDER BY start_date DESC, created_at DESC LIMIT 1"));
+        QSqlQuery query = m_db.prepare(
+            QStringLiteral("SELECT id, start_date, weeks, teams_per_shift, version FROM roster_cycles "
+                           "ORDER BY start_date DESC, created_at DESC LIMIT 1"));
         if (StoreError error = m_db.exec(query, "current cycle"))
             return error;
         if (!query.next())
@@ -175,8 +183,8 @@ StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
     return cycle;
 }
 
-StoreError RosterStore::writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty,
-                                  const char* clearWhat, const char* writeWhat)
+StoreError RosterStore::writeDuty(const QString& cycleId, const QString& staffId, int day,
+                                  const roster::Duty& duty, const char* clearWhat, const char* writeWhat)
 {
     QSqlQuery remove = m_db.prepare(
         QStringLiteral("DELETE FROM roster_duties WHERE cycle_id = ? AND staff_id = ? AND day_index = ?"));
@@ -195,16 +203,17 @@ StoreError RosterStore::writeDuty(const QString& cycleId, const QString& staffId
     insert.addBindValue(day);
     const bool shift = duty.kind == roster::DutyKind::Shift;
     insert.addBindValue(shift ? QStringLiteral("shift") : QStringLiteral("admin"));
-    insert.addBindValue(shift ? QVariant(toQString(duty.shiftCode)) : QVariant(QMetaType::fromType<QString>()));
+    insert.addBindValue(shift ? QVariant(toQString(duty.shiftCode))
+                              : QVariant(QMetaType::fromType<QString>()));
     insert.addBindValue(shift ? QVariant(QMetaType::fromType<int>()) : QVariant(duty.adminMinutes));
     return m_db.exec(insert, writeWhat);
 }
 
 StoreError RosterStore::bumpVersion(RosterCycle& cycle)
 {
-    QSqlQuery bump = m_db.prepare(QStringLiteral(
-        "UPDATE roster_cycles SET version = version + 1, updated_at = ?, teams_per_shift = ? "
-        "WHERE id = ? AND version = ?"));
+    QSqlQuery bump = m_db.prepare(
+        QStringLiteral("UPDATE roster_cycles SET version = version + 1, updated_at = ?, teams_per_shift = ? "
+                       "WHERE id = ? AND version = ?"));
     bump.addBindValue(toStoredTime(m_clock.now()));
     bump.addBindValue(cycle.teamsPerShift);
     bump.addBindValue(cycle.id);
@@ -212,7 +221,8 @@ StoreError RosterStore::bumpVersion(RosterCycle& cycle)
     if (StoreError error = m_db.exec(bump, "bump cycle version"))
         return error;
     if (bump.numRowsAffected() != 1)
-        return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the rotation was changed meanwhile"));
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("the rotation was changed meanwhile"));
     ++cycle.version;
     return {};
 }
@@ -228,9 +238,9 @@ StoreResult<RosterCycle> RosterStore::saveCycle(const Actor& actor, const Roster
         cycle.id = toQString(newRecordId(m_clock.now()));
         cycle.version = 1;
         const QString now = toStoredTime(m_clock.now());
-        QSqlQuery insert = m_db.prepare(QStringLiteral(
-            "INSERT INTO roster_cycles (id, start_date, weeks, teams_per_shift, created_at, updated_at, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, 1)"));
+        QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO roster_cycles (id, start_date, weeks, "
+                                                       "teams_per_shift, created_at, updated_at, version) "
+                                                       "VALUES (?, ?, ?, ?, ?, ?, 1)"));
         insert.addBindValue(cycle.id);
         insert.addBindValue(dateText(cycle.schedule.start));
         insert.addBindValue(cycle.schedule.weeks);
@@ -257,26 +267,29 @@ StoreResult<RosterCycle> RosterStore::saveCycle(const Actor& actor, const Roster
                 return error;
         }
     }
-    if (StoreError error = work.changed(created ? audit::Create : audit::Update, kCycle, cycle.id, cycle.version))
+    if (StoreError error =
+            work.changed(created ? audit::Create : audit::Update, kCycle, cycle.id, cycle.version))
         return error;
     if (StoreError error = work.commit())
         return error;
     return cycle;
 }
 
-StoreError RosterStore::setDuty(const Actor& actor, RosterCycle& cycle, int person, int day, const roster::Duty& duty)
+StoreError RosterStore::setDuty(const Actor& actor, RosterCycle& cycle, int person, int day,
+                                const roster::Duty& duty)
 {
     UnitOfWork work(m_db, m_clock, actor, Action::EditRoster, kCycle, cycle.id);
     if (!work.ok())
         return work.error();
     if (person < 0 || static_cast<std::size_t>(person) >= cycle.schedule.staff.size() || day < 0 ||
         day >= cycle.schedule.dayCount())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no such cell"), QStringLiteral("day"));
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no such cell"),
+                                QStringLiteral("day"));
     RosterCycle next = cycle;
     if (StoreError error = bumpVersion(next))
         return error;
-    if (StoreError error = writeDuty(cycle.id, toQString(cycle.schedule.staff[static_cast<std::size_t>(person)].id),
-                                     day, duty))
+    if (StoreError error = writeDuty(
+            cycle.id, toQString(cycle.schedule.staff[static_cast<std::size_t>(person)].id), day, duty))
         return error;
     if (StoreError error = work.changed(audit::Update, kCycle, cycle.id, next.version))
         return error;
@@ -293,9 +306,10 @@ StoreError RosterStore::swapDuties(const Actor& actor, RosterCycle& cycle, int p
     if (!work.ok())
         return work.error();
     const auto people = static_cast<int>(cycle.schedule.staff.size());
-    if (personA < 0 || personA >= people || personB < 0 || personB >= people || personA == personB || day < 0 ||
-        day >= cycle.schedule.dayCount())
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no such cells"), QStringLiteral("day"));
+    if (personA < 0 || personA >= people || personB < 0 || personB >= people || personA == personB ||
+        day < 0 || day >= cycle.schedule.dayCount())
+        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no such cells"),
+                                QStringLiteral("day"));
     const auto a = static_cast<std::size_t>(personA);
     const auto b = static_cast<std::size_t>(personB);
     const auto d = static_cast<std::size_t>(day);

@@ -35,7 +35,8 @@ public:
     // Active responders grouped by role (clinicians, peer support, EMTs), then by fixed shift and name.
     StoreResult<QList<roster::StaffMember>> listStaff(const Actor& actor);
     // Returns the new staff id. userId may be empty (a responder without an account).
-    StoreResult<QString> addStaff(const Actor& actor, const roster::StaffMember& member, const QString& userId = {});
+    StoreResult<QString> addStaff(const Actor& actor, const roster::StaffMember& member,
+                                  const QString& userId = {});
     // Changes a person's fixed shift ("shift hours stay the same unless changed").
     StoreError setStaffShift(const Actor& actor, const QString& staffId, const QString& shiftCode);
     // The cycle with the latest start date, or NotFound.

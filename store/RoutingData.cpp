@@ -35,7 +35,8 @@ Result<routing::RuleSet, DataError> loadRuleSet(const QString& path)
     if (!bytes)
         return bytes.error();
     const QByteArray& data = bytes.value();
-    return routing::parseRuleSet(std::string_view(data.constData(), std::size_t(data.size())), path.toStdString());
+    return routing::parseRuleSet(std::string_view(data.constData(), std::size_t(data.size())),
+                                 path.toStdString());
 }
 
 Result<routing::RuleBook, DataError> builtInRuleBook()
@@ -54,7 +55,8 @@ Result<routing::RuleBook, DataError> builtInRuleBook()
     return book;
 }
 
-Result<std::shared_ptr<const geo::BeatMap>, DataError> loadBeatMap(const QString& path, const QString& idProperty)
+Result<std::shared_ptr<const geo::BeatMap>, DataError> loadBeatMap(const QString& path,
+                                                                   const QString& idProperty)
 {
     auto bytes = readAll(path);
     if (!bytes)
@@ -63,7 +65,8 @@ Result<std::shared_ptr<const geo::BeatMap>, DataError> loadBeatMap(const QString
     options.idProperty = idProperty.toStdString();
     options.sourceName = path.toStdString();
     const QByteArray& data = bytes.value();
-    auto map = geo::BeatMap::fromGeoJson(std::string_view(data.constData(), std::size_t(data.size())), options);
+    auto map =
+        geo::BeatMap::fromGeoJson(std::string_view(data.constData(), std::size_t(data.size())), options);
     if (!map)
         return map.error();
     return std::make_shared<const geo::BeatMap>(std::move(map).value());

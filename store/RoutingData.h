@@ -22,7 +22,7 @@ Result<std::shared_ptr<const geo::BeatMap>, DataError> builtInBeatMap();
 
 // A rule set or beat map file from disk or a resource path (":/...").
 Result<routing::RuleSet, DataError> loadRuleSet(const QString& path);
-Result<std::shared_ptr<const geo::BeatMap>, DataError> loadBeatMap(const QString& path,
-                                                                   const QString& idProperty = QStringLiteral("beat"));
+Result<std::shared_ptr<const geo::BeatMap>, DataError>
+loadBeatMap(const QString& path, const QString& idProperty = QStringLiteral("beat"));
 
 } // namespace heart::store

@@ -42,7 +42,8 @@ StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const
     const QString key = QString::fromStdString(set.id);
     const QString effective = isoDate(set.effectiveFrom);
 
-    QSqlQuery clash = m_db.prepare(QStringLiteral("SELECT rule_set_key FROM rule_sets WHERE effective_from = ? AND rule_set_key <> ?"));
+    QSqlQuery clash = m_db.prepare(
+        QStringLiteral("SELECT rule_set_key FROM rule_sets WHERE effective_from = ? AND rule_set_key <> ?"));
     clash.addBindValue(effective);
     clash.addBindValue(key);
     if (StoreError error = m_db.exec(clash, "check rule set date"))
@@ -53,11 +54,13 @@ StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const
                                     .arg(sourceName, clash.value(0).toString(), effective),
                                 QStringLiteral("effectiveFrom"));
     }
-    QSqlQuery existing = m_db.prepare(QStringLiteral("SELECT id, version FROM rule_sets WHERE rule_set_key = ?"));
+    QSqlQuery existing =
+        m_db.prepare(QStringLiteral("SELECT id, version FROM rule_sets WHERE rule_set_key = ?"));
     existing.addBindValue(key);
     if (StoreError error = m_db.exec(existing, "find rule set"))
         return error;
-    StoredRuleSet stored{{}, key, QString::fromStdString(set.name), QDate::fromString(effective, Qt::ISODate), sourceName, 1};
+    StoredRuleSet stored{
+        {}, key, QString::fromStdString(set.name), QDate::fromString(effective, Qt::ISODate), sourceName, 1};
     const QString now = toStoredTime(m_clock.now());
     const bool replacing = existing.next();
     if (replacing) {
@@ -66,11 +69,14 @@ StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const
     } else {
         stored.id = QString::fromStdString(newRecordId(m_clock.now()));
     }
-    QSqlQuery write = m_db.prepare(replacing
-        ? QStringLiteral("UPDATE rule_sets SET name = ?, effective_from = ?, document = ?, source_name = ?, "
-                         "updated_at = ?, version = ? WHERE id = ?")
-        : QStringLiteral("INSERT INTO rule_sets (rule_set_key, name, effective_from, document, "
-                         "source_name, created_at, updated_at, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery write = m_db.prepare(
+        replacing
+            ? QStringLiteral(
+                  "UPDATE rule_sets SET name = ?, effective_from = ?, document = ?, source_name = ?, "
+                  "updated_at = ?, version = ? WHERE id = ?")
+            : QStringLiteral(
+                  "INSERT INTO rule_sets (rule_set_key, name, effective_from, document, "
+                  "source_name, created_at, updated_at, version, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (replacing) {
         write.addBindValue(stored.name);
         write.addBindValue(effective);
@@ -102,8 +108,9 @@ StoreResult<StoredRuleSet> RuleSetStore::importRuleSet(const Actor& actor, const
 
 StoreResult<QList<StoredRuleSet>> RuleSetStore::list()
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral(
-        "SELECT id, rule_set_key, name, effective_from, source_name, version FROM rule_sets ORDER BY effective_from"));
+    QSqlQuery query =
+        m_db.prepare(QStringLiteral("SELECT id, rule_set_key, name, effective_from, source_name, version "
+                                    "FROM rule_sets ORDER BY effective_from"));
     if (StoreError error = m_db.exec(query, "list rule sets"))
         return error;
     QList<StoredRuleSet> result;
@@ -117,7 +124,8 @@ StoreResult<QList<StoredRuleSet>> RuleSetStore::list()
 
 StoreResult<routing::RuleBook> RuleSetStore::ruleBook()
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT rule_set_key, document FROM rule_sets ORDER BY effective_from"));
+    QSqlQuery query =
+        m_db.prepare(QStringLiteral("SELECT rule_set_key, document FROM rule_sets ORDER BY effective_from"));
     if (StoreError error = m_db.exec(query, "read rule sets"))
         return error;
     routing::RuleBook book;
@@ -128,7 +136,8 @@ StoreResult<routing::RuleBook> RuleSetStore::ruleBook()
         if (!set)
             return invalid(set.error()); // a row edited by hand outside HEART Desk
         if (auto added = book.add(std::move(set).value()); !added)
-            return StoreError::make(StoreErrorCode::InvalidInput, QString::fromStdString(added.error().detail));
+            return StoreError::make(StoreErrorCode::InvalidInput,
+                                    QString::fromStdString(added.error().detail));
     }
     if (!book.empty())
         return book;

@@ -20,8 +20,8 @@ class Database;
 
 struct StoredRuleSet
 {
-    QString id;      // record id
-    QString key;     // the rule set's own id, e.g. "durham-2023-10-23-citywide"
+    QString id;  // record id
+    QString key; // the rule set's own id, e.g. "durham-2023-10-23-citywide"
     QString name;
     QDate effectiveFrom;
     QString sourceName; // the file it was imported from
@@ -36,7 +36,8 @@ public:
     // Adds a rule set, or replaces the one with the same key (a correction).
     // InvalidInput with the loader's "file: path: message" as detail when the
     // document is malformed, or when another rule set takes effect that day.
-    StoreResult<StoredRuleSet> importRuleSet(const Actor& actor, const QByteArray& json, const QString& sourceName);
+    StoreResult<StoredRuleSet> importRuleSet(const Actor& actor, const QByteArray& json,
+                                             const QString& sourceName);
     StoreResult<QList<StoredRuleSet>> list();
     // The stored rule sets as a rule book; the shipped ones when none are stored.
     StoreResult<routing::RuleBook> ruleBook();

@@ -5,8 +5,8 @@
 #include "store/Database.h"
 #include "store/EncounterStore.h"
 #include "store/ReadAndCommit.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QStringList>
 #include <QVariant>
@@ -188,7 +188,8 @@ StoreResult<SafetyPlanRecord> SafetyPlanStore::finalise(const Actor& actor, cons
     if (current.value().version != version)
         return conflict();
     if (current.value().isFinal)
-        return StoreError::make(StoreErrorCode::RecordSigned, QStringLiteral("the safety plan is final already"));
+        return StoreError::make(StoreErrorCode::RecordSigned,
+                                QStringLiteral("the safety plan is final already"));
     if (const auto problems = safety::problems(current.value().plan); !problems.empty()) {
         QStringList listed;
         for (const Error& problem : problems)

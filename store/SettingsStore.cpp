@@ -15,9 +15,12 @@ const QString kSetting = QStringLiteral("setting");
 QString SettingsStore::key(Setting setting)
 {
     switch (setting) {
-    case Setting::IdleLockMinutes: return QStringLiteral("idle_lock_minutes");
-    case Setting::CrisisServices: return QStringLiteral("crisis_services");
-    case Setting::FollowUpPolicy: return QStringLiteral("follow_up_policy");
+    case Setting::IdleLockMinutes:
+        return QStringLiteral("idle_lock_minutes");
+    case Setting::CrisisServices:
+        return QStringLiteral("crisis_services");
+    case Setting::FollowUpPolicy:
+        return QStringLiteral("follow_up_policy");
     }
     return {};
 }
@@ -25,9 +28,11 @@ QString SettingsStore::key(Setting setting)
 QString SettingsStore::defaultValue(Setting setting)
 {
     switch (setting) {
-    case Setting::IdleLockMinutes: return QStringLiteral("10");
+    case Setting::IdleLockMinutes:
+        return QStringLiteral("10");
     case Setting::CrisisServices:
-    case Setting::FollowUpPolicy: return {}; // empty: the reader's built-in defaults
+    case Setting::FollowUpPolicy:
+        return {}; // empty: the reader's built-in defaults
     }
     return {};
 }

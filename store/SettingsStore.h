@@ -9,7 +9,8 @@ namespace heart::store {
 
 class Database;
 
-enum class Setting {
+enum class Setting
+{
     IdleLockMinutes, // automatic logoff after this many idle minutes
     CrisisServices,  // JSON: the crisis lines put on every safety plan, per language
     FollowUpPolicy,  // JSON: due hours per program, attempts before closing, due-soon window

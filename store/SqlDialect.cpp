@@ -39,9 +39,9 @@ QString SqlDialect::expandSchema(QString sql) const
 QString SqlDialect::beginWrite() const
 {
     return m_engine == Engine::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
-                                            // Each statement sees what committed before it: the journal's
-                                            // numbering under its lock relies on it (docs/architecture.md).
-                                            : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED");
+                                      // Each statement sees what committed before it: the journal's
+                                      // numbering under its lock relies on it (docs/architecture.md).
+                                      : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED");
 }
 
 QString SqlDialect::lockAuditChain() const

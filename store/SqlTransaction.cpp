@@ -25,7 +25,8 @@ SqlTransaction::~SqlTransaction()
 StoreError SqlTransaction::commit()
 {
     if (!m_open)
-        return m_beginError ? m_beginError : StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("no transaction"));
+        return m_beginError ? m_beginError
+                            : StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("no transaction"));
     if (!m_outermost) {
         m_open = false;
         --m_db.m_txDepth;

@@ -3,48 +3,48 @@
 // user's language, plus technical detail (never a person's data).
 #include <QDateTime>
 #include <QString>
-
 #include <optional>
 #include <utility>
 
 namespace heart::store {
 
-enum class StoreErrorCode {
+enum class StoreErrorCode
+{
     None,
-    InvalidLocation,      // the --database argument could not be understood
-    PasswordInLocation,   // a password was put on the command line
-    NotADatabase,         // the SQLite file is corrupt or not a database: left untouched
-    FileUnreadable,       // cannot open or read the file
-    NewerSchema,          // written by a newer HEART Desk: refused
-    ConnectionFailed,     // server unreachable or credentials refused
+    InvalidLocation,    // the --database argument could not be understood
+    PasswordInLocation, // a password was put on the command line
+    NotADatabase,       // the SQLite file is corrupt or not a database: left untouched
+    FileUnreadable,     // cannot open or read the file
+    NewerSchema,        // written by a newer HEART Desk: refused
+    ConnectionFailed,   // server unreachable or credentials refused
     QueryFailed,
-    PermissionDenied,     // the role may not do this
-    Conflict,             // the row changed since it was read
+    PermissionDenied, // the role may not do this
+    Conflict,         // the row changed since it was read
     NotFound,
-    InvalidInput,         // a value not valid for its input; `field` names the input
-    RequiredMissing,      // an input that must be given is empty; `field` names it
-    TooLong,              // a text over its limit; `field` names it, `limit` holds the limit
-    RecordSigned,         // a signed note or final plan takes no more changes (an addendum does)
-    CallClosed,           // a closed call is read-only
-    UnitBusy,             // the unit is not free for a new call (its state in `detail`)
-    StatusRefused,        // the core's rules refuse this status change
-    TaskClosed,           // a closed follow-up task takes no more changes
-    HeldByOther,          // someone else holds the task (claim) or the record
-    IneligibleAssignee,   // inactive account, or a role that does not do this work
+    InvalidInput,       // a value not valid for its input; `field` names the input
+    RequiredMissing,    // an input that must be given is empty; `field` names it
+    TooLong,            // a text over its limit; `field` names it, `limit` holds the limit
+    RecordSigned,       // a signed note or final plan takes no more changes (an addendum does)
+    CallClosed,         // a closed call is read-only
+    UnitBusy,           // the unit is not free for a new call (its state in `detail`)
+    StatusRefused,      // the core's rules refuse this status change
+    TaskClosed,         // a closed follow-up task takes no more changes
+    HeldByOther,        // someone else holds the task (claim) or the record
+    IneligibleAssignee, // inactive account, or a role that does not do this work
     DuplicateLogin,
     WeakPassword,
     BadCredentials,
     AccountLocked,
     AccountInactive,
-    LastAdministrator,    // would leave nobody able to manage accounts
-    AlreadyInitialized,   // the first administrator exists already
+    LastAdministrator,  // would leave nobody able to manage accounts
+    AlreadyInitialized, // the first administrator exists already
 };
 
 struct StoreError
 {
     StoreErrorCode code = StoreErrorCode::None;
-    QString detail; // technical, English, for logs and the CLI
-    QString field;  // the offending input, if any
+    QString detail;  // technical, English, for logs and the CLI
+    QString field;   // the offending input, if any
     QDateTime until; // AccountLocked: when the lock ends
     int limit = 0;   // TooLong: the most characters (or items) allowed
 
@@ -58,8 +58,7 @@ struct StoreError
 
 QString storeErrorCodeName(StoreErrorCode code);
 
-template <typename T>
-class StoreResult
+template <typename T> class StoreResult
 {
 public:
     StoreResult(T value) : m_value(std::move(value)) {}

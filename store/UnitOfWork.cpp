@@ -85,8 +85,8 @@ StoreError UnitOfWork::commit()
     QList<JournalEntry> entries;
     if (!m_changes.isEmpty()) {
         ChangeJournal journal(m_db);
-        auto written = journal.append(m_changes, m_actor.userId(), m_actor.workstation(),
-                                      toDateTime(m_clock.now()));
+        auto written =
+            journal.append(m_changes, m_actor.userId(), m_actor.workstation(), toDateTime(m_clock.now()));
         if (!written.ok()) {
             m_tx.reset(); // rolls back
             m_db.m_openWork = nullptr;

@@ -49,7 +49,8 @@ public:
     bool ok() const { return !m_error; }
 
     // A record this unit changed: its audit row now, its journal row at commit.
-    StoreError changed(const QString& action, const QString& recordType, const QString& recordId, int version);
+    StoreError changed(const QString& action, const QString& recordType, const QString& recordId,
+                       int version);
     // An audit row for an event that changes no shared record (an export, a failed signature).
     StoreError audit(const QString& action, const QString& recordType, const QString& recordId);
 

@@ -4,8 +4,8 @@
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/ReadAndCommit.h"
-#include "store/UnitOfWork.h"
 #include "store/StoreTime.h"
+#include "store/UnitOfWork.h"
 
 #include <QHash>
 #include <QVariant>
@@ -344,7 +344,8 @@ StoreResult<Unit> UnitStore::changeStatus(const Actor& actor, const QString& uni
         return fromCore(*refused, QStringLiteral("status"));
     // A call is given only by dispatchToCall (DispatchUnit), which says which call.
     if (to == units::UnitStatus::Dispatched)
-        return refused(QStringLiteral("dispatch-needs-a-call: a unit is dispatched to a call, not moved there"));
+        return refused(
+            QStringLiteral("dispatch-needs-a-call: a unit is dispatched to a call, not moved there"));
     if (units::isOnCall(to) && current.callId.isEmpty())
         return refused(QStringLiteral("no-call: the unit is on no call"));
 
@@ -399,7 +400,7 @@ StoreResult<Unit> UnitStore::dispatchToCall(const Actor& actor, const QString& u
 }
 
 StoreResult<QList<UnitCallSummary>> UnitStore::recentCalls(const Actor& actor, const QString& unitId,
-                                                          const QDateTime& since)
+                                                           const QDateTime& since)
 {
     if (StoreError error = requireBoard(actor, unitId))
         return error;

@@ -25,16 +25,16 @@ class Database;
 
 struct UnitMember
 {
-    QString staffId;     // staff table id
+    QString staffId; // staff table id
     QString displayName;
-    QString role;        // staff responder_role code ("clinician", "peer_support", "emt", ...)
+    QString role; // staff responder_role code ("clinician", "peer_support", "emt", ...)
 };
 
 struct Unit
 {
     QString id;
     int version = 0;
-    QString code;       // "CRT-1", unique
+    QString code; // "CRT-1", unique
     units::UnitKind kind = units::UnitKind::CommunityResponse;
     units::UnitStatus status = units::UnitStatus::OutOfService;
     QDateTime statusSince; // UTC
@@ -48,7 +48,7 @@ struct UnitStatusEvent
     QString unitId;
     QString callId; // empty when not on a call
     units::UnitStatus status = units::UnitStatus::Available;
-    QDateTime at;   // UTC
+    QDateTime at; // UTC
     QString userId;
 };
 
@@ -58,7 +58,7 @@ struct UnitCallSummary
     QString callId;
     QString cadNumber;
     QString callType;
-    QDateTime dispatchedAt; // UTC: when this unit was sent
+    QDateTime dispatchedAt;  // UTC: when this unit was sent
     bool signedNote = false; // the unit's encounter note on it is signed
 };
 
@@ -71,7 +71,8 @@ public:
     // is empty, InvalidInput (field "code") when it is taken.
     StoreResult<Unit> createUnit(const Actor& actor, const QString& code, units::UnitKind kind);
     // Replaces the members for the shift (staff ids); audited.
-    StoreResult<Unit> setMembers(const Actor& actor, const QString& unitId, int version, const QStringList& staffIds);
+    StoreResult<Unit> setMembers(const Actor& actor, const QString& unitId, int version,
+                                 const QStringList& staffIds);
     // Every unit, by code, with its call and members: the team board.
     StoreResult<QList<Unit>> board(const Actor& actor);
     StoreResult<Unit> unit(const Actor& actor, const QString& unitId);
@@ -82,18 +83,22 @@ public:
     // "transition-not-allowed" in the detail (field "status") when the rules
     // forbid it; leaving the call (clear, available) keeps the call id on the
     // event and clears it from the unit once available.
-    StoreResult<Unit> changeStatus(const Actor& actor, const QString& unitId, int version, units::UnitStatus to);
+    StoreResult<Unit> changeStatus(const Actor& actor, const QString& unitId, int version,
+                                   units::UnitStatus to);
     // The counselor sends an available (or clear) unit to a call (Action::DispatchUnit):
     // status dispatched, the call remembered; UnitBusy when the unit is busy,
     // CallClosed when the call is closed, StatusRefused when the core refuses.
-    StoreResult<Unit> dispatchToCall(const Actor& actor, const QString& unitId, int version, const QString& callId);
+    StoreResult<Unit> dispatchToCall(const Actor& actor, const QString& unitId, int version,
+                                     const QString& callId);
     // The unit's status changes while on one call, oldest first (for core::units::callTimes).
-    StoreResult<QList<UnitStatusEvent>> callHistory(const Actor& actor, const QString& unitId, const QString& callId);
+    StoreResult<QList<UnitStatusEvent>> callHistory(const Actor& actor, const QString& unitId,
+                                                    const QString& callId);
 
     // The calls the unit was dispatched to since `since`, newest first, with
     // whether its note on each is signed (ViewUnitCalls or ViewCallQueue;
     // names no person, so it is not audited as an open).
-    StoreResult<QList<UnitCallSummary>> recentCalls(const Actor& actor, const QString& unitId, const QDateTime& since);
+    StoreResult<QList<UnitCallSummary>> recentCalls(const Actor& actor, const QString& unitId,
+                                                    const QDateTime& since);
 
 private:
     // Reading the board: ViewUnitCalls or ViewCallQueue (a refusal is audited).

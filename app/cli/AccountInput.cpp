@@ -37,10 +37,12 @@ std::optional<int> signInAsAdministrator(store::Database& db, const QString& adm
                                          ExitUsage});
     if (!adminPassword.ok())
         return adminPassword.exitCode;
-    auto signedIn = usecases::SignInUseCases(db, SystemClock::instance()).signIn(adminLogin, adminPassword.value, cliWorkstation());
+    auto signedIn = usecases::SignInUseCases(db, SystemClock::instance())
+                        .signIn(adminLogin, adminPassword.value, cliWorkstation());
     wipe(adminPassword.value);
     if (!signedIn.ok())
-        return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(adminLogin));
+        return reportError(signedIn.error(), db.spec(),
+                           QStringLiteral("cannot sign in as %1").arg(adminLogin));
     session.emplace(db, signedIn.value());
     // Sign-in takes the account's first role; administration needs that one.
     if (session->actor().role() != Role::Administrator) {

@@ -2,8 +2,8 @@
 #include "Secrets.h"
 #include "core/Clock.h"
 #include "store/AccountStore.h"
-#include "usecases/AccountUseCases.h"
 #include "store/Database.h"
+#include "usecases/AccountUseCases.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -16,8 +16,11 @@ constexpr std::array kCommands = {
     Command{"create-user", "Create a user account, signed in as an administrator.", runCreateUser},
     Command{"verify-audit", "Check the audit trail's hash chain; name the first broken row.", runVerifyAudit},
     Command{"demo", "Fill a new, empty database with the fictional demo scenario.", runDemo},
-    Command{"replay", "What-if replay of a call history under rule sets: eligible calls per program, hours, reasons.", runReplay},
-    Command{"set-setting", "Store a program setting (crisis services, follow-up policy) from a JSON file.", runSetSetting},
+    Command{"replay",
+            "What-if replay of a call history under rule sets: eligible calls per program, hours, reasons.",
+            runReplay},
+    Command{"set-setting", "Store a program setting (crisis services, follow-up policy) from a JSON file.",
+            runSetSetting},
     Command{"help", "Show the help of a command.", runHelp},
     // Coming later: replay (a rule set over history), import-calls, report.
 };

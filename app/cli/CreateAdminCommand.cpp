@@ -31,8 +31,9 @@ int runCreateAdmin(const Invocation& invocation)
     if (const int code = openDatabase(commandLine, db, IfMissing::Create))
         return code;
     if (const int code = requireNoAccounts(
-            db, QStringLiteral("so it has an administrator. Use 'heartdesk-cli create-user --as ADMIN' to add "
-                               "accounts")))
+            db,
+            QStringLiteral("so it has an administrator. Use 'heartdesk-cli create-user --as ADMIN' to add "
+                           "accounts")))
         return code;
     const Clock& clock = SystemClock::instance();
     usecases::SignInUseCases accounts(db, clock);

@@ -1,9 +1,9 @@
 // heartdesk-cli demo: the fictional demo scenario, written into a new database.
 #include "Commands.h"
 #include "core/DemoScenario.h"
+#include "demo/DemoDataWriter.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
-#include "demo/DemoDataWriter.h"
 
 namespace heart::cli {
 namespace {
@@ -37,7 +37,8 @@ int runDemo(const Invocation& invocation)
     store::Database db;
     if (const int code = openDatabase(commandLine, db, IfMissing::Create))
         return code;
-    if (const int code = requireNoAccounts(db, QStringLiteral("demo data only goes into a new, empty database")))
+    if (const int code =
+            requireNoAccounts(db, QStringLiteral("demo data only goes into a new, empty database")))
         return code;
     const Clock& clock = SystemClock::instance();
 

@@ -2,17 +2,14 @@
 // per program, the eligible calls, their hour-of-week profile and the calls
 // excluded per reason. Needs no database: the files are the input.
 #include "Commands.h"
-#include "store/RoutingData.h"
-
 #include "core/routing/Replay.h"
+#include "store/RoutingData.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 namespace heart::cli {
@@ -45,7 +42,8 @@ int dataError(const DataError& error)
 
 QString percent(std::size_t part, std::size_t whole)
 {
-    return whole == 0 ? QStringLiteral("-") : QString::number(100.0 * double(part) / double(whole), 'f', 1) + u'%';
+    return whole == 0 ? QStringLiteral("-")
+                      : QString::number(100.0 * double(part) / double(whole), 'f', 1) + u'%';
 }
 
 void printText(const ReplaySummary& s, const QString& file)
@@ -59,7 +57,8 @@ void printText(const ReplaySummary& s, const QString& file)
     QStringList used;
     for (const auto& [id, count] : s.ruleSetUse)
         used << QStringLiteral("%1 (%2 calls)").arg(fromStd(id)).arg(count);
-    printLine(QStringLiteral("Rule sets: %1").arg(used.isEmpty() ? QStringLiteral("none") : used.join(QStringLiteral(", "))));
+    printLine(QStringLiteral("Rule sets: %1")
+                  .arg(used.isEmpty() ? QStringLiteral("none") : used.join(QStringLiteral(", "))));
     printLine(QStringLiteral("Beats found from coordinates: %1. Local times in the spring-forward gap: %2; "
                              "on the fall-back night's repeated hour: %3.")
                   .arg(s.beatsFromCoordinates)
@@ -69,15 +68,22 @@ void printText(const ReplaySummary& s, const QString& file)
         QStringList unknown;
         for (const auto& [spelling, count] : s.unknownCallTypes)
             unknown << QStringLiteral("\"%1\" (%2)").arg(fromStd(spelling)).arg(count);
-        printLine(QStringLiteral("Unknown call types (map them with --call-types): %1").arg(unknown.join(QStringLiteral(", "))));
+        printLine(QStringLiteral("Unknown call types (map them with --call-types): %1")
+                      .arg(unknown.join(QStringLiteral(", "))));
     }
     printLine({});
-    printLine(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("Program"), -26).arg(QStringLiteral("Eligible"), 9)
-                  .arg(QStringLiteral("Share"), 7).arg(QStringLiteral("Recommended"), 12));
+    printLine(QStringLiteral("%1 %2 %3 %4")
+                  .arg(QStringLiteral("Program"), -26)
+                  .arg(QStringLiteral("Eligible"), 9)
+                  .arg(QStringLiteral("Share"), 7)
+                  .arg(QStringLiteral("Recommended"), 12));
     for (Program program : kAllPrograms) {
         const ProgramTally& t = s.tally(program);
-        printLine(QStringLiteral("%1 %2 %3 %4").arg(QLatin1String(kProgramNames[std::size_t(program)]), -26)
-                      .arg(t.eligible, 9).arg(percent(t.eligible, s.decided), 7).arg(t.recommended, 12));
+        printLine(QStringLiteral("%1 %2 %3 %4")
+                      .arg(QLatin1String(kProgramNames[std::size_t(program)]), -26)
+                      .arg(t.eligible, 9)
+                      .arg(percent(t.eligible, s.decided), 7)
+                      .arg(t.recommended, 12));
     }
     printLine({});
     printLine(QStringLiteral("Calls excluded per reason (a call counts once under each of its reasons):"));
@@ -104,7 +110,8 @@ void printText(const ReplaySummary& s, const QString& file)
         if (program == Program::PoliceEms)
             continue;
         printLine({});
-        printLine(QStringLiteral("Eligible calls by hour of the week, %1:").arg(QLatin1String(kProgramNames[std::size_t(program)])));
+        printLine(QStringLiteral("Eligible calls by hour of the week, %1:")
+                      .arg(QLatin1String(kProgramNames[std::size_t(program)])));
         QString hours = QStringLiteral("   ");
         for (int hour = 0; hour < 24; ++hour)
             hours += QStringLiteral("%1").arg(hour, 2, 10, QLatin1Char('0')).rightJustified(5);
@@ -133,8 +140,12 @@ QString csvField(const std::string& text)
 void printCsv(const ReplaySummary& s)
 {
     printLine(QStringLiteral("section,program,key,value"));
-    const auto row = [](const char* section, std::string_view program, const std::string& key, std::size_t value) {
-        printLine(QStringLiteral("%1,%2,%3,%4").arg(QLatin1String(section), QLatin1String(program.data(), qsizetype(program.size())), csvField(key)).arg(value));
+    const auto row = [](const char* section, std::string_view program, const std::string& key,
+                        std::size_t value) {
+        printLine(QStringLiteral("%1,%2,%3,%4")
+                      .arg(QLatin1String(section), QLatin1String(program.data(), qsizetype(program.size())),
+                           csvField(key))
+                      .arg(value));
     };
     row("summary", "", "rows", s.rows);
     row("summary", "", "decided", s.decided);
@@ -151,7 +162,8 @@ void printCsv(const ReplaySummary& s)
         row("eligible", programCode(program), "", t.eligible);
         row("recommended", programCode(program), "", t.recommended);
         for (int code = 0; code < kReasonCodeCount; ++code)
-            row("excluded", programCode(program), std::string(reasonCode(ReasonCode(code))), t.excludedBy[std::size_t(code)]);
+            row("excluded", programCode(program), std::string(reasonCode(ReasonCode(code))),
+                t.excludedBy[std::size_t(code)]);
         for (int slot = 0; slot < 7 * 24; ++slot) {
             char key[8];
             std::snprintf(key, sizeof key, "%s-%02d", weekdayCode(slot / 24).data(), slot % 24);
@@ -208,24 +220,30 @@ int runReplay(const Invocation& invocation)
         invocation,
         QStringLiteral("--calls FILE.csv [--rules FILE.json ...] [--beats FILE.geojson] [--beat-id PROPERTY] "
                        "[--columns MAP] [--call-types FILE.csv] [--format text|csv|json] [--errors FILE]"),
-        QStringLiteral("What-if replay: runs a history of calls through rule sets and prints, per program, the "
-                       "eligible calls, their hour-of-week profile and the calls excluded per reason. Without "
-                       "--rules the rule sets HEART Desk ships (Durham 2022 pilot to 2023 citywide) are used; "
-                       "without --beats, Durham's 2022 beat map. The CSV needs a header; columns are found by "
-                       "name: id, time, call_type, beat, lat, lon, flags, risk (map others with --columns "
-                       "time=CallTime,type=Nature,lat=Y,lon=X). A malformed row is reported on stderr with its "
-                       "line number and counted."));
-    commandLine.addOption({kRules, QStringLiteral("A rule set file (repeat for several eras)."), QStringLiteral("file")});
+        QStringLiteral(
+            "What-if replay: runs a history of calls through rule sets and prints, per program, the "
+            "eligible calls, their hour-of-week profile and the calls excluded per reason. Without "
+            "--rules the rule sets HEART Desk ships (Durham 2022 pilot to 2023 citywide) are used; "
+            "without --beats, Durham's 2022 beat map. The CSV needs a header; columns are found by "
+            "name: id, time, call_type, beat, lat, lon, flags, risk (map others with --columns "
+            "time=CallTime,type=Nature,lat=Y,lon=X). A malformed row is reported on stderr with its "
+            "line number and counted."));
+    commandLine.addOption(
+        {kRules, QStringLiteral("A rule set file (repeat for several eras)."), QStringLiteral("file")});
     commandLine.addOption({kCalls, QStringLiteral("The call history (CSV)."), QStringLiteral("file")});
     commandLine.addOption({kBeats, QStringLiteral("Beat polygons (GeoJSON)."), QStringLiteral("file")});
-    commandLine.addOption({kBeatId, QStringLiteral("The GeoJSON property holding the beat id (default beat)."),
+    commandLine.addOption({kBeatId,
+                           QStringLiteral("The GeoJSON property holding the beat id (default beat)."),
                            QStringLiteral("property"), QStringLiteral("beat")});
-    commandLine.addOption({kColumns, QStringLiteral("Column names, e.g. time=CallTime,type=Nature."), QStringLiteral("map")});
-    commandLine.addOption({kCallTypes, QStringLiteral("CSV of other call-type spellings: spelling,call_type."),
+    commandLine.addOption(
+        {kColumns, QStringLiteral("Column names, e.g. time=CallTime,type=Nature."), QStringLiteral("map")});
+    commandLine.addOption({kCallTypes,
+                           QStringLiteral("CSV of other call-type spellings: spelling,call_type."),
                            QStringLiteral("file")});
-    commandLine.addOption({kFormat, QStringLiteral("Output as text (default), csv or json."), QStringLiteral("format"),
-                           QStringLiteral("text")});
-    commandLine.addOption({kErrors, QStringLiteral("Also write every malformed row to this file."), QStringLiteral("file")});
+    commandLine.addOption({kFormat, QStringLiteral("Output as text (default), csv or json."),
+                           QStringLiteral("format"), QStringLiteral("text")});
+    commandLine.addOption(
+        {kErrors, QStringLiteral("Also write every malformed row to this file."), QStringLiteral("file")});
     if (auto stop = commandLine.parse())
         return *stop;
     const QString format = commandLine.value(kFormat);
@@ -252,8 +270,9 @@ int runReplay(const Invocation& invocation)
             return dataError(DataError{path.toStdString(), {}, added.error().code, added.error().detail});
     }
 
-    auto beats = commandLine.isSet(kBeats) ? store::loadBeatMap(commandLine.value(kBeats), commandLine.value(kBeatId))
-                                           : store::builtInBeatMap();
+    auto beats = commandLine.isSet(kBeats)
+                     ? store::loadBeatMap(commandLine.value(kBeats), commandLine.value(kBeatId))
+                     : store::builtInBeatMap();
     if (!beats)
         return dataError(beats.error());
 
@@ -268,7 +287,8 @@ int runReplay(const Invocation& invocation)
     if (commandLine.isSet(kCallTypes)) {
         QFile file(commandLine.value(kCallTypes));
         if (!file.open(QIODevice::ReadOnly))
-            return dataError(DataError{file.fileName().toStdString(), {}, "cannot-read", file.errorString().toStdString()});
+            return dataError(DataError{
+                file.fileName().toStdString(), {}, "cannot-read", file.errorString().toStdString()});
         const QByteArray bytes = file.readAll();
         auto parsed = CallTypeMap::parse(std::string_view(bytes.constData(), std::size_t(bytes.size())),
                                          file.fileName().toStdString());
@@ -280,20 +300,25 @@ int runReplay(const Invocation& invocation)
 
     QFile calls(callsPath);
     if (!calls.open(QIODevice::ReadOnly))
-        return dataError(DataError{callsPath.toStdString(), {}, "cannot-read", calls.errorString().toStdString()});
+        return dataError(
+            DataError{callsPath.toStdString(), {}, "cannot-read", calls.errorString().toStdString()});
     const QByteArray csv = calls.readAll();
 
     std::unique_ptr<QFile> errorsFile;
     if (commandLine.isSet(kErrors)) {
         errorsFile = std::make_unique<QFile>(commandLine.value(kErrors));
         if (!errorsFile->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-            return dataError(DataError{errorsFile->fileName().toStdString(), {}, "cannot-write", errorsFile->errorString().toStdString()});
+            return dataError(DataError{errorsFile->fileName().toStdString(),
+                                       {},
+                                       "cannot-write",
+                                       errorsFile->errorString().toStdString()});
     }
     // Malformed rows: every one to --errors, the first 100 to stderr.
     constexpr std::size_t kShownErrors = 100;
     std::size_t shown = 0;
     options.onError = [&](const ReplayRowError& error) {
-        const QString line = QStringLiteral("%1: line %2: %3").arg(callsPath).arg(error.line).arg(fromStd(error.message));
+        const QString line =
+            QStringLiteral("%1: line %2: %3").arg(callsPath).arg(error.line).arg(fromStd(error.message));
         if (errorsFile)
             errorsFile->write(line.toUtf8() + '\n');
         if (shown++ < kShownErrors)
@@ -308,7 +333,8 @@ int runReplay(const Invocation& invocation)
         options.progress = [&](std::size_t done, std::size_t total) {
             const int tenth = int(10 * done / std::max<std::size_t>(total, 1));
             if (tty) {
-                std::fprintf(stderr, "\rreplay: %3d%% of %s", int(100 * done / std::max<std::size_t>(total, 1)),
+                std::fprintf(stderr, "\rreplay: %3d%% of %s",
+                             int(100 * done / std::max<std::size_t>(total, 1)),
                              QFileInfo(callsPath).fileName().toLocal8Bit().constData());
                 if (done == total)
                     std::fputc('\n', stderr);
@@ -320,7 +346,8 @@ int runReplay(const Invocation& invocation)
     }
 
     const Router router(std::move(book), beats.value());
-    auto summary = replayCsv(std::string_view(csv.constData(), std::size_t(csv.size())), callsPath.toStdString(), router, options);
+    auto summary = replayCsv(std::string_view(csv.constData(), std::size_t(csv.size())),
+                             callsPath.toStdString(), router, options);
     if (!summary)
         return dataError(summary.error());
     if (shown > kShownErrors)

@@ -22,15 +22,19 @@ int runSetSetting(const Invocation& invocation)
 {
     CommandLine commandLine(
         invocation, QStringLiteral("--as ADMIN --key KEY --file SETTING.json [--database LOCATION]"),
-        QStringLiteral("Signs in as an administrator and stores a program setting from a JSON file. Keys:\n"
-                       "  crisis-services   the crisis lines put on every safety plan, per language:\n"
-                       "                    {\"en\": [{\"name\": \"988 Suicide & Crisis Lifeline\", \"phone\": \"988\"}], "
-                       "\"es\": [...]}\n"
-                       "  follow-up-policy  due hours per program, attempts before closing, due-soon window\n"
-                       "                    (see docs/follow-up-policy.md)\n"
-                       "The administrator's password comes from HEARTDESK_ADMIN_PASSWORD or is asked on the terminal."));
-    commandLine.addOption({kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
-    commandLine.addOption({kKey, QStringLiteral("crisis-services or follow-up-policy."), QStringLiteral("key")});
+        QStringLiteral(
+            "Signs in as an administrator and stores a program setting from a JSON file. Keys:\n"
+            "  crisis-services   the crisis lines put on every safety plan, per language:\n"
+            "                    {\"en\": [{\"name\": \"988 Suicide & Crisis Lifeline\", \"phone\": "
+            "\"988\"}], "
+            "\"es\": [...]}\n"
+            "  follow-up-policy  due hours per program, attempts before closing, due-soon window\n"
+            "                    (see docs/follow-up-policy.md)\n"
+            "The administrator's password comes from HEARTDESK_ADMIN_PASSWORD or is asked on the terminal."));
+    commandLine.addOption(
+        {kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
+    commandLine.addOption(
+        {kKey, QStringLiteral("crisis-services or follow-up-policy."), QStringLiteral("key")});
     commandLine.addOption({kFile, QStringLiteral("The setting as JSON (UTF-8)."), QStringLiteral("file")});
     if (auto stop = commandLine.parse())
         return *stop;
@@ -38,11 +42,12 @@ int runSetSetting(const Invocation& invocation)
         return *stop;
     const QString key = commandLine.value(kKey).trimmed();
     if (key != kCrisisServices && key != kFollowUpPolicy)
-        return commandLine.usageError(
-            QStringLiteral("unknown setting '%1'; the settings are: %2, %3").arg(key, kCrisisServices, kFollowUpPolicy));
+        return commandLine.usageError(QStringLiteral("unknown setting '%1'; the settings are: %2, %3")
+                                          .arg(key, kCrisisServices, kFollowUpPolicy));
     QFile file(commandLine.value(kFile));
     if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("cannot read %1: %2; nothing was changed").arg(file.fileName(), file.errorString()));
+        printError(QStringLiteral("cannot read %1: %2; nothing was changed")
+                       .arg(file.fileName(), file.errorString()));
         return ExitFailed;
     }
     const QByteArray json = file.readAll();
@@ -55,8 +60,9 @@ int runSetSetting(const Invocation& invocation)
                                           QStringLiteral("change settings"), session))
         return *stop;
     usecases::SettingsUseCases settings({db, SystemClock::instance(), session->actor()});
-    const store::StoreError error = key == kCrisisServices ? settings.setCrisisServices(json)
-                                                           : settings.setFollowUpPolicy(QString::fromUtf8(json));
+    const store::StoreError error = key == kCrisisServices
+                                        ? settings.setCrisisServices(json)
+                                        : settings.setFollowUpPolicy(QString::fromUtf8(json));
     if (error)
         return reportError(error, db.spec(), QStringLiteral("%1 was not stored").arg(key));
     printLine(QStringLiteral("stored the setting '%1' in %2").arg(key, describeLocation(db.spec())));

@@ -2,8 +2,8 @@
 // the first row that was changed, inserted or removed.
 #include "Commands.h"
 #include "store/AuditTrail.h"
-#include "usecases/SettingsUseCases.h"
 #include "store/Database.h"
+#include "usecases/SettingsUseCases.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

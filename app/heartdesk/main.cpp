@@ -3,7 +3,6 @@
 #include "shell/Startup.h"
 
 #include <QApplication>
-
 #include <sys/prctl.h>
 #include <sys/resource.h>
 

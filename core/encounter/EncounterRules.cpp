@@ -92,12 +92,14 @@ std::vector<Error> missingForSigning(const EncounterNote& note)
         case D::PoliceRequested:
         case D::EmsRequested:
             if (blank(note.escalationReason)) {
-                errors.push_back(required("escalationReason", "required when "
-                                              + std::string(encounterDispositionCode(*note.disposition))));
+                errors.push_back(
+                    required("escalationReason",
+                             "required when " + std::string(encounterDispositionCode(*note.disposition))));
             }
             break;
         case D::ResolvedOnScene:
-        case D::Declined: break;
+        case D::Declined:
+            break;
         }
     }
     if (!note.feltSafe)
@@ -111,8 +113,8 @@ std::vector<Error> missingForSigning(const EncounterNote& note)
             errors.push_back(required("preferredContact", "required when consenting to follow-up"));
         } else if (needsPhone(*note.preferredContact)) {
             if (blank(note.contactPhone)) {
-                errors.push_back(required("contactPhone", "required for "
-                                              + std::string(contactPreferenceCode(*note.preferredContact))));
+                errors.push_back(required("contactPhone", "required for " + std::string(contactPreferenceCode(
+                                                                                *note.preferredContact))));
             } else if (const auto phone = intake::normalisePhone(note.contactPhone); !phone) {
                 Error error = phone.error();
                 error.field = "contactPhone";
@@ -129,8 +131,14 @@ std::vector<Error> missingForSigning(const EncounterNote& note)
     return errors;
 }
 
-bool maySign(Role role) { return permits(role, Action::SignEncounter); }
+bool maySign(Role role)
+{
+    return permits(role, Action::SignEncounter);
+}
 
-bool mayAddEntry(Role role) { return permits(role, Action::WriteEncounterEntry); }
+bool mayAddEntry(Role role)
+{
+    return permits(role, Action::WriteEncounterEntry);
+}
 
 } // namespace heart::encounter

@@ -38,7 +38,8 @@
 
 namespace heart::encounter {
 
-enum class EncounterDisposition : std::uint8_t {
+enum class EncounterDisposition : std::uint8_t
+{
     ResolvedOnScene, // "resolved_on_scene"
     Transported,     // "transported": needs a destination
     Referred,        // "referred": needs a service
@@ -55,14 +56,18 @@ std::string_view encounterDispositionCode(EncounterDisposition disposition);
 std::optional<EncounterDisposition> encounterDispositionFromCode(std::string_view code);
 
 // How the person would like Care Navigation to reach them for follow-up.
-enum class ContactPreference : std::uint8_t {
+enum class ContactPreference : std::uint8_t
+{
     Phone,    // "phone"
     Text,     // "text"
     InPerson, // "in_person"
     None,     // "none": agrees to follow-up, no preferred way
 };
 inline constexpr std::array<ContactPreference, 4> kAllContactPreferences = {
-    ContactPreference::Phone, ContactPreference::Text, ContactPreference::InPerson, ContactPreference::None,
+    ContactPreference::Phone,
+    ContactPreference::Text,
+    ContactPreference::InPerson,
+    ContactPreference::None,
 };
 std::string_view contactPreferenceCode(ContactPreference preference);
 std::optional<ContactPreference> contactPreferenceFromCode(std::string_view code);

@@ -13,12 +13,27 @@ namespace heart::intake {
 
 namespace {
 
-Error phoneError(std::string detail) { return Error{"phone-not-dialable", "phone", std::move(detail)}; }
+Error phoneError(std::string detail)
+{
+    return Error{"phone-not-dialable", "phone", std::move(detail)};
+}
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
 
 std::string_view trimmed(std::string_view text)
 {
@@ -40,7 +55,8 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix)
     return true;
 }
 
-constexpr std::array<std::string_view, 8> kServiceCodes = {"211", "311", "411", "511", "711", "811", "911", "988"};
+constexpr std::array<std::string_view, 8> kServiceCodes = {"211", "311", "411", "511",
+                                                           "711", "811", "911", "988"};
 constexpr std::size_t kMaxExtensionDigits = 6;
 constexpr std::size_t kMinInternationalDigits = 8;
 constexpr std::size_t kMaxInternationalDigits = 15; // E.164, country code included
@@ -286,11 +302,12 @@ Result<std::string> normalisePhone(std::string_view text)
 std::string formatPhone(std::string_view normalised)
 {
     constexpr std::string_view kExt = ";ext=";
-    const bool northAmerican = normalised.size() >= 12 && normalised.starts_with("+1")
-        && std::all_of(normalised.begin() + 2, normalised.begin() + 12, isDigit)
-        && (normalised.size() == 12
-            || (normalised.substr(12, kExt.size()) == kExt && normalised.size() > 12 + kExt.size()
-                && std::all_of(normalised.begin() + 12 + std::ptrdiff_t(kExt.size()), normalised.end(), isDigit)));
+    const bool northAmerican =
+        normalised.size() >= 12 && normalised.starts_with("+1") &&
+        std::all_of(normalised.begin() + 2, normalised.begin() + 12, isDigit) &&
+        (normalised.size() == 12 ||
+         (normalised.substr(12, kExt.size()) == kExt && normalised.size() > 12 + kExt.size() &&
+          std::all_of(normalised.begin() + 12 + std::ptrdiff_t(kExt.size()), normalised.end(), isDigit)));
     if (!northAmerican)
         return std::string(normalised);
     std::string text = "(";
@@ -313,7 +330,10 @@ std::optional<Error> checkApproximateAge(int years)
     return std::nullopt;
 }
 
-std::span<const Language> languages() { return kLanguages; }
+std::span<const Language> languages()
+{
+    return kLanguages;
+}
 
 const Language* findLanguage(std::string_view code)
 {
@@ -325,8 +345,8 @@ const Language* findLanguage(std::string_view code)
 std::string generatedCadNumber(std::chrono::year_month_day localDate, int sequence)
 {
     char text[40];
-    std::snprintf(text, sizeof text, "HD%04d%02u%02u-%04d", int(localDate.year()), unsigned(localDate.month()),
-                  unsigned(localDate.day()), std::max(sequence, 0));
+    std::snprintf(text, sizeof text, "HD%04d%02u%02u-%04d", int(localDate.year()),
+                  unsigned(localDate.month()), unsigned(localDate.day()), std::max(sequence, 0));
     return text;
 }
 
@@ -336,7 +356,9 @@ std::optional<Error> checkCadNumber(std::string_view cadNumber)
         return Error{"cad-number-format", "cadNumber", "fewer than 3 characters"};
     if (cadNumber.size() > kCadNumberMaxLength)
         return Error{"cad-number-format", "cadNumber", "more than 32 characters"};
-    const auto allowed = [](char c) { return isDigit(c) || isAsciiLetter(c) || c == '-' || c == '_'; };
+    const auto allowed = [](char c) {
+        return isDigit(c) || isAsciiLetter(c) || c == '-' || c == '_';
+    };
     if (!std::all_of(cadNumber.begin(), cadNumber.end(), allowed))
         return Error{"cad-number-format", "cadNumber", "only letters, digits, '-' and '_'"};
     return std::nullopt;

@@ -15,8 +15,8 @@ struct StaffShortage
 {
     bool support = false; // false: clinicians; true: peer support specialists or EMTs
     std::string shiftCode;
-    int weekday = 0;      // 0 = Monday .. 6 = Sunday
-    int more = 0;         // how many more people of that kind on that shift
+    int weekday = 0; // 0 = Monday .. 6 = Sunday
+    int more = 0;    // how many more people of that kind on that shift
 };
 
 // No schedule, and then:
@@ -32,7 +32,7 @@ struct StaffShortage
 //    leave room for), whatever the staff; such rotations are made by hand.
 struct GenerationResult
 {
-    std::optional<Schedule> schedule;   // set when every rule holds
+    std::optional<Schedule> schedule;     // set when every rule holds
     std::vector<StaffShortage> shortages; // why not, when it is not set
 };
 

@@ -17,9 +17,9 @@ struct RotationRules
     int weeks = 6;
     int shiftsPerWeek = 3;
     int adminMinutesPerWeek = 240;
-    int weekendOneIn = 3;       // works one weekend (Saturday or Sunday) of every N
-    int minBreakDays = 6;       // at least this many consecutive free days in each cycle (counted cyclically)
-    int teamsPerShift = 1;      // K: complete teams required on every shift
+    int weekendOneIn = 3;  // works one weekend (Saturday or Sunday) of every N
+    int minBreakDays = 6;  // at least this many consecutive free days in each cycle (counted cyclically)
+    int teamsPerShift = 1; // K: complete teams required on every shift
     std::vector<ShiftTemplate> shifts{{"early", 9 * 60, 720}, {"late", 12 * 60, 720}};
     std::array<bool, 7> programDays{true, true, true, true, true, true, true}; // Monday..Sunday
 
@@ -35,7 +35,8 @@ struct RotationRules
 // A broken rule, as a code with parameters the UI puts into words.
 struct Violation
 {
-    enum class Code {
+    enum class Code
+    {
         ShiftsPerWeek,     // person, week: params count, expected
         AdminHours,        // person, week: params minutes, expected
         WeekendFrequency,  // person, week of the offending weekend: params weekendsWorked, allowed

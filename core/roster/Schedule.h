@@ -12,7 +12,12 @@
 
 namespace heart::roster {
 
-enum class ResponderRole { Clinician, PeerSupport, Emt };
+enum class ResponderRole
+{
+    Clinician,
+    PeerSupport,
+    Emt
+};
 
 // A shift as the program defines it, in the program's local time.
 // Durham: "early" 09:00-21:00, "late" 12:00-24:00.
@@ -26,14 +31,19 @@ struct ShiftTemplate
 
 struct StaffMember
 {
-    std::string id;        // the store's record id (or any stable id in tests)
+    std::string id; // the store's record id (or any stable id in tests)
     std::string name;
     ResponderRole role = ResponderRole::Clinician;
     std::string shiftCode; // the person's fixed shift ("shift hours stay the same unless changed")
     bool operator==(const StaffMember&) const = default;
 };
 
-enum class DutyKind { Off, Shift, Admin };
+enum class DutyKind
+{
+    Off,
+    Shift,
+    Admin
+};
 
 struct Duty
 {

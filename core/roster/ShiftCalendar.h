@@ -30,8 +30,8 @@ std::vector<ShiftInstance> shiftInstances(const Schedule& schedule, const Rotati
 
 // person,role,date,duty,shift,start_local,end_local,hours — one row per person and day with a duty.
 std::string scheduleCsv(const Schedule& schedule, const RotationRules& rules, const TimeZoneRule& zone);
-// One VCALENDAR; events in UTC (DTSTART:...Z), UID stable per person and day, CRLF lines, folded at 75 octets.
-// person < 0: every person; else only that person's shifts (for their phone).
+// One VCALENDAR; events in UTC (DTSTART:...Z), UID stable per person and day, CRLF lines, folded at 75
+// octets. person < 0: every person; else only that person's shifts (for their phone).
 std::string scheduleIcs(const Schedule& schedule, const RotationRules& rules, const TimeZoneRule& zone,
                         int person = -1, TimePoint stamp = {});
 

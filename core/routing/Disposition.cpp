@@ -6,8 +6,8 @@
 namespace heart::routing {
 
 namespace {
-constexpr std::array<std::string_view, 6> kCodes = {"diverted", "transferred_988", "crt_dispatch",
-                                                    "cor_dispatch", "police_ems", "declined"};
+constexpr std::array<std::string_view, 6> kCodes = {"diverted",     "transferred_988", "crt_dispatch",
+                                                    "cor_dispatch", "police_ems",      "declined"};
 }
 
 std::string_view dispositionCode(Disposition disposition)
@@ -29,10 +29,14 @@ Program handlingProgram(Disposition disposition)
     switch (disposition) {
     case Disposition::Diverted:
     case Disposition::Transferred988:
-    case Disposition::Declined: return Program::CrisisCallDiversion;
-    case Disposition::CrtDispatch: return Program::CommunityResponse;
-    case Disposition::CorDispatch: return Program::CoResponse;
-    case Disposition::PoliceEms: return Program::PoliceEms;
+    case Disposition::Declined:
+        return Program::CrisisCallDiversion;
+    case Disposition::CrtDispatch:
+        return Program::CommunityResponse;
+    case Disposition::CorDispatch:
+        return Program::CoResponse;
+    case Disposition::PoliceEms:
+        return Program::PoliceEms;
     }
     return Program::PoliceEms;
 }
@@ -48,12 +52,17 @@ bool followsRecommendation(Disposition disposition, const std::vector<Program>& 
         return std::find(recommended.begin(), recommended.end(), program) != recommended.end();
     };
     switch (disposition) {
-    case Disposition::Declined: return true;
+    case Disposition::Declined:
+        return true;
     case Disposition::Diverted:
-    case Disposition::Transferred988: return has(Program::CrisisCallDiversion);
-    case Disposition::CrtDispatch: return has(Program::CommunityResponse);
-    case Disposition::CorDispatch: return has(Program::CoResponse);
-    case Disposition::PoliceEms: return has(Program::PoliceEms);
+    case Disposition::Transferred988:
+        return has(Program::CrisisCallDiversion);
+    case Disposition::CrtDispatch:
+        return has(Program::CommunityResponse);
+    case Disposition::CorDispatch:
+        return has(Program::CoResponse);
+    case Disposition::PoliceEms:
+        return has(Program::PoliceEms);
     }
     return false;
 }

@@ -9,7 +9,8 @@
 
 namespace heart::routing {
 
-enum class Disposition : std::uint8_t {
+enum class Disposition : std::uint8_t
+{
     Diverted,       // "diverted": resolved by phone
     Transferred988, // "transferred_988"
     CrtDispatch,    // "crt_dispatch"
@@ -18,8 +19,8 @@ enum class Disposition : std::uint8_t {
     Declined,       // "declined": declined or disconnected
 };
 inline constexpr std::array<Disposition, 6> kAllDispositions = {
-    Disposition::Diverted,  Disposition::Transferred988, Disposition::CrtDispatch,
-    Disposition::CorDispatch, Disposition::PoliceEms,    Disposition::Declined,
+    Disposition::Diverted,    Disposition::Transferred988, Disposition::CrtDispatch,
+    Disposition::CorDispatch, Disposition::PoliceEms,      Disposition::Declined,
 };
 std::string_view dispositionCode(Disposition disposition);
 std::optional<Disposition> dispositionFromCode(std::string_view code);

@@ -57,7 +57,8 @@ public:
                 m_pos = end;
             } else {
                 const void* found = std::memchr(data + m_pos, '\n', size - m_pos);
-                const std::size_t lineEnd = found ? std::size_t(static_cast<const char*>(found) - data) : size;
+                const std::size_t lineEnd =
+                    found ? std::size_t(static_cast<const char*>(found) - data) : size;
                 const void* comma = std::memchr(data + m_pos, ',', lineEnd - m_pos);
                 std::size_t end = comma ? std::size_t(static_cast<const char*>(comma) - data) : lineEnd;
                 std::size_t fieldEnd = end;
@@ -119,7 +120,10 @@ private:
         }
     }
 
-    void countLines(std::string_view part) { m_line += std::size_t(std::count(part.begin(), part.end(), '\n')); }
+    void countLines(std::string_view part)
+    {
+        m_line += std::size_t(std::count(part.begin(), part.end(), '\n'));
+    }
 
     std::string_view m_text;
     std::size_t m_pos = 0;
@@ -165,17 +169,17 @@ std::string parseTime(std::string_view text, std::variant<TimePoint, roster::Loc
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     std::size_t pos = 0;
     if (digits(text, 0, 4, y) && text.size() > 4 && text[4] == '-') {
-        if (!digits(text, 5, 2, mo) || text.size() < 11 || text[7] != '-' || !digits(text, 8, 2, d)
-            || (text[10] != ' ' && text[10] != 'T'))
+        if (!digits(text, 5, 2, mo) || text.size() < 11 || text[7] != '-' || !digits(text, 8, 2, d) ||
+            (text[10] != ' ' && text[10] != 'T'))
             return bad;
         pos = 11;
     } else {
         // M/D/YYYY as US CAD systems export it.
         std::size_t slash1 = text.find('/');
         std::size_t slash2 = slash1 == std::string_view::npos ? slash1 : text.find('/', slash1 + 1);
-        if (slash2 == std::string_view::npos || !digits(text, 0, slash1, mo) || slash1 == 0 || slash1 > 2
-            || !digits(text, slash1 + 1, slash2 - slash1 - 1, d) || slash2 - slash1 - 1 == 0
-            || slash2 - slash1 - 1 > 2 || !digits(text, slash2 + 1, 4, y))
+        if (slash2 == std::string_view::npos || !digits(text, 0, slash1, mo) || slash1 == 0 || slash1 > 2 ||
+            !digits(text, slash1 + 1, slash2 - slash1 - 1, d) || slash2 - slash1 - 1 == 0 ||
+            slash2 - slash1 - 1 > 2 || !digits(text, slash2 + 1, 4, y))
             return bad;
         pos = slash2 + 5;
         if (pos >= text.size() || text[pos] != ' ')
@@ -184,8 +188,8 @@ std::string parseTime(std::string_view text, std::variant<TimePoint, roster::Loc
     }
     // H:MM or HH:MM, optional :SS
     std::size_t colon = text.find(':', pos);
-    if (colon == std::string_view::npos || colon == pos || colon - pos > 2 || !digits(text, pos, colon - pos, h)
-        || !digits(text, colon + 1, 2, mi))
+    if (colon == std::string_view::npos || colon == pos || colon - pos > 2 ||
+        !digits(text, pos, colon - pos, h) || !digits(text, colon + 1, 2, mi))
         return bad;
     pos = colon + 3;
     if (pos < text.size() && text[pos] == ':') {
@@ -272,19 +276,21 @@ Result<CsvLayout, DataError> parseColumnMapping(std::string_view spec, CsvLayout
             continue;
         const std::size_t equals = entry.find('=');
         const std::string_view key = equals == std::string_view::npos ? entry : trim(entry.substr(0, equals));
-        const std::string_view column = equals == std::string_view::npos ? std::string_view{} : trim(entry.substr(equals + 1));
-        std::string* target = key == "id"     ? &layout.id
-                              : key == "time" ? &layout.time
+        const std::string_view column =
+            equals == std::string_view::npos ? std::string_view{} : trim(entry.substr(equals + 1));
+        std::string* target = key == "id"                           ? &layout.id
+                              : key == "time"                       ? &layout.time
                               : key == "type" || key == "call_type" ? &layout.callType
-                              : key == "beat"  ? &layout.beat
-                              : key == "lat"   ? &layout.lat
-                              : key == "lon"   ? &layout.lon
-                              : key == "flags" ? &layout.flags
-                              : key == "risk"  ? &layout.risk
-                                               : nullptr;
+                              : key == "beat"                       ? &layout.beat
+                              : key == "lat"                        ? &layout.lat
+                              : key == "lon"                        ? &layout.lon
+                              : key == "flags"                      ? &layout.flags
+                              : key == "risk"                       ? &layout.risk
+                                                                    : nullptr;
         if (!target)
             return DataError{"--columns", std::string(entry), "unknown-column-key",
-                             "unknown key \"" + std::string(key) + "\" (use id, time, type, beat, lat, lon, flags, risk)"};
+                             "unknown key \"" + std::string(key) +
+                                 "\" (use id, time, type, beat, lat, lon, flags, risk)"};
         if (column.empty())
             return DataError{"--columns", std::string(entry), "missing-column-name",
                              "write KEY=HEADER, e.g. time=CallTime"};
@@ -303,7 +309,8 @@ Result<CallTypeMap, DataError> CallTypeMap::parse(std::string_view csv, const st
     while (reader.next(fields, line, badQuote)) {
         const std::size_t count = fields.size();
         if (badQuote)
-            return DataError{sourceName, "line " + std::to_string(line), "csv-quote", "a quoted field is not closed properly"};
+            return DataError{sourceName, "line " + std::to_string(line), "csv-quote",
+                             "a quoted field is not closed properly"};
         if (count != 2)
             return DataError{sourceName, "line " + std::to_string(line), "field-count",
                              "expected 2 fields (their spelling, call type), found " + std::to_string(count)};
@@ -315,11 +322,13 @@ Result<CallTypeMap, DataError> CallTypeMap::parse(std::string_view csv, const st
         }
         first = false;
         if (from.empty() || to.empty())
-            return DataError{sourceName, "line " + std::to_string(line), "empty-value", "a spelling or call type is empty"};
+            return DataError{sourceName, "line " + std::to_string(line), "empty-value",
+                             "a spelling or call type is empty"};
         const auto [it, inserted] = result.m_map.emplace(from, to);
         if (!inserted && it->second != to)
             return DataError{sourceName, "line " + std::to_string(line), "duplicate-spelling",
-                             quoted(fields[0]) + " is mapped twice, to \"" + it->second + "\" and \"" + to + "\""};
+                             quoted(fields[0]) + " is mapped twice, to \"" + it->second + "\" and \"" + to +
+                                 "\""};
     }
     return result;
 }
@@ -335,8 +344,8 @@ std::string_view CallTypeMap::map(std::string_view spelled) const
 
 // ---- replay -----------------------------------------------------------------------
 
-Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName, const Router& router,
-                                           const ReplayOptions& options)
+Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName,
+                                           const Router& router, const ReplayOptions& options)
 {
     CsvReader reader(csv);
     std::vector<std::string_view> fields;
@@ -367,8 +376,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
     }
     const auto missing = [&](const std::string& name, const char* key) {
         return DataError{sourceName, "line 1", "missing-column",
-                         "no column \"" + name + "\" for the " + key + " (found: " + found
-                             + "); map it with --columns " + key + "=HEADER"};
+                         "no column \"" + name + "\" for the " + key + " (found: " + found +
+                             "); map it with --columns " + key + "=HEADER"};
     };
     if (columns.time < 0)
         return missing(layout.time, "time");
@@ -406,7 +415,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             continue;
         }
         if (count != columns.count) {
-            reject(line, "expected " + std::to_string(columns.count) + " fields, found " + std::to_string(count));
+            reject(line,
+                   "expected " + std::to_string(columns.count) + " fields, found " + std::to_string(count));
             continue;
         }
         const std::string_view timeText = trim(fields[std::size_t(columns.time)]);
@@ -435,12 +445,13 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             if (!latText.empty() || !lonText.empty()) {
                 geo::GeoPoint point;
                 if (!parseCoordinate(latText, point.lat) || !parseCoordinate(lonText, point.lon)) {
-                    reject(line, "coordinates: " + quoted(latText) + ", " + quoted(lonText) + " are not numbers");
+                    reject(line,
+                           "coordinates: " + quoted(latText) + ", " + quoted(lonText) + " are not numbers");
                     continue;
                 }
                 if (std::abs(point.lat) > 90 || std::abs(point.lon) > 180) {
-                    reject(line, "coordinates: latitude " + std::string(latText) + ", longitude " + std::string(lonText)
-                                     + " are outside the world");
+                    reject(line, "coordinates: latitude " + std::string(latText) + ", longitude " +
+                                     std::string(lonText) + " are outside the world");
                     continue;
                 }
                 call.position = point;
@@ -462,8 +473,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
                     continue;
                 const auto flag = flagNamed(name);
                 if (!flag) {
-                    reject(line, "flags: unknown flag " + quoted(name)
-                                     + " (use weapon, violence, medical, intoxication, minors)");
+                    reject(line, "flags: unknown flag " + quoted(name) +
+                                     " (use weapon, violence, medical, intoxication, minors)");
                     flagsOk = false;
                     break;
                 }
@@ -479,7 +490,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             if (!riskText.empty()) {
                 const auto risk = riskFromCode(normaliseSpelling(riskText));
                 if (!risk) {
-                    reject(line, "risk: unknown level " + quoted(riskText) + " (use none, low, moderate, high)");
+                    reject(line,
+                           "risk: unknown level " + quoted(riskText) + " (use none, low, moderate, high)");
                     continue;
                 }
                 call.risk = *risk;

@@ -67,20 +67,20 @@ struct ReplayRowError
 struct ProgramTally
 {
     std::size_t eligible = 0;
-    std::size_t recommended = 0; // the program was in the recommended response
-    std::array<std::size_t, 7 * 24> hourOfWeek{}; // eligible calls, Monday 00h = 0
+    std::size_t recommended = 0;                            // the program was in the recommended response
+    std::array<std::size_t, 7 * 24> hourOfWeek{};           // eligible calls, Monday 00h = 0
     std::array<std::size_t, kReasonCodeCount> excludedBy{}; // a call counts once per reason it has
 };
 
 struct ReplaySummary
 {
-    std::size_t rows = 0;      // data rows read (without the header)
-    std::size_t decided = 0;   // rows that got a decision
-    std::size_t malformed = 0; // rows reported as errors
+    std::size_t rows = 0;               // data rows read (without the header)
+    std::size_t decided = 0;            // rows that got a decision
+    std::size_t malformed = 0;          // rows reported as errors
     std::vector<ReplayRowError> errors; // the first ReplayOptions::keepErrors of them
     std::array<ProgramTally, kAllPrograms.size()> programs{};
-    std::map<std::string, std::size_t> ruleSetUse;         // rule set id -> calls judged under it
-    std::map<std::string, std::size_t> unknownCallTypes;   // spelling as found -> calls
+    std::map<std::string, std::size_t> ruleSetUse;       // rule set id -> calls judged under it
+    std::map<std::string, std::size_t> unknownCallTypes; // spelling as found -> calls
     std::size_t inSpringForwardGap = 0;
     std::size_t ambiguousFallBack = 0;
     std::size_t beatsFromCoordinates = 0;
@@ -101,7 +101,7 @@ struct ReplayOptions
 
 // Errors for the whole file (no header, a required column missing) name the
 // file and "line 1"; row errors go into the summary.
-Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName, const Router& router,
-                                           const ReplayOptions& options = {});
+Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName,
+                                           const Router& router, const ReplayOptions& options = {});
 
 } // namespace heart::routing

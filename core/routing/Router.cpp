@@ -54,7 +54,8 @@ std::string formatMinuteOfDay(int minuteOfDay)
 std::string formatDate(year_month_day date)
 {
     char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()),
+                  unsigned(date.day()));
     return text;
 }
 
@@ -83,8 +84,8 @@ bool openAt(const ProgramRules& rules, int isoWeekday, int minute)
 std::string formatCoordinate(double value)
 {
     const long long micro = std::llround(value * 1e6);
-    const unsigned long long magnitude = micro < 0 ? 0ULL - static_cast<unsigned long long>(micro)
-                                                   : static_cast<unsigned long long>(micro);
+    const unsigned long long magnitude =
+        micro < 0 ? 0ULL - static_cast<unsigned long long>(micro) : static_cast<unsigned long long>(micro);
     char text[32];
     auto result = std::to_chars(text, text + 24, magnitude / 1000000);
     *result.ptr++ = '.';
@@ -94,7 +95,8 @@ std::string formatCoordinate(double value)
     return (micro < 0 ? "-" : "") + std::string(text, result.ptr);
 }
 
-void addReason(ProgramVerdict& verdict, ReasonCode code, std::string_view first = {}, std::string_view second = {})
+void addReason(ProgramVerdict& verdict, ReasonCode code, std::string_view first = {},
+               std::string_view second = {})
 {
     verdict.reasons.push_back(Reason{code, std::string(first), std::string(second)});
 }
@@ -132,7 +134,9 @@ void Router::findTransitionDates()
     const int firstYear = m_rules.empty() ? 2000 : int(m_rules.ruleSets().front().effectiveFrom.year()) - 1;
     m_scannedFrom = sys_days{year{firstYear} / 1 / 1};
     m_scannedTo = sys_days{year{firstYear + 150} / 1 / 1};
-    const auto offsetAtNoon = [&](sys_days day) { return zone.offsetMinutesAt(TimePoint{day + hours{12}}); };
+    const auto offsetAtNoon = [&](sys_days day) {
+        return zone.offsetMinutesAt(TimePoint{day + hours{12}});
+    };
     // Sample the 1st of every month; bisect each month whose offset changes.
     sys_days previous = m_scannedFrom;
     int previousOffset = offsetAtNoon(previous);
@@ -159,7 +163,8 @@ void Router::findTransitionDates()
         }
     }
     std::sort(m_transitionDates.begin(), m_transitionDates.end());
-    m_transitionDates.erase(std::unique(m_transitionDates.begin(), m_transitionDates.end()), m_transitionDates.end());
+    m_transitionDates.erase(std::unique(m_transitionDates.begin(), m_transitionDates.end()),
+                            m_transitionDates.end());
 }
 
 bool Router::nearTransition(sys_days localDate) const
@@ -270,7 +275,8 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
         if (out.callTypeIndex < 0)
             addReason(verdict, ReasonCode::UnknownCallType, call.callType);
         else if (!rules->eligibleCallType[std::size_t(out.callTypeIndex)])
-            addReason(verdict, ReasonCode::CallTypeNotEligible, set->callTypes[std::size_t(out.callTypeIndex)].code);
+            addReason(verdict, ReasonCode::CallTypeNotEligible,
+                      set->callTypes[std::size_t(out.callTypeIndex)].code);
 
         for (const Condition& condition : rules->excludeWhen) {
             if (!holds(condition, call))
@@ -280,9 +286,9 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
             else
                 addReason(verdict, ReasonCode::ExcludedByFlag, flagCode(condition.flag));
         }
-        if (!rules->onlyWhen.empty()
-            && std::none_of(rules->onlyWhen.begin(), rules->onlyWhen.end(),
-                            [&](const Condition& condition) { return holds(condition, call); })) {
+        if (!rules->onlyWhen.empty() &&
+            std::none_of(rules->onlyWhen.begin(), rules->onlyWhen.end(),
+                         [&](const Condition& condition) { return holds(condition, call); })) {
             addReason(verdict, ReasonCode::NeedsElevatedRisk, rules->onlyWhenCodes);
         }
 
@@ -308,10 +314,10 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
         if (rules->closedOnHolidays && holiday)
             addReason(verdict, ReasonCode::Holiday, formatDate(out.local.date));
 
-        if (!rules->follows.empty()
-            && std::none_of(rules->follows.begin(), rules->follows.end(), [&](Program followed) {
-                   return followed < program && out.verdicts[std::size_t(followed)].eligible;
-               }))
+        if (!rules->follows.empty() &&
+            std::none_of(rules->follows.begin(), rules->follows.end(), [&](Program followed) {
+                return followed < program && out.verdicts[std::size_t(followed)].eligible;
+            }))
             addReason(verdict, ReasonCode::NoContactProgram);
 
         verdict.eligible = verdict.reasons.empty();

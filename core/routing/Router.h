@@ -39,7 +39,7 @@ struct CallFacts
 {
     std::string_view callType; // code, name or alias
     FlagSet flags;
-    std::string_view beat; // typed or from the CAD; empty when unknown
+    std::string_view beat;                 // typed or from the CAD; empty when unknown
     std::optional<geo::GeoPoint> position; // used when no beat is given
     // When the call was received: a UTC instant (intake) or a program-local
     // wall time (histories, CAD exports).
@@ -48,13 +48,20 @@ struct CallFacts
 };
 
 // How the local time was read (the wall clock is what hours of operation use).
-enum class LocalTimeNote : std::uint8_t {
+enum class LocalTimeNote : std::uint8_t
+{
     Exact,
     InSpringForwardGap, // 02:30 on the spring-forward day does not exist: read as 03:30 daylight time
     Ambiguous,          // 01:30 on the fall-back night happens twice: same wall time either way
 };
 
-enum class BeatSource : std::uint8_t { Given, FromPosition, Unknown, OutsideEveryBeat };
+enum class BeatSource : std::uint8_t
+{
+    Given,
+    FromPosition,
+    Unknown,
+    OutsideEveryBeat
+};
 
 struct ProgramVerdict
 {
@@ -66,13 +73,13 @@ struct ProgramVerdict
 struct Decision
 {
     std::string ruleSetId;
-    int ruleSetIndex = -1;         // into RuleBook::ruleSets()
-    roster::LocalDateTime local;   // wall time the hours were judged at
-    int isoWeekday = 0;            // Monday = 0
+    int ruleSetIndex = -1;       // into RuleBook::ruleSets()
+    roster::LocalDateTime local; // wall time the hours were judged at
+    int isoWeekday = 0;          // Monday = 0
     LocalTimeNote timeNote = LocalTimeNote::Exact;
-    std::string beat;              // as used; empty when unknown
+    std::string beat; // as used; empty when unknown
     BeatSource beatSource = BeatSource::Unknown;
-    int callTypeIndex = -1;        // into the rule set's call types
+    int callTypeIndex = -1;                                   // into the rule set's call types
     std::array<ProgramVerdict, kAllPrograms.size()> verdicts; // in kAllPrograms order
     // The recommended response in order, e.g. {ccd, crt} or {ccd, police-ems};
     // at imminent risk the in-person response alone: {cor} or {police-ems}.

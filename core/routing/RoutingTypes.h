@@ -10,7 +10,8 @@
 
 namespace heart::routing {
 
-enum class Program : std::uint8_t {
+enum class Program : std::uint8_t
+{
     CrisisCallDiversion, // "ccd": clinicians in the 911 center, by phone
     CommunityResponse,   // "crt": unarmed team in person
     CoResponse,          // "cor": clinician with a crisis-trained officer
@@ -24,7 +25,8 @@ inline constexpr std::array<Program, 5> kAllPrograms = {
 std::string_view programCode(Program program);
 std::optional<Program> programFromCode(std::string_view code);
 
-enum class CallFlag : std::uint8_t {
+enum class CallFlag : std::uint8_t
+{
     Weapon,       // "weapon": a weapon is reported
     Violence,     // "violence": physically violent toward others
     Medical,      // "medical": a medical emergency that needs EMS first
@@ -62,13 +64,21 @@ private:
 
 // The C-SSRS screener's result (computed by the triage code; "not assessed"
 // when the screener was not done).
-enum class RiskLevel : std::uint8_t { NotAssessed, None, Low, Moderate, High };
+enum class RiskLevel : std::uint8_t
+{
+    NotAssessed,
+    None,
+    Low,
+    Moderate,
+    High
+};
 std::string_view riskCode(RiskLevel risk);
 std::optional<RiskLevel> riskFromCode(std::string_view code);
 
 // Why a program is not eligible. The parameters (Reason::first/second) are
 // documented per code; the UI words them, replay output counts them.
-enum class ReasonCode : std::uint8_t {
+enum class ReasonCode : std::uint8_t
+{
     UnknownCallType,     // first: the call type as given
     CallTypeNotEligible, // first: call type code
     ExcludedByFlag,      // first: flag code ("weapon")
@@ -96,7 +106,8 @@ struct Reason
 
 // Why the recommended response is ordered as it is: the answer the
 // counselor's screen explains and replay counts.
-enum class RecommendationBasis : std::uint8_t {
+enum class RecommendationBasis : std::uint8_t
+{
     PhoneFirst,   // "phone-first": phone triage first, then one in-person response
     ImminentRisk, // "imminent-risk": high C-SSRS risk needs an in-person evaluation now: the
                   // in-person response leads; phone diversion only keeps the caller on the line

@@ -16,8 +16,8 @@ namespace heart::routing {
 
 struct CallType
 {
-    std::string code; // stable key, e.g. "suicide-threat"
-    std::string name; // as the 911 center spells it: "Suicide Threat"
+    std::string code;                 // stable key, e.g. "suicide-threat"
+    std::string name;                 // as the 911 center spells it: "Suicide Threat"
     std::vector<std::string> aliases; // other spellings in CAD exports
 };
 
@@ -39,7 +39,8 @@ struct Condition
     friend bool operator==(const Condition&, const Condition&) = default;
 };
 
-enum class AreaKind : std::uint8_t {
+enum class AreaKind : std::uint8_t
+{
     Anywhere,       // no location needed (phone programs)
     AllBeatsExcept, // every beat of the map but the listed ones ("citywide")
     OnlyBeats,      // the listed beats (a pilot area)
@@ -49,7 +50,7 @@ struct ProgramRules
 {
     Program program = Program::PoliceEms;
     bool allCallTypes = false;
-    std::vector<bool> eligibleCallType;  // indexed like RuleSet::callTypes
+    std::vector<bool> eligibleCallType; // indexed like RuleSet::callTypes
     std::vector<Condition> excludeWhen; // any of them makes the call ineligible
     std::vector<Condition> onlyWhen;    // when non-empty, at least one must hold
     std::string onlyWhenCodes;          // "weapon|violence|risk:high", for the reason
@@ -70,7 +71,7 @@ struct RuleSet
     std::chrono::year_month_day effectiveFrom{};
     roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
     std::vector<CallType> callTypes;
-    std::vector<ProgramRules> programs;           // only the programs that operate
+    std::vector<ProgramRules> programs;          // only the programs that operate
     std::vector<std::chrono::sys_days> holidays; // sorted
 
     const ProgramRules* rulesFor(Program program) const;

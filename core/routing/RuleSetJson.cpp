@@ -1,9 +1,8 @@
 #include "core/routing/RuleSetJson.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 
@@ -58,11 +57,10 @@ std::string indexPath(const std::string& path, std::size_t index)
 
 void requireType(const json& value, const std::string& path, json::value_t type, const char* what)
 {
-    const bool ok = type == json::value_t::number_integer
-                        ? value.is_number_integer()
-                        : value.type() == type;
+    const bool ok = type == json::value_t::number_integer ? value.is_number_integer() : value.type() == type;
     if (!ok)
-        fail(path, "wrong-type", std::string("expected ") + what + ", got " + typeName(value) + " " + shown(value));
+        fail(path, "wrong-type",
+             std::string("expected ") + what + ", got " + typeName(value) + " " + shown(value));
 }
 
 std::string text(const json& value, const std::string& path)
@@ -115,14 +113,18 @@ year_month_day date(const json& value, const std::string& path)
 
 int minuteOfDay(std::string_view hhmm, bool allow24, const std::string& path, const std::string& whole)
 {
-    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (hhmm.size() == 5 && digit(hhmm[0]) && digit(hhmm[1]) && hhmm[2] == ':' && digit(hhmm[3]) && digit(hhmm[4])) {
+    const auto digit = [](char c) {
+        return c >= '0' && c <= '9';
+    };
+    if (hhmm.size() == 5 && digit(hhmm[0]) && digit(hhmm[1]) && hhmm[2] == ':' && digit(hhmm[3]) &&
+        digit(hhmm[4])) {
         const int h = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
         const int m = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
         if (m < 60 && (h < 24 || (allow24 && h == 24 && m == 0)))
             return h * 60 + m;
     }
-    fail(path, "bad-time-range", "expected \"HH:MM-HH:MM\" with times from 00:00 to 24:00, got \"" + whole + "\"");
+    fail(path, "bad-time-range",
+         "expected \"HH:MM-HH:MM\" with times from 00:00 to 24:00, got \"" + whole + "\"");
 }
 
 Condition condition(const json& value, const std::string& path)
@@ -132,7 +134,8 @@ Condition condition(const json& value, const std::string& path)
     if (s.rfind("risk:", 0) == 0) {
         const auto risk = riskFromCode(std::string_view(s).substr(5));
         if (!risk || *risk == RiskLevel::NotAssessed)
-            fail(path, "unknown-condition", "unknown risk level in \"" + s + "\" (use risk:none, risk:low, risk:moderate or risk:high)");
+            fail(path, "unknown-condition",
+                 "unknown risk level in \"" + s + "\" (use risk:none, risk:low, risk:moderate or risk:high)");
         result.isRisk = true;
         result.risk = *risk;
         return result;
@@ -140,7 +143,8 @@ Condition condition(const json& value, const std::string& path)
     const auto flag = flagFromCode(s);
     if (!flag)
         fail(path, "unknown-condition",
-             "unknown condition \"" + s + "\" (use weapon, violence, medical, intoxication, minors or risk:LEVEL)");
+             "unknown condition \"" + s +
+                 "\" (use weapon, violence, medical, intoxication, minors or risk:LEVEL)");
     result.flag = *flag;
     return result;
 }
@@ -180,7 +184,9 @@ void readServiceArea(const json& value, const std::string& path, ProgramRules& r
 {
     if (value.is_string()) {
         if (value.get<std::string>() != "anywhere")
-            fail(path, "bad-service-area", "expected \"anywhere\", {\"beats\": [...]} or {\"allBeatsExcept\": [...]}, got " + shown(value));
+            fail(path, "bad-service-area",
+                 "expected \"anywhere\", {\"beats\": [...]} or {\"allBeatsExcept\": [...]}, got " +
+                     shown(value));
         rules.area = AreaKind::Anywhere;
         return;
     }
@@ -221,7 +227,8 @@ void readHours(const json& value, const std::string& path, ProgramRules& rules)
             const int start = minuteOfDay(std::string_view(s).substr(0, dash), false, rangePath, s);
             const int end = minuteOfDay(std::string_view(s).substr(dash + 1), true, rangePath, s);
             if (start == end)
-                fail(rangePath, "bad-time-range", "the range \"" + s + "\" is empty (use \"00:00-24:00\" for the whole day)");
+                fail(rangePath, "bad-time-range",
+                     "the range \"" + s + "\" is empty (use \"00:00-24:00\" for the whole day)");
             if (end > start) {
                 rules.hours[std::size_t(weekday)].push_back({start, end});
             } else {
@@ -238,7 +245,8 @@ void readHours(const json& value, const std::string& path, ProgramRules& rules)
 
 ProgramRules readProgram(const json& value, const std::string& path, Program program, const RuleSet& set)
 {
-    onlyMembers(value, path, {"callTypes", "excludeWhen", "onlyWhen", "serviceArea", "hours", "holidays", "follows"});
+    onlyMembers(value, path,
+                {"callTypes", "excludeWhen", "onlyWhen", "serviceArea", "hours", "holidays", "follows"});
     ProgramRules rules;
     rules.program = program;
     rules.eligibleCallType.assign(set.callTypes.size(), false);
@@ -250,7 +258,8 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
         rules.eligibleCallType.assign(set.callTypes.size(), true);
     } else {
         if (!types.is_array())
-            fail(typesPath, "wrong-type", "expected \"all\" or an array of call type codes, got " + shown(types));
+            fail(typesPath, "wrong-type",
+                 "expected \"all\" or an array of call type codes, got " + shown(types));
         for (std::size_t i = 0; i < types.size(); ++i) {
             const std::string itemPath = indexPath(typesPath, i);
             const std::string code = text(types[i], itemPath);
@@ -270,7 +279,8 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
     if (const auto holidays = value.find("holidays"); holidays != value.end()) {
         const std::string s = text(*holidays, joinPath(path, "holidays"));
         if (s != "open" && s != "closed")
-            fail(joinPath(path, "holidays"), "wrong-value", "expected \"open\" or \"closed\", got \"" + s + "\"");
+            fail(joinPath(path, "holidays"), "wrong-value",
+                 "expected \"open\" or \"closed\", got \"" + s + "\"");
         rules.closedOnHolidays = s == "closed";
     }
     if (const auto follows = value.find("follows"); follows != value.end()) {
@@ -293,16 +303,20 @@ void addSpelling(RuleSet& set, const std::string& spelling, int index, const std
     const auto [it, inserted] = set.callTypeLookup.emplace(key, index);
     if (!inserted && it->second != index)
         fail(path, "duplicate-call-type",
-             "\"" + spelling + "\" already names the call type \"" + set.callTypes[std::size_t(it->second)].code + "\"");
+             "\"" + spelling + "\" already names the call type \"" +
+                 set.callTypes[std::size_t(it->second)].code + "\"");
     set.callTypeLookup.emplace(spelling, index); // exact spelling: the fast path
 }
 
 RuleSet readRuleSet(const json& root)
 {
-    onlyMembers(root, "", {"format", "id", "name", "effectiveFrom", "timeZone", "holidays", "callTypes", "programs", "notes"});
+    onlyMembers(
+        root, "",
+        {"format", "id", "name", "effectiveFrom", "timeZone", "holidays", "callTypes", "programs", "notes"});
     const std::string format = text(member(root, "", "format"), "format");
     if (format != kRuleSetFormat)
-        fail("format", "unsupported-format", "expected \"" + std::string(kRuleSetFormat) + "\", got \"" + format + "\"");
+        fail("format", "unsupported-format",
+             "expected \"" + std::string(kRuleSetFormat) + "\", got \"" + format + "\"");
     RuleSet set;
     set.id = nonEmptyText(member(root, "", "id"), "id");
     set.name = nonEmptyText(member(root, "", "name"), "name");
@@ -310,7 +324,9 @@ RuleSet readRuleSet(const json& root)
     const std::string zone = text(member(root, "", "timeZone"), "timeZone");
     auto parsedZone = roster::TimeZoneRule::parse(zone);
     if (!parsedZone)
-        fail("timeZone", "bad-time-zone", "\"" + zone + "\" is not a POSIX TZ rule (" + parsedZone.error().field + ": " + parsedZone.error().detail + ")");
+        fail("timeZone", "bad-time-zone",
+             "\"" + zone + "\" is not a POSIX TZ rule (" + parsedZone.error().field + ": " +
+                 parsedZone.error().detail + ")");
     set.zone = parsedZone.value();
 
     if (const auto holidays = root.find("holidays"); holidays != root.end()) {
@@ -347,14 +363,16 @@ RuleSet readRuleSet(const json& root)
     for (const auto& [key, value] : programs.items()) {
         const auto program = programFromCode(key);
         if (!program)
-            fail(joinPath("programs", key), "unknown-program", "unknown program \"" + key + "\" (expected ccd, crt, cor, cn or police-ems)");
+            fail(joinPath("programs", key), "unknown-program",
+                 "unknown program \"" + key + "\" (expected ccd, crt, cor, cn or police-ems)");
         set.programs.push_back(readProgram(value, joinPath("programs", key), *program, set));
     }
     for (const ProgramRules& rules : set.programs) {
         for (Program followed : rules.follows) {
             if (!set.rulesFor(followed))
                 fail(joinPath(joinPath("programs", programCode(rules.program)), "follows"), "unknown-program",
-                     "follows \"" + std::string(programCode(followed)) + "\", which this rule set does not define");
+                     "follows \"" + std::string(programCode(followed)) +
+                         "\", which this rule set does not define");
         }
     }
     std::sort(set.programs.begin(), set.programs.end(),
@@ -376,7 +394,8 @@ Result<RuleSet, DataError> parseRuleSet(std::string_view text, const std::string
     try {
         return readRuleSet(root);
     } catch (const Problem& problem) {
-        return DataError{sourceName, problem.path.empty() ? "(top level)" : problem.path, problem.code, problem.message};
+        return DataError{sourceName, problem.path.empty() ? "(top level)" : problem.path, problem.code,
+                         problem.message};
     } catch (const json::exception& error) {
         return DataError{sourceName, "", "wrong-type", error.what()};
     }

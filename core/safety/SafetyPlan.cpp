@@ -5,10 +5,9 @@
 
 #include "core/intake/IntakeRules.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 
 namespace heart::safety {
 
@@ -26,16 +25,25 @@ bool blank(std::string_view text)
                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-std::string stepPath(std::size_t step) { return "steps[" + std::to_string(step) + "]"; }
+std::string stepPath(std::size_t step)
+{
+    return "steps[" + std::to_string(step) + "]";
+}
 
-std::string entriesPath(std::size_t step) { return stepPath(step) + ".entries"; }
+std::string entriesPath(std::size_t step)
+{
+    return stepPath(step) + ".entries";
+}
 
 std::string entryPath(std::size_t step, std::size_t entry)
 {
     return entriesPath(step) + "[" + std::to_string(entry) + "]";
 }
 
-std::string reasonPath(std::size_t index) { return "reasonsForLiving[" + std::to_string(index) + "]"; }
+std::string reasonPath(std::size_t index)
+{
+    return "reasonsForLiving[" + std::to_string(index) + "]";
+}
 
 // The number as it compares: normalised when it can be, else as given.
 std::string comparable(std::string_view phone)
@@ -46,8 +54,8 @@ std::string comparable(std::string_view phone)
 
 bool isLanguageCode(std::string_view code)
 {
-    return (code.size() == 2 || code.size() == 3)
-        && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return (code.size() == 2 || code.size() == 3) &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // ---- Reading JSON: the first problem, thrown inside the reader only ----
@@ -123,8 +131,8 @@ SafetyPlan readPlan(const json& root)
     requireType(steps, "steps", json::value_t::array, "an array");
     if (steps.size() != kSafetyPlanStepCount) {
         fail("steps", "wrong-step-count",
-             "expected " + std::to_string(kSafetyPlanStepCount) + " steps, got "
-                 + std::to_string(steps.size()));
+             "expected " + std::to_string(kSafetyPlanStepCount) + " steps, got " +
+                 std::to_string(steps.size()));
     }
     for (std::size_t i = 0; i < kSafetyPlanStepCount; ++i) {
         const json& step = steps[i];
@@ -151,7 +159,10 @@ SafetyPlan readPlan(const json& root)
 
 } // namespace
 
-std::string_view safetyPlanStepCode(SafetyPlanStep step) { return kStepCodes.at(std::size_t(step)); }
+std::string_view safetyPlanStepCode(SafetyPlanStep step)
+{
+    return kStepCodes.at(std::size_t(step));
+}
 
 std::optional<SafetyPlanStep> safetyPlanStepFromCode(std::string_view code)
 {
@@ -162,12 +173,15 @@ std::optional<SafetyPlanStep> safetyPlanStepFromCode(std::string_view code)
     return std::nullopt;
 }
 
-int stepNumber(SafetyPlanStep step) { return int(step) + 1; }
+int stepNumber(SafetyPlanStep step)
+{
+    return int(step) + 1;
+}
 
 bool stepTakesPhone(SafetyPlanStep step)
 {
-    return step == SafetyPlanStep::Distraction || step == SafetyPlanStep::PeopleToAsk
-        || step == SafetyPlanStep::Professionals;
+    return step == SafetyPlanStep::Distraction || step == SafetyPlanStep::PeopleToAsk ||
+           step == SafetyPlanStep::Professionals;
 }
 
 SafetyPlan withDefaults(SafetyPlan plan, const std::vector<SafetyContact>& crisisServices)
@@ -200,8 +214,8 @@ std::vector<Error> problems(const SafetyPlan& plan)
         const std::vector<SafetyPlanEntry>& entries = plan.steps[i];
         if (entries.size() > kMaxEntriesPerStep) {
             errors.push_back(Error{"too-many-entries", entriesPath(i),
-                                   std::to_string(entries.size()) + " entries, at most "
-                                       + std::to_string(kMaxEntriesPerStep)});
+                                   std::to_string(entries.size()) + " entries, at most " +
+                                       std::to_string(kMaxEntriesPerStep)});
         }
         for (std::size_t j = 0; j < entries.size(); ++j) {
             const SafetyPlanEntry& entry = entries[j];
@@ -233,8 +247,8 @@ std::vector<Error> problems(const SafetyPlan& plan)
 
     if (plan.reasonsForLiving.size() > kMaxEntriesPerStep) {
         errors.push_back(Error{"too-many-entries", "reasonsForLiving",
-                               std::to_string(plan.reasonsForLiving.size()) + " entries, at most "
-                                   + std::to_string(kMaxEntriesPerStep)});
+                               std::to_string(plan.reasonsForLiving.size()) + " entries, at most " +
+                                   std::to_string(kMaxEntriesPerStep)});
     }
     for (std::size_t j = 0; j < plan.reasonsForLiving.size(); ++j) {
         if (blank(plan.reasonsForLiving[j]))

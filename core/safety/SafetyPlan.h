@@ -36,10 +36,9 @@
 // stored and read back, and the UI shows one kind of path for both.
 #include "core/Result.h"
 
-#include <nlohmann/json_fwd.hpp>
-
 #include <array>
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,7 +46,8 @@
 
 namespace heart::safety {
 
-enum class SafetyPlanStep : std::uint8_t {
+enum class SafetyPlanStep : std::uint8_t
+{
     WarningSigns,     // 1 "warning-signs"
     CopingStrategies, // 2 "coping-strategies"
     Distraction,      // 3 "distraction"

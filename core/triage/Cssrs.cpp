@@ -14,7 +14,10 @@ constexpr std::array<std::string_view, kCssrsQuestionCount> kQuestionCodes = {
     "wished-dead", "thoughts", "method", "intent", "plan", "behavior", "behavior-recent",
 };
 
-bool isYes(const CssrsAnswers& answers, CssrsQuestion q) { return answers[q] == Answer::Yes; }
+bool isYes(const CssrsAnswers& answers, CssrsQuestion q)
+{
+    return answers[q] == Answer::Yes;
+}
 
 } // namespace
 
@@ -90,8 +93,8 @@ Result<CssrsAnswers> decodeCssrs(std::string_view text)
 {
     if (text.size() != std::size_t(kCssrsQuestionCount)) {
         return Error{"invalid-cssrs", "cssrs",
-                     "expected " + std::to_string(kCssrsQuestionCount) + " characters, got "
-                         + std::to_string(text.size())};
+                     "expected " + std::to_string(kCssrsQuestionCount) + " characters, got " +
+                         std::to_string(text.size())};
     }
     CssrsAnswers answers;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -113,6 +116,9 @@ Result<CssrsAnswers> decodeCssrs(std::string_view text)
     return answers;
 }
 
-std::string_view cssrsQuestionCode(CssrsQuestion q) { return kQuestionCodes.at(std::size_t(q)); }
+std::string_view cssrsQuestionCode(CssrsQuestion q)
+{
+    return kQuestionCodes.at(std::size_t(q));
+}
 
 } // namespace heart::triage

@@ -27,12 +27,26 @@
 
 namespace heart::triage {
 
-enum class Answer : std::uint8_t { Unanswered, Yes, No };
+enum class Answer : std::uint8_t
+{
+    Unanswered,
+    Yes,
+    No
+};
 
-enum class CssrsQuestion : std::uint8_t { WishedDead, Thoughts, Method, Intent, Plan, Behavior, BehaviorRecent };
+enum class CssrsQuestion : std::uint8_t
+{
+    WishedDead,
+    Thoughts,
+    Method,
+    Intent,
+    Plan,
+    Behavior,
+    BehaviorRecent
+};
 inline constexpr int kCssrsQuestionCount = 7;
 inline constexpr std::array<CssrsQuestion, kCssrsQuestionCount> kAllCssrsQuestions = {
-    CssrsQuestion::WishedDead, CssrsQuestion::Thoughts, CssrsQuestion::Method,        CssrsQuestion::Intent,
+    CssrsQuestion::WishedDead, CssrsQuestion::Thoughts, CssrsQuestion::Method,         CssrsQuestion::Intent,
     CssrsQuestion::Plan,       CssrsQuestion::Behavior, CssrsQuestion::BehaviorRecent,
 };
 
@@ -52,8 +66,8 @@ std::vector<CssrsQuestion> questionsToAsk(const CssrsAnswers& answers);
 struct CssrsResult
 {
     routing::RiskLevel risk = routing::RiskLevel::NotAssessed;
-    bool complete = false;                  // every question to ask is answered
-    std::vector<CssrsQuestion> unanswered;  // asked but not answered, in order
+    bool complete = false;                 // every question to ask is answered
+    std::vector<CssrsQuestion> unanswered; // asked but not answered, in order
     friend bool operator==(const CssrsResult&, const CssrsResult&) = default;
 };
 

@@ -42,7 +42,10 @@ constexpr std::array<std::string_view, 7> kStatusCodes = {
 
 constexpr std::array<std::string_view, 2> kKindCodes = {"crt", "cor"};
 
-std::string statusName(UnitStatus status) { return std::string(unitStatusCode(status)); }
+std::string statusName(UnitStatus status)
+{
+    return std::string(unitStatusCode(status));
+}
 
 std::string indexed(std::size_t index, std::string_view member)
 {
@@ -52,11 +55,17 @@ std::string indexed(std::size_t index, std::string_view member)
 // Off-call statuses that may end a call's changes: after clear the unit goes
 // back in service or out of service; a call cancelled before the unit moved
 // ends in available.
-bool endsCall(UnitStatus status) { return status == S::Clear || status == S::Available; }
+bool endsCall(UnitStatus status)
+{
+    return status == S::Clear || status == S::Available;
+}
 
 } // namespace
 
-std::string_view unitKindCode(UnitKind kind) { return kKindCodes.at(std::size_t(kind)); }
+std::string_view unitKindCode(UnitKind kind)
+{
+    return kKindCodes.at(std::size_t(kind));
+}
 
 std::optional<UnitKind> unitKindFromCode(std::string_view code)
 {
@@ -67,7 +76,10 @@ std::optional<UnitKind> unitKindFromCode(std::string_view code)
     return std::nullopt;
 }
 
-std::string_view unitStatusCode(UnitStatus status) { return kStatusCodes.at(std::size_t(status)); }
+std::string_view unitStatusCode(UnitStatus status)
+{
+    return kStatusCodes.at(std::size_t(status));
+}
 
 std::optional<UnitStatus> unitStatusFromCode(std::string_view code)
 {
@@ -83,13 +95,20 @@ std::optional<UnitStatus> unitStatusFromCode(std::string_view code)
 std::vector<UnitStatus> nextStatuses(UnitStatus from)
 {
     switch (from) {
-    case S::Available: return {S::Dispatched, S::OutOfService};
-    case S::Dispatched: return {S::EnRoute, S::OnScene, S::Clear, S::Available};
-    case S::EnRoute: return {S::OnScene, S::Clear};
-    case S::OnScene: return {S::Transporting, S::Clear};
-    case S::Transporting: return {S::Clear};
-    case S::Clear: return {S::Available, S::Dispatched, S::OutOfService};
-    case S::OutOfService: return {S::Available};
+    case S::Available:
+        return {S::Dispatched, S::OutOfService};
+    case S::Dispatched:
+        return {S::EnRoute, S::OnScene, S::Clear, S::Available};
+    case S::EnRoute:
+        return {S::OnScene, S::Clear};
+    case S::OnScene:
+        return {S::Transporting, S::Clear};
+    case S::Transporting:
+        return {S::Clear};
+    case S::Clear:
+        return {S::Available, S::Dispatched, S::OutOfService};
+    case S::OutOfService:
+        return {S::Available};
     }
     return {};
 }
@@ -109,9 +128,11 @@ bool isOnCall(UnitStatus status)
     case S::EnRoute:
     case S::OnScene:
     case S::Transporting:
-    case S::Clear: return true;
+    case S::Clear:
+        return true;
     case S::Available:
-    case S::OutOfService: return false;
+    case S::OutOfService:
+        return false;
     }
     return false;
 }
@@ -170,7 +191,8 @@ Result<CallTimes> callTimes(const std::vector<StatusChange>& changes)
         case S::Available:
         case S::Dispatched:
         case S::EnRoute:
-        case S::OutOfService: break;
+        case S::OutOfService:
+            break;
         }
         if (endsCall(change.status)) {
             ended = true;

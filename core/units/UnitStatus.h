@@ -16,11 +16,16 @@
 
 namespace heart::units {
 
-enum class UnitKind : std::uint8_t { CommunityResponse, CoResponse };
+enum class UnitKind : std::uint8_t
+{
+    CommunityResponse,
+    CoResponse
+};
 std::string_view unitKindCode(UnitKind kind); // "crt", "cor"
 std::optional<UnitKind> unitKindFromCode(std::string_view code);
 
-enum class UnitStatus : std::uint8_t {
+enum class UnitStatus : std::uint8_t
+{
     Available,    // "available": in service, no call
     Dispatched,   // "dispatched": assigned a call, not yet moving
     EnRoute,      // "en_route"
@@ -30,8 +35,8 @@ enum class UnitStatus : std::uint8_t {
     OutOfService, // "out_of_service": break, shift end, van trouble
 };
 inline constexpr std::array<UnitStatus, 7> kAllUnitStatuses = {
-    UnitStatus::Available, UnitStatus::Dispatched,   UnitStatus::EnRoute,     UnitStatus::OnScene,
-    UnitStatus::Transporting, UnitStatus::Clear, UnitStatus::OutOfService,
+    UnitStatus::Available,    UnitStatus::Dispatched, UnitStatus::EnRoute,      UnitStatus::OnScene,
+    UnitStatus::Transporting, UnitStatus::Clear,      UnitStatus::OutOfService,
 };
 std::string_view unitStatusCode(UnitStatus status);
 std::optional<UnitStatus> unitStatusFromCode(std::string_view code);
@@ -54,9 +59,9 @@ struct StatusChange
 struct CallTimes
 {
     std::optional<std::chrono::seconds> dispatchToArrival; // first dispatched -> first on_scene
-    std::optional<std::chrono::seconds> onScene;           // first on_scene -> first clear/transporting after it
-    std::optional<std::chrono::seconds> transport;         // transporting -> clear
-    std::optional<std::chrono::seconds> total;             // first dispatched -> clear
+    std::optional<std::chrono::seconds> onScene;   // first on_scene -> first clear/transporting after it
+    std::optional<std::chrono::seconds> transport; // transporting -> clear
+    std::optional<std::chrono::seconds> total;     // first dispatched -> clear
     friend bool operator==(const CallTimes&, const CallTimes&) = default;
 };
 // Errors "times-out-of-order" (a change earlier than the one before it) and

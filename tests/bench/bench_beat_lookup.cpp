@@ -229,11 +229,13 @@ int main()
     start = Clock::now();
     for (const GeoPoint& point : points) {
         call.position = point;
-        if (router.decideInto(call, decision, error) && decision.eligible(heart::routing::Program::CommunityResponse))
+        if (router.decideInto(call, decision, error) &&
+            decision.eligible(heart::routing::Program::CommunityResponse))
             ++eligible;
     }
     const double decisionRate = static_cast<double>(kPoints) / seconds(start);
-    std::printf("  full decisions        %12.0f decisions/s (%zu eligible for CRT)\n", decisionRate, eligible);
+    std::printf("  full decisions        %12.0f decisions/s (%zu eligible for CRT)\n", decisionRate,
+                eligible);
     std::printf("  ratio (decisions / GEOS lookups) %.1fx\n", decisionRate / geosRate);
 
     for (const GeosBeat& beat : beats) {

@@ -67,13 +67,13 @@ std::string history(std::size_t rows, const geo::BeatMap& beats, const RuleSet& 
         const std::string& beat = beats.beatIds()[std::size_t(pick(random)) % beats.beatIds().size()];
         int n = 0;
         if (byBeat)
-            n = std::snprintf(line, sizeof line, "%zu,%04d-%02u-%02u %02d:%02d,%s,%s,,,%s\n", i, int(date.year()),
-                              unsigned(date.month()), unsigned(date.day()), m / 60, m % 60, type.name.c_str(),
-                              beat.c_str(), flags[pick(random) % 10]);
+            n = std::snprintf(line, sizeof line, "%zu,%04d-%02u-%02u %02d:%02d,%s,%s,,,%s\n", i,
+                              int(date.year()), unsigned(date.month()), unsigned(date.day()), m / 60, m % 60,
+                              type.name.c_str(), beat.c_str(), flags[pick(random) % 10]);
         else
-            n = std::snprintf(line, sizeof line, "%zu,%04d-%02u-%02u %02d:%02d,%s,,%.6f,%.6f,%s\n", i, int(date.year()),
-                              unsigned(date.month()), unsigned(date.day()), m / 60, m % 60, type.name.c_str(),
-                              lat(random), lon(random), flags[pick(random) % 10]);
+            n = std::snprintf(line, sizeof line, "%zu,%04d-%02u-%02u %02d:%02d,%s,,%.6f,%.6f,%s\n", i,
+                              int(date.year()), unsigned(date.month()), unsigned(date.day()), m / 60, m % 60,
+                              type.name.c_str(), lat(random), lon(random), flags[pick(random) % 10]);
         csv.append(line, std::size_t(n));
     }
     return csv;
@@ -147,7 +147,8 @@ int main()
     const double decideSeconds = secondsSince(started);
 
     std::printf("replay of %zu rows (%.1f MB, %ld lines): %.3f s; %zu decided, %zu malformed\n", kRows,
-                double(csv.size()) / 1e6, long(lines), replaySeconds, summary.value().decided, summary.value().malformed);
+                double(csv.size()) / 1e6, long(lines), replaySeconds, summary.value().decided,
+                summary.value().malformed);
     std::printf("reference, reading the same file: %.3f s\n", readSeconds);
     std::printf("ratio replay / read: %.1f\n", replaySeconds / readSeconds);
     std::printf("target (replay of 1M calls under 1 s): %s\n", replaySeconds < 1.0 ? "met" : "NOT met");

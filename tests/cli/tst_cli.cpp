@@ -1,8 +1,7 @@
 // heartdesk-cli end to end on SQLite: the real binary, run as a user would,
 // with raw SQL on the side to tamper with what it wrote.
-#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
-
+#include "common/StrictTestMain.h"
 #include "store/Migrations.h"
 
 #include <QDir>
@@ -167,7 +166,9 @@ void TestCli::migrateCreatesFreshSqliteFile()
     const QString db = QDir(freshDir()).filePath(QStringLiteral("sub/fresh.sqlite"));
     const CliResult first = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), db});
     CLI_EXPECT_EXIT(first, 0);
-    QVERIFY2(first.out.contains(QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())), qPrintable(first.describe()));
+    QVERIFY2(first.out.contains(
+                 QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())),
+             qPrintable(first.describe()));
     QVERIFY2(first.out.contains(QDir::toNativeSeparators(db)), qPrintable(first.describe()));
     QVERIFY(fileBytes(db).startsWith(QByteArray("SQLite format 3\0", 16)));
     {
@@ -179,7 +180,9 @@ void TestCli::migrateCreatesFreshSqliteFile()
     // Again: nothing left to apply, same answer; the database given before the command works too.
     const CliResult second = runner().run({QStringLiteral("--database"), db, QStringLiteral("migrate")});
     CLI_EXPECT_EXIT(second, 0);
-    QVERIFY2(second.out.contains(QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())), qPrintable(second.describe()));
+    QVERIFY2(second.out.contains(
+                 QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())),
+             qPrintable(second.describe()));
 }
 
 void TestCli::migrateWithoutDatabaseUsesTheDefaultFile()

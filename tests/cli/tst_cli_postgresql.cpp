@@ -1,8 +1,7 @@
 // heartdesk-cli against a real PostgreSQL server (scripts/test starts one):
 // migrate, demo and verify-audit in a database this test creates and drops.
-#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
-
+#include "common/StrictTestMain.h"
 #include "store/Migrations.h"
 
 #include <QJsonDocument>
@@ -98,7 +97,9 @@ void TestCliPostgres::migrateDemoAndVerifyAudit()
 
     const CliResult migrate = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
     CLI_EXPECT_EXIT(migrate, 0);
-    QVERIFY2(migrate.out.contains(QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())), qPrintable(migrate.describe()));
+    QVERIFY2(migrate.out.contains(
+                 QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())),
+             qPrintable(migrate.describe()));
     QVERIFY2(migrate.out.contains(QStringLiteral("PostgreSQL database")), qPrintable(migrate.describe()));
     verifyNoSecrets(migrate);
 

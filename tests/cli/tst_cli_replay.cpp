@@ -2,8 +2,8 @@
 // the three output formats, a user's own beat file with another id property,
 // column mapping and call-type spellings, malformed rows on stderr with their
 // line numbers (and all of them in --errors), and clear errors for bad files.
-#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
+#include "common/StrictTestMain.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -16,15 +16,14 @@ using namespace heart::clitest;
 
 namespace {
 
-const char* const kCalls =
-    "id,time,call_type,beat,lat,lon,flags\n"
-    "1,2024-05-15 10:05,Welfare Check,313,,,\n"
-    "2,2024-05-15 10:40,Suicide Threat,313,,,weapon\n"
-    "3,2024-05-18 02:10,Welfare Check,313,,,\n"
-    "4,2022-08-17 10:00,Welfare Check,999,,,\n"
-    "5,2024-02-30 10:00,Welfare Check,313,,,\n"
-    "6,2024-05-15 11:00,WELF CK,313,,,\n"
-    "7,2024-05-15 12:00,Welfare Check,,35.7796,-78.6382,\n";
+const char* const kCalls = "id,time,call_type,beat,lat,lon,flags\n"
+                           "1,2024-05-15 10:05,Welfare Check,313,,,\n"
+                           "2,2024-05-15 10:40,Suicide Threat,313,,,weapon\n"
+                           "3,2024-05-18 02:10,Welfare Check,313,,,\n"
+                           "4,2022-08-17 10:00,Welfare Check,999,,,\n"
+                           "5,2024-02-30 10:00,Welfare Check,313,,,\n"
+                           "6,2024-05-15 11:00,WELF CK,313,,,\n"
+                           "7,2024-05-15 12:00,Welfare Check,,35.7796,-78.6382,\n";
 
 } // namespace
 
@@ -55,14 +54,16 @@ private Q_SLOTS:
 
     void jsonWithTheShippedData()
     {
-        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), m_dir.filePath(QStringLiteral("calls.csv")),
+        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"),
+                                        m_dir.filePath(QStringLiteral("calls.csv")),
                                         QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json[QStringLiteral("rows")].toInt(), 7);
         QCOMPARE(json[QStringLiteral("decided")].toInt(), 6);
         QCOMPARE(json[QStringLiteral("malformed")].toInt(), 1);
-        QCOMPARE(json[QStringLiteral("errors")].toArray().first().toObject()[QStringLiteral("line")].toInt(), 6);
+        QCOMPARE(json[QStringLiteral("errors")].toArray().first().toObject()[QStringLiteral("line")].toInt(),
+                 6);
         QCOMPARE(json[QStringLiteral("unknownCallTypes")].toObject()[QStringLiteral("WELF CK")].toInt(), 1);
         const QJsonObject crt = json[QStringLiteral("programs")].toObject()[QStringLiteral("crt")].toObject();
         QCOMPARE(crt[QStringLiteral("eligible")].toInt(), 1); // row 1
@@ -70,9 +71,11 @@ private Q_SLOTS:
         QCOMPARE(excluded[QStringLiteral("outside-service-area")].toInt(), 1); // 999 in the pilot
         QCOMPARE(excluded[QStringLiteral("outside-every-beat")].toInt(), 1);   // Raleigh
         QCOMPARE(excluded[QStringLiteral("outside-hours")].toInt(), 1);
-        QCOMPARE(crt[QStringLiteral("hourOfWeek")].toObject()[QStringLiteral("wed")].toArray()[10].toInt(), 1);
+        QCOMPARE(crt[QStringLiteral("hourOfWeek")].toObject()[QStringLiteral("wed")].toArray()[10].toInt(),
+                 1);
         // The malformed row is on stderr with its line number.
-        QVERIFY2(r.err.contains(QStringLiteral("calls.csv: line 6: time: \"2024-02-30 10:00\" is not a calendar date")),
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("calls.csv: line 6: time: \"2024-02-30 10:00\" is not a calendar date")),
                  qPrintable(r.err));
     }
 
@@ -82,37 +85,45 @@ private Q_SLOTS:
         const CliResult text = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls});
         QVERIFY2(text.exitCode == 0, qPrintable(text.describe()));
         QVERIFY(text.out.contains(QStringLiteral("Replayed ")));
-        QVERIFY(text.out.contains(QStringLiteral("Unknown call types (map them with --call-types): \"WELF CK\" (1)")));
-        QVERIFY(text.out.contains(QStringLiteral("Eligible calls by hour of the week, Community Response Team:")));
-        const CliResult csv = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY(text.out.contains(
+            QStringLiteral("Unknown call types (map them with --call-types): \"WELF CK\" (1)")));
+        QVERIFY(text.out.contains(
+            QStringLiteral("Eligible calls by hour of the week, Community Response Team:")));
+        const CliResult csv = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls,
+                                          QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY2(csv.exitCode == 0, qPrintable(csv.describe()));
         QVERIFY(csv.out.startsWith(QStringLiteral("section,program,key,value\n")));
         QVERIFY(csv.out.contains(QStringLiteral("\neligible,crt,,1\n")));
         QVERIFY(csv.out.contains(QStringLiteral("\nhour,crt,wed-10,1\n")));
         QVERIFY(csv.out.contains(QStringLiteral("\nexcluded,crt,outside-hours,1\n")));
-        QVERIFY(csv.out.contains(QStringLiteral("\nerror,,line 6,time: \"\"2024-02-30 10:00\"\" is not a calendar date\n"))
-                || csv.out.contains(QStringLiteral("\nerror,,line 6,\"time: \"\"2024-02-30 10:00\"\" is not a calendar date\"\n")));
+        QVERIFY(csv.out.contains(QStringLiteral(
+                    "\nerror,,line 6,time: \"\"2024-02-30 10:00\"\" is not a calendar date\n")) ||
+                csv.out.contains(QStringLiteral(
+                    "\nerror,,line 6,\"time: \"\"2024-02-30 10:00\"\" is not a calendar date\"\n")));
     }
 
     void ownLayoutBeatsAndSpellings()
     {
         // Another center's export: other headers, US dates, a beat file keyed by "zone".
-        const QString calls = write(QStringLiteral("other.csv"),
-                                    "Incident,CallTime,Nature,Y,X\n"
-                                    "A1,05/15/2024 10:05 AM,WELF CK,0.5,0.5\n"
-                                    "A2,05/15/2024 10:10 AM,Welfare Check,5,5\n");
-        const QString beats = write(QStringLiteral("zones.geojson"), R"({"type": "FeatureCollection", "features": [
+        const QString calls =
+            write(QStringLiteral("other.csv"), "Incident,CallTime,Nature,Y,X\n"
+                                               "A1,05/15/2024 10:05 AM,WELF CK,0.5,0.5\n"
+                                               "A2,05/15/2024 10:10 AM,Welfare Check,5,5\n");
+        const QString beats =
+            write(QStringLiteral("zones.geojson"), R"({"type": "FeatureCollection", "features": [
             {"type": "Feature", "properties": {"zone": "Z1"},
              "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]})");
-        const QString rules = write(QStringLiteral("rules.json"), R"({"format": "heartdesk-rules/1", "id": "town", "name": "Town",
+        const QString rules = write(QStringLiteral("rules.json"),
+                                    R"({"format": "heartdesk-rules/1", "id": "town", "name": "Town",
             "effectiveFrom": "2024-01-01", "timeZone": "CST6CDT,M3.2.0,M11.1.0",
             "callTypes": [{"code": "welfare-check", "name": "Welfare Check"}],
             "programs": {"crt": {"callTypes": "all", "serviceArea": {"beats": ["Z1"]}, "hours": "always"}}})");
         const QString types = write(QStringLiteral("types.csv"), "WELF CK,welfare-check\n");
-        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--rules"), rules,
-                                        QStringLiteral("--beats"), beats, QStringLiteral("--beat-id"), QStringLiteral("zone"),
-                                        QStringLiteral("--columns"), QStringLiteral("id=Incident,time=CallTime,type=Nature,lat=Y,lon=X"),
-                                        QStringLiteral("--call-types"), types, QStringLiteral("--format"), QStringLiteral("json")});
+        const CliResult r = m_cli->run(
+            {QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--rules"), rules,
+             QStringLiteral("--beats"), beats, QStringLiteral("--beat-id"), QStringLiteral("zone"),
+             QStringLiteral("--columns"), QStringLiteral("id=Incident,time=CallTime,type=Nature,lat=Y,lon=X"),
+             QStringLiteral("--call-types"), types, QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonObject crt = json[QStringLiteral("programs")].toObject()[QStringLiteral("crt")].toObject();
@@ -128,7 +139,8 @@ private Q_SLOTS:
             csv += "not a time,Welfare Check,313\n";
         const QString calls = write(QStringLiteral("bad.csv"), csv);
         const QString errors = m_dir.filePath(QStringLiteral("errors.txt"));
-        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--errors"), errors});
+        const CliResult r = m_cli->run(
+            {QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--errors"), errors});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY(r.out.contains(QStringLiteral("150 rows, 0 decided, 150 malformed")));
         QVERIFY(r.err.contains(QStringLiteral("line 101:")));
@@ -148,7 +160,8 @@ private Q_SLOTS:
         while (csv.size() < 5 * 1024 * 1024)
             csv += "2024-05-15 10:05,Welfare Check,313\n";
         const QString calls = write(QStringLiteral("large.csv"), csv);
-        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--format"), QStringLiteral("json")});
+        const CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls,
+                                        QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY2(r.err.contains(QStringLiteral("replay: 50%")), qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("replay: 100%")));
@@ -159,34 +172,43 @@ private Q_SLOTS:
     void badFiles()
     {
         const QString calls = m_dir.filePath(QStringLiteral("calls.csv"));
-        const QString broken = write(QStringLiteral("broken.json"), R"({"format": "heartdesk-rules/1", "id": "x", "name": "x",
+        const QString broken =
+            write(QStringLiteral("broken.json"), R"({"format": "heartdesk-rules/1", "id": "x", "name": "x",
             "effectiveFrom": "2024-01-01", "timeZone": "EST5EDT,M3.2.0,M11.1.0",
             "callTypes": [{"code": "a", "name": "A"}],
             "programs": {"crt": {"callTypes": "all", "serviceArea": "anywhere", "hours": {"mon": ["09:00-25:00"]}}}})");
-        CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--rules"), broken});
+        CliResult r = m_cli->run(
+            {QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--rules"), broken});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("broken.json: programs.crt.hours.mon[0]: expected \"HH:MM-HH:MM\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(
+                     QStringLiteral("broken.json: programs.crt.hours.mon[0]: expected \"HH:MM-HH:MM\"")),
+                 qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
 
-        const QString badBeats = write(QStringLiteral("bad.geojson"), R"({"type": "FeatureCollection", "features": [
+        const QString badBeats =
+            write(QStringLiteral("bad.geojson"), R"({"type": "FeatureCollection", "features": [
             {"type": "Feature", "properties": {"beat": 1}, "geometry": {"type": "Point", "coordinates": [0, 0]}}]})");
-        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--beats"), badBeats});
+        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--beats"),
+                        badBeats});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("bad.geojson: features[0].geometry")), qPrintable(r.err));
 
-        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), m_dir.filePath(QStringLiteral("missing.csv"))});
+        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"),
+                        m_dir.filePath(QStringLiteral("missing.csv"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("missing.csv")));
 
         const QString noType = write(QStringLiteral("notype.csv"), "id,time\n1,2024-05-15 10:00\n");
         r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), noType});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("notype.csv: line 1: no column \"call_type\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("notype.csv: line 1: no column \"call_type\"")),
+                 qPrintable(r.err));
 
         r = m_cli->run({QStringLiteral("replay")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("--calls FILE.csv is required")));
-        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--format"), QStringLiteral("xml")});
+        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls,
+                        QStringLiteral("--format"), QStringLiteral("xml")});
         QCOMPARE(r.exitCode, 2);
     }
 };

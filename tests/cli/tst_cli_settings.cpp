@@ -2,8 +2,8 @@
 // the crisis services the safety plans carry and the follow-up policy; a
 // setting that cannot be read is refused naming what is wrong, and nothing
 // is stored; only administrators may.
-#include "common/StrictTestMain.h"
 #include "cli/CliTestSupport.h"
+#include "common/StrictTestMain.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -36,13 +36,14 @@ private:
     {
         CliRunner cli = *m_cli;
         cli.setEnv(QStringLiteral("HEARTDESK_ADMIN_PASSWORD"), kAdminPassword);
-        return cli.run({QStringLiteral("set-setting"), QStringLiteral("--as"), as, QStringLiteral("--key"), key,
-                        QStringLiteral("--file"), file, QStringLiteral("--database"), m_db});
+        return cli.run({QStringLiteral("set-setting"), QStringLiteral("--as"), as, QStringLiteral("--key"),
+                        key, QStringLiteral("--file"), file, QStringLiteral("--database"), m_db});
     }
     QString stored(const char* key)
     {
         RawSql raw = RawSql::sqlite(m_db);
-        return raw.scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'").arg(QLatin1String(key)))
+        return raw
+            .scalar(QStringLiteral("SELECT value FROM settings WHERE key = '%1'").arg(QLatin1String(key)))
             .toString();
     }
 
@@ -54,9 +55,10 @@ private Q_SLOTS:
         m_db = m_dir.filePath(QStringLiteral("settings.sqlite"));
         CliRunner cli = *m_cli;
         cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), kAdminPassword);
-        const CliResult admin = cli.run({QStringLiteral("create-admin"), QStringLiteral("--login"), QStringLiteral("admin"),
-                                         QStringLiteral("--name"), QStringLiteral("Ada Administrator"),
-                                         QStringLiteral("--database"), m_db});
+        const CliResult admin =
+            cli.run({QStringLiteral("create-admin"), QStringLiteral("--login"), QStringLiteral("admin"),
+                     QStringLiteral("--name"), QStringLiteral("Ada Administrator"),
+                     QStringLiteral("--database"), m_db});
         QVERIFY2(admin.exitCode == 0, qPrintable(admin.describe()));
     }
 
@@ -65,9 +67,11 @@ private Q_SLOTS:
         const QByteArray json = R"json({"en": [{"name": "988 Suicide & Crisis Lifeline", "phone": "988"},
                                                {"name": "Durham Warm Line", "phone": "(919) 555-0151"}],
                                         "es": [{"name": "Línea 988", "phone": "988"}]})json";
-        const CliResult r = setSetting(QStringLiteral("crisis-services"), write(QStringLiteral("crisis.json"), json));
+        const CliResult r =
+            setSetting(QStringLiteral("crisis-services"), write(QStringLiteral("crisis.json"), json));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(QStringLiteral("stored the setting 'crisis-services'")), qPrintable(r.describe()));
+        QVERIFY2(r.out.contains(QStringLiteral("stored the setting 'crisis-services'")),
+                 qPrintable(r.describe()));
         QCOMPARE(stored("crisis_services").toUtf8(), json);
         RawSql raw = RawSql::sqlite(m_db);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update' "
@@ -79,28 +83,31 @@ private Q_SLOTS:
     void aSettingThatCannotBeReadIsRefused()
     {
         const QString before = stored("crisis_services");
-        const CliResult noEnglish = setSetting(
-            QStringLiteral("crisis-services"),
-            write(QStringLiteral("no-en.json"), R"json({"es": [{"name": "Línea 988", "phone": "988"}]})json"));
+        const CliResult noEnglish =
+            setSetting(QStringLiteral("crisis-services"),
+                       write(QStringLiteral("no-en.json"),
+                             R"json({"es": [{"name": "Línea 988", "phone": "988"}]})json"));
         QVERIFY2(noEnglish.exitCode != 0, qPrintable(noEnglish.describe()));
         QVERIFY2(noEnglish.err.contains(QStringLiteral("$.en")), qPrintable(noEnglish.describe()));
-        const CliResult noPhone = setSetting(
-            QStringLiteral("crisis-services"),
-            write(QStringLiteral("no-phone.json"), R"json({"en": [{"name": "Warm line"}]})json"));
+        const CliResult noPhone =
+            setSetting(QStringLiteral("crisis-services"),
+                       write(QStringLiteral("no-phone.json"), R"json({"en": [{"name": "Warm line"}]})json"));
         QVERIFY2(noPhone.exitCode != 0, qPrintable(noPhone.describe()));
         QVERIFY2(noPhone.err.contains(QStringLiteral("$.en[0]")), qPrintable(noPhone.describe()));
         QCOMPARE(stored("crisis_services"), before);
 
-        const CliResult policy = setSetting(QStringLiteral("follow-up-policy"),
-                                            write(QStringLiteral("policy.json"), R"json({"followUp": {"crt": {"dueHours": -4}}})json"));
+        const CliResult policy = setSetting(
+            QStringLiteral("follow-up-policy"),
+            write(QStringLiteral("policy.json"), R"json({"followUp": {"crt": {"dueHours": -4}}})json"));
         QVERIFY2(policy.exitCode != 0, qPrintable(policy.describe()));
         QVERIFY(stored("follow_up_policy").isEmpty());
     }
 
     void theFollowUpPolicyIsStored()
     {
-        const CliResult r = setSetting(QStringLiteral("follow-up-policy"),
-                                       write(QStringLiteral("max.json"), R"json({"maxUnsuccessfulAttempts": 4})json"));
+        const CliResult r =
+            setSetting(QStringLiteral("follow-up-policy"),
+                       write(QStringLiteral("max.json"), R"json({"maxUnsuccessfulAttempts": 4})json"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         QVERIFY(stored("follow_up_policy").contains(QStringLiteral("maxUnsuccessfulAttempts")));
     }
@@ -109,8 +116,10 @@ private Q_SLOTS:
     {
         const CliResult unknown = setSetting(QStringLiteral("colour"), write(QStringLiteral("x.json"), "{}"));
         QCOMPARE(unknown.exitCode, 2);
-        QVERIFY2(unknown.err.contains(QStringLiteral("unknown setting 'colour'")), qPrintable(unknown.describe()));
-        const CliResult missing = setSetting(QStringLiteral("crisis-services"), m_dir.filePath(QStringLiteral("none.json")));
+        QVERIFY2(unknown.err.contains(QStringLiteral("unknown setting 'colour'")),
+                 qPrintable(unknown.describe()));
+        const CliResult missing =
+            setSetting(QStringLiteral("crisis-services"), m_dir.filePath(QStringLiteral("none.json")));
         QVERIFY(missing.exitCode != 0);
         QVERIFY2(missing.err.contains(QStringLiteral("cannot read")), qPrintable(missing.describe()));
     }

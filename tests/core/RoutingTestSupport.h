@@ -6,7 +6,6 @@
 #include "core/routing/RuleSetJson.h"
 
 #include <QTest>
-
 #include <memory>
 #include <string>
 
@@ -52,7 +51,8 @@ inline bool hasReason(const ProgramVerdict& verdict, ReasonCode code, const std:
                       const std::string& second = {})
 {
     for (const Reason& reason : verdict.reasons) {
-        if (reason.code == code && (first.empty() || reason.first == first) && (second.empty() || reason.second == second))
+        if (reason.code == code && (first.empty() || reason.first == first) &&
+            (second.empty() || reason.second == second))
             return true;
     }
     return false;
@@ -60,9 +60,11 @@ inline bool hasReason(const ProgramVerdict& verdict, ReasonCode code, const std:
 
 inline std::string describe(const ProgramVerdict& verdict)
 {
-    std::string text = std::string(programCode(verdict.program)) + (verdict.eligible ? " eligible" : " not eligible:");
+    std::string text =
+        std::string(programCode(verdict.program)) + (verdict.eligible ? " eligible" : " not eligible:");
     for (const Reason& reason : verdict.reasons)
-        text += " " + std::string(reasonCode(reason.code)) + "(" + reason.first + (reason.second.empty() ? "" : "," + reason.second) + ")";
+        text += " " + std::string(reasonCode(reason.code)) + "(" + reason.first +
+                (reason.second.empty() ? "" : "," + reason.second) + ")";
     return text;
 }
 

@@ -6,7 +6,6 @@
 #include "core/triage/Cssrs.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <vector>
 
@@ -168,7 +167,8 @@ void TestCssrs::namedCases_data()
     QTest::addColumn<QString>("risk");
     QTest::addColumn<bool>("complete");
     QTest::addColumn<QString>("unanswered");
-    auto row = [](const char* name, const char* answers, const char* risk, bool complete, const char* unanswered) {
+    auto row = [](const char* name, const char* answers, const char* risk, bool complete,
+                  const char* unanswered) {
         QTest::newRow(name) << QByteArray(answers) << QString::fromLatin1(risk) << complete
                             << QString::fromLatin1(unanswered);
     };

@@ -2,12 +2,10 @@
 // field left empty (which must be reported, which not), the consent and
 // contact branches, the order errors come in, the codes, and who may sign or
 // add entries.
+#include "core/Permissions.h"
 #include "core/encounter/EncounterRules.h"
 
-#include "core/Permissions.h"
-
 #include <QTest>
-
 #include <algorithm>
 
 using namespace heart;
@@ -101,9 +99,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("disposition");
         QTest::addColumn<QString>("field");
         QTest::addColumn<bool>("reported");
-        const char* columns[] = {"presentingConcern", "cssrs",            "assessment", "interventions",
-                                 "destination",       "referralService",  "escalationReason",
-                                 "feltSafe",          "consentToFollowUp", "narrative"};
+        const char* columns[] = {"presentingConcern", "cssrs",           "assessment",       "interventions",
+                                 "destination",       "referralService", "escalationReason", "feltSafe",
+                                 "consentToFollowUp", "narrative"};
         constexpr int kTable[6][10] = {
             //                 concern cssrs assess interv dest refer reason safe consent narr
             /* resolved_on_scene */ {1, 0, 0, 0, 0, 0, 0, 1, 1, 0},
@@ -116,8 +114,8 @@ private Q_SLOTS:
         for (std::size_t d = 0; d < kAllEncounterDispositions.size(); ++d) {
             for (std::size_t f = 0; f < std::size(columns); ++f) {
                 const QByteArray name =
-                    std::string(encounterDispositionCode(kAllEncounterDispositions[d])).c_str()
-                    + QByteArray(" without ") + columns[f];
+                    std::string(encounterDispositionCode(kAllEncounterDispositions[d])).c_str() +
+                    QByteArray(" without ") + columns[f];
                 QTest::newRow(name.constData())
                     << int(d) << QString::fromLatin1(columns[f]) << (kTable[d][f] == 1);
             }
@@ -150,39 +148,48 @@ private Q_SLOTS:
     void consentAndContact_data()
     {
         QTest::addColumn<QString>("disposition");
-        QTest::addColumn<int>("consent"); // -1 unanswered, 0 no, 1 yes
+        QTest::addColumn<int>("consent");     // -1 unanswered, 0 no, 1 yes
         QTest::addColumn<QString>("contact"); // "" unanswered
         QTest::addColumn<QString>("phone");
         QTest::addColumn<QStringList>("errors"); // field:code
         const QString resolved = QStringLiteral("resolved_on_scene"), declined = QStringLiteral("declined");
         const QString good = QStringLiteral("(919) 555-0123");
-        const auto e = [](const char* text) { return QStringList{QString::fromLatin1(text)}; };
+        const auto e = [](const char* text) {
+            return QStringList{QString::fromLatin1(text)};
+        };
         QTest::newRow("unanswered") << resolved << -1 << "phone" << good << e("consentToFollowUp:required");
-        QTest::newRow("no") << resolved << 0 << "" << "" << QStringList{};
-        QTest::newRow("no, contact left over") << resolved << 0 << "phone" << "" << QStringList{};
+        QTest::newRow("no") << resolved << 0 << ""
+                            << "" << QStringList{};
+        QTest::newRow("no, contact left over") << resolved << 0 << "phone"
+                                               << "" << QStringList{};
         QTest::newRow("yes, no preference") << resolved << 1 << "" << good << e("preferredContact:required");
         QTest::newRow("yes, phone") << resolved << 1 << "phone" << good << QStringList{};
         QTest::newRow("yes, phone, none given") << resolved << 1 << "phone"
                                                 << "" << e("contactPhone:required");
         QTest::newRow("yes, phone, blanks") << resolved << 1 << "phone"
                                             << " \t" << e("contactPhone:required");
-        QTest::newRow("yes, text, none given") << resolved << 1 << "text" << "" << e("contactPhone:required");
-        QTest::newRow("yes, text") << resolved << 1 << "text" << "919.555.0123 " << QStringList{};
+        QTest::newRow("yes, text, none given") << resolved << 1 << "text"
+                                               << "" << e("contactPhone:required");
+        QTest::newRow("yes, text") << resolved << 1 << "text"
+                                   << "919.555.0123 " << QStringList{};
         QTest::newRow("yes, phone, international") << resolved << 1 << "phone"
                                                    << "+44 20 7123 4567" << QStringList{};
-        QTest::newRow("yes, phone, seven digits")
-            << resolved << 1 << "phone" << "555-0123" << e("contactPhone:phone-not-dialable");
-        QTest::newRow("yes, phone, letters")
-            << resolved << 1 << "phone" << "call his sister" << e("contactPhone:phone-not-dialable");
+        QTest::newRow("yes, phone, seven digits") << resolved << 1 << "phone"
+                                                  << "555-0123" << e("contactPhone:phone-not-dialable");
+        QTest::newRow("yes, phone, letters") << resolved << 1 << "phone"
+                                             << "call his sister" << e("contactPhone:phone-not-dialable");
         QTest::newRow("yes, text, 988") << resolved << 1 << "text"
                                         << "988" << e("contactPhone:phone-not-dialable");
         QTest::newRow("yes, in person, no place") << resolved << 1 << "in_person"
                                                   << "" << e("contactPlace:required");
-        QTest::newRow("yes, none") << resolved << 1 << "none" << "" << QStringList{};
-        QTest::newRow("declined, unanswered") << declined << -1 << "" << "" << QStringList{};
-        QTest::newRow("declined, no") << declined << 0 << "" << "" << QStringList{};
-        QTest::newRow("declined, yes, no preference")
-            << declined << 1 << "" << "" << e("preferredContact:required");
+        QTest::newRow("yes, none") << resolved << 1 << "none"
+                                   << "" << QStringList{};
+        QTest::newRow("declined, unanswered") << declined << -1 << ""
+                                              << "" << QStringList{};
+        QTest::newRow("declined, no") << declined << 0 << ""
+                                      << "" << QStringList{};
+        QTest::newRow("declined, yes, no preference") << declined << 1 << ""
+                                                      << "" << e("preferredContact:required");
         QTest::newRow("declined, yes, phone") << declined << 1 << "phone" << good << QStringList{};
     }
 

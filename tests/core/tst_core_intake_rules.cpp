@@ -6,7 +6,6 @@
 #include "core/intake/IntakeRules.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -19,8 +18,14 @@ using namespace std::chrono;
 
 namespace {
 
-std::string_view view(const QByteArray& bytes) { return {bytes.constData(), std::size_t(bytes.size())}; }
-QByteArray bytes(std::string_view text) { return QByteArray(text.data(), qsizetype(text.size())); }
+std::string_view view(const QByteArray& bytes)
+{
+    return {bytes.constData(), std::size_t(bytes.size())};
+}
+QByteArray bytes(std::string_view text)
+{
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
 
 // The error's code and field as "code/field", "" for none.
 QByteArray codeAndField(const std::optional<Error>& error)
@@ -110,8 +115,8 @@ void TestIntakeRules::phone_data()
     ok("+52 55 1234 5678", "+525512345678");
     ok("+250 788 123 456", "+250788123456");
     ok("+49 30 12345678", "+493012345678");
-    ok("+682 12345", "+68212345"); // 8 digits: the shortest E.164 number taken
-    ok("+49 1234 5678 90123", "+491234567890123"); // 15 digits: the longest
+    ok("+682 12345", "+68212345");                       // 8 digits: the shortest E.164 number taken
+    ok("+49 1234 5678 90123", "+491234567890123");       // 15 digits: the longest
     ok("+1-919-555-1234;ext=12", "+19195551234;ext=12"); // the stored form, typed
     bad("N11 not a service code", "611", "too few digits");
     bad("seven digits", "555-1234", "too few digits");
@@ -141,7 +146,10 @@ void TestIntakeRules::phone_data()
     bad("two pairs", "(919) (555) 1234", "unbalanced parentheses");
     bad("slash", "919/555/1234", "unexpected character");
     bad("hash", "919-555-1234 #12", "unexpected character");
-    bad("non-ASCII dash", "919\xE2\x80\x93" "555-1234", "unexpected character");
+    bad("non-ASCII dash",
+        "919\xE2\x80\x93"
+        "555-1234",
+        "unexpected character");
     bad("extension without digits", "919-555-1234 ext", "extension has no digits");
     bad("extension with letters", "919-555-1234 x12a", "letters");
     bad("extension with a dash", "919-555-1234 x12-3", "extension must be digits only");
@@ -234,8 +242,8 @@ void TestIntakeRules::receivedAt()
     QFETCH(int, tolerance);
     QFETCH(QByteArray, error);
     const TimePoint received = kNow + milliseconds{offset};
-    const auto result = tolerance < 0 ? checkReceivedAt(received, kNow)
-                                      : checkReceivedAt(received, kNow, minutes{tolerance});
+    const auto result =
+        tolerance < 0 ? checkReceivedAt(received, kNow) : checkReceivedAt(received, kNow, minutes{tolerance});
     QCOMPARE(codeAndField(result), error);
 }
 
@@ -289,7 +297,8 @@ void TestIntakeRules::ages()
 {
     QFETCH(int, years);
     QFETCH(bool, valid);
-    QCOMPARE(codeAndField(checkApproximateAge(years)), valid ? QByteArray() : QByteArray("age-out-of-range/age"));
+    QCOMPARE(codeAndField(checkApproximateAge(years)),
+             valid ? QByteArray() : QByteArray("age-out-of-range/age"));
 }
 
 void TestIntakeRules::languageLookup_data()
@@ -355,7 +364,8 @@ void TestIntakeRules::languageList()
         // Codes are ISO 639-1 (2 letters) or 639-3 (3 letters), lower case.
         if (language.code != "other") {
             QVERIFY2(language.code.size() == 2 || language.code.size() == 3, language.code.data());
-            QVERIFY2(std::all_of(language.code.begin(), language.code.end(), [](char c) { return c >= 'a' && c <= 'z'; }),
+            QVERIFY2(std::all_of(language.code.begin(), language.code.end(),
+                                 [](char c) { return c >= 'a' && c <= 'z'; }),
                      language.code.data());
         }
         // Native names are valid UTF-8: they survive a round trip through UTF-16.
@@ -364,8 +374,8 @@ void TestIntakeRules::languageList()
         QVERIFY2(!QString::fromUtf8(native).contains(QChar::ReplacementCharacter), language.code.data());
     }
     // Durham's common languages, ASL and "other".
-    for (const char* code : {"en", "es", "fr", "ar", "zh", "vi", "ko", "hi", "sw", "am", "ti", "so", "fa", "ps",
-                             "ru", "uk", "pt", "ht", "rw", "my", "ne", "ase", "other"}) {
+    for (const char* code : {"en", "es", "fr", "ar", "zh", "vi", "ko", "hi", "sw", "am",  "ti",   "so",
+                             "fa", "ps", "ru", "uk", "pt", "ht", "rw", "my", "ne", "ase", "other"}) {
         QVERIFY2(findLanguage(code) != nullptr, code);
     }
 }
@@ -388,7 +398,9 @@ void TestIntakeRules::cadNumbers_data()
     QTest::newRow("slash") << QByteArray("2026/123") << false;
     QTest::newRow("dot") << QByteArray("2026.123") << false;
     QTest::newRow("hash") << QByteArray("#20261234") << false;
-    QTest::newRow("non-ASCII") << QByteArray("N\xC3\xBA" "mero1") << false;
+    QTest::newRow("non-ASCII") << QByteArray("N\xC3\xBA"
+                                             "mero1")
+                               << false;
 }
 
 void TestIntakeRules::cadNumbers()

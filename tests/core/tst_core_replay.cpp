@@ -29,15 +29,14 @@ private:
 private Q_SLOTS:
     void countsProfileAndReasons()
     {
-        const std::string csv =
-            "id,time,call_type,beat,lat,lon,flags\n"
-            "1,2024-05-15 10:05,Welfare Check,313,,,\n"          // Wednesday: CCD + CRT
-            "2,2024-05-15 10:40,Suicide Threat,313,,,weapon\n"   // CCD + CoR
-            "3,2024-05-18 02:10,Welfare Check,313,,,\n"          // Saturday night: nothing open
-            "4,2022-08-17 10:00,Welfare Check,313,,,\n"          // pilot: 313 outside the area
-            "5,2024-05-15 10:59,Welfare Check,999,,,\n"          // the sheriff's beat
-            "6,2024-05-15 11:00,Assault,313,,,violence;weapon\n" // police only
-            "7,2024-05-15 11:30,Moon Landing,313,,,\n";          // unknown call type
+        const std::string csv = "id,time,call_type,beat,lat,lon,flags\n"
+                                "1,2024-05-15 10:05,Welfare Check,313,,,\n"        // Wednesday: CCD + CRT
+                                "2,2024-05-15 10:40,Suicide Threat,313,,,weapon\n" // CCD + CoR
+                                "3,2024-05-18 02:10,Welfare Check,313,,,\n" // Saturday night: nothing open
+                                "4,2022-08-17 10:00,Welfare Check,313,,,\n" // pilot: 313 outside the area
+                                "5,2024-05-15 10:59,Welfare Check,999,,,\n" // the sheriff's beat
+                                "6,2024-05-15 11:00,Assault,313,,,violence;weapon\n" // police only
+                                "7,2024-05-15 11:30,Moon Landing,313,,,\n";          // unknown call type
         const ReplaySummary s = replay(csv);
         QCOMPARE(s.rows, std::size_t(7));
         QCOMPARE(s.decided, std::size_t(7));
@@ -46,12 +45,14 @@ private Q_SLOTS:
         QCOMPARE(crt.eligible, std::size_t(1));
         QCOMPARE(crt.hourOfWeek[2 * 24 + 10], std::size_t(1)); // Wednesday 10h
         QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::OutsideHours)], std::size_t(1));
-        QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::OutsideServiceArea)], std::size_t(2)); // 313 in 2022, 999
-        QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::ExcludedByFlag)], std::size_t(2));     // rows 2 and 6, once each
+        QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::OutsideServiceArea)],
+                 std::size_t(2)); // 313 in 2022, 999
+        QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::ExcludedByFlag)],
+                 std::size_t(2)); // rows 2 and 6, once each
         QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::UnknownCallType)], std::size_t(1));
         QCOMPARE(crt.excludedBy[std::size_t(ReasonCode::CallTypeNotEligible)], std::size_t(1));
         const ProgramTally& ccd = s.tally(Program::CrisisCallDiversion);
-        QCOMPARE(ccd.eligible, std::size_t(4)); // rows 1, 2, 4, 5
+        QCOMPARE(ccd.eligible, std::size_t(4));                // rows 1, 2, 4, 5
         QCOMPARE(ccd.hourOfWeek[2 * 24 + 10], std::size_t(4)); // 2022-08-17 is a Wednesday too
         QCOMPARE(s.tally(Program::CoResponse).eligible, std::size_t(1));
         QCOMPARE(s.tally(Program::CoResponse).recommended, std::size_t(1));
@@ -65,21 +66,24 @@ private Q_SLOTS:
     void malformedRowsReportedWithLineNumbers()
     {
         const std::string csv =
-            "id,time,call_type,beat,flags\n"                     // line 1
-            "1,2024-02-30 10:00,Welfare Check,313,\n"            // 2: no such date
-            "2,\"2024-05-15 10:00\",\"Welfare\nCheck\",313,\n"   // 3-4: a quoted line break (a blank in the call type)
-            "3,2024-05-15 25:00,Welfare Check,313,\n"            // 5: no such hour
-            "4,2024-05-15 10:00,Welfare Check,313,knife\n"       // 6: unknown flag
-            "5,2024-05-15 10:00,Welfare Check\n"                 // 7: too few fields
-            "6,,Welfare Check,313,\n"                            // 8: no time
-            "7,2020-01-01 10:00,Welfare Check,313,\n"            // 9: before every rule set
-            "8,2024-05-15 10:00,,313,\n"                         // 10: no call type
-            "9,yesterday,Welfare Check,313,\n"                   // 11: not a time
-            "10,2024-05-15 10:00,Welfare Check,313,weapon\n"     // 12: fine
-            "11,\"2024-05-15 10:00\"x,Welfare Check,313,\n";     // 13: junk after a quote
+            "id,time,call_type,beat,flags\n"                   // line 1
+            "1,2024-02-30 10:00,Welfare Check,313,\n"          // 2: no such date
+            "2,\"2024-05-15 10:00\",\"Welfare\nCheck\",313,\n" // 3-4: a quoted line break (a blank in the
+                                                               // call type)
+            "3,2024-05-15 25:00,Welfare Check,313,\n"          // 5: no such hour
+            "4,2024-05-15 10:00,Welfare Check,313,knife\n"     // 6: unknown flag
+            "5,2024-05-15 10:00,Welfare Check\n"               // 7: too few fields
+            "6,,Welfare Check,313,\n"                          // 8: no time
+            "7,2020-01-01 10:00,Welfare Check,313,\n"          // 9: before every rule set
+            "8,2024-05-15 10:00,,313,\n"                       // 10: no call type
+            "9,yesterday,Welfare Check,313,\n"                 // 11: not a time
+            "10,2024-05-15 10:00,Welfare Check,313,weapon\n"   // 12: fine
+            "11,\"2024-05-15 10:00\"x,Welfare Check,313,\n";   // 13: junk after a quote
         std::vector<std::size_t> reported;
         ReplayOptions options;
-        options.onError = [&](const ReplayRowError& error) { reported.push_back(error.line); };
+        options.onError = [&](const ReplayRowError& error) {
+            reported.push_back(error.line);
+        };
         const ReplaySummary s = replay(csv, options);
         QCOMPARE(s.rows, std::size_t(11));
         QCOMPARE(s.decided, std::size_t(2));
@@ -103,14 +107,15 @@ private Q_SLOTS:
 
     void otherLayoutsAndSpellings()
     {
-        const std::string csv =
-            "\xEF\xBB\xBFIncident,CallTime,Nature,Y,X,Weapon\r\n"
-            "A1,05/15/2024 2:05 PM,WELF CK,35.99,-78.90,\r\n"
-            "A2,5/15/2024 9:00 AM,CHECK WELFARE,,,\r\n"
-            "A3,2024-05-15T18:30:00Z,welf ck,35.99,-78.90,\r\n";
-        auto layout = parseColumnMapping("id=Incident, time=CallTime, type=Nature, lat=Y, lon=X, flags=Weapon");
+        const std::string csv = "\xEF\xBB\xBFIncident,CallTime,Nature,Y,X,Weapon\r\n"
+                                "A1,05/15/2024 2:05 PM,WELF CK,35.99,-78.90,\r\n"
+                                "A2,5/15/2024 9:00 AM,CHECK WELFARE,,,\r\n"
+                                "A3,2024-05-15T18:30:00Z,welf ck,35.99,-78.90,\r\n";
+        auto layout =
+            parseColumnMapping("id=Incident, time=CallTime, type=Nature, lat=Y, lon=X, flags=Weapon");
         QVERIFY(layout.ok());
-        auto map = CallTypeMap::parse("spelling,call_type\nWELF CK,Welfare Check\ncheck welfare,welfare-check\n", "types.csv");
+        auto map = CallTypeMap::parse(
+            "spelling,call_type\nWELF CK,Welfare Check\ncheck welfare,welfare-check\n", "types.csv");
         QVERIFY2(map.ok(), map.ok() ? "" : map.error().toString().c_str());
         ReplayOptions options;
         options.layout = layout.value();
@@ -125,15 +130,15 @@ private Q_SLOTS:
         QCOMPARE(ccd.hourOfWeek[2 * 24 + 14], std::size_t(2));
         QCOMPARE(ccd.hourOfWeek[2 * 24 + 9], std::size_t(1));
         // The row without coordinates has an unknown location for CRT.
-        QCOMPARE(s.tally(Program::CommunityResponse).excludedBy[std::size_t(ReasonCode::LocationUnknown)], std::size_t(1));
+        QCOMPARE(s.tally(Program::CommunityResponse).excludedBy[std::size_t(ReasonCode::LocationUnknown)],
+                 std::size_t(1));
     }
 
     void dstInHistories()
     {
-        const std::string csv =
-            "time,call_type,beat\n"
-            "2024-03-10 02:30,Welfare Check,313\n"  // does not exist: 03:30 EDT
-            "2024-11-03 01:30,Welfare Check,313\n"; // happens twice
+        const std::string csv = "time,call_type,beat\n"
+                                "2024-03-10 02:30,Welfare Check,313\n"  // does not exist: 03:30 EDT
+                                "2024-11-03 01:30,Welfare Check,313\n"; // happens twice
         const ReplaySummary s = replay(csv);
         QCOMPARE(s.inSpringForwardGap, std::size_t(1));
         QCOMPARE(s.ambiguousFallBack, std::size_t(1));
@@ -145,11 +150,13 @@ private Q_SLOTS:
     {
         auto empty = replayCsv("", "calls.csv", m_router);
         QCOMPARE(empty.error().code, std::string("empty-file"));
-        auto noTime = replayCsv("id,when,call_type\n1,2024-05-15 10:00,Welfare Check\n", "calls.csv", m_router);
+        auto noTime =
+            replayCsv("id,when,call_type\n1,2024-05-15 10:00,Welfare Check\n", "calls.csv", m_router);
         QVERIFY(!noTime.ok());
         QCOMPARE(noTime.error().code, std::string("missing-column"));
         QCOMPARE(noTime.error().location, std::string("line 1"));
-        QVERIFY2(noTime.error().message.find("found: id, when, call_type") != std::string::npos, noTime.error().message.c_str());
+        QVERIFY2(noTime.error().message.find("found: id, when, call_type") != std::string::npos,
+                 noTime.error().message.c_str());
         QVERIFY(noTime.error().message.find("--columns time=HEADER") != std::string::npos);
         auto halfCoordinates = replayCsv("time,call_type,lat\n", "calls.csv", m_router);
         QCOMPARE(halfCoordinates.error().code, std::string("missing-column"));

@@ -7,7 +7,6 @@
 #include "RoutingTestSupport.h"
 
 #include <QTest>
-
 #include <set>
 
 using namespace heart;
@@ -16,13 +15,16 @@ using namespace heart::routing::test;
 
 namespace {
 
-const std::set<std::string> kCrtTypes = {"suicide-threat", "mental-health-crisis", "trespass", "welfare-check",
-                                         "intoxicated-person", "panhandling", "nuisance", "prostitution",
-                                         "indecency", "lost-person"};
-const std::set<std::string> kCcdTypes = {"suicide-threat", "mental-health-crisis", "welfare-check",
-                                         "intoxicated-person", "assist-person", "follow-up", "trespass", "lost-person"};
-const std::set<std::string> kCorTypes = {"suicide-threat", "mental-health-crisis", "welfare-check", "intoxicated-person",
-                                         "trespass", "assist-person", "disturbance", "lost-person"};
+const std::set<std::string> kCrtTypes = {"suicide-threat", "mental-health-crisis", "trespass",
+                                         "welfare-check",  "intoxicated-person",   "panhandling",
+                                         "nuisance",       "prostitution",         "indecency",
+                                         "lost-person"};
+const std::set<std::string> kCcdTypes = {"suicide-threat",     "mental-health-crisis", "welfare-check",
+                                         "intoxicated-person", "assist-person",        "follow-up",
+                                         "trespass",           "lost-person"};
+const std::set<std::string> kCorTypes = {
+    "suicide-threat", "mental-health-crisis", "welfare-check", "intoxicated-person",
+    "trespass",       "assist-person",        "disturbance",   "lost-person"};
 
 struct Era
 {
@@ -75,14 +77,17 @@ private Q_SLOTS:
                     if (flagIndex >= 0)
                         flags.set(kAllFlags[std::size_t(flagIndex)]);
                     const Decision d = decide(type.name, era.weekdayMorning, "111", flags);
-                    const std::string label = std::string(era.ruleSet) + " / " + type.code + " / "
-                                              + (flagIndex < 0 ? "no flag" : std::string(flagCode(kAllFlags[std::size_t(flagIndex)])));
+                    const std::string label =
+                        std::string(era.ruleSet) + " / " + type.code + " / " +
+                        (flagIndex < 0 ? "no flag"
+                                       : std::string(flagCode(kAllFlags[std::size_t(flagIndex)])));
                     QCOMPARE(d.ruleSetId, std::string(era.ruleSet));
                     const bool weapon = flags.has(CallFlag::Weapon), violence = flags.has(CallFlag::Violence),
                                medical = flags.has(CallFlag::Medical);
                     const bool ccd = kCcdTypes.count(type.code) && !medical;
                     const bool crt = kCrtTypes.count(type.code) && !weapon && !violence && !medical;
-                    const bool cor = era.coResponse && kCorTypes.count(type.code) && (weapon || violence) && !medical;
+                    const bool cor =
+                        era.coResponse && kCorTypes.count(type.code) && (weapon || violence) && !medical;
                     const auto check = [&](Program program, bool expected) {
                         if (d.eligible(program) != expected)
                             QFAIL((label + ": " + describe(d.verdict(program))).c_str());
@@ -95,11 +100,13 @@ private Q_SLOTS:
 
                     // Every reason is there, not just the first one found.
                     const ProgramVerdict& team = d.verdict(Program::CommunityResponse);
-                    QCOMPARE(hasReason(team, ReasonCode::CallTypeNotEligible, type.code), !kCrtTypes.count(type.code));
+                    QCOMPARE(hasReason(team, ReasonCode::CallTypeNotEligible, type.code),
+                             !kCrtTypes.count(type.code));
                     QCOMPARE(hasReason(team, ReasonCode::ExcludedByFlag, "weapon"), weapon);
                     QCOMPARE(hasReason(team, ReasonCode::ExcludedByFlag, "violence"), violence);
                     if (!era.coResponse)
-                        QVERIFY(hasReason(d.verdict(Program::CoResponse), ReasonCode::NotInRuleSet, era.ruleSet));
+                        QVERIFY(
+                            hasReason(d.verdict(Program::CoResponse), ReasonCode::NotInRuleSet, era.ruleSet));
                     else if (kCorTypes.count(type.code) && !weapon && !violence)
                         QVERIFY(hasReason(d.verdict(Program::CoResponse), ReasonCode::NeedsElevatedRisk,
                                           "weapon|violence|risk:high"));
@@ -107,7 +114,9 @@ private Q_SLOTS:
                     std::vector<Program> expected;
                     if (ccd)
                         expected.push_back(Program::CrisisCallDiversion);
-                    expected.push_back(crt ? Program::CommunityResponse : cor ? Program::CoResponse : Program::PoliceEms);
+                    expected.push_back(crt   ? Program::CommunityResponse
+                                       : cor ? Program::CoResponse
+                                             : Program::PoliceEms);
                     if (d.recommended != expected)
                         QFAIL((label + ": unexpected recommendation").c_str());
                     ++cases;
@@ -122,7 +131,8 @@ private Q_SLOTS:
         // Pilot CRT: Mon-Fri 08:30-16:30, the closing minute is closed.
         QVERIFY(decide("Welfare Check", at(2022, 8, 17, 16, 29)).eligible(Program::CommunityResponse));
         const Decision closed = decide("Welfare Check", at(2022, 8, 17, 16, 30));
-        QVERIFY(hasReason(closed.verdict(Program::CommunityResponse), ReasonCode::OutsideHours, "wed", "16:30"));
+        QVERIFY(
+            hasReason(closed.verdict(Program::CommunityResponse), ReasonCode::OutsideHours, "wed", "16:30"));
         QVERIFY(!decide("Welfare Check", at(2022, 8, 17, 8, 29)).eligible(Program::CommunityResponse));
         QVERIFY(decide("Welfare Check", at(2022, 8, 17, 8, 30)).eligible(Program::CommunityResponse));
         // CCD opens at 08:00 and is a phone program: recommended alone with police.
@@ -133,8 +143,10 @@ private Q_SLOTS:
     void weekend()
     {
         const Decision pilotSaturday = decide("Welfare Check", at(2022, 8, 20, 2, 10));
-        QVERIFY(hasReason(pilotSaturday.verdict(Program::CommunityResponse), ReasonCode::OutsideHours, "sat", "02:10"));
-        QVERIFY(hasReason(pilotSaturday.verdict(Program::CrisisCallDiversion), ReasonCode::OutsideHours, "sat", "02:10"));
+        QVERIFY(hasReason(pilotSaturday.verdict(Program::CommunityResponse), ReasonCode::OutsideHours, "sat",
+                          "02:10"));
+        QVERIFY(hasReason(pilotSaturday.verdict(Program::CrisisCallDiversion), ReasonCode::OutsideHours,
+                          "sat", "02:10"));
         QCOMPARE(pilotSaturday.recommended, std::vector{Program::PoliceEms});
         const Decision citySaturday = decide("Welfare Check", at(2024, 5, 18, 10), "313");
         QVERIFY(citySaturday.eligible(Program::CommunityResponse));
@@ -151,7 +163,8 @@ private Q_SLOTS:
         // Citywide: CRT works holidays, CCD does not.
         const Decision christmas = decide("Welfare Check", at(2024, 12, 25, 10), "313");
         QVERIFY(christmas.eligible(Program::CommunityResponse));
-        QVERIFY(hasReason(christmas.verdict(Program::CrisisCallDiversion), ReasonCode::Holiday, "2024-12-25"));
+        QVERIFY(
+            hasReason(christmas.verdict(Program::CrisisCallDiversion), ReasonCode::Holiday, "2024-12-25"));
     }
 
     void fallBackNight()
@@ -202,8 +215,8 @@ private Q_SLOTS:
         QCOMPARE(d.local.minuteOfDay, 3 * 60 + 30);
         QVERIFY(d.eligible(Program::CommunityResponse));
         call.received = at(2024, 3, 10, 1, 59);
-        QVERIFY(hasReason(night.decide(call).value().verdict(Program::CommunityResponse), ReasonCode::OutsideHours,
-                          "sun", "01:59"));
+        QVERIFY(hasReason(night.decide(call).value().verdict(Program::CommunityResponse),
+                          ReasonCode::OutsideHours, "sun", "01:59"));
     }
 
     void dstShortcutAgreesWithTheZone()
@@ -217,14 +230,16 @@ private Q_SLOTS:
         call.callType = "Welfare Check";
         call.beat = "313";
         int gaps = 0, repeats = 0;
-        for (sys_days day = sys_days{year{2022} / 7 / 1}; day < sys_days{year{2027} / 7 / 1}; day += days{1}) {
+        for (sys_days day = sys_days{year{2022} / 7 / 1}; day < sys_days{year{2027} / 7 / 1};
+             day += days{1}) {
             for (int minute = 0; minute < 1440; minute += 30) {
                 const roster::LocalDateTime local{year_month_day{day}, minute};
                 call.received = local;
                 const Decision d = m_router.decide(call).value();
                 const roster::LocalDateTime back = zone.toLocal(zone.toUtc(local));
                 const bool inGap = back.date != local.date || back.minuteOfDay != local.minuteOfDay;
-                const bool repeated = !inGap && zone.toLocal(zone.toUtc(local) + hours{1}).minuteOfDay == minute;
+                const bool repeated =
+                    !inGap && zone.toLocal(zone.toUtc(local) + hours{1}).minuteOfDay == minute;
                 QCOMPARE(d.timeNote == LocalTimeNote::InSpringForwardGap, inGap);
                 QCOMPARE(d.timeNote == LocalTimeNote::Ambiguous, repeated);
                 QCOMPARE(d.local.minuteOfDay, back.minuteOfDay);
@@ -246,11 +261,13 @@ private Q_SLOTS:
         QCOMPARE(next.recommended, (std::vector{Program::CrisisCallDiversion, Program::PoliceEms}));
         // Citywide: every beat but the county sheriff's 999.
         QVERIFY(decide("Welfare Check", at(2024, 5, 15, 10), "121").eligible(Program::CommunityResponse));
-        QVERIFY(hasReason(decide("Welfare Check", at(2024, 5, 15, 10), "999").verdict(Program::CommunityResponse),
-                          ReasonCode::OutsideServiceArea, "999"));
+        QVERIFY(
+            hasReason(decide("Welfare Check", at(2024, 5, 15, 10), "999").verdict(Program::CommunityResponse),
+                      ReasonCode::OutsideServiceArea, "999"));
         // A beat that is not on the map is outside too.
-        QVERIFY(hasReason(decide("Welfare Check", at(2024, 5, 15, 10), "777").verdict(Program::CommunityResponse),
-                          ReasonCode::OutsideServiceArea, "777"));
+        QVERIFY(
+            hasReason(decide("Welfare Check", at(2024, 5, 15, 10), "777").verdict(Program::CommunityResponse),
+                      ReasonCode::OutsideServiceArea, "777"));
     }
 
     void coordinates()
@@ -270,7 +287,8 @@ private Q_SLOTS:
         call.received = at(2024, 5, 15, 10);
         d = m_router.decide(call).value();
         QCOMPARE(d.beatSource, BeatSource::OutsideEveryBeat);
-        QVERIFY(hasReason(d.verdict(Program::CommunityResponse), ReasonCode::OutsideEveryBeat, "-78.638200", "35.779600"));
+        QVERIFY(hasReason(d.verdict(Program::CommunityResponse), ReasonCode::OutsideEveryBeat, "-78.638200",
+                          "35.779600"));
         QVERIFY(d.eligible(Program::CrisisCallDiversion)); // by phone, anywhere
         // No location at all.
         call.position.reset();
@@ -314,7 +332,8 @@ private Q_SLOTS:
         QCOMPARE(night.recommended, std::vector{Program::PoliceEms});
         QVERIFY(hasReason(night.verdict(Program::CoResponse), ReasonCode::OutsideHours, "wed", "22:00"));
         // Every reason at once: weapon, outside hours, on a Sunday night.
-        const Decision many = decide("Suicide Threat", at(2024, 5, 19, 23, 5), "999", {CallFlag::Weapon, CallFlag::Violence});
+        const Decision many =
+            decide("Suicide Threat", at(2024, 5, 19, 23, 5), "999", {CallFlag::Weapon, CallFlag::Violence});
         const ProgramVerdict& crt = many.verdict(Program::CommunityResponse);
         QCOMPARE(crt.reasons.size(), std::size_t(4));
         QVERIFY(hasReason(crt, ReasonCode::ExcludedByFlag, "weapon"));
@@ -325,10 +344,14 @@ private Q_SLOTS:
 
     void ruleSetChosenByDate()
     {
-        QCOMPARE(decide("Welfare Check", at(2022, 9, 25, 10)).ruleSetId, std::string("durham-2022-06-27-pilot"));
-        QCOMPARE(decide("Welfare Check", at(2022, 9, 26, 0, 0)).ruleSetId, std::string("durham-2022-09-26-co-response"));
-        QCOMPARE(decide("Welfare Check", at(2023, 10, 22, 23, 59)).ruleSetId, std::string("durham-2022-09-26-co-response"));
-        QCOMPARE(decide("Welfare Check", at(2023, 10, 23, 0, 0)).ruleSetId, std::string("durham-2023-10-23-citywide"));
+        QCOMPARE(decide("Welfare Check", at(2022, 9, 25, 10)).ruleSetId,
+                 std::string("durham-2022-06-27-pilot"));
+        QCOMPARE(decide("Welfare Check", at(2022, 9, 26, 0, 0)).ruleSetId,
+                 std::string("durham-2022-09-26-co-response"));
+        QCOMPARE(decide("Welfare Check", at(2023, 10, 22, 23, 59)).ruleSetId,
+                 std::string("durham-2022-09-26-co-response"));
+        QCOMPARE(decide("Welfare Check", at(2023, 10, 23, 0, 0)).ruleSetId,
+                 std::string("durham-2023-10-23-citywide"));
         // A 2022 call in beat 313 is judged by the pilot rules, a 2024 one by the citywide rules.
         QVERIFY(!decide("Welfare Check", at(2022, 8, 17, 10), "313").eligible(Program::CommunityResponse));
         QVERIFY(decide("Welfare Check", at(2024, 8, 14, 10), "313").eligible(Program::CommunityResponse));

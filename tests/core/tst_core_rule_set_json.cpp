@@ -5,7 +5,6 @@
 #include "RoutingTestSupport.h"
 
 #include <QTest>
-
 #include <nlohmann/json.hpp>
 
 using namespace heart;
@@ -57,8 +56,8 @@ private Q_SLOTS:
         QCOMPARE(formatDate(pilot.effectiveFrom), std::string("2022-06-27"));
         const ProgramRules* crt = pilot.rulesFor(Program::CommunityResponse);
         QVERIFY(crt);
-        QCOMPARE(crt->areaBeats, (std::vector<std::string>{"111", "112", "113", "114", "122", "214", "223", "411", "413",
-                                                            "511", "512", "513"}));
+        QCOMPARE(crt->areaBeats, (std::vector<std::string>{"111", "112", "113", "114", "122", "214", "223",
+                                                           "411", "413", "511", "512", "513"}));
         QCOMPARE(crt->hours[0], (std::vector<TimeRange>{{8 * 60 + 30, 16 * 60 + 30}}));
         QVERIFY(crt->hours[5].empty() && crt->hours[6].empty());
         QVERIFY(!pilot.rulesFor(Program::CoResponse));
@@ -74,7 +73,8 @@ private Q_SLOTS:
 
     void hoursPastMidnightSplit()
     {
-        auto set = parseRuleSet(patched("/programs/crt/hours", {{"sun", {"21:00-07:00"}}, {"mon", {"12:00-24:00"}}}), "x.json");
+        auto set = parseRuleSet(
+            patched("/programs/crt/hours", {{"sun", {"21:00-07:00"}}, {"mon", {"12:00-24:00"}}}), "x.json");
         QVERIFY2(set.ok(), set.ok() ? "" : set.error().toString().c_str());
         const ProgramRules* crt = set.value().rulesFor(Program::CommunityResponse);
         QCOMPARE(crt->hours[6], (std::vector<TimeRange>{{21 * 60, 1440}}));
@@ -88,30 +88,71 @@ private Q_SLOTS:
         QTest::addColumn<std::string>("code");
         QTest::addColumn<std::string>("messagePart");
 
-        QTest::newRow("not json") << std::string("{\"format\": ") << std::string("byte 12") << std::string("json-syntax") << std::string("not valid JSON");
-        QTest::newRow("array") << std::string("[1, 2]") << std::string("(top level)") << std::string("wrong-type") << std::string("expected an object, got array");
-        QTest::newRow("no id") << without("/id") << std::string("(top level)") << std::string("missing-member") << std::string("\"id\" is missing");
-        QTest::newRow("format") << patched("/format", "heartdesk-rules/9") << std::string("format") << std::string("unsupported-format") << std::string("heartdesk-rules/9");
-        QTest::newRow("bad date") << patched("/effectiveFrom", "2023-02-30") << std::string("effectiveFrom") << std::string("bad-date") << std::string("2023-02-30");
-        QTest::newRow("bad holiday") << patched("/holidays/0", "Christmas") << std::string("holidays[0]") << std::string("bad-date") << std::string("Christmas");
-        QTest::newRow("time zone") << patched("/timeZone", "America/New_York") << std::string("timeZone") << std::string("bad-time-zone") << std::string("America/New_York");
-        QTest::newRow("typo") << patched("/programs/crt/excludWhen", nlohmann::json::array()) << std::string("programs.crt.excludWhen") << std::string("unknown-member") << std::string("excludeWhen");
-        QTest::newRow("hour 25") << patched("/programs/crt/hours/mon/0", "25:00-26:00") << std::string("programs.crt.hours.mon[0]") << std::string("bad-time-range") << std::string("25:00-26:00");
-        QTest::newRow("empty range") << patched("/programs/crt/hours/tue", {"10:00-10:00"}) << std::string("programs.crt.hours.tue[0]") << std::string("bad-time-range") << std::string("is empty");
-        QTest::newRow("weekday") << patched("/programs/crt/hours/monday", nlohmann::json::array()) << std::string("programs.crt.hours.monday") << std::string("unknown-member") << std::string("mon, tue");
-        QTest::newRow("call type") << patched("/programs/crt/callTypes/1", "arson") << std::string("programs.crt.callTypes[1]") << std::string("unknown-call-type") << std::string("arson");
-        QTest::newRow("condition") << patched("/programs/crt/excludeWhen/0", "knife") << std::string("programs.crt.excludeWhen[0]") << std::string("unknown-condition") << std::string("knife");
-        QTest::newRow("risk level") << patched("/programs/crt/excludeWhen/0", "risk:extreme") << std::string("programs.crt.excludeWhen[0]") << std::string("unknown-condition") << std::string("risk:extreme");
-        QTest::newRow("program") << patched("/programs/swat", nlohmann::json::object()) << std::string("programs.swat") << std::string("unknown-program") << std::string("swat");
-        QTest::newRow("area both") << patched("/programs/crt/serviceArea/allBeatsExcept", {"999"}) << std::string("programs.crt.serviceArea") << std::string("bad-service-area") << std::string("exactly one");
-        QTest::newRow("area empty") << patched("/programs/crt/serviceArea/beats", nlohmann::json::array()) << std::string("programs.crt.serviceArea.beats") << std::string("bad-service-area") << std::string("empty");
-        QTest::newRow("beat twice") << patched("/programs/crt/serviceArea/beats", {"111", "111"}) << std::string("programs.crt.serviceArea.beats") << std::string("duplicate-beat") << std::string("111");
-        QTest::newRow("name type") << patched("/callTypes/1/name", 5) << std::string("callTypes[1].name") << std::string("wrong-type") << std::string("expected a string, got number");
-        QTest::newRow("alias clash") << patched("/callTypes/1/aliases", {"welfare check"}) << std::string("callTypes[1].aliases[0]") << std::string("duplicate-call-type") << std::string("welfare-check");
-        QTest::newRow("no call types") << patched("/callTypes", nlohmann::json::array()) << std::string("callTypes") << std::string("empty-value") << std::string("at least one");
-        QTest::newRow("follows") << patched("/programs/crt/follows", {"ccd"}) << std::string("programs.crt.follows") << std::string("unknown-program") << std::string("ccd");
-        QTest::newRow("holidays word") << patched("/programs/crt/holidays", "sometimes") << std::string("programs.crt.holidays") << std::string("wrong-value") << std::string("sometimes");
-        QTest::newRow("hours word") << patched("/programs/crt/hours", "never") << std::string("programs.crt.hours") << std::string("bad-hours") << std::string("never");
+        QTest::newRow("not json") << std::string("{\"format\": ") << std::string("byte 12")
+                                  << std::string("json-syntax") << std::string("not valid JSON");
+        QTest::newRow("array") << std::string("[1, 2]") << std::string("(top level)")
+                               << std::string("wrong-type") << std::string("expected an object, got array");
+        QTest::newRow("no id") << without("/id") << std::string("(top level)")
+                               << std::string("missing-member") << std::string("\"id\" is missing");
+        QTest::newRow("format") << patched("/format", "heartdesk-rules/9") << std::string("format")
+                                << std::string("unsupported-format") << std::string("heartdesk-rules/9");
+        QTest::newRow("bad date") << patched("/effectiveFrom", "2023-02-30") << std::string("effectiveFrom")
+                                  << std::string("bad-date") << std::string("2023-02-30");
+        QTest::newRow("bad holiday") << patched("/holidays/0", "Christmas") << std::string("holidays[0]")
+                                     << std::string("bad-date") << std::string("Christmas");
+        QTest::newRow("time zone") << patched("/timeZone", "America/New_York") << std::string("timeZone")
+                                   << std::string("bad-time-zone") << std::string("America/New_York");
+        QTest::newRow("typo") << patched("/programs/crt/excludWhen", nlohmann::json::array())
+                              << std::string("programs.crt.excludWhen") << std::string("unknown-member")
+                              << std::string("excludeWhen");
+        QTest::newRow("hour 25") << patched("/programs/crt/hours/mon/0", "25:00-26:00")
+                                 << std::string("programs.crt.hours.mon[0]") << std::string("bad-time-range")
+                                 << std::string("25:00-26:00");
+        QTest::newRow("empty range") << patched("/programs/crt/hours/tue", {"10:00-10:00"})
+                                     << std::string("programs.crt.hours.tue[0]")
+                                     << std::string("bad-time-range") << std::string("is empty");
+        QTest::newRow("weekday") << patched("/programs/crt/hours/monday", nlohmann::json::array())
+                                 << std::string("programs.crt.hours.monday") << std::string("unknown-member")
+                                 << std::string("mon, tue");
+        QTest::newRow("call type") << patched("/programs/crt/callTypes/1", "arson")
+                                   << std::string("programs.crt.callTypes[1]")
+                                   << std::string("unknown-call-type") << std::string("arson");
+        QTest::newRow("condition") << patched("/programs/crt/excludeWhen/0", "knife")
+                                   << std::string("programs.crt.excludeWhen[0]")
+                                   << std::string("unknown-condition") << std::string("knife");
+        QTest::newRow("risk level") << patched("/programs/crt/excludeWhen/0", "risk:extreme")
+                                    << std::string("programs.crt.excludeWhen[0]")
+                                    << std::string("unknown-condition") << std::string("risk:extreme");
+        QTest::newRow("program") << patched("/programs/swat", nlohmann::json::object())
+                                 << std::string("programs.swat") << std::string("unknown-program")
+                                 << std::string("swat");
+        QTest::newRow("area both") << patched("/programs/crt/serviceArea/allBeatsExcept", {"999"})
+                                   << std::string("programs.crt.serviceArea")
+                                   << std::string("bad-service-area") << std::string("exactly one");
+        QTest::newRow("area empty") << patched("/programs/crt/serviceArea/beats", nlohmann::json::array())
+                                    << std::string("programs.crt.serviceArea.beats")
+                                    << std::string("bad-service-area") << std::string("empty");
+        QTest::newRow("beat twice") << patched("/programs/crt/serviceArea/beats", {"111", "111"})
+                                    << std::string("programs.crt.serviceArea.beats")
+                                    << std::string("duplicate-beat") << std::string("111");
+        QTest::newRow("name type") << patched("/callTypes/1/name", 5) << std::string("callTypes[1].name")
+                                   << std::string("wrong-type")
+                                   << std::string("expected a string, got number");
+        QTest::newRow("alias clash") << patched("/callTypes/1/aliases", {"welfare check"})
+                                     << std::string("callTypes[1].aliases[0]")
+                                     << std::string("duplicate-call-type") << std::string("welfare-check");
+        QTest::newRow("no call types")
+            << patched("/callTypes", nlohmann::json::array()) << std::string("callTypes")
+            << std::string("empty-value") << std::string("at least one");
+        QTest::newRow("follows") << patched("/programs/crt/follows", {"ccd"})
+                                 << std::string("programs.crt.follows") << std::string("unknown-program")
+                                 << std::string("ccd");
+        QTest::newRow("holidays word")
+            << patched("/programs/crt/holidays", "sometimes") << std::string("programs.crt.holidays")
+            << std::string("wrong-value") << std::string("sometimes");
+        QTest::newRow("hours word") << patched("/programs/crt/hours", "never")
+                                    << std::string("programs.crt.hours") << std::string("bad-hours")
+                                    << std::string("never");
     }
 
     void malformed()

@@ -5,10 +5,8 @@
 #include "core/safety/SafetyPlan.h"
 
 #include <QTest>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 using namespace heart;
 using namespace heart::safety;
@@ -148,7 +146,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("change");
         QTest::addColumn<QStringList>("expected");
-        const auto one = [](const char* text) { return QStringList{QString::fromLatin1(text)}; };
+        const auto one = [](const char* text) {
+            return QStringList{QString::fromLatin1(text)};
+        };
         QTest::newRow("blank warning sign") << 0 << one("steps[0].entries[1].text:entry-blank");
         QTest::newRow("phone on a coping strategy")
             << 1 << one("steps[1].entries[0].phone:phone-not-allowed");
@@ -160,10 +160,10 @@ private Q_SLOTS:
         QTest::newRow("professionals without numbers")
             << 6 << one("steps[4].entries:no-professional-contact");
         QTest::newRow("only professional undialable")
-            << 7 << (QStringList{QStringLiteral("steps[4].entries[0].phone:phone-not-dialable"),
-                                 QStringLiteral("steps[4].entries:no-professional-contact")});
-        QTest::newRow("professional with a blank name")
-            << 8 << one("steps[4].entries[0].text:entry-blank");
+            << 7
+            << (QStringList{QStringLiteral("steps[4].entries[0].phone:phone-not-dialable"),
+                            QStringLiteral("steps[4].entries:no-professional-contact")});
+        QTest::newRow("professional with a blank name") << 8 << one("steps[4].entries[0].text:entry-blank");
         QTest::newRow("language upper case") << 9 << one("language:language-code");
         QTest::newRow("language spelt out") << 10 << one("language:language-code");
         QTest::newRow("no language") << 11 << one("language:language-code");
@@ -172,12 +172,13 @@ private Q_SLOTS:
         QTest::newRow("13 reasons") << 14 << one("reasonsForLiving:too-many-entries");
         QTest::newRow("blank phone is no phone") << 15 << QStringList{};
         QTest::newRow("all wrong, in plan order")
-            << 16 << (QStringList{QStringLiteral("language:language-code"),
-                                  QStringLiteral("steps[0].entries[0].phone:phone-not-allowed"),
-                                  QStringLiteral("steps[3].entries[0].text:entry-blank"),
-                                  QStringLiteral("steps[4].entries:no-professional-contact"),
-                                  QStringLiteral("steps[5].entries[0].text:entry-blank"),
-                                  QStringLiteral("reasonsForLiving[0]:entry-blank")});
+            << 16
+            << (QStringList{QStringLiteral("language:language-code"),
+                            QStringLiteral("steps[0].entries[0].phone:phone-not-allowed"),
+                            QStringLiteral("steps[3].entries[0].text:entry-blank"),
+                            QStringLiteral("steps[4].entries:no-professional-contact"),
+                            QStringLiteral("steps[5].entries[0].text:entry-blank"),
+                            QStringLiteral("reasonsForLiving[0]:entry-blank")});
     }
 
     void planProblems()
@@ -187,10 +188,18 @@ private Q_SLOTS:
         SafetyPlan plan = samplePlan();
         auto& professionals = plan.step(St::Professionals);
         switch (change) {
-        case 0: plan.step(St::WarningSigns)[1].text = " \t"; break;
-        case 1: plan.step(St::CopingStrategies)[0].phone = "919-555-0101"; break;
-        case 2: plan.step(St::SafeEnvironment)[0].phone = "988"; break;
-        case 3: plan.step(St::PeopleToAsk)[0].phone = "555-0177"; break;
+        case 0:
+            plan.step(St::WarningSigns)[1].text = " \t";
+            break;
+        case 1:
+            plan.step(St::CopingStrategies)[0].phone = "919-555-0101";
+            break;
+        case 2:
+            plan.step(St::SafeEnvironment)[0].phone = "988";
+            break;
+        case 3:
+            plan.step(St::PeopleToAsk)[0].phone = "555-0177";
+            break;
         case 4:
         case 5:
             plan.step(St::Distraction).resize(change == 4 ? 13 : 12, {"Cine", ""});
@@ -199,15 +208,33 @@ private Q_SLOTS:
             for (auto& entry : professionals)
                 entry.phone.clear();
             break;
-        case 7: professionals = {{"Dra. Pérez", "919-555-01"}}; break;
-        case 8: professionals[0].text = ""; break;
-        case 9: plan.language = "ES"; break;
-        case 10: plan.language = "spanish"; break;
-        case 11: plan.language = ""; break;
-        case 12: plan.language = "ase"; break;
-        case 13: plan.reasonsForLiving[1] = "  "; break;
-        case 14: plan.reasonsForLiving.resize(13, "Mi hija"); break;
-        case 15: plan.step(St::WarningSigns)[0].phone = "  "; break;
+        case 7:
+            professionals = {{"Dra. Pérez", "919-555-01"}};
+            break;
+        case 8:
+            professionals[0].text = "";
+            break;
+        case 9:
+            plan.language = "ES";
+            break;
+        case 10:
+            plan.language = "spanish";
+            break;
+        case 11:
+            plan.language = "";
+            break;
+        case 12:
+            plan.language = "ase";
+            break;
+        case 13:
+            plan.reasonsForLiving[1] = "  ";
+            break;
+        case 14:
+            plan.reasonsForLiving.resize(13, "Mi hija");
+            break;
+        case 15:
+            plan.step(St::WarningSigns)[0].phone = "  ";
+            break;
         case 16:
             plan.language = "Spanish";
             plan.step(St::WarningSigns)[0].phone = "988";
@@ -216,7 +243,8 @@ private Q_SLOTS:
             plan.step(St::SafeEnvironment)[0].text = "\n";
             plan.reasonsForLiving[0] = "";
             break;
-        default: QFAIL("unknown change");
+        default:
+            QFAIL("unknown change");
         }
         QCOMPARE(describe(problems(plan)), expected);
     }
@@ -288,21 +316,50 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");   // the new value as JSON, or "<erase>"
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
-        QTest::newRow("not an object") << "" << "[]" << "wrong-type" << "";
-        QTest::newRow("no format") << "/format" << "<erase>" << "missing-member" << "format";
-        QTest::newRow("other format") << "/format" << "\"heartdesk-safety-plan/2\"" << "unsupported-format"
+        QTest::newRow("not an object") << ""
+                                       << "[]"
+                                       << "wrong-type"
+                                       << "";
+        QTest::newRow("no format") << "/format"
+                                   << "<erase>"
+                                   << "missing-member"
+                                   << "format";
+        QTest::newRow("other format") << "/format"
+                                      << "\"heartdesk-safety-plan/2\""
+                                      << "unsupported-format"
                                       << "format";
-        QTest::newRow("no language") << "/language" << "<erase>" << "missing-member" << "language";
-        QTest::newRow("language a number") << "/language" << "5" << "wrong-type" << "language";
-        QTest::newRow("unknown member") << "/notes" << "\"x\"" << "unknown-member" << "notes";
-        QTest::newRow("no steps") << "/steps" << "<erase>" << "missing-member" << "steps";
-        QTest::newRow("steps an object") << "/steps" << "{}" << "wrong-type" << "steps";
-        QTest::newRow("five steps") << "/steps/5" << "<erase>" << "wrong-step-count" << "steps";
+        QTest::newRow("no language") << "/language"
+                                     << "<erase>"
+                                     << "missing-member"
+                                     << "language";
+        QTest::newRow("language a number") << "/language"
+                                           << "5"
+                                           << "wrong-type"
+                                           << "language";
+        QTest::newRow("unknown member") << "/notes"
+                                        << "\"x\""
+                                        << "unknown-member"
+                                        << "notes";
+        QTest::newRow("no steps") << "/steps"
+                                  << "<erase>"
+                                  << "missing-member"
+                                  << "steps";
+        QTest::newRow("steps an object") << "/steps"
+                                         << "{}"
+                                         << "wrong-type"
+                                         << "steps";
+        QTest::newRow("five steps") << "/steps/5"
+                                    << "<erase>"
+                                    << "wrong-step-count"
+                                    << "steps";
         QTest::newRow("seven steps") << "/steps/-"
                                      << "{\"step\": \"extra\", \"entries\": []}"
                                      << "wrong-step-count"
                                      << "steps";
-        QTest::newRow("step a string") << "/steps/0" << "\"warning-signs\"" << "wrong-type" << "steps[0]";
+        QTest::newRow("step a string") << "/steps/0"
+                                       << "\"warning-signs\""
+                                       << "wrong-type"
+                                       << "steps[0]";
         QTest::newRow("steps swapped") << "/steps/2/step"
                                        << "\"people-to-ask\""
                                        << "wrong-step"
@@ -311,7 +368,10 @@ private Q_SLOTS:
                                       << "\"lethal-means\""
                                       << "wrong-step"
                                       << "steps[5].step";
-        QTest::newRow("no step code") << "/steps/1/step" << "<erase>" << "missing-member" << "steps[1].step";
+        QTest::newRow("no step code") << "/steps/1/step"
+                                      << "<erase>"
+                                      << "missing-member"
+                                      << "steps[1].step";
         QTest::newRow("no entries") << "/steps/5/entries"
                                     << "<erase>"
                                     << "missing-member"
@@ -320,15 +380,25 @@ private Q_SLOTS:
                                              << "\"x\""
                                              << "unknown-member"
                                              << "steps[3].title";
-        QTest::newRow("entry a string") << "/steps/0/entries/1" << "\"x\"" << "wrong-type"
+        QTest::newRow("entry a string") << "/steps/0/entries/1"
+                                        << "\"x\""
+                                        << "wrong-type"
                                         << "steps[0].entries[1]";
-        QTest::newRow("entry without text") << "/steps/1/entries/0/text" << "<erase>" << "missing-member"
+        QTest::newRow("entry without text") << "/steps/1/entries/0/text"
+                                            << "<erase>"
+                                            << "missing-member"
                                             << "steps[1].entries[0].text";
-        QTest::newRow("phone a number") << "/steps/4/entries/0/phone" << "9195550100" << "wrong-type"
+        QTest::newRow("phone a number") << "/steps/4/entries/0/phone"
+                                        << "9195550100"
+                                        << "wrong-type"
                                         << "steps[4].entries[0].phone";
-        QTest::newRow("text null") << "/steps/3/entries/0/text" << "null" << "wrong-type"
+        QTest::newRow("text null") << "/steps/3/entries/0/text"
+                                   << "null"
+                                   << "wrong-type"
                                    << "steps[3].entries[0].text";
-        QTest::newRow("unknown entry member") << "/steps/3/entries/0/name" << "\"Luis\"" << "unknown-member"
+        QTest::newRow("unknown entry member") << "/steps/3/entries/0/name"
+                                              << "\"Luis\""
+                                              << "unknown-member"
                                               << "steps[3].entries[0].name";
         QTest::newRow("reasons an object") << "/reasonsForLiving"
                                            << "{}"

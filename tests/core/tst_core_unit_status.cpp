@@ -5,7 +5,6 @@
 #include "core/units/UnitStatus.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <chrono>
 
@@ -35,7 +34,10 @@ TimePoint t(int minutesAfter, int secondsAfter = 0)
     return utc(2024, 5, 14, 14, 0) + minutes{minutesAfter} + seconds{secondsAfter};
 }
 
-std::optional<seconds> mins(int m, int s = 0) { return seconds{m * 60 + s}; }
+std::optional<seconds> mins(int m, int s = 0)
+{
+    return seconds{m * 60 + s};
+}
 
 } // namespace
 
@@ -111,8 +113,8 @@ private Q_SLOTS:
 
     void codesRoundTrip()
     {
-        const char* expected[] = {"available", "dispatched", "en_route", "on_scene",
-                                  "transporting", "clear", "out_of_service"};
+        const char* expected[] = {"available",    "dispatched", "en_route",      "on_scene",
+                                  "transporting", "clear",      "out_of_service"};
         for (std::size_t i = 0; i < kAllUnitStatuses.size(); ++i) {
             QCOMPARE(unitStatusCode(kAllUnitStatuses[i]), std::string_view(expected[i]));
             QCOMPARE(unitStatusFromCode(expected[i]), std::optional<UnitStatus>(kAllUnitStatuses[i]));
@@ -142,8 +144,8 @@ private Q_SLOTS:
 
     void typicalRun()
     {
-        const auto times = callTimes({{S::Dispatched, t(0)}, {S::EnRoute, t(1, 30)},
-                                      {S::OnScene, t(14, 10)}, {S::Clear, t(52)}});
+        const auto times = callTimes(
+            {{S::Dispatched, t(0)}, {S::EnRoute, t(1, 30)}, {S::OnScene, t(14, 10)}, {S::Clear, t(52)}});
         QVERIFY(times);
         QCOMPARE(times.value().dispatchToArrival, mins(14, 10));
         QCOMPARE(times.value().onScene, mins(37, 50));
@@ -153,8 +155,12 @@ private Q_SLOTS:
 
     void withTransport()
     {
-        const auto times = callTimes({{S::Dispatched, t(0)}, {S::EnRoute, t(2)}, {S::OnScene, t(12)},
-                                      {S::Transporting, t(40)}, {S::Clear, t(65)}, {S::Available, t(70)}});
+        const auto times = callTimes({{S::Dispatched, t(0)},
+                                      {S::EnRoute, t(2)},
+                                      {S::OnScene, t(12)},
+                                      {S::Transporting, t(40)},
+                                      {S::Clear, t(65)},
+                                      {S::Available, t(70)}});
         QVERIFY(times);
         QCOMPARE(times.value().dispatchToArrival, mins(12));
         QCOMPARE(times.value().onScene, mins(28)); // ends when the transport starts
@@ -234,8 +240,11 @@ private Q_SLOTS:
 
     void backInOrOutOfServiceAfterTheCall()
     {
-        const auto times = callTimes({{S::Dispatched, t(0)}, {S::OnScene, t(5)}, {S::Clear, t(25)},
-                                      {S::OutOfService, t(26)}, {S::Available, t(56)}});
+        const auto times = callTimes({{S::Dispatched, t(0)},
+                                      {S::OnScene, t(5)},
+                                      {S::Clear, t(25)},
+                                      {S::OutOfService, t(26)},
+                                      {S::Available, t(56)}});
         QVERIFY(times);
         QCOMPARE(times.value().total, mins(25));
         const auto next = callTimes({{S::Dispatched, t(0)}, {S::Available, t(1)}, {S::Dispatched, t(3)}});
@@ -250,7 +259,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         using V = std::vector<StatusChange>;
         QTest::newRow("on scene before dispatched")
-            << V{{S::Available, t(0)}, {S::OnScene, t(5)}} << "transition-not-allowed" << "changes[0].status";
+            << V{{S::Available, t(0)}, {S::OnScene, t(5)}} << "transition-not-allowed"
+            << "changes[0].status";
         QTest::newRow("starts on scene")
             << V{{S::OnScene, t(0)}, {S::Clear, t(5)}} << "transition-not-allowed"
             << "changes[0].status";
@@ -270,10 +280,12 @@ private Q_SLOTS:
             << V{{S::Dispatched, t(0)}, {S::OnScene, t(1)}, {S::EnRoute, t(5)}} << "transition-not-allowed"
             << "changes[2].status";
         QTest::newRow("arrival before dispatch")
-            << V{{S::Dispatched, t(10)}, {S::OnScene, t(9)}} << "times-out-of-order" << "changes[1].at";
+            << V{{S::Dispatched, t(10)}, {S::OnScene, t(9)}} << "times-out-of-order"
+            << "changes[1].at";
         QTest::newRow("clear a second early")
             << V{{S::Dispatched, t(0)}, {S::EnRoute, t(2)}, {S::OnScene, t(10)}, {S::Clear, t(9, 59)}}
-            << "times-out-of-order" << "changes[3].at";
+            << "times-out-of-order"
+            << "changes[3].at";
         // Both wrong at index 1: the time is reported (checked first).
         QTest::newRow("both wrong") << V{{S::Dispatched, t(10)}, {S::Transporting, t(5)}}
                                     << "times-out-of-order"
@@ -296,9 +308,9 @@ private Q_SLOTS:
     // 01:50 EST, on scene at 03:05 EDT: 15 minutes, not 75.
     void springForwardIsPlainUtc()
     {
-        const auto times = callTimes({{S::Dispatched, utc(2024, 3, 10, 6, 50)},  // 01:50 EST
-                                      {S::OnScene, utc(2024, 3, 10, 7, 5)},      // 03:05 EDT
-                                      {S::Clear, utc(2024, 3, 10, 7, 45)}});     // 03:45 EDT
+        const auto times = callTimes({{S::Dispatched, utc(2024, 3, 10, 6, 50)}, // 01:50 EST
+                                      {S::OnScene, utc(2024, 3, 10, 7, 5)},     // 03:05 EDT
+                                      {S::Clear, utc(2024, 3, 10, 7, 45)}});    // 03:45 EDT
         QVERIFY(times);
         QCOMPARE(times.value().dispatchToArrival, mins(15));
         QCOMPARE(times.value().onScene, mins(40));
@@ -309,9 +321,9 @@ private Q_SLOTS:
     // scene at 01:10 EST: the wall clock went back, the call took 40 minutes.
     void fallBackIsPlainUtc()
     {
-        const auto times = callTimes({{S::Dispatched, utc(2024, 11, 3, 5, 30)},  // 01:30 EDT
-                                      {S::OnScene, utc(2024, 11, 3, 6, 10)},     // 01:10 EST
-                                      {S::Clear, utc(2024, 11, 3, 6, 50)}});     // 01:50 EST
+        const auto times = callTimes({{S::Dispatched, utc(2024, 11, 3, 5, 30)}, // 01:30 EDT
+                                      {S::OnScene, utc(2024, 11, 3, 6, 10)},    // 01:10 EST
+                                      {S::Clear, utc(2024, 11, 3, 6, 50)}});    // 01:50 EST
         QVERIFY(times);
         QCOMPARE(times.value().dispatchToArrival, mins(40));
         QCOMPARE(times.value().total, mins(80));

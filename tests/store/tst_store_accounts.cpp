@@ -186,7 +186,8 @@ void TestStoreAccounts::weakPasswordRefused()
 
 void TestStoreAccounts::fiveWrongPasswordsLockForFiveMinutes()
 {
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     ManualClock& clock = m_fixture->clock();
@@ -353,7 +354,8 @@ void TestStoreAccounts::staleVersionIsAConflict()
 
 void TestStoreAccounts::resetPasswordLiftsALockout()
 {
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     const UserAccount casey = addCasey();
     AccountStore& accounts = m_fixture->accounts();
     for (int i = 0; i < 5; ++i)
@@ -402,7 +404,8 @@ void TestStoreAccounts::switchRoleOnlyToHeldRoles()
 
 void TestStoreAccounts::confirmPasswordCountsTowardsTheLockout()
 {
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     addCasey();
     AccountStore& accounts = m_fixture->accounts();
     auto signedIn = accounts.signIn(QStringLiteral("casey"), kCaseyPassword, TestDatabase::workstation());

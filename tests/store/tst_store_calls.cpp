@@ -8,9 +8,9 @@
 #include "common/TestDatabase.h"
 #include "core/DemoScenario.h"
 #include "core/Uuid.h"
+#include "demo/DemoDataWriter.h"
 #include "store/CallStore.h"
 #include "store/CoreText.h"
-#include "demo/DemoDataWriter.h"
 #include "store/StoreTime.h"
 
 #include <QRegularExpression>
@@ -269,7 +269,8 @@ void TestStoreCalls::badImportWritesNothing()
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^insert call failed: ")));
         // QPSQL frees the failed insert's statement inside the aborted transaction.
         if (m_fixture->engine() == Engine::Postgres)
-            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^Unable to free statement: ")));
+            QTest::ignoreMessage(QtWarningMsg,
+                                 QRegularExpression(QStringLiteral("^Unable to free statement: ")));
     }
     auto imported = store.importCalls(
         counselor, {{QStringLiteral("Zebulon"), QStringLiteral("Quartzfeather"), 40, {}, {}}},

@@ -4,11 +4,10 @@
 // the status bar shows — and a ping reconnects with the credentials given.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
-
 #include "store/AccountStore.h"
 
-#include <QSignalSpy>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace heart;
@@ -43,8 +42,10 @@ void TestConnectionLost::droppedConnectionIsNoticedAndRecovered()
     QVERIFY2(killed.ok, qPrintable(killed.error));
 
     store::AccountStore accounts(db, m_fixture->clock());
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^prepare failed: .*terminating connection")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^count users failed: .*no connection")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^prepare failed: .*terminating connection")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^count users failed: .*no connection")));
     auto lost = accounts.hasUsers();
     QVERIFY(!lost.ok());
     QCOMPARE(lost.error().code, store::StoreErrorCode::ConnectionFailed);

@@ -460,8 +460,7 @@ void TestStoreEncounters::aSignedNoteRefusesEveryChange()
     changed.narrative = "Rewritten after the fact";
     VERIFY_REFUSED(m_encounters->update(lead(), signedNote.id, signedNote.version, changed),
                    StoreErrorCode::RecordSigned, "");
-    VERIFY_REFUSED(m_encounters->update(lead(), signedNote.id, 1, changed), StoreErrorCode::RecordSigned,
-                   "");
+    VERIFY_REFUSED(m_encounters->update(lead(), signedNote.id, 1, changed), StoreErrorCode::RecordSigned, "");
     VERIFY_REFUSED(m_encounters->addEntry(peer, signedNote.id, QStringLiteral("One more thing")),
                    StoreErrorCode::RecordSigned, "");
     const EncounterEntry& entry = signedNote.entries.first();
@@ -469,8 +468,7 @@ void TestStoreEncounters::aSignedNoteRefusesEveryChange()
                    StoreErrorCode::RecordSigned, "");
     VERIFY_REFUSED(m_encounters->sign(lead(), signedNote.id, signedNote.version, password()),
                    StoreErrorCode::RecordSigned, "");
-    VERIFY_REFUSED(m_plans->save(lead(), signedNote.id, 0, validPlan()), StoreErrorCode::RecordSigned,
-                   "");
+    VERIFY_REFUSED(m_plans->save(lead(), signedNote.id, 0, validPlan()), StoreErrorCode::RecordSigned, "");
     VERIFY_REFUSED(m_plans->finalise(lead(), signedNote.id, 1), StoreErrorCode::RecordSigned, "");
     QCOMPARE(snapshot(), before);
     auto reopened = m_encounters->open(lead(), signedNote.id);

@@ -451,11 +451,16 @@ private Q_SLOTS:
     void aLinkedPersonNamesTheRow()
     {
         const QString stamp = toStoredTime(now() - 72h);
-        QVERIFY(m_fixture->sql(QStringLiteral("INSERT INTO people (id, given_name, family_name, created_at, updated_at) "
-                                              "VALUES ('person-h', 'Harriet', 'Quillfeather', ?, ?)"),
-                               {stamp, stamp})
+        QVERIFY(m_fixture
+                    ->sql(QStringLiteral(
+                              "INSERT INTO people (id, given_name, family_name, created_at, updated_at) "
+                              "VALUES ('person-h', 'Harriet', 'Quillfeather', ?, ?)"),
+                          {stamp, stamp})
                     .ok);
-        QVERIFY(m_fixture->sql(QStringLiteral("UPDATE followup_tasks SET person_id = 'person-h' WHERE id = 'task-H'")).ok);
+        QVERIFY(
+            m_fixture
+                ->sql(QStringLiteral("UPDATE followup_tasks SET person_id = 'person-h' WHERE id = 'task-H'"))
+                .ok);
         FollowUpQueueFilter zed;
         zed.assignedTo = QStringLiteral("u-zed");
         auto rows = m_queue->page(*m_navigator, zed, {}, now(), 0, 10);
@@ -465,7 +470,9 @@ private Q_SLOTS:
         FollowUpQueueFilter byName;
         byName.personName = QStringLiteral("quillf");
         QCOMPARE(list(byName), QStringLiteral("H"));
-        QVERIFY(m_fixture->sql(QStringLiteral("UPDATE followup_tasks SET person_id = NULL WHERE id = 'task-H'")).ok);
+        QVERIFY(
+            m_fixture->sql(QStringLiteral("UPDATE followup_tasks SET person_id = NULL WHERE id = 'task-H'"))
+                .ok);
     }
 
     void aListingIsOneAuditRowNamingNobody()

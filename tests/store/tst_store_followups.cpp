@@ -491,8 +491,8 @@ void TestStoreFollowUps::extendingRaisesTheLimitAndReopens()
     auto declined =
         m_store->recordOutcome(navigator(), id, reopened.value().version, Outcome::Declined, {}, {});
     HEARTDESK_VERIFY_RESULT(declined);
-    VERIFY_REFUSED(m_store->extend(navigator(), id, declined.value().version, 1),
-                   StoreErrorCode::TaskClosed, "");
+    VERIFY_REFUSED(m_store->extend(navigator(), id, declined.value().version, 1), StoreErrorCode::TaskClosed,
+                   "");
     QCOMPARE(audits(QStringLiteral("extend"), id), 2);
 }
 

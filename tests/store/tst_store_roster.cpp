@@ -4,7 +4,6 @@
 // duties in one step; single-cell edits and exports are audited.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
-
 #include "core/roster/RotationGenerator.h"
 #include "store/RosterStore.h"
 
@@ -78,7 +77,10 @@ void TestStoreRoster::cycleRoundTrips()
     HEARTDESK_VERIFY_RESULT(loaded);
     QVERIFY(loaded.value().schedule == saved.schedule);
     QCOMPARE(loaded.value().version, 1);
-    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM roster_duties WHERE kind = 'shift'")).rows.first().first().toInt(),
+    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM roster_duties WHERE kind = 'shift'"))
+                 .rows.first()
+                 .first()
+                 .toInt(),
              12 * 18);
 
     store::RosterCycle cycle = loaded.value();
@@ -132,7 +134,8 @@ void TestStoreRoster::fixedShiftChanges()
         found = found || (m.id == id.toStdString() && m.shiftCode == "late");
     QVERIFY(found);
     const store::Actor peer = m_fixture->actorFor(Role::PeerSupport);
-    QCOMPARE(roster.setStaffShift(peer, id, QStringLiteral("early")).code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(roster.setStaffShift(peer, id, QStringLiteral("early")).code,
+             store::StoreErrorCode::PermissionDenied);
     QCOMPARE(roster.setStaffShift(supervisor, QStringLiteral("no-such-id"), QStringLiteral("early")).code,
              store::StoreErrorCode::NotFound);
     // A missing shift or name is said as such, naming the input.
@@ -202,10 +205,12 @@ void TestStoreRoster::counselorReadsButCannotEdit()
     HEARTDESK_VERIFY_RESULT(staff);
 
     QCOMPARE(roster.swapDuties(counselor, cycle, 0, 1, 3).code, store::StoreErrorCode::PermissionDenied);
-    QCOMPARE(roster.setDuty(counselor, cycle, 0, 3, roster::Duty{}).code, store::StoreErrorCode::PermissionDenied);
-    QCOMPARE(roster.saveCycle(counselor, cycle).error().code, store::StoreErrorCode::PermissionDenied);
-    QCOMPARE(roster.addStaff(counselor, {{}, "Nobody Newcomer", roster::ResponderRole::Emt, "early"}).error().code,
+    QCOMPARE(roster.setDuty(counselor, cycle, 0, 3, roster::Duty{}).code,
              store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(roster.saveCycle(counselor, cycle).error().code, store::StoreErrorCode::PermissionDenied);
+    QCOMPARE(
+        roster.addStaff(counselor, {{}, "Nobody Newcomer", roster::ResponderRole::Emt, "early"}).error().code,
+        store::StoreErrorCode::PermissionDenied);
     QCOMPARE(m_fixture->auditCount(QStringLiteral("permission_denied"), counselor.userId()), 4);
     auto unchanged = roster.currentCycle(supervisor);
     HEARTDESK_VERIFY_RESULT(unchanged);

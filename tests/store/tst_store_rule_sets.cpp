@@ -6,7 +6,6 @@
 // stored the shipped Durham rules apply.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
-
 #include "store/RuleSetStore.h"
 
 #include <QTest>
@@ -17,7 +16,8 @@ namespace {
 
 QByteArray ruleSet(const char* id, const char* effectiveFrom, const char* crtBeats)
 {
-    return QStringLiteral(R"({"format": "heartdesk-rules/1", "id": "%1", "name": "Test %1", "effectiveFrom": "%2",
+    return QStringLiteral(
+               R"({"format": "heartdesk-rules/1", "id": "%1", "name": "Test %1", "effectiveFrom": "%2",
         "timeZone": "EST5EDT,M3.2.0,M11.1.0",
         "callTypes": [{"code": "welfare-check", "name": "Welfare Check"}],
         "programs": {"crt": {"callTypes": "all", "serviceArea": {"beats": [%3]}, "hours": "always"}}})")
@@ -57,13 +57,20 @@ private Q_SLOTS:
     {
         store::RuleSetStore rules(m_fixture->db(), m_fixture->clock());
         const store::Actor admin = m_fixture->administrator();
-        auto stored = rules.importRuleSet(admin, ruleSet("town-2025", "2025-01-01", "\"A1\""), QStringLiteral("town.json"));
+        auto stored = rules.importRuleSet(admin, ruleSet("town-2025", "2025-01-01", "\"A1\""),
+                                          QStringLiteral("town.json"));
         HEARTDESK_VERIFY_RESULT(stored);
         QCOMPARE(stored.value().key, QStringLiteral("town-2025"));
         QCOMPARE(stored.value().effectiveFrom, QDate(2025, 1, 1));
         QCOMPARE(stored.value().version, 1);
-        QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND record_type = 'rule_set' AND record_id = ?"),
-                                {stored.value().id}).rows.first().first().toInt(), 1);
+        QCOMPARE(m_fixture
+                     ->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'create' AND "
+                                          "record_type = 'rule_set' AND record_id = ?"),
+                           {stored.value().id})
+                     .rows.first()
+                     .first()
+                     .toInt(),
+                 1);
 
         auto book = rules.ruleBook();
         HEARTDESK_VERIFY_RESULT(book);
@@ -72,7 +79,8 @@ private Q_SLOTS:
         QVERIFY(!decideWelfareCheck(book.value(), "B2").eligible(routing::Program::CommunityResponse));
 
         // A correction with the same id replaces it: now B2 is in the area.
-        auto corrected = rules.importRuleSet(admin, ruleSet("town-2025", "2025-01-01", "\"A1\", \"B2\""), QStringLiteral("town-v2.json"));
+        auto corrected = rules.importRuleSet(admin, ruleSet("town-2025", "2025-01-01", "\"A1\", \"B2\""),
+                                             QStringLiteral("town-v2.json"));
         HEARTDESK_VERIFY_RESULT(corrected);
         QCOMPARE(corrected.value().id, stored.value().id);
         QCOMPARE(corrected.value().version, 2);
@@ -95,26 +103,39 @@ private Q_SLOTS:
         QCOMPARE(refused.error().code, store::StoreErrorCode::InvalidInput);
         QVERIFY2(refused.error().detail.startsWith(QStringLiteral("town.json: programs.crt.hours.mon[0]: ")),
                  qPrintable(refused.error().detail));
-        QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM rule_sets")).rows.first().first().toInt(), 0);
+        QCOMPARE(
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM rule_sets")).rows.first().first().toInt(), 0);
 
-        HEARTDESK_VERIFY_RESULT(rules.importRuleSet(admin, ruleSet("town-2025", "2025-01-01", "\"A1\""), QStringLiteral("a.json")));
-        auto sameDay = rules.importRuleSet(admin, ruleSet("other", "2025-01-01", "\"A1\""), QStringLiteral("b.json"));
+        HEARTDESK_VERIFY_RESULT(rules.importRuleSet(admin, ruleSet("town-2025", "2025-01-01", "\"A1\""),
+                                                    QStringLiteral("a.json")));
+        auto sameDay =
+            rules.importRuleSet(admin, ruleSet("other", "2025-01-01", "\"A1\""), QStringLiteral("b.json"));
         QVERIFY(!sameDay.ok());
-        QVERIFY2(sameDay.error().detail.contains(QStringLiteral("\"town-2025\" takes effect on 2025-01-01 already")),
+        QVERIFY2(sameDay.error().detail.contains(
+                     QStringLiteral("\"town-2025\" takes effect on 2025-01-01 already")),
                  qPrintable(sameDay.error().detail));
-        QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM rule_sets")).rows.first().first().toInt(), 1);
+        QCOMPARE(
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM rule_sets")).rows.first().first().toInt(), 1);
     }
 
     void onlyAdministratorsImport()
     {
         store::RuleSetStore rules(m_fixture->db(), m_fixture->clock());
         for (Role role : {Role::CallCounselor, Role::Supervisor, Role::CrtTeamLead}) {
-            auto refused = rules.importRuleSet(m_fixture->actorFor(role), ruleSet("x", "2025-01-01", "\"A1\""), QStringLiteral("x.json"));
+            auto refused = rules.importRuleSet(
+                m_fixture->actorFor(role), ruleSet("x", "2025-01-01", "\"A1\""), QStringLiteral("x.json"));
             QVERIFY(!refused.ok());
             QCOMPARE(refused.error().code, store::StoreErrorCode::PermissionDenied);
         }
-        QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM rule_sets")).rows.first().first().toInt(), 0);
-        QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied' AND record_type = 'rule_set'")).rows.first().first().toInt(), 3);
+        QCOMPARE(
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM rule_sets")).rows.first().first().toInt(), 0);
+        QCOMPARE(m_fixture
+                     ->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied' "
+                                          "AND record_type = 'rule_set'"))
+                     .rows.first()
+                     .first()
+                     .toInt(),
+                 3);
     }
 
 private:

@@ -2,10 +2,9 @@
 // its content until the same user re-enters the password; what was typed
 // survives the lock. If another user signs in instead, the first user's
 // unsaved form is kept as their draft and comes back at their next sign-in.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
-
 #include "admin/NewUserForm.h"
+#include "common/StrictTestMain.h"
 #include "shell/InactivityMonitor.h"
 
 #include <QCheckBox>
@@ -37,7 +36,8 @@ private:
 void TestAutoLock::typeIntoNewUserForm(ui::MainWindow& window)
 {
     QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("newUserLogin")), QStringLiteral("jrivera"));
-    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("newUserName")), QStringLiteral("Jo Rivera"));
+    QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("newUserName")),
+                     QStringLiteral("Jo Rivera"));
     window.findChild<QCheckBox*>(QStringLiteral("newUserRole_care_navigator"))->setChecked(true);
 }
 
@@ -54,9 +54,11 @@ void TestAutoLock::locksAfterIdleMinutes()
     f.window().inactivityMonitor()->check();
     QVERIFY(f.window().isLocked());
     QVERIFY(!f.window().home()->isVisible()); // content hidden
-    QCOMPARE(f.window().findChild<QStackedWidget*>()->currentWidget()->objectName(), QStringLiteral("signInPage"));
+    QCOMPARE(f.window().findChild<QStackedWidget*>()->currentWidget()->objectName(),
+             QStringLiteral("signInPage"));
     QVERIFY(!f.window().findChild<QLineEdit*>(QStringLiteral("signInLogin"))->isVisible());
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session_locked'")), 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session_locked'")),
+             1);
 }
 
 void TestAutoLock::activityPostponesTheLock()
@@ -92,10 +94,13 @@ void TestAutoLock::unlockKeepsUnsavedWork()
     f.typeSignIn(QString(), QStringLiteral("admin-demo"));
     QVERIFY(!f.window().isLocked());
     QVERIFY(f.window().home()->isVisible());
-    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"))->text(), QStringLiteral("jrivera"));
-    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName"))->text(), QStringLiteral("Jo Rivera"));
+    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"))->text(),
+             QStringLiteral("jrivera"));
+    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName"))->text(),
+             QStringLiteral("Jo Rivera"));
     QVERIFY(f.window().findChild<QCheckBox*>(QStringLiteral("newUserRole_care_navigator"))->isChecked());
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session_unlocked'")), 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'session_unlocked'")),
+             1);
 }
 
 void TestAutoLock::anotherUserKeepsFirstUsersDraft()
@@ -118,8 +123,10 @@ void TestAutoLock::anotherUserKeepsFirstUsersDraft()
 
     f.window().signOut();
     f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
-    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"))->text(), QStringLiteral("jrivera"));
-    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName"))->text(), QStringLiteral("Jo Rivera"));
+    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"))->text(),
+             QStringLiteral("jrivera"));
+    QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName"))->text(),
+             QStringLiteral("Jo Rivera"));
     QVERIFY(f.window().findChild<QCheckBox*>(QStringLiteral("newUserRole_care_navigator"))->isChecked());
     // Given back, the draft is no longer kept separately.
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts")), 0);
@@ -133,7 +140,8 @@ void TestAutoLock::idleMinutesComeFromSettings()
     auto* minutes = f.window().findChild<QSpinBox*>(QStringLiteral("idleMinutes"));
     QCOMPARE(minutes->value(), 10);
     minutes->setValue(3);
-    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("saveSettingsButton")), Qt::LeftButton);
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("saveSettingsButton")),
+                      Qt::LeftButton);
     f.window().signOut();
     f.typeSignIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"));
     f.clock().advance(3min);

@@ -6,8 +6,8 @@
 // and program, beat and location; a dispatched call names its unit; and no
 // field is marked in red (no "Choose the unit to send", no unexplained
 // override). Whatever the hour the demo is made at.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "core/routing/Disposition.h"
 #include "home/CallTableModel.h"
 #include "intake/CounselorHome.h"
@@ -53,7 +53,8 @@ QString compareForm(ui::IntakeForm* form, const QAbstractItemModel* queue, int r
     const QString dispositionCode = disposition->currentData().toString();
     // Not decided yet: "– not decided –" in the form, "Pending" in the queue.
     expect("disposition",
-           dispositionCode.isEmpty() ? ui::DomainText::dispositionName(QString()) : disposition->currentText(),
+           dispositionCode.isEmpty() ? ui::DomainText::dispositionName(QString())
+                                     : disposition->currentText(),
            cell(queue, row, CallTableModel::Disposition));
     const auto parsed = routing::dispositionFromCode(dispositionCode.toStdString());
     const QString program =

@@ -6,8 +6,8 @@
 // rows and the report lists each bad row by line; the picker the encounter
 // and follow-up screens call returns the service chosen with Enter, and
 // nothing on Esc.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "directory/ResourceDirectoryWidget.h"
 #include "directory/ResourceImport.h"
 #include "directory/ResourcePickerDialog.h"
@@ -303,9 +303,10 @@ private Q_SLOTS:
                     nullptr);
         QTRY_VERIFY(report->isVisible());
         const QString summary = report->findChild<QLabel*>(QStringLiteral("resourceImportSummary"))->text();
-        QVERIFY2(summary.startsWith(QStringLiteral("Nothing was imported from services.csv: The database refused "
-                                                   "the change")),
-                 qPrintable(summary));
+        QVERIFY2(
+            summary.startsWith(QStringLiteral("Nothing was imported from services.csv: The database refused "
+                                              "the change")),
+            qPrintable(summary));
         QCOMPARE(f.countRows(resources), before[0]);
         QCOMPARE(f.countRows(changed), before[1]);
         QCOMPARE(f.countRows(journal), before[2]);

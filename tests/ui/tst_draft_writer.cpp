@@ -3,9 +3,8 @@
 // server), saving a draft returns at once and the form keeps working; the
 // draft lands when the lock is gone. Drafts of one form are coalesced (the
 // newest content wins) and a discard queued after a save removes it.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
-
+#include "common/StrictTestMain.h"
 #include "intake/DraftWriter.h"
 #include "store/AccountStore.h"
 #include "store/DraftStore.h"
@@ -33,19 +32,22 @@ private Q_SLOTS:
 
         // A third connection takes the write lock and keeps it.
         {
-            QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            QSqlDatabase locker =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
             locker.setDatabaseName(f.path());
             QVERIFY(locker.open());
             QSqlQuery lock(locker);
             QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(lock.lastError().text()));
 
             writer.save(counselor, QStringLiteral("intake/a"), QStringLiteral("{\"callerName\": \"first\"}"));
-            writer.save(counselor, QStringLiteral("intake/a"), QStringLiteral("{\"callerName\": \"second\"}"));
+            writer.save(counselor, QStringLiteral("intake/a"),
+                        QStringLiteral("{\"callerName\": \"second\"}"));
             writer.save(counselor, QStringLiteral("intake/b"), QStringLiteral("{\"callerName\": \"other\"}"));
             writer.discard(counselor, QStringLiteral("intake/b"));
             // Back here at once, with the lock still held: nothing is written yet.
             QSqlQuery count(locker);
-            QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form LIKE 'intake/%'")) && count.next());
+            QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form LIKE 'intake/%'")) &&
+                    count.next());
             QCOMPARE(count.value(0).toInt(), 0);
             QVERIFY(lock.exec(QStringLiteral("COMMIT")));
             count.finish();
@@ -58,7 +60,8 @@ private Q_SLOTS:
         store::DraftStore drafts(f.db(), f.clock());
         auto loaded = drafts.load(counselor);
         QVERIFY(loaded.ok());
-        QCOMPARE(loaded.value().value(QStringLiteral("intake/a")), QStringLiteral("{\"callerName\": \"second\"}"));
+        QCOMPARE(loaded.value().value(QStringLiteral("intake/a")),
+                 QStringLiteral("{\"callerName\": \"second\"}"));
         QVERIFY(!loaded.value().contains(QStringLiteral("intake/b")));
     }
 };

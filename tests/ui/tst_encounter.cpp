@@ -4,9 +4,8 @@
 // entry, the safety plan is written and printed in Spanish, the note is
 // signed with the password (a wrong one refused first) and locked, and a
 // correction becomes a signed addendum shown under it.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
-
+#include "common/StrictTestMain.h"
 #include "core/units/UnitStatus.h"
 #include "encounter/EncounterForm.h"
 #include "followup/FollowUpQueueModel.h"
@@ -107,25 +106,31 @@ private Q_SLOTS:
         QVERIFY(f.ok());
         store::AccountStore accounts(f.db(), f.clock());
         store::UnitStore units(f.db(), f.clock());
-        auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"), QStringLiteral("test"));
+        auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"),
+                                    QStringLiteral("test"));
         QVERIFY(lead.ok());
         // CRT-1 finishes its demo call and is back in service.
         auto crt1 = units.myUnit(lead.value());
         QVERIFY(crt1.ok());
-        auto clear = units.changeStatus(lead.value(), crt1.value().id, crt1.value().version, UnitStatus::Clear);
+        auto clear =
+            units.changeStatus(lead.value(), crt1.value().id, crt1.value().version, UnitStatus::Clear);
         QVERIFY(clear.ok());
-        auto available = units.changeStatus(lead.value(), crt1.value().id, clear.value().version, UnitStatus::Available);
+        auto available =
+            units.changeStatus(lead.value(), crt1.value().id, clear.value().version, UnitStatus::Available);
         QVERIFY(available.ok());
         // The counselor sends it to an open welfare check.
         QSqlQuery open(f.db().connection());
-        QVERIFY(open.exec(QStringLiteral("SELECT id, cad_number FROM calls WHERE status = 'open' AND call_type = 'welfare-check'")));
+        QVERIFY(open.exec(QStringLiteral(
+            "SELECT id, cad_number FROM calls WHERE status = 'open' AND call_type = 'welfare-check'")));
         QVERIFY(open.next());
         const QString callId = open.value(0).toString();
         const QString cad = open.value(1).toString();
         open.finish();
-        auto counselor = accounts.signIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"), QStringLiteral("test"));
+        auto counselor = accounts.signIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"),
+                                         QStringLiteral("test"));
         QVERIFY(counselor.ok());
-        QVERIFY(units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId).ok());
+        QVERIFY(
+            units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId).ok());
 
         f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
         auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
@@ -150,8 +155,10 @@ private Q_SLOTS:
         QVERIFY(form && form->isLoaded());
         QVERIFY(form->isVisible());
         QCOMPARE(form->encounter().callId, callId);
-        QVERIFY2(form->findChild<QLabel*>(QStringLiteral("missingForSigning"))->text().startsWith(
-                     QStringLiteral("To sign, add: presenting concern, disposition, whether responders felt safe")),
+        QVERIFY2(form->findChild<QLabel*>(QStringLiteral("missingForSigning"))
+                     ->text()
+                     .startsWith(QStringLiteral(
+                         "To sign, add: presenting concern, disposition, whether responders felt safe")),
                  qPrintable(form->missingText()));
         key(Qt::Key_P, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("presentingConcern"));
@@ -169,7 +176,8 @@ private Q_SLOTS:
         type(QStringLiteral("Low risk; depressed mood, no plan."));
         key(Qt::Key_D, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("encounterDisposition"));
-        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("encounterDisposition")), QStringLiteral("Referred"));
+        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("encounterDisposition")),
+                         QStringLiteral("Referred"));
         // The field the disposition needs appears with it.
         QVERIFY(form->findChild<QLineEdit*>(QStringLiteral("referralService"))->isVisible());
         QVERIFY(!form->findChild<QLineEdit*>(QStringLiteral("destination"))->isVisible());
@@ -188,7 +196,8 @@ private Q_SLOTS:
                 return;
             }
             pressed = true;
-            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : picker, Qt::Key_Return);
+            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : picker,
+                            Qt::Key_Return);
             QTimer::singleShot(50, pickFirst);
         };
         QTimer::singleShot(20, pickFirst);
@@ -202,28 +211,36 @@ private Q_SLOTS:
         key(Qt::Key_S, Qt::AltModifier);
         chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("feltSafe")), QStringLiteral("Yes"));
         key(Qt::Key_C, Qt::AltModifier);
-        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("consentToFollowUp")), QStringLiteral("Yes"));
+        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("consentToFollowUp")),
+                         QStringLiteral("Yes"));
         key(Qt::Key_T, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("preferredContact"));
-        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("preferredContact")), QStringLiteral("Text message"));
+        chooseByKeyboard(form->findChild<QComboBox*>(QStringLiteral("preferredContact")),
+                         QStringLiteral("Text message"));
         key(Qt::Key_O, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("contactPhone"));
         type(QStringLiteral("919 555 0142"));
         QCOMPARE(form->missingText(), QString());
         pressButtonShortcut(Qt::Key_S, Qt::ControlModifier);
         QVERIFY2(form->statusText().startsWith(QStringLiteral("Saved")), qPrintable(form->statusText()));
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND disposition = 'referred' "
-                                            "AND referral_text = 'Bull City Peer Recovery Center' AND referral_resource_id IS NOT NULL AND felt_safe = 1 "
-                                            "AND consent_to_follow_up = 1 AND preferred_contact = 'text' "
-                                            "AND contact_phone = '+19195550142' AND signed_at IS NULL").arg(callId)),
+        QCOMPARE(f.countRows(
+                     QStringLiteral(
+                         "SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND disposition = 'referred' "
+                         "AND referral_text = 'Bull City Peer Recovery Center' AND referral_resource_id IS "
+                         "NOT NULL AND felt_safe = 1 "
+                         "AND consent_to_follow_up = 1 AND preferred_contact = 'text' "
+                         "AND contact_phone = '+19195550142' AND signed_at IS NULL")
+                         .arg(callId)),
                  1);
 
         // The peer adds an entry of their own from their laptop.
-        auto peer = accounts.signIn(QStringLiteral("peer"), QStringLiteral("peer-demo"), QStringLiteral("van"));
+        auto peer =
+            accounts.signIn(QStringLiteral("peer"), QStringLiteral("peer-demo"), QStringLiteral("van"));
         QVERIFY(peer.ok());
         store::EncounterStore encounters(f.db(), f.clock(), accounts);
-        QVERIFY(encounters.addEntry(peer.value(), form->encounter().id,
-                                    QStringLiteral("Talked about the peer center's Tuesday group; interested."))
+        QVERIFY(encounters
+                    .addEntry(peer.value(), form->encounter().id,
+                              QStringLiteral("Talked about the peer center's Tuesday group; interested."))
                     .ok());
         // The lead's own entry, and the peer's after a reload.
         key(Qt::Key_Y, Qt::AltModifier);
@@ -232,8 +249,9 @@ private Q_SLOTS:
         pressButtonShortcut(Qt::Key_Return, Qt::ControlModifier);
         auto* entries = form->findChild<QListWidget*>(QStringLiteral("encounterEntries"));
         QCOMPARE(entries->count(), 2);
-        QVERIFY2(entries->item(0)->text().startsWith(QStringLiteral("Sam Riverstone (Peer support specialist)")),
-                 qPrintable(entries->item(0)->text()));
+        QVERIFY2(
+            entries->item(0)->text().startsWith(QStringLiteral("Sam Riverstone (Peer support specialist)")),
+            qPrintable(entries->item(0)->text()));
         QVERIFY(entries->item(1)->text().endsWith(QStringLiteral("Left a food box from the van.")));
 
         // The safety plan, printed in Spanish for the person.
@@ -241,12 +259,17 @@ private Q_SLOTS:
         auto* plan = home->safetyPlanEditor();
         QVERIFY(plan && plan->isVisible());
         // Step 5 starts with the program's crisis services.
-        QCOMPARE(plan->stepTable(safety::SafetyPlanStep::Professionals)->entries().front().phone, std::string("988"));
+        QCOMPARE(plan->stepTable(safety::SafetyPlanStep::Professionals)->entries().front().phone,
+                 std::string("988"));
         key(Qt::Key_L, Qt::AltModifier);
         QCOMPARE(focusName(), QStringLiteral("planLanguage"));
-        chooseByKeyboard(plan->findChild<QComboBox*>(QStringLiteral("planLanguage")), QStringLiteral("Español"));
+        chooseByKeyboard(plan->findChild<QComboBox*>(QStringLiteral("planLanguage")),
+                         QStringLiteral("Español"));
         // The crisis services follow the language.
-        QVERIFY2(plan->stepTable(safety::SafetyPlanStep::Professionals)->entries().front().text.starts_with("988 Línea"),
+        QVERIFY2(plan->stepTable(safety::SafetyPlanStep::Professionals)
+                     ->entries()
+                     .front()
+                     .text.starts_with("988 Línea"),
                  plan->stepTable(safety::SafetyPlanStep::Professionals)->entries().front().text.c_str());
         key(Qt::Key_1, Qt::AltModifier);
         auto* signs = plan->stepTable(safety::SafetyPlanStep::WarningSigns);
@@ -292,9 +315,11 @@ private Q_SLOTS:
             QCOMPARE(plan->statusText(), QStringLiteral("Printed on one page."));
         }
         QProcess paper;
-        paper.start(QStringLiteral("pdftotext"), {dir.filePath(QStringLiteral("printer.pdf")), QStringLiteral("-")});
+        paper.start(QStringLiteral("pdftotext"),
+                    {dir.filePath(QStringLiteral("printer.pdf")), QStringLiteral("-")});
         QVERIFY(paper.waitForFinished(20000));
-        QVERIFY(QString::fromUtf8(paper.readAllStandardOutput()).contains(QStringLiteral("Mi hermana Lucía")));
+        QVERIFY(
+            QString::fromUtf8(paper.readAllStandardOutput()).contains(QStringLiteral("Mi hermana Lucía")));
 
         // Signing: a wrong password is refused in the dialog, the right one locks the note.
         QTest::keyClick(home, Qt::Key_F3);
@@ -308,7 +333,8 @@ private Q_SLOTS:
             }
             ++dialogs;
             auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("signaturePassword"));
-            QTest::keyClicks(password, dialogs == 1 ? QStringLiteral("wrong-password") : QStringLiteral("teamlead-demo"));
+            QTest::keyClicks(password, dialogs == 1 ? QStringLiteral("wrong-password")
+                                                    : QStringLiteral("teamlead-demo"));
             QTest::keyClick(password, Qt::Key_Return);
             if (dialogs == 1)
                 QTimer::singleShot(20, answer);
@@ -322,26 +348,34 @@ private Q_SLOTS:
         f.window().activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&f.window()));
         QCOMPARE(focusName(), QStringLiteral("addAddendum"));
-        QVERIFY2(form->findChild<QLabel*>(QStringLiteral("signedBanner"))->text().startsWith(
-                     QStringLiteral("Signed by Jordan Mossgrove, LCMHC on ")),
+        QVERIFY2(form->findChild<QLabel*>(QStringLiteral("signedBanner"))
+                     ->text()
+                     .startsWith(QStringLiteral("Signed by Jordan Mossgrove, LCMHC on ")),
                  qPrintable(form->findChild<QLabel*>(QStringLiteral("signedBanner"))->text()));
         QVERIFY(form->findChild<QPlainTextEdit*>(QStringLiteral("presentingConcern"))->isReadOnly());
         // The signed note shows the number as people read it, not as stored.
         QCOMPARE(form->findChild<QLineEdit*>(QStringLiteral("contactPhone"))->text(),
                  QStringLiteral("(919) 555-0142"));
         savePng(form, QStringLiteral("signed-note"));
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'sign_failed'")), 1);
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND signed_at IS NOT NULL "
-                                            "AND signature_hash IS NOT NULL").arg(callId)),
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'sign_failed'")),
                  1);
+        QCOMPARE(
+            f.countRows(QStringLiteral(
+                            "SELECT COUNT(*) FROM encounters WHERE call_id = '%1' AND signed_at IS NOT NULL "
+                            "AND signature_hash IS NOT NULL")
+                            .arg(callId)),
+            1);
         // The person consented: Care Navigation's follow-up is due 48 hours after the team arrived.
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM followup_tasks WHERE encounter_id = '%1' "
-                                            "AND kind = 'follow_up' AND program = 'crt' AND preferred_contact = 'text' "
-                                            "AND contact_phone = '+19195550142' AND state = 'open' AND due_at = '%2'")
-                                 .arg(form->encounter().id, store::toStoredTime(arrived + std::chrono::hours(48)))),
-                 1);
+        QCOMPARE(
+            f.countRows(
+                QStringLiteral("SELECT COUNT(*) FROM followup_tasks WHERE encounter_id = '%1' "
+                               "AND kind = 'follow_up' AND program = 'crt' AND preferred_contact = 'text' "
+                               "AND contact_phone = '+19195550142' AND state = 'open' AND due_at = '%2'")
+                    .arg(form->encounter().id, store::toStoredTime(arrived + std::chrono::hours(48)))),
+            1);
         // The store refuses any change to the signed note, its entries and its plan.
-        auto refused = encounters.update(lead.value(), form->encounter().id, form->encounter().version, form->collect());
+        auto refused =
+            encounters.update(lead.value(), form->encounter().id, form->encounter().version, form->collect());
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, store::StoreErrorCode::RecordSigned);
         QVERIFY(!encounters.addEntry(peer.value(), form->encounter().id, QStringLiteral("late")).ok());
@@ -364,7 +398,8 @@ private Q_SLOTS:
         pressButtonShortcut(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
         auto* addenda = form->findChild<QListWidget*>(QStringLiteral("encounterAddenda"));
         QTRY_COMPARE(addenda->count(), 1);
-        QVERIFY2(addenda->item(0)->text().startsWith(QStringLiteral("Addendum by Jordan Mossgrove, LCMHC, signed ")),
+        QVERIFY2(addenda->item(0)->text().startsWith(
+                     QStringLiteral("Addendum by Jordan Mossgrove, LCMHC, signed ")),
                  qPrintable(addenda->item(0)->text()));
         QVERIFY(addenda->item(0)->text().endsWith(QStringLiteral("the person's cousin.")));
         auto verified = encounters.verify(lead.value(), form->encounter().id);
@@ -438,8 +473,9 @@ private Q_SLOTS:
         key(Qt::Key_Y, Qt::AltModifier);
         type(QStringLiteral("Person accepted water and a blanket."));
         pressButtonShortcut(Qt::Key_Return, Qt::ControlModifier);
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM encounter_entries WHERE author_role = 'peer_support' "
-                                            "AND text = 'Person accepted water and a blanket.'")),
+        QCOMPARE(f.countRows(QStringLiteral(
+                     "SELECT COUNT(*) FROM encounter_entries WHERE author_role = 'peer_support' "
+                     "AND text = 'Person accepted water and a blanket.'")),
                  1);
         // The safety plan is the clinician's: read-only for the peer.
         QTest::keyClick(home, Qt::Key_F4);

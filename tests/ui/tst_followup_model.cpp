@@ -5,8 +5,8 @@
 // overdue first); a filter shows only what it names; refresh() keeps the
 // selected task selected; due times in Durham's time zone across DST; the
 // call queue's colors; texts follow the installed translation.
-#include "common/StrictTestMain.h"
 #include "common/FollowUpSeed.h"
+#include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "followup/FollowUpQueueModel.h"
 #include "store/StoreTime.h"

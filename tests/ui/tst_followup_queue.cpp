@@ -9,8 +9,8 @@
 // support specialist sees the task but not the clinical parts; supervisors
 // get a Follow-ups tab next to the ones they had; no two controls in the
 // window answer to the same Alt letter.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "followup/FollowUpDetailPane.h"
 #include "followup/FollowUpQueueModel.h"
 #include "followup/FollowUpQueueWidget.h"
@@ -105,8 +105,8 @@ QStringList overlappingWidgets(QWidget* dialog)
             if (child->isVisible() && !child->isWindow() && !child->geometry().isEmpty())
                 shown << child;
             const auto* label = qobject_cast<QLabel*>(child);
-            if (label && label->isVisible() && label->wordWrap()
-                && label->heightForWidth(label->width()) > label->height())
+            if (label && label->isVisible() && label->wordWrap() &&
+                label->heightForWidth(label->width()) > label->height())
                 overlaps << name(label) + QStringLiteral(" squeezed: needs %1 px, has %2")
                                               .arg(label->heightForWidth(label->width()))
                                               .arg(label->height());
@@ -316,10 +316,11 @@ private Q_SLOTS:
         {
             // A long address: the line under the service wraps to three lines.
             QSqlQuery longer(f.db().connection());
-            QVERIFY(longer.exec(QStringLiteral("UPDATE resources SET address = 'Suite 210, Golden Belt Building 3, "
-                                               "807 East Main Street, entrance from the parking deck on Pettigrew "
-                                               "Street, Durham, NC 27701' WHERE id = '%1'")
-                                    .arg(serviceId)));
+            QVERIFY(longer.exec(
+                QStringLiteral("UPDATE resources SET address = 'Suite 210, Golden Belt Building 3, "
+                               "807 East Main Street, entrance from the parking deck on Pettigrew "
+                               "Street, Durham, NC 27701' WHERE id = '%1'")
+                    .arg(serviceId)));
         }
         done = false;
         whenModal(

@@ -5,8 +5,8 @@
 // dispatches, Ctrl+E closes; the saved row holds what was typed. Also inline
 // validation (nothing saved while a field is wrong), the imminent-risk
 // banner and the read-only closed call.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"
@@ -357,13 +357,13 @@ private Q_SLOTS:
                      QStringLiteral("Imminent risk (high suicide risk, C-SSRS): the person "
                                     "needs an in-person evaluation now, so Co-Response goes")),
                  qPrintable(routing->basisText()));
-        QVERIFY(routing->basisText().endsWith(
-            QStringLiteral("Crisis Call Diversion keeps the caller on the line until the responders arrive.")));
+        QVERIFY(routing->basisText().endsWith(QStringLiteral(
+            "Crisis Call Diversion keeps the caller on the line until the responders arrive.")));
         // At 05:00 Co-Response (and the phone line) are closed: police/EMS, and why not Co-Response.
         form->findChild<QDateTimeEdit*>(QStringLiteral("receivedAt"))->setTime(QTime(5, 0));
         QTRY_COMPARE(routing->recommendationText(), QStringLiteral("Recommended: Police/EMS"));
-        QVERIFY2(routing->basisText().contains(
-                     QStringLiteral("Co-Response cannot go (outside hours (Wednesday 05:00)), so Police/EMS goes.")),
+        QVERIFY2(routing->basisText().contains(QStringLiteral(
+                     "Co-Response cannot go (outside hours (Wednesday 05:00)), so Police/EMS goes.")),
                  qPrintable(routing->basisText()));
         QVERIFY(!routing->basisText().contains(QStringLiteral("on the line")));
     }

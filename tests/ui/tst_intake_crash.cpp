@@ -8,9 +8,8 @@
 // without them. HEARTDESK_TEST_X_DISPLAY=:N uses that X server instead of
 // starting Xvfb: it must have nothing else in the way (xdotool types into
 // whatever has the focus) and a keymap with the letters typed here.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
-
+#include "common/StrictTestMain.h"
 #include "home/CallListHome.h"
 #include "intake/CounselorHome.h"
 #include "intake/IntakeForm.h"
@@ -31,7 +30,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 using namespace heart;
@@ -138,13 +136,14 @@ void TestIntakeCrash::initTestCase()
              "the heartdesk binary is missing: build the heartdesk target (" HEARTDESK_GUI_PATH ")");
     m_xdotool = QStandardPaths::findExecutable(QStringLiteral("xdotool"));
     if (m_xdotool.isEmpty())
-        HEART_SKIP_MISSING_TOOL("xdotool is not installed (apt-get install xdotool; scripts/test installs it): "
-              "cannot type into a real heartdesk window");
+        HEART_SKIP_MISSING_TOOL(
+            "xdotool is not installed (apt-get install xdotool; scripts/test installs it): "
+            "cannot type into a real heartdesk window");
     if (qEnvironmentVariableIsEmpty("HEARTDESK_TEST_X_DISPLAY")) {
         m_xvfb = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
         if (m_xvfb.isEmpty())
             HEART_SKIP_MISSING_TOOL("Xvfb is not installed (apt-get install xvfb; scripts/test installs it): "
-                  "no X server to run a real heartdesk window on");
+                                    "no X server to run a real heartdesk window on");
     }
 }
 

@@ -4,8 +4,8 @@
 // unsaved call at imminent risk warns, naming the call, and may be cancelled;
 // new calls never get a CAD number a draft holds, nor one another
 // workstation on the same database was given.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"

@@ -10,8 +10,8 @@
 //
 // Runs offscreen and, through xvfb-run, on a real X server (-platform xcb),
 // where the X11 key bindings of text fields are in force.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "home/CallListHome.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
@@ -235,7 +235,8 @@ private Q_SLOTS:
         // Ctrl+F from a text field links the person (Enter in the dialog).
         focusAtStart(fields.at(0));
         QString seen;
-        test::onNextModal(&seen, [](QWidget*) { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); });
+        test::onNextModal(&seen,
+                          [](QWidget*) { QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); });
         press(Qt::Key_F, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("personDialog"), 30000);
         QTRY_COMPARE(form->findChild<QLabel*>(QStringLiteral("personLink"))->text(),
@@ -268,13 +269,13 @@ private Q_SLOTS:
             test::onNextModal(&seen, escape);
             press(Qt::Key_H, Qt::ControlModifier);
             QTRY_VERIFY2_WITH_TIMEOUT(seen == QStringLiteral("personHistoryDialog"),
-                         qPrintable(name + QStringLiteral(" Ctrl+H: ") + seen), 30000);
+                                      qPrintable(name + QStringLiteral(" Ctrl+H: ") + seen), 30000);
             focusAtStart(field);
             seen.clear();
             test::onNextModal(&seen, escape);
             press(Qt::Key_F, Qt::ControlModifier);
             QTRY_VERIFY2_WITH_TIMEOUT(seen == QStringLiteral("personDialog"),
-                         qPrintable(name + QStringLiteral(" Ctrl+F: ") + seen), 30000);
+                                      qPrintable(name + QStringLiteral(" Ctrl+F: ") + seen), 30000);
             QTRY_VERIFY(!QApplication::activeModalWidget());
 
             QVERIFY2(textOf(field) == before, qPrintable(name + QStringLiteral(": ") + textOf(field)));

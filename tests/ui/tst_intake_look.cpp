@@ -6,8 +6,8 @@
 // the Beat field, marked as found, and the counselor can still change it.
 //
 // HEARTDESK_SCREENSHOT_DIR=dir saves the screens it checks as PNG files there.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "intake/CounselorHome.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"

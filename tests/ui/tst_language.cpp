@@ -1,7 +1,7 @@
 // English and Spanish switch while the program runs: menus, the sign-in page
 // and the home screen change language at once, and back.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "intake/CssrsPanel.h"
 
 #include <QAction>
@@ -48,7 +48,7 @@ void TestLanguage::switchesAtRuntime()
     QCOMPARE(f.language().language(), QStringLiteral("es"));
     // Qt delivers LanguageChange as a posted event to every widget.
     QTRY_COMPARE(menuTitles(f.window()),
-             (QStringList{QStringLiteral("&Archivo"), QStringLiteral("&Ver"), QStringLiteral("A&yuda")}));
+                 (QStringList{QStringLiteral("&Archivo"), QStringLiteral("&Ver"), QStringLiteral("A&yuda")}));
     QCOMPARE(title->text(), QStringLiteral("Cola de llamadas"));
     QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("statusRole"))->text(),
              QStringLiteral("Rol: Consejero/a de llamadas de crisis"));

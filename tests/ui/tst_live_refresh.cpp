@@ -5,8 +5,8 @@
 // now". Elapsed minutes tick with the clock without a key press. A status
 // key pressed on a view a moment stale is not refused as a conflict. An idle
 // window that polls writes no audit rows.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "core/roster/TimeZoneRule.h"
 #include "encounter/EncounterForm.h"
 #include "followup/FollowUpDetailPane.h"

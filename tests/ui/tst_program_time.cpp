@@ -6,8 +6,8 @@
 // a day-first "3/12/2026"), and Spanish AM/PM never doubles a period
 // ("a. m..") at the end of a sentence. ProgramTime's formats are checked on
 // their own too: both DST seasons, the zone's names, invalid times.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "followup/FollowUpQueueModel.h"
 #include "followup/FollowUpQueueWidget.h"
 #include "home/CallListHome.h"

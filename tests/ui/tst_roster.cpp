@@ -4,8 +4,8 @@
 // cell menu sets any shift; a swap (with the neighbour, or with a person
 // chosen from a list) is saved as one change; the calendar export parses
 // and is audited; a responder sees the rotation but cannot change it.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "core/roster/TimeZoneRule.h"
 #include "roster/RosterTableModel.h"
 #include "roster/RosterWidget.h"
@@ -93,22 +93,25 @@ void TestRoster::editIntoViolationAndBack()
     for (int i = 0; i < day; ++i)
         QTest::keyClick(table, Qt::Key_Right);
     QCOMPARE(table->currentIndex().column(), day);
-    const QString name = table->model()->headerData(0, Qt::Vertical).toString().section(QStringLiteral(" · "), 0, 0);
+    const QString name =
+        table->model()->headerData(0, Qt::Vertical).toString().section(QStringLiteral(" · "), 0, 0);
     QTest::keyClick(table, Qt::Key_Space);
     QVERIFY(!table->model()->index(0, day).data().toString().isEmpty());
     QVERIFY(roster->violationCount() > 0);
     bool named = false;
     for (int i = 0; i < violations->count(); ++i) {
         const QString text = violations->item(i)->text();
-        if (text.startsWith(name) && text.contains(QStringLiteral("works 4 shifts in week %1").arg(day / 7 + 1)))
+        if (text.startsWith(name) &&
+            text.contains(QStringLiteral("works 4 shifts in week %1").arg(day / 7 + 1)))
             named = true;
     }
     QVERIFY2(named, qPrintable(violations->item(0)->text()));
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
-                                        "WHERE d.day_index = %1 AND d.kind = 'shift' AND s.display_name = '%2'")
-                             .arg(day)
-                             .arg(name)),
-             1);
+    QCOMPARE(
+        f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                   "WHERE d.day_index = %1 AND d.kind = 'shift' AND s.display_name = '%2'")
+                        .arg(day)
+                        .arg(name)),
+        1);
     // Space twice more: administrative hours, then off again — the rotation is valid once more.
     QTest::keyClick(table, Qt::Key_Space);
     QTest::keyClick(table, Qt::Key_Space);
@@ -196,8 +199,10 @@ void TestRoster::onDutyNow()
         const QString cell = table->model()->index(r, column).data().toString();
         if (cell != QStringLiteral("E") && cell != QStringLiteral("L"))
             continue;
-        const QString name = table->model()->headerData(r, Qt::Vertical).toString().section(QStringLiteral(" · "), 0, 0);
-        QVERIFY2(onDuty.contains(name.toHtmlEscaped()), qPrintable(name + QStringLiteral(" missing from ") + onDuty));
+        const QString name =
+            table->model()->headerData(r, Qt::Vertical).toString().section(QStringLiteral(" · "), 0, 0);
+        QVERIFY2(onDuty.contains(name.toHtmlEscaped()),
+                 qPrintable(name + QStringLiteral(" missing from ") + onDuty));
     }
 }
 
@@ -224,11 +229,13 @@ void TestRoster::cellMenuSetsAnyShift()
     QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
     QCOMPARE(model->index(0, day).data().toString(), QStringLiteral("L"));
     auto* violations = roster->findChild<QListWidget*>(QStringLiteral("rosterViolations"));
-    QVERIFY(!violations->findItems(name + QStringLiteral(" works the late shift on"), Qt::MatchStartsWith).isEmpty());
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
-                                        "WHERE d.day_index = %1 AND d.shift_code = 'late' AND s.display_name = '%2'")
-                             .arg(day)
-                             .arg(name)),
+    QVERIFY(!violations->findItems(name + QStringLiteral(" works the late shift on"), Qt::MatchStartsWith)
+                 .isEmpty());
+    QCOMPARE(f.countRows(
+                 QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                "WHERE d.day_index = %1 AND d.shift_code = 'late' AND s.display_name = '%2'")
+                     .arg(day)
+                     .arg(name)),
              1);
     // And "O" sets the day off again: every rule holds once more, nothing left in the database.
     QTimer::singleShot(0, this, [] {
@@ -238,11 +245,12 @@ void TestRoster::cellMenuSetsAnyShift()
     QTest::keyClick(table, Qt::Key_F10, Qt::ShiftModifier);
     QVERIFY(model->index(0, day).data().toString().isEmpty());
     QCOMPARE(roster->violationCount(), 0);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
-                                        "WHERE d.day_index = %1 AND s.display_name = '%2'")
-                             .arg(day)
-                             .arg(name)),
-             0);
+    QCOMPARE(
+        f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                   "WHERE d.day_index = %1 AND s.display_name = '%2'")
+                        .arg(day)
+                        .arg(name)),
+        0);
 }
 
 void TestRoster::swapWithChosenPerson()
@@ -258,10 +266,12 @@ void TestRoster::swapWithChosenPerson()
         ++day;
     QVERIFY(day < model->columnCount());
     const int versionBefore = f.countRows(QStringLiteral("SELECT version FROM roster_cycles"));
-    const int updatesBefore = f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update'"));
+    const int updatesBefore =
+        f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update'"));
     table->setFocus();
     table->setCurrentIndex(model->index(0, day));
-    // Ctrl+W asks whom to swap with; the list offers people of the same role first; Down, Enter picks the second.
+    // Ctrl+W asks whom to swap with; the list offers people of the same role first; Down, Enter picks the
+    // second.
     int chosen = -1;
     int offered = 0;
     QTimer::singleShot(0, this, [&] {
@@ -283,13 +293,15 @@ void TestRoster::swapWithChosenPerson()
     QCOMPARE(table->currentIndex(), model->index(0, day));
     // One change: one version step, one audit row, both cells in the database.
     QCOMPARE(f.countRows(QStringLiteral("SELECT version FROM roster_cycles")), versionBefore + 1);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update'")), updatesBefore + 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update'")),
+             updatesBefore + 1);
     const QString chosenName = QString::fromStdString(model->schedule().staff[std::size_t(chosen)].name);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
-                                        "WHERE d.day_index = %1 AND d.kind = 'shift' AND s.display_name = '%2'")
-                             .arg(day)
-                             .arg(chosenName)),
-             1);
+    QCOMPARE(
+        f.countRows(QStringLiteral("SELECT COUNT(*) FROM roster_duties d JOIN staff s ON s.id = d.staff_id "
+                                   "WHERE d.day_index = %1 AND d.kind = 'shift' AND s.display_name = '%2'")
+                        .arg(day)
+                        .arg(chosenName)),
+        1);
     QVERIFY(roster->violationCount() > 0);
 }
 
@@ -316,7 +328,8 @@ void TestRoster::readOnlyForResponders()
     QCOMPARE(table->model()->index(0, 3).data().toString(), before);
     QVERIFY(!roster.generate(1));
     QCOMPARE(f.countRows(QStringLiteral("SELECT version FROM roster_cycles")), 1);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied'")), 0);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'permission_denied'")),
+             0);
 }
 
 namespace {

@@ -23,17 +23,20 @@ safety::SafetyPlan plan(const std::string& language)
     const bool es = language == "es";
     safety::SafetyPlan p;
     p.language = language;
-    p.step(SafetyPlanStep::WarningSigns) = {{es ? "No duermo y me aíslo" : "I stop sleeping and stay in my room", ""},
-                                            {es ? "Pienso que soy una carga" : "Thinking I am a burden", ""}};
+    p.step(SafetyPlanStep::WarningSigns) = {
+        {es ? "No duermo y me aíslo" : "I stop sleeping and stay in my room", ""},
+        {es ? "Pienso que soy una carga" : "Thinking I am a burden", ""}};
     p.step(SafetyPlanStep::CopingStrategies) = {{es ? "Caminar por el parque" : "Walk in the park", ""},
                                                 {es ? "Escuchar música" : "Listen to music", ""}};
     p.step(SafetyPlanStep::Distraction) = {{es ? "Biblioteca del centro" : "Downtown library", ""},
                                            {"Marisol", "+19195550110"}};
     p.step(SafetyPlanStep::PeopleToAsk) = {{es ? "Mi hermana Ana" : "My sister Ana", "+19195550111"}};
-    p.step(SafetyPlanStep::SafeEnvironment) = {{es ? "Guardar los medicamentos con Ana" : "Ana keeps my medication", ""}};
+    p.step(SafetyPlanStep::SafeEnvironment) = {
+        {es ? "Guardar los medicamentos con Ana" : "Ana keeps my medication", ""}};
     p.reasonsForLiving = {es ? "Mi hija" : "My daughter"};
-    return safety::withDefaults(p, {{es ? "Línea 988 de Prevención del Suicidio y Crisis" : "988 Suicide & Crisis Lifeline", "988"},
-                                    {es ? "Línea de crisis local (ficticia)" : "Local crisis line (fictional)", "+19195550100"}});
+    return safety::withDefaults(
+        p, {{es ? "Línea 988 de Prevención del Suicidio y Crisis" : "988 Suicide & Crisis Lifeline", "988"},
+            {es ? "Línea de crisis local (ficticia)" : "Local crisis line (fictional)", "+19195550100"}});
 }
 
 QString pdfText(const QString& pdf)
@@ -54,8 +57,8 @@ int pdfPages(const QString& pdf)
     QProcess process;
     process.start(QStringLiteral("pdfinfo"), {pdf});
     process.waitForFinished(30000);
-    const QRegularExpressionMatch m =
-        QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(process.readAllStandardOutput()));
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+                                          .match(QString::fromUtf8(process.readAllStandardOutput()));
     return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
@@ -87,10 +90,12 @@ private Q_SLOTS:
         ui::SafetyPlanHeader header{QStringLiteral("Sam Thistlewood"), QDate(2026, 11, 18),
                                     QStringLiteral("Casey Brightwater, LCSW")};
         QString error;
-        QVERIFY2(ui::SafetyPlanPrinter::writePdf(plan(language.toStdString()), header, pdf, &error), qPrintable(error));
+        QVERIFY2(ui::SafetyPlanPrinter::writePdf(plan(language.toStdString()), header, pdf, &error),
+                 qPrintable(error));
         QCOMPARE(pdfPages(pdf), 1);
         const QString text = pdfText(pdf);
-        const QString goldenPath = QStringLiteral(HEARTDESK_TEST_DATA "/golden/safety-plan-%1.txt").arg(language);
+        const QString goldenPath =
+            QStringLiteral(HEARTDESK_TEST_DATA "/golden/safety-plan-%1.txt").arg(language);
         if (qEnvironmentVariableIsSet("HEARTDESK_UPDATE_GOLDEN")) {
             QFile out(goldenPath);
             QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -115,10 +120,10 @@ private Q_SLOTS:
         const QString pdf = dir.filePath(QStringLiteral("phones.pdf"));
         QVERIFY(ui::SafetyPlanPrinter::writePdf(p, {}, pdf));
         const QString text = pdfText(pdf);
-        for (const char* line :
-             {"Typed with dots — (919) 555-0112", "Typed with dashes — (919) 555-0113",
-              "Stored — (919) 555-0114", "Cousin in London — +442071234567",
-              "988 Suicide & Crisis Lifeline — 988", "ctional) — (919) 555-0100"}) // pdftotext may give "fi" as one ligature
+        for (const char* line : {"Typed with dots — (919) 555-0112", "Typed with dashes — (919) 555-0113",
+                                 "Stored — (919) 555-0114", "Cousin in London — +442071234567",
+                                 "988 Suicide & Crisis Lifeline — 988",
+                                 "ctional) — (919) 555-0100"}) // pdftotext may give "fi" as one ligature
             QVERIFY2(text.contains(QString::fromUtf8(line)),
                      qPrintable(QString::fromUtf8(line) + QStringLiteral(" not in:\n") + text));
         QVERIFY2(!text.contains(QStringLiteral("919.555")) && !text.contains(QStringLiteral("919-555")) &&
@@ -130,13 +135,15 @@ private Q_SLOTS:
     {
         safety::SafetyPlan p = plan("en");
         for (int i = 1; i <= 12; ++i)
-            p.step(SafetyPlanStep::CopingStrategies).push_back({"Coping idea number " + std::to_string(i) + " written out at some length", ""});
+            p.step(SafetyPlanStep::CopingStrategies)
+                .push_back({"Coping idea number " + std::to_string(i) + " written out at some length", ""});
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
         QVERIFY(ui::SafetyPlanPrinter::writePdf(p, {}, pdf));
         const QString text = pdfText(pdf);
         for (int i = 1; i <= 12; ++i)
-            QVERIFY2(text.contains(QStringLiteral("Coping idea number %1 ").arg(i)), qPrintable(QString::number(i)));
+            QVERIFY2(text.contains(QStringLiteral("Coping idea number %1 ").arg(i)),
+                     qPrintable(QString::number(i)));
         QVERIFY(text.contains(QStringLiteral("In a crisis, call or text 988")));
     }
 };

@@ -1,18 +1,16 @@
 // Signing in offscreen with the keyboard lands each role on its own home
 // screen, with the status bar naming user, role and database; wrong
 // passwords are refused at the sign-in page and lock the account after five.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
-
+#include "common/StrictTestMain.h"
 #include "home/CallListHome.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QRegularExpression>
 #include <QTest>
-
 #include <algorithm>
 
 using namespace heart;
@@ -35,15 +33,38 @@ void TestSignIn::landsOnRoleHome_data()
     QTest::addColumn<QString>("homeObject");
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("roleText");
-    QTest::newRow("counselor") << "counselor" << "counselorHome" << "Call queue" << "Crisis call counselor";
-    QTest::newRow("team lead") << "teamlead" << "teamLeadHome" << "My unit" << "CRT team lead";
-    QTest::newRow("peer") << "peer" << "teamLeadHome" << "My unit" << "Peer support specialist";
-    QTest::newRow("emt") << "emt" << "teamLeadHome" << "My unit" << "EMT";
-    QTest::newRow("co-response") << "coresponse" << "teamLeadHome" << "My unit" << "Co-response clinician";
-    QTest::newRow("navigator") << "navigator" << "followUpQueue" << "Follow-up queue" << "Care navigator";
-    QTest::newRow("supervisor") << "supervisor" << "supervisorHome" << "Program dashboard — last 28 days"
+    QTest::newRow("counselor") << "counselor"
+                               << "counselorHome"
+                               << "Call queue"
+                               << "Crisis call counselor";
+    QTest::newRow("team lead") << "teamlead"
+                               << "teamLeadHome"
+                               << "My unit"
+                               << "CRT team lead";
+    QTest::newRow("peer") << "peer"
+                          << "teamLeadHome"
+                          << "My unit"
+                          << "Peer support specialist";
+    QTest::newRow("emt") << "emt"
+                         << "teamLeadHome"
+                         << "My unit"
+                         << "EMT";
+    QTest::newRow("co-response") << "coresponse"
+                                 << "teamLeadHome"
+                                 << "My unit"
+                                 << "Co-response clinician";
+    QTest::newRow("navigator") << "navigator"
+                               << "followUpQueue"
+                               << "Follow-up queue"
+                               << "Care navigator";
+    QTest::newRow("supervisor") << "supervisor"
+                                << "supervisorHome"
+                                << "Program dashboard — last 28 days"
                                 << "Supervisor";
-    QTest::newRow("administrator") << "admin" << "userAdmin" << "Staff accounts and settings" << "Administrator";
+    QTest::newRow("administrator") << "admin"
+                                   << "userAdmin"
+                                   << "Staff accounts and settings"
+                                   << "Administrator";
 }
 
 void TestSignIn::landsOnRoleHome()
@@ -54,10 +75,12 @@ void TestSignIn::landsOnRoleHome()
     QFETCH(QString, roleText);
     test::UiTestFixture f;
     QVERIFY(f.ok());
-    QCOMPARE(f.window().findChild<QStackedWidget*>()->currentWidget()->objectName(), QStringLiteral("signInPage"));
-    const QString signIns = QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.user_id "
-                                           "WHERE a.action = 'sign_in' AND u.login = '%1'")
-                                .arg(login);
+    QCOMPARE(f.window().findChild<QStackedWidget*>()->currentWidget()->objectName(),
+             QStringLiteral("signInPage"));
+    const QString signIns =
+        QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.user_id "
+                       "WHERE a.action = 'sign_in' AND u.login = '%1'")
+            .arg(login);
     const int signInsBefore = f.countRows(signIns);
     f.typeSignIn(login, login + QStringLiteral("-demo"));
 
@@ -67,14 +90,17 @@ void TestSignIn::landsOnRoleHome()
     QVERIFY(f.window().home()->isVisible());
     // The title on show (a tabbed home has one on each tab).
     const QList<QLabel*> titles = f.window().home()->findChildren<QLabel*>(QStringLiteral("homeTitle"));
-    const auto shown = std::find_if(titles.cbegin(), titles.cend(), [](QLabel* label) { return label->isVisible(); });
+    const auto shown =
+        std::find_if(titles.cbegin(), titles.cend(), [](QLabel* label) { return label->isVisible(); });
     QVERIFY(shown != titles.cend());
     QCOMPARE((*shown)->text(), title);
     const QString user = f.window().findChild<QLabel*>(QStringLiteral("statusUser"))->text();
     QVERIFY2(user.contains(login), qPrintable(user));
-    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("statusRole"))->text(), QStringLiteral("Role: ") + roleText);
+    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("statusRole"))->text(),
+             QStringLiteral("Role: ") + roleText);
     QVERIFY(f.window().findChild<QLabel*>(QStringLiteral("statusDatabase"))->text().contains(f.path()));
-    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("statusConnection"))->text(), QStringLiteral("Connected"));
+    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("statusConnection"))->text(),
+             QStringLiteral("Connected"));
     // The sign-in is in the audit trail.
     QCOMPARE(f.countRows(signIns), signInsBefore + 1);
     if (login == QLatin1String("counselor")) {
@@ -100,7 +126,8 @@ void TestSignIn::wrongPasswordStaysOnSignIn()
 
 void TestSignIn::fiveWrongPasswordsLockTheAccount()
 {
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^account locked after repeated failures")));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^account locked after repeated failures")));
     test::UiTestFixture f;
     QVERIFY(f.ok());
     for (int i = 0; i < 5; ++i)
@@ -115,14 +142,16 @@ void TestSignIn::fiveWrongPasswordsLockTheAccount()
     f.clock().advance(std::chrono::minutes(5));
     f.typeSignIn(QStringLiteral("peer"), QStringLiteral("peer-demo"));
     QVERIFY(f.window().actor().has_value());
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'account_locked'")), 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'account_locked'")),
+             1);
 }
 
 void TestSignIn::firstRunCreatesAdministrator()
 {
     test::UiTestFixture f(false);
     QVERIFY(f.ok());
-    QCOMPARE(f.window().findChild<QStackedWidget*>()->currentWidget()->objectName(), QStringLiteral("firstAdminPage"));
+    QCOMPARE(f.window().findChild<QStackedWidget*>()->currentWidget()->objectName(),
+             QStringLiteral("firstAdminPage"));
     auto* login = f.window().findChild<QLineEdit*>(QStringLiteral("firstAdminLogin"));
     auto* name = f.window().findChild<QLineEdit*>(QStringLiteral("firstAdminName"));
     auto* password = f.window().findChild<QLineEdit*>(QStringLiteral("firstAdminPassword"));
@@ -141,7 +170,8 @@ void TestSignIn::firstRunCreatesAdministrator()
     QVERIFY(f.window().actor().has_value());
     QCOMPARE(f.window().home()->objectName(), QStringLiteral("userAdmin"));
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'ada' AND active = 1")), 1);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'")), 1);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'")),
+             1);
 }
 
 HEART_TEST_MAIN(TestSignIn)

@@ -1,8 +1,8 @@
 // The administrator's screen: an account added from the keyboard is saved
 // with its roles, roles change, passwords reset, accounts deactivate (never
 // delete), and the last administrator cannot be removed.
-#include "common/StrictTestMain.h"
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -57,26 +57,33 @@ void TestUserAdmin::addAccountByKeyboard()
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("newUserRole_call_counselor"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
-    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")), QStringLiteral("mina-start-1"));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")),
+                     QStringLiteral("mina-start-1"));
     auto* confirm = f.window().findChild<QLineEdit*>(QStringLiteral("newUserConfirm"));
     QTest::keyClicks(confirm, QStringLiteral("mina-start-1"));
     QTest::keyClick(confirm, Qt::Key_Return);
 
     QCOMPARE(table->rowCount(), before + 1);
-    QVERIFY(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text().contains(QStringLiteral("mnoor")));
+    QVERIFY(f.window()
+                .findChild<QLabel*>(QStringLiteral("adminMessage"))
+                ->text()
+                .contains(QStringLiteral("mnoor")));
     QCOMPARE(login->text(), QString()); // form cleared after saving
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id "
                                         "WHERE u.login = 'mnoor' AND u.display_name = 'Mina Noor, LCSW' "
                                         "AND r.role = 'call_counselor'")),
              1);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.record_id "
-                                        "WHERE u.login = 'mnoor' AND a.action = 'create' AND a.record_type = 'user'")),
+    QCOMPARE(f.countRows(QStringLiteral(
+                 "SELECT COUNT(*) FROM audit_log a JOIN users u ON u.id = a.record_id "
+                 "WHERE u.login = 'mnoor' AND a.action = 'create' AND a.record_type = 'user'")),
              1);
     // A duplicate is refused inline, nothing added.
     QTest::keyClicks(login, QStringLiteral("mnoor"));
-    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName")), QStringLiteral("Someone Else"));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName")),
+                     QStringLiteral("Someone Else"));
     f.window().findChild<QCheckBox*>(QStringLiteral("newUserRole_emt"))->setChecked(true);
-    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")), QStringLiteral("other-pass-22"));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")),
+                     QStringLiteral("other-pass-22"));
     QTest::keyClicks(confirm, QStringLiteral("other-pass-22"));
     QTest::keyClick(confirm, Qt::Key_Return);
     QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("newUserError"))->text(),
@@ -102,7 +109,8 @@ void TestUserAdmin::deactivateAndReactivate()
              QStringLiteral("This account has been deactivated. Ask an administrator."));
     f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
     selectLogin(f.window(), QStringLiteral("emt"));
-    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton")), Qt::LeftButton);
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton")),
+                      Qt::LeftButton);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'emt' AND active = 1")), 1);
 }
 
@@ -112,10 +120,13 @@ void TestUserAdmin::lastAdministratorStays()
     QVERIFY(f.ok());
     f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
     selectLogin(f.window(), QStringLiteral("admin"));
-    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton")), Qt::LeftButton);
-    QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text(),
-             QStringLiteral("This is the last active administrator; make someone else an administrator first."));
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'admin' AND active = 1")), 1);
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("toggleActiveButton")),
+                      Qt::LeftButton);
+    QCOMPARE(
+        f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text(),
+        QStringLiteral("This is the last active administrator; make someone else an administrator first."));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = 'admin' AND active = 1")),
+             1);
     // Taking away the role is refused the same way.
     f.window().findChild<QCheckBox*>(QStringLiteral("selectedRole_administrator"))->setChecked(false);
     f.window().findChild<QCheckBox*>(QStringLiteral("selectedRole_supervisor"))->setChecked(true);
@@ -131,13 +142,20 @@ void TestUserAdmin::resetPasswordLetsUserIn()
     QVERIFY(f.ok());
     f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
     selectLogin(f.window(), QStringLiteral("navigator"));
-    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit")), QStringLiteral("short"));
-    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("resetPasswordButton")), Qt::LeftButton);
-    QVERIFY(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text().contains(QStringLiteral("too weak")));
+    QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit")),
+                     QStringLiteral("short"));
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("resetPasswordButton")),
+                      Qt::LeftButton);
+    QVERIFY(f.window()
+                .findChild<QLabel*>(QStringLiteral("adminMessage"))
+                ->text()
+                .contains(QStringLiteral("too weak")));
     QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit")),
                      QStringLiteral("navigator-new-pass"));
-    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("resetPasswordButton")), Qt::LeftButton);
-    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset'")), 1);
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("resetPasswordButton")),
+                      Qt::LeftButton);
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset'")),
+             1);
     f.window().signOut();
     f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
     QVERIFY(!f.window().actor().has_value());

@@ -212,8 +212,7 @@ private Q_SLOTS:
         const QString before = snapshot({});
         db().injectFault(QStringLiteral("insert call"));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("insert call failed")));
-        auto imported =
-            CallStore(db(), clock()).importCalls(actor, {importedPerson()}, {importedCall()});
+        auto imported = CallStore(db(), clock()).importCalls(actor, {importedPerson()}, {importedCall()});
         QVERIFY(!imported.ok());
         QCOMPARE(snapshot({}), before);
         QCOMPARE(spy.count(), 0);

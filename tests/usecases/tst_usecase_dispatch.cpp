@@ -95,7 +95,8 @@ private Q_SLOTS:
     void busyUnitLeavesTheCallUndispatched()
     {
         usecases::CallUseCases calls(context(Role::CallCounselor));
-        HEARTDESK_VERIFY_RESULT(calls.dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code));
+        HEARTDESK_VERIFY_RESULT(
+            calls.dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code));
         // A second call for the same, now busy, unit.
         CallRecord second;
         second.cadNumber = QStringLiteral("D-1002");
@@ -116,10 +117,12 @@ private Q_SLOTS:
     {
         const usecases::Context navigator = context(Role::CareNavigator); // signing in is audited
         const QString before = snapshot();
-        auto refused = usecases::CallUseCases(navigator)
-                           .dispatch(m_call.id, m_call.version, m_unit.id, m_unit.version, m_unit.code);
+        auto refused = usecases::CallUseCases(navigator).dispatch(m_call.id, m_call.version, m_unit.id,
+                                                                  m_unit.version, m_unit.code);
         QCOMPARE(refused.error().code, StoreErrorCode::PermissionDenied);
-        QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, m_fixture->actorFor(Role::CareNavigator).userId()), 1);
+        QCOMPARE(
+            m_fixture->auditCount(audit::PermissionDenied, m_fixture->actorFor(Role::CareNavigator).userId()),
+            1);
         QCOMPARE(snapshot(), before);
     }
 
@@ -129,7 +132,8 @@ private:
     usecases::Context context(Role role) { return {db(), clock(), m_fixture->actorFor(role)}; }
     int auditRows(const QString& except = QStringLiteral("permission_denied"))
     {
-        const auto r = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action <> ?"), {except});
+        const auto r =
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action <> ?"), {except});
         return r.rows.isEmpty() ? -1 : r.rows.first().first().toInt();
     }
     // The call's and the unit's rows, the unit's events, the journal and the

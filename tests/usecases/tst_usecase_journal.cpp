@@ -65,7 +65,8 @@ private Q_SLOTS:
     {
         const Actor admin = m_fixture->administrator();
         QSignalSpy spy(&m_fixture->db(), &Database::changesCommitted);
-        HEARTDESK_VERIFY_OK(writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("p-1"), true));
+        HEARTDESK_VERIFY_OK(
+            writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("p-1"), true));
 
         ChangeJournal journal(m_fixture->db());
         auto rows = journal.after(0);
@@ -91,8 +92,10 @@ private Q_SLOTS:
     {
         const Actor admin = m_fixture->administrator();
         QSignalSpy spy(&m_fixture->db(), &Database::changesCommitted);
-        HEARTDESK_VERIFY_OK(writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("gone"), false));
-        HEARTDESK_VERIFY_OK(writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("kept"), true));
+        HEARTDESK_VERIFY_OK(
+            writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("gone"), false));
+        HEARTDESK_VERIFY_OK(
+            writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("kept"), true));
         auto rows = ChangeJournal(m_fixture->db()).after(0);
         HEARTDESK_VERIFY_RESULT(rows);
         QCOMPARE(rows.value().size(), 1);
@@ -109,7 +112,8 @@ private Q_SLOTS:
         QSignalSpy spy(&m_fixture->db(), &Database::changesCommitted);
         UnitOfWork work(m_fixture->db(), m_fixture->clock(), navigator, Action::ManageSettings, kProbe);
         QCOMPARE(work.error().code, StoreErrorCode::PermissionDenied);
-        QCOMPARE(work.changed(audit::Update, kProbe, QStringLiteral("p"), 1).code, StoreErrorCode::PermissionDenied);
+        QCOMPARE(work.changed(audit::Update, kProbe, QStringLiteral("p"), 1).code,
+                 StoreErrorCode::PermissionDenied);
         QCOMPARE(work.commit().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, navigator.userId()), 1);
         QCOMPARE(ChangeJournal(m_fixture->db()).lastSeq().value(), qint64(0));

@@ -13,10 +13,11 @@
 namespace heart::ui {
 
 NewUserForm::NewUserForm(QWidget* parent)
-    : QGroupBox(parent), m_loginLabel(new QLabel(this)), m_login(new QLineEdit(this)), m_nameLabel(new QLabel(this)),
-      m_name(new QLineEdit(this)), m_rolesLabel(new QLabel(this)), m_roles(new RoleChecklist(QStringLiteral("newUserRole_"), this)),
-      m_passwordLabel(new QLabel(this)), m_password(new QLineEdit(this)), m_confirmLabel(new QLabel(this)),
-      m_confirm(new QLineEdit(this)), m_error(new QLabel(this)), m_add(new QPushButton(this))
+    : QGroupBox(parent), m_loginLabel(new QLabel(this)), m_login(new QLineEdit(this)),
+      m_nameLabel(new QLabel(this)), m_name(new QLineEdit(this)), m_rolesLabel(new QLabel(this)),
+      m_roles(new RoleChecklist(QStringLiteral("newUserRole_"), this)), m_passwordLabel(new QLabel(this)),
+      m_password(new QLineEdit(this)), m_confirmLabel(new QLabel(this)), m_confirm(new QLineEdit(this)),
+      m_error(new QLabel(this)), m_add(new QPushButton(this))
 {
     setObjectName(QStringLiteral("newUserForm"));
     m_login->setObjectName(QStringLiteral("newUserLogin"));

@@ -23,11 +23,13 @@
 namespace heart::ui {
 
 UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
-    : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)), m_message(new QLabel(this)),
-      m_table(new QTableWidget(this)), m_newUser(new NewUserForm(this)), m_selectedBox(new QGroupBox(this)),
-      m_selectedName(new QLabel(this)), m_selectedRoles(new RoleChecklist(QStringLiteral("selectedRole_"), this)),
-      m_saveRoles(new QPushButton(this)), m_resetLabel(new QLabel(this)), m_resetPassword(new QLineEdit(this)),
-      m_reset(new QPushButton(this)), m_toggleActive(new QPushButton(this)), m_settingsBox(new QGroupBox(this)),
+    : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)),
+      m_message(new QLabel(this)), m_table(new QTableWidget(this)), m_newUser(new NewUserForm(this)),
+      m_selectedBox(new QGroupBox(this)), m_selectedName(new QLabel(this)),
+      m_selectedRoles(new RoleChecklist(QStringLiteral("selectedRole_"), this)),
+      m_saveRoles(new QPushButton(this)), m_resetLabel(new QLabel(this)),
+      m_resetPassword(new QLineEdit(this)), m_reset(new QPushButton(this)),
+      m_toggleActive(new QPushButton(this)), m_settingsBox(new QGroupBox(this)),
       m_idleLabel(new QLabel(this)), m_idleMinutes(new QSpinBox(this)), m_saveSettings(new QPushButton(this))
 {
     setObjectName(QStringLiteral("userAdmin"));
@@ -149,7 +151,8 @@ void UserAdminWidget::showSelected()
         m_selectedName->clear();
         return;
     }
-    m_selectedName->setText(QStringLiteral("<b>%1</b> (%2)").arg(user->displayName.toHtmlEscaped(), user->login));
+    m_selectedName->setText(
+        QStringLiteral("<b>%1</b> (%2)").arg(user->displayName.toHtmlEscaped(), user->login));
     m_selectedRoles->setRoles(user->roles);
     m_toggleActive->setText(user->active ? tr("&Deactivate account") : tr("Rea&ctivate account"));
 }
@@ -181,8 +184,7 @@ void UserAdminWidget::saveRoles()
         return;
     usecases::AccountUseCases accounts(m_services);
     const QString login = user->login;
-    if (store::StoreError error =
-            accounts.setRoles(user->id, m_selectedRoles->roles(), user->version)) {
+    if (store::StoreError error = accounts.setRoles(user->id, m_selectedRoles->roles(), user->version)) {
         showMessage(DomainText::errorText(error), true);
         return;
     }
@@ -219,7 +221,9 @@ void UserAdminWidget::toggleActive()
         showMessage(DomainText::errorText(error), true);
         return;
     }
-    showMessage(activate ? tr("Account %1 reactivated.").arg(login) : tr("Account %1 deactivated.").arg(login), false);
+    showMessage(activate ? tr("Account %1 reactivated.").arg(login)
+                         : tr("Account %1 deactivated.").arg(login),
+                false);
     reload();
 }
 

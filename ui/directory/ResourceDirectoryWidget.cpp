@@ -283,7 +283,8 @@ void ResourceDirectoryWidget::toggleActive()
     if (!r)
         return;
     const store::ResourceRecord current = *r;
-    auto changed = usecases::DirectoryUseCases(m_services).setActive(current.id, current.version, !current.active);
+    auto changed =
+        usecases::DirectoryUseCases(m_services).setActive(current.id, current.version, !current.active);
     if (!changed.ok()) {
         const bool duplicate = changed.error().code == store::StoreErrorCode::InvalidInput;
         showMessage(

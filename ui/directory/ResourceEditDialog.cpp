@@ -252,7 +252,8 @@ void ResourceEditDialog::save()
     }
     clearProblems();
     usecases::DirectoryUseCases directory(m_services);
-    auto saved = m_existing ? directory.edit(m_existing->id, m_existing->version, typed) : directory.add(typed);
+    auto saved =
+        m_existing ? directory.edit(m_existing->id, m_existing->version, typed) : directory.add(typed);
     if (!saved.ok()) {
         const store::StoreError& error = saved.error();
         if (error.code == store::StoreErrorCode::InvalidInput && error.detail == QLatin1String("duplicate")) {

@@ -99,8 +99,8 @@ void EncounterForm::buildLayout()
     m_signedBanner = new QLabel(this);
     m_signedBanner->setObjectName(QStringLiteral("signedBanner"));
     m_signedBanner->setWordWrap(true);
-    m_signedBanner->setStyleSheet(
-        QStringLiteral("QLabel { background: #e8f5e9; border: 1px solid #2e7d32; padding: 6px; color: #1b5e20; }"));
+    m_signedBanner->setStyleSheet(QStringLiteral(
+        "QLabel { background: #e8f5e9; border: 1px solid #2e7d32; padding: 6px; color: #1b5e20; }"));
 
     m_concern = textBox(this, "presentingConcern", 3);
     m_concernLabel = buddyLabel(this, m_concern);
@@ -239,7 +239,9 @@ void EncounterForm::buildLayout()
 
 void EncounterForm::connectChanges()
 {
-    const auto mark = [this] { changed(); };
+    const auto mark = [this] {
+        changed();
+    };
     for (QPlainTextEdit* box : {m_concern, m_assessment, m_interventions, m_escalation, m_narrative})
         connect(box, &QPlainTextEdit::textChanged, this, mark);
     for (QLineEdit* line : {m_destination, m_phone, m_place})
@@ -282,14 +284,16 @@ encounter::EncounterNote EncounterForm::collect() const
         note.cssrs = answers;
     note.assessment = m_assessment->toPlainText().toStdString();
     note.interventions = m_interventions->toPlainText().toStdString();
-    note.disposition = encounter::encounterDispositionFromCode(m_disposition->currentData().toString().toStdString());
+    note.disposition =
+        encounter::encounterDispositionFromCode(m_disposition->currentData().toString().toStdString());
     note.destination = m_destination->text().toStdString();
     note.referralResourceId = m_referralResourceId.toStdString();
     note.referralText = m_referral->text().toStdString();
     note.escalationReason = m_escalation->toPlainText().toStdString();
     note.feltSafe = yesNo(m_feltSafe);
     note.consentToFollowUp = yesNo(m_consent);
-    note.preferredContact = encounter::contactPreferenceFromCode(m_contact->currentData().toString().toStdString());
+    note.preferredContact =
+        encounter::contactPreferenceFromCode(m_contact->currentData().toString().toStdString());
     note.contactPhone = m_phone->text().toStdString();
     note.contactPlace = m_place->text().toStdString();
     note.narrative = m_narrative->toPlainText().toStdString();
@@ -306,8 +310,10 @@ void EncounterForm::load(const store::Encounter& loaded)
     m_assessment->setPlainText(fromStd(note.assessment));
     m_interventions->setPlainText(fromStd(note.interventions));
     m_disposition->setCurrentIndex(std::max(
-        0, m_disposition->findData(note.disposition ? QString::fromLatin1(encounter::encounterDispositionCode(*note.disposition).data())
-                                                    : QString())));
+        0, m_disposition->findData(
+               note.disposition
+                   ? QString::fromLatin1(encounter::encounterDispositionCode(*note.disposition).data())
+                   : QString())));
     m_destination->setText(fromStd(note.destination));
     m_referralResourceId = fromStd(note.referralResourceId);
     m_referral->setText(fromStd(note.referralText));
@@ -315,8 +321,10 @@ void EncounterForm::load(const store::Encounter& loaded)
     setYesNo(m_feltSafe, note.feltSafe);
     setYesNo(m_consent, note.consentToFollowUp);
     m_contact->setCurrentIndex(std::max(
-        0, m_contact->findData(note.preferredContact ? QString::fromLatin1(encounter::contactPreferenceCode(*note.preferredContact).data())
-                                                     : QString())));
+        0, m_contact->findData(
+               note.preferredContact
+                   ? QString::fromLatin1(encounter::contactPreferenceCode(*note.preferredContact).data())
+                   : QString())));
     m_phone->setText(fromStd(phoneForDisplay(note.contactPhone)));
     m_place->setText(fromStd(note.contactPlace));
     m_narrative->setPlainText(fromStd(note.narrative));

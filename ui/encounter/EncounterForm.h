@@ -47,9 +47,9 @@ public:
     // What the form would save now.
     encounter::EncounterNote collect() const;
 
-    bool save();                                   // Ctrl+S (signing roles)
-    bool sign(const QString& password);            // what the signing dialog calls
-    bool addEntry();                               // Ctrl+Return in "Your entry"
+    bool save();                        // Ctrl+S (signing roles)
+    bool sign(const QString& password); // what the signing dialog calls
+    bool addEntry();                    // Ctrl+Return in "Your entry"
     bool addAddendum(const QString& text, const QString& password);
     void reload();
     void focusFirstField(); // the presenting concern, or the entry box for a peer

@@ -10,7 +10,6 @@
 #include "store/StoreTime.h"
 #include "usecases/EncounterUseCases.h"
 
-
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -89,7 +88,8 @@ bool EncounterForm::sign(const QString& password)
         if (error.code == store::StoreErrorCode::Conflict) {
             // Sign only what was read: show what arrived, then sign again.
             if (refreshFromStore())
-                setStatus(tr("Not signed: entries or the safety plan changed meanwhile. Read them and sign again."));
+                setStatus(tr(
+                    "Not signed: entries or the safety plan changed meanwhile. Read them and sign again."));
             else
                 reload();
         }
@@ -281,12 +281,16 @@ void EncounterForm::updateVisibility()
 {
     const auto disposition =
         encounter::encounterDispositionFromCode(m_disposition->currentData().toString().toStdString());
-    const auto is = [&](EncounterDisposition d) { return disposition && *disposition == d; };
+    const auto is = [&](EncounterDisposition d) {
+        return disposition && *disposition == d;
+    };
     const bool transported = is(EncounterDisposition::Transported);
     const bool referred = is(EncounterDisposition::Referred);
-    const bool escalated = is(EncounterDisposition::PoliceRequested) || is(EncounterDisposition::EmsRequested);
+    const bool escalated =
+        is(EncounterDisposition::PoliceRequested) || is(EncounterDisposition::EmsRequested);
     const bool consent = m_consent->currentData().toInt() == 1;
-    const auto contact = encounter::contactPreferenceFromCode(m_contact->currentData().toString().toStdString());
+    const auto contact =
+        encounter::contactPreferenceFromCode(m_contact->currentData().toString().toStdString());
     for (QWidget* w : {static_cast<QWidget*>(m_destinationLabel), static_cast<QWidget*>(m_destination)})
         w->setVisible(transported);
     for (QWidget* w : {static_cast<QWidget*>(m_referralLabel), static_cast<QWidget*>(m_referral),
@@ -316,8 +320,8 @@ void EncounterForm::render()
     m_lookUp->setEnabled(editable);
     m_save->setVisible(editable);
     m_sign->setVisible(editable);
-    const bool mayWriteEntry = loaded && !m_encounter.isSigned()
-                               && permits(m_services.actor.role(), Action::WriteEncounterEntry);
+    const bool mayWriteEntry =
+        loaded && !m_encounter.isSigned() && permits(m_services.actor.role(), Action::WriteEncounterEntry);
     m_entryLabel->setVisible(mayWriteEntry);
     m_entry->setVisible(mayWriteEntry);
     m_addEntry->setVisible(mayWriteEntry);
@@ -326,8 +330,9 @@ void EncounterForm::render()
         m_signedBanner->setText(m_problem);
         m_signedBanner->setVisible(!m_problem.isEmpty());
     } else if (m_encounter.isSigned()) {
-        m_signedBanner->setText(tr("Signed by %1 on %2. The note is locked: corrections are signed addenda.")
-                                    .arg(m_encounter.signedByName.toHtmlEscaped(), timeText(m_encounter.signedAt)));
+        m_signedBanner->setText(
+            tr("Signed by %1 on %2. The note is locked: corrections are signed addenda.")
+                .arg(m_encounter.signedByName.toHtmlEscaped(), timeText(m_encounter.signedAt)));
         m_signedBanner->show();
     } else {
         m_signedBanner->hide();
@@ -336,8 +341,8 @@ void EncounterForm::render()
     m_entries->clear();
     for (const store::EncounterEntry& entry : m_encounter.entries) {
         m_entries->addItem(tr("%1 (%2), %3:\n%4")
-                               .arg(entry.authorName, DomainText::roleName(entry.authorRole), timeText(entry.writtenAt),
-                                    entry.text));
+                               .arg(entry.authorName, DomainText::roleName(entry.authorRole),
+                                    timeText(entry.writtenAt), entry.text));
     }
     if (m_encounter.entries.isEmpty())
         m_entries->addItem(tr("No entries yet."));

@@ -17,13 +17,14 @@ SignatureDialog::SignatureDialog(Kind kind, const QString& signerName, QWidget* 
     setObjectName(kind == Kind::Note ? QStringLiteral("signNoteDialog") : QStringLiteral("addendumDialog"));
     setWindowTitle(kind == Kind::Note ? tr("Sign the encounter note") : tr("Add a signed addendum"));
     m_message->setWordWrap(true);
-    m_message->setText(kind == Kind::Note
-                           ? tr("Signing locks the note as %1. After this, corrections are signed addenda shown "
-                                "under it. Enter your password to sign.")
-                                 .arg(signerName.toHtmlEscaped())
-                           : tr("An addendum is signed as %1 when it is added and can never be changed. Enter "
-                                "your password to sign it.")
-                                 .arg(signerName.toHtmlEscaped()));
+    m_message->setText(
+        kind == Kind::Note
+            ? tr("Signing locks the note as %1. After this, corrections are signed addenda shown "
+                 "under it. Enter your password to sign.")
+                  .arg(signerName.toHtmlEscaped())
+            : tr("An addendum is signed as %1 when it is added and can never be changed. Enter "
+                 "your password to sign it.")
+                  .arg(signerName.toHtmlEscaped()));
     m_password->setObjectName(QStringLiteral("signaturePassword"));
     m_password->setEchoMode(QLineEdit::Password);
     m_error->setObjectName(QStringLiteral("signatureError"));

@@ -148,8 +148,7 @@ void FollowUpQueueWidget::assign()
         return;
     const QString userId = dialog.chosenUserId();
     if (userId.isEmpty()) {
-        finishWrite(followUps.assign(task.id, task.version, QString()),
-                    tr("Back in the unassigned queue."));
+        finishWrite(followUps.assign(task.id, task.version, QString()), tr("Back in the unassigned queue."));
         return;
     }
     QString name;
@@ -157,8 +156,7 @@ void FollowUpQueueWidget::assign()
         if (person.userId == userId)
             name = person.displayName;
     }
-    finishWrite(followUps.assign(task.id, task.version, userId),
-                tr("Assigned to %1.").arg(name));
+    finishWrite(followUps.assign(task.id, task.version, userId), tr("Assigned to %1.").arg(name));
 }
 
 void FollowUpQueueWidget::logAttempt()

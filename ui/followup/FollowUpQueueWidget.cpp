@@ -293,7 +293,8 @@ void FollowUpQueueWidget::refreshBySelf()
     m_settingRow = false;
     // The shown task is read again (an audited open) only when it changed.
     if (const auto& shown = m_detail->detail()) {
-        auto version = usecases::Freshness(m_services).version(usecases::Freshness::FollowUps, shown->task.id);
+        auto version =
+            usecases::Freshness(m_services).version(usecases::Freshness::FollowUps, shown->task.id);
         if (version.ok() && version.value() != shown->task.version)
             openTask(shown->task.id);
     }

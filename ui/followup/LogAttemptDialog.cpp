@@ -121,8 +121,8 @@ void LogAttemptDialog::update()
     const bool tooLong = note().size() > usecases::FollowUpUseCases::kMaxNoteLength;
     m_save->setEnabled(chosen.has_value() && !tooLong);
     if (tooLong) {
-        m_warning->setText(
-            tr("The note is too long: at most %1 characters.").arg(usecases::FollowUpUseCases::kMaxNoteLength));
+        m_warning->setText(tr("The note is too long: at most %1 characters.")
+                               .arg(usecases::FollowUpUseCases::kMaxNoteLength));
     } else if (!chosen) {
         m_warning->setText(tr("Choose the result."));
     } else if (followup::isUnsuccessful(*chosen) && m_attemptsLeft <= 1) {

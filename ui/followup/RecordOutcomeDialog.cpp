@@ -156,10 +156,9 @@ void RecordOutcomeDialog::update()
                                    : QString());
     m_serviceNote->setVisible(!m_serviceNote->text().isEmpty());
     const bool noteTooLong = note().size() > usecases::FollowUpUseCases::kMaxNoteLength;
-    m_noteProblem->setText(
-        noteTooLong
-            ? tr("The note is too long: at most %1 characters.").arg(usecases::FollowUpUseCases::kMaxNoteLength)
-            : QString());
+    m_noteProblem->setText(noteTooLong ? tr("The note is too long: at most %1 characters.")
+                                             .arg(usecases::FollowUpUseCases::kMaxNoteLength)
+                                       : QString());
     m_noteProblem->setVisible(noteTooLong);
     m_record->setEnabled(outcome().has_value() && (!connected || !m_service->text().trimmed().isEmpty()) &&
                          !noteTooLong);

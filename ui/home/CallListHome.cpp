@@ -93,9 +93,15 @@ void CallListHome::reload(bool fitColumns)
     const QDateTime now = store::toDateTime(m_services.clock.now());
     store::StoreResult<QList<store::CallSummary>> result = QList<store::CallSummary>{};
     switch (m_kind) {
-    case Kind::CallQueue: result = calls.queue(); break;
-    case Kind::UnitCalls: result = calls.unitCalls(now.addSecs(-24 * 3600)); break;
-    case Kind::RecentContacts: result = calls.recentContacts(now.addSecs(-48 * 3600)); break;
+    case Kind::CallQueue:
+        result = calls.queue();
+        break;
+    case Kind::UnitCalls:
+        result = calls.unitCalls(now.addSecs(-24 * 3600));
+        break;
+    case Kind::RecentContacts:
+        result = calls.recentContacts(now.addSecs(-48 * 3600));
+        break;
     }
     if (!result.ok()) {
         m_error->setText(DomainText::errorText(result.error()));
@@ -143,7 +149,8 @@ void CallListHome::retranslate()
     switch (m_kind) {
     case Kind::CallQueue:
         m_title->setText(tr("Call queue"));
-        m_blurb->setText(tr("Active behavioral-health calls in the 911 center, highest risk first, then oldest."));
+        m_blurb->setText(
+            tr("Active behavioral-health calls in the 911 center, highest risk first, then oldest."));
         m_table->setAccessibleName(tr("Active calls"));
         break;
     case Kind::UnitCalls:
@@ -153,8 +160,9 @@ void CallListHome::retranslate()
         break;
     case Kind::RecentContacts:
         m_title->setText(tr("Follow-up queue"));
-        m_blurb->setText(tr("Crisis Call Diversion and Community Response contacts of the last 48 hours: each "
-                            "is due a follow-up within 48 hours of the contact."));
+        m_blurb->setText(
+            tr("Crisis Call Diversion and Community Response contacts of the last 48 hours: each "
+               "is due a follow-up within 48 hours of the contact."));
         m_table->setAccessibleName(tr("Contacts due a follow-up"));
         break;
     }

@@ -21,7 +21,12 @@ class CallListHome : public QWidget
     Q_OBJECT
 
 public:
-    enum class Kind { CallQueue, UnitCalls, RecentContacts };
+    enum class Kind
+    {
+        CallQueue,
+        UnitCalls,
+        RecentContacts
+    };
 
     CallListHome(Kind kind, Services services, QWidget* parent = nullptr);
     void refresh();

@@ -11,7 +11,9 @@
 
 namespace heart::ui {
 
-CallTableModel::CallTableModel(const Clock& clock, QObject* parent) : QAbstractTableModel(parent), m_clock(clock) {}
+CallTableModel::CallTableModel(const Clock& clock, QObject* parent)
+    : QAbstractTableModel(parent), m_clock(clock)
+{}
 
 void CallTableModel::setCalls(QList<store::CallSummary> calls)
 {
@@ -47,17 +49,28 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
     const qint64 ageMinutes = call.receivedAt.secsTo(store::toDateTime(m_clock.now())) / 60;
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
         switch (index.column()) {
-        case Received: return ProgramTime::dateTimeText(call.receivedAt);
-        case Age: return ageText(qMax<qint64>(0, ageMinutes));
-        case CadNumber: return call.cadNumber;
-        case CallType: return DomainText::callTypeName(call.callType);
-        case Location: return call.address;
-        case Beat: return call.beat;
-        case Program: return DomainText::programName(call.program);
-        case Risk: return DomainText::riskLevelName(call.riskLevel);
-        case Status: return DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
-        case Disposition: return DomainText::dispositionName(call.disposition);
-        default: return {};
+        case Received:
+            return ProgramTime::dateTimeText(call.receivedAt);
+        case Age:
+            return ageText(qMax<qint64>(0, ageMinutes));
+        case CadNumber:
+            return call.cadNumber;
+        case CallType:
+            return DomainText::callTypeName(call.callType);
+        case Location:
+            return call.address;
+        case Beat:
+            return call.beat;
+        case Program:
+            return DomainText::programName(call.program);
+        case Risk:
+            return DomainText::riskLevelName(call.riskLevel);
+        case Status:
+            return DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
+        case Disposition:
+            return DomainText::dispositionName(call.disposition);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Received)
@@ -88,17 +101,28 @@ QVariant CallTableModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     switch (section) {
     // The program's time, whatever the workstation's clock is set to: say so.
-    case Received: return tr("Received (%1)").arg(ProgramTime::zoneLabel());
-    case Age: return tr("Age");
-    case CadNumber: return tr("CAD #");
-    case CallType: return tr("Call type");
-    case Location: return tr("Location");
-    case Beat: return tr("Beat");
-    case Program: return tr("Program");
-    case Risk: return tr("Risk");
-    case Status: return tr("Status");
-    case Disposition: return tr("Disposition");
-    default: return {};
+    case Received:
+        return tr("Received (%1)").arg(ProgramTime::zoneLabel());
+    case Age:
+        return tr("Age");
+    case CadNumber:
+        return tr("CAD #");
+    case CallType:
+        return tr("Call type");
+    case Location:
+        return tr("Location");
+    case Beat:
+        return tr("Beat");
+    case Program:
+        return tr("Program");
+    case Risk:
+        return tr("Risk");
+    case Status:
+        return tr("Status");
+    case Disposition:
+        return tr("Disposition");
+    default:
+        return {};
     }
 }
 

@@ -13,7 +13,20 @@ class CallTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Received, Age, CadNumber, CallType, Location, Beat, Program, Risk, Status, Disposition, ColumnCount };
+    enum Column
+    {
+        Received,
+        Age,
+        CadNumber,
+        CallType,
+        Location,
+        Beat,
+        Program,
+        Risk,
+        Status,
+        Disposition,
+        ColumnCount
+    };
 
     explicit CallTableModel(const Clock& clock, QObject* parent = nullptr);
 

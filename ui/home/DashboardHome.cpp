@@ -35,8 +35,8 @@ QLabel* makeTile(QWidget* parent, const QString& objectName)
 }
 
 // The empty code holds calls still waiting for a routing decision.
-const QStringList kPrograms = {QStringLiteral("ccd"), QStringLiteral("crt"), QStringLiteral("cor"),
-                               QStringLiteral("cn"), QStringLiteral("police_ems"), QString()};
+const QStringList kPrograms = {QStringLiteral("ccd"), QStringLiteral("crt"),        QStringLiteral("cor"),
+                               QStringLiteral("cn"),  QStringLiteral("police_ems"), QString()};
 
 } // namespace
 
@@ -95,17 +95,21 @@ void DashboardHome::refresh()
         if (!dispositions.contains(row.disposition))
             dispositions.append(row.disposition);
         total += row.calls;
-        if (row.disposition == QLatin1String("diverted") || row.disposition == QLatin1String("transferred_988"))
+        if (row.disposition == QLatin1String("diverted") ||
+            row.disposition == QLatin1String("transferred_988"))
             diverted += row.calls;
-        if (row.disposition == QLatin1String("crt_dispatch") || row.disposition == QLatin1String("cor_dispatch"))
+        if (row.disposition == QLatin1String("crt_dispatch") ||
+            row.disposition == QLatin1String("cor_dispatch"))
             inPerson += row.calls;
     }
     const QLocale locale;
     auto tileText = [](const QString& number, const QString& caption) {
-        return QStringLiteral("<div style='font-size:22pt;font-weight:600'>%1</div><div>%2</div>").arg(number, caption);
+        return QStringLiteral("<div style='font-size:22pt;font-weight:600'>%1</div><div>%2</div>")
+            .arg(number, caption);
     };
     m_total->setText(tileText(locale.toString(total), tr("calls")));
-    const QString share = total > 0 ? locale.toString(100.0 * diverted / total, 'f', 0) + QLatin1Char('%') : QStringLiteral("–");
+    const QString share = total > 0 ? locale.toString(100.0 * diverted / total, 'f', 0) + QLatin1Char('%')
+                                    : QStringLiteral("–");
     m_diverted->setText(tileText(share, tr("resolved by phone or 988")));
     m_inPerson->setText(tileText(locale.toString(inPerson), tr("unarmed or co-response teams sent")));
 

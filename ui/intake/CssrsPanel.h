@@ -6,7 +6,6 @@
 #include "core/triage/Cssrs.h"
 
 #include <QWidget>
-
 #include <array>
 
 class QComboBox;

@@ -77,7 +77,8 @@ DraftWriter::DraftWriter(store::Database& db, const Clock& clock, QObject* paren
     if (opened) {
         m_worker = worker;
     } else {
-        QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -89,7 +90,8 @@ DraftWriter::~DraftWriter()
         return;
     DraftWorker* worker = m_worker;
     QMetaObject::invokeMethod(
-        worker, [worker] {
+        worker,
+        [worker] {
             worker->close();
             delete worker;
         },
@@ -132,7 +134,8 @@ void DraftWriter::save(const store::Actor& actor, const QString& key, const QStr
     }
     if (schedule) {
         DraftWorker* worker = m_worker;
-        QMetaObject::invokeMethod(worker, [worker, actor, key] { worker->save(actor, key); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker, actor, key] { worker->save(actor, key); }, Qt::QueuedConnection);
     }
 }
 
@@ -147,7 +150,8 @@ void DraftWriter::discard(const store::Actor& actor, const QString& key)
         m_latest.remove(key);
     }
     DraftWorker* worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, actor, key] { worker->discard(actor, key); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, actor, key] { worker->discard(actor, key); }, Qt::QueuedConnection);
 }
 
 void DraftWriter::waitForIdle()
@@ -161,10 +165,13 @@ void DraftWriter::waitForIdle()
         unwritten = m_latest.keys();
     }
     DraftWorker* worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, unwritten, this] {
-        for (const QString& key : unwritten)
-            worker->retry(key);
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, unwritten, this] {
+            for (const QString& key : unwritten)
+                worker->retry(key);
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 } // namespace heart::ui

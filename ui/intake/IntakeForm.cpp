@@ -83,9 +83,11 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
         connect(m_drafts, &DraftWriter::saved, this, [this](const QString& key, const QString& error) {
             if (key != draftKey())
                 return;
-            setStatus(error.isEmpty() ? ProgramTime::sentence(tr("Draft saved %1.").arg(
-                                            ProgramTime::timeText(store::toDateTime(m_services.clock.now()))))
-                                      : tr("The draft could not be saved: %1").arg(error));
+            setStatus(error.isEmpty()
+                          ? ProgramTime::sentence(
+                                tr("Draft saved %1.")
+                                    .arg(ProgramTime::timeText(store::toDateTime(m_services.clock.now()))))
+                          : tr("The draft could not be saved: %1").arg(error));
         });
     }
 }
@@ -367,7 +369,8 @@ void IntakeForm::retranslate()
 {
     m_cadLabel->setText(tr("&CAD number:"));
     m_receivedLabel->setText(tr("&Received (%1):").arg(ProgramTime::zoneLabel()));
-    m_received->setToolTip(tr("The time the call came in, in the program's time zone (%1)").arg(ProgramTime::zoneLabel()));
+    m_received->setToolTip(
+        tr("The time the call came in, in the program's time zone (%1)").arg(ProgramTime::zoneLabel()));
     m_callerNameLabel->setText(tr("Caller na&me:"));
     m_callerPhoneLabel->setText(tr("Callback &phone:"));
     m_relationshipLabel->setText(tr("Re&lationship:"));

@@ -9,8 +9,8 @@
 #include "intake/RoutingPanel.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
-#include "usecases/CallUseCases.h"
 #include "units/TeamBoard.h"
+#include "usecases/CallUseCases.h"
 
 #include <QApplication>
 #include <QCheckBox>

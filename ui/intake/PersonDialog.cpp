@@ -33,9 +33,10 @@ QString normalisedPhone(const QString& text)
 } // namespace
 
 PersonDialog::PersonDialog(Services services, QWidget* parent)
-    : QDialog(parent), m_services(std::move(services)), m_name(new QLineEdit(this)), m_phone(new QLineEdit(this)),
-      m_dateOfBirth(new QLineEdit(this)), m_results(new QTableWidget(this)), m_message(new QLabel(this)),
-      m_searchButton(new QPushButton(tr("&Search"), this)), m_link(new QPushButton(tr("&Link to the call"), this)),
+    : QDialog(parent), m_services(std::move(services)), m_name(new QLineEdit(this)),
+      m_phone(new QLineEdit(this)), m_dateOfBirth(new QLineEdit(this)), m_results(new QTableWidget(this)),
+      m_message(new QLabel(this)), m_searchButton(new QPushButton(tr("&Search"), this)),
+      m_link(new QPushButton(tr("&Link to the call"), this)),
       m_create(new QPushButton(tr("&New person"), this)), m_history(new QPushButton(tr("&History"), this))
 {
     setObjectName(QStringLiteral("personDialog"));
@@ -46,7 +47,8 @@ PersonDialog::PersonDialog(Services services, QWidget* parent)
     m_dateOfBirth->setPlaceholderText(tr("YYYY-MM-DD"));
     m_results->setObjectName(QStringLiteral("personResults"));
     m_results->setColumnCount(5);
-    m_results->setHorizontalHeaderLabels({tr("Name"), tr("Also known as"), tr("Born"), tr("Calls"), tr("Matched on")});
+    m_results->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Also known as"), tr("Born"), tr("Calls"), tr("Matched on")});
     m_results->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -124,7 +126,8 @@ void PersonDialog::search()
     }
     const QList<store::PersonMatch>& matches = found.value();
     m_message->setText(matches.isEmpty() ? tr("Nobody found. Create a new person with Alt+N.")
-                                         : tr("%n person(s) found. Enter links the selected one.", nullptr, int(matches.size())));
+                                         : tr("%n person(s) found. Enter links the selected one.", nullptr,
+                                              int(matches.size())));
     for (const store::PersonMatch& match : matches) {
         const int row = m_results->rowCount();
         m_results->insertRow(row);
@@ -172,9 +175,10 @@ void PersonDialog::createPerson()
         QStringList names;
         for (const store::PersonMatch& match : duplicates.value())
             names << fullName(match.person);
-        const auto answer = QMessageBox::question(
-            this, tr("Possible duplicate"),
-            tr("These people may be the same person: %1. Create a new record anyway?").arg(names.join(QStringLiteral(", "))));
+        const auto answer =
+            QMessageBox::question(this, tr("Possible duplicate"),
+                                  tr("These people may be the same person: %1. Create a new record anyway?")
+                                      .arg(names.join(QStringLiteral(", "))));
         if (answer != QMessageBox::Yes) {
             search();
             return;
@@ -204,16 +208,19 @@ void PersonDialog::showHistory(const Services& services, const QString& personId
     auto* summary = new QLabel(&dialog);
     summary->setObjectName(QStringLiteral("personHistorySummary"));
     summary->setWordWrap(true);
-    summary->setText(tr("<b>%1</b><br>Also known as: %2<br>Born: %3<br>%n earlier call(s). Encounters, safety plans "
-                        "and follow-ups appear here once they are recorded.",
-                        nullptr, int(history.value().calls.size()))
-                         .arg(fullName(person).toHtmlEscaped(),
-                              person.aliases.isEmpty() ? tr("—") : person.aliases.join(QStringLiteral(", ")).toHtmlEscaped(),
-                              person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : tr("unknown")));
+    summary->setText(
+        tr("<b>%1</b><br>Also known as: %2<br>Born: %3<br>%n earlier call(s). Encounters, safety plans "
+           "and follow-ups appear here once they are recorded.",
+           nullptr, int(history.value().calls.size()))
+            .arg(fullName(person).toHtmlEscaped(),
+                 person.aliases.isEmpty() ? tr("—")
+                                          : person.aliases.join(QStringLiteral(", ")).toHtmlEscaped(),
+                 person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate) : tr("unknown")));
     auto* calls = new QTableWidget(&dialog);
     calls->setObjectName(QStringLiteral("personHistoryCalls"));
     calls->setColumnCount(5);
-    calls->setHorizontalHeaderLabels({tr("Received"), tr("CAD number"), tr("Call type"), tr("Risk"), tr("Disposition")});
+    calls->setHorizontalHeaderLabels(
+        {tr("Received"), tr("CAD number"), tr("Call type"), tr("Risk"), tr("Disposition")});
     calls->verticalHeader()->hide();
     calls->setEditTriggers(QAbstractItemView::NoEditTriggers);
     calls->horizontalHeader()->setStretchLastSection(true);

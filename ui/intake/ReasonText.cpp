@@ -13,11 +13,16 @@ using routing::ReasonCode;
 QString ReasonText::programName(Program program)
 {
     switch (program) {
-    case Program::CrisisCallDiversion: return tr("Crisis Call Diversion");
-    case Program::CommunityResponse: return tr("Community Response Team");
-    case Program::CoResponse: return tr("Co-Response");
-    case Program::CareNavigation: return tr("Care Navigation");
-    case Program::PoliceEms: return tr("Police/EMS");
+    case Program::CrisisCallDiversion:
+        return tr("Crisis Call Diversion");
+    case Program::CommunityResponse:
+        return tr("Community Response Team");
+    case Program::CoResponse:
+        return tr("Co-Response");
+    case Program::CareNavigation:
+        return tr("Care Navigation");
+    case Program::PoliceEms:
+        return tr("Police/EMS");
     }
     return {};
 }
@@ -25,11 +30,16 @@ QString ReasonText::programName(Program program)
 QString ReasonText::flagName(CallFlag flag)
 {
     switch (flag) {
-    case CallFlag::Weapon: return tr("weapon reported");
-    case CallFlag::Violence: return tr("violence toward others");
-    case CallFlag::Medical: return tr("medical emergency (EMS first)");
-    case CallFlag::Intoxication: return tr("intoxication");
-    case CallFlag::Minors: return tr("minors present");
+    case CallFlag::Weapon:
+        return tr("weapon reported");
+    case CallFlag::Violence:
+        return tr("violence toward others");
+    case CallFlag::Medical:
+        return tr("medical emergency (EMS first)");
+    case CallFlag::Intoxication:
+        return tr("intoxication");
+    case CallFlag::Minors:
+        return tr("minors present");
     }
     return {};
 }
@@ -37,13 +47,20 @@ QString ReasonText::flagName(CallFlag flag)
 QString ReasonText::weekdayName(int isoWeekday)
 {
     switch (isoWeekday) {
-    case 0: return tr("Monday");
-    case 1: return tr("Tuesday");
-    case 2: return tr("Wednesday");
-    case 3: return tr("Thursday");
-    case 4: return tr("Friday");
-    case 5: return tr("Saturday");
-    case 6: return tr("Sunday");
+    case 0:
+        return tr("Monday");
+    case 1:
+        return tr("Tuesday");
+    case 2:
+        return tr("Wednesday");
+    case 3:
+        return tr("Thursday");
+    case 4:
+        return tr("Friday");
+    case 5:
+        return tr("Saturday");
+    case 6:
+        return tr("Sunday");
     }
     return {};
 }
@@ -137,12 +154,14 @@ QString ReasonText::basis(const routing::Decision& decision, const routing::Rule
         QStringList why;
         for (const routing::Reason& reason : decision.verdict(Program::CoResponse).reasons)
             why << ReasonText::reason(reason, ruleSet);
-        sentences << tr("Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now.")
-                  << tr("Co-Response cannot go (%1), so Police/EMS goes.").arg(why.join(QStringLiteral("; ")));
+        sentences
+            << tr("Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now.")
+            << tr("Co-Response cannot go (%1), so Police/EMS goes.").arg(why.join(QStringLiteral("; ")));
     } else {
-        sentences << tr("Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now, "
-                        "so %1 goes, not a phone diversion.")
-                         .arg(programName(lead));
+        sentences
+            << tr("Imminent risk (high suicide risk, C-SSRS): the person needs an in-person evaluation now, "
+                  "so %1 goes, not a phone diversion.")
+                   .arg(programName(lead));
     }
     if (decision.stayOnLine)
         sentences << tr("Crisis Call Diversion keeps the caller on the line until the responders arrive.");
@@ -153,12 +172,14 @@ QString ReasonText::timeNote(const routing::Decision& decision)
 {
     using routing::LocalTimeNote;
     switch (decision.timeNote) {
-    case LocalTimeNote::Exact: return {};
+    case LocalTimeNote::Exact:
+        return {};
     case LocalTimeNote::InSpringForwardGap:
         return tr("The clocks sprang forward at that time: judged at %1.")
             .arg(QString::fromStdString(routing::formatMinuteOfDay(decision.local.minuteOfDay)));
     case LocalTimeNote::Ambiguous:
-        return tr("That time happens twice on the night the clocks fall back; the hours are the same either way.");
+        return tr(
+            "That time happens twice on the night the clocks fall back; the hours are the same either way.");
     }
     return {};
 }

@@ -11,8 +11,7 @@ namespace heart::ui {
 
 RoutingPanel::RoutingPanel(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_recommendation(new QLabel(this)),
-      m_basis(new QLabel(this)), m_context(new QLabel(this)),
-      m_verdicts(new QLabel(this))
+      m_basis(new QLabel(this)), m_context(new QLabel(this)), m_verdicts(new QLabel(this))
 {
     setObjectName(QStringLiteral("routingPanel"));
     m_recommendation->setObjectName(QStringLiteral("routingRecommendation"));
@@ -89,8 +88,10 @@ void RoutingPanel::setImminent(bool imminent)
     m_imminent = imminent;
     m_recommendation->setStyleSheet(
         imminent
-            ? QStringLiteral("QLabel { background: #fde2e4; border: 1px solid #b00020; padding: 6px; font-weight: 600; }")
-            : QStringLiteral("QLabel { background: #e8f0fe; border: 1px solid #9ab; padding: 6px; font-weight: 600; }"));
+            ? QStringLiteral("QLabel { background: #fde2e4; border: 1px solid #b00020; padding: 6px; "
+                             "font-weight: 600; }")
+            : QStringLiteral(
+                  "QLabel { background: #e8f0fe; border: 1px solid #9ab; padding: 6px; font-weight: 600; }"));
 }
 
 void RoutingPanel::render()
@@ -114,15 +115,24 @@ void RoutingPanel::render()
 
     QString where;
     switch (d.beatSource) {
-    case routing::BeatSource::Given: where = tr("beat %1").arg(QString::fromStdString(d.beat)); break;
-    case routing::BeatSource::FromPosition: where = tr("beat %1 (from the coordinates)").arg(QString::fromStdString(d.beat)); break;
-    case routing::BeatSource::OutsideEveryBeat: where = tr("outside every beat"); break;
-    case routing::BeatSource::Unknown: where = tr("location unknown"); break;
+    case routing::BeatSource::Given:
+        where = tr("beat %1").arg(QString::fromStdString(d.beat));
+        break;
+    case routing::BeatSource::FromPosition:
+        where = tr("beat %1 (from the coordinates)").arg(QString::fromStdString(d.beat));
+        break;
+    case routing::BeatSource::OutsideEveryBeat:
+        where = tr("outside every beat");
+        break;
+    case routing::BeatSource::Unknown:
+        where = tr("location unknown");
+        break;
     }
-    QString context = tr("%1 %2 · %3 · rules: %4")
-                          .arg(ReasonText::weekdayName(d.isoWeekday),
-                               QString::fromStdString(routing::formatMinuteOfDay(d.local.minuteOfDay)), where,
-                               m_ruleSet ? QString::fromStdString(m_ruleSet->name) : QString::fromStdString(d.ruleSetId));
+    QString context =
+        tr("%1 %2 · %3 · rules: %4")
+            .arg(ReasonText::weekdayName(d.isoWeekday),
+                 QString::fromStdString(routing::formatMinuteOfDay(d.local.minuteOfDay)), where,
+                 m_ruleSet ? QString::fromStdString(m_ruleSet->name) : QString::fromStdString(d.ruleSetId));
     if (const QString note = ReasonText::timeNote(d); !note.isEmpty())
         context += QStringLiteral("\n") + note;
     m_context->setText(context);

@@ -21,7 +21,7 @@ public:
     // No decision possible yet (e.g. no call type): says what is missing.
     void showMissing(const QString& what);
     QString recommendationText() const;
-    QString basisText() const; // why the recommendation leads as it does (imminent risk), else empty
+    QString basisText() const;    // why the recommendation leads as it does (imminent risk), else empty
     QString verdictsText() const; // plain text of the program list, for tests and screen readers
 
 protected:

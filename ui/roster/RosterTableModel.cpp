@@ -85,14 +85,18 @@ QString RosterTableModel::legendHtml(const roster::RotationRules& rules)
 QColor RosterTableModel::roleColor(roster::ResponderRole role)
 {
     switch (role) {
-    case roster::ResponderRole::Clinician: return QColor(0x1f, 0x6f, 0x8b);
-    case roster::ResponderRole::PeerSupport: return QColor(0xc2, 0x7c, 0x0e);
-    case roster::ResponderRole::Emt: return QColor(0xb0, 0x2a, 0x37);
+    case roster::ResponderRole::Clinician:
+        return QColor(0x1f, 0x6f, 0x8b);
+    case roster::ResponderRole::PeerSupport:
+        return QColor(0xc2, 0x7c, 0x0e);
+    case roster::ResponderRole::Emt:
+        return QColor(0xb0, 0x2a, 0x37);
     }
     return {};
 }
 
-void RosterTableModel::setSchedule(const roster::Schedule& schedule, const roster::RotationRules& rules, int todayIndex)
+void RosterTableModel::setSchedule(const roster::Schedule& schedule, const roster::RotationRules& rules,
+                                   int todayIndex)
 {
     // Same people, same days: an edit. Keep selection and scroll position; only the cells changed.
     if (rowCount() > 0 && schedule.staff == m_schedule.staff && schedule.start == m_schedule.start &&
@@ -123,8 +127,10 @@ roster::Duty RosterTableModel::nextDuty(int person, int day) const
     switch (dutyAt(person, day).kind) {
     case roster::DutyKind::Off:
         return {roster::DutyKind::Shift, m_schedule.staff[static_cast<std::size_t>(person)].shiftCode, 0};
-    case roster::DutyKind::Shift: return {roster::DutyKind::Admin, {}, m_rules.adminMinutesPerWeek};
-    case roster::DutyKind::Admin: return {};
+    case roster::DutyKind::Shift:
+        return {roster::DutyKind::Admin, {}, m_rules.adminMinutesPerWeek};
+    case roster::DutyKind::Admin:
+        return {};
     }
     return {};
 }
@@ -151,9 +157,12 @@ int RosterTableModel::shiftIndex(const std::string& code) const
 QString RosterTableModel::roleName(roster::ResponderRole role)
 {
     switch (role) {
-    case roster::ResponderRole::Clinician: return tr("Clinician");
-    case roster::ResponderRole::PeerSupport: return tr("Peer support");
-    case roster::ResponderRole::Emt: return tr("EMT");
+    case roster::ResponderRole::Clinician:
+        return tr("Clinician");
+    case roster::ResponderRole::PeerSupport:
+        return tr("Peer support");
+    case roster::ResponderRole::Emt:
+        return tr("EMT");
     }
     return {};
 }
@@ -188,7 +197,8 @@ QVariant RosterTableModel::data(const QModelIndex& index, int role) const
         if (duty.kind == roster::DutyKind::Shift)
             return QBrush(shiftTextColor(shiftIndex(duty.shiftCode)));
         return duty.kind == roster::DutyKind::Admin ? QBrush(kAdminText) : QVariant();
-    case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignCenter);
     case Qt::FontRole:
         if (index.column() == m_today) {
             QFont bold;
@@ -199,9 +209,12 @@ QVariant RosterTableModel::data(const QModelIndex& index, int role) const
     case GroupStartRole:
         return index.row() > 0 && m_schedule.staff[static_cast<std::size_t>(index.row())].role !=
                                       m_schedule.staff[static_cast<std::size_t>(index.row() - 1)].role;
-    case WeekStartRole: return index.column() > 0 && index.column() % 7 == 0;
-    case TodayRole: return index.column() == m_today;
-    default: return {};
+    case WeekStartRole:
+        return index.column() > 0 && index.column() % 7 == 0;
+    case TodayRole:
+        return index.column() == m_today;
+    default:
+        return {};
     }
 }
 
@@ -212,7 +225,8 @@ QVariant RosterTableModel::headerData(int section, Qt::Orientation orientation, 
             return {};
         const roster::StaffMember& member = m_schedule.staff[static_cast<std::size_t>(section)];
         switch (role) {
-        case Qt::DisplayRole: return QString::fromStdString(member.name);
+        case Qt::DisplayRole:
+            return QString::fromStdString(member.name);
         case Qt::ToolTipRole:
             return tr("%1 · %2 · fixed shift: %3")
                 .arg(QString::fromStdString(member.name), roleName(member.role),
@@ -228,7 +242,8 @@ QVariant RosterTableModel::headerData(int section, Qt::Orientation orientation, 
             painter.drawRoundedRect(QRectF(0.5, 0.5, 9, 9), 2, 2);
             return swatch;
         }
-        default: return {};
+        default:
+            return {};
         }
     }
     if (section < 0 || section >= columnCount())
@@ -238,10 +253,11 @@ QVariant RosterTableModel::headerData(int section, Qt::Orientation orientation, 
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1\n%2").arg(QLocale().dayName(date.dayOfWeek(), QLocale::ShortFormat).left(2),
-                                             QString::number(date.day()));
+                                            QString::number(date.day()));
     case Qt::ToolTipRole: {
         const QString day = QLocale().toString(date, QLocale::LongFormat);
-        return section == m_today ? tr("Today, %1").arg(day) : tr("Week %1, %2").arg(section / 7 + 1).arg(day);
+        return section == m_today ? tr("Today, %1").arg(day)
+                                  : tr("Week %1, %2").arg(section / 7 + 1).arg(day);
     }
     case Qt::FontRole:
         if (section == m_today) {
@@ -250,12 +266,14 @@ QVariant RosterTableModel::headerData(int section, Qt::Orientation orientation, 
             return bold;
         }
         return {};
-    case Qt::ForegroundRole: return section == m_today ? QBrush(Qt::white) : QVariant();
+    case Qt::ForegroundRole:
+        return section == m_today ? QBrush(Qt::white) : QVariant();
     case Qt::BackgroundRole:
         if (section == m_today)
             return QBrush(todayColor());
         return weekend ? QBrush(weekendColor().darker(104)) : QVariant();
-    default: return {};
+    default:
+        return {};
     }
 }
 

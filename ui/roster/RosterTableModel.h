@@ -14,8 +14,10 @@ class RosterTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum DataRole {
-        // true on the first row of a role group and on the first day of a week: the delegate draws a rule there.
+    enum DataRole
+    {
+        // true on the first row of a role group and on the first day of a week: the delegate draws a rule
+        // there.
         GroupStartRole = Qt::UserRole + 1,
         WeekStartRole,
         TodayRole,

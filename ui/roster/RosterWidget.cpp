@@ -168,13 +168,15 @@ RosterWidget::RosterWidget(Services services, QWidget* parent)
             m_table->setCurrentIndex(m_model->index(std::max(row, 0), day));
         m_table->setFocus();
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &RosterWidget::refreshCellInfo);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &RosterWidget::refreshCellInfo);
     // Changed at another workstation: read again; and on duty moves with the clock.
     connect(m_live, &LiveRefresh::changed, this, &RosterWidget::reload);
     connect(m_live, &LiveRefresh::tick, this, &RosterWidget::showOnDuty);
     retranslate();
     reload();
-    // Start on today's cell, but show the cycle from its first day: no scrolling before the grid has its size.
+    // Start on today's cell, but show the cycle from its first day: no scrolling before the grid has its
+    // size.
     if (m_hasCycle && m_model->rowCount() > 0) {
         m_table->setAutoScroll(false);
         m_table->setCurrentIndex(m_model->index(0, todayIndex()));
@@ -226,8 +228,9 @@ void RosterWidget::refreshDerived()
     if (keep.isValid() && keep.row() < m_model->rowCount() && keep.column() < m_model->columnCount())
         m_table->setCurrentIndex(m_model->index(keep.row(), keep.column()));
     // The grid is as tall as its rows (the rule check takes the rest), scrolling only when they do not fit.
-    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->length() +
-                              m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth());
+    m_table->setMaximumHeight(
+        m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->length() +
+        m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth());
 
     const roster::Schedule& schedule = m_cycle.schedule;
     if (m_hasCycle) {
@@ -254,14 +257,15 @@ void RosterWidget::refreshDerived()
         item->setData(Qt::UserRole + 1, v.day >= 0 ? v.day : (v.week >= 0 ? v.week * 7 : 0));
     }
     if (violations.empty()) {
-        auto* item = new QListWidgetItem(m_hasCycle ? tr("Every rule holds.") : tr("No rotation yet: generate one."),
-                                         m_violations);
-        item->setIcon(
-            style()->standardIcon(m_hasCycle ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxInformation));
+        auto* item = new QListWidgetItem(
+            m_hasCycle ? tr("Every rule holds.") : tr("No rotation yet: generate one."), m_violations);
+        item->setIcon(style()->standardIcon(m_hasCycle ? QStyle::SP_DialogApplyButton
+                                                       : QStyle::SP_MessageBoxInformation));
         item->setData(Qt::UserRole, -1);
         item->setData(Qt::UserRole + 1, -1);
     }
-    m_violationsLabel->setText(tr("Rule chec&k (%n problem(s))", nullptr, static_cast<int>(violations.size())));
+    m_violationsLabel->setText(
+        tr("Rule chec&k (%n problem(s))", nullptr, static_cast<int>(violations.size())));
     showOnDuty();
     m_coverage->showCoverage(m_hasCycle ? schedule : roster::Schedule{}, m_rules);
     refreshCellInfo();
@@ -293,9 +297,10 @@ bool RosterWidget::failed(const store::StoreError& error)
     }
     if (error.code == store::StoreErrorCode::Conflict) {
         reload();
-        showMessage(tr("The rotation was changed at another workstation meanwhile. It has been reloaded: please make "
-                       "your change again."),
-                    true);
+        showMessage(
+            tr("The rotation was changed at another workstation meanwhile. It has been reloaded: please make "
+               "your change again."),
+            true);
     } else {
         showMessage(DomainText::errorText(error), true);
     }
@@ -316,7 +321,8 @@ bool RosterWidget::setDutyAt(int person, int day, const roster::Duty& duty)
 
 bool RosterWidget::cycleDuty(int person, int day)
 {
-    if (!m_hasCycle || person < 0 || person >= m_model->rowCount() || day < 0 || day >= m_model->columnCount())
+    if (!m_hasCycle || person < 0 || person >= m_model->rowCount() || day < 0 ||
+        day >= m_model->columnCount())
         return false;
     return setDutyAt(person, day, m_model->nextDuty(person, day));
 }
@@ -346,7 +352,8 @@ void RosterWidget::chooseSwap()
     const QModelIndex at = m_table->currentIndex();
     if (!at.isValid() || !m_hasCycle || !m_editable)
         return;
-    QPointer<SwapDutyDialog> dialog = new SwapDutyDialog(m_cycle.schedule, m_rules, at.row(), at.column(), this);
+    QPointer<SwapDutyDialog> dialog =
+        new SwapDutyDialog(m_cycle.schedule, m_rules, at.row(), at.column(), this);
     if (dialog->candidateCount() == 0) {
         showMessage(tr("Everyone has the same duty that day: there is nothing to swap."), true);
     } else if (dialog->exec() == QDialog::Accepted && dialog && dialog->chosenPerson() >= 0) {
@@ -371,7 +378,8 @@ void RosterWidget::showCellMenu(const QPoint& globalPos)
         QAction* action = menu.addAction(text);
         action->setCheckable(true);
         action->setChecked(duty == now);
-        connect(action, &QAction::triggered, this, [this, person, day, duty] { setDutyAt(person, day, duty); });
+        connect(action, &QAction::triggered, this,
+                [this, person, day, duty] { setDutyAt(person, day, duty); });
     };
     offer(tr("&Off"), roster::Duty{});
     int n = 0;
@@ -401,11 +409,11 @@ void RosterWidget::showCellMenu(const QPoint& globalPos)
 void RosterWidget::confirmAndGenerate()
 {
     const int teams = m_teams->value();
-    if (m_hasCycle &&
-        QMessageBox::question(this, tr("Generate rotation"),
-                              tr("Replace the current rotation with a new one with %n complete team(s) on every "
-                                 "shift? Changes made by hand are replaced too.",
-                                 nullptr, teams)) != QMessageBox::Yes)
+    if (m_hasCycle && QMessageBox::question(
+                          this, tr("Generate rotation"),
+                          tr("Replace the current rotation with a new one with %n complete team(s) on every "
+                             "shift? Changes made by hand are replaced too.",
+                             nullptr, teams)) != QMessageBox::Yes)
         return;
     generate(teams);
 }
@@ -416,7 +424,8 @@ bool RosterWidget::generate(int teamsPerShift)
         return false;
     using namespace std::chrono;
     const sys_days today{m_zone.toLocal(m_services.clock.now()).date};
-    const year_month_day start = m_hasCycle ? m_cycle.schedule.start : year_month_day{today - (weekday{today} - Monday)};
+    const year_month_day start =
+        m_hasCycle ? m_cycle.schedule.start : year_month_day{today - (weekday{today} - Monday)};
     auto result = usecases::RosterUseCases(m_services)
                       .generateRotation(m_hasCycle ? std::optional(m_cycle) : std::nullopt, m_rules, start,
                                         teamsPerShift);
@@ -434,7 +443,9 @@ bool RosterWidget::generate(int teamsPerShift)
         return false;
     }
     reload();
-    showMessage(tr("A new rotation with %n complete team(s) on every shift was saved.", nullptr, teamsPerShift), false);
+    showMessage(
+        tr("A new rotation with %n complete team(s) on every shift was saved.", nullptr, teamsPerShift),
+        false);
     return true;
 }
 
@@ -471,8 +482,8 @@ void RosterWidget::chooseExport(bool calendar)
     const QString path =
         calendar ? QFileDialog::getSaveFileName(this, tr("Export the rotation as a calendar"),
                                                 QStringLiteral("rotation.ics"), tr("Calendar files (*.ics)"))
-                 : QFileDialog::getSaveFileName(this, tr("Export the rotation"), QStringLiteral("rotation.csv"),
-                                                tr("CSV files (*.csv)"));
+                 : QFileDialog::getSaveFileName(this, tr("Export the rotation"),
+                                                QStringLiteral("rotation.csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportTo(path, calendar);
 }
@@ -481,8 +492,9 @@ bool RosterWidget::exportTo(const QString& path, bool calendar)
 {
     if (!m_hasCycle)
         return false;
-    const std::string text = calendar ? roster::scheduleIcs(m_cycle.schedule, m_rules, m_zone, -1, m_services.clock.now())
-                                      : roster::scheduleCsv(m_cycle.schedule, m_rules, m_zone);
+    const std::string text =
+        calendar ? roster::scheduleIcs(m_cycle.schedule, m_rules, m_zone, -1, m_services.clock.now())
+                 : roster::scheduleCsv(m_cycle.schedule, m_rules, m_zone);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0) {
         showMessage(tr("The file could not be written: %1").arg(file.errorString()), true);
@@ -572,8 +584,9 @@ void RosterWidget::retranslate()
     m_tabs->setTabText(1, tr("Cov&erage"));
     m_table->setAccessibleName(tr("Rotation: people by day"));
     m_table->setAccessibleDescription(
-        m_editable ? tr("Space changes a day; Shift+F10 offers every duty; Ctrl+W swaps it with someone else's.")
-                   : tr("View only."));
+        m_editable
+            ? tr("Space changes a day; Shift+F10 offers every duty; Ctrl+W swaps it with someone else's.")
+            : tr("View only."));
     m_violations->setAccessibleName(tr("Rule check"));
     m_legend->setText(RosterTableModel::legendHtml(m_rules));
 }

@@ -39,9 +39,12 @@ QString ViolationText::shiftText(const std::string& code, const roster::Rotation
 QString ViolationText::dutyText(const roster::Duty& duty, const roster::RotationRules& rules)
 {
     switch (duty.kind) {
-    case roster::DutyKind::Off: return tr("off");
-    case roster::DutyKind::Shift: return shiftText(duty.shiftCode, rules);
-    case roster::DutyKind::Admin: return tr("administrative hours (%1 h)").arg(duty.adminMinutes / 60.0);
+    case roster::DutyKind::Off:
+        return tr("off");
+    case roster::DutyKind::Shift:
+        return shiftText(duty.shiftCode, rules);
+    case roster::DutyKind::Admin:
+        return tr("administrative hours (%1 h)").arg(duty.adminMinutes / 60.0);
     }
     return {};
 }
@@ -100,7 +103,8 @@ QString ViolationText::describe(const roster::StaffShortage& s)
     if (s.support)
         return tr("Needs %n more peer support specialist(s) or EMT(s) for %1 %2 shifts.", nullptr, s.more)
             .arg(weekdayName(s.weekday), shift);
-    return tr("Needs %n more clinician(s) for %1 %2 shifts.", nullptr, s.more).arg(weekdayName(s.weekday), shift);
+    return tr("Needs %n more clinician(s) for %1 %2 shifts.", nullptr, s.more)
+        .arg(weekdayName(s.weekday), shift);
 }
 
 } // namespace heart::ui

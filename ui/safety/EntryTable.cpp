@@ -8,7 +8,8 @@
 
 namespace heart::ui {
 
-EntryTable::EntryTable(bool withPhone, QWidget* parent) : QTableWidget(0, withPhone ? 2 : 1, parent), m_withPhone(withPhone)
+EntryTable::EntryTable(bool withPhone, QWidget* parent)
+    : QTableWidget(0, withPhone ? 2 : 1, parent), m_withPhone(withPhone)
 {
     setTabKeyNavigation(true); // within a row only: see moveCursor()
     setEditTriggers(QAbstractItemView::AllEditTriggers);
@@ -124,11 +125,12 @@ QModelIndex EntryTable::moveCursor(CursorAction action, Qt::KeyboardModifiers mo
     if (!current.isValid()) // coming into the table: its first entry
         return rowCount() > 0 ? model()->index(0, 0) : QModelIndex();
     if (action == MoveNext)
-        return current.isValid() && current.column() + 1 < columnCount() ? model()->index(current.row(), current.column() + 1)
-                                                                          : QModelIndex();
+        return current.isValid() && current.column() + 1 < columnCount()
+                   ? model()->index(current.row(), current.column() + 1)
+                   : QModelIndex();
     if (action == MovePrevious)
         return current.isValid() && current.column() > 0 ? model()->index(current.row(), current.column() - 1)
-                                                          : QModelIndex();
+                                                         : QModelIndex();
     return QTableWidget::moveCursor(action, modifiers);
 }
 
@@ -150,8 +152,8 @@ QSize EntryTable::sizeHint() const
 
 void EntryTable::keyPressEvent(QKeyEvent* event)
 {
-    if (!m_readOnly && (event->key() == Qt::Key_Delete) && state() != QAbstractItemView::EditingState
-        && currentRow() >= 0 && currentRow() < rowCount() - 1) {
+    if (!m_readOnly && (event->key() == Qt::Key_Delete) && state() != QAbstractItemView::EditingState &&
+        currentRow() >= 0 && currentRow() < rowCount() - 1) {
         removeRow(currentRow());
         keepOneEmptyRow();
         Q_EMIT entriesChanged();

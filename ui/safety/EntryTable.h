@@ -6,7 +6,6 @@
 #include "core/safety/SafetyPlan.h"
 
 #include <QTableWidget>
-
 #include <vector>
 
 namespace heart::ui {

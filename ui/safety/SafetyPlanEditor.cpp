@@ -55,7 +55,8 @@ SafetyPlanEditor::SafetyPlanEditor(Services services, const QString& encounterId
     for (SafetyPlanStep step : safety::kAllSafetyPlanSteps) {
         const std::size_t i = std::size_t(step);
         auto* table = new EntryTable(safety::stepTakesPhone(step), page);
-        table->setObjectName(QStringLiteral("step_") + QString::fromLatin1(safety::safetyPlanStepCode(step).data()));
+        table->setObjectName(QStringLiteral("step_") +
+                             QString::fromLatin1(safety::safetyPlanStepCode(step).data()));
         auto* label = new QLabel(page);
         label->setFont(bold);
         label->setBuddy(table);
@@ -129,8 +130,9 @@ std::vector<safety::SafetyContact> SafetyPlanEditor::crisisServices(const QStrin
     QString problem;
     auto services = usecases::SafetyPlanUseCases(m_services).crisisServices(language, &problem);
     if (!problem.isEmpty())
-        setStatus(tr("The crisis services in the settings cannot be read (%1); the 988 Lifeline and 911 are used.")
-                      .arg(problem));
+        setStatus(
+            tr("The crisis services in the settings cannot be read (%1); the 988 Lifeline and 911 are used.")
+                .arg(problem));
     return services;
 }
 
@@ -205,7 +207,8 @@ void SafetyPlanEditor::languageChanged()
     safety::SafetyPlan current = plan();
     std::vector<safety::SafetyPlanEntry>& professionals = current.step(SafetyPlanStep::Professionals);
     for (const safety::SafetyContact& old : crisisServices(previous)) {
-        std::erase_if(professionals, [&](const safety::SafetyPlanEntry& entry) { return entry.text == old.name; });
+        std::erase_if(professionals,
+                      [&](const safety::SafetyPlanEntry& entry) { return entry.text == old.name; });
     }
     load(safety::withDefaults(current, crisisServices(language)));
     changed();
@@ -273,7 +276,8 @@ bool SafetyPlanEditor::readyToPrint()
 
 SafetyPlanHeader SafetyPlanEditor::header() const
 {
-    const QString clinician = m_record.authorName.isEmpty() ? m_services.actor.displayName() : m_record.authorName;
+    const QString clinician =
+        m_record.authorName.isEmpty() ? m_services.actor.displayName() : m_record.authorName;
     return {m_personName, ProgramTime::localDate(store::toDateTime(m_services.clock.now())), clinician};
 }
 
@@ -320,9 +324,9 @@ void SafetyPlanEditor::askPdfPath()
     if (!m_record.isFinal && !finalise())
         return;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the safety plan as PDF"),
-                                                      folder + QStringLiteral("/safety-plan.pdf"),
-                                                      tr("PDF files (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the safety plan as PDF"),
+                                     folder + QStringLiteral("/safety-plan.pdf"), tr("PDF files (*.pdf)"));
     if (!path.isEmpty())
         savePdf(path);
 }
@@ -335,11 +339,13 @@ QString SafetyPlanEditor::problemsText() const
         // "steps[4].entries[1].phone" -> step 5, entry 2
         const QRegularExpressionMatch where =
             QRegularExpression(QStringLiteral(R"(steps\[(\d)\](?:\.entries\[(\d+)\])?)")).match(field);
-        const QString place = where.hasMatch()
-                                  ? (where.captured(2).isEmpty()
-                                         ? tr("step %1").arg(where.captured(1).toInt() + 1)
-                                         : tr("step %1, entry %2").arg(where.captured(1).toInt() + 1).arg(where.captured(2).toInt() + 1))
-                                  : field == QLatin1String("language") ? tr("language") : tr("reasons for living");
+        const QString place =
+            where.hasMatch() ? (where.captured(2).isEmpty() ? tr("step %1").arg(where.captured(1).toInt() + 1)
+                                                            : tr("step %1, entry %2")
+                                                                  .arg(where.captured(1).toInt() + 1)
+                                                                  .arg(where.captured(2).toInt() + 1))
+            : field == QLatin1String("language") ? tr("language")
+                                                 : tr("reasons for living");
         if (problem.code == "no-professional-contact")
             lines << tr("step 5 needs at least one contact with a phone number");
         else if (problem.code == "phone-not-dialable")

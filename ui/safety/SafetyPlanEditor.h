@@ -15,7 +15,6 @@
 
 #include <QTimer>
 #include <QWidget>
-
 #include <array>
 
 class QComboBox;
@@ -32,7 +31,8 @@ class SafetyPlanEditor : public QWidget
     Q_OBJECT
 
 public:
-    SafetyPlanEditor(Services services, const QString& encounterId, const QString& callId, QWidget* parent = nullptr);
+    SafetyPlanEditor(Services services, const QString& encounterId, const QString& callId,
+                     QWidget* parent = nullptr);
 
     safety::SafetyPlan plan() const; // as on screen
     const store::SafetyPlanRecord& record() const { return m_record; }

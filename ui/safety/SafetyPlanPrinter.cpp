@@ -2,13 +2,13 @@
 
 #include "core/PhoneFormat.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
 #include <QHash>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 
 namespace heart::ui {
@@ -29,13 +29,17 @@ const QHash<QString, QHash<QString, QString>>& texts()
              {QStringLiteral("made"), QStringLiteral("Made on %1 with %2")},
              {QStringLiteral("reasons"), QStringLiteral("My reasons for living")},
              {QStringLiteral("footer"),
-              QStringLiteral("In a crisis, call or text 988 (Suicide & Crisis Lifeline) at any hour, or call 911.")},
-             {QStringLiteral("warning-signs"), QStringLiteral("Warning signs that a crisis may be developing")},
+              QStringLiteral(
+                  "In a crisis, call or text 988 (Suicide & Crisis Lifeline) at any hour, or call 911.")},
+             {QStringLiteral("warning-signs"),
+              QStringLiteral("Warning signs that a crisis may be developing")},
              {QStringLiteral("coping-strategies"),
               QStringLiteral("Things I can do on my own to take my mind off my problems")},
-             {QStringLiteral("distraction"), QStringLiteral("People and places that help me take my mind off things")},
+             {QStringLiteral("distraction"),
+              QStringLiteral("People and places that help me take my mind off things")},
              {QStringLiteral("people-to-ask"), QStringLiteral("People I can ask for help")},
-             {QStringLiteral("professionals"), QStringLiteral("Professionals and agencies I can contact in a crisis")},
+             {QStringLiteral("professionals"),
+              QStringLiteral("Professionals and agencies I can contact in a crisis")},
              {QStringLiteral("safe-environment"), QStringLiteral("Making my environment safe")},
          }},
         {QStringLiteral("es"),
@@ -45,9 +49,11 @@ const QHash<QString, QHash<QString, QString>>& texts()
              {QStringLiteral("made"), QStringLiteral("Hecho el %1 con %2")},
              {QStringLiteral("reasons"), QStringLiteral("Mis razones para vivir")},
              {QStringLiteral("footer"),
-              QStringLiteral("En una crisis, llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio "
-                             "y Crisis) a cualquier hora, o llame al 911.")},
-             {QStringLiteral("warning-signs"), QStringLiteral("Señales de alerta de que se acerca una crisis")},
+              QStringLiteral(
+                  "En una crisis, llame o envíe un mensaje de texto al 988 (Línea de Prevención del Suicidio "
+                  "y Crisis) a cualquier hora, o llame al 911.")},
+             {QStringLiteral("warning-signs"),
+              QStringLiteral("Señales de alerta de que se acerca una crisis")},
              {QStringLiteral("coping-strategies"),
               QStringLiteral("Cosas que puedo hacer por mi cuenta para distraerme de mis problemas")},
              {QStringLiteral("distraction"), QStringLiteral("Personas y lugares que me ayudan a distraerme")},
@@ -78,7 +84,8 @@ QString pageHtml(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
 {
     const QString lang = pageLanguage(QString::fromStdString(plan.language));
     const QLocale locale(lang == QLatin1String("es") ? QLocale::Spanish : QLocale::English);
-    QString html = QStringLiteral("<html><body style='font-family: \"DejaVu Sans\"; font-size: %1pt;'>").arg(bodyPt);
+    QString html =
+        QStringLiteral("<html><body style='font-family: \"DejaVu Sans\"; font-size: %1pt;'>").arg(bodyPt);
     html += QStringLiteral("<p style='font-size: %1pt; font-weight: bold; margin-bottom: 2pt;'>%2</p>")
                 .arg(bodyPt * 1.6)
                 .arg(SafetyPlanPrinter::text(lang, "title").toHtmlEscaped());
@@ -91,7 +98,8 @@ QString pageHtml(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
                              .arg(locale.toString(header.date, QLocale::LongFormat), header.clinician)
                              .toHtmlEscaped());
     for (SafetyPlanStep step : safety::kAllSafetyPlanSteps) {
-        html += QStringLiteral("<p style='font-weight: bold; margin-top: 8pt; margin-bottom: 2pt;'>%1. %2</p><ul style='margin-top: 0;'>")
+        html += QStringLiteral("<p style='font-weight: bold; margin-top: 8pt; margin-bottom: 2pt;'>%1. "
+                               "%2</p><ul style='margin-top: 0;'>")
                     .arg(safety::stepNumber(step))
                     .arg(SafetyPlanPrinter::stepTitle(lang, step).toHtmlEscaped());
         const auto& entries = plan.step(step);
@@ -102,7 +110,8 @@ QString pageHtml(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
         html += QStringLiteral("</ul>");
     }
     if (!plan.reasonsForLiving.empty()) {
-        html += QStringLiteral("<p style='font-weight: bold; margin-top: 8pt; margin-bottom: 2pt;'>%1</p><ul style='margin-top: 0;'>")
+        html += QStringLiteral("<p style='font-weight: bold; margin-top: 8pt; margin-bottom: 2pt;'>%1</p><ul "
+                               "style='margin-top: 0;'>")
                     .arg(SafetyPlanPrinter::text(lang, "reasons").toHtmlEscaped());
         for (const std::string& reason : plan.reasonsForLiving)
             html += QStringLiteral("<li>%1</li>").arg(QString::fromStdString(reason).toHtmlEscaped());
@@ -125,7 +134,8 @@ QString SafetyPlanPrinter::stepTitle(const QString& language, SafetyPlanStep ste
     return text(language, safety::safetyPlanStepCode(step).data());
 }
 
-int SafetyPlanPrinter::paint(const safety::SafetyPlan& plan, const SafetyPlanHeader& header, QPagedPaintDevice& device)
+int SafetyPlanPrinter::paint(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
+                             QPagedPaintDevice& device)
 {
     QPainter painter(&device);
     const QRectF page = QRectF(0, 0, device.width(), device.height());
@@ -153,8 +163,8 @@ int SafetyPlanPrinter::paint(const safety::SafetyPlan& plan, const SafetyPlanHea
     return pages;
 }
 
-bool SafetyPlanPrinter::writePdf(const safety::SafetyPlan& plan, const SafetyPlanHeader& header, const QString& path,
-                                 QString* error)
+bool SafetyPlanPrinter::writePdf(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
+                                 const QString& path, QString* error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -27,7 +27,8 @@ public:
     static QString stepTitle(const QString& language, safety::SafetyPlanStep step);
 
     // Paints the plan; returns the number of pages used (1 when it fits).
-    static int paint(const safety::SafetyPlan& plan, const SafetyPlanHeader& header, QPagedPaintDevice& device);
+    static int paint(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
+                     QPagedPaintDevice& device);
     // Writes a PDF file (Letter); false and `error` on failure.
     static bool writePdf(const safety::SafetyPlan& plan, const SafetyPlanHeader& header, const QString& path,
                          QString* error = nullptr);

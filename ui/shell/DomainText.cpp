@@ -3,7 +3,6 @@
 #include "shell/ProgramTime.h"
 
 #include <QHash>
-
 #include <QLocale>
 
 namespace heart::ui {
@@ -13,14 +12,22 @@ using store::StoreErrorCode;
 QString DomainText::roleName(Role role)
 {
     switch (role) {
-    case Role::CallCounselor: return tr("Crisis call counselor");
-    case Role::CrtTeamLead: return tr("CRT team lead");
-    case Role::PeerSupport: return tr("Peer support specialist");
-    case Role::Emt: return tr("EMT");
-    case Role::CoResponseClinician: return tr("Co-response clinician");
-    case Role::CareNavigator: return tr("Care navigator");
-    case Role::Supervisor: return tr("Supervisor");
-    case Role::Administrator: return tr("Administrator");
+    case Role::CallCounselor:
+        return tr("Crisis call counselor");
+    case Role::CrtTeamLead:
+        return tr("CRT team lead");
+    case Role::PeerSupport:
+        return tr("Peer support specialist");
+    case Role::Emt:
+        return tr("EMT");
+    case Role::CoResponseClinician:
+        return tr("Co-response clinician");
+    case Role::CareNavigator:
+        return tr("Care navigator");
+    case Role::Supervisor:
+        return tr("Supervisor");
+    case Role::Administrator:
+        return tr("Administrator");
     }
     return {};
 }
@@ -208,25 +215,34 @@ QString DomainText::fieldName(const QString& field)
 QString DomainText::errorText(const store::StoreError& error)
 {
     switch (error.code) {
-    case StoreErrorCode::None: return {};
-    case StoreErrorCode::InvalidLocation: return tr("The database location is not valid: %1.").arg(error.detail);
+    case StoreErrorCode::None:
+        return {};
+    case StoreErrorCode::InvalidLocation:
+        return tr("The database location is not valid: %1.").arg(error.detail);
     case StoreErrorCode::PasswordInLocation:
-        return tr("Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD (or PGPASSWORD) "
-                  "or type it when asked.");
+        return tr(
+            "Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD (or PGPASSWORD) "
+            "or type it when asked.");
     case StoreErrorCode::NotADatabase:
-        return tr("This file is not a readable HEART Desk database (%1). It has not been changed.").arg(error.detail);
-    case StoreErrorCode::FileUnreadable: return tr("The database file cannot be opened: %1.").arg(error.detail);
+        return tr("This file is not a readable HEART Desk database (%1). It has not been changed.")
+            .arg(error.detail);
+    case StoreErrorCode::FileUnreadable:
+        return tr("The database file cannot be opened: %1.").arg(error.detail);
     case StoreErrorCode::NewerSchema:
-        return tr("This database was written by a newer version of HEART Desk (%1). Nothing was changed; please "
+        return tr("This database was written by a newer version of HEART Desk (%1). Nothing was changed; "
+                  "please "
                   "update HEART Desk.")
             .arg(error.detail);
     case StoreErrorCode::ConnectionFailed:
         return tr("The database server cannot be reached: %1").arg(error.detail);
-    case StoreErrorCode::QueryFailed: return tr("The database refused the change: %1").arg(error.detail);
-    case StoreErrorCode::PermissionDenied: return tr("Your role does not allow this.");
+    case StoreErrorCode::QueryFailed:
+        return tr("The database refused the change: %1").arg(error.detail);
+    case StoreErrorCode::PermissionDenied:
+        return tr("Your role does not allow this.");
     case StoreErrorCode::Conflict:
         return tr("Someone else changed this record meanwhile. Reload it and make your change again.");
-    case StoreErrorCode::NotFound: return tr("The record no longer exists.");
+    case StoreErrorCode::NotFound:
+        return tr("The record no longer exists.");
     case StoreErrorCode::InvalidInput:
         if (error.field == QLatin1String("login"))
             return tr("A user ID is 2 to 32 lower-case letters, digits, '.', '_' or '-'.");
@@ -241,32 +257,41 @@ QString DomainText::errorText(const store::StoreError& error)
         if (error.field == QLatin1String("extraAttempts"))
             return tr("That many more attempts is not allowed: at most %1 attempts in all.").arg(error.limit);
         return tr("Please check the entry: %1.").arg(error.detail);
-    case StoreErrorCode::RequiredMissing: return tr("Please fill in: %1.").arg(fieldName(error.field));
+    case StoreErrorCode::RequiredMissing:
+        return tr("Please fill in: %1.").arg(fieldName(error.field));
     case StoreErrorCode::TooLong:
         return tr("%1 is too long: at most %2 characters.").arg(fieldName(error.field)).arg(error.limit);
     case StoreErrorCode::RecordSigned:
         return tr("This record is signed and takes no more changes. Add an addendum instead.");
-    case StoreErrorCode::CallClosed: return tr("This call is closed: it takes no more changes.");
-    case StoreErrorCode::UnitBusy: return tr("The unit is not free for a new call. Choose an available unit.");
-    case StoreErrorCode::StatusRefused: return tr("The unit cannot move to that status from where it is now.");
-    case StoreErrorCode::TaskClosed: return tr("This task is closed: it takes no more changes.");
+    case StoreErrorCode::CallClosed:
+        return tr("This call is closed: it takes no more changes.");
+    case StoreErrorCode::UnitBusy:
+        return tr("The unit is not free for a new call. Choose an available unit.");
+    case StoreErrorCode::StatusRefused:
+        return tr("The unit cannot move to that status from where it is now.");
+    case StoreErrorCode::TaskClosed:
+        return tr("This task is closed: it takes no more changes.");
     case StoreErrorCode::HeldByOther:
         return tr("Someone else has this task. A care navigator or supervisor can reassign it.");
     case StoreErrorCode::IneligibleAssignee:
         return tr("This person cannot be given the task: their account is inactive or their role does not "
                   "work this kind of task.");
-    case StoreErrorCode::DuplicateLogin: return tr("This user ID is taken already.");
+    case StoreErrorCode::DuplicateLogin:
+        return tr("This user ID is taken already.");
     case StoreErrorCode::WeakPassword:
         return tr("The password is too weak: use at least 8 characters, not the user ID.");
-    case StoreErrorCode::BadCredentials: return tr("Wrong user ID or password.");
+    case StoreErrorCode::BadCredentials:
+        return tr("Wrong user ID or password.");
     case StoreErrorCode::AccountLocked:
-        return ProgramTime::sentence(tr("This account is locked after too many wrong passwords. Try again after %1.")
-                                         .arg(ProgramTime::timeText(error.until)));
+        return ProgramTime::sentence(
+            tr("This account is locked after too many wrong passwords. Try again after %1.")
+                .arg(ProgramTime::timeText(error.until)));
     case StoreErrorCode::AccountInactive:
         return tr("This account has been deactivated. Ask an administrator.");
     case StoreErrorCode::LastAdministrator:
         return tr("This is the last active administrator; make someone else an administrator first.");
-    case StoreErrorCode::AlreadyInitialized: return tr("An administrator exists already; please sign in.");
+    case StoreErrorCode::AlreadyInitialized:
+        return tr("An administrator exists already; please sign in.");
     }
     return error.detail;
 }

@@ -116,8 +116,9 @@ void FirstAdminPage::changeEvent(QEvent* event)
 void FirstAdminPage::retranslate()
 {
     m_title->setText(tr("Welcome to HEART Desk"));
-    m_intro->setText(tr("This database has no accounts yet. Create the first administrator: this account adds "
-                        "the other staff and assigns their roles. It cannot open anyone's records."));
+    m_intro->setText(
+        tr("This database has no accounts yet. Create the first administrator: this account adds "
+           "the other staff and assigns their roles. It cannot open anyone's records."));
     m_loginLabel->setText(tr("&User ID:"));
     m_nameLabel->setText(tr("Full &name:"));
     m_passwordLabel->setText(tr("&Password:"));

@@ -28,7 +28,8 @@ bool LanguageSwitcher::setLanguage(const QString& code)
             return false;
         }
         // Qt's own strings (standard buttons, dialogs), where installed.
-        if (m_qt.load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        if (m_qt.load(QStringLiteral("qtbase_%1").arg(code),
+                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qt);
         QCoreApplication::installTranslator(&m_app);
     }

@@ -14,10 +14,10 @@
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
 #include "store/Database.h"
-#include "usecases/AccountUseCases.h"
-#include "usecases/SettingsUseCases.h"
 #include "units/TeamBoard.h"
 #include "units/TeamLeadHome.h"
+#include "usecases/AccountUseCases.h"
+#include "usecases/SettingsUseCases.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -95,7 +95,8 @@ bool MainWindow::isLocked() const
 
 void MainWindow::createFirstAdministrator(const store::NewUser& user)
 {
-    auto created = usecases::SignInUseCases(m_db, m_clock).createFirstAdministrator(user, QSysInfo::machineHostName());
+    auto created =
+        usecases::SignInUseCases(m_db, m_clock).createFirstAdministrator(user, QSysInfo::machineHostName());
     if (!created.ok()) {
         m_firstAdmin->showError(DomainText::errorText(created.error()), created.error().field);
         return;
@@ -111,7 +112,8 @@ bool MainWindow::signIn(const QString& login, const QString& password)
 
 void MainWindow::onSignInRequested(const QString& login, const QString& password)
 {
-    auto signedIn = usecases::SignInUseCases(m_db, m_clock).signIn(login, password, QSysInfo::machineHostName());
+    auto signedIn =
+        usecases::SignInUseCases(m_db, m_clock).signIn(login, password, QSysInfo::machineHostName());
     if (!signedIn.ok()) {
         m_signIn->showError(DomainText::errorText(signedIn.error()));
         return;
@@ -166,7 +168,8 @@ void MainWindow::enterSession(const store::Actor& actor)
     ProgramTime::loadZone(m_db); // every time on screen in the program's zone, not the workstation's
     buildHome();
     restoreDrafts();
-    m_inactivity->setIdleLimit(std::chrono::minutes(usecases::SettingsQueries(m_db, m_clock).idleLockMinutes()));
+    m_inactivity->setIdleLimit(
+        std::chrono::minutes(usecases::SettingsQueries(m_db, m_clock).idleLockMinutes()));
     m_inactivity->arm();
     qCInfo(lcUi) << "session started, role" << roleCode(actor.role()).data();
     updateMenus();

@@ -4,8 +4,8 @@
 // connection).
 #include "core/Clock.h"
 #include "store/AccountStore.h"
-#include "usecases/AccountUseCases.h"
 #include "store/Actor.h"
+#include "usecases/AccountUseCases.h"
 
 #include <QLabel>
 #include <QMainWindow>

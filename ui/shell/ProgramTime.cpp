@@ -1,8 +1,8 @@
 #include "shell/ProgramTime.h"
 
 #include "shell/UiLog.h"
-#include "usecases/SettingsUseCases.h"
 #include "store/StoreTime.h"
+#include "usecases/SettingsUseCases.h"
 
 #include <QLocale>
 #include <QStringList>

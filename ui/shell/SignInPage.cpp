@@ -144,11 +144,11 @@ void SignInPage::changeEvent(QEvent* event)
 void SignInPage::retranslate()
 {
     m_title->setText(m_unlockMode ? tr("Session locked") : tr("Sign in to HEART Desk"));
-    m_subtitle->setText(m_unlockMode
-                            ? tr("%1, the screen was locked after a period of inactivity. Enter your password to "
-                                 "continue where you left off.")
-                                  .arg(m_lockedName)
-                            : tr("Holistic Empathetic Assistance Response Teams"));
+    m_subtitle->setText(
+        m_unlockMode ? tr("%1, the screen was locked after a period of inactivity. Enter your password to "
+                          "continue where you left off.")
+                           .arg(m_lockedName)
+                     : tr("Holistic Empathetic Assistance Response Teams"));
     m_loginLabel->setText(tr("&User ID:"));
     m_passwordLabel->setText(tr("&Password:"));
     m_submit->setText(m_unlockMode ? tr("&Unlock") : tr("&Sign in"));

@@ -1,13 +1,13 @@
 #include "shell/Startup.h"
 
 #include "core/DemoScenario.h"
+#include "demo/DemoDataWriter.h"
 #include "shell/DatabaseOpener.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
 #include "shell/UiLog.h"
 #include "store/Database.h"
-#include "demo/DemoDataWriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,7 +18,6 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStandardPaths>
-
 #include <cstdio>
 
 namespace heart::ui {
@@ -60,20 +59,25 @@ bool Startup::prepareDemo(const QString& path, quint64 seed)
 int Startup::run(QApplication& app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("HEART Desk: the workplace of an alternative 911 crisis response program."));
+    parser.setApplicationDescription(
+        tr("HEART Desk: the workplace of an alternative 911 crisis response program."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption database(QStringLiteral("database"),
-                                      tr("An SQLite file, or postgresql://user@host:port/db. The server password "
-                                         "comes from HEARTDESK_DB_PASSWORD (or PGPASSWORD) or is asked for."),
-                                      tr("location"));
-    const QCommandLineOption demo(QStringLiteral("demo"), tr("Open a fresh demo database with fictional people."));
-    const QCommandLineOption demoSeed(QStringLiteral("demo-seed"), tr("Seed of the demo data (default 20220627)."),
-                                      tr("number"), QStringLiteral("20220627"));
-    const QCommandLineOption demoUser(QStringLiteral("demo-user"),
-                                      tr("Demo user to sign in as (default supervisor; \"none\" shows the sign-in "
-                                         "screen)."),
-                                      tr("login"), QStringLiteral("supervisor"));
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        tr("An SQLite file, or postgresql://user@host:port/db. The server password "
+           "comes from HEARTDESK_DB_PASSWORD (or PGPASSWORD) or is asked for."),
+        tr("location"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  tr("Open a fresh demo database with fictional people."));
+    const QCommandLineOption demoSeed(QStringLiteral("demo-seed"),
+                                      tr("Seed of the demo data (default 20220627)."), tr("number"),
+                                      QStringLiteral("20220627"));
+    const QCommandLineOption demoUser(
+        QStringLiteral("demo-user"),
+        tr("Demo user to sign in as (default supervisor; \"none\" shows the sign-in "
+           "screen)."),
+        tr("login"), QStringLiteral("supervisor"));
     const QCommandLineOption language(QStringLiteral("language"), tr("Language of the interface: en or es."),
                                       tr("code"));
     parser.addOptions({database, demo, demoSeed, demoUser, language});
@@ -85,15 +89,16 @@ int Startup::run(QApplication& app)
     if (languageCode.isEmpty())
         languageCode = settings.value(QStringLiteral("ui/language")).toString();
     if (languageCode.isEmpty())
-        languageCode = QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
+        languageCode =
+            QLocale::system().language() == QLocale::Spanish ? QStringLiteral("es") : QStringLiteral("en");
     if (!LanguageSwitcher::available().contains(languageCode)) {
-        std::fprintf(stderr, "%s\n", qPrintable(tr("Unknown language \"%1\": use en or es.").arg(languageCode)));
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("Unknown language \"%1\": use en or es.").arg(languageCode)));
         return 2;
     }
     m_language->setLanguage(languageCode);
-    QObject::connect(m_language.get(), &LanguageSwitcher::languageChanged, m_language.get(), [](const QString& code) {
-        QSettings().setValue(QStringLiteral("ui/language"), code);
-    });
+    QObject::connect(m_language.get(), &LanguageSwitcher::languageChanged, m_language.get(),
+                     [](const QString& code) { QSettings().setValue(QStringLiteral("ui/language"), code); });
 
     m_db = std::make_unique<store::Database>();
     if (parser.isSet(demo)) {

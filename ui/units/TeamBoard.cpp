@@ -23,13 +23,20 @@ using units::UnitStatus;
 QString UnitBoardModel::statusName(UnitStatus status)
 {
     switch (status) {
-    case UnitStatus::Available: return tr("Available");
-    case UnitStatus::Dispatched: return tr("Dispatched");
-    case UnitStatus::EnRoute: return tr("En route");
-    case UnitStatus::OnScene: return tr("On scene");
-    case UnitStatus::Transporting: return tr("Transporting");
-    case UnitStatus::Clear: return tr("Clear");
-    case UnitStatus::OutOfService: return tr("Out of service");
+    case UnitStatus::Available:
+        return tr("Available");
+    case UnitStatus::Dispatched:
+        return tr("Dispatched");
+    case UnitStatus::EnRoute:
+        return tr("En route");
+    case UnitStatus::OnScene:
+        return tr("On scene");
+    case UnitStatus::Transporting:
+        return tr("Transporting");
+    case UnitStatus::Clear:
+        return tr("Clear");
+    case UnitStatus::OutOfService:
+        return tr("Out of service");
     }
     return {};
 }
@@ -37,13 +44,18 @@ QString UnitBoardModel::statusName(UnitStatus status)
 QColor UnitBoardModel::statusColor(UnitStatus status)
 {
     switch (status) {
-    case UnitStatus::Available: return QColor(0xd8, 0xf0, 0xdc);
+    case UnitStatus::Available:
+        return QColor(0xd8, 0xf0, 0xdc);
     case UnitStatus::Dispatched:
-    case UnitStatus::EnRoute: return QColor(0xfd, 0xf0, 0xc8);
+    case UnitStatus::EnRoute:
+        return QColor(0xfd, 0xf0, 0xc8);
     case UnitStatus::OnScene:
-    case UnitStatus::Transporting: return QColor(0xf8, 0xd7, 0xda);
-    case UnitStatus::Clear: return QColor(0xe3, 0xec, 0xf8);
-    case UnitStatus::OutOfService: return QColor(0xe6, 0xe6, 0xe6);
+    case UnitStatus::Transporting:
+        return QColor(0xf8, 0xd7, 0xda);
+    case UnitStatus::Clear:
+        return QColor(0xe3, 0xec, 0xf8);
+    case UnitStatus::OutOfService:
+        return QColor(0xe6, 0xe6, 0xe6);
     }
     return {};
 }
@@ -71,15 +83,19 @@ QVariant UnitBoardModel::data(const QModelIndex& index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Code: return unit.code;
-    case Kind: return unit.kind == units::UnitKind::CoResponse ? DomainText::programName(QStringLiteral("cor"))
-                                                              : DomainText::programName(QStringLiteral("crt"));
-    case Status: return statusName(unit.status);
+    case Code:
+        return unit.code;
+    case Kind:
+        return unit.kind == units::UnitKind::CoResponse ? DomainText::programName(QStringLiteral("cor"))
+                                                        : DomainText::programName(QStringLiteral("crt"));
+    case Status:
+        return statusName(unit.status);
     case Since: {
         const qint64 minutes = unit.statusSince.secsTo(store::toDateTime(m_clock.now())) / 60;
         return CallTableModel::ageText(qMax<qint64>(0, minutes));
     }
-    case Call: return unit.callCad;
+    case Call:
+        return unit.callCad;
     case Members: {
         QStringList names;
         for (const store::UnitMember& member : unit.members)
@@ -95,12 +111,18 @@ QVariant UnitBoardModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Code: return tr("Unit");
-    case Kind: return tr("Program");
-    case Status: return tr("Status");
-    case Since: return tr("For");
-    case Call: return tr("Call");
-    case Members: return tr("On the unit");
+    case Code:
+        return tr("Unit");
+    case Kind:
+        return tr("Program");
+    case Status:
+        return tr("Status");
+    case Since:
+        return tr("For");
+    case Call:
+        return tr("Call");
+    case Members:
+        return tr("On the unit");
     }
     return {};
 }

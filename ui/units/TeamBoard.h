@@ -20,15 +20,32 @@ class UnitBoardModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Code, Kind, Status, Since, Call, Members, ColumnCount };
-    explicit UnitBoardModel(const Clock& clock, QObject* parent = nullptr) : QAbstractTableModel(parent), m_clock(clock) {}
+    enum Column
+    {
+        Code,
+        Kind,
+        Status,
+        Since,
+        Call,
+        Members,
+        ColumnCount
+    };
+    explicit UnitBoardModel(const Clock& clock, QObject* parent = nullptr)
+        : QAbstractTableModel(parent), m_clock(clock)
+    {}
 
     void setUnits(QList<store::Unit> units);
     // The minutes since each status moved on (no reading).
     void tick();
     const store::Unit& unit(int row) const { return m_units.at(row); }
-    int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_units.size()); }
-    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    int rowCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_units.size());
+    }
+    int columnCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 

@@ -8,9 +8,9 @@
 #include "safety/SafetyPlanEditor.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
-#include "usecases/Freshness.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
+#include "usecases/Freshness.h"
 #include "usecases/UnitUseCases.h"
 
 #include <QEvent>
@@ -38,8 +38,8 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
       m_notePage(new QWidget(this)), m_planPage(new QWidget(this)), m_noNote(new QLabel(m_notePage)),
       m_noPlan(new QLabel(m_planPage)),
       m_live(new LiveRefresh(
-          m_services, usecases::Freshness::Units | usecases::Freshness::Calls | usecases::Freshness::Encounters,
-          this))
+          m_services,
+          usecases::Freshness::Units | usecases::Freshness::Calls | usecases::Freshness::Encounters, this))
 {
     setObjectName(QStringLiteral("teamLeadHome"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -57,7 +57,8 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     m_unitLine->setFont(unitFont);
     m_call->setWordWrap(true);
     m_call->setTextFormat(Qt::RichText);
-    m_call->setStyleSheet(QStringLiteral("QLabel { background: #fafafa; border: 1px solid #ccc; padding: 8px; }"));
+    m_call->setStyleSheet(
+        QStringLiteral("QLabel { background: #fafafa; border: 1px solid #ccc; padding: 8px; }"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_alert->setObjectName(QStringLiteral("unitAlert"));
@@ -70,7 +71,8 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     for (std::size_t i = 0; i < m_buttons.size(); ++i) {
         const UnitStatus status = units::kAllUnitStatuses[i];
         auto* button = new QPushButton(this);
-        button->setObjectName(QStringLiteral("status_") + QString::fromLatin1(units::unitStatusCode(status).data()));
+        button->setObjectName(QStringLiteral("status_") +
+                              QString::fromLatin1(units::unitStatusCode(status).data()));
         connect(button, &QPushButton::clicked, this, [this, status] { moveTo(status); });
         m_buttons[i] = button;
         buttons->addWidget(button);
@@ -107,7 +109,8 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     m_tabs->addTab(m_notePage, QString());
     m_tabs->addTab(m_planPage, QString());
     m_tabs->addTab(m_board, QString());
-    const std::pair<Qt::Key, Tab> keys[] = {{Qt::Key_F2, UnitTab}, {Qt::Key_F3, NoteTab}, {Qt::Key_F4, SafetyPlanTab}, {Qt::Key_F6, BoardTab}};
+    const std::pair<Qt::Key, Tab> keys[] = {
+        {Qt::Key_F2, UnitTab}, {Qt::Key_F3, NoteTab}, {Qt::Key_F4, SafetyPlanTab}, {Qt::Key_F6, BoardTab}};
     for (const auto& [key, tab] : keys) {
         auto* shortcut = new QShortcut(QKeySequence(key), this);
         connect(shortcut, &QShortcut::activated, this, [this, tab = tab] { showTab(tab); });
@@ -230,12 +233,14 @@ void TeamLeadHome::openNote(const QString& callId)
         if (m_calls->item(row)->data(Qt::UserRole).toString() == callId)
             cad = m_calls->item(row)->data(Qt::UserRole + 1).toString();
     }
-    m_form->setHeading(tr("Encounter note · call %1 · %2").arg(cad.isEmpty() ? m_unit.callCad : cad, m_unit.code));
+    m_form->setHeading(
+        tr("Encounter note · call %1 · %2").arg(cad.isEmpty() ? m_unit.callCad : cad, m_unit.code));
     m_noNote->hide();
     m_notePage->layout()->addWidget(m_form);
     if (m_form->isLoaded()) {
         m_plan = new SafetyPlanEditor(m_services, m_form->encounter().id, callId, m_planPage);
-        m_plan->setReadOnly(m_form->encounter().isSigned() || !permits(m_services.actor.role(), Action::WriteSafetyPlan));
+        m_plan->setReadOnly(m_form->encounter().isSigned() ||
+                            !permits(m_services.actor.role(), Action::WriteSafetyPlan));
         m_noPlan->hide();
         m_planPage->layout()->addWidget(m_plan);
         connect(m_plan, &SafetyPlanEditor::saved, m_form, [this] {
@@ -273,12 +278,11 @@ void TeamLeadHome::renderRecentCalls()
         return;
     }
     for (const store::UnitCallSummary& call : calls.value()) {
-        auto* item = new QListWidgetItem(
-            tr("%1 · %2 · sent %3 · %4")
-                .arg(call.cadNumber, DomainText::callTypeName(call.callType),
-                     ProgramTime::dateTimeText(call.dispatchedAt),
-                     call.signedNote ? tr("note signed") : tr("note to finish")),
-            m_calls);
+        auto* item = new QListWidgetItem(tr("%1 · %2 · sent %3 · %4")
+                                             .arg(call.cadNumber, DomainText::callTypeName(call.callType),
+                                                  ProgramTime::dateTimeText(call.dispatchedAt),
+                                                  call.signedNote ? tr("note signed") : tr("note to finish")),
+                                         m_calls);
         item->setData(Qt::UserRole, call.callId);
         item->setData(Qt::UserRole + 1, call.cadNumber);
     }
@@ -312,10 +316,11 @@ bool TeamLeadHome::moveTo(UnitStatus status)
         moved = units.changeStatus(m_unit.id, m_unit.version, status);
     }
     if (!moved.ok()) {
-        m_message->setText(moved.error().code == store::StoreErrorCode::StatusRefused
-                               ? tr("%1 cannot follow %2.").arg(UnitBoardModel::statusName(status),
-                                                                UnitBoardModel::statusName(m_unit.status))
-                               : DomainText::errorText(moved.error()));
+        m_message->setText(
+            moved.error().code == store::StoreErrorCode::StatusRefused
+                ? tr("%1 cannot follow %2.")
+                      .arg(UnitBoardModel::statusName(status), UnitBoardModel::statusName(m_unit.status))
+                : DomainText::errorText(moved.error()));
         if (moved.error().code == store::StoreErrorCode::Conflict)
             refresh();
         return false;
@@ -369,11 +374,13 @@ void TeamLeadHome::retranslate()
     m_tabs->setTabText(SafetyPlanTab, tr("Safety plan (F4)"));
     m_tabs->setTabText(BoardTab, tr("Team board (F6)"));
     m_callsTitle->setText(tr("My unit's calls, last 24 hours (Enter opens the note):"));
-    m_noNote->setText(tr("No call chosen: the note opens for the call your unit is on, or pick one of its calls "
-                         "on the first tab."));
+    m_noNote->setText(
+        tr("No call chosen: the note opens for the call your unit is on, or pick one of its calls "
+           "on the first tab."));
     m_noPlan->setText(tr("The safety plan belongs to an encounter note: open the note first."));
     for (std::size_t i = 0; i < m_buttons.size(); ++i) {
-        m_buttons[i]->setText(tr("%1 (Ctrl+%2)").arg(UnitBoardModel::statusName(units::kAllUnitStatuses[i])).arg(i + 1));
+        m_buttons[i]->setText(
+            tr("%1 (Ctrl+%2)").arg(UnitBoardModel::statusName(units::kAllUnitStatuses[i])).arg(i + 1));
         // After setText(), which replaces the shortcut with the text's mnemonic.
         m_buttons[i]->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))));
     }
@@ -392,13 +399,15 @@ void TeamLeadHome::render()
         return;
     }
     const qint64 minutes = m_unit.statusSince.secsTo(store::toDateTime(m_services.clock.now())) / 60;
-    m_unitLine->setText(tr("%1 · %2 for %3").arg(m_unit.code, UnitBoardModel::statusName(m_unit.status),
-                                                 CallTableModel::ageText(qMax<qint64>(0, minutes))));
+    m_unitLine->setText(tr("%1 · %2 for %3")
+                            .arg(m_unit.code, UnitBoardModel::statusName(m_unit.status),
+                                 CallTableModel::ageText(qMax<qint64>(0, minutes))));
     const std::vector<UnitStatus> next = units::nextStatuses(m_unit.status);
     for (std::size_t i = 0; i < m_buttons.size(); ++i) {
         const UnitStatus status = units::kAllUnitStatuses[i];
         // Dispatch comes from the 911 center with a call, not from the van.
-        const bool offered = status != UnitStatus::Dispatched && std::find(next.begin(), next.end(), status) != next.end();
+        const bool offered =
+            status != UnitStatus::Dispatched && std::find(next.begin(), next.end(), status) != next.end();
         m_buttons[i]->setVisible(offered);
     }
     if (m_unit.callId.isEmpty()) {
@@ -427,13 +436,14 @@ void TeamLeadHome::render()
     QStringList flags;
     for (const QString& flag : c.flags)
         flags << flag;
-    m_call->setText(tr("<b>Call %1</b> · %2 · risk: %3<br>%4 (beat %5)<br>Person: %6 %7<br>Flags: %8<br>%9")
-                        .arg(c.cadNumber.toHtmlEscaped(), DomainText::callTypeName(c.callType).toHtmlEscaped(),
-                             DomainText::riskLevelName(c.riskLevel), c.address.toHtmlEscaped(), c.beat.toHtmlEscaped(),
-                             c.personName.isEmpty() ? tr("unknown") : c.personName.toHtmlEscaped(),
-                             c.personAge ? tr("(about %1)").arg(*c.personAge) : QString(),
-                             flags.isEmpty() ? tr("none") : flags.join(QStringLiteral(", ")).toHtmlEscaped(),
-                             c.narrative.toHtmlEscaped()));
+    m_call->setText(
+        tr("<b>Call %1</b> · %2 · risk: %3<br>%4 (beat %5)<br>Person: %6 %7<br>Flags: %8<br>%9")
+            .arg(c.cadNumber.toHtmlEscaped(), DomainText::callTypeName(c.callType).toHtmlEscaped(),
+                 DomainText::riskLevelName(c.riskLevel), c.address.toHtmlEscaped(), c.beat.toHtmlEscaped(),
+                 c.personName.isEmpty() ? tr("unknown") : c.personName.toHtmlEscaped(),
+                 c.personAge ? tr("(about %1)").arg(*c.personAge) : QString(),
+                 flags.isEmpty() ? tr("none") : flags.join(QStringLiteral(", ")).toHtmlEscaped(),
+                 c.narrative.toHtmlEscaped()));
     m_call->show();
 }
 
