@@ -453,6 +453,98 @@ Base de datos: %2</translation>
         <source>Shots Fired</source>
         <translation>Disparos</translation>
     </message>
+    <message>
+        <source>User ID</source>
+        <translation>ID de usuario</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Servicio</translation>
+    </message>
+    <message>
+        <source>More attempts</source>
+        <translation>Más intentos</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <source>That service is no longer in the directory. Choose another or type its name.</source>
+        <translation>Ese servicio ya no está en el directorio. Elija otro o escriba su nombre.</translation>
+    </message>
+    <message>
+        <source>That many more attempts is not allowed: at most %1 attempts in all.</source>
+        <translation>No se permiten tantos intentos más: como máximo %1 intentos en total.</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1.</source>
+        <translation>Complete: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: at most %2 characters.</source>
+        <translation>%1 es demasiado largo: como máximo %2 caracteres.</translation>
+    </message>
+    <message>
+        <source>This record is signed and takes no more changes. Add an addendum instead.</source>
+        <translation>Este registro está firmado y no admite más cambios. Agregue un anexo en su lugar.</translation>
+    </message>
+    <message>
+        <source>This call is closed: it takes no more changes.</source>
+        <translation>Esta llamada está cerrada: no admite más cambios.</translation>
+    </message>
+    <message>
+        <source>The unit is not free for a new call. Choose an available unit.</source>
+        <translation>La unidad no está libre para una nueva llamada. Elija una unidad disponible.</translation>
+    </message>
+    <message>
+        <source>The unit cannot move to that status from where it is now.</source>
+        <translation>La unidad no puede pasar a ese estado desde el estado actual.</translation>
+    </message>
+    <message>
+        <source>This task is closed: it takes no more changes.</source>
+        <translation>Esta tarea está cerrada: no admite más cambios.</translation>
+    </message>
+    <message>
+        <source>Someone else has this task. A care navigator or supervisor can reassign it.</source>
+        <translation>Otra persona tiene esta tarea. Un navegador de atención o un supervisor puede reasignarla.</translation>
+    </message>
+    <message>
+        <source>This person cannot be given the task: their account is inactive or their role does not work this kind of task.</source>
+        <translation>No se puede dar la tarea a esta persona: su cuenta está inactiva o su rol no trabaja este tipo de tarea.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpText</name>
@@ -591,38 +683,6 @@ Base de datos: %2</translation>
     <message>
         <source>%1 (risk: %2)</source>
         <translation>%1 (riesgo: %2)</translation>
-    </message>
-    <message>
-        <source>This task is closed: it takes no more changes.</source>
-        <translation>Esta tarea está cerrada: no admite más cambios.</translation>
-    </message>
-    <message>
-        <source>Someone else has this task. A care navigator or supervisor can reassign it.</source>
-        <translation>Otra persona tiene esta tarea. Un navegador de atención o un supervisor puede reasignarla.</translation>
-    </message>
-    <message>
-        <source>This person cannot be given the task: their account is inactive or their role does not work this kind of task.</source>
-        <translation>No se puede dar la tarea a esta persona: su cuenta está inactiva o su rol no trabaja este tipo de tarea.</translation>
-    </message>
-    <message>
-        <source>The note is too long: at most %1 characters.</source>
-        <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
-    </message>
-    <message>
-        <source>Connected to care needs the service: choose it from the directory or type its name.</source>
-        <translation>Para «conectada» hace falta el servicio: elíjalo del directorio o escriba su nombre.</translation>
-    </message>
-    <message>
-        <source>That service is no longer in the directory. Choose another or type its name.</source>
-        <translation>Ese servicio ya no está en el directorio. Elija otro o escriba su nombre.</translation>
-    </message>
-    <message>
-        <source>The service&apos;s name is too long.</source>
-        <translation>El nombre del servicio es demasiado largo.</translation>
-    </message>
-    <message>
-        <source>That many more attempts is not allowed: at most %1 attempts in all.</source>
-        <translation>No se permiten tantos intentos más: como máximo %1 intentos en total.</translation>
     </message>
 </context>
 <context>
