@@ -26,6 +26,9 @@ private Q_SLOTS:
     void init()
     {
         HEARTDESK_FRESH_DATABASE(m_fixture);
+        // Accounts are records too: made before the journal's baseline.
+        m_fixture->actorFor(Role::CallCounselor);
+        m_fixture->actorFor(Role::CareNavigator);
         m_journalBefore = ChangeJournal(db()).lastSeq().value();
     }
     void cleanup() { m_fixture.reset(); }

@@ -16,6 +16,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <optional>
 
 using namespace heart;
 using namespace heart::store;
@@ -35,6 +36,10 @@ private Q_SLOTS:
         m_taskId = checkInTask(QStringLiteral("2026-0302-0101"));
         QVERIFY(!m_taskId.isEmpty());
         navigator(); // made now: an injected fault must meet the write under test, not the sign-in
+        // Accounts are records too (journaled): made before the journal's baseline.
+        m_fixture->actorFor(Role::CallCounselor);
+        m_fixture->actorFor(Role::Emt);
+        m_second = m_fixture->newActor(QStringLiteral("navigator2"), {Role::CareNavigator});
         m_journalBefore = ChangeJournal(db()).lastSeq().value();
     }
     void cleanup() { m_fixture.reset(); }
@@ -50,16 +55,14 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
 
         // Someone else cannot take it now: a code of its own.
-        auto other = usecases::FollowUpUseCases(
-                         context(m_fixture->newActor(QStringLiteral("navigator2"), {Role::CareNavigator})))
-                         .claim(m_taskId, 2);
+        auto other = usecases::FollowUpUseCases(context(*m_second)).claim(m_taskId, 2);
         QCOMPARE(storeErrorCodeName(other.error().code), storeErrorCodeName(StoreErrorCode::HeldByOther));
         QCOMPARE(spy.count(), 1);
     }
 
     void assignAndGiveBackAreOneRecordEach()
     {
-        const Actor second = m_fixture->newActor(QStringLiteral("navigator2"), {Role::CareNavigator});
+        const Actor second = *m_second;
         auto assigned = followUps().assign(m_taskId, 1, second.userId());
         HEARTDESK_VERIFY_RESULT(assigned);
         QCOMPARE(assigned.value().assignedTo, second.userId());
@@ -77,7 +80,7 @@ private Q_SLOTS:
 
     void assignFailingAtItsAuditRowLeavesNothing()
     {
-        const Actor second = m_fixture->newActor(QStringLiteral("navigator2"), {Role::CareNavigator});
+        const Actor second = *m_second;
         expectNothingLeftBy(QStringLiteral("append audit row"),
                             [&] { return followUps().assign(m_taskId, 1, second.userId()); });
     }
@@ -332,6 +335,7 @@ private:
         return parts.join(u'|');
     }
 
+    std::optional<Actor> m_second; // a second care navigator
     std::unique_ptr<TestDatabase> m_fixture;
     QString m_taskId;
     qint64 m_journalBefore = 0;

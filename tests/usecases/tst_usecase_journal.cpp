@@ -58,7 +58,14 @@ class TestUseCaseJournal : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() { HEARTDESK_FRESH_DATABASE(m_fixture); }
+    void init()
+    {
+        HEARTDESK_FRESH_DATABASE(m_fixture);
+        // Accounts are journaled records too: made before the baseline.
+        m_fixture->administrator();
+        m_fixture->actorFor(Role::CareNavigator);
+        m_base = ChangeJournal(m_fixture->db()).lastSeq().value();
+    }
     void cleanup() { m_fixture.reset(); }
 
     void committedChangeIsJournaledAndSignalled()
@@ -69,11 +76,11 @@ private Q_SLOTS:
             writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("p-1"), true));
 
         ChangeJournal journal(m_fixture->db());
-        auto rows = journal.after(0);
+        auto rows = journal.after(m_base);
         HEARTDESK_VERIFY_RESULT(rows);
         QCOMPARE(rows.value().size(), 1);
         const JournalEntry& row = rows.value().first();
-        QCOMPARE(row.seq, qint64(1));
+        QCOMPARE(row.seq, m_base + 1);
         QCOMPARE(row.recordType, kProbe);
         QCOMPARE(row.recordId, QStringLiteral("p-1"));
         QCOMPARE(row.version, 1);
@@ -85,7 +92,7 @@ private Q_SLOTS:
         QCOMPARE(spy.count(), 1);
         const auto signalled = spy.first().first().value<QList<JournalEntry>>();
         QCOMPARE(signalled, rows.value());
-        QCOMPARE(journal.lastSeq().value(), qint64(1));
+        QCOMPARE(journal.lastSeq().value(), m_base + 1);
     }
 
     void rolledBackChangeLeavesNoRowAndNoSignal()
@@ -96,11 +103,11 @@ private Q_SLOTS:
             writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("gone"), false));
         HEARTDESK_VERIFY_OK(
             writeProbe(m_fixture->db(), m_fixture->clock(), admin, QStringLiteral("kept"), true));
-        auto rows = ChangeJournal(m_fixture->db()).after(0);
+        auto rows = ChangeJournal(m_fixture->db()).after(m_base);
         HEARTDESK_VERIFY_RESULT(rows);
         QCOMPARE(rows.value().size(), 1);
         // The rolled-back unit's number is taken again: no gap.
-        QCOMPARE(rows.value().first().seq, qint64(1));
+        QCOMPARE(rows.value().first().seq, m_base + 1);
         QCOMPARE(rows.value().first().recordId, QStringLiteral("kept"));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(m_fixture->auditCount(audit::Update), 1);
@@ -116,7 +123,7 @@ private Q_SLOTS:
                  StoreErrorCode::PermissionDenied);
         QCOMPARE(work.commit().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, navigator.userId()), 1);
-        QCOMPARE(ChangeJournal(m_fixture->db()).lastSeq().value(), qint64(0));
+        QCOMPARE(ChangeJournal(m_fixture->db()).lastSeq().value(), m_base);
         QCOMPARE(spy.count(), 0);
     }
 
@@ -145,12 +152,12 @@ private Q_SLOTS:
             QCOMPARE(outer.commit().code, StoreErrorCode::QueryFailed);
         }
         QCOMPARE(spy.count(), 1);
-        auto rows = ChangeJournal(db).after(0);
+        auto rows = ChangeJournal(db).after(m_base);
         QCOMPARE(rows.value().size(), 2);
         QCOMPARE(m_fixture->auditCount(audit::Update), 2);
         // The database is usable again afterwards.
         HEARTDESK_VERIFY_OK(writeProbe(db, m_fixture->clock(), admin, QStringLiteral("after"), true));
-        QCOMPARE(ChangeJournal(db).lastSeq().value(), qint64(3));
+        QCOMPARE(ChangeJournal(db).lastSeq().value(), m_base + 3);
     }
 
     // Writers on their own connections (threads = workstations), every
@@ -164,6 +171,7 @@ private Q_SLOTS:
         const ConnectionSpec spec = m_fixture->spec();
         const QString password = m_fixture->password();
         const Clock& clock = m_fixture->clock();
+        const qint64 base = m_base;
 
         std::vector<Writer> outcomes(static_cast<size_t>(writers));
         Reader reader;
@@ -203,7 +211,7 @@ private Q_SLOTS:
                 return;
             }
             ChangeJournal journal(db);
-            qint64 last = 0;
+            qint64 last = base;
             for (;;) {
                 const bool finished = running.load() == 0;
                 auto rows = journal.after(last, 500);
@@ -250,13 +258,14 @@ private Q_SLOTS:
             for (qsizetype i = 1; i < out.committed.size(); ++i)
                 QVERIFY(seqOf.value(out.committed[i - 1]) < seqOf.value(out.committed[i]));
         }
-        auto all = ChangeJournal(m_fixture->db()).after(0, committed + 10);
+        auto all = ChangeJournal(m_fixture->db()).after(m_base, committed + 10);
         HEARTDESK_VERIFY_RESULT(all);
         QCOMPARE(all.value(), reader.seen);
     }
 
 private:
     std::unique_ptr<TestDatabase> m_fixture;
+    qint64 m_base = 0;
 };
 
 HEART_TEST_GUILESS_MAIN(TestUseCaseJournal)

@@ -35,6 +35,7 @@ private Q_SLOTS:
             HEARTDESK_VERIFY_RESULT(id);
             m_staff.append(id.value());
         }
+        m_fixture->actorFor(Role::CrtTeamLead); // accounts are journaled too: made before the baseline
         m_journalBefore = ChangeJournal(db()).lastSeq().value();
     }
     void cleanup() { m_fixture.reset(); }
