@@ -1,5 +1,6 @@
 #include "store/ChangeJournal.h"
 
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "store/StoreTime.h"
 
@@ -46,6 +47,15 @@ StoreResult<QList<JournalEntry>> ChangeJournal::append(const QList<RecordChange>
         if (StoreError error = m_db.exec(insert, "append journal row"))
             return error;
         written.append(std::move(entry));
+    }
+    // Sent at commit, never for a rollback; the payload is only a hint (the
+    // listeners read the journal after their own last sequence).
+    if (const QString notify = m_db.dialect().notifyJournal(); !notify.isEmpty()) {
+        QSqlQuery query = m_db.prepare(notify);
+        query.addBindValue(QString::fromLatin1(ChangeFeed::kChannel));
+        query.addBindValue(QString::number(seq));
+        if (StoreError error = m_db.exec(query, "notify journal"))
+            return error;
     }
     return written;
 }

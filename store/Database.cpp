@@ -254,7 +254,8 @@ bool Database::ping()
             for (const QString& statement : m_dialect.sessionSetup())
                 execDirect(statement, "session setup");
             alive = true;
-        } else {
+        } else if (m_connected) {
+            // Said once; the retries while the server stays away are quiet.
             qCWarning(lcStore) << "reconnect failed:" << m_db.lastError().text();
         }
     }

@@ -50,6 +50,11 @@ QString SqlDialect::lockAuditChain() const
     return m_engine == Engine::Sqlite ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(7410911)");
 }
 
+QString SqlDialect::notifyJournal() const
+{
+    return m_engine == Engine::Sqlite ? QString() : QStringLiteral("SELECT pg_notify(?, ?)");
+}
+
 QString SqlDialect::lockMigrations() const
 {
     // SQLite: BEGIN IMMEDIATE already holds the only write lock. PostgreSQL's

@@ -27,6 +27,10 @@ public:
     QString beginWrite() const;
     // Serialises appends to the audit hash chain across workstations.
     QString lockAuditChain() const;
+    // Inside a committing transaction: tells the listening workstations that
+    // the journal moved (delivered at commit). Two bound values: channel and
+    // payload. Empty where there is no such thing (SQLite).
+    QString notifyJournal() const;
     // Serialises migrations: two workstations opening a new database at once.
     QString lockMigrations() const;
     // Case-insensitive pattern match operator.

@@ -1,5 +1,7 @@
 #include "usecases/Freshness.h"
 
+#include "usecases/ChangeFeed.h"
+
 namespace heart::usecases {
 
 store::StoreResult<QString> Freshness::stamp(Areas areas)
@@ -10,6 +12,23 @@ store::StoreResult<QString> Freshness::stamp(Areas areas)
 store::StoreResult<int> Freshness::version(Areas area, const QString& id)
 {
     return store::ChangeStamp(m_context.db).version(static_cast<store::ChangeStamp::Area>(area), id);
+}
+
+Freshness::Areas areaOf(const QString& recordType)
+{
+    // The journal's record types (the stores' audit record types).
+    if (recordType == QLatin1String("call") || recordType == QLatin1String("person"))
+        return Freshness::Calls;
+    if (recordType == QLatin1String("unit"))
+        return Freshness::Units;
+    if (recordType == QLatin1String("encounter") || recordType == QLatin1String("encounter_entry") ||
+        recordType == QLatin1String("safety_plan"))
+        return Freshness::Encounters;
+    if (recordType == QLatin1String("followup_task"))
+        return Freshness::FollowUps;
+    if (recordType == QLatin1String("staff") || recordType == QLatin1String("roster_cycle"))
+        return Freshness::Roster;
+    return 0;
 }
 
 } // namespace heart::usecases

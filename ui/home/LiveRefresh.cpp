@@ -7,33 +7,29 @@
 namespace heart::ui {
 namespace {
 
-std::chrono::milliseconds g_pollInterval{2000};
 std::chrono::milliseconds g_tickInterval{1000};
+// Behind a modal dialog: look again this often until it closes.
+constexpr std::chrono::milliseconds kModalRetry{200};
 
 } // namespace
 
 LiveRefresh::LiveRefresh(const usecases::Context& context, usecases::Freshness::Areas areas, QWidget* watched)
-    : QObject(watched), m_freshness(context), m_areas(areas), m_watched(watched)
+    : QObject(watched), m_context(context), m_areas(areas), m_watched(watched)
 {
     setObjectName(QStringLiteral("liveRefresh"));
-    m_poll.setInterval(g_pollInterval);
     m_tick.setInterval(g_tickInterval);
-    connect(&m_poll, &QTimer::timeout, this, &LiveRefresh::poll);
     connect(&m_tick, &QTimer::timeout, this, &LiveRefresh::tick);
+    m_deliver.setSingleShot(true);
+    connect(&m_deliver, &QTimer::timeout, this, &LiveRefresh::deliver);
+    connect(&usecases::changeFeed(m_context), &store::ChangeFeed::changes, this, &LiveRefresh::take);
     m_watched->installEventFilter(this);
     if (m_watched->isVisible())
-        start();
+        m_tick.start();
 }
 
-void LiveRefresh::setDefaultIntervals(std::chrono::milliseconds poll, std::chrono::milliseconds tick)
+void LiveRefresh::setDefaultTickInterval(std::chrono::milliseconds tick)
 {
-    g_pollInterval = poll;
     g_tickInterval = tick;
-}
-
-void LiveRefresh::setPollInterval(std::chrono::milliseconds interval)
-{
-    m_poll.setInterval(interval);
 }
 
 void LiveRefresh::setTickInterval(std::chrono::milliseconds interval)
@@ -43,46 +39,66 @@ void LiveRefresh::setTickInterval(std::chrono::milliseconds interval)
 
 void LiveRefresh::markCurrent()
 {
-    auto stamp = m_freshness.stamp(m_areas);
-    m_stamp = stamp.ok() ? stamp.value() : QString();
+    // What the screen is about to read includes every change told so far.
+    m_pending = false;
+    m_deliver.stop();
 }
 
 bool LiveRefresh::checkForChanges()
 {
-    auto stamp = m_freshness.stamp(m_areas);
-    if (!stamp.ok())
-        return false; // the screen says so when it reads; the next poll tries again
-    if (stamp.value() == m_stamp)
+    usecases::changeFeed(m_context).catchUp();
+    if (!m_pending)
         return false;
-    m_stamp = stamp.value();
-    Q_EMIT changed();
+    m_deliver.stop();
+    deliver();
     return true;
 }
 
-void LiveRefresh::poll()
+void LiveRefresh::take(const QList<store::JournalEntry>& entries)
 {
-    // A dialog on top may be working on what the screen shows: wait for it.
-    if (QApplication::activeModalWidget())
+    QList<store::JournalEntry> mine;
+    for (const store::JournalEntry& entry : entries) {
+        if (usecases::areaOf(entry.recordType) & m_areas)
+            mine.append(entry);
+    }
+    if (mine.isEmpty())
         return;
-    checkForChanges();
+    Q_EMIT recordsChanged(mine);
+    m_pending = true;
+    // Not at once: the change may be this screen's own, still in its
+    // handler, which marks itself current right after.
+    deliverSoon();
 }
 
-void LiveRefresh::start()
+void LiveRefresh::deliverSoon(std::chrono::milliseconds delay)
 {
-    m_poll.start();
-    m_tick.start();
+    if (!m_deliver.isActive())
+        m_deliver.start(delay);
+}
+
+void LiveRefresh::deliver()
+{
+    if (!m_pending || !m_watched->isVisible())
+        return; // told when shown again
+    // A dialog on top may be working on what the screen shows: after it.
+    if (QApplication::activeModalWidget()) {
+        deliverSoon(kModalRetry);
+        return;
+    }
+    m_pending = false;
+    Q_EMIT changed();
 }
 
 bool LiveRefresh::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_watched) {
         if (event->type() == QEvent::Show) {
-            start();
-            // Shown again (its tab chosen, the window unlocked): current at once.
-            poll();
+            m_tick.start();
             Q_EMIT tick();
+            // Shown again (its tab chosen, the window unlocked): current at
+            // once, with what the journal holds by now.
+            checkForChanges();
         } else if (event->type() == QEvent::Hide) {
-            m_poll.stop();
             m_tick.stop();
         }
     }

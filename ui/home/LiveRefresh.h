@@ -1,16 +1,16 @@
 #pragma once
-// Keeps a screen that shows shared records current, until the journal
-// replaces polling: while the watched widget is visible it reads the
-// freshness stamp (usecases::Freshness) of the screen's areas every poll interval (2 s) and emits
-// changed() when the stamp moved since the screen last read its rows
-// (markCurrent()); a screen shown again checks at once. tick(), every
+// Keeps a screen that shows shared records current: it follows the change
+// feed (usecases::changeFeed - every change any workstation commits, within
+// a second) and emits changed() when a record of the screen's areas changed
+// since the screen last read its rows (markCurrent()). A hidden screen is
+// told when it is shown again; a screen behind a modal dialog when the
+// dialog closes. Several changes in a row are told once. tick(), every
 // second while visible, moves elapsed-time counters on without reading
-// anything. Hidden screens read nothing; a screen behind a modal dialog
-// waits until it closes.
-#include "usecases/Freshness.h"
+// anything.
+#include "usecases/ChangeFeed.h"
 
+#include <QList>
 #include <QObject>
-#include <QString>
 #include <QTimer>
 #include <chrono>
 
@@ -27,33 +27,38 @@ public:
 
     // The records as of now are what the screen shows: call before reading them.
     void markCurrent();
-    // Reads the stamp; true, with changed(), when it moved since markCurrent().
+    // Reads the journal now (rather than wait for the feed); true, with
+    // changed() (unless hidden or behind a dialog), when a record of the
+    // areas changed since markCurrent().
     bool checkForChanges();
+    // A change is waiting to be told (the screen is hidden or behind a dialog).
+    bool isPending() const { return m_pending; }
 
-    void setPollInterval(std::chrono::milliseconds interval);
     void setTickInterval(std::chrono::milliseconds interval);
-    std::chrono::milliseconds pollInterval() const { return m_poll.intervalAsDuration(); }
-    bool isPolling() const { return m_poll.isActive(); }
-    // For screens made later (tests make them poll faster).
-    static void setDefaultIntervals(std::chrono::milliseconds poll, std::chrono::milliseconds tick);
+    // For screens made later (tests make them tick faster).
+    static void setDefaultTickInterval(std::chrono::milliseconds tick);
 
 Q_SIGNALS:
     void changed();
     void tick();
+    // The journal rows of the screen's areas as they arrive, this
+    // workstation's own included (forms tell "changed by ... at ...").
+    void recordsChanged(const QList<heart::store::JournalEntry>& entries);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void start();
-    void poll();
+    void take(const QList<store::JournalEntry>& entries);
+    void deliverSoon(std::chrono::milliseconds delay = std::chrono::milliseconds{0});
+    void deliver();
 
-    usecases::Freshness m_freshness;
+    usecases::Context m_context;
     usecases::Freshness::Areas m_areas;
     QWidget* m_watched;
-    QString m_stamp; // empty: not read yet (or the read failed)
-    QTimer m_poll;
     QTimer m_tick;
+    QTimer m_deliver; // single shot: several changes in a row are told once
+    bool m_pending = false;
 };
 
 } // namespace heart::ui
