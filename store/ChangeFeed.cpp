@@ -166,8 +166,14 @@ void ChangeFeed::checkSqlite()
 
 void ChangeFeed::heartbeat()
 {
-    if (!m_db.isOpen() || m_db.transactionDepth() > 0 || !m_db.isConnected())
+    if (m_db.transactionDepth() > 0 || !m_db.isConnected())
+        return; // busy, or the reconnect timer is at work
+    // The driver closes a connection it saw die (its notifier read the end
+    // of the socket): reconnect now rather than at the next user action.
+    if (!m_db.isOpen()) {
+        m_db.ping();
         return;
+    }
     // A round trip that also notices a server gone quiet (restarted, cable
     // pulled) and, should a notification have been lost, catches up.
     auto head = ChangeJournal(m_db).lastSeq();

@@ -248,13 +248,17 @@ bool Database::ping()
         alive = query.exec(QStringLiteral("SELECT 1")) && query.next();
     }
     if (!alive && m_spec.engine == Engine::Postgres) {
+        // Lost, whatever noticed it first: said (connectionStateChanged),
+        // so what listens on the connection knows to take it up again.
+        const bool wasConnected = m_connected;
+        setConnected(false);
         // One quiet attempt to reconnect with the credentials already given.
         m_db.close();
         if (m_db.open()) {
             for (const QString& statement : m_dialect.sessionSetup())
                 execDirect(statement, "session setup");
             alive = true;
-        } else if (m_connected) {
+        } else if (wasConnected) {
             // Said once; the retries while the server stays away are quiet.
             qCWarning(lcStore) << "reconnect failed:" << m_db.lastError().text();
         }

@@ -28,7 +28,14 @@ QList<QPointer<QTimer>>& pendingModalWatchers()
 UiTestFixture::UiTestFixture(bool withDemo)
     : m_path(m_dir.filePath(QStringLiteral("ui-test.sqlite"))), m_clock(SystemClock::instance().now())
 {
-    if (m_db.open(store::ConnectionSpec::sqlite(m_path)))
+    if (TestDatabase::engineUnderTest() == store::Engine::Postgres) {
+        m_server = std::make_unique<TestDatabase>();
+        if (const QString problem = m_server->setUpUnopened(); !problem.isEmpty()) {
+            qWarning("%s", qPrintable(problem));
+            return;
+        }
+    }
+    if (openDatabase(m_db))
         return;
     if (withDemo) {
         DemoOptions options;
@@ -40,6 +47,13 @@ UiTestFixture::UiTestFixture(bool withDemo)
             return;
     }
     openWindow();
+}
+
+store::StoreError UiTestFixture::openDatabase(store::Database& db)
+{
+    if (m_server)
+        return db.open(m_server->spec(), m_server->password());
+    return db.open(store::ConnectionSpec::sqlite(m_path));
 }
 
 UiTestFixture::UiTestFixture(const ExistingDatabase& existing)
@@ -75,7 +89,7 @@ void UiTestFixture::typeSignIn(const QString& login, const QString& password)
 std::unique_ptr<UiTestFixture::Workstation> UiTestFixture::openWorkstation()
 {
     auto other = std::make_unique<Workstation>();
-    if (other->m_db.open(store::ConnectionSpec::sqlite(m_path)))
+    if (openDatabase(other->m_db))
         return other;
     other->m_window = std::make_unique<ui::MainWindow>(other->m_db, m_clock, m_language);
     other->m_window->start();

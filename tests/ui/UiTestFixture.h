@@ -1,6 +1,9 @@
 #pragma once
 // A database with the demo program (a user for every role, fictional calls)
-// and a MainWindow on it, driven offscreen with a ManualClock.
+// and a MainWindow on it, driven offscreen with a ManualClock. The database
+// is an SQLite file, or with HEARTDESK_TEST_ENGINE=postgresql a database of
+// its own on the server of HEARTDESK_PG_TEST_URL (dropped afterwards).
+#include "common/TestDatabase.h"
 #include "core/Clock.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
@@ -61,8 +64,11 @@ public:
 private:
     void openWindow();
 
+    store::StoreError openDatabase(store::Database& db);
+
     QTemporaryDir m_dir;
     QString m_path;
+    std::unique_ptr<TestDatabase> m_server; // PostgreSQL: outlives every connection to it
     ManualClock m_clock;
     store::Database m_db;
     ui::LanguageSwitcher m_language;

@@ -13,6 +13,7 @@
 #include "shell/ProgramTime.h"
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
+#include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "units/TeamBoard.h"
 #include "units/TeamLeadHome.h"
@@ -59,9 +60,9 @@ MainWindow::MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher
     connect(m_inactivity, &InactivityMonitor::idleTimeout, this, &MainWindow::lock);
     connect(&m_db, &store::Database::connectionStateChanged, this, &MainWindow::updateStatusBar);
     connect(&m_language, &LanguageSwitcher::languageChanged, this, &MainWindow::updateMenus);
-    m_connectionCheck.setInterval(30'000);
-    connect(&m_connectionCheck, &QTimer::timeout, this, [this] { m_db.ping(); });
-    m_connectionCheck.start();
+    // The change feed follows the journal for every screen, notices a lost
+    // server connection (its heartbeat) and reconnects by itself.
+    store::ChangeFeed::of(m_db);
     retranslate();
 }
 

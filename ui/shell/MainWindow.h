@@ -90,7 +90,6 @@ private:
     SignInPage* m_signIn;
     QPointer<QWidget> m_home;
     InactivityMonitor* m_inactivity;
-    QTimer m_connectionCheck;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

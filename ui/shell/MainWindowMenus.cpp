@@ -198,7 +198,7 @@ void MainWindow::updateStatusBar()
         m_connectionLabel->setText(tr("Connected"));
         m_connectionLabel->setStyleSheet(QStringLiteral("color: #1b5e20;"));
     } else {
-        m_connectionLabel->setText(tr("Connection lost: changes cannot be saved"));
+        m_connectionLabel->setText(tr("Connection lost, reconnecting… What you type is kept."));
         m_connectionLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
     }
     setWindowTitle(m_actor ? tr("HEART Desk — %1").arg(DomainText::roleName(m_actor->role()))
