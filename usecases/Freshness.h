@@ -1,9 +1,8 @@
 #pragma once
-// Whether what a screen shows is still current: the store's ChangeStamp of
-// the screen's areas (one text that moves whenever a record in them changed)
-// and one record's version. Reads no person's data and writes nothing, so
-// it is not audited and asks no permission. LiveRefresh polls it until the
-// change journal's signal replaces polling.
+// The areas a screen watches (the change feed's rows map onto them:
+// usecases::areaOf) and one record's version, to tell whether a shown record
+// needs reading again. Reads no person's data and writes nothing, so it is
+// not audited and asks no permission.
 #include "store/ChangeStamp.h"
 #include "usecases/Context.h"
 
@@ -22,8 +21,6 @@ public:
 
     explicit Freshness(const Context& context) : m_context(context) {}
 
-    // One text that differs whenever a record of these areas changed.
-    store::StoreResult<QString> stamp(Areas areas);
     // One record's version (0: there is none). Calls, Units, Encounters, FollowUps.
     store::StoreResult<int> version(Areas area, const QString& id);
 

@@ -10,6 +10,7 @@
 #include "store/FollowUpStore.h"
 #include "store/IntakeStore.h"
 #include "store/UnitOfWork.h"
+#include "usecases/ChangeFeed.h"
 #include "usecases/FollowUpUseCases.h"
 #include "usecases/Freshness.h"
 
@@ -227,16 +228,17 @@ private Q_SLOTS:
         QCOMPARE(ChangeJournal(db()).after(before).value().size(), 1);
     }
 
-    // What LiveRefresh polls: the stamp moves with a follow-up change, and a
-    // task's version is the one the use case returned.
+    // What the follow-up queue asks: a task's version is the one the use case
+    // returned, and its journal row falls in the follow-up area LiveRefresh watches.
     void freshnessFollowsTheChanges()
     {
         usecases::Freshness freshness(context(navigator()));
-        const QString stamp = freshness.stamp(usecases::Freshness::FollowUps).value();
-        QCOMPARE(freshness.stamp(usecases::Freshness::FollowUps).value(), stamp);
+        const qint64 before = ChangeJournal(db()).lastSeq().value();
         auto claimed = followUps().claim(m_taskId, 1);
         HEARTDESK_VERIFY_RESULT(claimed);
-        QVERIFY(freshness.stamp(usecases::Freshness::FollowUps).value() != stamp);
+        const auto rows = ChangeJournal(db()).after(before).value();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(usecases::areaOf(rows.first().recordType), usecases::Freshness::FollowUps);
         QCOMPARE(freshness.version(usecases::Freshness::FollowUps, m_taskId).value(),
                  claimed.value().version);
         QCOMPARE(freshness.version(usecases::Freshness::FollowUps, QStringLiteral("no-such-task")).value(),
