@@ -38,14 +38,16 @@ QString defaultRootCertPath()
 
 StoreError refusePlaintext(const ConnectionSpec& spec)
 {
-    if (spec.engine != Engine::Postgres || spec.isLoopback() || spec.effectiveSslMode() != QLatin1String("disable"))
+    if (spec.engine != Engine::Postgres || spec.isLoopback() ||
+        spec.effectiveSslMode() != QLatin1String("disable"))
         return {};
-    return StoreError::make(StoreErrorCode::PlaintextRefused,
-                            QStringLiteral("sslmode=disable to %1, which is not this computer: the records would "
-                                           "cross the network in plaintext. Use sslmode=verify-full with "
-                                           "sslrootcert=<the server's CA certificate>")
-                                .arg(spec.host),
-                            kSslMode);
+    return StoreError::make(
+        StoreErrorCode::PlaintextRefused,
+        QStringLiteral("sslmode=disable to %1, which is not this computer: the records would "
+                       "cross the network in plaintext. Use sslmode=verify-full with "
+                       "sslrootcert=<the server's CA certificate>")
+            .arg(spec.host),
+        kSslMode);
 }
 
 } // namespace
@@ -99,25 +101,27 @@ StoreResult<ConnectionSpec> ConnectionSpec::parse(const QString& text)
     for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == kSslMode) {
             if (!isKnownSslMode(value)) {
-                return StoreError::make(StoreErrorCode::InvalidLocation,
-                                        QStringLiteral("unknown sslmode '%1' (use disable, require, verify-ca or "
-                                                       "verify-full)")
-                                            .arg(value),
-                                        kSslMode);
+                return StoreError::make(
+                    StoreErrorCode::InvalidLocation,
+                    QStringLiteral("unknown sslmode '%1' (use disable, require, verify-ca or "
+                                   "verify-full)")
+                        .arg(value),
+                    kSslMode);
             }
             spec.sslMode = value;
         } else if (key == kSslRootCert) {
             // QPSQL turns every ';' of its options into a blank.
             if (value.isEmpty() || value.contains(QLatin1Char(';'))) {
                 return StoreError::make(StoreErrorCode::InvalidLocation,
-                                        QStringLiteral("sslrootcert needs a file path without ';'"), kSslRootCert);
+                                        QStringLiteral("sslrootcert needs a file path without ';'"),
+                                        kSslRootCert);
             }
             spec.sslRootCert = QDir::cleanPath(QDir::current().absoluteFilePath(value));
         } else {
-            return StoreError::make(StoreErrorCode::InvalidLocation,
-                                    QStringLiteral("unknown parameter '%1' in the URL (known: sslmode, sslrootcert)")
-                                        .arg(key),
-                                    key);
+            return StoreError::make(
+                StoreErrorCode::InvalidLocation,
+                QStringLiteral("unknown parameter '%1' in the URL (known: sslmode, sslrootcert)").arg(key),
+                key);
         }
     }
     if (StoreError refused = refusePlaintext(spec))
@@ -155,12 +159,13 @@ StoreError ConnectionSpec::checkBeforeConnecting() const
         return {};
     const QString file = sslRootCert.isEmpty() ? defaultRootCertPath() : sslRootCert;
     if (!QFileInfo(file).isFile()) {
-        return StoreError::make(StoreErrorCode::InvalidLocation,
-                                QStringLiteral("the CA certificate file %1 does not exist; sslmode=%2 checks the "
-                                               "server's certificate against it (give the file with "
-                                               "sslrootcert=PATH in the location)")
-                                    .arg(QDir::toNativeSeparators(file), mode),
-                                kSslRootCert);
+        return StoreError::make(
+            StoreErrorCode::InvalidLocation,
+            QStringLiteral("the CA certificate file %1 does not exist; sslmode=%2 checks the "
+                           "server's certificate against it (give the file with "
+                           "sslrootcert=PATH in the location)")
+                .arg(QDir::toNativeSeparators(file), mode),
+            kSslRootCert);
     }
     return {};
 }

@@ -165,18 +165,18 @@ void TestStoreConnectionSpec::transport_data()
     QTest::newRow("loopback default: prefer")
         << QStringLiteral("postgresql://u@127.0.0.1:35432/heart") << QStringLiteral("prefer") << QString()
         << QStringLiteral("sslmode=prefer");
-    QTest::newRow("localhost default: prefer") << QStringLiteral("postgresql://u@localhost/heart")
-                                               << QStringLiteral("prefer") << QString()
-                                               << QStringLiteral("sslmode=prefer");
-    QTest::newRow("::1 default: prefer") << QStringLiteral("postgresql://u@[::1]/heart")
-                                         << QStringLiteral("prefer") << QString()
-                                         << QStringLiteral("sslmode=prefer");
-    QTest::newRow("127.0.0.2 is loopback too") << QStringLiteral("postgresql://u@127.0.0.2/heart")
-                                               << QStringLiteral("prefer") << QString()
-                                               << QStringLiteral("sslmode=prefer");
+    QTest::newRow("localhost default: prefer")
+        << QStringLiteral("postgresql://u@localhost/heart") << QStringLiteral("prefer") << QString()
+        << QStringLiteral("sslmode=prefer");
+    QTest::newRow("::1 default: prefer")
+        << QStringLiteral("postgresql://u@[::1]/heart") << QStringLiteral("prefer") << QString()
+        << QStringLiteral("sslmode=prefer");
+    QTest::newRow("127.0.0.2 is loopback too")
+        << QStringLiteral("postgresql://u@127.0.0.2/heart") << QStringLiteral("prefer") << QString()
+        << QStringLiteral("sslmode=prefer");
     QTest::newRow("remote default: verify-full")
-        << QStringLiteral("postgresql://u@db.center.local/heart") << QStringLiteral("verify-full") << QString()
-        << QStringLiteral("sslmode=verify-full");
+        << QStringLiteral("postgresql://u@db.center.local/heart") << QStringLiteral("verify-full")
+        << QString() << QStringLiteral("sslmode=verify-full");
     QTest::newRow("remote IP default: verify-full")
         << QStringLiteral("postgresql://u@10.0.0.5/heart") << QStringLiteral("verify-full") << QString()
         << QStringLiteral("sslmode=verify-full");
@@ -237,15 +237,15 @@ void TestStoreConnectionSpec::transportRefused_data()
     QTest::newRow("unknown sslmode") << QStringLiteral("postgresql://u@db/heart?sslmode=verify_full")
                                      << C::InvalidLocation << QStringLiteral("sslmode")
                                      << QStringLiteral("'verify_full'");
-    QTest::newRow("prefer is not offered") << QStringLiteral("postgresql://u@db/heart?sslmode=prefer")
-                                           << C::InvalidLocation << QStringLiteral("sslmode")
-                                           << QStringLiteral("'prefer'");
-    QTest::newRow("unknown parameter") << QStringLiteral("postgresql://u@db/heart?sslcert=/x.crt")
-                                       << C::InvalidLocation << QStringLiteral("sslcert")
-                                       << QStringLiteral("'sslcert'");
-    QTest::newRow("misspelt parameter") << QStringLiteral("postgresql://u@db/heart?ssl_mode=require")
-                                        << C::InvalidLocation << QStringLiteral("ssl_mode")
-                                        << QStringLiteral("'ssl_mode'");
+    QTest::newRow("prefer is not offered")
+        << QStringLiteral("postgresql://u@db/heart?sslmode=prefer") << C::InvalidLocation
+        << QStringLiteral("sslmode") << QStringLiteral("'prefer'");
+    QTest::newRow("unknown parameter")
+        << QStringLiteral("postgresql://u@db/heart?sslcert=/x.crt") << C::InvalidLocation
+        << QStringLiteral("sslcert") << QStringLiteral("'sslcert'");
+    QTest::newRow("misspelt parameter")
+        << QStringLiteral("postgresql://u@db/heart?ssl_mode=require") << C::InvalidLocation
+        << QStringLiteral("ssl_mode") << QStringLiteral("'ssl_mode'");
     QTest::newRow("empty CA path") << QStringLiteral("postgresql://u@db/heart?sslrootcert=")
                                    << C::InvalidLocation << QStringLiteral("sslrootcert")
                                    << QStringLiteral("sslrootcert");

@@ -297,9 +297,10 @@ QString DomainText::errorText(const store::StoreError& error)
                   "the records would cross the network in plaintext. Use sslmode=verify-full with the "
                   "center's CA certificate (sslrootcert) in the location.");
     case StoreErrorCode::SchemaNeedsOwner:
-        return tr("The database is older than this version of HEART Desk, and this login may not upgrade it. "
-                  "Ask the administrator to run 'heartdesk-cli setup-server' as the schema owner. Nothing was "
-                  "changed.");
+        return tr(
+            "The database is older than this version of HEART Desk, and this login may not upgrade it. "
+            "Ask the administrator to run 'heartdesk-cli setup-server' as the schema owner. Nothing was "
+            "changed.");
     }
     return error.detail;
 }
