@@ -170,6 +170,9 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::None:
         return QStringLiteral("no error");
     case StoreErrorCode::InvalidLocation:
+        if (error.field == QLatin1String("sslrootcert"))
+            return QStringLiteral("cannot use the location given with --database: %1")
+                .arg(detail.simplified());
         return withDetail(QStringLiteral("the database location given with --database cannot be understood"),
                           detail);
     case StoreErrorCode::PasswordInLocation:

@@ -306,6 +306,26 @@ void TestCliPostgres::transportInTheLocation()
     CLI_EXPECT_EXIT(migrate, 0);
     QVERIFY2(migrate.out.contains(QStringLiteral("(sslmode=verify-full)")), qPrintable(migrate.describe()));
 
+    // A CA file that is not there is named; a CA that did not sign the server's certificate is refused.
+    QUrl missing = verified;
+    const QString nowhere = m_home.filePath(QStringLiteral("no-such-ca.crt"));
+    missing.setQuery(QStringLiteral("sslmode=verify-full&sslrootcert=") + nowhere);
+    const CliResult noCa =
+        runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), missing.toString()});
+    CLI_EXPECT_EXIT(noCa, 2);
+    QVERIFY2(noCa.err.contains(nowhere) && noCa.err.contains(QStringLiteral("does not exist")),
+             qPrintable(noCa.describe()));
+    const QString wrongCa = qEnvironmentVariable("HEARTDESK_PG_TEST_WRONG_CA");
+    if (!wrongCa.isEmpty()) {
+        QUrl wrong = verified;
+        wrong.setQuery(QStringLiteral("sslmode=verify-full&sslrootcert=") + wrongCa);
+        const CliResult refused =
+            runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), wrong.toString()});
+        CLI_EXPECT_EXIT(refused, 3);
+        QVERIFY2(refused.err.contains(QStringLiteral("certificate verify failed")),
+                 qPrintable(refused.describe()));
+    }
+
     // Plaintext to a server elsewhere: refused before connecting, and why.
     const CliResult plaintext =
         runner().run({QStringLiteral("migrate"), QStringLiteral("--database"),
