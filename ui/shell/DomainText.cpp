@@ -299,8 +299,8 @@ QString DomainText::errorText(const store::StoreError& error)
     case StoreErrorCode::SchemaNeedsOwner:
         return tr(
             "The database is older than this version of HEART Desk, and this login may not upgrade it. "
-            "Ask the administrator to run 'heartdesk-cli setup-server' as the schema owner. Nothing was "
-            "changed.");
+            "Ask the administrator to run 'heartdesk-cli setup-server', which upgrades it as the schema "
+            "owner. Nothing was changed.");
     }
     return error.detail;
 }
