@@ -69,6 +69,8 @@ void Database::close()
 StoreError Database::openConnection(const QString& password, bool readOnly)
 {
     close();
+    if (StoreError refused = m_spec.checkBeforeConnecting())
+        return refused;
     m_connectionName = nextConnectionName();
     m_db = QSqlDatabase::addDatabase(m_dialect.driverName(), m_connectionName);
     if (!m_db.isValid()) {
@@ -76,7 +78,7 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
             StoreErrorCode::ConnectionFailed,
             QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_dialect.driverName()));
     }
-    m_db.setConnectOptions(m_dialect.connectOptions(readOnly));
+    m_db.setConnectOptions(m_dialect.connectOptions(readOnly, m_spec));
     if (m_spec.engine == Engine::Sqlite) {
         m_db.setDatabaseName(m_spec.sqlitePath);
         if (readOnly && !QFileInfo::exists(m_spec.sqlitePath + QLatin1String("-wal"))) {

@@ -458,8 +458,49 @@ StoreError Migrations::refuseNewerSchema(Database& db)
     return {};
 }
 
+StoreError Migrations::refuseUnlessMayMigrate(Database& db)
+{
+    if (db.dialect().engine() != Engine::Postgres)
+        return {};
+    // The schema owner (or a superuser) may migrate; the application role of
+    // a shared server (heartdesk-cli setup-server) may not, and must not meet
+    // a raw "permission denied" half-way through.
+    QSqlQuery query =
+        db.prepare(QStringLiteral("SELECT has_schema_privilege(current_schema(), 'CREATE') AND "
+                                  "COALESCE((SELECT pg_has_role(c.relowner, 'USAGE') FROM pg_class c "
+                                  "WHERE c.oid = to_regclass('schema_migrations')), TRUE), current_user"));
+    if (StoreError error = db.exec(query, "check the right to migrate"))
+        return error;
+    if (!query.next())
+        return StoreError::make(StoreErrorCode::QueryFailed,
+                                QStringLiteral("check the right to migrate: no row"));
+    if (query.value(0).toBool())
+        return {};
+    return StoreError::make(
+        StoreErrorCode::SchemaNeedsOwner,
+        QStringLiteral("schema version %1, this program needs %2; the login %3 does not own "
+                       "the schema")
+            .arg(currentVersion(db))
+            .arg(latestVersion())
+            .arg(query.value(1).toString()));
+}
+
 StoreError Migrations::migrate(Database& db)
 {
+    // Up to date: nothing to do, and no DDL at all (the application role of a
+    // shared server may not run any, CREATE TABLE IF NOT EXISTS included).
+    const int before = currentVersion(db);
+    if (before == latestVersion())
+        return {};
+    if (before > latestVersion()) {
+        return StoreError::make(
+            StoreErrorCode::NewerSchema,
+            QStringLiteral("the database has schema version %1, this program knows up to %2")
+                .arg(before)
+                .arg(latestVersion()));
+    }
+    if (StoreError error = refuseUnlessMayMigrate(db))
+        return error;
     SqlTransaction tx(db);
     if (tx.beginError())
         return tx.beginError();

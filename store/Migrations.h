@@ -14,7 +14,11 @@ public:
     // 0 for an empty database.
     static int currentVersion(Database& db);
     static StoreError refuseNewerSchema(Database& db);
+    // Applies what is pending; an up-to-date database gets no statement that
+    // changes its schema. On PostgreSQL a login that may not change the
+    // schema gets SchemaNeedsOwner before anything is tried.
     static StoreError migrate(Database& db);
+    static StoreError refuseUnlessMayMigrate(Database& db);
 };
 
 } // namespace heart::store

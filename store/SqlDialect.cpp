@@ -18,6 +18,12 @@ QString SqlDialect::connectOptions(bool readOnly) const
     return QStringLiteral("connect_timeout=5;application_name=heartdesk");
 }
 
+QString SqlDialect::connectOptions(bool readOnly, const ConnectionSpec& spec) const
+{
+    const QString tls = m_engine == Engine::Postgres ? spec.tlsConnectOptions() : QString();
+    return tls.isEmpty() ? connectOptions(readOnly) : connectOptions(readOnly) + QLatin1Char(';') + tls;
+}
+
 QStringList SqlDialect::sessionSetup() const
 {
     if (m_engine == Engine::Sqlite) {

@@ -18,6 +18,8 @@ public:
     Engine engine() const { return m_engine; }
     QString driverName() const;
     QString connectOptions(bool readOnly) const;
+    // The same plus the transport options of `spec` (sslmode, sslrootcert).
+    QString connectOptions(bool readOnly, const ConnectionSpec& spec) const;
     // Statements run once on every new connection (pragmas).
     QStringList sessionSetup() const;
     // Schema text uses ${...} placeholders for the few type names that differ.

@@ -61,6 +61,10 @@ QString storeErrorCodeName(StoreErrorCode code)
         return QStringLiteral("last-administrator");
     case StoreErrorCode::AlreadyInitialized:
         return QStringLiteral("already-initialized");
+    case StoreErrorCode::PlaintextRefused:
+        return QStringLiteral("plaintext-refused");
+    case StoreErrorCode::SchemaNeedsOwner:
+        return QStringLiteral("schema-needs-owner");
     }
     return QStringLiteral("unknown");
 }

@@ -38,6 +38,8 @@ enum class StoreErrorCode
     AccountInactive,
     LastAdministrator,  // would leave nobody able to manage accounts
     AlreadyInitialized, // the first administrator exists already
+    PlaintextRefused,   // sslmode=disable to a server that is not on this computer
+    SchemaNeedsOwner,   // the schema is older than the program and this login may not migrate it
 };
 
 struct StoreError

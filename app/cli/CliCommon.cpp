@@ -77,7 +77,8 @@ CommandLine::CommandLine(const Invocation& invocation, QString synopsis, QString
     m_parser.setApplicationDescription(description);
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption({kDatabase,
-                        QStringLiteral("The database: an SQLite file, or postgresql://user@host:port/db "
+                        QStringLiteral("The database: an SQLite file, or postgresql://user@host:port/db"
+                                       "[?sslmode=verify-full&sslrootcert=CA-FILE] "
                                        "(password from HEARTDESK_DB_PASSWORD or PGPASSWORD, or asked). "
                                        "Default: %1")
                             .arg(store::defaultSqlitePath()),
@@ -169,6 +170,9 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::None:
         return QStringLiteral("no error");
     case StoreErrorCode::InvalidLocation:
+        if (error.field == QLatin1String("sslrootcert"))
+            return QStringLiteral("cannot use the location given with --database: %1")
+                .arg(detail.simplified());
         return withDetail(QStringLiteral("the database location given with --database cannot be understood"),
                           detail);
     case StoreErrorCode::PasswordInLocation:
@@ -224,6 +228,14 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
         return QStringLiteral("that would leave no active administrator; nothing was changed");
     case StoreErrorCode::AlreadyInitialized:
         return QStringLiteral("%1 already has user accounts; nothing was changed").arg(where);
+    case StoreErrorCode::PlaintextRefused:
+        return QStringLiteral("refusing to connect without encryption: %1").arg(detail.simplified());
+    case StoreErrorCode::SchemaNeedsOwner:
+        return withDetail(QStringLiteral("%1 has an older schema than this program and this login may not "
+                                         "upgrade it; run 'heartdesk-cli setup-server' as an administrator "
+                                         "(it migrates as the schema owner); nothing was changed")
+                              .arg(where),
+                          detail);
     }
     return withDetail(QStringLiteral("unexpected error %1").arg(store::storeErrorCodeName(error.code)),
                       detail);
@@ -236,10 +248,12 @@ int exitCodeFor(StoreErrorCode code)
         return ExitOk;
     case StoreErrorCode::InvalidLocation:
     case StoreErrorCode::PasswordInLocation:
+    case StoreErrorCode::PlaintextRefused:
         return ExitUsage;
     case StoreErrorCode::NotADatabase:
     case StoreErrorCode::FileUnreadable:
     case StoreErrorCode::NewerSchema:
+    case StoreErrorCode::SchemaNeedsOwner:
     case StoreErrorCode::ConnectionFailed:
         return ExitCannotOpen;
     default:

@@ -21,6 +21,10 @@ constexpr std::array kCommands = {
             runReplay},
     Command{"set-setting", "Store a program setting (crisis services, follow-up policy) from a JSON file.",
             runSetSetting},
+    Command{"setup-server",
+            "Least privilege on a shared PostgreSQL server: a schema-owner role that migrates and an "
+            "application role without DDL.",
+            runSetupServer},
     Command{"help", "Show the help of a command.", runHelp},
     // Coming later: replay (a rule set over history), import-calls, report.
 };

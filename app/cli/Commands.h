@@ -13,6 +13,7 @@ int runVerifyAudit(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);
 int runSetSetting(const Invocation& invocation);
+int runSetupServer(const Invocation& invocation);
 
 // Parses the words before the command, then runs it.
 int dispatch(const QStringList& arguments);

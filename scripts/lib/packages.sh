@@ -40,6 +40,7 @@ HEARTDESK_BUILD_PACKAGES=(
 # shellcheck disable=SC2034  # used by the scripts that source this file
 HEARTDESK_TEST_PACKAGES=(
     postgresql-15
+    openssl  # scripts/test makes the throwaway CA and server certificate of its TLS-only PostgreSQL
     xvfb     # Xvfb for tst_intake_crash, xvfb-run for tst_intake_keys.xcb
     xauth    # xvfb-run needs it
     x11-xkb-utils # xkbcomp: tst_intake_crash loads a keymap (xvfb pulls it in; named here because the test needs it)

@@ -1,5 +1,7 @@
 // heartdesk-cli against a real PostgreSQL server (scripts/test starts one):
-// migrate, demo and verify-audit in a database this test creates and drops.
+// migrate, demo and verify-audit in a database this test creates and drops;
+// setup-server (least privilege) with roles of its own, dropped afterwards;
+// sslmode in the location (the server is TLS-only under scripts/test).
 #include "cli/CliTestSupport.h"
 #include "common/StrictTestMain.h"
 #include "store/Migrations.h"
@@ -18,6 +20,8 @@ using heart::clitest::RawSql;
 namespace {
 const QString kAdminPassword = QStringLiteral("Adm1n-pw-5c0ffee1");
 const QString kUserPassword = QStringLiteral("Us3r-pw-9dd1e7a2");
+const QString kOwnerPassword = QStringLiteral("0wner-pw-41c9e3");
+const QString kAppPassword = QStringLiteral("4pp-pw-0b8d2e61");
 } // namespace
 
 class TestCliPostgres : public QObject
@@ -29,6 +33,7 @@ private:
     QString m_serverUrl; // postgresql://user@host:port/db of the test server
     QString m_password;
     QStringList m_created;
+    QStringList m_roles;
 
     // A fresh, empty database on the server; dropped in cleanupTestCase.
     QString createDatabase(const QString& purpose)
@@ -59,6 +64,8 @@ private:
         QVERIFY2(!result.all().contains(m_password), qPrintable(result.arguments.join(QLatin1Char(' '))));
         QVERIFY2(!result.all().contains(kAdminPassword), qPrintable(result.describe()));
         QVERIFY2(!result.all().contains(kUserPassword), qPrintable(result.describe()));
+        QVERIFY2(!result.all().contains(kOwnerPassword), qPrintable(result.describe()));
+        QVERIFY2(!result.all().contains(kAppPassword), qPrintable(result.describe()));
     }
 
 private Q_SLOTS:
@@ -67,6 +74,8 @@ private Q_SLOTS:
     void migrateDemoAndVerifyAudit();
     void accountsOnTheServer();
     void wrongOrMissingServerPassword();
+    void setupServer();
+    void transportInTheLocation();
 };
 
 void TestCliPostgres::initTestCase()
@@ -86,6 +95,9 @@ void TestCliPostgres::cleanupTestCase()
     RawSql admin = RawSql::postgres(m_serverUrl, {}, m_password);
     for (const QString& name : std::as_const(m_created))
         QVERIFY2(admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)),
+                 qPrintable(admin.lastError()));
+    for (const QString& role : std::as_const(m_roles))
+        QVERIFY2(admin.exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)),
                  qPrintable(admin.lastError()));
 }
 
@@ -209,6 +221,119 @@ void TestCliPostgres::wrongOrMissingServerPassword()
         cli.run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(name)});
     CLI_EXPECT_EXIT(viaPgPassword, 0);
     verifyNoSecrets(viaPgPassword);
+}
+
+void TestCliPostgres::setupServer()
+{
+    const QString name = createDatabase(QStringLiteral("setup"));
+    QVERIFY(!name.isEmpty());
+    const QString suffix = name.right(8);
+    const QString owner = QStringLiteral("hd_cli_owner_") + suffix;
+    const QString app = QStringLiteral("hd_cli_app_") + suffix;
+    m_roles << app << owner;
+    const QStringList setup = {QStringLiteral("setup-server"),
+                               QStringLiteral("--owner-role"),
+                               owner,
+                               QStringLiteral("--app-role"),
+                               app,
+                               QStringLiteral("--database"),
+                               urlOf(name)};
+
+    CliRunner cli = runner();
+    cli.setEnv(QStringLiteral("HEARTDESK_OWNER_PASSWORD"), kOwnerPassword);
+    // No terminal and no password for the new application role: nothing is made.
+    const CliResult noAppPassword = cli.run(setup);
+    CLI_EXPECT_EXIT(noAppPassword, 2);
+    QVERIFY2(noAppPassword.err.contains(QStringLiteral("HEARTDESK_APP_PASSWORD")),
+             qPrintable(noAppPassword.describe()));
+
+    cli.setEnv(QStringLiteral("HEARTDESK_APP_PASSWORD"), kAppPassword);
+    const CliResult first = cli.run(setup);
+    CLI_EXPECT_EXIT(first, 0);
+    verifyNoSecrets(first);
+    QVERIFY2(first.out.contains(QStringLiteral("schema owner %1: created").arg(owner)),
+             qPrintable(first.describe()));
+    QVERIFY2(first.out.contains(QStringLiteral("application role %1: created").arg(app)),
+             qPrintable(first.describe()));
+    QVERIFY2(
+        first.out.contains(QStringLiteral("version 0 -> %1").arg(heart::store::Migrations::latestVersion())),
+        qPrintable(first.describe()));
+
+    // Again, after an upgrade: idempotent; the application role keeps its password.
+    cli.unsetEnv(QStringLiteral("HEARTDESK_APP_PASSWORD"));
+    const CliResult again = cli.run(setup);
+    CLI_EXPECT_EXIT(again, 0);
+    verifyNoSecrets(again);
+    QVERIFY2(again.out.contains(QStringLiteral("application role %1: updated (password kept)").arg(app)),
+             qPrintable(again.describe()));
+
+    // A workstation: the application role opens the current schema.
+    QUrl asApp(urlOf(name));
+    asApp.setUserName(app);
+    CliRunner workstation(m_home.path());
+    workstation.setEnv(QStringLiteral("HEARTDESK_DB_PASSWORD"), kAppPassword);
+    const CliResult migrate =
+        workstation.run({QStringLiteral("migrate"), QStringLiteral("--database"), asApp.toString()});
+    CLI_EXPECT_EXIT(migrate, 0);
+    // ... and the server keeps it from rewriting the audit trail.
+    RawSql raw = RawSql::postgres(asApp.toString(), {}, kAppPassword);
+    QVERIFY2(raw.isOpen(), qPrintable(raw.lastError()));
+    QVERIFY(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).isValid());
+    QVERIFY(!raw.exec(QStringLiteral("DELETE FROM audit_log")));
+    QVERIFY2(raw.lastError().contains(QStringLiteral("permission denied")), qPrintable(raw.lastError()));
+
+    // The maintenance database and SQLite files are refused as usage errors.
+    const CliResult onPostgres = cli.run(
+        {QStringLiteral("setup-server"), QStringLiteral("--database"), urlOf(QStringLiteral("postgres"))});
+    CLI_EXPECT_EXIT(onPostgres, 2);
+    const CliResult onFile = cli.run({QStringLiteral("setup-server"), QStringLiteral("--database"),
+                                      m_home.filePath(QStringLiteral("x.sqlite"))});
+    CLI_EXPECT_EXIT(onFile, 2);
+}
+
+void TestCliPostgres::transportInTheLocation()
+{
+    const QString ca = qEnvironmentVariable("HEARTDESK_PG_TEST_CA");
+    if (ca.isEmpty())
+        HEART_SKIP_MISSING_TOOL(
+            "HEARTDESK_PG_TEST_CA is not set: run through scripts/test (a TLS-only server)");
+    const QString name = createDatabase(QStringLiteral("tls"));
+    QVERIFY(!name.isEmpty());
+    QUrl verified(urlOf(name));
+    verified.setQuery(QStringLiteral("sslmode=verify-full&sslrootcert=") + ca);
+    const CliResult migrate =
+        runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), verified.toString()});
+    CLI_EXPECT_EXIT(migrate, 0);
+    QVERIFY2(migrate.out.contains(QStringLiteral("(sslmode=verify-full)")), qPrintable(migrate.describe()));
+
+    // A CA file that is not there is named; a CA that did not sign the server's certificate is refused.
+    QUrl missing = verified;
+    const QString nowhere = m_home.filePath(QStringLiteral("no-such-ca.crt"));
+    missing.setQuery(QStringLiteral("sslmode=verify-full&sslrootcert=") + nowhere);
+    const CliResult noCa =
+        runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), missing.toString()});
+    CLI_EXPECT_EXIT(noCa, 2);
+    QVERIFY2(noCa.err.contains(nowhere) && noCa.err.contains(QStringLiteral("does not exist")),
+             qPrintable(noCa.describe()));
+    const QString wrongCa = qEnvironmentVariable("HEARTDESK_PG_TEST_WRONG_CA");
+    if (!wrongCa.isEmpty()) {
+        QUrl wrong = verified;
+        wrong.setQuery(QStringLiteral("sslmode=verify-full&sslrootcert=") + wrongCa);
+        const CliResult refused =
+            runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), wrong.toString()});
+        CLI_EXPECT_EXIT(refused, 3);
+        QVERIFY2(refused.err.contains(QStringLiteral("certificate verify failed")),
+                 qPrintable(refused.describe()));
+    }
+
+    // Plaintext to a server elsewhere: refused before connecting, and why.
+    const CliResult plaintext =
+        runner().run({QStringLiteral("migrate"), QStringLiteral("--database"),
+                      QStringLiteral("postgresql://heartdesk@db.center.example/heart?sslmode=disable")});
+    CLI_EXPECT_EXIT(plaintext, 2);
+    QVERIFY2(plaintext.err.contains(QStringLiteral("without encryption")) &&
+                 plaintext.err.contains(QStringLiteral("plaintext")),
+             qPrintable(plaintext.describe()));
 }
 
 HEART_TEST_GUILESS_MAIN(TestCliPostgres)

@@ -292,6 +292,15 @@ QString DomainText::errorText(const store::StoreError& error)
         return tr("This is the last active administrator; make someone else an administrator first.");
     case StoreErrorCode::AlreadyInitialized:
         return tr("An administrator exists already; please sign in.");
+    case StoreErrorCode::PlaintextRefused:
+        return tr("Refused to connect without encryption: the database server is not on this computer, so "
+                  "the records would cross the network in plaintext. Use sslmode=verify-full with the "
+                  "center's CA certificate (sslrootcert) in the location.");
+    case StoreErrorCode::SchemaNeedsOwner:
+        return tr(
+            "The database is older than this version of HEART Desk, and this login may not upgrade it. "
+            "Ask the administrator to run 'heartdesk-cli setup-server', which upgrades it as the schema "
+            "owner. Nothing was changed.");
     }
     return error.detail;
 }
