@@ -469,9 +469,9 @@ private Q_SLOTS:
         // before the key: the view has not caught up yet (the change feed
         // looks when the event loop runs), so the claim names a stale version.
         QVERIFY(reactivate(f));
-        store::Database other;
-        QVERIFY(!other.open(store::ConnectionSpec::sqlite(f.path())));
-        store::FollowUpStore store(other, f.clock());
+        store::Database elsewhere;
+        QVERIFY(!elsewhere.open(store::ConnectionSpec::sqlite(f.path())));
+        store::FollowUpStore store(elsewhere, f.clock());
         QVERIFY(store
                     .logAttempt(navigator, taskId, version, followup::AttemptChannel::Text,
                                 followup::AttemptResult::LeftMessage, QString())
