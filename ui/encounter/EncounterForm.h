@@ -11,8 +11,15 @@
 // typed is lost to a closed lid. Signing (Ctrl+Shift+S, password again)
 // locks the note; corrections are signed addenda (Ctrl+Shift+A), listed
 // under it. A note signed elsewhere is shown read-only.
+//
+// Entries and the safety plan written elsewhere are merged in under what is
+// typed. When someone else changes the note's own fields (or a save meets
+// their change), a line above the note says who, what and when: nothing
+// typed - their version is shown; something typed - saving pauses and the
+// lead chooses "Reload theirs" or "Keep mine" (ChangedElsewhereBar).
 #include "core/encounter/EncounterRules.h"
 #include "home/Services.h"
+#include "store/ChangeJournal.h"
 #include "store/EncounterStore.h"
 
 #include <QTimer>
@@ -27,6 +34,7 @@ class QPushButton;
 
 namespace heart::ui {
 
+class ChangedElsewhereBar;
 class CssrsPanel;
 
 class EncounterForm : public QWidget
@@ -57,6 +65,7 @@ public:
     // entries, keeping what is typed in the note. False when the note's own
     // fields changed elsewhere (or it was signed): then reload().
     bool refreshFromStore();
+    ChangedElsewhereBar* changedElsewhereBar() const { return m_elsewhere; }
 
 Q_SIGNALS:
     void signedNote();
@@ -80,6 +89,8 @@ private:
     void askToSign();
     void askForAddendum();
     bool mayEdit() const;
+    void onChangedElsewhere(const store::JournalEntry& entry);
+    void keepMine();
 
     Services m_services;
     QString m_callId;
@@ -90,6 +101,7 @@ private:
     bool m_dirty = false;
     QTimer m_saveTimer;
 
+    ChangedElsewhereBar* m_elsewhere;
     QLabel* m_header;
     QLabel* m_signedBanner;
     QLabel* m_concernLabel;
