@@ -28,11 +28,15 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSqlQuery>
+#include <QTabBar>
 #include <QTest>
 #include <QTimer>
 
@@ -86,6 +90,48 @@ store::Actor colleague(store::Database& db, const Clock& clock, const QString& l
 QString timeNow(const Clock& clock)
 {
     return ui::ProgramTime::timeText(store::toDateTime(clock.now()));
+}
+
+// The Alt letters of the visible buttons, labels with a buddy, group boxes,
+// tab bars and the menu bar of `window`: each letter used twice.
+QStringList clashingMnemonics(QWidget* window)
+{
+    QMultiHash<QChar, QString> owners;
+    const auto add = [&](const QString& text) {
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != QLatin1Char('&'))
+            owners.insert(text.at(amp + 1).toLower(), text);
+    };
+    if (auto* menus = window->findChild<QMenuBar*>())
+        for (QAction* action : menus->actions())
+            add(action->text());
+    for (QWidget* widget : window->findChildren<QWidget*>()) {
+        if (!widget->isVisible())
+            continue;
+        if (auto* button = qobject_cast<QAbstractButton*>(widget))
+            add(button->text());
+        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy())
+            add(label->text());
+        else if (auto* box = qobject_cast<QGroupBox*>(widget))
+            add(box->title());
+        else if (auto* tabs = qobject_cast<QTabBar*>(widget))
+            for (int i = 0; i < tabs->count(); ++i)
+                add(tabs->tabText(i));
+    }
+    QStringList clashes;
+    for (const QChar letter : owners.uniqueKeys()) {
+        if (owners.count(letter) > 1)
+            clashes << QStringLiteral("Alt+%1: %2")
+                           .arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
+    }
+    return clashes;
+}
+
+// The bar's words fit in the height it was given.
+bool barFits(ui::ChangedElsewhereBar* bar)
+{
+    auto* text = bar->findChild<QLabel*>(QStringLiteral("changedElsewhereText"));
+    return text && text->heightForWidth(text->width()) <= text->height();
 }
 
 bool activate(QWidget* window)
@@ -190,6 +236,9 @@ private Q_SLOTS:
         QTest::keyClicks(s->narrative, QStringLiteral(" Ok."));
         QCOMPARE(s->narrative->toPlainText(), typed + QStringLiteral(" Ok."));
         savePng(s->form, QStringLiteral("changed-elsewhere-call.png"));
+        QVERIFY(barFits(bar));
+        const QStringList clashes = clashingMnemonics(&f.window());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
 
         // Nothing saved over theirs: not by the drafts' autosave, not by Ctrl+S.
         QTest::qWait(ui::IntakeForm::kAutosaveMs + 300);
@@ -313,6 +362,9 @@ private Q_SLOTS:
         QCOMPARE(theirs.open(encounterId).value().note.narrative,
                  std::string("Narrative by the second lead."));
         savePng(form, QStringLiteral("changed-elsewhere-note.png"));
+        QVERIFY(barFits(bar));
+        const QStringList clashes = clashingMnemonics(&f.window());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
 
         if (!keep) {
             QTest::keyClick(&f.window(), Qt::Key_Z, Qt::AltModifier);
@@ -336,16 +388,54 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), narrative);
     }
 
+    // The lead saves (Ctrl+S) right after the other lead's save, before the
+    // feed has told of it: the line, not an error.
+    void encounterSaveMeetsAChangeNotYetTold()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
+        auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
+        QVERIFY(home && home->encounterForm() && home->encounterForm()->isLoaded());
+        home->showTab(ui::TeamLeadHome::NoteTab);
+        ui::EncounterForm* form = home->encounterForm();
+        auto other = f.openWorkstation();
+        QVERIFY(other->ok());
+        const store::Actor theirActor = colleague(other->db(), f.clock(), QStringLiteral("teamlead2"),
+                                                  QStringLiteral("Quinn Harrowgate"), Role::CrtTeamLead);
+        auto* narrative = form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"));
+        narrative->setPlainText(QStringLiteral("Mine."));
+        usecases::EncounterUseCases theirs({other->db(), f.clock(), theirActor});
+        auto current = theirs.open(form->encounter().id);
+        QVERIFY(current.ok());
+        encounter::EncounterNote note = current.value().note;
+        note.narrative = "Theirs.";
+        QVERIFY(theirs.writeNote(current.value().id, current.value().version, note).ok());
+
+        QVERIFY(!form->save());
+        ui::ChangedElsewhereBar* bar = form->changedElsewhereBar();
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->text().startsWith(QStringLiteral("Quinn Harrowgate (CRT team lead) changed it at ")),
+                 qPrintable(bar->text()));
+        QVERIFY2(form->statusText().contains(QStringLiteral("Choose Reload theirs or Keep mine")),
+                 qPrintable(form->statusText()));
+        QCOMPARE(narrative->toPlainText(), QStringLiteral("Mine."));
+        QCOMPARE(theirs.open(current.value().id).value().note.narrative, std::string("Theirs."));
+    }
+
     void followUpAttemptChangedElsewhere_data()
     {
         QTest::addColumn<bool>("keep");
-        QTest::newRow("reload theirs") << false;
-        QTest::newRow("keep mine") << true;
+        QTest::addColumn<bool>("saveFirst"); // Save pressed before the feed told of the change
+        QTest::newRow("reload theirs") << false << false;
+        QTest::newRow("keep mine") << true << false;
+        QTest::newRow("save meets their change, keep mine") << true << true;
     }
 
     void followUpAttemptChangedElsewhere()
     {
         QFETCH(bool, keep);
+        QFETCH(bool, saveFirst);
         test::UiTestFixture f;
         QVERIFY(f.ok());
         f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
@@ -406,6 +496,12 @@ private Q_SLOTS:
             if (!logged.ok())
                 return void(failure = QStringLiteral("the colleague's attempt: ") + logged.error().detail);
             when = timeNow(f.clock());
+            auto* save = dialog->findChild<QAbstractButton*>(QStringLiteral("attemptSave"));
+            if (saveFirst) {
+                save->click(); // a Conflict: the dialog stays open with the line
+                if (!dialog->isVisible())
+                    return void(failure = QStringLiteral("the dialog closed on a conflict"));
+            }
             auto* bar = dialog->findChild<ui::ChangedElsewhereBar*>();
             if (!QTest::qWaitFor([bar] { return bar->isVisible(); }, kWithinASecond))
                 return void(failure = QStringLiteral("no line about the change"));
@@ -417,11 +513,14 @@ private Q_SLOTS:
                 QApplication::focusWidget() != note)
                 return void(failure = QStringLiteral("the typed note or its focus was lost"));
             // Return (the dialog's save) does not save over theirs while the choice is open.
-            auto* save = dialog->findChild<QAbstractButton*>(QStringLiteral("attemptSave"));
             save->click();
             if (!dialog->isVisible() || f.countRows(attempts) != attemptsBefore + 1)
                 return void(failure = QStringLiteral("saved before the choice"));
             savePng(dialog, QStringLiteral("changed-elsewhere-followup.png"));
+            if (!barFits(bar))
+                return void(failure = QStringLiteral("the line is squeezed in the dialog"));
+            if (const QStringList clashes = clashingMnemonics(dialog); !clashes.isEmpty())
+                return void(failure = clashes.join(u'\n'));
             QTest::keyClick(dialog, keep ? Qt::Key_K : Qt::Key_Z, Qt::AltModifier);
             if (!QTest::qWaitFor([dialog] { return !dialog->isVisible(); }))
                 failure = QStringLiteral("the dialog stayed open after the choice");

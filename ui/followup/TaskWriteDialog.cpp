@@ -19,7 +19,10 @@ void TaskWriteDialog::watchTask(const Services& services, const QString& taskId,
             box->insertWidget(0, m_bar); // on top, above what the navigator is filling in
         // A dialog is what the navigator is typing in: always their choice.
         connect(m_bar, &ChangedElsewhereBar::changedElsewhere, this,
-                [this](const store::JournalEntry& entry) { m_bar->showChange(entry, true); });
+                [this](const store::JournalEntry& entry) {
+                    m_bar->showChange(entry, true);
+                    fitToBar();
+                });
         connect(m_bar, &ChangedElsewhereBar::reloadTheirs, this, [this] { done(ReloadTheirs); });
         connect(m_bar, &ChangedElsewhereBar::keepMine, this, &TaskWriteDialog::keepMine);
     }
@@ -37,10 +40,22 @@ void TaskWriteDialog::accept()
     auto result = m_write(m_bar->version());
     if (!result.ok() && result.error().code == store::StoreErrorCode::Conflict) {
         m_bar->showConflict(); // what is typed stays; the navigator chooses
+        fitToBar();
         return;
     }
     m_written = std::move(result);
     QDialog::accept();
+}
+
+void TaskWriteDialog::fitToBar()
+{
+    // The dialog was sized without the bar: grow it so the bar's wrapped
+    // lines are not drawn over what is below.
+    layout()->activate();
+    const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < needed)
+        resize(width(), needed);
 }
 
 void TaskWriteDialog::keepMine()

@@ -40,6 +40,7 @@ public:
 
 private:
     void keepMine();
+    void fitToBar();
 
     std::optional<Services> m_services;
     QString m_taskId;
