@@ -6,7 +6,8 @@
 // when; the typed text is still there, the focus where it was, and nothing
 // was saved over the colleague's change (saving waits for a choice).
 // "Reload theirs" (Alt+Z) shows their values; "Keep mine" (Alt+K) saves what
-// was typed over their version as an ordinary audited update. A save that
+// was typed over their version as an ordinary audited update: the fields the
+// user changed keep their text, the others take the colleague's. A save that
 // meets a change the feed has not told yet shows the same line, not an error.
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
@@ -192,7 +193,8 @@ private:
     }
 
     // The colleague changes the call's narrative at the other workstation.
-    static bool colleagueChangesTheCall(test::UiTestFixture& f, CallSetup& s, const QString& narrative)
+    static bool colleagueChangesTheCall(test::UiTestFixture& f, CallSetup& s, const QString& narrative,
+                                        const QString& address = QStringLiteral("410 Foster St"))
     {
         usecases::CallUseCases calls({s.other->db(), f.clock(), s.colleague});
         auto theirs = calls.open(s.callId);
@@ -200,6 +202,7 @@ private:
             return false;
         store::CallRecord changed = theirs.value();
         changed.narrative = narrative;
+        changed.address = address;
         return calls.save(changed).ok();
     }
 
@@ -263,7 +266,9 @@ private Q_SLOTS:
         auto s = openCallAndType(f);
         QVERIFY(s);
         ui::ChangedElsewhereBar* bar = s->form->changedElsewhereBar();
-        QVERIFY(colleagueChangesTheCall(f, *s, QStringLiteral("Neighbour worried; caller hung up.")));
+        // The colleague changes the narrative too, and the address the counselor left alone.
+        QVERIFY(colleagueChangesTheCall(f, *s, QStringLiteral("Neighbour worried; caller hung up."),
+                                        QStringLiteral("77 Pettigrew St")));
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), kWithinASecond);
         const int updatesBefore = f.countRows(
             QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE record_id = '%1' AND action = 'update' "
@@ -275,6 +280,12 @@ private Q_SLOTS:
         QTRY_VERIFY(bar->isHidden());
         const store::CallRecord stored = storedCall(f, *s);
         QCOMPARE(stored.narrative, QStringLiteral("Neighbour worried. She says she is safe now."));
+        QCOMPARE(stored.address, QStringLiteral("77 Pettigrew St")); // theirs, where nothing was typed
+        QCOMPARE(s->form->findChild<QLineEdit*>(QStringLiteral("address"))->text(),
+                 QStringLiteral("77 Pettigrew St"));
+        QCOMPARE(s->narrative->toPlainText(), QStringLiteral("Neighbour worried. She says she is safe now."));
+        QCOMPARE(s->narrative->textCursor().position(),
+                 s->narrative->toPlainText().size()); // where the typing was
         QCOMPARE(stored.version, 3);
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE record_id = '%1' AND "
                                             "action = 'update' AND user_id = '%2'")
@@ -344,6 +355,7 @@ private Q_SLOTS:
         QVERIFY(current.ok());
         encounter::EncounterNote note = current.value().note;
         note.narrative = "Narrative by the second lead.";
+        note.assessment = "Assessment by the second lead.";
         auto written = theirs.writeNote(encounterId, current.value().version, note);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().detail));
         const int theirVersion = written.value().version;
@@ -382,6 +394,10 @@ private Q_SLOTS:
         QTRY_VERIFY(bar->isHidden());
         const store::Encounter stored = theirs.open(encounterId).value();
         QCOMPARE(QString::fromStdString(stored.note.narrative), typed);
+        // The assessment the lead did not touch is the other lead's.
+        QCOMPARE(stored.note.assessment, std::string("Assessment by the second lead."));
+        QCOMPARE(form->findChild<QPlainTextEdit*>(QStringLiteral("assessment"))->toPlainText(),
+                 QStringLiteral("Assessment by the second lead."));
         QCOMPARE(stored.version, theirVersion + 1);
         QCOMPARE(f.countRows(audit), updatesBefore + 1);
         QCOMPARE(narrative->toPlainText(), typed);

@@ -342,6 +342,7 @@ void EncounterForm::load(const store::Encounter& loaded)
     m_dirty = false;
     m_elsewhere->watch(QStringLiteral("encounter"), loaded.id, loaded.version);
     render();
+    m_asRead = TypedFields::of(this, m_elsewhere);
 }
 
 void EncounterForm::hideEvent(QHideEvent* event)

@@ -20,6 +20,7 @@
 #include "core/encounter/EncounterRules.h"
 #include "home/Services.h"
 #include "store/ChangeJournal.h"
+#include "shell/TypedFields.h"
 #include "store/EncounterStore.h"
 
 #include <QTimer>
@@ -100,6 +101,7 @@ private:
     bool m_loading = false;
     bool m_dirty = false;
     QTimer m_saveTimer;
+    TypedFields m_asRead; // the fields as loaded or last saved: what the lead changed since
 
     ChangedElsewhereBar* m_elsewhere;
     QLabel* m_header;

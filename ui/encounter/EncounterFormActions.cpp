@@ -76,6 +76,7 @@ bool EncounterForm::save()
     // record moves on to the stored version.
     m_encounter = saved.value();
     m_elsewhere->setVersion(m_encounter.version);
+    m_asRead = TypedFields::of(this, m_elsewhere);
     m_dirty = false;
     setStatus(ProgramTime::sentence(
         tr("Saved %1.").arg(ProgramTime::timeText(store::toDateTime(m_services.clock.now())))));
@@ -150,8 +151,11 @@ void EncounterForm::onChangedElsewhere(const store::JournalEntry& entry)
 
 void EncounterForm::keepMine()
 {
-    // Their version becomes the base; what is typed is saved over it (an
-    // ordinary update, audited and journaled as the lead's).
+    // Their version becomes the base: the fields the lead changed keep what
+    // they typed, the others show theirs, and that is saved (an ordinary
+    // update, audited and journaled as the lead's).
+    const TypedFields typed = TypedFields::of(this, m_elsewhere);
+    const QList<QWidget*> mine = typed.changedSince(m_asRead);
     auto fresh = usecases::EncounterUseCases(m_services).open(m_encounter.id);
     if (!fresh.ok()) {
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(fresh.error())));
@@ -162,15 +166,9 @@ void EncounterForm::keepMine()
         setStatus(tr("Not saved: the note was signed meanwhile. Copy what you need into an addendum."));
         return;
     }
-    m_encounter.version = fresh.value().version;
-    m_encounter.updatedAt = fresh.value().updatedAt;
-    m_encounter.entries = fresh.value().entries;
-    m_encounter.note = fresh.value().note;
-    m_elsewhere->setVersion(m_encounter.version);
+    load(fresh.value());
+    typed.restore(mine);
     m_dirty = true;
-    const bool dirty = m_dirty;
-    render();
-    m_dirty = dirty;
     save();
 }
 

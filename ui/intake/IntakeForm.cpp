@@ -695,19 +695,25 @@ void IntakeForm::reloadTheirs()
 
 void IntakeForm::keepMine()
 {
-    // Their version becomes the base (status, unit, times); what is typed is
+    // Their version becomes the base (status, unit, times and the fields the
+    // counselor left alone); the fields they changed keep what they typed,
     // saved over it as the counselor's own audited update.
+    const TypedFields typed = TypedFields::of(this, m_elsewhere);
+    const QList<QWidget*> mine = typed.changedSince(m_asRead);
     auto fresh = usecases::CallUseCases(m_services).open(m_call.id);
     if (!fresh.ok()) {
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(fresh.error())));
         return;
     }
     m_call = fresh.value();
-    m_elsewhere->setVersion(m_call.version);
+    loadIntoWidgets(m_call);
+    m_elsewhere->watch(QStringLiteral("call"), m_call.id, m_call.version);
+    typed.restore(mine);
+    m_dirty = true;
     if (isClosed()) {
         // Closed meanwhile: what is typed stays on screen, for an addendum.
-        setReadOnly(true);
-        setStatus(tr("Not saved: the call was closed meanwhile. Add what you need as an addendum (Ctrl+Shift+A)."));
+        setStatus(
+            tr("Not saved: the call was closed meanwhile. Add what you need as an addendum (Ctrl+Shift+A)."));
         return;
     }
     save();

@@ -17,6 +17,7 @@
 #include "home/Services.h"
 #include "store/ChangeJournal.h"
 #include "intake/RoutingContext.h"
+#include "shell/TypedFields.h"
 #include "store/IntakeStore.h"
 
 #include <QJsonObject>
@@ -138,6 +139,7 @@ private:
     bool m_loading = false;
     bool m_beatFromPosition = false; // the Beat field holds the beat found from the coordinates
     QTimer m_autosave;
+    TypedFields m_asRead; // the fields as loaded or last saved: what the counselor changed since
     QString m_status;
 
     // Intake

@@ -162,6 +162,7 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     recompute();
     m_headline->setText(title());
     Q_EMIT titleChanged(title());
+    m_asRead = TypedFields::of(this, m_elsewhere);
 }
 
 void IntakeForm::resolveBeat()
@@ -408,6 +409,7 @@ bool IntakeForm::save()
     }
     m_call = saved.value();
     m_dirty = false;
+    m_asRead = TypedFields::of(this, m_elsewhere);
     followCall();
     discardDraft();
     setStatus(tr("Saved."));
