@@ -131,6 +131,21 @@ StoreResult<std::vector<AuditEntry>> AuditTrail::entries(qint64 fromSeq, int lim
     return rows;
 }
 
+StoreResult<QString> AuditTrail::roleOfChange(const QString& userId, const QString& action,
+                                              const QString& recordType, const QString& recordId)
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT role FROM audit_log WHERE user_id = ? AND action = ? AND record_type = ? AND record_id = ? "
+        "ORDER BY seq DESC LIMIT 1"));
+    query.addBindValue(userId);
+    query.addBindValue(action);
+    query.addBindValue(recordType);
+    query.addBindValue(recordId);
+    if (StoreError error = m_db.exec(query, "read the role of a change"))
+        return error;
+    return query.next() ? query.value(0).toString() : QString();
+}
+
 StoreResult<AuditVerification> AuditTrail::verify()
 {
     // In pages, so a long trail never needs to fit in memory at once.

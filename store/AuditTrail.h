@@ -75,6 +75,10 @@ public:
 
     StoreResult<AuditVerification> verify();
     StoreResult<std::vector<AuditEntry>> entries(qint64 fromSeq, int limit);
+    // The role code the user acted in on their latest `action` on the record
+    // (empty when there is no such row): "changed by ... (role)".
+    StoreResult<QString> roleOfChange(const QString& userId, const QString& action, const QString& recordType,
+                                      const QString& recordId);
 
 private:
     Database& m_db;

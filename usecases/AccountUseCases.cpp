@@ -63,6 +63,26 @@ store::StoreResult<store::UserAccount> AccountUseCases::ownAccount()
     return store::AccountStore(m_context.db, m_context.clock).account(m_context.actor.userId());
 }
 
+store::StoreResult<ChangeAuthor> AccountUseCases::changeAuthor(const store::JournalEntry& entry)
+{
+    ChangeAuthor author;
+    auto account = store::AccountStore(m_context.db, m_context.clock).account(entry.userId);
+    if (!account.ok() && account.error().code != store::StoreErrorCode::NotFound)
+        return account.error();
+    if (account.ok()) {
+        author.displayName = account.value().displayName;
+        if (!account.value().roles.isEmpty())
+            author.role = account.value().roles.first();
+    }
+    auto role = store::AuditTrail(m_context.db, m_context.clock)
+                    .roleOfChange(entry.userId, entry.action, entry.recordType, entry.recordId);
+    if (!role.ok())
+        return role.error();
+    if (auto acted = roleFromCode(role.value().toStdString()))
+        author.role = acted;
+    return author;
+}
+
 store::StoreError AccountUseCases::keepDraft(const QString& form, const QString& content)
 {
     return store::DraftStore(m_context.db, m_context.clock).save(m_context.actor, form, content);

@@ -5,9 +5,11 @@
 // acts as the context's actor: each change one unit of work (permission,
 // rows, audit, journal record type "user", signal).
 #include "store/AccountStore.h"
+#include "store/ChangeJournal.h"
 #include "usecases/Context.h"
 
 #include <QMap>
+#include <optional>
 
 namespace heart::usecases {
 
@@ -31,6 +33,13 @@ private:
     const Clock& m_clock;
 };
 
+// Who made a change the journal names, for "changed by ... at ...".
+struct ChangeAuthor
+{
+    QString displayName;       // empty when the account is not found
+    std::optional<Role> role; // the role they acted in (else their account's first role)
+};
+
 class AccountUseCases
 {
 public:
@@ -46,6 +55,9 @@ public:
     store::StoreResult<store::Actor> switchRole(Role role);
     // The actor's own account (roles for the role menu).
     store::StoreResult<store::UserAccount> ownAccount();
+    // The colleague who made a change (any signed-in role may ask: a name and
+    // a role, never the account's other fields).
+    store::StoreResult<ChangeAuthor> changeAuthor(const store::JournalEntry& entry);
 
     // The actor's unsaved forms, kept across sign-out and role changes.
     store::StoreError keepDraft(const QString& form, const QString& content);

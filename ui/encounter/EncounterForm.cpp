@@ -3,6 +3,7 @@
 #include "core/Permissions.h"
 #include "core/PhoneFormat.h"
 #include "intake/CssrsPanel.h"
+#include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
 
@@ -90,6 +91,13 @@ EncounterForm::EncounterForm(Services services, const QString& callId, const QSt
 
 void EncounterForm::buildLayout()
 {
+    m_elsewhere = new ChangedElsewhereBar(m_services, this);
+    connect(m_elsewhere, &ChangedElsewhereBar::changedElsewhere, this, &EncounterForm::onChangedElsewhere);
+    connect(m_elsewhere, &ChangedElsewhereBar::reloadTheirs, this, [this] {
+        reload();
+        setStatus(tr("Their version is shown; what you typed was not saved."));
+    });
+    connect(m_elsewhere, &ChangedElsewhereBar::keepMine, this, &EncounterForm::keepMine);
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("encounterHeader"));
     QFont big = m_header->font();
@@ -234,6 +242,7 @@ void EncounterForm::buildLayout()
     scroll->setWidget(page);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_elsewhere); // above the scrolled note: seen wherever the lead is typing
     layout->addWidget(scroll);
 }
 
@@ -264,7 +273,8 @@ void EncounterForm::changed()
     if (!mayEdit())
         return;
     m_dirty = true;
-    m_saveTimer.start();
+    if (!m_elsewhere->isAwaitingChoice()) // no saving over their change until the lead chooses
+        m_saveTimer.start();
 }
 
 bool EncounterForm::mayEdit() const
@@ -330,12 +340,14 @@ void EncounterForm::load(const store::Encounter& loaded)
     m_narrative->setPlainText(fromStd(note.narrative));
     m_loading = false;
     m_dirty = false;
+    m_elsewhere->watch(QStringLiteral("encounter"), loaded.id, loaded.version);
     render();
+    m_asRead = TypedFields::of(this, m_elsewhere);
 }
 
 void EncounterForm::hideEvent(QHideEvent* event)
 {
-    if (m_dirty)
+    if (m_dirty && !m_elsewhere->isAwaitingChoice())
         save();
     QWidget::hideEvent(event);
 }

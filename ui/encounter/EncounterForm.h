@@ -11,8 +11,16 @@
 // typed is lost to a closed lid. Signing (Ctrl+Shift+S, password again)
 // locks the note; corrections are signed addenda (Ctrl+Shift+A), listed
 // under it. A note signed elsewhere is shown read-only.
+//
+// Entries and the safety plan written elsewhere are merged in under what is
+// typed. When someone else changes the note's own fields (or a save meets
+// their change), a line above the note says who, what and when: nothing
+// typed - their version is shown; something typed - saving pauses and the
+// lead chooses "Reload theirs" or "Keep mine" (ChangedElsewhereBar).
 #include "core/encounter/EncounterRules.h"
 #include "home/Services.h"
+#include "store/ChangeJournal.h"
+#include "shell/TypedFields.h"
 #include "store/EncounterStore.h"
 
 #include <QTimer>
@@ -27,6 +35,7 @@ class QPushButton;
 
 namespace heart::ui {
 
+class ChangedElsewhereBar;
 class CssrsPanel;
 
 class EncounterForm : public QWidget
@@ -57,6 +66,7 @@ public:
     // entries, keeping what is typed in the note. False when the note's own
     // fields changed elsewhere (or it was signed): then reload().
     bool refreshFromStore();
+    ChangedElsewhereBar* changedElsewhereBar() const { return m_elsewhere; }
 
 Q_SIGNALS:
     void signedNote();
@@ -80,6 +90,8 @@ private:
     void askToSign();
     void askForAddendum();
     bool mayEdit() const;
+    void onChangedElsewhere(const store::JournalEntry& entry);
+    void keepMine();
 
     Services m_services;
     QString m_callId;
@@ -89,7 +101,9 @@ private:
     bool m_loading = false;
     bool m_dirty = false;
     QTimer m_saveTimer;
+    TypedFields m_asRead; // the fields as loaded or last saved: what the lead changed since
 
+    ChangedElsewhereBar* m_elsewhere;
     QLabel* m_header;
     QLabel* m_signedBanner;
     QLabel* m_concernLabel;

@@ -5,6 +5,7 @@
 #include "encounter/EncounterForm.h"
 #include "encounter/SignatureDialog.h"
 #include "intake/CssrsPanel.h"
+#include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
 #include "store/StoreTime.h"
@@ -50,6 +51,10 @@ bool EncounterForm::save()
     m_saveTimer.stop();
     if (!mayEdit())
         return false;
+    if (m_elsewhere->isAwaitingChoice()) {
+        setStatus(tr("Not saved: someone else changed the note. Choose Reload theirs or Keep mine."));
+        return false;
+    }
     usecases::EncounterUseCases encounters(m_services);
     auto saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect());
     // Entries and the safety plan move the encounter's version on too: when
@@ -57,14 +62,21 @@ bool EncounterForm::save()
     if (!saved.ok() && saved.error().code == store::StoreErrorCode::Conflict && refreshFromStore())
         saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect());
     if (!saved.ok()) {
+        if (saved.error().code == store::StoreErrorCode::Conflict) {
+            // Their change to the note itself: what was typed stays, the lead chooses.
+            m_dirty = true;
+            m_elsewhere->showConflict();
+            setStatus(tr("Not saved: someone else changed the note. Choose Reload theirs or Keep mine."));
+            return false;
+        }
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
-        if (saved.error().code == store::StoreErrorCode::Conflict)
-            reload();
         return false;
     }
     // The widgets keep what was typed (the cursor stays where it is); the
     // record moves on to the stored version.
     m_encounter = saved.value();
+    m_elsewhere->setVersion(m_encounter.version);
+    m_asRead = TypedFields::of(this, m_elsewhere);
     m_dirty = false;
     setStatus(ProgramTime::sentence(
         tr("Saved %1.").arg(ProgramTime::timeText(store::toDateTime(m_services.clock.now())))));
@@ -113,10 +125,51 @@ bool EncounterForm::refreshFromStore()
     m_encounter.version = fresh.value().version;
     m_encounter.updatedAt = fresh.value().updatedAt;
     m_encounter.entries = fresh.value().entries;
+    if (!m_elsewhere->isAwaitingChoice())
+        m_elsewhere->setVersion(m_encounter.version);
     const bool dirty = m_dirty;
     render();
     m_dirty = dirty;
     return true;
+}
+
+void EncounterForm::onChangedElsewhere(const store::JournalEntry& entry)
+{
+    // Entries or the safety plan only: merged under what is typed, as before.
+    if (refreshFromStore())
+        return;
+    if (!m_dirty || !mayEdit()) {
+        // Nothing typed to keep: their version, and a word of who changed it.
+        reload();
+        m_elsewhere->showChange(entry, false);
+        return;
+    }
+    m_saveTimer.stop(); // what is typed waits for the lead's choice
+    m_elsewhere->showChange(entry, true);
+    setStatus(tr("Not saved yet: someone else changed the note. Choose Reload theirs or Keep mine."));
+}
+
+void EncounterForm::keepMine()
+{
+    // Their version becomes the base: the fields the lead changed keep what
+    // they typed, the others show theirs, and that is saved (an ordinary
+    // update, audited and journaled as the lead's).
+    const TypedFields typed = TypedFields::of(this, m_elsewhere);
+    const QList<QWidget*> mine = typed.changedSince(m_asRead);
+    auto fresh = usecases::EncounterUseCases(m_services).open(m_encounter.id);
+    if (!fresh.ok()) {
+        setStatus(tr("Not saved: %1").arg(DomainText::errorText(fresh.error())));
+        return;
+    }
+    if (fresh.value().isSigned()) {
+        // A signed note takes no more changes: what is typed stays on screen for an addendum.
+        setStatus(tr("Not saved: the note was signed meanwhile. Copy what you need into an addendum."));
+        return;
+    }
+    load(fresh.value());
+    typed.restore(mine);
+    m_dirty = true;
+    save();
 }
 
 void EncounterForm::askToSign()
@@ -167,6 +220,8 @@ bool EncounterForm::addEntry()
     }
     m_encounter.version = added.value().version;
     m_encounter.entries = added.value().entries;
+    if (!m_elsewhere->isAwaitingChoice())
+        m_elsewhere->setVersion(m_encounter.version);
     m_entry->clear();
     render();
     setStatus(tr("Entry added."));

@@ -167,11 +167,21 @@ void FollowUpQueueWidget::logAttempt()
     const store::FollowUpTask task = detail->task;
     const auto preferred = detail->contact ? detail->contact->preferredContact : std::nullopt;
     LogAttemptDialog dialog(preferred, task.maxAttempts - task.unsuccessfulAttempts, this);
-    if (dialog.exec() != QDialog::Accepted || !dialog.result())
+    // The dialog saves itself, so a change made meanwhile keeps it open with what is typed.
+    dialog.watchTask(m_services, task.id, task.version, [this, &dialog, id = task.id](int version) {
+        return usecases::FollowUpUseCases(m_services)
+            .logAttempt(id, version, dialog.channel(), dialog.result().value_or(followup::AttemptResult{}),
+                        dialog.note());
+    });
+    const int chosen = dialog.exec();
+    if (chosen == TaskWriteDialog::ReloadTheirs) {
+        readTaskAgain(task.id);
+        return;
+    }
+    if (chosen != QDialog::Accepted || !dialog.result() || !dialog.written())
         return;
     const followup::AttemptResult attempt = *dialog.result();
-    auto result = usecases::FollowUpUseCases(m_services)
-                      .logAttempt(task.id, task.version, dialog.channel(), attempt, dialog.note());
+    const store::StoreResult<store::FollowUpTask>& result = *dialog.written();
     QString done;
     if (result.ok()) {
         const store::FollowUpTask& now = result.value();
@@ -195,11 +205,19 @@ void FollowUpQueueWidget::recordOutcome()
         return;
     const store::FollowUpTask task = detail->task;
     RecordOutcomeDialog dialog(m_services, this);
-    if (dialog.exec() != QDialog::Accepted || !dialog.outcome())
+    dialog.watchTask(m_services, task.id, task.version, [this, &dialog, id = task.id](int version) {
+        return usecases::FollowUpUseCases(m_services)
+            .recordOutcome(id, version, dialog.outcome().value_or(followup::Outcome{}), dialog.resourceId(),
+                           dialog.serviceText(), dialog.note());
+    });
+    const int chosen = dialog.exec();
+    if (chosen == TaskWriteDialog::ReloadTheirs) {
+        readTaskAgain(task.id);
         return;
-    auto result = usecases::FollowUpUseCases(m_services)
-                      .recordOutcome(task.id, task.version, *dialog.outcome(), dialog.resourceId(),
-                                     dialog.serviceText(), dialog.note());
+    }
+    if (chosen != QDialog::Accepted || !dialog.outcome() || !dialog.written())
+        return;
+    const store::StoreResult<store::FollowUpTask>& result = *dialog.written();
     QString done;
     if (result.ok()) {
         const store::FollowUpTask& now = result.value();
@@ -211,6 +229,17 @@ void FollowUpQueueWidget::recordOutcome()
         done = tr("Outcome recorded (%1); the task is closed.").arg(outcome);
     }
     finishWrite(result, done);
+}
+
+void FollowUpQueueWidget::readTaskAgain(const QString& taskId)
+{
+    // "Reload theirs": the task as the other navigator left it; what was typed goes.
+    m_live->markCurrent();
+    m_model->refresh();
+    openTask(taskId);
+    reselectShownTask();
+    updateActions();
+    showStatus(tr("Their version of the task is shown; what you typed was not saved."));
 }
 
 void FollowUpQueueWidget::extend()

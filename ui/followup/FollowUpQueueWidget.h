@@ -78,6 +78,8 @@ private:
     // After a write: the pane, the row (refreshed in place) and the status.
     void finishWrite(const store::StoreResult<store::FollowUpTask>& result, const QString& done);
     void reselectShownTask();
+    // The shown task read again after the navigator chose "Reload theirs".
+    void readTaskAgain(const QString& taskId);
     void updateActions();
     void updateCount();
     void showStatus(const QString& text, bool error = false);

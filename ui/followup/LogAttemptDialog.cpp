@@ -20,7 +20,7 @@ using followup::AttemptResult;
 
 LogAttemptDialog::LogAttemptDialog(std::optional<encounter::ContactPreference> preferred, int attemptsLeft,
                                    QWidget* parent)
-    : QDialog(parent), m_attemptsLeft(attemptsLeft), m_channels(new QButtonGroup(this)),
+    : TaskWriteDialog(parent), m_attemptsLeft(attemptsLeft), m_channels(new QButtonGroup(this)),
       m_results(new QButtonGroup(this)), m_note(new QPlainTextEdit(this)), m_warning(new QLabel(this)),
       m_save(new QPushButton(tr("&Save attempt"), this))
 {

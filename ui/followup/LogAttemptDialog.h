@@ -7,6 +7,8 @@
 #include "core/encounter/EncounterRules.h"
 #include "core/followup/FollowUpPolicy.h"
 
+#include "followup/TaskWriteDialog.h"
+
 #include <QDialog>
 #include <optional>
 
@@ -17,7 +19,7 @@ class QPushButton;
 
 namespace heart::ui {
 
-class LogAttemptDialog : public QDialog
+class LogAttemptDialog : public TaskWriteDialog
 {
     Q_OBJECT
 

@@ -22,7 +22,7 @@ namespace heart::ui {
 using followup::Outcome;
 
 RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
-    : QDialog(parent), m_services(std::move(services)), m_outcomes(new QButtonGroup(this)),
+    : TaskWriteDialog(parent), m_services(std::move(services)), m_outcomes(new QButtonGroup(this)),
       m_service(new QLineEdit(this)), m_find(new QPushButton(tr("&Find in directory…"), this)),
       m_serviceNote(new QLabel(this)), m_note(new QPlainTextEdit(this)), m_noteProblem(new QLabel(this)),
       m_record(new QPushButton(tr("&Record outcome"), this))

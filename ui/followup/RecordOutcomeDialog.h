@@ -6,6 +6,8 @@
 #include "core/followup/FollowUpPolicy.h"
 #include "home/Services.h"
 
+#include "followup/TaskWriteDialog.h"
+
 #include <QDialog>
 #include <optional>
 
@@ -17,7 +19,7 @@ class QPushButton;
 
 namespace heart::ui {
 
-class RecordOutcomeDialog : public QDialog
+class RecordOutcomeDialog : public TaskWriteDialog
 {
     Q_OBJECT
 

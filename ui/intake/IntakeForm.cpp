@@ -9,6 +9,7 @@
 #include "intake/DraftWriter.h"
 #include "intake/ReasonText.h"
 #include "intake/RoutingPanel.h"
+#include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
 #include "store/StoreTime.h"
@@ -81,8 +82,8 @@ IntakeForm::IntakeForm(Services services, std::shared_ptr<const RoutingContext> 
     connect(&m_autosave, &QTimer::timeout, this, &IntakeForm::writeDraft);
     if (m_drafts) {
         connect(m_drafts, &DraftWriter::saved, this, [this](const QString& key, const QString& error) {
-            if (key != draftKey())
-                return;
+            if (key != draftKey() || (error.isEmpty() && m_elsewhere->isAwaitingChoice()))
+                return; // the line asking for the choice stays
             setStatus(error.isEmpty()
                           ? ProgramTime::sentence(
                                 tr("Draft saved %1.")
@@ -310,8 +311,13 @@ void IntakeForm::buildLayout()
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
+    m_elsewhere = new ChangedElsewhereBar(m_services, this);
+    connect(m_elsewhere, &ChangedElsewhereBar::changedElsewhere, this, &IntakeForm::onChangedElsewhere);
+    connect(m_elsewhere, &ChangedElsewhereBar::reloadTheirs, this, &IntakeForm::reloadTheirs);
+    connect(m_elsewhere, &ChangedElsewhereBar::keepMine, this, &IntakeForm::keepMine);
     layout->addWidget(m_headline);
     layout->addWidget(m_closedBanner);
+    layout->addWidget(m_elsewhere); // above the scrolled form: seen wherever the counselor types
     layout->addWidget(scroll, 1);
 
     connect(m_save, &QPushButton::clicked, this, &IntakeForm::save);
@@ -575,6 +581,14 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
     m_headline->setText(title());
     setStatus(reopened ? tr("Reopened from your drafts.")
                        : tr("Restored from the draft saved before the program stopped."));
+    followCall();
+    // The draft was typed over an older version of the call: the counselor
+    // chooses before anything is saved over what was changed since.
+    const int draftVersion = draft.value(QStringLiteral("version")).toInt();
+    if (!m_call.id.isEmpty() && draftVersion > 0 && m_call.version > draftVersion) {
+        m_elsewhere->setVersion(draftVersion);
+        m_elsewhere->showConflict();
+    }
 }
 
 void IntakeForm::writeDraft()
@@ -591,6 +605,8 @@ void IntakeForm::writeDraft()
         setStatus(tr("The draft could not be saved: %1").arg(DomainText::errorText(error)));
         return;
     }
+    if (m_elsewhere->isAwaitingChoice())
+        return; // the line asking for the choice stays
     setStatus(ProgramTime::sentence(
         tr("Draft saved %1.").arg(ProgramTime::timeText(store::toDateTime(m_services.clock.now())))));
 }
@@ -648,6 +664,69 @@ bool IntakeForm::isFormShortcut(const QKeySequence& keys) const
         }
     }
     return false;
+}
+
+void IntakeForm::followCall()
+{
+    if (m_call.id.isEmpty())
+        return;
+    if (!m_elsewhere->isAwaitingChoice())
+        m_elsewhere->watch(QStringLiteral("call"), m_call.id, m_call.version);
+}
+
+void IntakeForm::onChangedElsewhere(const store::JournalEntry& entry)
+{
+    if (!m_dirty || isClosed()) {
+        // Nothing typed to keep: their version, and a word of who changed it.
+        if (openCall(m_call.id))
+            m_elsewhere->showChange(entry, false);
+        return;
+    }
+    m_elsewhere->showChange(entry, true);
+    setStatus(tr("Not saved yet: someone else changed this call. Choose Reload theirs or Keep mine."));
+}
+
+void IntakeForm::reloadTheirs()
+{
+    discardDraft(); // what was typed goes, and does not come back as a draft
+    if (openCall(m_call.id))
+        setStatus(tr("Their version is shown; what you typed was not saved."));
+}
+
+void IntakeForm::keepMine()
+{
+    // Their version becomes the base (status, unit, times and the fields the
+    // counselor left alone); the fields they changed keep what they typed,
+    // saved over it as the counselor's own audited update.
+    const TypedFields typed = TypedFields::of(this, m_elsewhere);
+    const QList<QWidget*> mine = typed.changedSince(m_asRead);
+    auto fresh = usecases::CallUseCases(m_services).open(m_call.id);
+    if (!fresh.ok()) {
+        setStatus(tr("Not saved: %1").arg(DomainText::errorText(fresh.error())));
+        return;
+    }
+    m_call = fresh.value();
+    loadIntoWidgets(m_call);
+    m_elsewhere->watch(QStringLiteral("call"), m_call.id, m_call.version);
+    typed.restore(mine);
+    m_dirty = true;
+    if (isClosed()) {
+        // Closed meanwhile: what is typed stays on screen, for an addendum.
+        setStatus(
+            tr("Not saved: the call was closed meanwhile. Add what you need as an addendum (Ctrl+Shift+A)."));
+        return;
+    }
+    save();
+}
+
+bool IntakeForm::showConflict(const store::StoreError& error)
+{
+    if (error.code != store::StoreErrorCode::Conflict)
+        return false;
+    m_dirty = true;
+    m_elsewhere->showConflict();
+    setStatus(tr("Not saved: someone else changed this call. Choose Reload theirs or Keep mine."));
+    return true;
 }
 
 void IntakeForm::setStatus(const QString& text)

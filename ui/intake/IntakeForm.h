@@ -6,9 +6,18 @@
 // the database as a draft within 2 seconds, so a killed program loses
 // nothing typed; Ctrl+S saves the call itself. A closed call is read-only:
 // changes go through addenda.
+//
+// Someone else changing the open call (another counselor, a dispatch from
+// another workstation), or a save meeting their change, shows a line above
+// the form with who, what and when: with nothing typed their version is
+// read in; with something typed the call is not saved until the counselor
+// chooses "Reload theirs" or "Keep mine" (ChangedElsewhereBar). Drafts go on
+// being written meanwhile: they are the counselor's own, and keep every key.
 #include "core/routing/Disposition.h"
 #include "home/Services.h"
+#include "store/ChangeJournal.h"
 #include "intake/RoutingContext.h"
+#include "shell/TypedFields.h"
 #include "store/IntakeStore.h"
 
 #include <QJsonObject>
@@ -27,6 +36,7 @@ class QSpinBox;
 
 namespace heart::ui {
 
+class ChangedElsewhereBar;
 class CssrsPanel;
 class DraftWriter;
 class RoutingPanel;
@@ -68,6 +78,7 @@ public:
     // The current routing decision, when there is one.
     const std::optional<routing::Decision>& decision() const { return m_decision; }
     QString statusText() const;
+    ChangedElsewhereBar* changedElsewhereBar() const { return m_elsewhere; }
 
 Q_SIGNALS:
     void titleChanged(const QString& title);
@@ -110,6 +121,13 @@ private:
     void linkPerson();
     void openPersonHistory();
     void setStatus(const QString& text);
+    // The bar follows the call as last read or saved.
+    void followCall();
+    void onChangedElsewhere(const store::JournalEntry& entry);
+    void reloadTheirs();
+    void keepMine();
+    // A write met someone else's change: the bar asks; false for other errors.
+    bool showConflict(const store::StoreError& error);
 
     Services m_services;
     std::shared_ptr<const RoutingContext> m_routing;
@@ -121,6 +139,7 @@ private:
     bool m_loading = false;
     bool m_beatFromPosition = false; // the Beat field holds the beat found from the coordinates
     QTimer m_autosave;
+    TypedFields m_asRead; // the fields as loaded or last saved: what the counselor changed since
     QString m_status;
 
     // Intake
@@ -186,6 +205,7 @@ private:
     QLabel* m_statusLine;
     QLabel* m_headline;
     QLabel* m_closedBanner;
+    ChangedElsewhereBar* m_elsewhere;
 };
 
 } // namespace heart::ui

@@ -7,6 +7,7 @@
 #include "intake/PersonDialog.h"
 #include "intake/ReasonText.h"
 #include "intake/RoutingPanel.h"
+#include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
@@ -116,6 +117,7 @@ bool IntakeForm::openCall(const QString& callId)
     }
     m_call = loaded.value();
     loadIntoWidgets(m_call);
+    m_elsewhere->watch(QStringLiteral("call"), m_call.id, m_call.version);
     return true;
 }
 
@@ -160,6 +162,7 @@ void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
     recompute();
     m_headline->setText(title());
     Q_EMIT titleChanged(title());
+    m_asRead = TypedFields::of(this, m_elsewhere);
 }
 
 void IntakeForm::resolveBeat()
@@ -385,12 +388,18 @@ bool IntakeForm::save()
 {
     if (isClosed())
         return false;
+    if (m_elsewhere->isAwaitingChoice()) {
+        setStatus(tr("Not saved: someone else changed this call. Choose Reload theirs or Keep mine."));
+        return false;
+    }
     if (!validate(true)) {
         setStatus(tr("Not saved: correct the fields marked in red."));
         return false;
     }
     auto saved = usecases::CallUseCases(m_services).save(collect());
     if (!saved.ok()) {
+        if (showConflict(saved.error()))
+            return false;
         setStatus(tr("Not saved: %1").arg(DomainText::errorText(saved.error())));
         if (saved.error().field == QLatin1String("cadNumber")) {
             showFieldError(m_cadError, tr("This CAD number belongs to another call."));
@@ -400,6 +409,8 @@ bool IntakeForm::save()
     }
     m_call = saved.value();
     m_dirty = false;
+    m_asRead = TypedFields::of(this, m_elsewhere);
+    followCall();
     discardDraft();
     setStatus(tr("Saved."));
     m_headline->setText(title());
@@ -511,6 +522,8 @@ bool IntakeForm::dispatchUnit()
     auto dispatched = usecases::CallUseCases(m_services)
                           .dispatch(m_call.id, m_call.version, unitId, current ? current->version : 0, code);
     if (!dispatched.ok()) {
+        if (showConflict(dispatched.error()))
+            return false;
         const bool busy = dispatched.error().code == store::StoreErrorCode::UnitBusy && current;
         setStatus(busy ? tr("Not dispatched: %1 is %2. Choose an available unit.")
                              .arg(code, UnitBoardModel::statusName(current->status).toLower())
@@ -520,6 +533,7 @@ bool IntakeForm::dispatchUnit()
         return false;
     }
     m_call = dispatched.value().call;
+    followCall();
     setStatus(tr("%1 dispatched.").arg(m_call.assignedUnit));
     updateDispositionState();
     return true;
@@ -577,10 +591,12 @@ bool IntakeForm::closeCall()
         return false;
     auto closed = usecases::CallUseCases(m_services).close(m_call.id, m_call.version);
     if (!closed.ok()) {
-        setStatus(tr("Not closed: %1").arg(DomainText::errorText(closed.error())));
+        if (!showConflict(closed.error()))
+            setStatus(tr("Not closed: %1").arg(DomainText::errorText(closed.error())));
         return false;
     }
     m_call = closed.value();
+    followCall();
     setReadOnly(true);
     setStatus(tr("Call closed. Changes now go through an addendum (Ctrl+Shift+A)."));
     m_headline->setText(title());

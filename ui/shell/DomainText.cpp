@@ -212,6 +212,27 @@ QString DomainText::fieldName(const QString& field)
     return field;
 }
 
+QString DomainText::actionText(const QString& action)
+{
+    static const QHash<QString, const char*> texts = {
+        {QStringLiteral("create"), QT_TR_NOOP("created it")},
+        {QStringLiteral("update"), QT_TR_NOOP("changed it")},
+        {QStringLiteral("dispatch"), QT_TR_NOOP("dispatched a unit to it")},
+        {QStringLiteral("close"), QT_TR_NOOP("closed it")},
+        {QStringLiteral("addendum"), QT_TR_NOOP("added an addendum")},
+        {QStringLiteral("sign"), QT_TR_NOOP("signed it")},
+        {QStringLiteral("finalise"), QT_TR_NOOP("made it final")},
+        {QStringLiteral("status_change"), QT_TR_NOOP("changed its status")},
+        {QStringLiteral("claim"), QT_TR_NOOP("claimed it")},
+        {QStringLiteral("assign"), QT_TR_NOOP("assigned it")},
+        {QStringLiteral("unassign"), QT_TR_NOOP("put it back in the unassigned queue")},
+        {QStringLiteral("attempt"), QT_TR_NOOP("logged an attempt")},
+        {QStringLiteral("extend"), QT_TR_NOOP("extended the attempts")},
+    };
+    const auto found = texts.constFind(action);
+    return found == texts.constEnd() ? tr("changed it") : tr(found.value());
+}
+
 QString DomainText::errorText(const store::StoreError& error)
 {
     switch (error.code) {

@@ -30,6 +30,9 @@ public:
     static QString errorText(const store::StoreError& error);
     // The name of an input a store error names (StoreError::field).
     static QString fieldName(const QString& field);
+    // What a change did, as the journal and the audit trail name it
+    // ("update", "dispatch", "claim", ...): "updated it", "dispatched a unit".
+    static QString actionText(const QString& action);
 };
 
 } // namespace heart::ui
