@@ -545,6 +545,66 @@ Base de datos: %2</translation>
         <source>This person cannot be given the task: their account is inactive or their role does not work this kind of task.</source>
         <translation>No se puede dar la tarea a esta persona: su cuenta está inactiva o su rol no trabaja este tipo de tarea.</translation>
     </message>
+    <message>
+        <source>created it</source>
+        <translation>lo creó</translation>
+    </message>
+    <message>
+        <source>changed it</source>
+        <translation>lo modificó</translation>
+    </message>
+    <message>
+        <source>dispatched a unit to it</source>
+        <translation>le despachó una unidad</translation>
+    </message>
+    <message>
+        <source>closed it</source>
+        <translation>lo cerró</translation>
+    </message>
+    <message>
+        <source>added an addendum</source>
+        <translation>añadió una adenda</translation>
+    </message>
+    <message>
+        <source>signed it</source>
+        <translation>lo firmó</translation>
+    </message>
+    <message>
+        <source>made it final</source>
+        <translation>lo hizo definitivo</translation>
+    </message>
+    <message>
+        <source>changed its status</source>
+        <translation>cambió su estado</translation>
+    </message>
+    <message>
+        <source>claimed it</source>
+        <translation>lo reclamó</translation>
+    </message>
+    <message>
+        <source>assigned it</source>
+        <translation>lo asignó</translation>
+    </message>
+    <message>
+        <source>put it back in the unassigned queue</source>
+        <translation>lo devolvió a la cola sin asignar</translation>
+    </message>
+    <message>
+        <source>logged an attempt</source>
+        <translation>registró un intento</translation>
+    </message>
+    <message>
+        <source>extended the attempts</source>
+        <translation>amplió los intentos</translation>
+    </message>
+    <message>
+        <source>Refused to connect without encryption: the database server is not on this computer, so the records would cross the network in plaintext. Use sslmode=verify-full with the center&apos;s CA certificate (sslrootcert) in the location.</source>
+        <translation>Conexión sin cifrado rechazada: el servidor de la base de datos no está en este equipo, así que los registros cruzarían la red sin cifrar. Use sslmode=verify-full con el certificado de la CA del centro (sslrootcert) en la ubicación.</translation>
+    </message>
+    <message>
+        <source>The database is older than this version of HEART Desk, and this login may not upgrade it. Ask the administrator to run &apos;heartdesk-cli setup-server&apos;, which upgrades it as the schema owner. Nothing was changed.</source>
+        <translation>La base de datos es anterior a esta versión de HEART Desk y este usuario no puede actualizarla. Pida al administrador que ejecute &apos;heartdesk-cli setup-server&apos;, que la actualiza como propietario del esquema. No se modificó nada.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpText</name>
@@ -1111,6 +1171,53 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::ChangedElsewhereBar</name>
+    <message>
+        <source>Someone else</source>
+        <translation>Otra persona</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Reload theirs (Alt+Z)</source>
+        <translation>Recargar la suya (Alt+Z)</translation>
+    </message>
+    <message>
+        <source>Show their version; what you typed since your last save is dropped.</source>
+        <translation>Mostrar su versión; se descarta lo que escribió desde que guardó por última vez.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Conservar la mía</translation>
+    </message>
+    <message>
+        <source>Save what you typed over their version.</source>
+        <translation>Guardar lo que escribió sobre su versión.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Modificado en otro puesto</translation>
+    </message>
+    <message>
+        <source>%1 %2 at %3.</source>
+        <translation>%1 %2 a las %3.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this meanwhile.</source>
+        <translation>Otra persona guardó esto mientras tanto.</translation>
+    </message>
+    <message>
+        <source>What you typed is still here and not saved: reload theirs, or keep yours and save it over their change.</source>
+        <translation>Lo que escribió sigue aquí y no se ha guardado: recargue la suya, o conserve la suya y guárdela sobre su cambio.</translation>
+    </message>
+    <message>
+        <source>Their version is shown.</source>
+        <translation>Se muestra su versión.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::CounselorHome</name>
     <message>
         <source>The routing rules could not be loaded, so calls cannot be taken here: %1</source>
@@ -1652,6 +1759,22 @@ Base de datos: %2</translation>
     <message>
         <source>where to meet the person</source>
         <translation>dónde encontrarse con la persona</translation>
+    </message>
+    <message>
+        <source>Their version is shown; what you typed was not saved.</source>
+        <translation>Se muestra su versión; lo que escribió no se guardó.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed the note. Choose Reload theirs or Keep mine.</source>
+        <translation>No se guardó: otra persona modificó la nota. Elija Recargar la suya o Conservar la mía.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: someone else changed the note. Choose Reload theirs or Keep mine.</source>
+        <translation>Aún no se ha guardado: otra persona modificó la nota. Elija Recargar la suya o Conservar la mía.</translation>
+    </message>
+    <message>
+        <source>Not saved: the note was signed meanwhile. Copy what you need into an addendum.</source>
+        <translation>No se guardó: la nota se firmó mientras tanto. Copie lo que necesite en una adenda.</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2420,10 @@ Base de datos: %2</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Their version of the task is shown; what you typed was not saved.</source>
+        <translation>Se muestra su versión de la tarea; lo que escribió no se guardó.</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::IntakeForm</name>
@@ -2676,6 +2803,22 @@ Base de datos: %2</translation>
         <source>The time the call came in, in the program&apos;s time zone (%1)</source>
         <translation>La hora en que entró la llamada, en la zona horaria del programa (%1)</translation>
     </message>
+    <message>
+        <source>Not saved yet: someone else changed this call. Choose Reload theirs or Keep mine.</source>
+        <translation>Aún no se ha guardado: otra persona modificó esta llamada. Elija Recargar la suya o Conservar la mía.</translation>
+    </message>
+    <message>
+        <source>Their version is shown; what you typed was not saved.</source>
+        <translation>Se muestra su versión; lo que escribió no se guardó.</translation>
+    </message>
+    <message>
+        <source>Not saved: the call was closed meanwhile. Add what you need as an addendum (Ctrl+Shift+A).</source>
+        <translation>No se guardó: la llamada se cerró mientras tanto. Añada lo que necesite como adenda (Ctrl+Mayús+A).</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this call. Choose Reload theirs or Keep mine.</source>
+        <translation>No se guardó: otra persona modificó esta llamada. Elija Recargar la suya o Conservar la mía.</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::LogAttemptDialog</name>
@@ -2785,10 +2928,6 @@ Base de datos: %2</translation>
     <message>
         <source>Connected</source>
         <translation>Conectado</translation>
-    </message>
-    <message>
-        <source>Connection lost: changes cannot be saved</source>
-        <translation>Conexión perdida: no se pueden guardar los cambios</translation>
     </message>
     <message>
         <source>HEART Desk — %1</source>
@@ -2929,6 +3068,10 @@ Base de datos: %2</translation>
     <message>
         <source>Calls at imminent risk</source>
         <translation>Llamadas con riesgo inminente</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting… What you type is kept.</source>
+        <translation>Conexión perdida, reconectando… Lo que escribe se conserva.</translation>
     </message>
 </context>
 <context>
