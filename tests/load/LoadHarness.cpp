@@ -222,6 +222,10 @@ private:
             m_report.reads += accept(calls.queue(), "queue");
             return;
         }
+        if (!m_toClose.isEmpty()) {
+            closeCall(calls);
+            return;
+        }
         if (m_call.isEmpty() || m_callUpdates >= 2) {
             if (!m_call.isEmpty() && !dispatch(calls))
                 return;
@@ -251,6 +255,25 @@ private:
         if (accept(saved, "update call")) {
             logWrite(kCall, saved.value().id, saved.value().version, saved.value().narrative, started);
             ++m_callUpdates;
+        }
+    }
+
+    // A call the mutual-aid unit took is done with here: closed.
+    void closeCall(usecases::CallUseCases& calls)
+    {
+        auto read = calls.open(m_toClose);
+        if (!accept(read, "open call"))
+            return;
+        ++m_report.reads;
+        if (read.value().isClosed()) { // closed by a save in doubt (restart test)
+            m_toClose.clear();
+            return;
+        }
+        const auto started = Steady::now();
+        auto closed = calls.close(m_toClose, read.value().version);
+        if (accept(closed, "close call")) {
+            logWrite(kCall, m_toClose, closed.value().version, closed.value().narrative, started);
+            m_toClose.clear();
         }
     }
 
@@ -286,6 +309,8 @@ private:
         }
         logWrite(kCall, sent.value().call.id, sent.value().call.version, sent.value().call.narrative,
                  started);
+        if (unitId.isEmpty())
+            m_toClose = m_call;
         m_call.clear();
         return true;
     }
@@ -549,6 +574,7 @@ private:
     int m_ops = 0;
     int m_round = 0;
     QString m_call;
+    QString m_toClose;
     int m_callUpdates = 0;
     QString m_encounterCall;
     QString m_encounter;

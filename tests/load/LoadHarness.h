@@ -4,8 +4,9 @@
 // own ChangeFeed, and works a shift's mix through the use-case layer:
 //
 //   counselor  - takes calls (create, update), dispatches them: to the unit
-//                it works with when that unit is available, else to a unit
-//                typed by hand; reads the call queue
+//                it works with when that unit is available, else to a
+//                mutual-aid unit typed by hand (and then closes the call);
+//                reads the call queue
 //   team lead  - moves its unit through the call (en route, on scene, clear,
 //                available) and writes the encounter note on scene
 //   navigator  - claims its follow-up tasks and logs attempts
