@@ -49,6 +49,16 @@ enum class Job
     Supervisor
 };
 
+// The record types as the journal names them, and a record's key in the maps below.
+inline const QString kCall = QStringLiteral("call");
+inline const QString kUnit = QStringLiteral("unit");
+inline const QString kEncounter = QStringLiteral("encounter");
+inline const QString kTask = QStringLiteral("followup_task");
+inline QString key(const QString& type, const QString& id)
+{
+    return type + QLatin1Char('/') + id;
+}
+
 // One write a station saw succeed.
 struct Write
 {
