@@ -111,6 +111,14 @@ Analysis analyse(test::TestDatabase& fixture, const Shift& shift, const std::vec
             attemptsLogged[it.key()] += it.value();
         for (const Write& write : report.writes) {
             const QString k = key(write.recordType, write.recordId);
+            if (write.version != write.basedOn + 1) {
+                // Saved from version n, it should have made n + 1: it wrote over a change it never saw.
+                ++a.lostUpdates;
+                problem(QStringLiteral("%1: %2 saved version %3 from version %4")
+                            .arg(k, report.name)
+                            .arg(write.version)
+                            .arg(write.basedOn));
+            }
             if (!versionsSaved[k].insert(write.version).second) {
                 ++a.lostUpdates;
                 problem(QStringLiteral("%1 version %2 saved twice").arg(k).arg(write.version));

@@ -65,7 +65,8 @@ struct Write
     QString recordType; // "call", "unit", "encounter", "followup_task"
     QString recordId;
     int version = 0;
-    QString value; // calls and encounters: the narrative; units: the status code; tasks: empty
+    QString value;   // calls and encounters: the narrative; units: the status code; tasks: empty
+    int basedOn = 0; // the version it was saved from; one below `version`, or it overwrote a change unseen
 };
 
 // Two stations meet here; the second to arrive lets both go on.

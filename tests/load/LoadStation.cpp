@@ -160,10 +160,11 @@ private:
         return accept(result.ok() ? store::StoreError{} : result.error(), what);
     }
 
-    void logWrite(const QString& type, const QString& id, int version, const QString& value,
+    // basedOn: the version the save was made from (0 for a new record).
+    void logWrite(const QString& type, const QString& id, int basedOn, int version, const QString& value,
                   Steady::time_point started, bool timed = true)
     {
-        m_report.writes.append({type, id, version, value});
+        m_report.writes.append({type, id, version, value, basedOn});
         if (timed)
             m_report.saveMs.push_back(msSince(started));
     }
@@ -223,7 +224,7 @@ private:
             const auto started = Steady::now();
             auto created = calls.save(call);
             if (accept(created, "create call")) {
-                logWrite(kCall, created.value().id, created.value().version, created.value().narrative,
+                logWrite(kCall, created.value().id, 0, created.value().version, created.value().narrative,
                          started);
                 m_call = created.value().id;
                 m_callUpdates = 0;
@@ -239,7 +240,8 @@ private:
         const auto started = Steady::now();
         auto saved = calls.save(call);
         if (accept(saved, "update call")) {
-            logWrite(kCall, saved.value().id, saved.value().version, saved.value().narrative, started);
+            logWrite(kCall, saved.value().id, read.value().version, saved.value().version,
+                     saved.value().narrative, started);
             ++m_callUpdates;
         }
     }
@@ -258,7 +260,8 @@ private:
         const auto started = Steady::now();
         auto closed = calls.close(m_toClose, read.value().version);
         if (accept(closed, "close call")) {
-            logWrite(kCall, m_toClose, closed.value().version, closed.value().narrative, started);
+            logWrite(kCall, m_toClose, read.value().version, closed.value().version, closed.value().narrative,
+                     started);
             m_toClose.clear();
         }
     }
@@ -291,10 +294,11 @@ private:
             return false;
         if (sent.value().unit) {
             m_report.writes.append({kUnit, sent.value().unit->id, sent.value().unit->version,
-                                    store::toQString(units::unitStatusCode(sent.value().unit->status))});
+                                    store::toQString(units::unitStatusCode(sent.value().unit->status)),
+                                    unitVersion});
         }
-        logWrite(kCall, sent.value().call.id, sent.value().call.version, sent.value().call.narrative,
-                 started);
+        logWrite(kCall, sent.value().call.id, read.value().version, sent.value().call.version,
+                 sent.value().call.narrative, started);
         if (unitId.isEmpty())
             m_toClose = m_call;
         m_call.clear();
@@ -307,7 +311,7 @@ private:
         auto changed = units.changeStatus(unit.id, unit.version, to);
         if (!accept(changed, "change status"))
             return false;
-        logWrite(kUnit, changed.value().id, changed.value().version,
+        logWrite(kUnit, changed.value().id, unit.version, changed.value().version,
                  store::toQString(units::unitStatusCode(changed.value().status)), started);
         return true;
     }
@@ -361,7 +365,7 @@ private:
             m_encounterCall = unit.callId;
             m_encounter = opened.value().id;
             if (opened.value().version == 1 && opened.value().note.narrative.empty())
-                logWrite(kEncounter, m_encounter, 1, {}, started);
+                logWrite(kEncounter, m_encounter, 0, 1, {}, started);
             return;
         }
         auto read = encounters.open(m_encounter);
@@ -374,7 +378,7 @@ private:
         const auto started = Steady::now();
         auto written = encounters.writeNote(m_encounter, read.value().version, note);
         if (accept(written, "write note")) {
-            logWrite(kEncounter, m_encounter, written.value().version,
+            logWrite(kEncounter, m_encounter, read.value().version, written.value().version,
                      QString::fromStdString(written.value().note.narrative), started);
             ++m_notes;
         }
@@ -401,7 +405,7 @@ private:
         if (task.assignedTo.isEmpty()) {
             auto claimed = followUps.claim(taskId, task.version);
             if (accept(claimed, "claim"))
-                logWrite(kTask, taskId, claimed.value().version, {}, started);
+                logWrite(kTask, taskId, task.version, claimed.value().version, {}, started);
             return;
         }
         if (m_attemptsOnTask >= 3) {
@@ -420,7 +424,7 @@ private:
                                            followup::AttemptResult::Reached, token());
         if (!accept(logged, "log attempt"))
             return false;
-        logWrite(kTask, taskId, logged.value().version, {}, started, timed);
+        logWrite(kTask, taskId, version, logged.value().version, {}, started, timed);
         ++m_report.attemptsLogged[taskId];
         return true;
     }
@@ -464,7 +468,8 @@ private:
             call.narrative = token();
             auto result = calls.save(call);
             if ((saved = accept(result, "save contested call")))
-                logWrite(kCall, pair.recordId, result.value().version, result.value().narrative, {}, false);
+                logWrite(kCall, pair.recordId, read.value().version, result.value().version,
+                         result.value().narrative, {}, false);
             break;
         }
         case Job::TeamLead: {
@@ -478,7 +483,7 @@ private:
                                                                                : UnitStatus::Available;
             auto result = units.changeStatus(pair.recordId, read.value().version, to);
             if ((saved = accept(result, "contested status")))
-                logWrite(kUnit, pair.recordId, result.value().version,
+                logWrite(kUnit, pair.recordId, read.value().version, result.value().version,
                          store::toQString(units::unitStatusCode(result.value().status)), {}, false);
             break;
         }

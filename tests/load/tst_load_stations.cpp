@@ -7,9 +7,11 @@
 //   - every collision had exactly one winner and one Conflict, and the
 //     conflicts detected equal the collisions attempted;
 //   - no update was lost: each station's own log of successful saves,
-//     replayed against the final rows, matches (version and value), no
-//     version of a record was saved twice, the journal holds exactly the
-//     saves the stations saw succeed;
+//     replayed against the final rows, matches (the last save's version and
+//     value is the row's), every save made version n + 1 from the version n
+//     it read (never over a change it did not see), no version of a record
+//     was saved twice, and the journal holds exactly the saves the stations
+//     saw succeed;
 //   - the audit chain verifies and the journal is gapless (1..N, once each);
 //   - every feed delivered every change in order, once, and its last version
 //     per record is the database's;
