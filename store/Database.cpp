@@ -194,6 +194,9 @@ QSqlQuery Database::prepare(const QString& sql)
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    // A connection the driver knows is gone is not asked (exec() then says so).
+    if (!m_db.isOpen())
+        return query;
     if (!query.prepare(sql))
         qCWarning(lcStore) << "prepare failed:" << query.lastError().text();
     return query;
@@ -213,6 +216,8 @@ StoreError Database::exec(QSqlQuery& query, const char* what)
 {
     if (StoreError fault = injectedFault(what))
         return fault;
+    if (!m_db.isOpen())
+        return connectionGone(what);
     if (query.exec()) {
         setConnected(true);
         return {};
@@ -229,6 +234,8 @@ StoreError Database::execDirect(const QString& sql, const char* what)
 {
     if (StoreError fault = injectedFault(what))
         return fault;
+    if (!m_db.isOpen())
+        return connectionGone(what);
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return {};
@@ -238,6 +245,19 @@ StoreError Database::execDirect(const QString& sql, const char* what)
     qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.text();
     return StoreError::make(m_connected ? StoreErrorCode::QueryFailed : StoreErrorCode::ConnectionFailed,
                             QStringLiteral("%1: %2").arg(QLatin1String(what), error.text()));
+}
+
+// QPSQL's isOpen() turns false as soon as libpq finds the connection broken;
+// a statement sent then fails with an empty error that isConnectionLost()
+// cannot recognise, and the connection was taken for alive until the feed's
+// heartbeat noticed. Say at once that it is gone, without asking the driver.
+StoreError Database::connectionGone(const char* what)
+{
+    if (m_connected)
+        qCWarning(lcStore) << what << "failed: no connection to the server";
+    setConnected(false);
+    return StoreError::make(StoreErrorCode::ConnectionFailed,
+                            QStringLiteral("%1: no connection to the server").arg(QLatin1String(what)));
 }
 
 bool Database::ping()

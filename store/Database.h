@@ -62,6 +62,7 @@ private:
     friend class SqlTransaction;
     friend class UnitOfWork;
     StoreError injectedFault(const char* what);
+    StoreError connectionGone(const char* what);
     StoreError probeSqliteFile(const QString& path);
     StoreError openConnection(const QString& password, bool readOnly);
     void setConnected(bool connected);

@@ -160,8 +160,15 @@ void TestDatabase::dropPostgresDatabase()
     {
         QSqlDatabase admin = QSqlDatabase::database(m_adminConnection, false);
         if (!m_databaseName.isEmpty()) {
-            const RawResult dropped =
-                run(admin, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName), {});
+            const QString drop =
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName);
+            RawResult dropped = run(admin, drop, {});
+            if (!dropped.ok) {
+                // The server may have restarted since (tests/load): connect again, once.
+                admin.close();
+                if (admin.open())
+                    dropped = run(admin, drop, {});
+            }
             if (!dropped.ok)
                 qWarning("could not drop the test database %s: %s", qPrintable(m_databaseName),
                          qPrintable(dropped.error));
