@@ -36,7 +36,7 @@ private:
 // Who made a change the journal names, for "changed by ... at ...".
 struct ChangeAuthor
 {
-    QString displayName;       // empty when the account is not found
+    QString displayName;      // empty when the account is not found
     std::optional<Role> role; // the role they acted in (else their account's first role)
 };
 

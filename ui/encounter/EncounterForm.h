@@ -19,8 +19,8 @@
 // lead chooses "Reload theirs" or "Keep mine" (ChangedElsewhereBar).
 #include "core/encounter/EncounterRules.h"
 #include "home/Services.h"
-#include "store/ChangeJournal.h"
 #include "shell/TypedFields.h"
+#include "store/ChangeJournal.h"
 #include "store/EncounterStore.h"
 
 #include <QTimer>

@@ -6,7 +6,6 @@
 // unsuccessful result closes the task as "unable to reach".
 #include "core/encounter/EncounterRules.h"
 #include "core/followup/FollowUpPolicy.h"
-
 #include "followup/TaskWriteDialog.h"
 
 #include <QDialog>

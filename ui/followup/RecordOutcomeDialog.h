@@ -4,9 +4,8 @@
 // already connected to care, or unable to reach, with a note of the
 // navigator's own for any of them. Recording closes the task.
 #include "core/followup/FollowUpPolicy.h"
-#include "home/Services.h"
-
 #include "followup/TaskWriteDialog.h"
+#include "home/Services.h"
 
 #include <QDialog>
 #include <optional>

@@ -15,9 +15,9 @@
 // being written meanwhile: they are the counselor's own, and keep every key.
 #include "core/routing/Disposition.h"
 #include "home/Services.h"
-#include "store/ChangeJournal.h"
 #include "intake/RoutingContext.h"
 #include "shell/TypedFields.h"
+#include "store/ChangeJournal.h"
 #include "store/IntakeStore.h"
 
 #include <QJsonObject>
