@@ -174,6 +174,9 @@ private:
     void bareInsert()
     {
         // Prepared first (as the stores' statements are), the round trip of its execution timed.
+        // Not on a connection known to be down (Qt would warn "database not open").
+        if (!m_db->isConnected() || !m_db->connection().isOpen())
+            return;
         QSqlQuery probe(m_db->connection());
         if (!probe.prepare(QStringLiteral("INSERT INTO load_probe (station) VALUES (?)"))) {
             if (!m_floor.options.outageExpected)
