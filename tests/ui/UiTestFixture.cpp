@@ -3,13 +3,19 @@
 #include "core/DemoScenario.h"
 #include "demo/DemoDataWriter.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
+#include <QMultiHash>
 #include <QPointer>
 #include <QSqlQuery>
+#include <QTabBar>
 #include <QTest>
 #include <QTimer>
 
@@ -118,6 +124,39 @@ int UiTestFixture::countRows(const QString& sql)
     if (!query.exec(sql) || !query.next())
         return -1;
     return query.value(0).toInt();
+}
+
+QStringList clashingMnemonics(QWidget* window)
+{
+    QMultiHash<QChar, QString> owners;
+    const auto add = [&](const QString& text) {
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != QLatin1Char('&'))
+            owners.insert(text.at(amp + 1).toLower(), text);
+    };
+    if (auto* menus = window->findChild<QMenuBar*>())
+        for (QAction* action : menus->actions())
+            add(action->text());
+    for (QWidget* widget : window->findChildren<QWidget*>()) {
+        if (!widget->isVisible())
+            continue;
+        if (auto* button = qobject_cast<QAbstractButton*>(widget))
+            add(button->text());
+        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy())
+            add(label->text());
+        else if (auto* box = qobject_cast<QGroupBox*>(widget))
+            add(box->title());
+        else if (auto* tabs = qobject_cast<QTabBar*>(widget))
+            for (int i = 0; i < tabs->count(); ++i)
+                add(tabs->tabText(i));
+    }
+    QStringList clashes;
+    for (const QChar letter : owners.uniqueKeys()) {
+        if (owners.count(letter) > 1)
+            clashes << QStringLiteral("Alt+%1: %2")
+                           .arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
+    }
+    return clashes;
 }
 
 void onNextModal(QString* seen, std::function<void(QWidget*)> act, int timeoutMs)

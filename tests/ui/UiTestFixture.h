@@ -76,6 +76,11 @@ private:
     bool m_ok = false;
 };
 
+// The Alt letters of the controls the user can reach now in `window` (its
+// menu bar, tab bars, buttons, group boxes and labels with a buddy, each
+// visible) that are used twice: "Alt+k: &Keep mine / &Kind", empty when none.
+QStringList clashingMnemonics(QWidget* window);
+
 // Runs `act` on the next modal window once it shows and has the keyboard
 // focus (within `timeoutMs`, long enough for a loaded machine); `seen` gets its
 // object name (or class name). A modal still open 10 s after `act` is

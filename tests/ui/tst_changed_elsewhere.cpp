@@ -93,41 +93,6 @@ QString timeNow(const Clock& clock)
     return ui::ProgramTime::timeText(store::toDateTime(clock.now()));
 }
 
-// The Alt letters of the visible buttons, labels with a buddy, group boxes,
-// tab bars and the menu bar of `window`: each letter used twice.
-QStringList clashingMnemonics(QWidget* window)
-{
-    QMultiHash<QChar, QString> owners;
-    const auto add = [&](const QString& text) {
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != QLatin1Char('&'))
-            owners.insert(text.at(amp + 1).toLower(), text);
-    };
-    if (auto* menus = window->findChild<QMenuBar*>())
-        for (QAction* action : menus->actions())
-            add(action->text());
-    for (QWidget* widget : window->findChildren<QWidget*>()) {
-        if (!widget->isVisible())
-            continue;
-        if (auto* button = qobject_cast<QAbstractButton*>(widget))
-            add(button->text());
-        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy())
-            add(label->text());
-        else if (auto* box = qobject_cast<QGroupBox*>(widget))
-            add(box->title());
-        else if (auto* tabs = qobject_cast<QTabBar*>(widget))
-            for (int i = 0; i < tabs->count(); ++i)
-                add(tabs->tabText(i));
-    }
-    QStringList clashes;
-    for (const QChar letter : owners.uniqueKeys()) {
-        if (owners.count(letter) > 1)
-            clashes << QStringLiteral("Alt+%1: %2")
-                           .arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
-    }
-    return clashes;
-}
-
 // The bar's words fit in the height it was given.
 bool barFits(ui::ChangedElsewhereBar* bar)
 {
@@ -240,7 +205,7 @@ private Q_SLOTS:
         QCOMPARE(s->narrative->toPlainText(), typed + QStringLiteral(" Ok."));
         savePng(s->form, QStringLiteral("changed-elsewhere-call.png"));
         QVERIFY(barFits(bar));
-        const QStringList clashes = clashingMnemonics(&f.window());
+        const QStringList clashes = test::clashingMnemonics(&f.window());
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
 
         // Nothing saved over theirs: not by the drafts' autosave, not by Ctrl+S.
@@ -375,7 +340,7 @@ private Q_SLOTS:
                  std::string("Narrative by the second lead."));
         savePng(form, QStringLiteral("changed-elsewhere-note.png"));
         QVERIFY(barFits(bar));
-        const QStringList clashes = clashingMnemonics(&f.window());
+        const QStringList clashes = test::clashingMnemonics(&f.window());
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
 
         if (!keep) {
@@ -535,7 +500,7 @@ private Q_SLOTS:
             savePng(dialog, QStringLiteral("changed-elsewhere-followup.png"));
             if (!barFits(bar))
                 return void(failure = QStringLiteral("the line is squeezed in the dialog"));
-            if (const QStringList clashes = clashingMnemonics(dialog); !clashes.isEmpty())
+            if (const QStringList clashes = test::clashingMnemonics(dialog); !clashes.isEmpty())
                 return void(failure = clashes.join(u'\n'));
             QTest::keyClick(dialog, keep ? Qt::Key_K : Qt::Key_Z, Qt::AltModifier);
             if (!QTest::qWaitFor([dialog] { return !dialog->isVisible(); }))

@@ -131,40 +131,6 @@ bool reactivate(test::UiTestFixture& f)
     return QTest::qWaitForWindowActive(&f.window());
 }
 
-// The Alt letters of the controls the user can reach now: the menu bar, tab
-// bars, buttons and labels with a buddy, each visible; every letter used twice.
-QStringList clashingMnemonics(QWidget* window)
-{
-    QMultiHash<QChar, QString> owners;
-    const auto add = [&](const QString& text) {
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != QLatin1Char('&'))
-            owners.insert(text.at(amp + 1).toLower(), text);
-    };
-    for (QAction* action : window->findChild<QMenuBar*>()->actions())
-        add(action->text());
-    for (QWidget* widget : window->findChildren<QWidget*>()) {
-        if (!widget->isVisible())
-            continue;
-        if (auto* button = qobject_cast<QAbstractButton*>(widget))
-            add(button->text());
-        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy())
-            add(label->text());
-        else if (auto* box = qobject_cast<QGroupBox*>(widget))
-            add(box->title());
-        else if (auto* tabs = qobject_cast<QTabBar*>(widget))
-            for (int i = 0; i < tabs->count(); ++i)
-                add(tabs->tabText(i));
-    }
-    QStringList clashes;
-    for (const QChar letter : owners.uniqueKeys()) {
-        if (owners.count(letter) > 1)
-            clashes << QStringLiteral("Alt+%1: %2")
-                           .arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
-    }
-    return clashes;
-}
-
 } // namespace
 
 class TestFollowUpQueue : public QObject
@@ -224,8 +190,8 @@ private Q_SLOTS:
         std::sort(sorted.begin(), sorted.end());
         QCOMPARE(names, sorted);
 
-        QVERIFY2(clashingMnemonics(&f.window()).isEmpty(),
-                 qPrintable(clashingMnemonics(&f.window()).join(u'\n')));
+        QVERIFY2(test::clashingMnemonics(&f.window()).isEmpty(),
+                 qPrintable(test::clashingMnemonics(&f.window()).join(u'\n')));
     }
 
     void navigatorWorksATaskToAnOutcome()
@@ -532,8 +498,8 @@ private Q_SLOTS:
         QVERIFY(queue->findChild<QAbstractButton*>(QStringLiteral("followUpAssign"))->isVisible());
         QVERIFY(!queue->findChild<QAbstractButton*>(QStringLiteral("followUpClaim"))->isVisible());
         QVERIFY(!queue->findChild<QAbstractButton*>(QStringLiteral("filterMine"))->isVisible());
-        QVERIFY2(clashingMnemonics(&f.window()).isEmpty(),
-                 qPrintable(clashingMnemonics(&f.window()).join(u'\n')));
+        QVERIFY2(test::clashingMnemonics(&f.window()).isEmpty(),
+                 qPrintable(test::clashingMnemonics(&f.window()).join(u'\n')));
         // The other tabs keep their letters.
         QTest::keyClick(&f.window(), Qt::Key_R, Qt::AltModifier);
         QTRY_COMPARE(tabs->currentIndex(), 1);

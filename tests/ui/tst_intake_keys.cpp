@@ -54,40 +54,6 @@ void escape(QWidget* modal)
     QTest::keyClick(modal, Qt::Key_Escape);
 }
 
-// The Alt letters of the controls the user can reach now: the menu bar, tab
-// bars, buttons and labels with a buddy, each visible; every letter used twice.
-QStringList clashingMnemonics(QWidget* window)
-{
-    QMultiHash<QChar, QString> owners;
-    const auto add = [&](const QString& text) {
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (amp >= 0 && amp + 1 < text.size() && text.at(amp + 1) != QLatin1Char('&'))
-            owners.insert(text.at(amp + 1).toLower(), text);
-    };
-    for (QAction* action : window->findChild<QMenuBar*>()->actions())
-        add(action->text());
-    for (QWidget* widget : window->findChildren<QWidget*>()) {
-        if (!widget->isVisible())
-            continue;
-        if (auto* button = qobject_cast<QAbstractButton*>(widget))
-            add(button->text());
-        else if (auto* label = qobject_cast<QLabel*>(widget); label && label->buddy())
-            add(label->text());
-        else if (auto* box = qobject_cast<QGroupBox*>(widget))
-            add(box->title());
-        else if (auto* tabs = qobject_cast<QTabBar*>(widget))
-            for (int i = 0; i < tabs->count(); ++i)
-                add(tabs->tabText(i));
-    }
-    QStringList clashes;
-    for (const QChar letter : owners.uniqueKeys()) {
-        if (owners.count(letter) > 1)
-            clashes << QStringLiteral("Alt+%1: %2")
-                           .arg(letter, owners.values(letter).join(QStringLiteral(" / ")));
-    }
-    return clashes;
-}
-
 // Menu items of one menu whose Alt letters clash.
 QStringList clashingMenuMnemonics(QMenu* menu)
 {
@@ -439,7 +405,7 @@ private Q_SLOTS:
                  {static_cast<QWidget*>(home->queue()), static_cast<QWidget*>(home->forms().first())}) {
                 home->setCurrentWidget(page);
                 QCoreApplication::processEvents();
-                const QStringList clashes = clashingMnemonics(&f.window());
+                const QStringList clashes = test::clashingMnemonics(&f.window());
                 QVERIFY2(clashes.isEmpty(),
                          qPrintable(language + QStringLiteral(": ") + clashes.join(u'\n')));
             }
