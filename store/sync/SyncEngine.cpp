@@ -371,11 +371,10 @@ StoreError provisionLaptop(Database& local, Database& center, const Clock& clock
         SqlTransaction tx(local);
         if (tx.beginError())
             return tx.beginError();
-        const QList<QPair<const char*, QString>> values = {{kDeviceId, identity.deviceId},
-                                                           {kUnitId, identity.unitId},
-                                                           {kDeviceName, identity.deviceName},
-                                                           {kPushedSeq, QStringLiteral("0")},
-                                                           {kPulledSeq, QStringLiteral("0")}};
+        const QList<QPair<const char*, QString>> values = {
+            {kDeviceId, identity.deviceId},     {kUnitId, identity.unitId},
+            {kDeviceName, identity.deviceName}, {kCenterUrl, identity.centerLocation},
+            {kPushedSeq, QStringLiteral("0")},  {kPulledSeq, QStringLiteral("0")}};
         for (const auto& [key, value] : values) {
             if (StoreError error = setStateValue(local, QString::fromLatin1(key), value))
                 return error;

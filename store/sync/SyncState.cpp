@@ -102,6 +102,7 @@ StoreResult<SyncState> readSyncState(Database& local)
     };
     state.identity.unitId = or_empty(read(kUnitId));
     state.identity.deviceName = or_empty(read(kDeviceName));
+    state.identity.centerLocation = or_empty(read(kCenterUrl));
     state.pushedSeq = or_empty(read(kPushedSeq)).toLongLong();
     state.pulledSeq = or_empty(read(kPulledSeq)).toLongLong();
     const QString last = or_empty(read(kLastSyncAt));
