@@ -324,7 +324,7 @@ SyncReport SyncEngine::pull()
         auto entries = ChangeJournal(m_center).after(pulledText.value().toLongLong(), m_batch);
         if (!entries.ok())
             return {0, report.pulled, 0, entries.error()};
-        SyncScope scope(m_center, m_identity.unitId);
+        SyncScope scope(m_center, m_identity.unitId, toDateTime(m_clock.now()).addDays(-SyncScope::kDays));
         if (entries.value().isEmpty()) {
             // Caught up: the center still vouches for the crew as it is now.
             auto crew = scope.crewUserIds();
@@ -360,7 +360,7 @@ StoreError provisionLaptop(Database& local, Database& center, const Clock& clock
     auto head = ChangeJournal(center).lastSeq();
     if (!head.ok())
         return head.error();
-    SyncScope scope(center, identity.unitId);
+    SyncScope scope(center, identity.unitId, toDateTime(clock.now()).addDays(-SyncScope::kDays));
     auto everything = scope.everything();
     if (!everything.ok())
         return everything.error();

@@ -28,7 +28,7 @@ StoreError setStateValue(Database& db, const QString& key, const QString& value)
     QSqlQuery query = db.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) ON "
                                                 "CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(key);
-    query.addBindValue(value);
+    query.addBindValue(value.isNull() ? QStringLiteral("") : value);
     return db.exec(query, "sync: write state");
 }
 
