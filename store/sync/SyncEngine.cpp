@@ -388,7 +388,7 @@ StoreError provisionLaptop(Database& local, Database& center, const Clock& clock
     auto written = pullRecords(local, center, clock, identity, batch, {});
     if (!written.ok())
         return written.error();
-    return {};
+    return setStateValue(local, QString::fromLatin1(kLastSyncAt), toStoredTime(clock.now()));
 }
 
 } // namespace heart::store::sync

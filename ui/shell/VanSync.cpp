@@ -93,9 +93,11 @@ QString VanSync::statusText() const
     else
         parts.append(tr("not synced yet"));
     if (m_status.waiting > 0)
-        parts.append(tr("%n change(s) waiting", nullptr, m_status.waiting));
+        parts.append(m_status.waiting == 1 ? tr("1 change waiting")
+                                           : tr("%1 changes waiting").arg(m_status.waiting));
     if (m_status.conflicts > 0)
-        parts.append(tr("%n conflict(s) to review", nullptr, m_status.conflicts));
+        parts.append(m_status.conflicts == 1 ? tr("1 conflict to review")
+                                             : tr("%1 conflicts to review").arg(m_status.conflicts));
     return parts.join(QStringLiteral(" · "));
 }
 
