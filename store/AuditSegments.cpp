@@ -3,6 +3,7 @@
 #include "store/AuditTrail.h"
 #include "store/Database.h"
 #include "store/SqlTransaction.h"
+#include "store/StoreLog.h"
 #include "store/StoreTime.h"
 
 #include <QRegularExpression>
@@ -240,6 +241,8 @@ StoreResult<SegmentReceipt> AuditSegments::receive(const QString& deviceId,
         receipt.anchorSeq = anchorSeq.value(0).toLongLong();
     if (StoreError error = tx.commit())
         return error;
+    qCInfo(lcStore) << "device audit segment" << deviceId << "received" << receipt.stored << "rows, head"
+                    << receipt.head << "anchored at" << receipt.anchorSeq;
     return receipt;
 }
 
