@@ -4647,7 +4647,7 @@ Base de datos: %2</translation>
     </message>
     <message>
         <source>Review sync &amp;conflicts…</source>
-        <translation>Revisar con<translation>Revisar &amp;conflictos de sincronización…</translation>amp;flictos de sincronización…</translation>
+        <translation>Revisar con&amp;flictos de sincronización…</translation>
     </message>
     <message>
         <source>Syncing…</source>
