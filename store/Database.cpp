@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "store/EncryptedSqlite.h"
 #include "store/Migrations.h"
 #include "store/StoreLog.h"
 
@@ -79,7 +80,10 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
             QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_dialect.driverName()));
     }
     m_db.setConnectOptions(m_dialect.connectOptions(readOnly, m_spec));
-    if (m_spec.engine == Engine::Sqlite) {
+    if (m_spec.engine == Engine::Sqlite && !m_plaintextProbe) {
+        m_db.setConnectOptions(encrypted::connectOptions(m_dialect.connectOptions(readOnly)));
+        m_db.setDatabaseName(encrypted::connectionUri(m_spec.sqlitePath, m_fileId, readOnly));
+    } else if (m_spec.engine == Engine::Sqlite) {
         m_db.setDatabaseName(m_spec.sqlitePath);
         if (readOnly && !QFileInfo::exists(m_spec.sqlitePath + QLatin1String("-wal"))) {
             // Even a read-only connection creates -wal and -shm files next to
@@ -110,39 +114,86 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
     return {};
 }
 
-StoreError Database::probeSqliteFile(const QString& path)
+StoreError Database::probeSqliteFile()
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return StoreError::make(StoreErrorCode::FileUnreadable, file.errorString());
-    const QByteArray header = file.read(16);
-    file.close();
-    if (header.isEmpty())
-        return {}; // an empty file becomes a new database
-    if (header != QByteArray("SQLite format 3\0", 16)) {
-        return StoreError::make(StoreErrorCode::NotADatabase,
-                                QStringLiteral("the file does not start with an SQLite header"));
-    }
     // Look inside read-only: nothing may be written to a damaged file.
+    const int failuresBefore = encrypted::authenticationFailures();
+    const auto undecryptable = [failuresBefore](const QString& text) {
+        if (encrypted::authenticationFailures() == failuresBefore)
+            return StoreError::make(StoreErrorCode::NotADatabase, text);
+        return StoreError::make(StoreErrorCode::CannotDecrypt,
+                                QStringLiteral("a block fails authentication: the key is not this file's, or "
+                                               "the file was changed outside HEART Desk"));
+    };
     if (StoreError error = openConnection({}, true))
-        return error;
+        return error.code == StoreErrorCode::FileUnreadable ? undecryptable(error.detail) : error;
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next()) {
         const QString text = check.lastError().text();
         check.finish();
         close();
-        return StoreError::make(StoreErrorCode::NotADatabase, text);
+        return undecryptable(text);
     }
     const QString verdict = check.value(0).toString();
     check.finish();
     if (verdict != QLatin1String("ok")) {
         close();
-        return StoreError::make(StoreErrorCode::NotADatabase,
-                                QStringLiteral("integrity check: %1").arg(verdict));
+        return undecryptable(QStringLiteral("integrity check: %1").arg(verdict));
     }
     const StoreError newer = Migrations::refuseNewerSchema(*this);
     close();
     return newer;
+}
+
+// Before the connection: the file is made or found encrypted, its key handed
+// to the VFS; a damaged or foreign file is refused untouched.
+StoreError Database::prepareSqliteFile()
+{
+    const QString& path = m_spec.sqlitePath;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (!QDir().mkpath(info.absolutePath())) {
+            return StoreError::make(StoreErrorCode::FileUnreadable,
+                                    QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        }
+        return encrypted::createFile(path, &m_fileId);
+    }
+    if (!info.isFile())
+        return StoreError::make(StoreErrorCode::FileUnreadable, QStringLiteral("not a regular file"));
+    QString error;
+    switch (encrypted::inspectFile(path, &m_fileId, &error)) {
+    case encrypted::FileKind::Empty:
+        return encrypted::createFile(path, &m_fileId); // an empty file becomes a new database
+    case encrypted::FileKind::Encrypted:
+        if (StoreError locked = encrypted::unlock(m_fileId))
+            return locked;
+        return probeSqliteFile();
+    case encrypted::FileKind::Plaintext: {
+        m_plaintextProbe = true;
+        StoreError refused = probeSqliteFile();
+        m_plaintextProbe = false;
+        if (refused)
+            return refused;
+        return encrypted::encryptPlaintextFile(path, &m_fileId);
+    }
+    case encrypted::FileKind::Foreign:
+        break;
+    }
+    if (!error.isEmpty())
+        return StoreError::make(StoreErrorCode::FileUnreadable, error);
+    return StoreError::make(StoreErrorCode::NotADatabase, QStringLiteral("the file does not start with an SQLite header"));
+}
+
+// The program's mark on its files, for `file` and other tools.
+StoreError Database::markSqliteFile()
+{
+    QSqlQuery query(m_db);
+    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next() &&
+        query.value(0).toInt() == encrypted::kApplicationId)
+        return {};
+    query.finish();
+    return execDirect(QStringLiteral("PRAGMA application_id = %1").arg(encrypted::kApplicationId),
+                      "set application_id");
 }
 
 StoreError Database::open(const ConnectionSpec& spec, const QString& password)
@@ -151,16 +202,8 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
     m_spec = spec;
     m_dialect = SqlDialect(spec.engine);
     if (spec.engine == Engine::Sqlite) {
-        const QFileInfo info(spec.sqlitePath);
-        if (info.exists()) {
-            if (!info.isFile())
-                return StoreError::make(StoreErrorCode::FileUnreadable, QStringLiteral("not a regular file"));
-            if (StoreError error = probeSqliteFile(spec.sqlitePath))
-                return error;
-        } else if (!QDir().mkpath(info.absolutePath())) {
-            return StoreError::make(StoreErrorCode::FileUnreadable,
-                                    QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
-        }
+        if (StoreError error = prepareSqliteFile())
+            return error;
     }
     if (StoreError error = openConnection(password, false))
         return error;
@@ -180,7 +223,13 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
         close();
         return error;
     }
-    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite" : "postgresql") << "schema"
+    if (spec.engine == Engine::Sqlite) {
+        if (StoreError error = markSqliteFile()) {
+            close();
+            return error;
+        }
+    }
+    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite (encrypted)" : "postgresql") << "schema"
                     << schemaVersion();
     return {};
 }

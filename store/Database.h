@@ -2,8 +2,11 @@
 // One open database: an SQLite file or a PostgreSQL server, migrated to the
 // current schema. A file that is not a healthy SQLite database, or a schema
 // newer than this program, is refused before anything is written to it.
+// SQLite files are encrypted at rest (EncryptedVfs): a new file is created
+// encrypted, a plaintext file of an earlier version is encrypted on open.
 #include "store/ChangeJournal.h"
 #include "store/ConnectionSpec.h"
+#include "store/EncryptedVfs.h"
 #include "store/SqlDialect.h"
 #include "store/StoreError.h"
 
@@ -63,7 +66,9 @@ private:
     friend class UnitOfWork;
     StoreError injectedFault(const char* what);
     StoreError connectionGone(const char* what);
-    StoreError probeSqliteFile(const QString& path);
+    StoreError probeSqliteFile();
+    StoreError prepareSqliteFile();
+    StoreError markSqliteFile();
     StoreError openConnection(const QString& password, bool readOnly);
     void setConnected(bool connected);
 
@@ -76,6 +81,8 @@ private:
     bool m_txDoomed = false;
     class UnitOfWork* m_openWork = nullptr;
     QString m_faultAt;
+    encrypted::DatabaseId m_fileId{}; // SQLite: the id in the file's header, which names its key
+    bool m_plaintextProbe = false;     // SQLite: looking at a plaintext file of an earlier version
 };
 
 } // namespace heart::store

@@ -1,4 +1,5 @@
 #include "cli/CliTestSupport.h"
+#include "store/EncryptedSqlite.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -70,8 +71,9 @@ RawSql RawSql::sqlite(const QString& path)
 {
     RawSql raw(nextConnectionName());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), raw.m_name);
-    db.setDatabaseName(path);
-    if (!db.open())
+    if (const store::StoreError locked = store::encrypted::prepareConnection(db, path))
+        raw.m_lastError = locked.detail;
+    else if (!db.open())
         raw.m_lastError = db.lastError().text();
     return raw;
 }
