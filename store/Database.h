@@ -6,13 +6,13 @@
 // encrypted, a plaintext file of an earlier version is encrypted on open.
 #include "store/ChangeJournal.h"
 #include "store/ConnectionSpec.h"
-#include "store/EncryptedVfs.h"
 #include "store/SqlDialect.h"
 #include "store/StoreError.h"
 
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <array>
 
 namespace heart::store {
 
@@ -81,7 +81,7 @@ private:
     bool m_txDoomed = false;
     class UnitOfWork* m_openWork = nullptr;
     QString m_faultAt;
-    encrypted::DatabaseId m_fileId{}; // SQLite: the id in the file's header, which names its key
+    std::array<unsigned char, 16> m_fileId{}; // SQLite: the id in the file's header, which names its key (encrypted::DatabaseId)
     bool m_plaintextProbe = false;     // SQLite: looking at a plaintext file of an earlier version
 };
 

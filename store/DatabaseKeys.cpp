@@ -8,9 +8,8 @@
 #include <QFile>
 #include <QStandardPaths>
 #include <QTimer>
-#include <qt6keychain/keychain.h>
-
 #include <cstring>
+#include <qt6keychain/keychain.h>
 #include <unistd.h>
 
 namespace heart::store {
@@ -74,7 +73,8 @@ StoreError writeKeyFile(const encrypted::DatabaseId& id, const encrypted::Key& k
 {
     const QString folder = DatabaseKeys::keyFolder();
     if (!QDir().mkpath(folder) ||
-        !QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        !QFile::setPermissions(folder,
+                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         return StoreError::make(StoreErrorCode::FileUnreadable,
                                 QStringLiteral("cannot create the key folder %1").arg(folder));
     }
@@ -100,7 +100,8 @@ QString DatabaseKeys::keyFolder()
     const QString chosen = qEnvironmentVariable("HEARTDESK_KEY_DIR");
     if (!chosen.isEmpty())
         return chosen;
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)).filePath(QStringLiteral("keys"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("keys"));
 }
 
 std::optional<encrypted::Key> DatabaseKeys::find(const encrypted::DatabaseId& id)
@@ -122,7 +123,8 @@ StoreError DatabaseKeys::keep(const encrypted::DatabaseId& id, const encrypted::
     if (!keyringSkipped()) {
         QKeychain::WritePasswordJob job(kKeyringService);
         job.setKey(idName(id));
-        job.setBinaryData(QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size())));
+        job.setBinaryData(
+            QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size())));
         if (runJob(job) && job.error() == QKeychain::NoError)
             return {};
         qCInfo(lcStore) << "no OS keyring answered (" << job.errorString()
@@ -130,6 +132,17 @@ StoreError DatabaseKeys::keep(const encrypted::DatabaseId& id, const encrypted::
                         << keyFolder();
     }
     return writeKeyFile(id, key);
+}
+
+void DatabaseKeys::forget(const encrypted::DatabaseId& id)
+{
+    encrypted::forgetKey(id);
+    if (!keyringSkipped()) {
+        QKeychain::DeletePasswordJob job(kKeyringService);
+        job.setKey(idName(id));
+        runJob(job);
+    }
+    QFile::remove(keyFilePath(id));
 }
 
 } // namespace heart::store

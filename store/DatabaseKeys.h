@@ -20,6 +20,8 @@ public:
     static std::optional<encrypted::Key> find(const encrypted::DatabaseId& id);
     // Keeps a new key; an error when neither the keyring nor the key folder takes it.
     static StoreError keep(const encrypted::DatabaseId& id, const encrypted::Key& key);
+    // Drops the key of a database that is being deleted (the demo's, remade on every start).
+    static void forget(const encrypted::DatabaseId& id);
     // The folder of the key files (HEARTDESK_KEY_DIR, else AppConfigLocation/keys).
     static QString keyFolder();
 };

@@ -9,7 +9,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -64,11 +63,14 @@ StoreError verifyCopy(const QString& path, const DatabaseId& id, const QString& 
         db.setDatabaseName(connectionUri(path, id, true));
         QString error;
         if (!db.open()) {
-            result = unreadable(QStringLiteral("the encrypted copy does not open: %1").arg(db.lastError().text()));
+            result =
+                unreadable(QStringLiteral("the encrypted copy does not open: %1").arg(db.lastError().text()));
         } else if (const QString verdict = single(db, QStringLiteral("PRAGMA integrity_check(1)"), &error);
                    verdict != QLatin1String("ok")) {
-            result = unreadable(QStringLiteral("the encrypted copy does not check: %1 %2").arg(verdict, error));
-        } else if (single(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), &error) != expectedTables) {
+            result =
+                unreadable(QStringLiteral("the encrypted copy does not check: %1 %2").arg(verdict, error));
+        } else if (single(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), &error) !=
+                   expectedTables) {
             result = unreadable(QStringLiteral("the encrypted copy lacks part of the schema"));
         }
         db.close();
@@ -87,8 +89,8 @@ FileKind inspectFile(const QString& path, DatabaseId* id, QString* error)
         return FileKind::Foreign;
     }
     const QByteArray head = file.read(static_cast<qint64>(kHeaderSize));
-    return classify(reinterpret_cast<const unsigned char*>(head.constData()), static_cast<std::size_t>(head.size()),
-                    id);
+    return classify(reinterpret_cast<const unsigned char*>(head.constData()),
+                    static_cast<std::size_t>(head.size()), id);
 }
 
 StoreError createFile(const QString& path, DatabaseId* id)
@@ -153,13 +155,13 @@ StoreError unlock(const DatabaseId& id)
 QString connectionUri(const QString& path, const DatabaseId& id, bool readOnly)
 {
     QUrl uri = QUrl::fromLocalFile(path);
-    QString query = QStringLiteral("vfs=%1&hdid=%2")
-                        .arg(QLatin1String(kVfsName), QString::fromStdString(toHex(id)));
+    QString query =
+        QStringLiteral("vfs=%1&hdid=%2").arg(QLatin1String(kVfsName), QString::fromStdString(toHex(id)));
     if (readOnly) {
         // A look at a file that may be refused leaves no side files: immutable
         // reads it alone; a WAL left by a crash needs the normal read-only open.
         query += QFileInfo::exists(path + QLatin1String("-wal")) ? QStringLiteral("&mode=ro")
-                                                                   : QStringLiteral("&immutable=1");
+                                                                 : QStringLiteral("&immutable=1");
     }
     uri.setQuery(query);
     return uri.toString(QUrl::FullyEncoded);
@@ -167,7 +169,8 @@ QString connectionUri(const QString& path, const DatabaseId& id, bool readOnly)
 
 QString connectOptions(const QString& baseOptions)
 {
-    return baseOptions.isEmpty() ? QStringLiteral("QSQLITE_OPEN_URI") : baseOptions + QStringLiteral(";QSQLITE_OPEN_URI");
+    return baseOptions.isEmpty() ? QStringLiteral("QSQLITE_OPEN_URI")
+                                 : baseOptions + QStringLiteral(";QSQLITE_OPEN_URI");
 }
 
 StoreError encryptPlaintextFile(const QString& path, DatabaseId* id)
@@ -185,7 +188,8 @@ StoreError encryptPlaintextFile(const QString& path, DatabaseId* id)
         QString error;
         if (!plain.open()) {
             result = unreadable(plain.lastError().text());
-        } else if (single(plain, QStringLiteral("PRAGMA journal_mode=DELETE"), &error) != QLatin1String("delete")) {
+        } else if (single(plain, QStringLiteral("PRAGMA journal_mode=DELETE"), &error) !=
+                   QLatin1String("delete")) {
             // Folds the WAL into the file, so the copy below and the file agree.
             result = unreadable(QStringLiteral("cannot fold the WAL into the file: %1").arg(error));
         } else if (tables = single(plain, QStringLiteral("SELECT COUNT(*) FROM sqlite_master"), &error);
@@ -198,7 +202,8 @@ StoreError encryptPlaintextFile(const QString& path, DatabaseId* id)
             } else {
                 copy.addBindValue(connectionUri(target, *id, false));
                 if (!copy.exec())
-                    result = unreadable(QStringLiteral("encrypting the file: %1").arg(copy.lastError().text()));
+                    result =
+                        unreadable(QStringLiteral("encrypting the file: %1").arg(copy.lastError().text()));
             }
         }
         plain.close();
@@ -206,8 +211,8 @@ StoreError encryptPlaintextFile(const QString& path, DatabaseId* id)
     QSqlDatabase::removeDatabase(name);
     if (!result)
         result = verifyCopy(target, *id, tables);
-    if (!result && (!syncPath(target) ||
-                    std::rename(QFile::encodeName(target).constData(), QFile::encodeName(path).constData()) != 0)) {
+    if (!result && (!syncPath(target) || std::rename(QFile::encodeName(target).constData(),
+                                                     QFile::encodeName(path).constData()) != 0)) {
         result = unreadable(QStringLiteral("cannot replace the plaintext file: %1")
                                 .arg(QString::fromLocal8Bit(std::strerror(errno))));
     }
@@ -220,6 +225,16 @@ StoreError encryptPlaintextFile(const QString& path, DatabaseId* id)
         QFile::remove(path + QLatin1String(suffix));
     qCInfo(lcStore) << "encrypted a plaintext database file of an earlier HEART Desk version in place";
     return {};
+}
+
+void removeDatabase(const QString& path)
+{
+    DatabaseId id{};
+    QString error;
+    if (inspectFile(path, &id, &error) == FileKind::Encrypted)
+        DatabaseKeys::forget(id);
+    for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
 }
 
 StoreError prepareConnection(QSqlDatabase& db, const QString& path)

@@ -33,6 +33,10 @@ QString connectOptions(const QString& baseOptions);
 // replaces the old one only once it has been read back whole.
 StoreError encryptPlaintextFile(const QString& path, DatabaseId* id);
 
+// Deletes a database file, its WAL companions and its key (the demo's, which
+// is remade on every start, so keys do not pile up in the keyring).
+void removeDatabase(const QString& path);
+
 // For tools and tests that reach a HEART Desk file without a Database:
 // prepares `db` (a QSQLITE connection, not yet open) to open `path`.
 StoreError prepareConnection(QSqlDatabase& db, const QString& path);

@@ -1,20 +1,20 @@
 #include "store/EncryptedVfs.h"
 
-#include <sodium.h>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <sodium.h>
+#include <sqlite3.h>
 #include <vector>
 
 namespace heart::store::encrypted {
 namespace {
 
 // The plaintext header: magic, format version, block size, database id, file id.
-constexpr unsigned char kMagic[16] = {'H', 'e', 'a', 'r', 't', 'D', 'e', 's', 'k', ' ', 'A', 'E', 'A', 'D', 0, 1};
+constexpr unsigned char kMagic[16] = {'H', 'e', 'a', 'r', 't', 'D', 'e', 's',
+                                      'k', ' ', 'A', 'E', 'A', 'D', 0,   1};
 constexpr std::uint32_t kFormatVersion = 1;
 constexpr std::size_t kVersionAt = 16;
 constexpr std::size_t kBlockSizeAt = 20;
@@ -184,8 +184,9 @@ int decryptBlock(EncryptedFile* f, sqlite3_int64 index, unsigned char* plain, st
         unsigned char ad[kAdSize];
         associatedData(f, index, valid, ad);
         ok = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-                 plain, nullptr, physical.data() + kCipherAt, kBlockSize, physical.data() + kCipherAt + kBlockSize,
-                 ad, kAdSize, physical.data() + kNonceAt, f->key.data()) == 0;
+                 plain, nullptr, physical.data() + kCipherAt, kBlockSize,
+                 physical.data() + kCipherAt + kBlockSize, ad, kAdSize, physical.data() + kNonceAt,
+                 f->key.data()) == 0;
     } else if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) {
         return rc;
     }
@@ -202,16 +203,16 @@ int decryptBlock(EncryptedFile* f, sqlite3_int64 index, unsigned char* plain, st
     return f->role == Role::Main ? SQLITE_IOERR_AUTH : SQLITE_OK;
 }
 
-void encryptBlock(const EncryptedFile* f, sqlite3_int64 index, const unsigned char* plain, std::uint32_t valid,
-                  unsigned char* physical)
+void encryptBlock(const EncryptedFile* f, sqlite3_int64 index, const unsigned char* plain,
+                  std::uint32_t valid, unsigned char* physical)
 {
     putU32(physical, valid);
     randombytes_buf(physical + kNonceAt, kNonceSize);
     unsigned char ad[kAdSize];
     associatedData(f, index, valid, ad);
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(physical + kCipherAt, physical + kCipherAt + kBlockSize,
-                                                         nullptr, plain, kBlockSize, ad, kAdSize, nullptr,
-                                                         physical + kNonceAt, f->key.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
+        physical + kCipherAt, physical + kCipherAt + kBlockSize, nullptr, plain, kBlockSize, ad, kAdSize,
+        nullptr, physical + kNonceAt, f->key.data());
 }
 
 int xClose(sqlite3_file* file)
@@ -264,7 +265,8 @@ int writeZeros(EncryptedFile* f, sqlite3_int64 from, sqlite3_int64 to)
 {
     static const std::vector<unsigned char> zeros(16 * kBlockSize, 0);
     for (sqlite3_int64 pos = from; pos < to;) {
-        const sqlite3_int64 n = std::min<sqlite3_int64>(static_cast<sqlite3_int64>(zeros.size()) - pos % B, to - pos);
+        const sqlite3_int64 n =
+            std::min<sqlite3_int64>(static_cast<sqlite3_int64>(zeros.size()) - pos % B, to - pos);
         if (const int rc = writeRange(f, zeros.data(), n, pos); rc != SQLITE_OK)
             return rc;
         pos += n;
@@ -442,10 +444,25 @@ int xShmUnmap(sqlite3_file* file, int deleteFlag)
 // Version 2: shared memory for WAL, but no xFetch (memory-mapped pages
 // would reach SQLite without being decrypted).
 const sqlite3_io_methods g_methods = {
-    2,           xClose,          xRead,          xWrite,      xTruncate,
-    xSync,       xFileSize,       xLock,          xUnlock,     xCheckReservedLock,
-    xFileControl, xSectorSize,    xDeviceCharacteristics, xShmMap, xShmLock,
-    xShmBarrier, xShmUnmap,       nullptr,        nullptr,
+    2,
+    xClose,
+    xRead,
+    xWrite,
+    xTruncate,
+    xSync,
+    xFileSize,
+    xLock,
+    xUnlock,
+    xCheckReservedLock,
+    xFileControl,
+    xSectorSize,
+    xDeviceCharacteristics,
+    xShmMap,
+    xShmLock,
+    xShmBarrier,
+    xShmUnmap,
+    nullptr,
+    nullptr,
 };
 
 Role roleOf(int flags)
@@ -586,6 +603,16 @@ bool knowsKey(const DatabaseId& id)
 {
     const std::lock_guard lock(g_keysMutex);
     return keyRegistry().count(id) > 0;
+}
+
+void forgetKey(const DatabaseId& id)
+{
+    const std::lock_guard lock(g_keysMutex);
+    const auto it = keyRegistry().find(id);
+    if (it == keyRegistry().end())
+        return;
+    sodium_memzero(it->second.data(), it->second.size());
+    keyRegistry().erase(it);
 }
 
 FileKind classify(const unsigned char* bytes, std::size_t size, DatabaseId* id)

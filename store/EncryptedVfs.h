@@ -39,6 +39,8 @@ bool registerVfs();
 // thread, finds it here).
 void rememberKey(const DatabaseId& id, const Key& key);
 bool knowsKey(const DatabaseId& id);
+// Drops a key from this process (tests: the next open must find it again).
+void forgetKey(const DatabaseId& id);
 
 // What the first bytes of a file say it is.
 enum class FileKind
