@@ -2,8 +2,6 @@
 // One open database: an SQLite file or a PostgreSQL server, migrated to the
 // current schema. A file that is not a healthy SQLite database, or a schema
 // newer than this program, is refused before anything is written to it.
-// SQLite files are encrypted at rest (EncryptedVfs): a new file is created
-// encrypted, a plaintext file of an earlier version is encrypted on open.
 #include "store/ChangeJournal.h"
 #include "store/ConnectionSpec.h"
 #include "store/SqlDialect.h"
@@ -12,7 +10,6 @@
 #include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <array>
 
 namespace heart::store {
 
@@ -66,9 +63,7 @@ private:
     friend class UnitOfWork;
     StoreError injectedFault(const char* what);
     StoreError connectionGone(const char* what);
-    StoreError probeSqliteFile();
-    StoreError prepareSqliteFile();
-    StoreError markSqliteFile();
+    StoreError probeSqliteFile(const QString& path);
     StoreError openConnection(const QString& password, bool readOnly);
     void setConnected(bool connected);
 
@@ -81,8 +76,6 @@ private:
     bool m_txDoomed = false;
     class UnitOfWork* m_openWork = nullptr;
     QString m_faultAt;
-    std::array<unsigned char, 16> m_fileId{}; // SQLite: the id in the file's header, which names its key (encrypted::DatabaseId)
-    bool m_plaintextProbe = false;     // SQLite: looking at a plaintext file of an earlier version
 };
 
 } // namespace heart::store

@@ -143,8 +143,9 @@ StoreError unlock(const DatabaseId& id)
         return {};
     std::optional<Key> key = DatabaseKeys::find(id);
     if (!key) {
-        return StoreError::make(StoreErrorCode::CannotDecrypt,
-                                QStringLiteral("this computer has no key for database %1")
+        return StoreError::make(StoreErrorCode::NotADatabase,
+                                QStringLiteral("cannot be decrypted with this computer's key: this computer has "
+                                               "no key for database %1")
                                     .arg(QString::fromStdString(toHex(id))));
     }
     rememberKey(id, *key);

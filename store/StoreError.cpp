@@ -65,8 +65,6 @@ QString storeErrorCodeName(StoreErrorCode code)
         return QStringLiteral("plaintext-refused");
     case StoreErrorCode::SchemaNeedsOwner:
         return QStringLiteral("schema-needs-owner");
-    case StoreErrorCode::CannotDecrypt:
-        return QStringLiteral("cannot-decrypt");
     }
     return QStringLiteral("unknown");
 }

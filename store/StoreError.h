@@ -40,7 +40,6 @@ enum class StoreErrorCode
     AlreadyInitialized, // the first administrator exists already
     PlaintextRefused,   // sslmode=disable to a server that is not on this computer
     SchemaNeedsOwner,   // the schema is older than the program and this login may not migrate it
-    CannotDecrypt,      // an encrypted SQLite file this computer has no key for, or whose blocks fail authentication
 };
 
 struct StoreError

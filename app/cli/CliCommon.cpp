@@ -236,9 +236,6 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
                                          "(it migrates as the schema owner); nothing was changed")
                               .arg(where),
                           detail);
-    case StoreErrorCode::CannotDecrypt:
-        return QStringLiteral("%1 cannot be decrypted with this computer's key (%2); it was not changed")
-            .arg(where, detail.simplified());
     }
     return withDetail(QStringLiteral("unexpected error %1").arg(store::storeErrorCodeName(error.code)),
                       detail);
@@ -257,7 +254,6 @@ int exitCodeFor(StoreErrorCode code)
     case StoreErrorCode::FileUnreadable:
     case StoreErrorCode::NewerSchema:
     case StoreErrorCode::SchemaNeedsOwner:
-    case StoreErrorCode::CannotDecrypt:
     case StoreErrorCode::ConnectionFailed:
         return ExitCannotOpen;
     default:

@@ -322,10 +322,6 @@ QString DomainText::errorText(const store::StoreError& error)
             "The database is older than this version of HEART Desk, and this login may not upgrade it. "
             "Ask the administrator to run 'heartdesk-cli setup-server', which upgrades it as the schema "
             "owner. Nothing was changed.");
-    case StoreErrorCode::CannotDecrypt:
-        return tr("This database file cannot be decrypted with this computer's key (%1). It has not been "
-                  "changed.")
-            .arg(error.detail);
     }
     return error.detail;
 }
