@@ -104,7 +104,8 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
         m_db.setDatabaseName(encrypted::connectionUri(m_spec.sqlitePath, fileId, readOnly));
     } else if (m_spec.engine == Engine::Sqlite && !readOnly) {
         close(); // records are never written to a plaintext file
-        return StoreError::make(StoreErrorCode::FileUnreadable, QStringLiteral("not an encrypted HEART Desk file"));
+        return StoreError::make(StoreErrorCode::FileUnreadable,
+                                QStringLiteral("not an encrypted HEART Desk file"));
     } else if (m_spec.engine == Engine::Sqlite) {
         m_db.setDatabaseName(m_spec.sqlitePath);
         if (readOnly && !QFileInfo::exists(m_spec.sqlitePath + QLatin1String("-wal"))) {
@@ -238,8 +239,8 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
             return error;
         }
     }
-    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite (encrypted)" : "postgresql") << "schema"
-                    << schemaVersion();
+    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite (encrypted)" : "postgresql")
+                    << "schema" << schemaVersion();
     return {};
 }
 

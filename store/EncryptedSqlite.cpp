@@ -143,10 +143,11 @@ StoreError unlock(const DatabaseId& id)
         return {};
     std::optional<Key> key = DatabaseKeys::find(id);
     if (!key) {
-        return StoreError::make(StoreErrorCode::NotADatabase,
-                                QStringLiteral("cannot be decrypted with this computer's key: this computer has "
-                                               "no key for database %1")
-                                    .arg(QString::fromStdString(toHex(id))));
+        return StoreError::make(
+            StoreErrorCode::NotADatabase,
+            QStringLiteral("cannot be decrypted with this computer's key: this computer has "
+                           "no key for database %1")
+                .arg(QString::fromStdString(toHex(id))));
     }
     rememberKey(id, *key);
     std::fill(key->begin(), key->end(), 0);

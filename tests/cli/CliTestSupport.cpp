@@ -1,4 +1,5 @@
 #include "cli/CliTestSupport.h"
+
 #include "store/EncryptedSqlite.h"
 
 #include <QAtomicInt>
