@@ -163,9 +163,9 @@ StoreError Database::probeSqliteFile(const QString& path)
     }
     // Look inside read-only: nothing may be written to a damaged file.
     const int failuresBefore = encrypted::authenticationFailures();
-    const auto refused = [failuresBefore](StoreError error) {
+    const auto refused = [failuresBefore](StoreError why) {
         if (encrypted::authenticationFailures() == failuresBefore)
-            return error;
+            return why;
         return StoreError::make(StoreErrorCode::NotADatabase,
                                 QStringLiteral("cannot be decrypted with this computer's key: a block fails "
                                                "authentication (the key is not this file's, or the file was "
