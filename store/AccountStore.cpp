@@ -1,7 +1,5 @@
 #include "store/AccountStore.h"
 
-#include "store/sync/SyncEngine.h"
-
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
@@ -10,6 +8,7 @@
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
 #include "store/UnitOfWork.h"
+#include "store/sync/SyncEngine.h"
 
 #include <QRegularExpression>
 #include <QVariant>
