@@ -16,7 +16,8 @@ const QString kEncounters = QStringLiteral("SELECT id FROM encounters WHERE unit
 const QString kCalls =
     QStringLiteral("SELECT call_id FROM unit_status_events WHERE unit_id = ? AND call_id IS NOT NULL "
                    "UNION SELECT call_id FROM units WHERE id = ? AND call_id IS NOT NULL "
-                   "UNION SELECT call_id FROM encounters WHERE unit_id = ?");
+                   "UNION SELECT call_id FROM encounters WHERE unit_id = ? "
+                   "UNION SELECT c.id FROM calls c JOIN units u ON u.code = c.assigned_unit WHERE u.id = ?");
 
 struct Scope
 {

@@ -4,9 +4,9 @@
 // fault tests compare the two after a sync that was cut or killed.
 //
 // The unit's records: the unit; its status events; the calls it was sent to
-// (through its events, its current call, its notes) and their people; its
-// encounter notes with their entries, addenda, safety plans and the
-// follow-up tasks signing them made.
+// (through its events, its current call, its notes, the calls naming its
+// code) and their people; its encounter notes with their entries, addenda,
+// safety plans and the follow-up tasks signing them made.
 //
 // Each row is normalised column by column (sorted by name): NULL is its own
 // token, distinct from ''; integers of any width as decimal; reals as the
