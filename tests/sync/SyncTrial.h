@@ -73,14 +73,15 @@ struct TrialResult
     bool cutHappened = false; // the relay closed at least one connection the trial meant to cut
     QStringList steps;        // every step name the drivers reported, in order ("name#n")
     qint64 bytesToServer = 0, bytesToClient = 0;
-    qint64 firstRunMs = 0; // the first run of the driver
-    qint64 elapsedMs = 0;  // the whole trial, setting up and checking included
+    bool auditChecked = false; // the center has the audit segments, and they were compared
+    qint64 firstRunMs = 0;     // the first run of the driver
+    qint64 elapsedMs = 0;      // the whole trial, setting up and checking included
 };
 
 // The counts printed after a run of trials.
 struct TrialTally
 {
-    int trials = 0, failures = 0, kills = 0, cuts = 0, offline = 0, driverRuns = 0;
+    int trials = 0, failures = 0, kills = 0, cuts = 0, offline = 0, driverRuns = 0, auditChecked = 0;
     QMap<QString, int> cutsPerStep, killsPerStep;
     int cutsByBytes = 0, killsAtRandomTime = 0;
     QStringList failed; // "trial n (plan): first problem"

@@ -81,9 +81,10 @@ private Q_SLOTS:
             tally.add(plan, result, i);
             if (verbose || !result.problems.isEmpty())
                 std::printf(
-                    "trial %d: %s: %s (%d runs, %lld ms)\n", i, qPrintable(plan.describe()),
+                    "trial %d: %s: %s (%s%s%d runs, %lld ms)\n", i, qPrintable(plan.describe()),
                     result.problems.isEmpty() ? "ok" : qPrintable(result.problems.join(QStringLiteral("; "))),
-                    result.driverRuns, result.elapsedMs);
+                    result.cutHappened ? "cut, " : "", result.killed ? "killed, " : "", result.driverRuns,
+                    result.elapsedMs);
             if ((i + 1) % 100 == 0)
                 std::printf("... %d trials, %d failures\n", i + 1, tally.failures);
             std::fflush(stdout);
