@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/Uuid.h"
+#include "store/AuditTrail.h"
 #include "store/CoreText.h"
 #include "store/RosterStore.h"
 #include "store/StoreTime.h"
@@ -520,6 +521,14 @@ QStringList SyncTrials::verify(Trial& trial)
                 QStringLiteral("committed on the laptop, not at the center: %1 %2").arg(what, key));
     }
 
+    // The laptop's own chain holds, kills mid-write included.
+    auto chain = store::AuditTrail(laptop, SystemClock::instance()).verify();
+    if (!chain.ok())
+        problems.append(QStringLiteral("the laptop's audit trail: ") + err(chain.error()));
+    else if (chain.value().firstBreak)
+        problems.append(
+            QStringLiteral("the laptop's audit trail breaks at row %1").arg(chain.value().firstBreak->seq));
+
     // Nothing here was changed in two places: no conflict may come of it.
     if (tableExists(center, QStringLiteral("sync_conflicts")) &&
         count(center, QStringLiteral("SELECT COUNT(*) FROM sync_conflicts WHERE device_id = ?"),
@@ -539,8 +548,8 @@ QStringList SyncTrials::verify(Trial& trial)
             }
             return list;
         };
-        const QString columns =
-            QStringLiteral("seq, at_utc, user_id, action, record_type, record_id, prev_hash, hash");
+        const QString columns = QStringLiteral(
+            "seq, at_utc, user_id, role, workstation, action, record_type, record_id, prev_hash, hash");
         const QStringList local = rows(
             laptop, QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM audit_log ORDER BY seq"), {});
         const QStringList segment =
@@ -562,6 +571,16 @@ QStringList SyncTrials::verify(Trial& trial)
                     }()));
     }
     return problems;
+}
+
+QString SyncTrials::verifyCenterAudit()
+{
+    auto chain = store::AuditTrail(m_center->db(), SystemClock::instance()).verify();
+    if (!chain.ok())
+        return err(chain.error());
+    if (chain.value().firstBreak)
+        return QStringLiteral("the center's audit trail breaks at row %1").arg(chain.value().firstBreak->seq);
+    return {};
 }
 
 QStringList SyncTrials::stepNames(const TrialResult& result)

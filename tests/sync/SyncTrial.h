@@ -22,6 +22,7 @@
 //     center;
 //   - everything a driver said it committed (DID ...) before it was killed
 //     or cut is at the center: the same event time, entry id, signature time;
+//   - the laptop's audit chain verifies (a kill mid-write included);
 //   - no conflict was made (nothing here was changed in two places);
 //   - with the audit segments present (device_audit_log), every audit row of
 //     the laptop is in the center's segment for the device, unchanged.
@@ -104,6 +105,9 @@ public:
     // which time the step comes, the bytes and the moment of a kill at random.
     TrialPlan randomPlan(QRandomGenerator& random, int index, const TrialResult& clean);
     TrialResult run(const TrialPlan& plan, int index);
+
+    // After the trials: the center's audit chain holds (empty) or where it breaks.
+    QString verifyCenterAudit();
 
     // The step names a trial went through, in the order first seen.
     static QStringList stepNames(const TrialResult& result);

@@ -92,6 +92,8 @@ private Q_SLOTS:
         std::printf("\n%s\n\n", qPrintable(tally.describe()));
         std::fflush(stdout);
         QVERIFY2(tally.failures == 0, qPrintable(tally.failed.join(QLatin1Char('\n'))));
+        const QString audit = m_trials.verifyCenterAudit();
+        QVERIFY2(audit.isEmpty(), qPrintable(audit));
         QVERIFY2(tally.cuts + tally.kills > trials / 2, "most trials did not reach their fault");
         if (trials >= 5 * steps.size()) {
             for (const QString& step : steps)
