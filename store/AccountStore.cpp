@@ -1,5 +1,7 @@
 #include "store/AccountStore.h"
 
+#include "store/sync/SyncEngine.h"
+
 #include "core/Uuid.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
@@ -308,6 +310,10 @@ StoreResult<Actor> AccountStore::signIn(const QString& login, const QString& pas
         return StoreError::make(StoreErrorCode::PermissionDenied, QStringLiteral("the account has no role"));
     if (StoreError error = passwordAttempt(user, password, firstRole, workstation))
         return error;
+    if (StoreError error = sync::checkOfflineSignIn(m_db, user.id, m_clock.now())) {
+        m_audit.recordAnonymous(user.id, firstRole, workstation, {audit::SignInFailed, kUser, user.id});
+        return error;
+    }
     Actor actor(user.id, user.login, user.displayName, user.roles.first(), workstation);
     if (StoreError error = m_audit.record(actor, {audit::SignIn, kUser, user.id}))
         return error;

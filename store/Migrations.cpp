@@ -419,6 +419,61 @@ const std::vector<Migration>& migrations()
              " changed_at TEXT NOT NULL)",
              "CREATE INDEX change_journal_record ON change_journal (record_type, record_id, seq)",
          }},
+        // 13 is the device audit segments (issue 15, the audit trail of several writers).
+        {14,
+         "offline sync between a van laptop and the center",
+         {
+             // The laptop's side (store/sync/SyncEngine.h): who it is, how far
+             // it has pushed its own journal and pulled the center's, and for
+             // every synced record the version and row both sides last agreed
+             // on (the base of a three-way merge). Keys: device_id, unit_id,
+             // device_name, pushed_seq, pulled_seq, last_sync_at, last_error.
+             "CREATE TABLE sync_state ("
+             " key TEXT PRIMARY KEY,"
+             " value TEXT NOT NULL)",
+             "CREATE TABLE sync_base ("
+             " record_type TEXT NOT NULL,"
+             " record_id TEXT NOT NULL,"
+             " version INTEGER NOT NULL,"
+             " row_json TEXT NOT NULL,"
+             " PRIMARY KEY (record_type, record_id))",
+             // When the crew accounts were last confirmed by the center: the
+             // laptop refuses a sign-in whose confirmation is too old.
+             "CREATE TABLE sync_credentials ("
+             " user_id TEXT PRIMARY KEY REFERENCES users(id),"
+             " confirmed_at TEXT NOT NULL)",
+             // Both sides: a version that could not be merged, kept whole
+             // beside the one that stands, until someone chooses.
+             "CREATE TABLE sync_conflicts ("
+             " id TEXT PRIMARY KEY,"
+             " device_id TEXT NOT NULL,"
+             " record_type TEXT NOT NULL,"
+             " record_id TEXT NOT NULL,"
+             " reason TEXT NOT NULL,"
+             " mine_json TEXT NOT NULL,"
+             " theirs_json TEXT NOT NULL,"
+             " detected_at TEXT NOT NULL,"
+             " resolved_at TEXT,"
+             " resolved_by TEXT,"
+             " resolution TEXT)",
+             "CREATE INDEX sync_conflicts_open ON sync_conflicts (resolved_at, record_type, record_id)",
+             // The center's side: every laptop, how far its journal has been
+             // applied (a batch sent twice is applied once), and the last row
+             // it sent for each record (the merge base after a lost answer).
+             "CREATE TABLE sync_devices ("
+             " device_id TEXT PRIMARY KEY,"
+             " unit_id TEXT NOT NULL,"
+             " name TEXT NOT NULL,"
+             " pushed_seq ${BIGINT} NOT NULL DEFAULT 0,"
+             " last_seen_at TEXT NOT NULL)",
+             "CREATE TABLE sync_device_records ("
+             " device_id TEXT NOT NULL,"
+             " record_type TEXT NOT NULL,"
+             " record_id TEXT NOT NULL,"
+             " version INTEGER NOT NULL,"
+             " row_json TEXT NOT NULL,"
+             " PRIMARY KEY (device_id, record_type, record_id))",
+         }},
     };
     return list;
 }

@@ -21,6 +21,8 @@ QString SettingsStore::key(Setting setting)
         return QStringLiteral("crisis_services");
     case Setting::FollowUpPolicy:
         return QStringLiteral("follow_up_policy");
+    case Setting::OfflineSignInDays:
+        return QStringLiteral("offline_sign_in_days");
     }
     return {};
 }
@@ -30,6 +32,8 @@ QString SettingsStore::defaultValue(Setting setting)
     switch (setting) {
     case Setting::IdleLockMinutes:
         return QStringLiteral("10");
+    case Setting::OfflineSignInDays:
+        return QStringLiteral("7");
     case Setting::CrisisServices:
     case Setting::FollowUpPolicy:
         return {}; // empty: the reader's built-in defaults

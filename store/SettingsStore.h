@@ -14,6 +14,7 @@ enum class Setting
     IdleLockMinutes, // automatic logoff after this many idle minutes
     CrisisServices,  // JSON: the crisis lines put on every safety plan, per language
     FollowUpPolicy,  // JSON: due hours per program, attempts before closing, due-soon window
+    OfflineSignInDays, // a van laptop lets its crew sign in offline this many days after the center last confirmed them
 };
 
 class SettingsStore

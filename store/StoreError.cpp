@@ -65,6 +65,8 @@ QString storeErrorCodeName(StoreErrorCode code)
         return QStringLiteral("plaintext-refused");
     case StoreErrorCode::SchemaNeedsOwner:
         return QStringLiteral("schema-needs-owner");
+    case StoreErrorCode::CredentialsExpired:
+        return QStringLiteral("credentials-expired");
     }
     return QStringLiteral("unknown");
 }

@@ -40,6 +40,7 @@ enum class StoreErrorCode
     AlreadyInitialized, // the first administrator exists already
     PlaintextRefused,   // sslmode=disable to a server that is not on this computer
     SchemaNeedsOwner,   // the schema is older than the program and this login may not migrate it
+    CredentialsExpired, // a van laptop's copy of the account was not confirmed by the center for too long
 };
 
 struct StoreError

@@ -236,6 +236,9 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
                                          "(it migrates as the schema owner); nothing was changed")
                               .arg(where),
                           detail);
+    case StoreErrorCode::CredentialsExpired:
+        return QStringLiteral("this laptop's copy of the account was not confirmed by the center recently "
+                              "enough: sync with the center first");
     }
     return withDetail(QStringLiteral("unexpected error %1").arg(store::storeErrorCodeName(error.code)),
                       detail);

@@ -322,6 +322,9 @@ QString DomainText::errorText(const store::StoreError& error)
             "The database is older than this version of HEART Desk, and this login may not upgrade it. "
             "Ask the administrator to run 'heartdesk-cli setup-server', which upgrades it as the schema "
             "owner. Nothing was changed.");
+    case StoreErrorCode::CredentialsExpired:
+        return tr("This laptop has not reached the center for too long to let you sign in offline. Connect it "
+                  "to the center (the network or the van's link) and sign in again.");
     }
     return error.detail;
 }
