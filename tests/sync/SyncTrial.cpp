@@ -331,6 +331,7 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
         QElapsedTimer clock;
         clock.start();
         qint64 linkUpAt = -1; // when to bring the link back (ms into this run)
+        qint64 linkBackAt = -1;
         bool cutSeen = false;
         const auto kill = [&] {
             driver.kill();
@@ -343,6 +344,8 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
             const QString& head = words.first();
             if (head == QLatin1String("STEP") || head == QLatin1String("PAUSED"))
                 result.steps.append(words.value(1) + QLatin1Char('#') + words.value(2));
+            if (head == QLatin1String("DID") || head == QLatin1String("STEP"))
+                result.events.append(head + QLatin1Char(' ') + words.value(1));
             if (head == QLatin1String("DID")) {
                 trial.committed.append({words.value(1), words.value(2)});
                 if (withFaults && plan.offlineFromStart && words.value(1) == QLatin1String("available"))
@@ -355,6 +358,8 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
                 trial.driverErrors.append(line);
             } else if (head == QLatin1String("DONE")) {
                 outcome.done = true;
+                if (withFaults && linkBackAt >= 0)
+                    result.linkBackToDoneMs = clock.elapsed() - linkBackAt;
             } else if (head == QLatin1String("PAUSED")) {
                 outcome.paused = true;
                 if (plan.cut == TrialPlan::Cut::AtStep) {
@@ -388,6 +393,7 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
             }
             if (linkUpAt >= 0 && clock.elapsed() >= linkUpAt) {
                 m_relay->setLinkUp(true);
+                linkBackAt = clock.elapsed();
                 linkUpAt = -1;
             }
             if (withFaults && plan.kill == TrialPlan::Kill::AtRandomTime &&

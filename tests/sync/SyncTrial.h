@@ -71,8 +71,10 @@ struct TrialResult
     QStringList problems; // empty: the trial passed
     int driverRuns = 0;
     bool killed = false;
-    bool cutHappened = false; // the relay closed at least one connection the trial meant to cut
-    QStringList steps;        // every step name the drivers reported, in order ("name#n")
+    bool cutHappened = false;     // the relay closed at least one connection the trial meant to cut
+    QStringList steps;            // every step name the drivers reported, in order ("name#n")
+    QStringList events;           // "DID what" and "STEP name", in the order the drivers said them
+    qint64 linkBackToDoneMs = -1; // the first run: from the link coming back to the driver's DONE
     qint64 bytesToServer = 0, bytesToClient = 0;
     bool auditChecked = false; // the center has the audit segments, and they were compared
     qint64 firstRunMs = 0;     // the first run of the driver
