@@ -295,6 +295,7 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
                                plan.linkDownMs > 0 ? TcpRelay::AfterCut::GoesDown
                                                    : TcpRelay::AfterCut::StaysUp);
 
+    bool finished = false;
     for (int runIndex = 0; runIndex < kMaxRuns; ++runIndex) {
         const bool withFaults = runIndex == 0;
         if (!withFaults) {
@@ -397,7 +398,8 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
                 linkUpAt = -1;
             }
             if (withFaults && plan.kill == TrialPlan::Kill::AtRandomTime &&
-                clock.elapsed() >= plan.killAfterMs && driver.state() != QProcess::NotRunning) {
+                clock.elapsed() >= plan.killAfterMs && !outcome.done &&
+                driver.state() != QProcess::NotRunning) {
                 kill();
                 break;
             }
@@ -424,15 +426,17 @@ TrialResult SyncTrials::run(const TrialPlan& plan, int index)
         if (outcome.killed && !outcome.done)
             continue; // started again, with the link up
         driver.waitForFinished(10000);
-        if (outcome.done && driver.exitStatus() == QProcess::NormalExit && driver.exitCode() == 0)
+        if (outcome.done && driver.exitStatus() == QProcess::NormalExit && driver.exitCode() == 0) {
+            finished = true;
             break;
+        }
         const QString errors = QString::fromLocal8Bit(driver.readAllStandardError()).right(1500);
-        result.problems.append(QStringLiteral("the driver stopped (exit %1) without finishing: %2 %3")
+        result.problems.append(QStringLiteral("the driver stopped (exit %1) without finishing: %2")
                                    .arg(driver.exitCode())
-                                   .arg(trial.driverErrors.join(QStringLiteral("; ")), errors));
+                                   .arg(errors));
         break;
     }
-    if (result.problems.isEmpty() && result.driverRuns >= kMaxRuns)
+    if (result.problems.isEmpty() && !finished)
         result.problems.append(QStringLiteral("not finished after %1 runs of the driver").arg(kMaxRuns));
     if (result.problems.isEmpty())
         result.problems = verify(trial);
