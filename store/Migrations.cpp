@@ -419,7 +419,29 @@ const std::vector<Migration>& migrations()
              " changed_at TEXT NOT NULL)",
              "CREATE INDEX change_journal_record ON change_journal (record_type, record_id, seq)",
          }},
-        // 13 is the device audit segments (issue 15, the audit trail of several writers).
+        {13,
+         "device audit segments: each van laptop's own audit chain, as received by the center",
+         {
+             // The rows of a device's audit_log, verbatim (its own seq and
+             // hashes), appended in seq order by store/AuditSegments; the
+             // center's audit_log anchors each new head (docs/architecture.md,
+             // "One audit trail, several writers"). received_at is the
+             // center's time of receipt, outside the hash.
+             "CREATE TABLE device_audit_log ("
+             " device_id TEXT NOT NULL,"
+             " seq ${BIGINT} NOT NULL,"
+             " at_utc TEXT NOT NULL,"
+             " user_id TEXT NOT NULL,"
+             " role TEXT NOT NULL,"
+             " workstation TEXT NOT NULL,"
+             " action TEXT NOT NULL,"
+             " record_type TEXT NOT NULL,"
+             " record_id TEXT NOT NULL,"
+             " prev_hash TEXT NOT NULL,"
+             " hash TEXT NOT NULL,"
+             " received_at TEXT NOT NULL,"
+             " PRIMARY KEY (device_id, seq))",
+         }},
         {14,
          "offline sync between a van laptop and the center",
          {

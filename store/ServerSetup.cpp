@@ -21,7 +21,8 @@ namespace {
 
 const QString kSchema = QStringLiteral("public");
 // Append-only tables: the application may read and add, never change or remove.
-const QStringList kAppendOnly = {QStringLiteral("audit_log"), QStringLiteral("change_journal")};
+const QStringList kAppendOnly = {QStringLiteral("audit_log"), QStringLiteral("change_journal"),
+                                 QStringLiteral("device_audit_log")};
 
 QString quoted(const QString& identifier)
 {

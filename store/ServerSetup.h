@@ -7,8 +7,9 @@
 //                       runs the migrations (this class connects as it);
 //   the application     what the workstations connect as: CONNECT, USAGE on
 //                       the schema, SELECT/INSERT/UPDATE/DELETE on the
-//                       ordinary tables, on audit_log and change_journal only
-//                       SELECT and INSERT, on schema_migrations only SELECT;
+//                       ordinary tables, on audit_log, device_audit_log and
+//                       change_journal only SELECT and INSERT, on
+//                       schema_migrations only SELECT;
 //                       no CREATE anywhere (no DDL, no temporary tables).
 //
 // Running it again (after an upgrade of HEART Desk) migrates as the owner and

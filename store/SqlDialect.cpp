@@ -15,7 +15,10 @@ QString SqlDialect::connectOptions(bool readOnly) const
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         return options;
     }
-    return QStringLiteral("connect_timeout=5;application_name=heartdesk");
+    // Keepalives: a link that goes silent (a van's cellular link in a building) is
+    // noticed in seconds, not after the kernel's two hours.
+    return QStringLiteral("connect_timeout=5;application_name=heartdesk;keepalives=1;keepalives_idle=5;"
+                          "keepalives_interval=2;keepalives_count=3");
 }
 
 QString SqlDialect::connectOptions(bool readOnly, const ConnectionSpec& spec) const

@@ -25,6 +25,11 @@ store::StoreResult<store::AuditVerification> SettingsQueries::verifyAudit()
     return store::AuditTrail(m_db, m_clock).verify();
 }
 
+store::StoreResult<std::vector<store::SegmentVerification>> SettingsQueries::verifyDeviceAudit()
+{
+    return store::AuditSegments(m_db, m_clock).verify();
+}
+
 int SettingsUseCases::idleLockMinutes()
 {
     return store::SettingsStore(m_context.db, m_context.clock).idleLockMinutes();

@@ -3,6 +3,7 @@
 // each one unit of work (Action::ManageSettings, audit, journal record type
 // "setting" or "rule_set", signal).
 #include "core/routing/Router.h"
+#include "store/AuditSegments.h"
 #include "store/AuditTrail.h"
 #include "store/RuleSetStore.h"
 #include "store/SettingsStore.h"
@@ -28,6 +29,8 @@ public:
     store::StoreResult<QList<store::StoredRuleSet>> ruleSets();
     // Checks the whole audit chain.
     store::StoreResult<store::AuditVerification> verifyAudit();
+    // Checks every device segment the center received and its anchors (empty on a laptop).
+    store::StoreResult<std::vector<store::SegmentVerification>> verifyDeviceAudit();
 
 private:
     store::Database& m_db;

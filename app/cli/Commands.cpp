@@ -25,6 +25,8 @@ constexpr std::array kCommands = {
             "Least privilege on a shared PostgreSQL server: a schema-owner role that migrates and an "
             "application role without DDL.",
             runSetupServer},
+    Command{"van-setup", "Set up a van laptop's own store from the center's server.", runVanSetup},
+    Command{"sync", "Sync a van laptop's store with its center once.", runSync},
     Command{"help", "Show the help of a command.", runHelp},
     // Coming later: replay (a rule set over history), import-calls, report.
 };

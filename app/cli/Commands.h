@@ -14,6 +14,8 @@ int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);
 int runSetSetting(const Invocation& invocation);
 int runSetupServer(const Invocation& invocation);
+int runVanSetup(const Invocation& invocation);
+int runSync(const Invocation& invocation);
 
 // Parses the words before the command, then runs it.
 int dispatch(const QStringList& arguments);

@@ -1,13 +1,17 @@
 // heartdesk-cli verify-audit: walks the audit trail's hash chain and names
-// the first row that was changed, inserted or removed.
+// the first row that was changed, inserted or removed; on a center, also
+// every van laptop's segment and the anchors that tie it to the center's chain.
 #include "Commands.h"
+#include "store/AuditSegments.h"
 #include "store/AuditTrail.h"
 #include "store/Database.h"
 #include "usecases/SettingsUseCases.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <algorithm>
 
 namespace heart::cli {
 namespace {
@@ -40,20 +44,118 @@ QString kindInWords(AuditBreak::Kind kind)
     return QStringLiteral("unknown damage");
 }
 
-void printJson(const store::AuditVerification& result)
+QString anchorKindCode(store::AnchorBreak::Kind kind)
+{
+    switch (kind) {
+    case store::AnchorBreak::Kind::HashMismatch:
+        return QStringLiteral("hash_mismatch");
+    case store::AnchorBreak::Kind::MissingRow:
+        return QStringLiteral("missing_row");
+    case store::AnchorBreak::Kind::Unanchored:
+        return QStringLiteral("unanchored");
+    case store::AnchorBreak::Kind::Malformed:
+        return QStringLiteral("malformed");
+    }
+    return QStringLiteral("unknown");
+}
+
+// One line about a device's anchors that do not hold.
+QString anchorInWords(const store::SegmentVerification& device)
+{
+    const store::AnchorBreak& broken = *device.anchorBreak;
+    const QString prefix = QStringLiteral("device %1: ").arg(device.deviceId);
+    switch (broken.kind) {
+    case store::AnchorBreak::Kind::HashMismatch:
+        return prefix + QStringLiteral("the anchor at center row %1 does not match the device's row %2")
+                            .arg(broken.centerSeq)
+                            .arg(broken.deviceSeq);
+    case store::AnchorBreak::Kind::MissingRow:
+        return prefix +
+               QStringLiteral("the anchor at center row %1 names the device's row %2, which is missing")
+                   .arg(broken.centerSeq)
+                   .arg(broken.deviceSeq);
+    case store::AnchorBreak::Kind::Unanchored:
+        return prefix + QStringLiteral("rows from %1 on were never anchored in the center's trail")
+                            .arg(broken.deviceSeq);
+    case store::AnchorBreak::Kind::Malformed:
+        return prefix + QStringLiteral("the anchor at center row %1 cannot be read").arg(broken.centerSeq);
+    }
+    return prefix + QStringLiteral("unknown damage");
+}
+
+QJsonValue seqOrNull(const std::optional<AuditBreak>& broken)
+{
+    return broken ? QJsonValue(static_cast<double>(broken->seq)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject deviceJson(const store::SegmentVerification& device)
 {
     QJsonObject json;
-    json.insert(QStringLiteral("intact"), !result.firstBreak.has_value());
+    json.insert(QStringLiteral("device"), device.deviceId);
+    json.insert(QStringLiteral("intact"), device.intact());
+    json.insert(QStringLiteral("rows"), static_cast<double>(device.rowsChecked));
+    json.insert(QStringLiteral("anchors"), static_cast<double>(device.anchors));
+    json.insert(QStringLiteral("first_broken_seq"), seqOrNull(device.firstBreak));
+    json.insert(QStringLiteral("kind"), device.firstBreak ? QJsonValue(kindCode(device.firstBreak->kind))
+                                                          : QJsonValue(QJsonValue::Null));
+    if (device.anchorBreak) {
+        QJsonObject anchor;
+        anchor.insert(QStringLiteral("kind"), anchorKindCode(device.anchorBreak->kind));
+        anchor.insert(QStringLiteral("center_seq"),
+                      device.anchorBreak->centerSeq
+                          ? QJsonValue(static_cast<double>(device.anchorBreak->centerSeq))
+                          : QJsonValue(QJsonValue::Null));
+        anchor.insert(QStringLiteral("device_seq"), static_cast<double>(device.anchorBreak->deviceSeq));
+        json.insert(QStringLiteral("anchor_break"), anchor);
+    } else {
+        json.insert(QStringLiteral("anchor_break"), QJsonValue(QJsonValue::Null));
+    }
+    return json;
+}
+
+// "intact" is the whole trail (the center's chain, every device segment and
+// anchor); rows, first_broken_seq and kind are the center's chain, as before
+// device segments existed.
+void printJson(const store::AuditVerification& result, const std::vector<store::SegmentVerification>& devices,
+               bool intact)
+{
+    QJsonObject json;
+    json.insert(QStringLiteral("intact"), intact);
     // Rows found intact (all of them, or those before the first break).
     json.insert(QStringLiteral("rows"), static_cast<double>(result.rowsChecked));
-    if (result.firstBreak) {
-        json.insert(QStringLiteral("first_broken_seq"), static_cast<double>(result.firstBreak->seq));
-        json.insert(QStringLiteral("kind"), kindCode(result.firstBreak->kind));
-    } else {
-        json.insert(QStringLiteral("first_broken_seq"), QJsonValue(QJsonValue::Null));
-        json.insert(QStringLiteral("kind"), QJsonValue(QJsonValue::Null));
-    }
+    json.insert(QStringLiteral("first_broken_seq"), seqOrNull(result.firstBreak));
+    json.insert(QStringLiteral("kind"), result.firstBreak ? QJsonValue(kindCode(result.firstBreak->kind))
+                                                          : QJsonValue(QJsonValue::Null));
+    QJsonArray array;
+    for (const store::SegmentVerification& device : devices)
+        array.append(deviceJson(device));
+    json.insert(QStringLiteral("devices"), array);
     printLine(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+}
+
+void printText(const store::AuditVerification& result, const std::vector<store::SegmentVerification>& devices)
+{
+    if (!result.firstBreak) {
+        printLine(QStringLiteral("audit trail intact: %1 rows").arg(result.rowsChecked));
+    } else {
+        printLine(QStringLiteral("audit trail broken at row %1: %2")
+                      .arg(result.firstBreak->seq)
+                      .arg(kindInWords(result.firstBreak->kind)));
+    }
+    for (const store::SegmentVerification& device : devices) {
+        if (!device.firstBreak) {
+            printLine(QStringLiteral("device %1: audit segment intact: %2 rows")
+                          .arg(device.deviceId)
+                          .arg(device.rowsChecked));
+        } else {
+            printLine(QStringLiteral("device %1: audit segment broken at row %2: %3")
+                          .arg(device.deviceId)
+                          .arg(device.firstBreak->seq)
+                          .arg(kindInWords(device.firstBreak->kind)));
+        }
+        if (device.anchorBreak)
+            printLine(anchorInWords(device));
+    }
 }
 
 } // namespace
@@ -63,8 +165,9 @@ int runVerifyAudit(const Invocation& invocation)
     CommandLine commandLine(
         invocation, QStringLiteral("[--format text|json] [--database LOCATION]"),
         QStringLiteral("Checks that every audit row still matches its hash and follows the "
-                       "row before it. Exit status 0 when the trail is intact, 1 when it "
-                       "is broken."));
+                       "row before it; on a center, also every van laptop's audit segment and "
+                       "its anchors in the center's trail. Exit status 0 when all is intact, "
+                       "1 when anything is broken."));
     commandLine.addOption({kFormat, QStringLiteral("Output as text (default) or json."),
                            QStringLiteral("format"), QStringLiteral("text")});
     if (auto stop = commandLine.parse())
@@ -81,17 +184,19 @@ int runVerifyAudit(const Invocation& invocation)
         return reportError(verified.error(), db.spec(), QStringLiteral("cannot read the audit trail"));
     const store::AuditVerification& result = verified.value();
     qCInfo(lcCli) << "audit rows checked:" << result.rowsChecked;
+    const auto devices = usecases::SettingsQueries(db, SystemClock::instance()).verifyDeviceAudit();
+    if (!devices.ok())
+        return reportError(devices.error(), db.spec(),
+                           QStringLiteral("cannot read the device audit segments"));
+    const bool intact = !result.firstBreak &&
+                        std::all_of(devices.value().begin(), devices.value().end(),
+                                    [](const store::SegmentVerification& device) { return device.intact(); });
 
-    if (format == QLatin1String("json")) {
-        printJson(result);
-    } else if (!result.firstBreak) {
-        printLine(QStringLiteral("audit trail intact: %1 rows").arg(result.rowsChecked));
-    } else {
-        printLine(QStringLiteral("audit trail broken at row %1: %2")
-                      .arg(result.firstBreak->seq)
-                      .arg(kindInWords(result.firstBreak->kind)));
-    }
-    return result.firstBreak ? ExitFailed : ExitOk;
+    if (format == QLatin1String("json"))
+        printJson(result, devices.value(), intact);
+    else
+        printText(result, devices.value());
+    return intact ? ExitOk : ExitFailed;
 }
 
 } // namespace heart::cli

@@ -1,16 +1,28 @@
 #include "store/sync/SyncAudit.h"
 
+#include "core/Clock.h"
+#include "store/AuditSegments.h"
+#include "store/AuditTrail.h"
+
 namespace heart::store::sync {
 
-// Until the device segments land (migration 13), the laptop's rows stay on
-// the laptop.
-StoreResult<std::vector<AuditEntry>> unsentAuditRows(Database&, Database&, const QString&, int)
+StoreResult<std::vector<AuditEntry>> unsentAuditRows(Database& local, Database& center, const QString& deviceId,
+                                                     int limit)
 {
-    return std::vector<AuditEntry>{};
+    auto last = AuditSegments(center, SystemClock::instance()).lastReceived(deviceId);
+    if (!last.ok())
+        return last.error();
+    return AuditTrail(local, SystemClock::instance()).entries(last.value() + 1, limit);
 }
 
-StoreError receiveAuditRows(Database&, const Clock&, const SyncIdentity&, const std::vector<AuditEntry>&)
+StoreError receiveAuditRows(Database& center, const Clock& clock, const SyncIdentity& identity,
+                            const std::vector<AuditEntry>& rows)
 {
+    if (rows.empty())
+        return {};
+    auto receipt = AuditSegments(center, clock).receive(identity.deviceId, rows);
+    if (!receipt.ok())
+        return receipt.error();
     return {};
 }
 

@@ -324,7 +324,7 @@ SyncReport SyncEngine::pull()
         auto entries = ChangeJournal(m_center).after(pulledText.value().toLongLong(), m_batch);
         if (!entries.ok())
             return {0, report.pulled, 0, entries.error()};
-        SyncScope scope(m_center, m_identity.unitId);
+        SyncScope scope(m_center, m_identity.unitId, toDateTime(m_clock.now()).addDays(-SyncScope::kDays));
         if (entries.value().isEmpty()) {
             // Caught up: the center still vouches for the crew as it is now.
             auto crew = scope.crewUserIds();
@@ -360,7 +360,7 @@ StoreError provisionLaptop(Database& local, Database& center, const Clock& clock
     auto head = ChangeJournal(center).lastSeq();
     if (!head.ok())
         return head.error();
-    SyncScope scope(center, identity.unitId);
+    SyncScope scope(center, identity.unitId, toDateTime(clock.now()).addDays(-SyncScope::kDays));
     auto everything = scope.everything();
     if (!everything.ok())
         return everything.error();
@@ -371,11 +371,10 @@ StoreError provisionLaptop(Database& local, Database& center, const Clock& clock
         SqlTransaction tx(local);
         if (tx.beginError())
             return tx.beginError();
-        const QList<QPair<const char*, QString>> values = {{kDeviceId, identity.deviceId},
-                                                           {kUnitId, identity.unitId},
-                                                           {kDeviceName, identity.deviceName},
-                                                           {kPushedSeq, QStringLiteral("0")},
-                                                           {kPulledSeq, QStringLiteral("0")}};
+        const QList<QPair<const char*, QString>> values = {
+            {kDeviceId, identity.deviceId},     {kUnitId, identity.unitId},
+            {kDeviceName, identity.deviceName}, {kCenterUrl, identity.centerLocation},
+            {kPushedSeq, QStringLiteral("0")},  {kPulledSeq, QStringLiteral("0")}};
         for (const auto& [key, value] : values) {
             if (StoreError error = setStateValue(local, QString::fromLatin1(key), value))
                 return error;
@@ -389,7 +388,7 @@ StoreError provisionLaptop(Database& local, Database& center, const Clock& clock
     auto written = pullRecords(local, center, clock, identity, batch, {});
     if (!written.ok())
         return written.error();
-    return {};
+    return setStateValue(local, QString::fromLatin1(kLastSyncAt), toStoredTime(clock.now()));
 }
 
 } // namespace heart::store::sync

@@ -34,9 +34,10 @@ namespace heart::store::sync {
 
 struct SyncIdentity
 {
-    QString deviceId;   // the laptop's own id, made when it was set up
-    QString unitId;     // the unit it rides with
-    QString deviceName; // shown in the center's journal and audit ("CRT-2 laptop")
+    QString deviceId;       // the laptop's own id, made when it was set up
+    QString unitId;         // the unit it rides with
+    QString deviceName;     // shown in the center's journal and audit ("CRT-2 laptop")
+    QString centerLocation; // the center's server, as a --database location (no password)
 };
 
 struct SyncReport

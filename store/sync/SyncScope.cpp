@@ -1,25 +1,29 @@
 #include "store/sync/SyncScope.h"
 
 #include "store/Database.h"
+#include "store/StoreTime.h"
 
 namespace heart::store::sync {
 namespace {
 
-// The calls the unit was sent to: the one it is on, those in its status
-// history, those it wrote a note on, and those dispatched to its code.
+// The calls the unit works now: the one it is on, those it was sent to or
+// moved on in the last days, and those whose note it has not signed yet.
+// Older calls stay at the center (minimum necessary: a lost laptop holds days,
+// not years).
 const char* const kCalls =
     "SELECT call_id FROM units WHERE id = ? AND call_id IS NOT NULL "
-    "UNION SELECT call_id FROM unit_status_events WHERE unit_id = ? AND call_id IS NOT NULL "
-    "UNION SELECT call_id FROM encounters WHERE unit_id = ? "
-    "UNION SELECT c.id FROM calls c JOIN units u ON u.code = c.assigned_unit WHERE u.id = ?";
+    "UNION SELECT call_id FROM unit_status_events WHERE unit_id = ? AND call_id IS NOT NULL AND at_utc >= ? "
+    "UNION SELECT call_id FROM encounters WHERE unit_id = ? AND (signed_at IS NULL OR created_at >= ?) "
+    "UNION SELECT c.id FROM calls c JOIN units u ON u.code = c.assigned_unit WHERE u.id = ? "
+    "AND c.dispatched_at >= ?";
 
 } // namespace
 
-StoreResult<QStringList> SyncScope::ids(const QString& sql, int binds)
+StoreResult<QStringList> SyncScope::query(const QString& sql, const QVariantList& binds)
 {
     QSqlQuery query = m_center.prepare(sql);
-    for (int i = 0; i < binds; ++i)
-        query.addBindValue(m_unitId);
+    for (const QVariant& value : binds)
+        query.addBindValue(value);
     if (StoreError error = m_center.exec(query, "sync: read the unit's records"))
         return error;
     QStringList ids;
@@ -32,47 +36,63 @@ StoreError SyncScope::load()
 {
     if (m_loaded)
         return {};
-    const QString calls = QString::fromLatin1(kCalls);
-    const auto fill = [this](QSet<QString>& set, const QString& sql, int binds) -> StoreError {
-        auto found = ids(sql, binds);
-        if (!found.ok())
-            return found.error();
-        set = QSet<QString>(found.value().cbegin(), found.value().cend());
+    const QString since = toStoredTime(m_since);
+    auto calls =
+        query(QString::fromLatin1(kCalls), {m_unitId, m_unitId, since, m_unitId, since, m_unitId, since});
+    if (!calls.ok())
+        return calls.error();
+    m_calls = QSet<QString>(calls.value().cbegin(), calls.value().cend());
+    // What hangs off those calls: their people, the unit's notes on them, the
+    // notes' entries and safety plans.
+    const QStringList callIds(m_calls.cbegin(), m_calls.cend());
+    const auto within = [&](QSet<QString>& set, const QString& sql,
+                            const QVariantList& before) -> StoreError {
+        set.clear();
+        for (qsizetype from = 0; from < callIds.size(); from += 200) {
+            const QStringList part = callIds.mid(from, 200);
+            QVariantList binds = before;
+            for (const QString& id : part)
+                binds.append(id);
+            auto rows = query(
+                sql.arg(QStringList(part.size(), QStringLiteral("?")).join(QLatin1String(", "))), binds);
+            if (!rows.ok())
+                return rows.error();
+            for (const QString& id : rows.value())
+                set.insert(id);
+        }
         return {};
     };
-    if (StoreError error = fill(m_calls, calls, 4))
-        return error;
-    if (StoreError error = fill(
+    if (StoreError error = within(
             m_people,
-            QStringLiteral("SELECT person_id FROM calls WHERE person_id IS NOT NULL AND id IN (") + calls +
-                QStringLiteral(") UNION SELECT s.person_id FROM safety_plans s JOIN "
-                               "encounters e ON e.id = s.encounter_id WHERE e.unit_id = ? "
-                               "AND s.person_id IS NOT NULL"),
-            5))
+            QStringLiteral("SELECT person_id FROM calls WHERE person_id IS NOT NULL AND id IN (%1)"), {}))
+        return error;
+    if (StoreError error = within(
+            m_encounters, QStringLiteral("SELECT id FROM encounters WHERE unit_id = ? AND call_id IN (%1)"),
+            {m_unitId}))
         return error;
     if (StoreError error =
-            fill(m_encounters, QStringLiteral("SELECT id FROM encounters WHERE unit_id = ?"), 1))
+            within(m_entries,
+                   QStringLiteral("SELECT n.id FROM encounter_entries n JOIN encounters e ON e.id = "
+                                  "n.encounter_id WHERE e.unit_id = ? AND e.call_id IN (%1)"),
+                   {m_unitId}))
         return error;
     if (StoreError error =
-            fill(m_entries,
-                 QStringLiteral("SELECT n.id FROM encounter_entries n JOIN encounters e ON e.id = "
-                                "n.encounter_id WHERE e.unit_id = ?"),
-                 1))
+            within(m_plans,
+                   QStringLiteral("SELECT s.id FROM safety_plans s JOIN encounters e ON e.id = "
+                                  "s.encounter_id WHERE e.unit_id = ? AND e.call_id IN (%1)"),
+                   {m_unitId}))
         return error;
-    if (StoreError error = fill(m_plans,
-                                QStringLiteral("SELECT s.id FROM safety_plans s JOIN encounters e ON e.id = "
-                                               "s.encounter_id WHERE e.unit_id = ?"),
-                                1))
-        return error;
-    if (StoreError error =
-            fill(m_staff, QStringLiteral("SELECT staff_id FROM unit_members WHERE unit_id = ?"), 1))
-        return error;
-    if (StoreError error =
-            fill(m_users,
-                 QStringLiteral("SELECT s.user_id FROM staff s JOIN unit_members m ON m.staff_id = "
-                                "s.id WHERE m.unit_id = ? AND s.user_id IS NOT NULL"),
-                 1))
-        return error;
+    auto staff = query(QStringLiteral("SELECT staff_id FROM unit_members WHERE unit_id = ?"), {m_unitId});
+    if (!staff.ok())
+        return staff.error();
+    m_staff = QSet<QString>(staff.value().cbegin(), staff.value().cend());
+    auto users =
+        query(QStringLiteral("SELECT s.user_id FROM staff s JOIN unit_members m ON m.staff_id = s.id "
+                             "WHERE m.unit_id = ? AND s.user_id IS NOT NULL"),
+              {m_unitId});
+    if (!users.ok())
+        return users.error();
+    m_users = QSet<QString>(users.value().cbegin(), users.value().cend());
     m_loaded = true;
     return {};
 }
@@ -139,7 +159,7 @@ StoreResult<QList<RecordRef>> SyncScope::everything()
             all.append({type, id, {}, {}, {}});
     };
     const auto addTable = [&](const QString& type, const QString& sql) -> StoreError {
-        auto found = ids(sql, 0);
+        auto found = query(sql, {});
         if (!found.ok())
             return found.error();
         addAll(type, found.value());

@@ -7,9 +7,11 @@
 #include "store/ChangeJournal.h"
 #include "store/StoreError.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QVariantList>
 
 namespace heart::store::sync {
 
@@ -27,7 +29,13 @@ struct RecordRef
 class SyncScope
 {
 public:
-    SyncScope(Database& center, QString unitId) : m_center(center), m_unitId(std::move(unitId)) {}
+    // `since`: calls older than this (and signed) stay at the center.
+    SyncScope(Database& center, QString unitId, QDateTime since)
+        : m_center(center), m_unitId(std::move(unitId)), m_since(std::move(since))
+    {}
+
+    // How many days of a unit's calls a laptop holds.
+    static constexpr int kDays = 3;
 
     // The journal rows' records this unit may have, once each.
     StoreResult<QList<RecordRef>> recordsFor(const QList<JournalEntry>& entries);
@@ -38,10 +46,11 @@ public:
 
 private:
     StoreError load();
-    StoreResult<QStringList> ids(const QString& sql, int binds);
+    StoreResult<QStringList> query(const QString& sql, const QVariantList& binds);
 
     Database& m_center;
     QString m_unitId;
+    QDateTime m_since;
     bool m_loaded = false;
     QSet<QString> m_calls, m_people, m_encounters, m_entries, m_plans, m_staff, m_users;
 };

@@ -28,7 +28,7 @@ StoreError setStateValue(Database& db, const QString& key, const QString& value)
     QSqlQuery query = db.prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES (?, ?) ON "
                                                 "CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(key);
-    query.addBindValue(value);
+    query.addBindValue(value.isNull() ? QStringLiteral("") : value);
     return db.exec(query, "sync: write state");
 }
 
@@ -102,6 +102,7 @@ StoreResult<SyncState> readSyncState(Database& local)
     };
     state.identity.unitId = or_empty(read(kUnitId));
     state.identity.deviceName = or_empty(read(kDeviceName));
+    state.identity.centerLocation = or_empty(read(kCenterUrl));
     state.pushedSeq = or_empty(read(kPushedSeq)).toLongLong();
     state.pulledSeq = or_empty(read(kPulledSeq)).toLongLong();
     const QString last = or_empty(read(kLastSyncAt));

@@ -13,6 +13,7 @@ inline constexpr const char* kDeviceName = "device_name";
 inline constexpr const char* kPushedSeq = "pushed_seq";
 inline constexpr const char* kPulledSeq = "pulled_seq";
 inline constexpr const char* kLastSyncAt = "last_sync_at";
+inline constexpr const char* kCenterUrl = "center_url";
 
 struct WaitingRecord
 {

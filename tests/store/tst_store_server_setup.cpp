@@ -5,16 +5,18 @@
 //     owner (every table is the owner's) and stores SCRAM verifiers;
 //   - the application role opens the current schema without a single DDL
 //     statement (an event trigger would refuse it), works through the store
-//     (accounts, sign-in) and its audit rows are written and verify;
-//   - the server refuses it UPDATE, DELETE and TRUNCATE on audit_log, UPDATE
-//     and DELETE on change_journal, CREATE TABLE, temporary tables, a schema
-//     and ALTER TABLE;
+//     (accounts, sign-in, a van's audit segment received) and its audit rows
+//     are written and verify;
+//   - the server refuses it UPDATE, DELETE and TRUNCATE on audit_log and on
+//     device_audit_log, UPDATE and DELETE on change_journal, CREATE TABLE,
+//     temporary tables, a schema and ALTER TABLE;
 //   - a schema older than the program is refused to it with SchemaNeedsOwner,
 //     before anything is written;
 //   - setup again is idempotent and takes back what was granted meanwhile; a
 //     database migrated before by another login becomes the owner's.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
+#include "store/AuditSegments.h"
 #include "store/AuditTrail.h"
 #include "store/Migrations.h"
 #include "store/ServerSetup.h"
@@ -230,10 +232,36 @@ void TestServerSetup::appRoleOpensWithoutDdlAndWorks()
         auto casey = accounts.signIn(QStringLiteral("casey"), kAppPassword, ws);
         HEARTDESK_VERIFY_RESULT(casey);
 
+        // A van's audit rows, received as the application role: stored and anchored.
+        std::vector<AuditEntry> van(2);
+        std::string prev = kAuditGenesisHash;
+        for (std::size_t i = 0; i < van.size(); ++i) {
+            van[i] = AuditEntry{static_cast<std::int64_t>(i + 1),
+                                "2026-03-02T10:00:00.000Z",
+                                "u-lead",
+                                "crt_lead",
+                                "van-ws",
+                                "update",
+                                "encounter",
+                                "enc-1",
+                                prev,
+                                {}};
+            van[i].hash = auditHash(van[i]);
+            prev = van[i].hash;
+        }
+        store::AuditSegments segments(db, m_clock);
+        auto received = segments.receive(QStringLiteral("van-crt-1"), van);
+        HEARTDESK_VERIFY_RESULT(received);
+        QCOMPARE(received.value().stored, qint64(2));
+        auto devices = segments.verify();
+        HEARTDESK_VERIFY_RESULT(devices);
+        QCOMPARE(devices.value().size(), std::size_t(1));
+        QVERIFY(devices.value().front().intact());
+
         store::AuditTrail audit(db, m_clock);
         auto verified = audit.verify();
         HEARTDESK_VERIFY_RESULT(verified);
-        QVERIFY(verified.value().rowsChecked >= 3);
+        QVERIFY(verified.value().rowsChecked >= 4);
         QVERIFY(!verified.value().firstBreak);
     }
     QVERIFY(su->scalar(QStringLiteral("SELECT COUNT(*) FROM change_journal")).toInt() >= 2);
@@ -261,6 +289,12 @@ void TestServerSetup::serverRefusesTheAppRoleHistoryRewritesAndDdl()
         {QStringLiteral("DELETE FROM audit_log WHERE seq = 1"),
          QStringLiteral("permission denied for table audit_log")},
         {QStringLiteral("TRUNCATE audit_log"), QStringLiteral("permission denied for table audit_log")},
+        {QStringLiteral("UPDATE device_audit_log SET action = 'edited' WHERE seq = 1"),
+         QStringLiteral("permission denied for table device_audit_log")},
+        {QStringLiteral("DELETE FROM device_audit_log"),
+         QStringLiteral("permission denied for table device_audit_log")},
+        {QStringLiteral("TRUNCATE device_audit_log"),
+         QStringLiteral("permission denied for table device_audit_log")},
         {QStringLiteral("UPDATE change_journal SET action = 'edited'"),
          QStringLiteral("permission denied for table change_journal")},
         {QStringLiteral("DELETE FROM change_journal"),
@@ -289,6 +323,10 @@ void TestServerSetup::serverRefusesTheAppRoleHistoryRewritesAndDdl()
                 .toBool());
     QVERIFY(app.scalar(QStringLiteral("SELECT has_table_privilege(current_user, 'change_journal', 'INSERT')"))
                 .toBool());
+    QVERIFY(app.scalar(QStringLiteral("SELECT COUNT(*) FROM device_audit_log")).toInt() >= 2);
+    QVERIFY(
+        app.scalar(QStringLiteral("SELECT has_table_privilege(current_user, 'device_audit_log', 'INSERT')"))
+            .toBool());
 }
 
 void TestServerSetup::olderSchemaIsRefusedToTheAppRole()
@@ -334,6 +372,8 @@ void TestServerSetup::setupAgainIsIdempotentAndTakesBackGrants()
     auto su = admin();
     // What someone granted by hand meanwhile.
     QVERIFY(su->exec(QStringLiteral("GRANT UPDATE, DELETE, TRUNCATE ON audit_log TO %1").arg(m_roles.app)));
+    QVERIFY(su->exec(
+        QStringLiteral("GRANT UPDATE, DELETE, TRUNCATE ON device_audit_log TO %1").arg(m_roles.app)));
     QVERIFY(su->exec(QStringLiteral("GRANT CREATE ON SCHEMA public TO %1").arg(m_roles.app)));
     QVERIFY(su->exec(QStringLiteral("GRANT %1 TO %2").arg(m_roles.owner, m_roles.app)));
     const int auditRows = su->scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log")).toInt();
@@ -358,6 +398,10 @@ void TestServerSetup::setupAgainIsIdempotentAndTakesBackGrants()
                   QStringLiteral("SELECT has_table_privilege('%1', 'audit_log', '%2')").arg(app, privilege))
                 .toBool(),
             false);
+        QCOMPARE(su->scalar(QStringLiteral("SELECT has_table_privilege('%1', 'device_audit_log', '%2')")
+                                .arg(app, privilege))
+                     .toBool(),
+                 false);
     }
     QCOMPARE(
         su->scalar(QStringLiteral("SELECT has_schema_privilege('%1', 'public', 'CREATE')").arg(app)).toBool(),

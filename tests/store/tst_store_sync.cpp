@@ -139,7 +139,7 @@ private Q_SLOTS:
         m_unit = dispatch(units, m_unit, m_callId);
         m_otherUnit = dispatch(units, m_otherUnit, m_otherCallId);
         m_identity = {toQString(newRecordId(m_center->clock().now())), m_unit.id,
-                      QStringLiteral("CRT-2 laptop")};
+                      QStringLiteral("CRT-2 laptop"), QString()};
         HEARTDESK_VERIFY_OK(provisionLaptop(m_laptop->db, m_center->db(), m_center->clock(), m_identity));
         m_engine = std::make_unique<SyncEngine>(m_laptop->db, m_center->db(), m_center->clock(), m_identity);
     }

@@ -13,6 +13,7 @@
 #include "shell/ProgramTime.h"
 #include "shell/SignInPage.h"
 #include "shell/UiLog.h"
+#include "shell/VanSync.h"
 #include "store/ChangeFeed.h"
 #include "store/Database.h"
 #include "units/TeamBoard.h"
@@ -53,6 +54,10 @@ MainWindow::MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher
     statusBar()->addPermanentWidget(m_connectionLabel);
     resize(1180, 760);
 
+    // On a van laptop's store: the background sync with the center.
+    m_vanSync = VanSync::create(m_db, m_clock, this);
+    if (m_vanSync)
+        statusBar()->addPermanentWidget(m_vanSync->statusLabel());
     buildMenus();
     connect(m_firstAdmin, &FirstAdminPage::createRequested, this, &MainWindow::createFirstAdministrator);
     connect(m_signIn, &SignInPage::signInRequested, this, &MainWindow::onSignInRequested);

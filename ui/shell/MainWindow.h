@@ -28,6 +28,7 @@ class FirstAdminPage;
 class InactivityMonitor;
 class LanguageSwitcher;
 class SignInPage;
+class VanSync;
 
 class MainWindow : public QMainWindow
 {
@@ -49,6 +50,8 @@ public:
     bool isLocked() const;
     QWidget* home() const { return m_home; }
     InactivityMonitor* inactivityMonitor() const { return m_inactivity; }
+    // Null unless the database is a van laptop's store.
+    VanSync* vanSync() const { return m_vanSync; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -90,6 +93,7 @@ private:
     SignInPage* m_signIn;
     QPointer<QWidget> m_home;
     InactivityMonitor* m_inactivity;
+    VanSync* m_vanSync = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_viewMenu = nullptr;

@@ -7,6 +7,7 @@
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
+#include "shell/VanSync.h"
 #include "store/ConnectionSpec.h"
 #include "store/Database.h"
 
@@ -51,6 +52,11 @@ void MainWindow::buildMenus()
     m_signOutAction = m_fileMenu->addAction(QString(), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(QStringLiteral("actionSignOut"));
     m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    if (m_vanSync) {
+        m_fileMenu->addSeparator();
+        m_fileMenu->addAction(m_vanSync->syncNowAction());
+        m_fileMenu->addAction(m_vanSync->conflictsAction());
+    }
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
     m_quitAction->setObjectName(QStringLiteral("actionQuit"));
@@ -140,6 +146,8 @@ void MainWindow::updateMenus()
     const bool active = m_actor.has_value() && !isLocked();
     m_lockAction->setEnabled(active);
     m_signOutAction->setEnabled(m_actor.has_value());
+    if (m_vanSync)
+        m_vanSync->setActor(active ? m_actor : std::nullopt);
     m_homeAction->setEnabled(active);
     if (auto* directory = findChild<QAction*>(kDirectoryAction))
         directory->setEnabled(active);
@@ -248,6 +256,8 @@ void MainWindow::retranslate()
     m_lockAction->setText(tr("&Lock screen"));
     m_signOutAction->setText(tr("Sign &out"));
     m_quitAction->setText(tr("&Quit"));
+    if (m_vanSync)
+        m_vanSync->retranslate();
     m_viewMenu->setTitle(tr("&View"));
     m_homeAction->setText(tr("&Home screen"));
     if (auto* directory = findChild<QAction*>(kDirectoryAction))
