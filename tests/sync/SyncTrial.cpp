@@ -249,8 +249,8 @@ QString SyncTrials::prepare(Trial& trial, int index)
         store::Database laptop;
         if (const auto error = laptop.open(store::ConnectionSpec::sqlite(trial.laptopPath)))
             return QStringLiteral("laptop: ") + err(error);
-        if (const auto error = store::sync::provisionLaptop(laptop, center, clock,
-                                                            {trial.deviceId, trial.unitId, trial.deviceName}))
+        if (const auto error = store::sync::provisionLaptop(
+                laptop, center, clock, {trial.deviceId, trial.unitId, trial.deviceName, m_centerUrl}))
             return QStringLiteral("provision: ") + err(error);
     }
     // A change at the center after the laptop was set up: the pull brings it.

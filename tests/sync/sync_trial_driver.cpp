@@ -109,7 +109,7 @@ public:
             m_pauseCount = pauseAt.section(QLatin1Char(':'), -1).toInt();
         }
         m_identity = {args.value(QStringLiteral("device")), args.value(QStringLiteral("unit")),
-                      args.value(QStringLiteral("device-name"))};
+                      args.value(QStringLiteral("device-name")), args.value(QStringLiteral("center"))};
         m_callId = args.value(QStringLiteral("call"));
     }
 
