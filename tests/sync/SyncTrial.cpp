@@ -611,23 +611,27 @@ TrialPlan SyncTrials::randomPlan(QRandomGenerator& random, int index, const Tria
     const auto chance = [&](int percent) {
         return int(random.bounded(100)) < percent;
     };
-    plan.offlineFromStart = chance(12);
-    if (!plan.offlineFromStart) {
-        const int roll = int(random.bounded(100));
-        plan.cut = roll < 45   ? TrialPlan::Cut::AtStep
-                   : roll < 80 ? TrialPlan::Cut::AfterBytes
-                               : TrialPlan::Cut::None;
-    }
-    // A kill would mostly come before a cut after n bytes: those two go together less often.
-    const int killRoll = int(random.bounded(100)) * (plan.cut == TrialPlan::Cut::AfterBytes ? 3 : 1);
-    plan.kill = killRoll < 25   ? TrialPlan::Kill::AtStep
-                : killRoll < 45 ? TrialPlan::Kill::AtRandomTime
-                                : TrialPlan::Kill::None;
-    if (plan.cut == TrialPlan::Cut::None && plan.kill == TrialPlan::Kill::None && !plan.offlineFromStart)
+    // Rounds of one trial per step: a cut at each step, a kill at each step,
+    // then two rounds of the rest (cuts after n bytes, kills at a random
+    // moment, offline from the start), and again.
+    switch (steps.isEmpty() ? 2 : (index / int(steps.size())) % 4) {
+    case 0:
         plan.cut = TrialPlan::Cut::AtStep;
-    if (plan.offlineFromStart && plan.kill == TrialPlan::Kill::AtStep)
-        plan.kill =
-            TrialPlan::Kill::AtRandomTime; // offline, the engine takes no step before the link is back
+        plan.kill = chance(20) ? TrialPlan::Kill::AtStep : TrialPlan::Kill::None;
+        break;
+    case 1:
+        plan.kill = TrialPlan::Kill::AtStep;
+        plan.cut = chance(50) ? TrialPlan::Cut::AtStep : TrialPlan::Cut::None;
+        break;
+    default:
+        plan.offlineFromStart = chance(25);
+        if (!plan.offlineFromStart)
+            plan.cut = chance(75) ? TrialPlan::Cut::AfterBytes : TrialPlan::Cut::None;
+        // A kill would mostly come before a cut after n bytes: those two go together less often.
+        if (plan.cut == TrialPlan::Cut::None || chance(20))
+            plan.kill = TrialPlan::Kill::AtRandomTime;
+        break;
+    }
     // Every step in turn; the first few times it comes in a run, at random.
     plan.step = steps.isEmpty() ? QString() : steps.at(index % steps.size());
     int times = 0;

@@ -102,9 +102,11 @@ public:
     // The center (a fresh PostgreSQL database), its accounts and the relay.
     QString setUp();
 
-    // A random plan for trial `index`, scaled on a trial without faults: the
-    // step names are taken in turn (so a run of trials cuts at every step);
-    // which time the step comes, the bytes and the moment of a kill at random.
+    // A random plan for trial `index`, scaled on a trial without faults: in
+    // rounds of one trial per step, a cut at every step, a kill at every
+    // step, then two rounds of cuts after n bytes, kills at a random moment
+    // and offline starts; which time the step comes, the bytes and the
+    // moment of a kill at random.
     TrialPlan randomPlan(QRandomGenerator& random, int index, const TrialResult& clean);
     TrialResult run(const TrialPlan& plan, int index);
 
