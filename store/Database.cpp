@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "store/EncryptedSqlite.h"
 #include "store/Migrations.h"
 #include "store/StoreLog.h"
 
@@ -46,6 +47,18 @@ StoreError runSessionSetup(QSqlDatabase& db, const QString& statement)
     }
 }
 
+// The program's mark on its files (PRAGMA application_id), for `file` and other tools.
+StoreError markSqliteFile(Database& db)
+{
+    QSqlQuery query(db.connection());
+    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next() &&
+        query.value(0).toInt() == encrypted::kApplicationId)
+        return {};
+    query.finish();
+    return db.execDirect(QStringLiteral("PRAGMA application_id = %1").arg(encrypted::kApplicationId),
+                         "set application_id");
+}
+
 } // namespace
 
 Database::Database(QObject* parent) : QObject(parent) {}
@@ -79,7 +92,21 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
             QStringLiteral("the Qt SQL driver %1 is not installed").arg(m_dialect.driverName()));
     }
     m_db.setConnectOptions(m_dialect.connectOptions(readOnly, m_spec));
-    if (m_spec.engine == Engine::Sqlite) {
+    encrypted::DatabaseId fileId{};
+    QString inspectError;
+    const bool encryptedFile =
+        m_spec.engine == Engine::Sqlite &&
+        encrypted::inspectFile(m_spec.sqlitePath, &fileId, &inspectError) == encrypted::FileKind::Encrypted;
+    if (encryptedFile) {
+        // Through the encrypting VFS; the URI names the database, the key was
+        // handed to the VFS by unlock() or createFile().
+        m_db.setConnectOptions(encrypted::connectOptions(m_dialect.connectOptions(readOnly)));
+        m_db.setDatabaseName(encrypted::connectionUri(m_spec.sqlitePath, fileId, readOnly));
+    } else if (m_spec.engine == Engine::Sqlite && !readOnly) {
+        close(); // records are never written to a plaintext file
+        return StoreError::make(StoreErrorCode::FileUnreadable,
+                                QStringLiteral("not an encrypted HEART Desk file"));
+    } else if (m_spec.engine == Engine::Sqlite) {
         m_db.setDatabaseName(m_spec.sqlitePath);
         if (readOnly && !QFileInfo::exists(m_spec.sqlitePath + QLatin1String("-wal"))) {
             // Even a read-only connection creates -wal and -shm files next to
@@ -110,39 +137,61 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
     return {};
 }
 
+// A file that exists: an encrypted one is unlocked and looked at read-only;
+// a plaintext one of an earlier version is looked at the same way, then
+// encrypted; an empty one becomes a new encrypted database. Nothing is
+// written to a file that is refused.
 StoreError Database::probeSqliteFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return StoreError::make(StoreErrorCode::FileUnreadable, file.errorString());
-    const QByteArray header = file.read(16);
-    file.close();
-    if (header.isEmpty())
-        return {}; // an empty file becomes a new database
-    if (header != QByteArray("SQLite format 3\0", 16)) {
+    encrypted::DatabaseId id{};
+    QString error;
+    const encrypted::FileKind kind = encrypted::inspectFile(path, &id, &error);
+    switch (kind) {
+    case encrypted::FileKind::Empty:
+        return encrypted::createFile(path, &id);
+    case encrypted::FileKind::Foreign:
+        if (!error.isEmpty())
+            return StoreError::make(StoreErrorCode::FileUnreadable, error);
         return StoreError::make(StoreErrorCode::NotADatabase,
                                 QStringLiteral("the file does not start with an SQLite header"));
+    case encrypted::FileKind::Encrypted:
+        if (StoreError locked = encrypted::unlock(id))
+            return locked;
+        break;
+    case encrypted::FileKind::Plaintext:
+        break;
     }
     // Look inside read-only: nothing may be written to a damaged file.
-    if (StoreError error = openConnection({}, true))
-        return error;
+    const int failuresBefore = encrypted::authenticationFailures();
+    const auto refused = [failuresBefore](StoreError why) {
+        if (encrypted::authenticationFailures() == failuresBefore)
+            return why;
+        return StoreError::make(StoreErrorCode::NotADatabase,
+                                QStringLiteral("cannot be decrypted with this computer's key: a block fails "
+                                               "authentication (the key is not this file's, or the file was "
+                                               "changed outside HEART Desk)"));
+    };
+    if (StoreError opened = openConnection({}, true))
+        return refused(opened);
     QSqlQuery check(m_db);
     if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next()) {
         const QString text = check.lastError().text();
         check.finish();
         close();
-        return StoreError::make(StoreErrorCode::NotADatabase, text);
+        return refused(StoreError::make(StoreErrorCode::NotADatabase, text));
     }
     const QString verdict = check.value(0).toString();
     check.finish();
     if (verdict != QLatin1String("ok")) {
         close();
-        return StoreError::make(StoreErrorCode::NotADatabase,
-                                QStringLiteral("integrity check: %1").arg(verdict));
+        return refused(StoreError::make(StoreErrorCode::NotADatabase,
+                                        QStringLiteral("integrity check: %1").arg(verdict)));
     }
     const StoreError newer = Migrations::refuseNewerSchema(*this);
     close();
-    return newer;
+    if (newer || kind != encrypted::FileKind::Plaintext)
+        return newer;
+    return encrypted::encryptPlaintextFile(path, &id);
 }
 
 StoreError Database::open(const ConnectionSpec& spec, const QString& password)
@@ -160,6 +209,10 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
         } else if (!QDir().mkpath(info.absolutePath())) {
             return StoreError::make(StoreErrorCode::FileUnreadable,
                                     QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        } else {
+            encrypted::DatabaseId id{};
+            if (StoreError error = encrypted::createFile(spec.sqlitePath, &id))
+                return error;
         }
     }
     if (StoreError error = openConnection(password, false))
@@ -180,8 +233,14 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
         close();
         return error;
     }
-    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite" : "postgresql") << "schema"
-                    << schemaVersion();
+    if (spec.engine == Engine::Sqlite) {
+        if (StoreError error = markSqliteFile(*this)) {
+            close();
+            return error;
+        }
+    }
+    qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite (encrypted)" : "postgresql")
+                    << "schema" << schemaVersion();
     return {};
 }
 

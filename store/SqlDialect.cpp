@@ -31,7 +31,9 @@ QStringList SqlDialect::sessionSetup() const
 {
     if (m_engine == Engine::Sqlite) {
         return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA foreign_keys=ON"),
-                QStringLiteral("PRAGMA synchronous=NORMAL")};
+                // FULL: a WAL commit is padded to a whole encrypted block
+                // (docs/architecture.md, "Records at rest").
+                QStringLiteral("PRAGMA synchronous=FULL")};
     }
     return {QStringLiteral("SET TIME ZONE 'UTC'"), QStringLiteral("SET client_min_messages TO WARNING")};
 }

@@ -605,6 +605,10 @@ Base de datos: %2</translation>
         <source>The database is older than this version of HEART Desk, and this login may not upgrade it. Ask the administrator to run &apos;heartdesk-cli setup-server&apos;, which upgrades it as the schema owner. Nothing was changed.</source>
         <translation>La base de datos es anterior a esta versión de HEART Desk y este usuario no puede actualizarla. Pida al administrador que ejecute &apos;heartdesk-cli setup-server&apos;, que la actualiza como propietario del esquema. No se modificó nada.</translation>
     </message>
+    <message>
+        <source>This laptop has not reached the center for too long to let you sign in offline. Connect it to the center (the network or the van&apos;s link) and sign in again.</source>
+        <translation>Este portátil lleva demasiado tiempo sin conectar con el centro para permitirle entrar sin conexión. Conéctelo con el centro (la red o el enlace de la furgoneta) y vuelva a entrar.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpText</name>
@@ -4285,6 +4289,81 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::SyncConflictDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Conflictos de sincronización</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Este portátil</translation>
+    </message>
+    <message>
+        <source>The center</source>
+        <translation>El centro</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Mantener la mía</translation>
+    </message>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>Mantener la del cen&amp;tro</translation>
+    </message>
+    <message>
+        <source>Changed here and at the center while this laptop was offline. The center&apos;s version stands for now; choose which one to keep.</source>
+        <translation>Se cambió aquí y en el centro mientras este portátil estaba sin conexión. Por ahora vale la versión del centro; elija cuál conservar.</translation>
+    </message>
+    <message>
+        <source>The note was signed at the center before this laptop&apos;s changes arrived. A signed note takes no more changes: add what is still needed as an addendum, then keep theirs.</source>
+        <translation>La nota se firmó en el centro antes de que llegaran los cambios de este portátil. Una nota firmada no admite más cambios: añada lo que aún haga falta como adenda y luego mantenga la del centro.</translation>
+    </message>
+    <message>
+        <source>You signed the note on this laptop; the center had changed it meanwhile. Your signed note stands; the center&apos;s changes are shown for you to add as an addendum if needed.</source>
+        <translation>Usted firmó la nota en este portátil; el centro la había cambiado mientras tanto. Vale su nota firmada; los cambios del centro se muestran para que los añada como adenda si hace falta.</translation>
+    </message>
+    <message>
+        <source>The note was signed in both places with different contents. The center&apos;s signed note stands; yours is kept here.</source>
+        <translation>La nota se firmó en ambos lugares con contenidos distintos. Vale la nota firmada del centro; la suya se guarda aquí.</translation>
+    </message>
+    <message>
+        <source>The center refused this change: the account may not make it there (deactivated, or its roles changed). It is kept here.</source>
+        <translation>El centro rechazó este cambio: la cuenta no puede hacerlo allí (desactivada o con otros roles). Se guarda aquí.</translation>
+    </message>
+    <message>
+        <source>Encounter note</source>
+        <translation>Nota de intervención</translation>
+    </message>
+    <message>
+        <source>Note entry</source>
+        <translation>Entrada de la nota</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Unit status</source>
+        <translation>Estado de la unidad</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Nothing to review: every change this laptop sent was merged.</source>
+        <translation>Nada que revisar: todos los cambios que envió este portátil se combinaron.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::TeamBoard</name>
     <message>
         <source>Team board</source>
@@ -4554,6 +4633,69 @@ Base de datos: %2</translation>
     <message>
         <source>&amp;New password:</source>
         <translation>N&amp;ueva contraseña:</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::VanSync</name>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sincroni&amp;zar ahora</translation>
+    </message>
+    <message>
+        <source>Send this laptop&apos;s changes to the center and bring the center&apos;s (F9)</source>
+        <translation>Enviar al centro los cambios de este portátil y traer los del centro (F9)</translation>
+    </message>
+    <message>
+        <source>Review sync &amp;conflicts…</source>
+        <translation>Revisar con&amp;flictos de sincronización…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Con conexión</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>última sincronización %1</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 cambios pendientes</translation>
+    </message>
+    <message>
+        <source>1 conflict to review</source>
+        <translation>1 conflicto por revisar</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to review</source>
+        <translation>%1 conflictos por revisar</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Último intento: %1</translation>
+    </message>
+    <message>
+        <source>Connect to the center</source>
+        <translation>Conectar con el centro</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Contraseña de %1:</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,8 @@ HEARTDESK_BUILD_PACKAGES=(
     qt6-charts-dev
     libqt6opengl6-dev # Qt6Charts' CMake config needs Qt6OpenGL, which qt6-charts-dev does not pull in
     libsodium-dev
+    libsqlite3-dev # the encrypting SQLite VFS (store/EncryptedVfs) registers with the libsqlite3 QSQLITE links
+    qtkeychain-qt6-dev # the OS keyring that keeps the keys of the encrypted SQLite files
     nlohmann-json3-dev
     libgl-dev
     libegl-dev

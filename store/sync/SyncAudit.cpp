@@ -6,8 +6,8 @@
 
 namespace heart::store::sync {
 
-StoreResult<std::vector<AuditEntry>> unsentAuditRows(Database& local, Database& center, const QString& deviceId,
-                                                     int limit)
+StoreResult<std::vector<AuditEntry>> unsentAuditRows(Database& local, Database& center,
+                                                     const QString& deviceId, int limit)
 {
     auto last = AuditSegments(center, SystemClock::instance()).lastReceived(deviceId);
     if (!last.ok())

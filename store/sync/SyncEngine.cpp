@@ -326,7 +326,12 @@ SyncReport SyncEngine::pull()
             return {0, report.pulled, 0, entries.error()};
         SyncScope scope(m_center, m_identity.unitId, toDateTime(m_clock.now()).addDays(-SyncScope::kDays));
         if (entries.value().isEmpty()) {
-            // Caught up: the center still vouches for the crew as it is now.
+            // Caught up: the center still vouches for the crew as it is now
+            // (written at most every few minutes, not at every sync).
+            const QDateTime now = toDateTime(m_clock.now());
+            if (m_crewConfirmedAt.isValid() && m_crewConfirmedAt.secsTo(now) < 300)
+                return report;
+            m_crewConfirmedAt = now;
             auto crew = scope.crewUserIds();
             if (!crew.ok())
                 return {0, report.pulled, 0, crew.error()};

@@ -110,6 +110,7 @@ private:
     const Clock& m_clock;
     SyncIdentity m_identity;
     int m_batch = 200;
+    QDateTime m_crewConfirmedAt; // the last confirmation of the crew's accounts by this engine
 };
 
 // A new laptop store (an empty, migrated SQLite file): takes its identity

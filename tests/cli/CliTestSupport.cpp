@@ -1,5 +1,7 @@
 #include "cli/CliTestSupport.h"
 
+#include "store/EncryptedSqlite.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QFile>
@@ -70,8 +72,9 @@ RawSql RawSql::sqlite(const QString& path)
 {
     RawSql raw(nextConnectionName());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), raw.m_name);
-    db.setDatabaseName(path);
-    if (!db.open())
+    if (const store::StoreError locked = store::encrypted::prepareConnection(db, path))
+        raw.m_lastError = locked.detail;
+    else if (!db.open())
         raw.m_lastError = db.lastError().text();
     return raw;
 }

@@ -170,7 +170,8 @@ void TestCli::migrateCreatesFreshSqliteFile()
                  QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())),
              qPrintable(first.describe()));
     QVERIFY2(first.out.contains(QDir::toNativeSeparators(db)), qPrintable(first.describe()));
-    QVERIFY(fileBytes(db).startsWith(QByteArray("SQLite format 3\0", 16)));
+    // Encrypted at rest: no SQLite header in clear, readable with the key (RawSql finds it).
+    QVERIFY(fileBytes(db).startsWith(QByteArray("HeartDesk AEAD")));
     {
         RawSql raw = RawSql::sqlite(db);
         QCOMPARE(raw.scalar(QStringLiteral("SELECT MAX(version) FROM schema_migrations")).toInt(),
@@ -695,7 +696,8 @@ void TestCli::corruptFileIsRefusedAndUnchanged()
 
 void TestCli::damagedSqliteFileIsRefusedAndUnchanged()
 {
-    // A real database with pages overwritten: the header is fine, the inside is not.
+    // A real database with pages overwritten: the header is fine, the inside is
+    // not. Its blocks no longer authenticate (the file is encrypted at rest).
     const QString dir = freshDir();
     const QString db = copyOfDemo(dir);
     QByteArray bytes = fileBytes(db);
@@ -706,7 +708,8 @@ void TestCli::damagedSqliteFileIsRefusedAndUnchanged()
         const CliResult result = runner().run({command, QStringLiteral("--database"), db});
         CLI_EXPECT_EXIT(result, 3);
         QVERIFY2(result.err.contains(db) &&
-                     result.err.contains(QStringLiteral("is not a readable HEART Desk database")),
+                     result.err.contains(QStringLiteral("is not a readable HEART Desk database")) &&
+                     result.err.contains(QStringLiteral("cannot be decrypted with this computer's key")),
                  qPrintable(result.describe()));
         QVERIFY(fileBytes(db) == bytes);
     }

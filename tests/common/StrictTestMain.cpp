@@ -3,6 +3,7 @@
 #include <QMutexLocker>
 #include <QRecursiveMutex>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 namespace heart::test {
@@ -42,6 +43,12 @@ void failOnUnannouncedWarning(QtMsgType type, const QMessageLogContext& context,
 
 int execStrict(QObject* testObject, int argc, char** argv)
 {
+    // The keys of the encrypted SQLite files a test makes go to a folder of
+    // the test run, never into the keyring of the machine (the programs a
+    // test starts inherit it).
+    QTemporaryDir keys;
+    if (!qEnvironmentVariableIsSet("HEARTDESK_KEY_DIR"))
+        qputenv("HEARTDESK_KEY_DIR", keys.filePath(QStringLiteral("keys")).toLocal8Bit());
     // What QTest::qExec does, with the handler in between (Qt Quick Test
     // splits qExec the same way).
     QTest::qInit(testObject, argc, argv);

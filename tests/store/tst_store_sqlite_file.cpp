@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,21 +86,28 @@ private:
 
 void TestStoreSqliteFile::initTestCase()
 {
+    // A plaintext SQLite file, as earlier versions wrote them: the damaged
+    // variants below must be refused before the one-time encryption
+    // (tst_store_encryption covers damaged encrypted files).
     QVERIFY(m_scratch.isValid());
     const QString path = m_scratch.filePath(QStringLiteral("real.sqlite"));
-    Database db;
-    QVERIFY(!db.open(ConnectionSpec::sqlite(path)));
-    QSqlQuery insert(db.connection());
-    QVERIFY(insert.prepare(
-        QStringLiteral("INSERT INTO people (id, given_name, created_at, updated_at) "
-                       "VALUES (?, ?, '2026-03-02T15:00:00.000Z', '2026-03-02T15:00:00.000Z')")));
-    for (int i = 0; i < 400; ++i) {
-        insert.addBindValue(QStringLiteral("person-%1").arg(i));
-        insert.addBindValue(QString(200, QLatin1Char('x')));
-        QVERIFY(insert.exec());
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plaintext"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE people (id TEXT PRIMARY KEY, given_name TEXT)")));
+        QVERIFY(query.prepare(QStringLiteral("INSERT INTO people (id, given_name) VALUES (?, ?)")));
+        for (int i = 0; i < 400; ++i) {
+            query.addBindValue(QStringLiteral("person-%1").arg(i));
+            query.addBindValue(QString(200, QLatin1Char('x')));
+            QVERIFY(query.exec());
+        }
+        query.finish();
+        raw.close();
     }
-    insert.finish();
-    db.close();
+    QSqlDatabase::removeDatabase(QStringLiteral("plaintext"));
     m_realDatabase = fileBytes(path);
     QVERIFY(m_realDatabase.size() > 16 * 4096);
     QVERIFY(m_realDatabase.startsWith(QByteArray("SQLite format 3\0", 16)));
@@ -211,7 +219,7 @@ void TestStoreSqliteFile::walAndForeignKeysAreOn()
         QVERIFY(!db.open(ConnectionSpec::sqlite(path)));
         QCOMPARE(pragma(db, QStringLiteral("journal_mode")), QStringLiteral("wal"));
         QCOMPARE(pragma(db, QStringLiteral("foreign_keys")), QStringLiteral("1"));
-        QCOMPARE(pragma(db, QStringLiteral("synchronous")), QStringLiteral("1")); // NORMAL
+        QCOMPARE(pragma(db, QStringLiteral("synchronous")), QStringLiteral("2")); // FULL: encrypted blocks
         QVERIFY(pragma(db, QStringLiteral("busy_timeout")).toInt() >= 1000);
         // And the keys are enforced, not only declared.
         QSqlQuery orphan(db.connection());

@@ -20,6 +20,7 @@
 #include "store/StoreTime.h"
 #include "store/UnitStore.h"
 #include "store/sync/SyncEngine.h"
+#include "usecases/SettingsUseCases.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -249,6 +250,30 @@ private Q_SLOTS:
         auto verified = centerNotes.verify(m_center->actorFor(Role::Supervisor), created.value().id);
         HEARTDESK_VERIFY_RESULT(verified);
         QVERIFY(verified.value().intact());
+
+        // The laptop's audit trail reached the center's in order, as the
+        // device's own segment anchored in the center's chain: both verify.
+        HEARTDESK_VERIFY_OK(m_engine->syncOnce().error); // the rows the pull itself wrote
+        const qint64 laptopRows = count(m_laptop->db, QStringLiteral("SELECT COUNT(*) FROM audit_log"));
+        QCOMPARE(count(center, QStringLiteral("SELECT COUNT(*) FROM device_audit_log WHERE device_id = ?"),
+                       {m_identity.deviceId}),
+                 laptopRows);
+        QCOMPARE(count(center,
+                       QStringLiteral("SELECT COUNT(*) FROM device_audit_log WHERE device_id = ? AND "
+                                      "action = 'sign' AND user_id = ?"),
+                       {m_identity.deviceId, actor.userId()}),
+                 1);
+        auto centerChain = usecases::SettingsQueries(center, m_center->clock()).verifyAudit();
+        HEARTDESK_VERIFY_RESULT(centerChain);
+        QVERIFY(!centerChain.value().firstBreak);
+        auto segments = usecases::SettingsQueries(center, m_center->clock()).verifyDeviceAudit();
+        HEARTDESK_VERIFY_RESULT(segments);
+        QCOMPARE(segments.value().size(), std::size_t(1));
+        QVERIFY(segments.value().at(0).intact());
+        QCOMPARE(segments.value().at(0).rowsChecked, laptopRows);
+        auto laptopChain = usecases::SettingsQueries(m_laptop->db, m_laptop->clock).verifyAudit();
+        HEARTDESK_VERIFY_RESULT(laptopChain);
+        QVERIFY(!laptopChain.value().firstBreak);
 
         // Nothing waits, and a second sync changes nothing anywhere.
         state = readSyncState(m_laptop->db);

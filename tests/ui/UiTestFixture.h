@@ -33,6 +33,8 @@ public:
     ui::LanguageSwitcher& language() { return m_language; }
     ui::MainWindow& window() { return *m_window; }
     QString path() const { return m_path; }
+    // PostgreSQL: the server database under test (null on SQLite).
+    TestDatabase* server() const { return m_server.get(); }
     bool ok() const { return m_ok; }
 
     // Types into the sign-in page with the keyboard, as a user would.

@@ -8,6 +8,7 @@
 #include "intake/DraftWriter.h"
 #include "store/AccountStore.h"
 #include "store/DraftStore.h"
+#include "store/EncryptedSqlite.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -34,7 +35,7 @@ private Q_SLOTS:
         {
             QSqlDatabase locker =
                 QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-            locker.setDatabaseName(f.path());
+            QVERIFY(!store::encrypted::prepareConnection(locker, f.path()));
             QVERIFY(locker.open());
             QSqlQuery lock(locker);
             QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(lock.lastError().text()));

@@ -13,6 +13,7 @@
 #include "home/CallListHome.h"
 #include "intake/CounselorHome.h"
 #include "intake/IntakeForm.h"
+#include "store/EncryptedSqlite.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -369,9 +370,10 @@ bool TestIntakeCrash::readDrafts(const QString& path, LeftDrafts* drafts, QStrin
     bool ok = false;
     {
         QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        raw.setDatabaseName(path);
         QSqlQuery query(raw);
-        if (!raw.open()) {
+        if (const store::StoreError locked = store::encrypted::prepareConnection(raw, path)) {
+            *why = locked.detail;
+        } else if (!raw.open()) {
             *why = raw.lastError().text();
         } else if (!query.exec(QStringLiteral("SELECT u.login, d.form, d.content, d.saved_at FROM drafts d "
                                               "JOIN users u ON u.id = d.user_id ORDER BY d.form"))) {

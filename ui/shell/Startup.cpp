@@ -8,6 +8,7 @@
 #include "shell/MainWindow.h"
 #include "shell/UiLog.h"
 #include "store/Database.h"
+#include "store/EncryptedSqlite.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,9 +34,8 @@ QString Startup::demoDatabasePath()
 
 bool Startup::prepareDemo(const QString& path, quint64 seed)
 {
-    // A fresh demo every time: remove only the demo file and its WAL companions.
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
+    // A fresh demo every time: remove only the demo file, its WAL companions and its key.
+    store::encrypted::removeDatabase(path);
     QProgressDialog progress(tr("Preparing the demo database…"), QString(), 0, 0);
     progress.setWindowTitle(tr("HEART Desk demo"));
     progress.setMinimumDuration(0);
