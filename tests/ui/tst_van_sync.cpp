@@ -68,7 +68,8 @@ private Q_SLOTS:
         if (!through.sslMode.isEmpty())
             location +=
                 QStringLiteral("?sslmode=%1&sslrootcert=%2").arg(through.sslMode, through.sslRootCert);
-        m_laptopPath = m_dir.filePath(QStringLiteral("van.sqlite"));
+        m_dir = std::make_unique<QTemporaryDir>(); // a new laptop for every test
+        m_laptopPath = m_dir->filePath(QStringLiteral("van.sqlite"));
         {
             store::Database laptop;
             HEARTDESK_VERIFY_OK(laptop.open(store::ConnectionSpec::sqlite(m_laptopPath)));
@@ -90,6 +91,7 @@ private Q_SLOTS:
         m_van.reset();
         m_relay.reset();
         m_center.reset();
+        m_dir.reset();
         qunsetenv("HEARTDESK_CENTER_PASSWORD");
     }
 
@@ -168,11 +170,14 @@ private Q_SLOTS:
                              fields->item(row, 1)->text() + QStringLiteral(" | ") +
                              fields->item(row, 2)->text());
             }
-            QTest::keyClick(dialog, Qt::Key_M, Qt::AltModifier); // Keep mine
+            auto* keepMine = dialog->findChild<QPushButton*>(QStringLiteral("keepMineButton"));
+            shown.append(keepMine->text());
+            keepMine->click();
             QMetaObject::invokeMethod(dialog, "reject", Qt::QueuedConnection);
         });
         m_van->window().vanSync()->conflictsAction()->trigger();
         QCOMPARE(seen, QStringLiteral("syncConflictDialog"));
+        QVERIFY2(shown.contains(QStringLiteral("Keep &mine")), qPrintable(shown.join(u'\n')));
         QVERIFY2(shown.contains(QStringLiteral(
                      "Assessment: Van: agreed to see the clinic tomorrow | Center: calmer after the call")),
                  qPrintable(shown.join(u'\n')));
@@ -183,7 +188,7 @@ private Q_SLOTS:
     }
 
 private:
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<test::UiTestFixture> m_center;
     std::unique_ptr<test::TcpRelay> m_relay;
     std::unique_ptr<test::UiTestFixture> m_van;
