@@ -170,6 +170,8 @@ private Q_SLOTS:
                              fields->item(row, 1)->text() + QStringLiteral(" | ") +
                              fields->item(row, 2)->text());
             }
+            // Every control of the dialog has an Alt letter of its own.
+            shown.append(test::clashingMnemonics(dialog));
             auto* keepMine = dialog->findChild<QPushButton*>(QStringLiteral("keepMineButton"));
             shown.append(keepMine->text());
             keepMine->click();
@@ -178,6 +180,7 @@ private Q_SLOTS:
         m_van->window().vanSync()->conflictsAction()->trigger();
         QCOMPARE(seen, QStringLiteral("syncConflictDialog"));
         QVERIFY2(shown.contains(QStringLiteral("Keep &mine")), qPrintable(shown.join(u'\n')));
+        QVERIFY2(!shown.join(u'\n').contains(QStringLiteral("Alt+")), qPrintable(shown.join(u'\n')));
         QVERIFY2(shown.contains(QStringLiteral(
                      "Assessment: Van: agreed to see the clinic tomorrow | Center: calmer after the call")),
                  qPrintable(shown.join(u'\n')));
