@@ -1,5 +1,6 @@
 #include "store/AuditSegments.h"
 
+#include "store/AuditRows.h"
 #include "store/AuditTrail.h"
 #include "store/Database.h"
 #include "store/SqlTransaction.h"
@@ -25,22 +26,6 @@ const QString kColumns = QStringLiteral(
 QString notNull(const std::string& text)
 {
     return text.empty() ? QStringLiteral("") : QString::fromStdString(text);
-}
-
-AuditEntry entryFrom(const QSqlQuery& query)
-{
-    AuditEntry e;
-    e.seq = query.value(0).toLongLong();
-    e.atUtc = query.value(1).toString().toStdString();
-    e.userId = query.value(2).toString().toStdString();
-    e.role = query.value(3).toString().toStdString();
-    e.workstation = query.value(4).toString().toStdString();
-    e.action = query.value(5).toString().toStdString();
-    e.recordType = query.value(6).toString().toStdString();
-    e.recordId = query.value(7).toString().toStdString();
-    e.prevHash = query.value(8).toString().toStdString();
-    e.hash = query.value(9).toString().toStdString();
-    return e;
 }
 
 const char* breakInWords(AuditBreak::Kind kind)
@@ -121,7 +106,7 @@ StoreResult<std::vector<AuditEntry>> AuditSegments::entries(const QString& devic
         return error;
     std::vector<AuditEntry> rows;
     while (query.next())
-        rows.push_back(entryFrom(query));
+        rows.push_back(auditEntryFrom(query));
     return rows;
 }
 

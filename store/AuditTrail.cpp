@@ -1,5 +1,6 @@
 #include "store/AuditTrail.h"
 
+#include "store/AuditRows.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/SqlTransaction.h"
@@ -115,18 +116,7 @@ StoreResult<std::vector<AuditEntry>> AuditTrail::entries(qint64 fromSeq, int lim
         return error;
     std::vector<AuditEntry> rows;
     while (query.next()) {
-        AuditEntry e;
-        e.seq = query.value(0).toLongLong();
-        e.atUtc = query.value(1).toString().toStdString();
-        e.userId = query.value(2).toString().toStdString();
-        e.role = query.value(3).toString().toStdString();
-        e.workstation = query.value(4).toString().toStdString();
-        e.action = query.value(5).toString().toStdString();
-        e.recordType = query.value(6).toString().toStdString();
-        e.recordId = query.value(7).toString().toStdString();
-        e.prevHash = query.value(8).toString().toStdString();
-        e.hash = query.value(9).toString().toStdString();
-        rows.push_back(std::move(e));
+        rows.push_back(auditEntryFrom(query));
     }
     return rows;
 }

@@ -34,8 +34,7 @@ store::StoreError SyncUseCases::resolve(const QString& conflictId, bool keepMine
     if (store::StoreError error =
             trail.require(m_context.actor, Action::WriteEncounterEntry, kConflict, conflictId))
         return error;
-    return store::sync::resolveConflict(m_context.db, m_context.clock, conflictId, keepMine,
-                                        m_context.actor.userId(), m_context.actor.workstation());
+    return store::sync::resolveConflict(m_context.db, m_context.clock, conflictId, keepMine, m_context.actor);
 }
 
 } // namespace heart::usecases

@@ -19,6 +19,7 @@
 //          A record with changes not yet pushed is left alone: the next
 //          push merges it on the center and the pull after brings it back.
 #include "core/Clock.h"
+#include "store/Actor.h"
 #include "store/StoreError.h"
 #include "store/sync/SyncRecords.h"
 
@@ -82,7 +83,7 @@ StoreError checkOfflineSignIn(Database& local, const QString& userId, TimePoint 
 // The lead chose: "mine" writes the laptop's version again over the current
 // one (it is then sent as any change), "theirs" keeps what stands.
 StoreError resolveConflict(Database& local, const Clock& clock, const QString& conflictId, bool keepMine,
-                           const QString& userId, const QString& workstation);
+                           const Actor& actor);
 
 class SyncEngine
 {

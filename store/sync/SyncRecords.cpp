@@ -2,7 +2,10 @@
 
 #include "store/Database.h"
 
+#include <QHash>
 #include <QJsonArray>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QSqlRecord>
 #include <algorithm>
 
@@ -155,14 +158,23 @@ StoreError badColumn(const QString& table, const QString& column)
                             QStringLiteral("sync: column '%1' is not known in %2").arg(column, table));
 }
 
+// The columns of a synced table. Every open database has the schema of this
+// program (migrated on open), so they are read from the catalog once per
+// table, not for every row written.
 StoreResult<QStringList> tableColumns(Database& db, const QString& table)
 {
+    static QMutex mutex;
+    static QHash<QString, QStringList> known;
+    QMutexLocker lock(&mutex);
+    if (const auto found = known.constFind(table); found != known.cend())
+        return found.value();
     const QSqlRecord record = db.connection().record(table);
     if (record.isEmpty())
         return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("sync: no table %1").arg(table));
     QStringList columns;
     for (int i = 0; i < record.count(); ++i)
         columns.append(record.fieldName(i).toLower());
+    known.insert(table, columns);
     return columns;
 }
 

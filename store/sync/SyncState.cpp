@@ -203,7 +203,7 @@ StoreResult<QList<SyncConflict>> openConflicts(Database& local)
 }
 
 StoreError resolveConflict(Database& local, const Clock& clock, const QString& conflictId, bool keepMine,
-                           const QString& userId, const QString& workstation)
+                           const Actor& actor)
 {
     SqlTransaction tx(local);
     if (tx.beginError())
@@ -248,17 +248,16 @@ StoreError resolveConflict(Database& local, const Clock& clock, const QString& c
     QSqlQuery resolve = local.prepare(QStringLiteral(
         "UPDATE sync_conflicts SET resolved_at = ?, resolved_by = ?, resolution = ? WHERE id = ?"));
     resolve.addBindValue(toStoredTime(now));
-    resolve.addBindValue(userId);
+    resolve.addBindValue(actor.userId());
     resolve.addBindValue(keepMine ? QStringLiteral("mine") : QStringLiteral("theirs"));
     resolve.addBindValue(conflictId);
     if (StoreError error = local.exec(resolve, "sync: resolve conflict"))
         return error;
     AuditTrail trail(local, clock);
-    if (StoreError error = trail.append(userId, QStringLiteral("crt_team_lead"), workstation,
-                                        {QStringLiteral("resolve_conflict"), type, id}))
+    if (StoreError error = trail.append(actor, {QStringLiteral("resolve_conflict"), type, id}))
         return error;
     if (!changes.isEmpty()) {
-        auto journal = ChangeJournal(local).append(changes, userId, workstation, now);
+        auto journal = ChangeJournal(local).append(changes, actor.userId(), actor.workstation(), now);
         if (!journal.ok())
             return journal.error();
     }

@@ -415,10 +415,10 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(QJsonDocument(conflicts.value().at(0).mine).toJson())
                     .contains(QStringLiteral("Edited offline, never signed")));
         // Keeping the laptop's version over a signed note is refused: an addendum is the way.
-        QCOMPARE(resolveConflict(m_laptop->db, m_laptop->clock, conflicts.value().at(0).id, true,
-                                 lead.value().userId(), QStringLiteral("van"))
-                     .code,
-                 StoreErrorCode::RecordSigned);
+        QCOMPARE(
+            resolveConflict(m_laptop->db, m_laptop->clock, conflicts.value().at(0).id, true, lead.value())
+                .code,
+            StoreErrorCode::RecordSigned);
     }
 
     void anUnsignedNoteEditedInBothPlacesKeepsBothAndAsksTheLead()
@@ -452,8 +452,8 @@ private Q_SLOTS:
         QCOMPARE(conflicts.value().at(0).reason, QStringLiteral("edited_both"));
         QCOMPARE(readSyncState(m_laptop->db).value().openConflicts, 1);
         // The lead keeps the van's words: they go to the center with the next sync.
-        HEARTDESK_VERIFY_OK(resolveConflict(m_laptop->db, m_laptop->clock, conflicts.value().at(0).id, true,
-                                            lead.value().userId(), QStringLiteral("van")));
+        HEARTDESK_VERIFY_OK(
+            resolveConflict(m_laptop->db, m_laptop->clock, conflicts.value().at(0).id, true, lead.value()));
         QCOMPARE(readSyncState(m_laptop->db).value().openConflicts, 0);
         report = m_engine->syncOnce();
         HEARTDESK_VERIFY_OK(report.error);
