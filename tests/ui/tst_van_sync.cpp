@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
@@ -170,6 +171,9 @@ private Q_SLOTS:
                              fields->item(row, 1)->text() + QStringLiteral(" | ") +
                              fields->item(row, 2)->text());
             }
+            // HEARTDESK_TEST_GRAB=DIR keeps a picture of the dialog, to look at.
+            if (const QString grab = qEnvironmentVariable("HEARTDESK_TEST_GRAB"); !grab.isEmpty())
+                dialog->grab().save(grab + QStringLiteral("/sync-conflicts.png"));
             // Every control of the dialog has an Alt letter of its own.
             shown.append(test::clashingMnemonics(dialog));
             auto* keepMine = dialog->findChild<QPushButton*>(QStringLiteral("keepMineButton"));

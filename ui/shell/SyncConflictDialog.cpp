@@ -55,6 +55,8 @@ SyncConflictDialog::SyncConflictDialog(const usecases::Context& context, QWidget
     m_fields->setColumnCount(3);
     m_fields->setHorizontalHeaderLabels({tr("Field"), tr("This laptop"), tr("The center")});
     m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_fields->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_list->setMinimumWidth(300); // "Encounter note — Dec 4, 2026, 12:07 AM" whole
     m_fields->verticalHeader()->hide();
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setWordWrap(true);
