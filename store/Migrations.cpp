@@ -496,6 +496,42 @@ const std::vector<Migration>& migrations()
              " row_json TEXT NOT NULL,"
              " PRIMARY KEY (device_id, record_type, record_id))",
          }},
+        {16,
+         "calls from the 911 CAD: incidents, the updates owed to the CAD",
+         {
+             // One row per CAD incident (store/cad/CadStore.h): the call it
+             // became, the latest CAD values, and the CAD values the call was
+             // last based on (the difference is shown to the counselor, never
+             // written over what they typed).
+             "CREATE TABLE cad_incidents ("
+             " incident_id TEXT PRIMARY KEY,"
+             " call_id TEXT NOT NULL UNIQUE REFERENCES calls(id),"
+             " cad_number TEXT NOT NULL,"
+             " cad_updated_at TEXT NOT NULL,"
+             " snapshot_json TEXT NOT NULL,"
+             " baseline_json TEXT NOT NULL,"
+             " taken_by TEXT,"
+             " taken_at TEXT,"
+             " sent_json TEXT NOT NULL DEFAULT '',"
+             " created_at TEXT NOT NULL,"
+             " updated_at TEXT NOT NULL,"
+             " version INTEGER NOT NULL DEFAULT 1)",
+             // The EIDO updates owed to the CAD, in the order they are sent;
+             // kept until the CAD acknowledges them.
+             "CREATE TABLE cad_outbox ("
+             " seq ${BIGINT} PRIMARY KEY,"
+             " message_id TEXT NOT NULL UNIQUE,"
+             " incident_id TEXT NOT NULL,"
+             " body TEXT NOT NULL,"
+             " created_at TEXT NOT NULL,"
+             " delivered_at TEXT,"
+             " attempts INTEGER NOT NULL DEFAULT 0)",
+             "CREATE INDEX cad_outbox_pending ON cad_outbox (delivered_at, seq)",
+             // The link's own progress: outbound_seq = the last journal row turned into updates.
+             "CREATE TABLE cad_state ("
+             " key TEXT PRIMARY KEY,"
+             " value TEXT NOT NULL)",
+         }},
     };
     return list;
 }

@@ -23,6 +23,8 @@ QString SettingsStore::key(Setting setting)
         return QStringLiteral("follow_up_policy");
     case Setting::OfflineSignInDays:
         return QStringLiteral("offline_sign_in_days");
+    case Setting::CadNatureCodes:
+        return QStringLiteral("cad_nature_codes");
     }
     return {};
 }
@@ -36,6 +38,7 @@ QString SettingsStore::defaultValue(Setting setting)
         return QStringLiteral("7");
     case Setting::CrisisServices:
     case Setting::FollowUpPolicy:
+    case Setting::CadNatureCodes:
         return {}; // empty: the reader's built-in defaults
     }
     return {};

@@ -12,7 +12,8 @@ store::StoreResult<int> Freshness::version(Areas area, const QString& id)
 Freshness::Areas areaOf(const QString& recordType)
 {
     // The journal's record types (the stores' audit record types).
-    if (recordType == QLatin1String("call") || recordType == QLatin1String("person"))
+    if (recordType == QLatin1String("call") || recordType == QLatin1String("person") ||
+        recordType == QLatin1String("cad_incident"))
         return Freshness::Calls;
     if (recordType == QLatin1String("unit"))
         return Freshness::Units;

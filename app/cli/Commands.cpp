@@ -27,6 +27,9 @@ constexpr std::array kCommands = {
             runSetupServer},
     Command{"van-setup", "Set up a van laptop's own store from the center's server.", runVanSetup},
     Command{"sync", "Sync a van laptop's store with its center once.", runSync},
+    Command{"cad-link", "Run the link with the 911 center's CAD (NENA EIDO over WebSocket, TLS).", runCadLink},
+    Command{"cad-sim", "Play a call history to the CAD link as a CAD would (tests, demo, benchmark).",
+            runCadSim},
     Command{"help", "Show the help of a command.", runHelp},
     // Coming later: replay (a rule set over history), import-calls, report.
 };

@@ -16,6 +16,8 @@ int runSetSetting(const Invocation& invocation);
 int runSetupServer(const Invocation& invocation);
 int runVanSetup(const Invocation& invocation);
 int runSync(const Invocation& invocation);
+int runCadLink(const Invocation& invocation);
+int runCadSim(const Invocation& invocation);
 
 // Parses the words before the command, then runs it.
 int dispatch(const QStringList& arguments);

@@ -26,6 +26,7 @@ HEARTDESK_BUILD_PACKAGES=(
     libqt6sql6-psql
     libqt6svg6
     qt6-charts-dev
+    qt6-websockets-dev # the CAD link (NENA EIDO over WebSocket with TLS)
     libqt6opengl6-dev # Qt6Charts' CMake config needs Qt6OpenGL, which qt6-charts-dev does not pull in
     libsodium-dev
     libsqlite3-dev # the encrypting SQLite VFS (store/EncryptedVfs) registers with the libsqlite3 QSQLITE links
