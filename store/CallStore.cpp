@@ -26,7 +26,10 @@ StoreResult<QList<CallSummary>> CallStore::select(const QString& where, const QV
 {
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT id, cad_number, received_at, call_type, beat, program, disposition, status, "
-                       "risk_level, address FROM calls WHERE ") +
+                       "risk_level, address, "
+                       "(SELECT CASE WHEN ci.taken_by IS NULL THEN 'new' "
+                       "WHEN ci.snapshot_json <> ci.baseline_json THEN 'update' ELSE 'taken' END "
+                       "FROM cad_incidents ci WHERE ci.call_id = calls.id) FROM calls WHERE ") +
         where + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT 500"));
     for (const QVariant& value : values)
         query.addBindValue(value);
@@ -46,6 +49,7 @@ StoreResult<QList<CallSummary>> CallStore::select(const QString& where, const QV
                           .value_or(intake::CallStatus::Open);
         call.riskLevel = query.value(8).toString();
         call.address = query.value(9).toString();
+        call.cadState = query.value(10).toString();
         calls.append(call);
     }
     return calls;

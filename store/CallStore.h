@@ -28,6 +28,9 @@ struct CallSummary
     QString disposition; // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined
     intake::CallStatus status = intake::CallStatus::Open;
     QString riskLevel; // none, low, moderate, high
+    // From the CAD: "new" (nobody has taken it), "update" (the CAD changed it
+    // since it was taken), "taken"; empty for a call not from the CAD.
+    QString cadState;
 
     bool isClosed() const { return status == intake::CallStatus::Closed; }
 };

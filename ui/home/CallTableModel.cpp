@@ -65,8 +65,15 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
             return DomainText::programName(call.program);
         case Risk:
             return DomainText::riskLevelName(call.riskLevel);
-        case Status:
-            return DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
+        case Status: {
+            const QString status = DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
+            // A call from the CAD: nobody has taken it yet, or the CAD changed it since.
+            if (call.cadState == QLatin1String("new"))
+                return tr("New from CAD");
+            if (call.cadState == QLatin1String("update"))
+                return tr("%1 · CAD update").arg(status);
+            return status;
+        }
         case Disposition:
             return DomainText::dispositionName(call.disposition);
         default:
@@ -86,6 +93,12 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
         // Open calls waiting longer than 30 minutes stand out.
         if (ageMinutes >= 30)
             return QBrush(QColor(0xb0, 0x00, 0x20));
+    }
+    if (role == Qt::FontRole && index.column() == Status && !call.cadState.isEmpty() &&
+        call.cadState != QLatin1String("taken")) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
     }
     if (role == Qt::FontRole && index.column() == Risk && call.riskLevel == QLatin1String("high")) {
         QFont bold;

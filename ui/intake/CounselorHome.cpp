@@ -9,6 +9,7 @@
 #include "shell/UiLog.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
+#include "usecases/CadUseCases.h"
 #include "usecases/CallUseCases.h"
 
 #include <QAction>
@@ -134,6 +135,15 @@ IntakeForm* CounselorHome::openCall(const QString& callId)
         if (form->callId() == callId) {
             setCurrentWidget(form);
             return form;
+        }
+    }
+    // A call from the CAD that nobody has taken becomes this counselor's:
+    // from now on the CAD's later changes wait beside it, never over it.
+    if (m_routing) {
+        auto taken = usecases::CadUseCases(m_services).take(callId);
+        if (!taken.ok()) {
+            QMessageBox::warning(this, tr("Call"), DomainText::errorText(taken.error()));
+            return nullptr;
         }
     }
     IntakeForm* form = addForm();

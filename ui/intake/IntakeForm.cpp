@@ -5,6 +5,7 @@
 #include "core/Uuid.h"
 #include "core/intake/IntakeRules.h"
 #include "core/routing/Disposition.h"
+#include "intake/CadDifferencesBar.h"
 #include "intake/CssrsPanel.h"
 #include "intake/DraftWriter.h"
 #include "intake/ReasonText.h"
@@ -318,6 +319,10 @@ void IntakeForm::buildLayout()
     layout->addWidget(m_headline);
     layout->addWidget(m_closedBanner);
     layout->addWidget(m_elsewhere); // above the scrolled form: seen wherever the counselor types
+    m_cadBar = new CadDifferencesBar(m_services, this);
+    connect(m_cadBar, &CadDifferencesBar::accept, this, &IntakeForm::acceptCadChanges);
+    connect(m_cadBar, &CadDifferencesBar::failed, this, &IntakeForm::setStatus);
+    layout->addWidget(m_cadBar);
     layout->addWidget(scroll, 1);
 
     connect(m_save, &QPushButton::clicked, this, &IntakeForm::save);

@@ -13,6 +13,7 @@
 // read in; with something typed the call is not saved until the counselor
 // chooses "Reload theirs" or "Keep mine" (ChangedElsewhereBar). Drafts go on
 // being written meanwhile: they are the counselor's own, and keep every key.
+#include "core/cad/CadDifferences.h"
 #include "core/routing/Disposition.h"
 #include "home/Services.h"
 #include "intake/RoutingContext.h"
@@ -36,6 +37,7 @@ class QSpinBox;
 
 namespace heart::ui {
 
+class CadDifferencesBar;
 class ChangedElsewhereBar;
 class CssrsPanel;
 class DraftWriter;
@@ -79,6 +81,8 @@ public:
     const std::optional<routing::Decision>& decision() const { return m_decision; }
     QString statusText() const;
     ChangedElsewhereBar* changedElsewhereBar() const { return m_elsewhere; }
+    // What the CAD changed since the call was taken (hidden when nothing).
+    CadDifferencesBar* cadDifferencesBar() const { return m_cadBar; }
 
 Q_SIGNALS:
     void titleChanged(const QString& title);
@@ -124,6 +128,8 @@ private:
     // The bar follows the call as last read or saved.
     void followCall();
     void onChangedElsewhere(const store::JournalEntry& entry);
+    // The CAD's later values into the form (the counselor saves them with the call).
+    void acceptCadChanges(const cad::CadIncident& latest, const std::vector<cad::CadField>& fields);
     void reloadTheirs();
     void keepMine();
     // A write met someone else's change: the bar asks; false for other errors.
@@ -206,6 +212,7 @@ private:
     QLabel* m_headline;
     QLabel* m_closedBanner;
     ChangedElsewhereBar* m_elsewhere;
+    CadDifferencesBar* m_cadBar = nullptr;
 };
 
 } // namespace heart::ui

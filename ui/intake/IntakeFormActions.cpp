@@ -2,6 +2,7 @@
 // field, saving, dispatch, closing and addenda, and linking a known person.
 #include "core/intake/IntakeRules.h"
 #include "core/routing/Disposition.h"
+#include "intake/CadDifferencesBar.h"
 #include "intake/CssrsPanel.h"
 #include "intake/IntakeForm.h"
 #include "intake/PersonDialog.h"
@@ -11,6 +12,7 @@
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
 #include "units/TeamBoard.h"
+#include "usecases/CadMappingSource.h"
 #include "usecases/CallUseCases.h"
 
 #include <QApplication>
@@ -118,7 +120,24 @@ bool IntakeForm::openCall(const QString& callId)
     m_call = loaded.value();
     loadIntoWidgets(m_call);
     m_elsewhere->watch(QStringLiteral("call"), m_call.id, m_call.version);
+    m_cadBar->setCall(m_call.id);
     return true;
+}
+
+void IntakeForm::acceptCadChanges(const cad::CadIncident& latest, const std::vector<cad::CadField>& fields)
+{
+    QString error;
+    const auto mapping = usecases::cadMapping(m_services, {}, &error);
+    if (!mapping) {
+        setStatus(tr("The CAD's changes could not be read: %1").arg(error));
+        return;
+    }
+    store::CallRecord call = collect();
+    usecases::applyCadFields(call, latest, fields, *mapping);
+    loadIntoWidgets(call);
+    changed();
+    if (m_cadBar->settle(true))
+        setStatus(tr("The CAD's changes are in the form. Save the call to keep them (Ctrl+S)."));
 }
 
 void IntakeForm::loadIntoWidgets(const store::CallRecord& call)
