@@ -36,14 +36,14 @@ std::optional<CadMapping> cadMapping(const Context& context, const QString& natu
         if (!stored.isEmpty()) {
             const QByteArray text = stored.toUtf8();
             auto read = cad::NatureCodeTable::fromJson(std::string_view(text.constData(), std::size_t(text.size())),
-                                                       "setting cad_nature_codes");
+                                                       std::string("setting cad_nature_codes"));
             if (!read.ok()) {
                 *error = store::toQString(read.error().toString());
                 return std::nullopt;
             }
             table = read.value();
         } else {
-            table = cad::NatureCodeTable::builtIn();
+            table = cad::defaultNatureCodeTable();
         }
     }
     CadMapping mapping;
