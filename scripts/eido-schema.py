@@ -22,7 +22,10 @@ import sys
 
 try:
     import yaml
-except ImportError:  # pragma: no cover - packages.sh installs python3-yaml
+except ImportError:  # scripts/lib/packages.sh installs python3-yaml
+    if "--check" in sys.argv and os.environ.get("CI") != "true":
+        print("NOT RUN: python3-yaml is missing (apt-get install python3-yaml)")
+        sys.exit(0)
     sys.exit("eido-schema.py: python3-yaml is missing (apt-get install python3-yaml)")
 
 ROOT = "EmergencyIncidentDataObjectType"

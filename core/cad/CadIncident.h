@@ -36,10 +36,10 @@ struct CadIncident
     std::string callerRelationship; // self, family, bystander, professional, or empty
     std::string personName;         // the person the call is about, when not the caller
     std::optional<int> personAge;
-    std::string language;           // ISO 639 code of the caller's or person's language, or empty
+    std::string language; // ISO 639 code of the caller's or person's language, or empty
     bool interpreter = false;
 
-    std::vector<std::string> flags;    // HEART Desk flag codes: weapon, violence, medical, intoxication, minors
+    std::vector<std::string> flags; // HEART Desk flag codes: weapon, violence, medical, intoxication, minors
     std::vector<std::string> cautions; // the CAD's cautions as written (one line each)
     std::string notes;                 // the CAD's notes, oldest first, plain text (HTML removed)
 };
@@ -48,7 +48,7 @@ struct CadIncident
 // decision, a unit sent and its status, the disposition, notes.
 struct CadUpdate
 {
-    std::string incidentId;     // the CadIncident's incidentId
+    std::string incidentId; // the CadIncident's incidentId
     std::string cadNumber;
     std::string messageId;      // unique per update (urn:uuid:...), for the CAD's idempotency
     TimePoint at{};             // lastUpdateTimeStamp
@@ -56,11 +56,12 @@ struct CadUpdate
     std::string agency;         // HEART Desk's agency id
     std::string agentId;        // the user who acted (user id, never a name)
 
-    std::string callType;  // rule-set call type code
-    std::string program;   // ccd, crt, cor, police_ems, or empty (not decided)
-    std::string unitCode;  // "CRT-2", or empty
+    std::string callType;   // rule-set call type code
+    std::string program;    // ccd, crt, cor, police_ems, or empty (not decided)
+    std::string unitCode;   // "CRT-2", or empty
     std::string unitStatus; // dispatched, en_route, on_scene, transporting, available, ... or empty
-    std::string disposition; // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined, or empty
+    std::string
+        disposition; // diverted, transferred_988, crt_dispatch, cor_dispatch, police_ems, declined, or empty
     bool closed = false;
     std::string note; // a short plain-text note (no person's data beyond what the CAD sent)
 };

@@ -27,9 +27,11 @@ std::string lower(std::string_view text)
 
 std::string_view trim(std::string_view text)
 {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
         text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
+    while (!text.empty() &&
+           (text.back() == ' ' || text.back() == '\t' || text.back() == '\n' || text.back() == '\r'))
         text.remove_suffix(1);
     return text;
 }
@@ -100,24 +102,38 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 44> kIso639A
     {"pan", "pa"}, {"rus", "ru"},
 }};
 constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kIso639Alpha3More = {{
-    {"ron", "ro"}, {"rum", "ro"}, {"som", "so"}, {"swa", "sw"}, {"tgl", "tl"}, {"tam", "ta"}, {"tel", "te"},
-    {"tha", "th"}, {"tir", "ti"}, {"tur", "tr"}, {"ukr", "uk"}, {"urd", "ur"}, {"uzb", "uz"}, {"vie", "vi"},
-    {"wol", "wo"}, {"yor", "yo"},
+    {"ron", "ro"},
+    {"rum", "ro"},
+    {"som", "so"},
+    {"swa", "sw"},
+    {"tgl", "tl"},
+    {"tam", "ta"},
+    {"tel", "te"},
+    {"tha", "th"},
+    {"tir", "ti"},
+    {"tur", "tr"},
+    {"ukr", "uk"},
+    {"urd", "ur"},
+    {"uzb", "uz"},
+    {"vie", "vi"},
+    {"wol", "wo"},
+    {"yor", "yo"},
 }};
 
 constexpr std::array<CautionKeyword, 26> kKeywordTable = {{
-    {"weapon", "weapon"},         {"firearm", "weapon"},        {"gun", "weapon"},
-    {"knife", "weapon"},          {"armed", "weapon"},          {"violen", "violence"},
-    {"assault", "violence"},      {"threat", "violence"},       {"combative", "violence"},
-    {"fight", "violence"},        {"hostile", "violence"},      {"medical", "medical"},
-    {"injur", "medical"},         {"overdose", "medical"},      {"bleeding", "medical"},
-    {"unconscious", "medical"},   {"intoxicat", "intoxication"}, {"alcohol", "intoxication"},
-    {"drunk", "intoxication"},    {"drug", "intoxication"},     {"substance", "intoxication"},
-    {"child", "minors"},          {"juvenile", "minors"},       {"minor", "minors"},
-    {"kid", "minors"},            {"infant", "minors"},
+    {"weapon", "weapon"},       {"firearm", "weapon"},         {"gun", "weapon"},
+    {"knife", "weapon"},        {"armed", "weapon"},           {"violen", "violence"},
+    {"assault", "violence"},    {"threat", "violence"},        {"combative", "violence"},
+    {"fight", "violence"},      {"hostile", "violence"},       {"medical", "medical"},
+    {"injur", "medical"},       {"overdose", "medical"},       {"bleeding", "medical"},
+    {"unconscious", "medical"}, {"intoxicat", "intoxication"}, {"alcohol", "intoxication"},
+    {"drunk", "intoxication"},  {"drug", "intoxication"},      {"substance", "intoxication"},
+    {"child", "minors"},        {"juvenile", "minors"},        {"minor", "minors"},
+    {"kid", "minors"},          {"infant", "minors"},
 }};
 
-constexpr std::array<std::string_view, 5> kFlagOrder = {"weapon", "violence", "medical", "intoxication", "minors"};
+constexpr std::array<std::string_view, 5> kFlagOrder = {"weapon", "violence", "medical", "intoxication",
+                                                        "minors"};
 
 } // namespace
 
@@ -155,7 +171,8 @@ std::string oneLine(std::string_view text, std::size_t maxBytes)
 
 PidfLocation readPidfLocation(std::string_view xml)
 {
-    static constexpr std::array<std::string_view, 9> kCivic = {"HNO", "HNS", "PRD", "RD", "STS", "POD", "A3", "A1", "PC"};
+    static constexpr std::array<std::string_view, 9> kCivic = {"HNO", "HNS", "PRD", "RD", "STS",
+                                                               "POD", "A3",  "A1",  "PC"};
     std::array<std::string, kCivic.size()> civic;
     bool civicDone = false;
     bool inCivic = false;
@@ -219,7 +236,8 @@ PidfLocation readPidfLocation(std::string_view xml)
         const auto a = std::from_chars(first.data(), first.data() + first.size(), lat);
         const auto b = std::from_chars(second.data(), second.data() + second.size(), lon);
         // A third number (altitude) may follow the two.
-        const bool secondOk = b.ec == std::errc() && (b.ptr == second.data() + second.size() || *b.ptr == ' ');
+        const bool secondOk =
+            b.ec == std::errc() && (b.ptr == second.data() + second.size() || *b.ptr == ' ');
         if (a.ec == std::errc() && a.ptr == first.data() + first.size() && secondOk && std::isfinite(lat) &&
             std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
             location.latitude = lat;
@@ -267,7 +285,8 @@ std::string niemPersonName(const json& person)
 std::optional<int> niemPersonAge(const json& person, TimePoint at)
 {
     if (const json* measure = firstItem(person, "ageMeasure"); measure && measure->is_object()) {
-        for (const char* key : {"integerValue", "unsignedIntegerValue", "decimalValue", "doubleValue", "value"}) {
+        for (const char* key :
+             {"integerValue", "unsignedIntegerValue", "decimalValue", "doubleValue", "value"}) {
             if (const json* value = niemValue(*measure, key))
                 if (const auto years = wholeYears(*value))
                     return years;
@@ -301,8 +320,9 @@ std::string languageCodeFor(std::string_view nameOrCode)
     if (key != "other")
         if (const auto* language = intake::findLanguage(key))
             return std::string(language->code);
-    for (const auto& table : {std::span<const std::pair<std::string_view, std::string_view>>(kIso639Alpha3),
-                              std::span<const std::pair<std::string_view, std::string_view>>(kIso639Alpha3More)})
+    for (const auto& table :
+         {std::span<const std::pair<std::string_view, std::string_view>>(kIso639Alpha3),
+          std::span<const std::pair<std::string_view, std::string_view>>(kIso639Alpha3More)})
         for (const auto& [alpha3, code] : table)
             if (key == alpha3)
                 return std::string(code);
@@ -353,9 +373,8 @@ std::string callbackPhone(std::span<const std::string> uris)
         const std::size_t skip = scheme == "sips:" ? 5 : scheme.rfind("sip:", 0) == 0 ? 4 : 0;
         if (skip == 0)
             continue;
-        const std::string_view user = std::string_view(uri).substr(skip, uri.find('@') == std::string::npos
-                                                                            ? 0
-                                                                            : uri.find('@') - skip);
+        const std::string_view user =
+            std::string_view(uri).substr(skip, uri.find('@') == std::string::npos ? 0 : uri.find('@') - skip);
         if (auto phone = dialable(user); !phone.empty())
             return phone;
     }

@@ -16,8 +16,8 @@ namespace heart::cad {
 
 struct PidfLocation
 {
-    std::string address; // "42 W Cellular Street, Wilmington, DE 19801", or empty
-    std::optional<double> latitude;  // both or neither, WGS 84 degrees in range
+    std::string address;            // "42 W Cellular Street, Wilmington, DE 19801", or empty
+    std::optional<double> latitude; // both or neither, WGS 84 degrees in range
     std::optional<double> longitude;
 };
 // From a PIDF-LO document (RFC 4119/5139/5491): the first civicAddress

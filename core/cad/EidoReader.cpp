@@ -117,13 +117,13 @@ bool hasRole(const json& person, std::span<const std::string_view> roles)
 }
 
 constexpr std::array<std::string_view, 1> kCallerRoles = {"caller"};
-constexpr std::array<std::string_view, 5> kSelfRoles = {"patient", "subject", "personincrisis", "person in crisis",
-                                                        "victim"};
-constexpr std::array<std::string_view, 6> kFamilyRoles = {"family", "relative", "parent", "guardian", "spouse",
-                                                          "familymember"};
+constexpr std::array<std::string_view, 5> kSelfRoles = {"patient", "subject", "personincrisis",
+                                                        "person in crisis", "victim"};
+constexpr std::array<std::string_view, 6> kFamilyRoles = {"family",   "relative", "parent",
+                                                          "guardian", "spouse",   "familymember"};
 constexpr std::array<std::string_view, 3> kBystanderRoles = {"witness", "bystander", "passerby"};
-constexpr std::array<std::string_view, 5> kProfessionalRoles = {"professional", "staff", "provider", "clinician",
-                                                                "responder"};
+constexpr std::array<std::string_view, 5> kProfessionalRoles = {"professional", "staff", "provider",
+                                                                "clinician", "responder"};
 
 std::string relationshipOf(const json& caller)
 {
@@ -177,7 +177,8 @@ std::string phoneOf(const json& owner, const ComponentIndex& callbacks)
     if (!callback)
         return {};
     auto uris = stringList(member(*callback, "callBackInformationUri"));
-    if (const std::string& updated = str(member(*callback, "updatedCbn"), "updatedCbnIdentifierUri"); !updated.empty())
+    if (const std::string& updated = str(member(*callback, "updatedCbn"), "updatedCbnIdentifierUri");
+        !updated.empty())
         uris.push_back(updated);
     return callbackPhone(uris);
 }
@@ -198,7 +199,8 @@ void mapPeople(const json& document, const ComponentIndex& callbacks, CadInciden
     }
     callerOut = caller;
     if (caller) {
-        incident.callerName = oneLine(niemPersonName(member(*caller, "ncPersonComponent")), kEidoMaxLineBytes);
+        incident.callerName =
+            oneLine(niemPersonName(member(*caller, "ncPersonComponent")), kEidoMaxLineBytes);
         incident.callerPhone = phoneOf(*caller, callbacks);
         incident.callerRelationship = relationshipOf(*caller);
     }
@@ -302,7 +304,8 @@ Result<CadIncident, DataError> mapIncident(const json& document)
     const auto updated = parseEidoTime(str(document, "lastUpdateTimeStamp"));
     if (!updated)
         return refusal("lastUpdateTimeStamp", "bad-time",
-                       "outside the years " + std::to_string(kEidoMinYear) + ".." + std::to_string(kEidoMaxYear));
+                       "outside the years " + std::to_string(kEidoMinYear) + ".." +
+                           std::to_string(kEidoMaxYear));
     incident.updatedAt = *updated;
     incident.receivedAt = *updated;
     const json& calls = member(document, "callComponent");

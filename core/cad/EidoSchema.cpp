@@ -155,10 +155,11 @@ private:
 
     void checkArray(const json& rule, const json& value, std::string& path, int depth)
     {
-        if (const auto minimum = rule.find("minItems"); minimum != rule.end() && minimum->is_number_unsigned()) {
+        if (const auto minimum = rule.find("minItems");
+            minimum != rule.end() && minimum->is_number_unsigned()) {
             if (value.size() < minimum->get<std::size_t>())
-                add(path, "too-few-items", "needs at least " + std::to_string(minimum->get<std::size_t>()) +
-                                               " item(s)");
+                add(path, "too-few-items",
+                    "needs at least " + std::to_string(minimum->get<std::size_t>()) + " item(s)");
         }
         const auto items = rule.find("items");
         if (items == rule.end())

@@ -38,10 +38,10 @@ bool at(std::string_view text, std::size_t index, char c)
 std::optional<DateTimeParts> split(std::string_view text)
 {
     DateTimeParts p;
-    if (!digits(text, 0, 4, p.year) || !at(text, 4, '-') || !digits(text, 5, 2, p.month) || !at(text, 7, '-') ||
-        !digits(text, 8, 2, p.day) || !(at(text, 10, 'T') || at(text, 10, 't')) || !digits(text, 11, 2, p.hour) ||
-        !at(text, 13, ':') || !digits(text, 14, 2, p.minute) || !at(text, 16, ':') ||
-        !digits(text, 17, 2, p.second))
+    if (!digits(text, 0, 4, p.year) || !at(text, 4, '-') || !digits(text, 5, 2, p.month) ||
+        !at(text, 7, '-') || !digits(text, 8, 2, p.day) || !(at(text, 10, 'T') || at(text, 10, 't')) ||
+        !digits(text, 11, 2, p.hour) || !at(text, 13, ':') || !digits(text, 14, 2, p.minute) ||
+        !at(text, 16, ':') || !digits(text, 17, 2, p.second))
         return std::nullopt;
     std::size_t i = 19;
     if (at(text, i, '.')) {
@@ -93,13 +93,16 @@ std::optional<TimePoint> parseEidoTime(std::string_view text)
     if (!p)
         return std::nullopt;
     using namespace std::chrono;
-    const sys_days day{year_month_day{year{p->year}, month{unsigned(p->month)}, std::chrono::day{unsigned(p->day)}}};
-    const sys_seconds local = day + hours{p->hour} + minutes{p->minute} + seconds{p->second == 60 ? 59 : p->second};
+    const sys_days day{
+        year_month_day{year{p->year}, month{unsigned(p->month)}, std::chrono::day{unsigned(p->day)}}};
+    const sys_seconds local =
+        day + hours{p->hour} + minutes{p->minute} + seconds{p->second == 60 ? 59 : p->second};
     const sys_seconds utc = local - minutes{p->offsetMinutes};
     const int utcYear = int(year_month_day{floor<days>(utc)}.year());
     if (utcYear < kEidoMinYear || utcYear > kEidoMaxYear)
         return std::nullopt;
-    return time_point_cast<TimePoint::duration>(utc) + duration_cast<TimePoint::duration>(nanoseconds{p->nanos});
+    return time_point_cast<TimePoint::duration>(utc) +
+           duration_cast<TimePoint::duration>(nanoseconds{p->nanos});
 }
 
 std::string formatEidoTime(TimePoint time)
@@ -112,7 +115,8 @@ std::string formatEidoTime(TimePoint time)
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", int(date.year()),
                   unsigned(date.month()), unsigned(date.day()), int(clock.hours().count()),
-                  int(clock.minutes().count()), int(clock.seconds().count()), int(clock.subseconds().count()));
+                  int(clock.minutes().count()), int(clock.seconds().count()),
+                  int(clock.subseconds().count()));
     return buffer;
 }
 

@@ -22,13 +22,25 @@ std::string htmlText(std::string_view text)
     out.reserve(text.size() + 16);
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\n': out += "<br>"; break;
-        case '\r': break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\n':
+            out += "<br>";
+            break;
+        case '\r':
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -98,7 +110,9 @@ std::string writeEidoUpdate(const CadUpdate& update)
             component["updatedByAgentReference"] = {{"$ref", agentRef}};
         return component;
     };
-    auto reference = [](const std::string& id) { return ojson{{"$ref", id}}; };
+    auto reference = [](const std::string& id) {
+        return ojson{{"$ref", id}};
+    };
 
     ojson document = prologue(update.incidentId);
     document["eidoVersion"] = "1.0";
@@ -151,8 +165,8 @@ std::string writeEidoUpdate(const CadUpdate& update)
         unit["emergencyResourceTypeCommonRegistryText"] = kOther;
         unit["emergencyResourceTypeInternalText"] = kind;
         unit["resourceAttributeRegistryText"] = ojson::array({kOther});
-        unit["resourceAttributeInternalText"] =
-            ojson::array({kind == "cor" ? "clinician-with-crisis-trained-officer" : "unarmed-crisis-response"});
+        unit["resourceAttributeInternalText"] = ojson::array(
+            {kind == "cor" ? "clinician-with-crisis-trained-officer" : "unarmed-crisis-response"});
         unit["emergencyResourceName"] = update.unitCode;
         unit["primaryUnitStatusRegistryText"] = std::string(primaryUnitStatusFor(update.unitStatus));
         unit["secondaryUnitStatusRegistryText"] = ojson::array();

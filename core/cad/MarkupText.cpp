@@ -71,7 +71,12 @@ std::size_t decodeReference(std::string_view text, std::string& out)
         return end + 1;
     }
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> named = {{
-        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"},
+        {"amp", "&"},
+        {"lt", "<"},
+        {"gt", ">"},
+        {"quot", "\""},
+        {"apos", "'"},
+        {"nbsp", "\xC2\xA0"},
     }};
     for (const auto& [entity, replacement] : named) {
         if (name == entity) {
@@ -107,7 +112,8 @@ void scanXml(std::string_view xml, const XmlTextSink& sink)
     auto emit = [&](std::string_view raw, bool decode) {
         if (raw.empty() || open.empty())
             return;
-        if (std::all_of(raw.begin(), raw.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }))
+        if (std::all_of(raw.begin(), raw.end(),
+                        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }))
             return;
         const std::string text = decode ? decodeEntities(raw) : std::string(raw);
         sink(std::span<const std::string>(open), text);
@@ -173,8 +179,8 @@ void scanXml(std::string_view xml, const XmlTextSink& sink)
 
 std::string htmlToText(std::string_view html)
 {
-    static constexpr std::array<std::string_view, 12> lineEnds = {"br", "/p", "p", "/div", "div", "/li", "li",
-                                                                 "/tr", "/h1", "/h2", "/h3", "hr"};
+    static constexpr std::array<std::string_view, 12> lineEnds = {"br", "/p",  "p",   "/div", "div", "/li",
+                                                                  "li", "/tr", "/h1", "/h2",  "/h3", "hr"};
     std::string flat; // tags removed, entities still in
     flat.reserve(html.size());
     for (std::size_t i = 0; i < html.size();) {
@@ -243,7 +249,8 @@ std::string htmlToText(std::string_view html)
         const char c = decoded[i];
         if (c == '\n' || c == '\r') {
             endLine();
-        } else if (c == ' ' || c == '\t' || (c == '\xC2' && i + 1 < decoded.size() && decoded[i + 1] == '\xA0')) {
+        } else if (c == ' ' || c == '\t' ||
+                   (c == '\xC2' && i + 1 < decoded.size() && decoded[i + 1] == '\xA0')) {
             if (c == '\xC2')
                 ++i;
             if (!line.empty() && line.back() != ' ')

@@ -52,7 +52,8 @@ struct EntryProblem
 std::optional<EntryProblem> checkEntry(const NatureCode& entry)
 {
     if (entry.code.size() > kNatureCodeMaxFieldBytes)
-        return EntryProblem{"code", "too-long", "longer than " + std::to_string(kNatureCodeMaxFieldBytes) + " bytes"};
+        return EntryProblem{"code", "too-long",
+                            "longer than " + std::to_string(kNatureCodeMaxFieldBytes) + " bytes"};
     if (entry.callType.size() > kNatureCodeMaxFieldBytes)
         return EntryProblem{"callType", "too-long",
                             "longer than " + std::to_string(kNatureCodeMaxFieldBytes) + " bytes"};
@@ -152,10 +153,12 @@ CsvRecord readRecord(std::string_view text, std::size_t& i, std::size_t& line, c
 
 } // namespace
 
-Result<NatureCodeTable, DataError> NatureCodeTable::fromCsv(std::string_view text, const std::string& sourceName)
+Result<NatureCodeTable, DataError> NatureCodeTable::fromCsv(std::string_view text,
+                                                            const std::string& sourceName)
 {
     if (text.size() > kNatureCodeMaxBytes)
-        return DataError{sourceName, "", "too-large", "more than " + std::to_string(kNatureCodeMaxBytes) + " bytes"};
+        return DataError{sourceName, "", "too-large",
+                         "more than " + std::to_string(kNatureCodeMaxBytes) + " bytes"};
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
     NatureCodeTable table;
@@ -186,19 +189,23 @@ Result<NatureCodeTable, DataError> NatureCodeTable::fromCsv(std::string_view tex
             return DataError{sourceName, where, problem->code, problem->message};
         if (const auto known = lineOfCode.find(fold(entry.code)); known != lineOfCode.end())
             return DataError{sourceName, where, "duplicate-code",
-                             "the code " + shown(entry.code) + " is already on line " + std::to_string(known->second)};
+                             "the code " + shown(entry.code) + " is already on line " +
+                                 std::to_string(known->second)};
         if (table.m_entries.size() >= kNatureCodeMaxRows)
-            return DataError{sourceName, where, "too-large", "more than " + std::to_string(kNatureCodeMaxRows) + " codes"};
+            return DataError{sourceName, where, "too-large",
+                             "more than " + std::to_string(kNatureCodeMaxRows) + " codes"};
         lineOfCode.emplace(fold(entry.code), recordLine);
         table.m_entries.push_back(std::move(entry));
     }
     return table;
 }
 
-Result<NatureCodeTable, DataError> NatureCodeTable::fromJson(std::string_view text, const std::string& sourceName)
+Result<NatureCodeTable, DataError> NatureCodeTable::fromJson(std::string_view text,
+                                                             const std::string& sourceName)
 {
     if (text.size() > kNatureCodeMaxBytes)
-        return DataError{sourceName, "", "too-large", "more than " + std::to_string(kNatureCodeMaxBytes) + " bytes"};
+        return DataError{sourceName, "", "too-large",
+                         "more than " + std::to_string(kNatureCodeMaxBytes) + " bytes"};
     json document;
     try {
         document = json::parse(text.begin(), text.end());
@@ -240,9 +247,11 @@ Result<NatureCodeTable, DataError> NatureCodeTable::fromJson(std::string_view te
             return DataError{sourceName, path + "." + problem->field, problem->code, problem->message};
         if (const auto known = indexOfCode.find(fold(entry.code)); known != indexOfCode.end())
             return DataError{sourceName, path + ".code", "duplicate-code",
-                             "the code " + shown(entry.code) + " is already codes[" + std::to_string(known->second) + "]"};
+                             "the code " + shown(entry.code) + " is already codes[" +
+                                 std::to_string(known->second) + "]"};
         if (table.m_entries.size() >= kNatureCodeMaxRows)
-            return DataError{sourceName, path, "too-large", "more than " + std::to_string(kNatureCodeMaxRows) + " codes"};
+            return DataError{sourceName, path, "too-large",
+                             "more than " + std::to_string(kNatureCodeMaxRows) + " codes"};
         indexOfCode.emplace(fold(entry.code), k);
         table.m_entries.push_back(std::move(entry));
     }
@@ -266,7 +275,8 @@ std::string NatureCodeTable::toCsv() const
 {
     std::string out = "code,call_type,description\n";
     for (const auto& entry : m_entries)
-        out += csvField(entry.code) + "," + csvField(entry.callType) + "," + csvField(entry.description) + "\n";
+        out +=
+            csvField(entry.code) + "," + csvField(entry.callType) + "," + csvField(entry.description) + "\n";
     return out;
 }
 
@@ -309,7 +319,8 @@ std::optional<DataError> NatureCodeTable::checkCallTypes(const std::vector<std::
 const NatureCodeTable& defaultNatureCodeTable()
 {
     static const NatureCodeTable table = [] {
-        auto read = NatureCodeTable::fromCsv(embedded::defaultNatureCodesCsv(), "resources/cad/nature-codes.csv");
+        auto read =
+            NatureCodeTable::fromCsv(embedded::defaultNatureCodesCsv(), "resources/cad/nature-codes.csv");
         return read.ok() ? read.value() : NatureCodeTable();
     }();
     return table;

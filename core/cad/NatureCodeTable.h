@@ -46,7 +46,8 @@ class NatureCodeTable
 public:
     NatureCodeTable() = default;
 
-    static Result<NatureCodeTable, DataError> fromCsv(std::string_view text, const std::string& sourceName = "<csv>");
+    static Result<NatureCodeTable, DataError> fromCsv(std::string_view text,
+                                                      const std::string& sourceName = "<csv>");
     static Result<NatureCodeTable, DataError> fromJson(std::string_view text,
                                                        const std::string& sourceName = "<json>");
     std::string toJson() const; // compact, entries in table order
