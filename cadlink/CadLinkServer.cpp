@@ -42,12 +42,20 @@ CadLinkServer::CadLinkServer(usecases::Context context, usecases::CadMapping map
     m_clock.start();
     m_server->setSslConfiguration(m_options.tls);
     connect(m_server, &QWebSocketServer::newConnection, this, &CadLinkServer::onNewConnection);
-    connect(m_server, &QWebSocketServer::sslErrors, this, [](const QList<QSslError>& errors) {
+    // A peer that fails TLS is refused by Qt before it is a connection. Said
+    // as a warning once a minute, in between as information: a CAD with a
+    // wrong certificate retries every few seconds.
+    connect(m_server, &QWebSocketServer::sslErrors, this, [this](const QList<QSslError>& errors) {
+        QStringList texts;
         for (const QSslError& error : errors)
-            qCWarning(lcCadLink) << "TLS error from a connecting CAD:" << error.errorString();
-    });
-    connect(m_server, &QWebSocketServer::peerVerifyError, this, [](const QSslError& error) {
-        qCWarning(lcCadLink) << "a connecting CAD's certificate was refused:" << error.errorString();
+            texts.append(error.errorString());
+        ++m_stats.tlsRefused;
+        if (!m_lastTlsWarning.isValid() || m_lastTlsWarning.elapsed() > 60000) {
+            m_lastTlsWarning.start();
+            qCWarning(lcCadLink) << "refused a connection that failed TLS:" << texts.join(QStringLiteral("; "));
+        } else {
+            qCInfo(lcCadLink) << "refused a connection that failed TLS:" << texts.join(QStringLiteral("; "));
+        }
     });
     m_heartbeat.setInterval(m_options.heartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &CadLinkServer::heartbeat);

@@ -55,6 +55,7 @@ struct CadLinkStats
     qint64 updatesSent = 0;
     qint64 updatesDelivered = 0;
     qint64 connections = 0;
+    qint64 tlsRefused = 0; // connections refused for their certificate
 };
 
 class CadLinkServer : public QObject
@@ -97,6 +98,7 @@ private:
     QList<QPointer<QWebSocket>> m_sockets;
     QHash<QWebSocket*, qint64> m_lastPong; // ms of m_clock
     QElapsedTimer m_clock;
+    QElapsedTimer m_lastTlsWarning;
     QSet<QString> m_inFlight; // sent on m_cad, not answered yet
     QTimer m_heartbeat;
     QTimer m_outboundRetry;
