@@ -1,5 +1,6 @@
 #include "intake/CadDifferencesBar.h"
 
+#include "core/PhoneFormat.h"
 #include "shell/DomainText.h"
 #include "store/CoreText.h"
 #include "usecases/ChangeFeed.h"
@@ -24,8 +25,6 @@ CadDifferencesBar::CadDifferencesBar(Services services, QWidget* parent)
     m_text->setTextFormat(Qt::PlainText);
     m_accept->setObjectName(QStringLiteral("cadDifferencesAccept"));
     m_dismiss->setObjectName(QStringLiteral("cadDifferencesDismiss"));
-    m_accept->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    m_dismiss->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     for (QPushButton* button : {m_accept, m_dismiss}) {
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::TabFocus);
@@ -110,7 +109,7 @@ QString CadDifferencesBar::fieldText(cad::CadField field, const cad::CadIncident
                    ? tr("Position: %1, %2").arg(*incident.latitude, 0, 'f', 5).arg(*incident.longitude, 0, 'f', 5)
                    : tr("Position: (none)");
     case cad::CadField::CallerName: return tr("Caller: %1").arg(value(incident.callerName));
-    case cad::CadField::CallerPhone: return tr("Callback number: %1").arg(value(incident.callerPhone));
+    case cad::CadField::CallerPhone: return tr("Callback number: %1").arg(value(phoneForDisplay(incident.callerPhone)));
     case cad::CadField::CallerRelationship: return tr("Caller's relationship: %1").arg(value(incident.callerRelationship));
     case cad::CadField::PersonName: return tr("Person: %1").arg(value(incident.personName));
     case cad::CadField::PersonAge:
@@ -138,6 +137,9 @@ void CadDifferencesBar::render()
 {
     m_accept->setText(tr("Use the CAD's changes (Ctrl+Shift+C)"));
     m_dismiss->setText(tr("Dismiss (Ctrl+Shift+X)"));
+    // After setText, which sets a button's shortcut from its text.
+    m_accept->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_dismiss->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     if (!m_row || m_fields.empty()) {
         m_text->clear();
         return;

@@ -661,6 +661,12 @@ bool IntakeForm::isFormShortcut(const QKeySequence& keys) const
         if (button->shortcut() == keys)
             return true;
     }
+    // The CAD differences' (Ctrl+Shift+C, Ctrl+Shift+X) while they are shown.
+    if (m_cadBar && m_cadBar->isVisible()) {
+        for (const QAbstractButton* button : m_cadBar->findChildren<QAbstractButton*>())
+            if (button->shortcut() == keys)
+                return true;
+    }
     // The workplace's own (Ctrl+N, Ctrl+W, my drafts) win too.
     for (const QWidget* widget = parentWidget(); widget; widget = widget->parentWidget()) {
         for (const QAction* action : widget->actions()) {
