@@ -235,7 +235,7 @@ void CadLinkServer::onNotify(QWebSocket* socket, const QString& messageId, const
 void CadLinkServer::pumpOutbound()
 {
     usecases::CadUseCases cad(m_context);
-    auto queued = cad.collectOutbound(m_options.identity);
+    auto queued = cad.collectOutbound(m_options.identity, &m_journalPosition);
     if (!queued.ok())
         qCWarning(lcCadLink) << "could not collect the updates owed to the CAD:" << queued.error().detail;
     sendPending();

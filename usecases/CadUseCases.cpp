@@ -319,12 +319,14 @@ store::StoreResult<QString> callOfUnitChange(store::Database& db, const QString&
 
 } // namespace
 
-store::StoreResult<int> CadUseCases::collectOutbound(const CadIdentity& identity)
+store::StoreResult<int> CadUseCases::collectOutbound(const CadIdentity& identity, qint64* position)
 {
+    qint64 local = -1;
+    qint64* at = position ? position : &local;
     int queued = 0;
     for (;;) {
         bool more = false;
-        auto page = collectPage(identity, &more);
+        auto page = collectPage(identity, at, &more);
         if (!page.ok())
             return page.error();
         queued += page.value();
@@ -333,43 +335,19 @@ store::StoreResult<int> CadUseCases::collectOutbound(const CadIdentity& identity
     }
 }
 
-store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, bool* more)
+namespace {
+
+// The CAD calls among journal rows, each once, in the order first named.
+store::StoreResult<QStringList> callsNamed(store::Database& db, const QList<store::JournalEntry>& entries)
 {
-    constexpr int kPage = 500;
-    *more = false;
-    store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::TakeCall, kCadIncident);
-    if (!work.ok())
-        return work.error();
-    store::CadStore cad(m_context.db);
-    store::ChangeJournal journal(m_context.db);
-    auto position = cad.state(kOutboundSeq);
-    if (!position.ok())
-        return position.error();
-    if (position.value().isEmpty()) {
-        // A new link starts at the journal's head: it does not re-send history.
-        auto head = journal.lastSeq();
-        if (!head.ok())
-            return head.error();
-        if (store::StoreError error = cad.setState(kOutboundSeq, QString::number(head.value())))
-            return error;
-        if (store::StoreError error = work.commit())
-            return error;
-        return 0;
-    }
-    auto entries = journal.after(position.value().toLongLong(), kPage);
-    if (!entries.ok())
-        return entries.error();
-    if (entries.value().isEmpty())
-        return 0;
-    *more = entries.value().size() == kPage;
     QStringList callIds;
     QSet<QString> seen;
-    for (const store::JournalEntry& entry : entries.value()) {
+    for (const store::JournalEntry& entry : entries) {
         QString callId;
         if (entry.recordType == kCall) {
             callId = entry.recordId;
         } else if (entry.recordType == QLatin1String("unit")) {
-            auto call = callOfUnitChange(m_context.db, entry.recordId);
+            auto call = callOfUnitChange(db, entry.recordId);
             if (!call.ok())
                 return call.error();
             callId = call.value();
@@ -379,21 +357,103 @@ store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, bo
             callIds.append(callId);
         }
     }
+    return callIds;
+}
+
+// Whether the call is from the CAD and owes it an update: its row and state.
+struct Owed
+{
+    store::CadIncidentRow row;
+    OutboundState state;
+};
+store::StoreResult<std::optional<Owed>> owedUpdate(store::Database& db, const QString& callId)
+{
+    auto existing = store::CadStore(db).incidentOfCall(callId);
+    if (!existing.ok())
+        return existing.error();
+    if (!existing.value())
+        return std::optional<Owed>{};
+    auto state = outboundState(db, callId);
+    if (!state.ok())
+        return state.error();
+    if (!state.value().worthTelling() || state.value().key() == existing.value()->sentJson)
+        return std::optional<Owed>{};
+    return std::optional<Owed>{Owed{*existing.value(), state.value()}};
+}
+
+} // namespace
+
+store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, qint64* position, bool* more)
+{
+    constexpr int kPage = 500;
+    *more = false;
+    if (!permits(m_context.actor.role(), Action::TakeCall))
+        return store::StoreError::make(store::StoreErrorCode::PermissionDenied);
+    store::CadStore cad(m_context.db);
+    store::ChangeJournal journal(m_context.db);
+    if (*position < 0) {
+        auto stored = cad.state(kOutboundSeq);
+        if (!stored.ok())
+            return stored.error();
+        if (stored.value().isEmpty()) {
+            // A new link starts at the journal's head: it does not re-send history.
+            store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::TakeCall, kCadIncident);
+            if (!work.ok())
+                return work.error();
+            auto head = journal.lastSeq();
+            if (!head.ok())
+                return head.error();
+            if (store::StoreError error = cad.setState(kOutboundSeq, QString::number(head.value())))
+                return error;
+            if (store::StoreError error = work.commit())
+                return error;
+            *position = head.value();
+            return 0;
+        }
+        *position = stored.value().toLongLong();
+    }
+    // Read first, outside any transaction: most journal rows (notes, the
+    // link's own new calls, calls not from the CAD) owe the CAD nothing, and
+    // taking the write lock for them would slow every workstation down. The
+    // position moves on in memory; it is stored with the next update queued
+    // (after a restart the link reads again from there, and an update already
+    // queued is not queued twice: its state is the one last sent).
+    auto entries = journal.after(*position, kPage);
+    if (!entries.ok())
+        return entries.error();
+    if (entries.value().isEmpty())
+        return 0;
+    *more = entries.value().size() == kPage;
+    const qint64 last = entries.value().last().seq;
+    auto named = callsNamed(m_context.db, entries.value());
+    if (!named.ok())
+        return named.error();
+    QStringList owing;
+    for (const QString& callId : named.value()) {
+        auto owed = owedUpdate(m_context.db, callId);
+        if (!owed.ok())
+            return owed.error();
+        if (owed.value())
+            owing.append(callId);
+    }
+    if (owing.isEmpty()) {
+        *position = last;
+        return 0;
+    }
+
+    store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::TakeCall, kCadIncident);
+    if (!work.ok())
+        return work.error();
     int queued = 0;
     const QDateTime now = utc(m_context.clock.now());
-    for (const QString& callId : callIds) {
-        auto existing = cad.incidentOfCall(callId);
-        if (!existing.ok())
-            return existing.error();
-        if (!existing.value())
+    for (const QString& callId : owing) {
+        auto owed = owedUpdate(m_context.db, callId); // again, under the lock
+        if (!owed.ok())
+            return owed.error();
+        if (!owed.value())
             continue;
-        store::CadIncidentRow row = *existing.value();
-        auto state = outboundState(m_context.db, callId);
-        if (!state.ok())
-            return state.error();
-        const QString key = state.value().key();
-        if (!state.value().worthTelling() || key == row.sentJson)
-            continue;
+        store::CadIncidentRow row = owed.value()->row;
+        const OutboundState& state = owed.value()->state;
         cad::CadUpdate update;
         update.incidentId = store::toStdString(row.incidentId);
         update.cadNumber = store::toStdString(row.cadNumber);
@@ -402,17 +462,17 @@ store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, bo
         update.issuingElement = store::toStdString(identity.issuingElement);
         update.agency = store::toStdString(identity.agency);
         update.agentId = store::toStdString(m_context.actor.userId());
-        update.callType = store::toStdString(state.value().callType);
-        update.program = store::toStdString(state.value().program);
-        update.unitCode = store::toStdString(state.value().unitCode);
-        update.unitStatus = store::toStdString(state.value().unitStatus);
-        update.disposition = store::toStdString(state.value().disposition);
-        update.closed = state.value().closed;
+        update.callType = store::toStdString(state.callType);
+        update.program = store::toStdString(state.program);
+        update.unitCode = store::toStdString(state.unitCode);
+        update.unitStatus = store::toStdString(state.unitStatus);
+        update.disposition = store::toStdString(state.disposition);
+        update.closed = state.closed;
         const QString body = text(cad::writeEidoUpdate(update));
         auto seq = cad.enqueue(text(update.messageId), row.incidentId, body, now);
         if (!seq.ok())
             return seq.error();
-        row.sentJson = key;
+        row.sentJson = state.key();
         auto version = cad.update(row, now);
         if (!version.ok())
             return version.error();
@@ -420,10 +480,11 @@ store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, bo
             return error;
         ++queued;
     }
-    if (store::StoreError error = cad.setState(kOutboundSeq, QString::number(entries.value().last().seq)))
+    if (store::StoreError error = cad.setState(kOutboundSeq, QString::number(last)))
         return error;
     if (store::StoreError error = work.commit())
         return error;
+    *position = last;
     return queued;
 }
 

@@ -84,13 +84,15 @@ public:
     // --- Outbound (the link) ------------------------------------------------
     // Turns the journal after the link's position into queued EIDO updates;
     // returns how many were queued. The first call starts at the journal's head.
-    store::StoreResult<int> collectOutbound(const CadIdentity& identity);
+    // `position` (the link's, kept between calls; -1: read the stored one)
+    // saves reading the journal again from the stored position each time.
+    store::StoreResult<int> collectOutbound(const CadIdentity& identity, qint64* position = nullptr);
     store::StoreResult<QList<store::CadOutboxMessage>> pendingOutbound(int limit = 100);
     store::StoreResult<int> pendingOutboundCount();
     store::StoreError outboundDelivered(const QString& messageId);
 
 private:
-    store::StoreResult<int> collectPage(const CadIdentity& identity, bool* more);
+    store::StoreResult<int> collectPage(const CadIdentity& identity, qint64* position, bool* more);
 
     Context m_context;
 };
