@@ -1,5 +1,9 @@
 #include "usecases/SettingsUseCases.h"
 
+#include "core/cad/NatureCodeTable.h"
+#include "store/CoreText.h"
+#include "usecases/CallUseCases.h"
+
 #include "store/CrisisServices.h"
 #include "store/FollowUpSettings.h"
 
@@ -44,6 +48,26 @@ store::StoreError SettingsUseCases::setCrisisServices(const QByteArray& json)
 {
     store::SettingsStore settings(m_context.db, m_context.clock);
     return store::CrisisServices::store(settings, m_context.actor, json);
+}
+
+store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, const QString& sourceName)
+{
+    auto table = cad::NatureCodeTable::fromCsv(std::string_view(csv.constData(), std::size_t(csv.size())),
+                                               store::toStdString(sourceName));
+    if (!table.ok())
+        return store::StoreError::make(store::StoreErrorCode::InvalidInput,
+                                       store::toQString(table.error().toString()));
+    auto routing = CallUseCases(m_context).routing();
+    if (!routing.ok())
+        return routing.error();
+    std::vector<std::string> callTypes;
+    for (const routing::RuleSet& set : routing.value().rules.ruleSets())
+        for (const routing::CallType& type : set.callTypes)
+            callTypes.push_back(type.code);
+    if (auto unknown = table.value().checkCallTypes(callTypes))
+        return store::StoreError::make(store::StoreErrorCode::InvalidInput, store::toQString(unknown->toString()));
+    store::SettingsStore settings(m_context.db, m_context.clock);
+    return settings.setValue(m_context.actor, store::Setting::CadNatureCodes, store::toQString(table.value().toJson()));
 }
 
 store::StoreError SettingsUseCases::setFollowUpPolicy(const QString& json)

@@ -47,6 +47,9 @@ public:
     store::StoreError setIdleLockMinutes(int minutes);
     // The crisis lines put on every safety plan, checked before it is stored.
     store::StoreError setCrisisServices(const QByteArray& json);
+    // The center's CAD nature-code table from CSV (core/cad/NatureCodeTable.h),
+    // checked (syntax, and every call type known to a rule set) and stored as JSON.
+    store::StoreError setCadNatureCodes(const QByteArray& csv, const QString& sourceName);
     // The follow-up policy, checked before it is stored.
     store::StoreError setFollowUpPolicy(const QString& json);
     // Adds a rule set, or replaces the one with the same key.

@@ -15,6 +15,7 @@ const QString kKey = QStringLiteral("key");
 const QString kFile = QStringLiteral("file");
 const QString kCrisisServices = QStringLiteral("crisis-services");
 const QString kFollowUpPolicy = QStringLiteral("follow-up-policy");
+const QString kCadNatureCodes = QStringLiteral("cad-nature-codes");
 
 } // namespace
 
@@ -30,20 +31,22 @@ int runSetSetting(const Invocation& invocation)
             "\"es\": [...]}\n"
             "  follow-up-policy  due hours per program, attempts before closing, due-soon window\n"
             "                    (see docs/follow-up-policy.md)\n"
+            "  cad-nature-codes  the center's CAD nature codes mapped to call types, as CSV:\n"
+            "                    code,call_type[,description] (see docs/cad-eido.md)\n"
             "The administrator's password comes from HEARTDESK_ADMIN_PASSWORD or is asked on the terminal."));
     commandLine.addOption(
         {kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
     commandLine.addOption(
-        {kKey, QStringLiteral("crisis-services or follow-up-policy."), QStringLiteral("key")});
+        {kKey, QStringLiteral("crisis-services, follow-up-policy or cad-nature-codes."), QStringLiteral("key")});
     commandLine.addOption({kFile, QStringLiteral("The setting as JSON (UTF-8)."), QStringLiteral("file")});
     if (auto stop = commandLine.parse())
         return *stop;
     if (auto stop = commandLine.requireOptions({kAs, kKey, kFile}))
         return *stop;
     const QString key = commandLine.value(kKey).trimmed();
-    if (key != kCrisisServices && key != kFollowUpPolicy)
-        return commandLine.usageError(QStringLiteral("unknown setting '%1'; the settings are: %2, %3")
-                                          .arg(key, kCrisisServices, kFollowUpPolicy));
+    if (key != kCrisisServices && key != kFollowUpPolicy && key != kCadNatureCodes)
+        return commandLine.usageError(QStringLiteral("unknown setting '%1'; the settings are: %2, %3, %4")
+                                          .arg(key, kCrisisServices, kFollowUpPolicy, kCadNatureCodes));
     QFile file(commandLine.value(kFile));
     if (!file.open(QIODevice::ReadOnly)) {
         printError(QStringLiteral("cannot read %1: %2; nothing was changed")
@@ -60,8 +63,9 @@ int runSetSetting(const Invocation& invocation)
                                           QStringLiteral("change settings"), session))
         return *stop;
     usecases::SettingsUseCases settings({db, SystemClock::instance(), session->actor()});
-    const store::StoreError error = key == kCrisisServices
-                                        ? settings.setCrisisServices(json)
+    const store::StoreError error = key == kCrisisServices ? settings.setCrisisServices(json)
+                                    : key == kCadNatureCodes
+                                        ? settings.setCadNatureCodes(json, commandLine.value(kFile))
                                         : settings.setFollowUpPolicy(QString::fromUtf8(json));
     if (error)
         return reportError(error, db.spec(), QStringLiteral("%1 was not stored").arg(key));
