@@ -326,11 +326,14 @@ std::string languageCodeFor(std::string_view nameOrCode)
         for (const auto& [alpha3, code] : table)
             if (key == alpha3)
                 return std::string(code);
+    if (key.size() > 40)
+        return "other"; // no language name is that long
+    const std::string withQualifier = key + " (";
     for (const auto& language : intake::languages()) {
         const std::string english = lower(language.englishName);
         // "Persian (Farsi)" is also "persian"; "Spanish" is "spanish".
         if (language.code != "other" &&
-            (key == english || key == lower(language.nativeName) || english.rfind(key + " (", 0) == 0))
+            (key == english || key == lower(language.nativeName) || english.rfind(withQualifier, 0) == 0))
             return std::string(language.code);
     }
     return "other";
@@ -390,7 +393,7 @@ std::vector<std::string> cautionFlags(std::string_view text)
         if (!wordStart)
             continue;
         for (const auto& [keyword, flag] : kKeywordTable) {
-            if (std::string_view(folded).substr(i, keyword.size()) != keyword)
+            if (keyword.front() != folded[i] || std::string_view(folded).substr(i, keyword.size()) != keyword)
                 continue;
             for (std::size_t k = 0; k < kFlagOrder.size(); ++k)
                 found[k] = found[k] || kFlagOrder[k] == flag;

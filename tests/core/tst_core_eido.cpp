@@ -433,6 +433,8 @@ private Q_SLOTS:
             << std::string("A,\n") << std::string("missing-value") << std::string("line 1");
         QTest::newRow("empty code") << std::string(" ,assault\n") << std::string("missing-value")
                                     << std::string("line 1");
+        QTest::newRow("not utf-8") << std::string("A,assault\nB\xFF,nuisance\n") << std::string("not-utf8")
+                                   << std::string("line 2");
         QTest::newRow("long field") << "A," + std::string(300, 'a') << std::string("too-long")
                                     << std::string("line 1");
         QTest::newRow("too large") << std::string(kNatureCodeMaxBytes + 1, '\n') << std::string("too-large")
