@@ -364,7 +364,8 @@ std::string callbackPhone(std::span<const std::string> uris)
         if (number.empty() || number.size() > 40)
             return {};
         const auto normalised = intake::normalisePhone(number);
-        return normalised.ok() ? normalised.value() : std::string();
+        // A service code ("911", "988") is where the call went, not a number to call back.
+        return normalised.ok() && normalised.value().starts_with('+') ? normalised.value() : std::string();
     };
     for (const auto& uri : uris) {
         if (lower(uri.substr(0, 4)) == "tel:")

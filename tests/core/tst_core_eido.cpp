@@ -4,6 +4,7 @@
 // where and never quotes a person's data; the writer's update reads back and
 // is byte-stable; the nature-code table reads CSV and JSON with errors by line
 // or path. The fuzzers' regression inputs replay here.
+#include "core/cad/EidoFields.h"
 #include "core/cad/EidoReader.h"
 #include "core/cad/EidoSchema.h"
 #include "core/cad/EidoTime.h"
@@ -340,6 +341,39 @@ private Q_SLOTS:
         scanXml("<a:r><!-- <x> --><b>1 &lt; 2</b><c/><![CDATA[<raw>]]></a:r><unclosed",
                 [&](auto path, auto text) { texts.push_back(path.back() + "=" + std::string(text)); });
         QCOMPARE(texts, (std::vector<std::string>{"b=1 < 2", "r=<raw>"}));
+    }
+
+    void fieldsPeopleAndCautions()
+    {
+        for (const char* spanish : {"Spanish", "spa", "es", " ES ", "Español"})
+            QCOMPARE(languageCodeFor(spanish), std::string("es"));
+        QCOMPARE(languageCodeFor("Persian"), std::string("fa"));
+        QCOMPARE(languageCodeFor("vie"), std::string("vi"));
+        QCOMPARE(languageCodeFor("Klingon"), std::string("other"));
+        QCOMPARE(languageCodeFor(""), std::string());
+
+        const std::vector<std::string> uris = {"sip:alice@example.org", "tel:919.555.0123;phone-context=+1",
+                                               "tel:+44 20 7123 4567"};
+        QCOMPARE(callbackPhone(uris), std::string("+19195550123"));
+        QCOMPARE(callbackPhone(std::vector<std::string>{"tel:911", "sips:+18195551212@osp.com"}),
+                 std::string("+18195551212")); // a service code is not a number to call back
+        QCOMPARE(callbackPhone(std::vector<std::string>{"mailto:x@example.org"}), std::string());
+
+        QCOMPARE(cautionFlags("Armed with a FIREARM; assault history"),
+                 (std::vector<std::string>{"weapon", "violence"}));
+        QCOMPARE(cautionFlags("Minor injury, overdose risk, drug use"),
+                 (std::vector<std::string>{"medical", "intoxication", "minors"}));
+        QVERIFY(cautionFlags("disarmed, unthreatening, shotgun-free").empty()); // only at the start of a word
+
+        QCOMPARE(readPidfLocation("<civicAddress><HNO>12</HNO><HNS>B</HNS><RD>Elm</RD><STS>St</STS>"
+                                  "<A3>Durham</A3><PC>27701</PC></civicAddress>"
+                                  "<gml:Point><gml:pos>95.0 -78.9</gml:pos></gml:Point>")
+                     .address,
+                 std::string("12B Elm St, Durham, 27701"));
+        QVERIFY(!readPidfLocation("<gml:Point><gml:pos>95.0 -78.9</gml:pos></gml:Point>")
+                     .latitude); // out of range
+        const auto circle = readPidfLocation("<gs:Circle><gml:pos>35.99 -78.9 120</gml:pos></gs:Circle>");
+        QVERIFY(circle.latitude && *circle.latitude == 35.99 && *circle.longitude == -78.9);
     }
 
     void writerOutputReadsBackAndIsStable()
