@@ -245,7 +245,7 @@ void mapCautions(const json& document, CadIncident& incident)
         std::string details;
         if (!internal.empty() && !registry.empty() && lower(registry) != lower(internal))
             details = registry;
-        if (!severity.empty())
+        if (!severity.empty() && severity != "normal") // "normal" says nothing a counselor needs
             details += (details.empty() ? "" : ", ") + severity;
         if (!details.empty())
             line += " (" + details + ")";

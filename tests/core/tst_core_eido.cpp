@@ -147,9 +147,8 @@ private Q_SLOTS:
         QCOMPARE(incident.language, std::string("es"));
         QVERIFY(incident.interpreter);
         QCOMPARE(incident.flags, (std::vector<std::string>{"weapon", "intoxication"}));
-        QCOMPARE(incident.cautions,
-                 (std::vector<std::string>{"Has a kitchen knife (Weapon, high)",
-                                           "Drinking since morning (Intoxicated, normal)"}));
+        QCOMPARE(incident.cautions, (std::vector<std::string>{"Has a kitchen knife (Weapon, high)",
+                                                              "Drinking since morning (Intoxicated)"}));
         // Oldest first (the document lists them the other way round), HTML removed.
         QCOMPARE(incident.notes,
                  std::string("Caller's brother sitting on bench,\npacing <upset>\n"
@@ -413,6 +412,56 @@ private Q_SLOTS:
         QVERIFY(!closedDocument.contains("dispatchComponent"));
         QVERIFY(readEido(writeEidoUpdate(closed)).ok());
         QCOMPARE(primaryUnitStatusFor("on_scene"), std::string_view("OnScene"));
+    }
+
+    void incidentWriterRoundTrips()
+    {
+        // What the CAD simulator sends: the rich sample, read, written as a
+        // CAD would, read again, is the same incident.
+        const CadIncident original = readEido(dataFile("heart-incident.json")).value();
+        const std::string text = writeEidoIncident(original);
+        QCOMPARE(writeEidoIncident(original), text);
+        const auto again = readEido(text);
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().toString().c_str());
+        const CadIncident& back = again.value();
+        QCOMPARE(back.incidentId, original.incidentId);
+        QCOMPARE(back.cadNumber, original.cadNumber);
+        QVERIFY(back.updatedAt == original.updatedAt && back.receivedAt == original.receivedAt);
+        QCOMPARE(back.issuingElement, original.issuingElement);
+        QCOMPARE(back.agency, original.agency);
+        QCOMPARE(back.natureCode, original.natureCode);
+        QCOMPARE(back.natureText, original.natureText);
+        QCOMPARE(back.address, original.address);
+        QCOMPARE(back.latitude, original.latitude);
+        QCOMPARE(back.longitude, original.longitude);
+        QCOMPARE(back.callerName, original.callerName);
+        QCOMPARE(back.callerPhone, original.callerPhone);
+        QCOMPARE(back.callerRelationship, original.callerRelationship);
+        QCOMPARE(back.personName, original.personName);
+        QCOMPARE(back.personAge, original.personAge);
+        QCOMPARE(back.language, original.language);
+        QCOMPARE(back.interpreter, original.interpreter);
+        QCOMPARE(back.flags, original.flags);
+        QCOMPARE(back.cautions, original.cautions);
+        QCOMPARE(back.notes, original.notes);
+        QVERIFY(checkEidoSchema(nlohmann::json::parse(text)).empty());
+
+        // A caller about themselves; a flag no caution names.
+        CadIncident self;
+        self.incidentId = "CAD-1";
+        self.cadNumber = "CAD-1";
+        self.updatedAt = utc(2026, 1, 2, 3, 4, 5);
+        self.receivedAt = self.updatedAt;
+        self.callerName = "Quill Thistledown";
+        self.personName = self.callerName;
+        self.callerRelationship = "self";
+        self.personAge = 51;
+        self.flags = {"medical"};
+        const CadIncident selfBack = readEido(writeEidoIncident(self)).value();
+        QCOMPARE(selfBack.personName, self.callerName);
+        QCOMPARE(selfBack.personAge, std::optional<int>(51));
+        QCOMPARE(selfBack.flags, self.flags);
+        QCOMPARE(selfBack.cautions, std::vector<std::string>{"medical"});
     }
 
     void natureCodesFromCsv()
