@@ -1,6 +1,7 @@
 // libFuzzer: readEido on any bytes never crashes, leaks or overflows; a
 // refusal's message stays short; an accepted incident written back as an
-// update reads again with the same incident id and CAD number.
+// update reads again with the same incident id and CAD number, and written
+// as a CAD would send it, reads again with the same ids, address and phone.
 #include "core/cad/EidoReader.h"
 #include "core/cad/EidoWriter.h"
 
@@ -27,6 +28,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto back = readEido(writeEidoUpdate(update));
     if (!back.ok() || back.value().incidentId != update.incidentId ||
         back.value().cadNumber != update.cadNumber)
+        std::abort();
+    // As the CAD simulator would send it again: the same incident.
+    const auto resent = readEido(writeEidoIncident(incident.value()));
+    if (!resent.ok() || resent.value().incidentId != update.incidentId ||
+        resent.value().cadNumber != update.cadNumber || resent.value().address != incident.value().address ||
+        resent.value().callerPhone != incident.value().callerPhone)
         std::abort();
     return 0;
 }
