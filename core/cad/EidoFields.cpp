@@ -326,11 +326,14 @@ std::string languageCodeFor(std::string_view nameOrCode)
         for (const auto& [alpha3, code] : table)
             if (key == alpha3)
                 return std::string(code);
+    if (key.size() > 40)
+        return "other"; // no language name is that long
+    const std::string withQualifier = key + " (";
     for (const auto& language : intake::languages()) {
         const std::string english = lower(language.englishName);
         // "Persian (Farsi)" is also "persian"; "Spanish" is "spanish".
         if (language.code != "other" &&
-            (key == english || key == lower(language.nativeName) || english.rfind(key + " (", 0) == 0))
+            (key == english || key == lower(language.nativeName) || english.rfind(withQualifier, 0) == 0))
             return std::string(language.code);
     }
     return "other";
@@ -361,7 +364,8 @@ std::string callbackPhone(std::span<const std::string> uris)
         if (number.empty() || number.size() > 40)
             return {};
         const auto normalised = intake::normalisePhone(number);
-        return normalised.ok() ? normalised.value() : std::string();
+        // A service code ("911", "988") is where the call went, not a number to call back.
+        return normalised.ok() && normalised.value().starts_with('+') ? normalised.value() : std::string();
     };
     for (const auto& uri : uris) {
         if (lower(uri.substr(0, 4)) == "tel:")
@@ -390,7 +394,7 @@ std::vector<std::string> cautionFlags(std::string_view text)
         if (!wordStart)
             continue;
         for (const auto& [keyword, flag] : kKeywordTable) {
-            if (std::string_view(folded).substr(i, keyword.size()) != keyword)
+            if (keyword.front() != folded[i] || std::string_view(folded).substr(i, keyword.size()) != keyword)
                 continue;
             for (std::size_t k = 0; k < kFlagOrder.size(); ++k)
                 found[k] = found[k] || kFlagOrder[k] == flag;

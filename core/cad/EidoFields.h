@@ -45,7 +45,8 @@ std::optional<bool> niemPersonEnglish(const nlohmann::json& person);
 std::string languageCodeFor(std::string_view nameOrCode);
 
 // The number to call back among callback URIs: the first "tel:" one that is a
-// dialable number, else the first "sip:"/"sips:" one whose user part is;
+// dialable number (not a service code such as 911), else the first
+// "sip:"/"sips:" one whose user part is;
 // normalised as intake stores phones ("tel:8195551212" -> "+18195551212").
 std::string callbackPhone(std::span<const std::string> uris);
 

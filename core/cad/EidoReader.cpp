@@ -38,8 +38,10 @@ const std::string& str(const json& object, const char* key)
     static const std::string empty;
     if (!object.is_object())
         return empty;
-    const auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get_ref<const std::string&>() : empty;
+    const auto& members = object.get_ref<const json::object_t&>();
+    const auto found = members.find(key);
+    return found != members.end() && found->second.is_string() ? found->second.get_ref<const std::string&>()
+                                                               : empty;
 }
 
 const json& nullJson()
@@ -243,7 +245,7 @@ void mapCautions(const json& document, CadIncident& incident)
         std::string details;
         if (!internal.empty() && !registry.empty() && lower(registry) != lower(internal))
             details = registry;
-        if (!severity.empty())
+        if (!severity.empty() && severity != "normal") // "normal" says nothing a counselor needs
             details += (details.empty() ? "" : ", ") + severity;
         if (!details.empty())
             line += " (" + details + ")";

@@ -1,9 +1,12 @@
 #include "core/cad/EidoWriter.h"
 
+#include "core/cad/EidoFields.h"
 #include "core/cad/EidoTime.h"
 
 #include <array>
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace heart::cad {
 
@@ -197,6 +200,185 @@ std::string writeEidoUpdate(const CadUpdate& update)
         document["agentComponent"] = ojson::array({agent});
     }
     // Text from the product is UTF-8; should a byte not be, it becomes U+FFFD rather than an exception.
+    return document.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
+}
+
+} // namespace heart::cad
+
+namespace heart::cad {
+
+namespace {
+
+std::string number(double value)
+{
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    return std::string(buffer, end);
+}
+
+ojson niemText(const std::string& text)
+{
+    return ojson::array({ojson{{"value", text}}});
+}
+
+std::string_view relationshipRole(std::string_view relationship)
+{
+    if (relationship == "self")
+        return "Subject";
+    if (relationship == "family")
+        return "Relative";
+    if (relationship == "bystander")
+        return "Witness";
+    if (relationship == "professional")
+        return "Professional";
+    return {};
+}
+
+} // namespace
+
+std::string writeEidoIncident(const CadIncident& incident)
+{
+    const std::string time = formatEidoTime(incident.updatedAt);
+    const std::string& agency = incident.agency;
+    const std::string& id = incident.incidentId;
+    auto prologue = [&](const std::string& componentId) {
+        ojson component;
+        component["$id"] = componentId;
+        component["lastUpdateTimeStamp"] = time;
+        component["updatedByAgencyReference"] = {{"$ref", agency}};
+        return component;
+    };
+    auto reference = [](const std::string& target) {
+        return ojson{{"$ref", target}};
+    };
+    const std::string callId = id + "/call";
+    const std::string callbackId = id + "/callback";
+    const std::string locationId = id + "/location";
+    const std::string callerId = id + "/caller";
+    const std::string personId = id + "/person";
+    const bool self = incident.callerRelationship == "self";
+    const bool hasCaller = !incident.callerName.empty() || !incident.callerPhone.empty() ||
+                           !incident.callerRelationship.empty() || !incident.language.empty() ||
+                           incident.interpreter;
+    const bool hasPerson = !self && (!incident.personName.empty() || incident.personAge.has_value());
+    const bool hasLocation = !incident.address.empty() || incident.latitude.has_value();
+
+    ojson document = prologue(id);
+    document["eidoVersion"] = "1.0";
+    document["issuingElementIdentification"] = incident.issuingElement;
+
+    ojson incidentPart = prologue(id + "/incident");
+    if (!incident.natureCode.empty())
+        incidentPart["incidentTypeInternalCode"] = incident.natureCode;
+    if (!incident.natureText.empty())
+        incidentPart["incidentTypeInternalText"] = incident.natureText;
+    incidentPart["incidentTypeCommonRegistryText"] = incident.natureText;
+    if (!incident.cadNumber.empty())
+        incidentPart["internalIncidentId"] = incident.cadNumber;
+    if (hasLocation)
+        incidentPart["locationReference"] = ojson::array({reference(locationId)});
+    document["incidentComponent"] = incidentPart;
+
+    ojson call = prologue(callId);
+    call["standardPrimaryCallType"] = "emergency";
+    call["direction"] = "incoming";
+    call["callStartTimestamp"] = formatEidoTime(incident.receivedAt);
+    call["callStateRegistryText"] = "callAnswered";
+    if (!incident.callerPhone.empty())
+        call["callBackReference"] = reference(callbackId);
+    if (hasCaller)
+        call["personReference"] = ojson::array({reference(callerId)});
+    document["callComponent"] = ojson::array({call});
+
+    if (!incident.callerPhone.empty()) {
+        ojson callback = prologue(callbackId);
+        callback["callBackInformationUri"] = ojson::array({"tel:" + incident.callerPhone});
+        document["callbackComponent"] = ojson::array({callback});
+    }
+    ojson agencyComponent = prologue(agency);
+    agencyComponent["agencyRoleDescriptionRegistryText"] = ojson::array({"CallReceiving"});
+    agencyComponent["agencyType"] = ojson::array({"psap"});
+    document["agencyComponent"] = ojson::array({agencyComponent});
+
+    if (hasLocation) {
+        ojson location = prologue(locationId);
+        location["locationTypeDescriptionRegistryText"] = "Incident";
+        if (incident.latitude && incident.longitude)
+            location["locationByValue"] =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><presence xmlns=\"urn:ietf:params:xml:ns:pidf\" "
+                "xmlns:gp=\"urn:ietf:params:xml:ns:pidf:geopriv10\" xmlns:gml=\"http://www.opengis.net/gml\" "
+                "entity=\"pres:incident\"><tuple id=\"location\"><status><gp:geopriv><gp:location-info>"
+                "<gml:Point srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>" +
+                number(*incident.latitude) + " " + number(*incident.longitude) +
+                "</gml:pos></gml:Point></gp:location-info></gp:geopriv></status></tuple></presence>";
+        if (!incident.address.empty())
+            location["locationDescriptionText"] = incident.address;
+        document["locationComponent"] = ojson::array({location});
+    }
+
+    ojson people = ojson::array();
+    if (hasCaller) {
+        ojson caller = prologue(callerId);
+        ojson roles = ojson::array({"Caller"});
+        if (const auto role = relationshipRole(incident.callerRelationship); !role.empty())
+            roles.push_back(std::string(role));
+        caller["personIncidentRoleRegistryText"] = roles;
+        ojson niem = ojson::object();
+        if (!incident.callerName.empty())
+            niem["name"] = ojson::array({ojson{{"personFullName", niemText(incident.callerName)}}});
+        if (self && incident.personAge)
+            niem["ageMeasure"] =
+                ojson::array({ojson{{"integerValue", ojson::array({{{"value", *incident.personAge}}})}}});
+        if (!incident.language.empty())
+            niem["primaryLanguage"] = ojson::array({ojson{{"languageCode", niemText(incident.language)}}});
+        if (incident.interpreter)
+            niem["isLanguageEnglish"] = ojson::array({ojson{{"value", false}}});
+        if (!niem.empty())
+            caller["ncPersonComponent"] = niem;
+        if (!incident.callerPhone.empty())
+            caller["callBackReference"] = reference(callbackId);
+        people.push_back(caller);
+    }
+    if (hasPerson) {
+        ojson person = prologue(personId);
+        person["personIncidentRoleRegistryText"] = ojson::array({"Subject"});
+        ojson niem = ojson::object();
+        if (!incident.personName.empty())
+            niem["name"] = ojson::array({ojson{{"personFullName", niemText(incident.personName)}}});
+        if (incident.personAge)
+            niem["ageMeasure"] =
+                ojson::array({ojson{{"integerValue", ojson::array({{{"value", *incident.personAge}}})}}});
+        person["ncPersonComponent"] = niem;
+        people.push_back(person);
+    }
+    if (!people.empty())
+        document["personComponent"] = people;
+
+    std::vector<std::string> cautionLines = incident.cautions;
+    for (const auto& flag : incident.flags) {
+        bool named = false;
+        for (const auto& line : incident.cautions)
+            for (const auto& found : cautionFlags(line))
+                named = named || found == flag;
+        if (!named)
+            cautionLines.push_back(flag);
+    }
+    if (!cautionLines.empty()) {
+        ojson cautions = ojson::array();
+        for (std::size_t i = 0; i < cautionLines.size(); ++i) {
+            ojson caution = prologue(id + "/caution/" + std::to_string(i + 1));
+            caution["cautionTypeInternalText"] = cautionLines[i];
+            caution["cautionTypeCommonRegistryText"] = cautionLines[i];
+            caution["cautionSeverity"] = "normal";
+            cautions.push_back(caution);
+        }
+        document["cautionComponent"] = cautions;
+    }
+    if (!incident.notes.empty()) {
+        ojson note = prologue(id + "/notes");
+        note["notesActionComments"] = htmlText(incident.notes);
+        document["notesComponent"] = ojson::array({note});
+    }
     return document.dump(1, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 

@@ -21,6 +21,16 @@ namespace heart::cad {
 
 std::string writeEidoUpdate(const CadUpdate& update);
 
+// An EIDO as a CAD would send it about an incident (for the CAD simulator and
+// tests): readEido gives the incident back, every field equal, except that
+// a caution line comes back as written (its registry text is the line itself),
+// each flag no caution names adds a caution line naming the flag ("weapon"),
+// `interpreter` false with a language other than English reads back true,
+// notes come back with blank lines and runs of blanks removed, and an
+// address without coordinates or with them is sent as the location's
+// description (and a gml:Point).
+std::string writeEidoIncident(const CadIncident& incident);
+
 // NENA registry words for HEART Desk's codes (documented in docs/cad-eido.md):
 // unit status ("en_route" -> "Enroute"; unknown -> "Unknown").
 std::string_view primaryUnitStatusFor(std::string_view unitStatus);

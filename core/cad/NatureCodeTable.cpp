@@ -49,8 +49,45 @@ struct EntryProblem
     std::string message;
 };
 
+// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool isUtf8(std::string_view text)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        unsigned low = 0x80, high = 0xBF; // allowed range of the second byte
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        } else if (byte >= 0xC2 && byte <= 0xDF) {
+            length = 2;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+            length = 3;
+            low = byte == 0xE0 ? 0xA0 : 0x80;
+            high = byte == 0xED ? 0x9F : 0xBF;
+        } else if (byte >= 0xF0 && byte <= 0xF4) {
+            length = 4;
+            low = byte == 0xF0 ? 0x90 : 0x80;
+            high = byte == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        if (i + length > text.size())
+            return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF))
+                return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
 std::optional<EntryProblem> checkEntry(const NatureCode& entry)
 {
+    if (!isUtf8(entry.code) || !isUtf8(entry.description))
+        return EntryProblem{!isUtf8(entry.code) ? "code" : "description", "not-utf8", "not UTF-8 text"};
     if (entry.code.size() > kNatureCodeMaxFieldBytes)
         return EntryProblem{"code", "too-long",
                             "longer than " + std::to_string(kNatureCodeMaxFieldBytes) + " bytes"};

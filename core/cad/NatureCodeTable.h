@@ -11,7 +11,7 @@
 // "unterminated-quote", "text-after-quote", "field-count" (not 2 or 3
 // fields), "missing-value" (empty code or call type), "call-type-format"
 // (not lower-case letters, digits, '-' and '_'), "duplicate-code" (the same
-// code twice, ignoring case), "too-large" (over kNatureCodeMaxBytes or
+// code twice, ignoring case), "not-utf8", "too-large" (over kNatureCodeMaxBytes or
 // kNatureCodeMaxRows), "too-long" (a field over kNatureCodeMaxFieldBytes).
 //
 // JSON: {"format": "heartdesk-nature-codes/1", "codes": [{"code": "SUIC",

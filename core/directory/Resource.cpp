@@ -264,8 +264,9 @@ std::string foldForSearch(std::string_view text)
             out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
             continue;
         }
-        const auto range = std::find_if(kFoldRanges.begin(), kFoldRanges.end(),
-                                        [cp](const FoldRange& r) { return cp >= r.first && cp <= r.last; });
+        const auto range =
+            std::find_if(kFoldRanges.begin(), kFoldRanges.end(),
+                         [code = cp](const FoldRange& r) { return code >= r.first && code <= r.last; });
         if (range != kFoldRanges.end())
             out += range->plain;
         else

@@ -51,6 +51,10 @@ HEARTDESK_TEST_PACKAGES=(
     libgeos-dev
     clang-format # the clang_format test checks the committed style
     xdotool # tst_intake_crash types into a real heartdesk window on Xvfb
+    python3-jsonschema # tests/cad/validate_eido.py checks EIDOs against NENA's openapi.yaml
+    python3-yaml       # ... and reads it; scripts/eido-schema.py too
+    clang              # scripts/fuzz builds the libFuzzer targets (tests/fuzz)
+    libclang-rt-14-dev # libFuzzer and the sanitizer runtimes of Debian's clang 14
 )
 
 # Prints (one per line) those of the given packages that are not installed.

@@ -4,6 +4,7 @@
 // where and never quotes a person's data; the writer's update reads back and
 // is byte-stable; the nature-code table reads CSV and JSON with errors by line
 // or path. The fuzzers' regression inputs replay here.
+#include "core/cad/EidoFields.h"
 #include "core/cad/EidoReader.h"
 #include "core/cad/EidoSchema.h"
 #include "core/cad/EidoTime.h"
@@ -146,9 +147,8 @@ private Q_SLOTS:
         QCOMPARE(incident.language, std::string("es"));
         QVERIFY(incident.interpreter);
         QCOMPARE(incident.flags, (std::vector<std::string>{"weapon", "intoxication"}));
-        QCOMPARE(incident.cautions,
-                 (std::vector<std::string>{"Has a kitchen knife (Weapon, high)",
-                                           "Drinking since morning (Intoxicated, normal)"}));
+        QCOMPARE(incident.cautions, (std::vector<std::string>{"Has a kitchen knife (Weapon, high)",
+                                                              "Drinking since morning (Intoxicated)"}));
         // Oldest first (the document lists them the other way round), HTML removed.
         QCOMPARE(incident.notes,
                  std::string("Caller's brother sitting on bench,\npacing <upset>\n"
@@ -342,6 +342,39 @@ private Q_SLOTS:
         QCOMPARE(texts, (std::vector<std::string>{"b=1 < 2", "r=<raw>"}));
     }
 
+    void fieldsPeopleAndCautions()
+    {
+        for (const char* spanish : {"Spanish", "spa", "es", " ES ", "Español"})
+            QCOMPARE(languageCodeFor(spanish), std::string("es"));
+        QCOMPARE(languageCodeFor("Persian"), std::string("fa"));
+        QCOMPARE(languageCodeFor("vie"), std::string("vi"));
+        QCOMPARE(languageCodeFor("Klingon"), std::string("other"));
+        QCOMPARE(languageCodeFor(""), std::string());
+
+        const std::vector<std::string> uris = {"sip:alice@example.org", "tel:919.555.0123;phone-context=+1",
+                                               "tel:+44 20 7123 4567"};
+        QCOMPARE(callbackPhone(uris), std::string("+19195550123"));
+        QCOMPARE(callbackPhone(std::vector<std::string>{"tel:911", "sips:+18195551212@osp.com"}),
+                 std::string("+18195551212")); // a service code is not a number to call back
+        QCOMPARE(callbackPhone(std::vector<std::string>{"mailto:x@example.org"}), std::string());
+
+        QCOMPARE(cautionFlags("Armed with a FIREARM; assault history"),
+                 (std::vector<std::string>{"weapon", "violence"}));
+        QCOMPARE(cautionFlags("Minor injury, overdose risk, drug use"),
+                 (std::vector<std::string>{"medical", "intoxication", "minors"}));
+        QVERIFY(cautionFlags("disarmed, unthreatening, shotgun-free").empty()); // only at the start of a word
+
+        QCOMPARE(readPidfLocation("<civicAddress><HNO>12</HNO><HNS>B</HNS><RD>Elm</RD><STS>St</STS>"
+                                  "<A3>Durham</A3><PC>27701</PC></civicAddress>"
+                                  "<gml:Point><gml:pos>95.0 -78.9</gml:pos></gml:Point>")
+                     .address,
+                 std::string("12B Elm St, Durham, 27701"));
+        QVERIFY(!readPidfLocation("<gml:Point><gml:pos>95.0 -78.9</gml:pos></gml:Point>")
+                     .latitude); // out of range
+        const auto circle = readPidfLocation("<gs:Circle><gml:pos>35.99 -78.9 120</gml:pos></gs:Circle>");
+        QVERIFY(circle.latitude && *circle.latitude == 35.99 && *circle.longitude == -78.9);
+    }
+
     void writerOutputReadsBackAndIsStable()
     {
         const CadUpdate update = sampleUpdate();
@@ -379,6 +412,56 @@ private Q_SLOTS:
         QVERIFY(!closedDocument.contains("dispatchComponent"));
         QVERIFY(readEido(writeEidoUpdate(closed)).ok());
         QCOMPARE(primaryUnitStatusFor("on_scene"), std::string_view("OnScene"));
+    }
+
+    void incidentWriterRoundTrips()
+    {
+        // What the CAD simulator sends: the rich sample, read, written as a
+        // CAD would, read again, is the same incident.
+        const CadIncident original = readEido(dataFile("heart-incident.json")).value();
+        const std::string text = writeEidoIncident(original);
+        QCOMPARE(writeEidoIncident(original), text);
+        const auto again = readEido(text);
+        QVERIFY2(again.ok(), again.ok() ? "" : again.error().toString().c_str());
+        const CadIncident& back = again.value();
+        QCOMPARE(back.incidentId, original.incidentId);
+        QCOMPARE(back.cadNumber, original.cadNumber);
+        QVERIFY(back.updatedAt == original.updatedAt && back.receivedAt == original.receivedAt);
+        QCOMPARE(back.issuingElement, original.issuingElement);
+        QCOMPARE(back.agency, original.agency);
+        QCOMPARE(back.natureCode, original.natureCode);
+        QCOMPARE(back.natureText, original.natureText);
+        QCOMPARE(back.address, original.address);
+        QCOMPARE(back.latitude, original.latitude);
+        QCOMPARE(back.longitude, original.longitude);
+        QCOMPARE(back.callerName, original.callerName);
+        QCOMPARE(back.callerPhone, original.callerPhone);
+        QCOMPARE(back.callerRelationship, original.callerRelationship);
+        QCOMPARE(back.personName, original.personName);
+        QCOMPARE(back.personAge, original.personAge);
+        QCOMPARE(back.language, original.language);
+        QCOMPARE(back.interpreter, original.interpreter);
+        QCOMPARE(back.flags, original.flags);
+        QCOMPARE(back.cautions, original.cautions);
+        QCOMPARE(back.notes, original.notes);
+        QVERIFY(checkEidoSchema(nlohmann::json::parse(text)).empty());
+
+        // A caller about themselves; a flag no caution names.
+        CadIncident self;
+        self.incidentId = "CAD-1";
+        self.cadNumber = "CAD-1";
+        self.updatedAt = utc(2026, 1, 2, 3, 4, 5);
+        self.receivedAt = self.updatedAt;
+        self.callerName = "Quill Thistledown";
+        self.personName = self.callerName;
+        self.callerRelationship = "self";
+        self.personAge = 51;
+        self.flags = {"medical"};
+        const CadIncident selfBack = readEido(writeEidoIncident(self)).value();
+        QCOMPARE(selfBack.personName, self.callerName);
+        QCOMPARE(selfBack.personAge, std::optional<int>(51));
+        QCOMPARE(selfBack.flags, self.flags);
+        QCOMPARE(selfBack.cautions, std::vector<std::string>{"medical"});
     }
 
     void natureCodesFromCsv()
@@ -433,6 +516,8 @@ private Q_SLOTS:
             << std::string("A,\n") << std::string("missing-value") << std::string("line 1");
         QTest::newRow("empty code") << std::string(" ,assault\n") << std::string("missing-value")
                                     << std::string("line 1");
+        QTest::newRow("not utf-8") << std::string("A,assault\nB\xFF,nuisance\n") << std::string("not-utf8")
+                                   << std::string("line 2");
         QTest::newRow("long field") << "A," + std::string(300, 'a') << std::string("too-long")
                                     << std::string("line 1");
         QTest::newRow("too large") << std::string(kNatureCodeMaxBytes + 1, '\n') << std::string("too-large")

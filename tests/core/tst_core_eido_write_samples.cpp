@@ -1,6 +1,7 @@
 // eido_write_samples DIR: writes the EIDO updates HEART Desk sends for a set
 // of CadUpdates (every unit status, disposition, a closed call, a note with
-// markup, no agent) into DIR as update-NN.json, for tests/cad/validate_eido.py
+// markup, no agent) into DIR as update-NN.json, and an incident as the CAD
+// simulator sends it (incident-01.json), for tests/cad/validate_eido.py
 // to check against NENA's official schema (ctest fixture eido_samples).
 #include "core/cad/EidoWriter.h"
 
@@ -84,6 +85,35 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    std::printf("eido_write_samples: %zu updates in %s\n", updates.size(), argv[1]);
+    // And an incident as the CAD simulator sends it (writeEidoIncident).
+    CadIncident incident;
+    incident.incidentId = base.incidentId;
+    incident.cadNumber = base.cadNumber;
+    incident.updatedAt = base.at;
+    incident.receivedAt = base.at - std::chrono::minutes{3};
+    incident.issuingElement = "cad.durham911.example.org";
+    incident.agency = "durham911.example.org";
+    incident.natureCode = "WELF";
+    incident.natureText = "Welfare Check";
+    incident.address = "1201 W Main Street, Durham, NC 27701";
+    incident.latitude = 35.9971;
+    incident.longitude = -78.9085;
+    incident.callerName = "Marisol Quintanilla";
+    incident.callerPhone = "+19195550147";
+    incident.callerRelationship = "family";
+    incident.personName = "Quill Thistledown";
+    incident.personAge = 34;
+    incident.language = "es";
+    incident.interpreter = true;
+    incident.flags = {"weapon", "minors"};
+    incident.cautions = {"Has a kitchen knife (Weapon, high)"};
+    incident.notes = "Sister says he has not slept in three days & is <upset>.\nNo one else home.";
+    std::ofstream out(dir / "incident-01.json", std::ios::binary);
+    out << writeEidoIncident(incident);
+    if (!out) {
+        std::fprintf(stderr, "eido_write_samples: cannot write incident-01.json\n");
+        return 1;
+    }
+    std::printf("eido_write_samples: %zu updates and 1 incident in %s\n", updates.size(), argv[1]);
     return 0;
 }
