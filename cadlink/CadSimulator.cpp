@@ -1,9 +1,9 @@
 #include "cadlink/CadSimulator.h"
 
+#include "core/cad/EidoWriter.h"
+
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace heart::cadlink {
@@ -53,97 +53,6 @@ QStringList nextRecord(const QString& text, qsizetype& pos)
     }
     fields.append(field);
     return fields;
-}
-
-QString stamp(const QDateTime& at)
-{
-    return at.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QJsonObject prologue(const QString& id, const QDateTime& at)
-{
-    return {{QStringLiteral("$id"), id},
-            {QStringLiteral("lastUpdateTimeStamp"), stamp(at)},
-            {QStringLiteral("updatedByAgencyReference"), QJsonObject{{QStringLiteral("$ref"), kAgency}}}};
-}
-
-QJsonObject with(QJsonObject object, const QJsonObject& more)
-{
-    for (auto it = more.begin(); it != more.end(); ++it)
-        object.insert(it.key(), it.value());
-    return object;
-}
-
-QJsonArray refs(const QStringList& ids)
-{
-    QJsonArray array;
-    for (const QString& id : ids)
-        array.append(QJsonObject{{QStringLiteral("$ref"), id}});
-    return array;
-}
-
-QString escapeXml(QString text)
-{
-    text.replace(QLatin1Char('&'), QStringLiteral("&amp;"));
-    text.replace(QLatin1Char('<'), QStringLiteral("&lt;"));
-    text.replace(QLatin1Char('>'), QStringLiteral("&gt;"));
-    return text;
-}
-
-// PIDF-LO with the address as a civic address line and the position as a GML point.
-QString pidfLo(const SimCall& call)
-{
-    QString xml = QStringLiteral(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" xmlns:gp=\"urn:ietf:params:xml:ns:pidf:geopriv10\" "
-        "xmlns:gml=\"http://www.opengis.net/gml\" xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\" "
-        "entity=\"pres:cad@cad.sim.heartdesk.example\"><dm:device id=\"incident\"><gp:geopriv><gp:location-info>");
-    if (call.latitude && call.longitude)
-        xml += QStringLiteral("<gml:Point srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>%1 %2</gml:pos></gml:Point>")
-                   .arg(*call.latitude, 0, 'f', 6)
-                   .arg(*call.longitude, 0, 'f', 6);
-    if (!call.address.isEmpty()) {
-        // The simulator's addresses are one line, "street, city, state".
-        const QStringList parts = call.address.split(QLatin1Char(','));
-        xml += QStringLiteral("<civicAddress xmlns=\"urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr\"><country>US</country>");
-        if (parts.size() >= 3)
-            xml += QStringLiteral("<A1>%1</A1>").arg(escapeXml(parts.at(2).trimmed()));
-        if (parts.size() >= 2)
-            xml += QStringLiteral("<A3>%1</A3>").arg(escapeXml(parts.at(1).trimmed()));
-        const QString street = parts.at(0).trimmed();
-        const qsizetype space = street.indexOf(QLatin1Char(' '));
-        if (space > 0 && street.left(space).toInt() > 0)
-            xml += QStringLiteral("<HNO>%1</HNO><RD>%2</RD>")
-                       .arg(escapeXml(street.left(space)), escapeXml(street.mid(space + 1)));
-        else
-            xml += QStringLiteral("<RD>%1</RD>").arg(escapeXml(street));
-        xml += QStringLiteral("</civicAddress>");
-    }
-    xml += QStringLiteral("</gp:location-info><gp:method>Manual</gp:method></gp:geopriv></dm:device></presence>");
-    return xml;
-}
-
-QJsonObject personPart(const QString& name, const QString& language, std::optional<int> age)
-{
-    QJsonObject person;
-    const QStringList names = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (!names.isEmpty()) {
-        QJsonObject personName{{QStringLiteral("personGivenName"),
-                                QJsonArray{QJsonObject{{QStringLiteral("value"), names.first()}}}}};
-        if (names.size() > 1)
-            personName.insert(QStringLiteral("personSurName"),
-                              QJsonArray{QJsonObject{{QStringLiteral("value"), names.mid(1).join(QLatin1Char(' '))}}});
-        person.insert(QStringLiteral("name"), QJsonArray{personName});
-    }
-    if (!language.isEmpty())
-        person.insert(QStringLiteral("primaryLanguage"),
-                      QJsonArray{QJsonObject{
-                          {QStringLiteral("languageCode"), QJsonArray{QJsonObject{{QStringLiteral("value"), language}}}}}});
-    if (age)
-        person.insert(QStringLiteral("ageMeasure"),
-                      QJsonArray{QJsonObject{{QStringLiteral("integerValue"),
-                                              QJsonArray{QJsonObject{{QStringLiteral("value"), *age}}}}}});
-    return person;
 }
 
 } // namespace
@@ -232,85 +141,37 @@ std::optional<QList<SimCall>> readSimCalls(const QString& path, QString* error)
 
 QString incidentEido(const SimCall& call, const QDateTime& updatedAt, const QDateTime& receivedAt)
 {
-    const QString incidentId = simIncidentId(call.id);
-    const QString base = QStringLiteral("urn:emergency:uid:%1:") + call.id + QLatin1Char(':') + kAgency;
-    const QString callId = base.arg(QStringLiteral("callid"));
-    const QString locationId = base.arg(QStringLiteral("location"));
-    const QString callerId = base.arg(QStringLiteral("caller"));
-    const QString personId = base.arg(QStringLiteral("person"));
-    const QString callbackId = base.arg(QStringLiteral("callback"));
-    const QString notesId = base.arg(QStringLiteral("notes"));
-
-    QJsonObject eido = prologue(incidentId, updatedAt);
-    eido.insert(QStringLiteral("eidoVersion"), QStringLiteral("1.0"));
-    eido.insert(QStringLiteral("issuingElementIdentification"), kAgency);
-    eido.insert(QStringLiteral("agencyComponent"),
-                QJsonArray{with(prologue(kAgency, updatedAt),
-                                {{QStringLiteral("agencyRoleDescriptionRegistryText"),
-                                  QJsonArray{QStringLiteral("CallReceiving")}},
-                                 {QStringLiteral("agencyType"), QJsonArray{QStringLiteral("psap")}}})});
-    QStringList people{callerId};
-    if (!call.personName.isEmpty())
-        people.append(personId);
-    QJsonObject incident = with(prologue(incidentId, updatedAt),
-                                {{QStringLiteral("incidentTypeCommonRegistryText"), QStringLiteral("Person")},
-                                 {QStringLiteral("internalIncidentId"), call.id},
-                                 {QStringLiteral("locationReference"), refs({locationId})},
-                                 {QStringLiteral("personReference"), refs(people)}});
-    if (!call.nature.isEmpty())
-        incident.insert(QStringLiteral("incidentTypeInternalCode"), call.nature);
-    if (!call.natureText.isEmpty())
-        incident.insert(QStringLiteral("incidentTypeInternalText"), call.natureText);
-    eido.insert(QStringLiteral("incidentComponent"), incident);
-    eido.insert(QStringLiteral("callComponent"),
-                QJsonArray{with(prologue(callId, updatedAt),
-                                {{QStringLiteral("callStateRegistryText"), QStringLiteral("callAnswered")},
-                                 {QStringLiteral("standardPrimaryCallType"), QStringLiteral("emergency")},
-                                 {QStringLiteral("direction"), QStringLiteral("incoming")},
-                                 {QStringLiteral("callStartTimestamp"), stamp(receivedAt)},
-                                 {QStringLiteral("locationReference"), refs({locationId})},
-                                 {QStringLiteral("personReference"), refs({callerId})}})});
-    eido.insert(QStringLiteral("locationComponent"),
-                QJsonArray{with(prologue(locationId, updatedAt),
-                                {{QStringLiteral("locationTypeDescriptionRegistryText"), QStringLiteral("Incident")},
-                                 {QStringLiteral("locationByValue"), pidfLo(call)}})});
-    QJsonObject caller = with(prologue(callerId, updatedAt),
-                              {{QStringLiteral("personIncidentRoleRegistryText"), QJsonArray{QStringLiteral("Caller")}},
-                               {QStringLiteral("callIdentifier"), QJsonArray{callId}}});
-    const bool callerIsPerson = call.personName.isEmpty();
-    const QJsonObject callerPerson =
-        personPart(call.callerName, callerIsPerson ? call.language : QString(), callerIsPerson ? call.personAge : std::nullopt);
-    if (!callerPerson.isEmpty())
-        caller.insert(QStringLiteral("ncPersonComponent"), callerPerson);
-    if (!call.callerPhone.isEmpty()) {
-        caller.insert(QStringLiteral("callBackReference"), QJsonObject{{QStringLiteral("$ref"), callbackId}});
-        eido.insert(QStringLiteral("callbackComponent"),
-                    QJsonArray{with(prologue(callbackId, updatedAt),
-                                    {{QStringLiteral("callBackInformationUri"),
-                                      QJsonArray{QJsonValue(QStringLiteral("tel:") + call.callerPhone)}}})});
-    }
-    QJsonArray persons{caller};
-    if (!call.personName.isEmpty())
-        persons.append(with(prologue(personId, updatedAt),
-                            {{QStringLiteral("personIncidentRoleRegistryText"), QJsonArray{QStringLiteral("Patient")}},
-                             {QStringLiteral("ncPersonComponent"),
-                              personPart(call.personName, call.language, call.personAge)}}));
-    eido.insert(QStringLiteral("personComponent"), persons);
-    if (!call.notes.isEmpty())
-        eido.insert(QStringLiteral("notesComponent"),
-                    QJsonArray{with(prologue(notesId, updatedAt),
-                                    {{QStringLiteral("notesActionComments"), call.notes.toHtmlEscaped()}})});
-    if (!call.cautions.isEmpty()) {
-        QJsonArray cautions;
-        int n = 0;
-        for (const QString& caution : call.cautions)
-            cautions.append(with(prologue(base.arg(QStringLiteral("caution%1").arg(++n)), updatedAt),
-                                 {{QStringLiteral("cautionTypeInternalText"), caution.trimmed()},
-                                  {QStringLiteral("cautionTypeCommonRegistryText"), caution.trimmed()},
-                                  {QStringLiteral("cautionSeverity"), QStringLiteral("high")}}));
-        eido.insert(QStringLiteral("cautionComponent"), cautions);
-    }
-    return QString::fromUtf8(QJsonDocument(eido).toJson(QJsonDocument::Compact));
+    // The CAD's side of the mapping: core writes the EIDO a CAD would send.
+    auto utf8 = [](const QString& text) { return text.toStdString(); };
+    auto at = [](const QDateTime& t) { return TimePoint{std::chrono::milliseconds(t.toMSecsSinceEpoch())}; };
+    cad::CadIncident incident;
+    incident.incidentId = utf8(simIncidentId(call.id));
+    incident.cadNumber = utf8(call.id);
+    incident.updatedAt = at(updatedAt);
+    incident.receivedAt = at(receivedAt);
+    incident.issuingElement = utf8(kAgency);
+    incident.agency = utf8(kAgency);
+    incident.natureCode = utf8(call.nature);
+    incident.natureText = utf8(call.natureText);
+    incident.address = utf8(call.address);
+    incident.latitude = call.latitude;
+    incident.longitude = call.longitude;
+    incident.callerName = utf8(call.callerName);
+    // A CAD sends a North American number as +1 and ten digits.
+    QString phone = call.callerPhone;
+    phone.remove(QRegularExpression(QStringLiteral("[^0-9+]")));
+    if (phone.size() == 10 && !phone.startsWith(QLatin1Char('+')))
+        phone.prepend(QStringLiteral("+1"));
+    incident.callerPhone = utf8(phone);
+    incident.callerRelationship = utf8(call.relationship);
+    incident.personName = utf8(call.personName);
+    incident.personAge = call.personAge;
+    incident.language = utf8(call.language);
+    incident.interpreter = !call.language.isEmpty() && call.language != QLatin1String("en");
+    for (const QString& caution : call.cautions)
+        incident.cautions.push_back(utf8(caution.trimmed()));
+    incident.notes = utf8(call.notes);
+    return QString::fromStdString(cad::writeEidoIncident(incident));
 }
 
 CadSimulator::CadSimulator(CadClient& client, QObject* parent) : QObject(parent), m_client(client)
