@@ -55,6 +55,19 @@ HEARTDESK_TEST_PACKAGES=(
     python3-yaml       # ... and reads it; scripts/eido-schema.py too
     clang              # scripts/fuzz builds the libFuzzer targets (tests/fuzz)
     libclang-rt-14-dev # libFuzzer and the sanitizer runtimes of Debian's clang 14
+    desktop-file-utils # desktop-file-validate: tests/package checks the desktop entry
+    appstream # appstreamcli: tests/package validates the AppStream metainfo
+    help2man librsvg2-bin # the manual pages and PNG icons tests/package expects in the install tree
+)
+
+# Packages scripts/package and scripts/check-package need on top of the build ones.
+# shellcheck disable=SC2034  # used by the scripts that source this file
+HEARTDESK_PACKAGE_PACKAGES=(
+    dpkg-dev     # dpkg-shlibdeps (CPack's dependencies) and dpkg-buildflags
+    help2man     # the manual pages, from --help
+    librsvg2-bin # rsvg-convert: the PNG sizes of the SVG icon
+    lintian
+    debootstrap  # scripts/check-package: a fresh Debian 12 root
 )
 
 # Prints (one per line) those of the given packages that are not installed.
