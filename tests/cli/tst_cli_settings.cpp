@@ -112,6 +112,29 @@ private Q_SLOTS:
         QVERIFY(stored("follow_up_policy").contains(QStringLiteral("maxUnsuccessfulAttempts")));
     }
 
+    // The center's CAD nature codes: CSV in, checked against the rule sets'
+    // call types (named when unknown, nothing stored), kept as JSON.
+    void theCadNatureCodesAreCheckedAndStored()
+    {
+        const CliResult unknown =
+            setSetting(QStringLiteral("cad-nature-codes"),
+                       write(QStringLiteral("bad-codes.csv"), "code,call_type\nMENT,mental-health-crisis\nZZ,no-such-type\n"));
+        QVERIFY2(unknown.exitCode != 0, qPrintable(unknown.describe()));
+        QVERIFY2(unknown.err.contains(QStringLiteral("no-such-type")), qPrintable(unknown.describe()));
+        QVERIFY(stored("cad_nature_codes").isEmpty());
+        const CliResult broken = setSetting(QStringLiteral("cad-nature-codes"),
+                                            write(QStringLiteral("broken.csv"), "MENT,\"mental-health-crisis\n"));
+        QVERIFY2(broken.exitCode != 0, qPrintable(broken.describe()));
+        QVERIFY2(broken.err.contains(QStringLiteral("line")), qPrintable(broken.describe()));
+        const CliResult ok = setSetting(QStringLiteral("cad-nature-codes"),
+                                        write(QStringLiteral("codes.csv"),
+                                              "code,call_type,description\nMH1,mental-health-crisis,Psych\n"
+                                              "WLF,welfare-check,Check welfare\n"));
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.describe()));
+        QVERIFY(stored("cad_nature_codes").contains(QStringLiteral("\"MH1\"")));
+        QVERIFY(stored("cad_nature_codes").contains(QStringLiteral("welfare-check")));
+    }
+
     void usageErrors()
     {
         const CliResult unknown = setSetting(QStringLiteral("colour"), write(QStringLiteral("x.json"), "{}"));

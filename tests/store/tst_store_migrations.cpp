@@ -42,7 +42,10 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("safety_plans"),
                              QStringLiteral("resources"),
                              QStringLiteral("followup_tasks"),
-                             QStringLiteral("followup_attempts")};
+                             QStringLiteral("followup_attempts"),
+                             QStringLiteral("cad_incidents"),
+                             QStringLiteral("cad_outbox"),
+                             QStringLiteral("cad_state")};
 
 QByteArray fileBytes(const QString& path)
 {
