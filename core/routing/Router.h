@@ -119,6 +119,10 @@ private:
 
     RuleBook m_rules;
     std::shared_ptr<const geo::BeatMap> m_beats;
+    // With a beat map: per rule set and program (index set * 5 + program),
+    // whether each beat of the map (by index) is in the program's area, so
+    // a decision compares no beat names.
+    std::vector<std::vector<std::uint8_t>> m_inArea;
     std::vector<std::chrono::sys_days> m_transitionDates; // sorted
     std::chrono::sys_days m_scannedFrom{}, m_scannedTo{};
 };
