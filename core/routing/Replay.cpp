@@ -359,6 +359,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
     CallFacts call;
     ReplayCall row;
     std::string dateAndTime; // a date column and a time-of-day column, joined
+    // The counts need the reasons' codes only; the per-call output spells them out.
+    const ReasonDetail detail = options.onCall ? ReasonDetail::Full : ReasonDetail::CodesOnly;
     std::size_t nextProgress = 0;
     const std::size_t progressStep = std::max<std::size_t>(csv.size() / 100, 64 * 1024);
 
@@ -483,7 +485,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             }
         }
 
-        if (!router.decideInto(call, decision, decisionError)) {
+        if (!router.decideInto(call, decision, decisionError, detail)) {
             if (decisionError.code != "no-rule-set") {
                 reject(line, "time: " + std::string(timeText) + " " + decisionError.detail);
                 continue;

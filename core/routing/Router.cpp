@@ -95,18 +95,21 @@ std::string formatCoordinate(double value)
     return (micro < 0 ? "-" : "") + std::string(text, result.ptr);
 }
 
-// The reasons of one verdict, written over the previous decision's (their
-// strings keep their buffers): a million-call replay allocates nothing here.
+// The reasons of one verdict, written over the previous decision's: their
+// strings keep their buffers, so deciding a million calls into one Decision
+// (replay) does not allocate a string per reason.
 class ReasonList
 {
 public:
-    explicit ReasonList(std::vector<Reason>& reasons) : m_reasons(reasons) {}
+    ReasonList(std::vector<Reason>& reasons, bool details) : m_reasons(reasons), m_details(details) {}
     ~ReasonList() { m_reasons.resize(m_used); }
     ReasonList(const ReasonList&) = delete;
     ReasonList& operator=(const ReasonList&) = delete;
 
     void add(ReasonCode code, std::string_view first = {}, std::string_view second = {})
     {
+        if (!m_details)
+            first = second = {};
         if (m_used < m_reasons.size()) {
             Reason& reason = m_reasons[m_used];
             reason.code = code;
@@ -121,8 +124,21 @@ public:
 
 private:
     std::vector<Reason>& m_reasons;
+    const bool m_details;
     std::size_t m_used = 0;
 };
+
+// "02:10" into `text`, without allocating.
+std::string_view minuteOfDayText(int minuteOfDay, char (&text)[5])
+{
+    const int h = (minuteOfDay / 60) % 100, m = minuteOfDay % 60;
+    text[0] = char('0' + h / 10);
+    text[1] = char('0' + h % 10);
+    text[2] = ':';
+    text[3] = char('0' + m / 10);
+    text[4] = char('0' + m % 10);
+    return {text, 5};
+}
 
 std::string_view trimmed(std::string_view text)
 {
@@ -211,8 +227,9 @@ Result<Decision> Router::decide(const CallFacts& call) const
     return decision;
 }
 
-bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) const
+bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, ReasonDetail detail) const
 {
+    const bool details = detail == ReasonDetail::Full;
     const roster::TimeZoneRule& zone = m_rules.zone();
 
     // 1. The local wall time the hours of operation are judged at.
@@ -285,7 +302,8 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
 
     out.callTypeIndex = set->callTypeIndex(call.callType);
     std::string lonText, latText; // for "outside every beat", formatted once
-    if (out.beatSource == BeatSource::OutsideEveryBeat) {
+    char minuteText[5];           // for "outside hours"
+    if (details && out.beatSource == BeatSource::OutsideEveryBeat) {
         lonText = formatCoordinate(call.position->lon);
         latText = formatCoordinate(call.position->lat);
     }
@@ -299,7 +317,7 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
             verdict.eligible = true; // the response that is always there
             continue;
         }
-        ReasonList reasons(verdict.reasons);
+        ReasonList reasons(verdict.reasons, details);
         const ProgramRules* rules = set->rulesFor(program);
         if (!rules) {
             reasons.add(ReasonCode::NotInRuleSet, set->id);
@@ -309,8 +327,7 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
         if (out.callTypeIndex < 0)
             reasons.add(ReasonCode::UnknownCallType, call.callType);
         else if (!rules->eligibleCallType[std::size_t(out.callTypeIndex)])
-            reasons.add(ReasonCode::CallTypeNotEligible,
-                      set->callTypes[std::size_t(out.callTypeIndex)].code);
+            reasons.add(ReasonCode::CallTypeNotEligible, set->callTypes[std::size_t(out.callTypeIndex)].code);
 
         for (const Condition& condition : rules->excludeWhen) {
             if (!holds(condition, call))
@@ -348,9 +365,9 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
 
         if (!openAt(*rules, out.isoWeekday, out.local.minuteOfDay))
             reasons.add(ReasonCode::OutsideHours, weekdayCode(out.isoWeekday),
-                      formatMinuteOfDay(out.local.minuteOfDay));
+                        minuteOfDayText(out.local.minuteOfDay, minuteText));
         if (rules->closedOnHolidays && holiday)
-            reasons.add(ReasonCode::Holiday, formatDate(out.local.date));
+            reasons.add(ReasonCode::Holiday, details ? formatDate(out.local.date) : std::string());
 
         if (!rules->follows.empty() &&
             std::none_of(rules->follows.begin(), rules->follows.end(), [&](Program followed) {
