@@ -1,7 +1,9 @@
 // What-if replay of a call history: counts per program, the hour-of-week
 // profile, exclusions per reason, column mapping and other call-type
 // spellings, time formats, and malformed rows reported with their line
-// number and counted, never dropped.
+// number and counted, never dropped; columns recognised by their usual
+// names and a file without a location refused; calls before the rule sets
+// counted apart; the per-call rows summing to the counts.
 #include "RoutingTestSupport.h"
 #include "core/routing/Replay.h"
 
@@ -135,6 +137,95 @@ private Q_SLOTS:
         // The row without coordinates has an unknown location for CRT.
         QCOMPARE(s.tally(Program::CommunityResponse).excludedBy[std::size_t(ReasonCode::LocationUnknown)],
                  std::size_t(1));
+    }
+
+    // The per-call rows (reasons spelt out) sum to the counts, and the
+    // counts are the same when replay keeps the reasons' codes alone.
+    void perCallRowsSumToTheCounts()
+    {
+        const std::string csv = "id,time,call_type,beat,lat,lon,flags,risk\n"
+                                "1,2024-05-15 10:05,Welfare Check,313,,,,\n"
+                                "2,2024-05-15 10:40,Suicide Threat,313,,,weapon,\n"
+                                "3,2024-05-18 02:10,Welfare Check,313,,,,\n"
+                                "4,2022-08-17 10:00,Welfare Check,999,,,,\n"
+                                "5,2019-05-15 10:00,Welfare Check,313,,,,\n"
+                                "6,2024-05-15 11:00,Moon Landing,,35.7796,-78.6382,,\n"
+                                "7,2024-12-25 11:00,Welfare Check,,,,,high\n"
+                                "8,not a time,Welfare Check,313,,,,\n";
+        std::array<std::size_t, kAllPrograms.size()> eligible{};
+        std::array<std::array<std::size_t, kReasonCodeCount>, kAllPrograms.size()> excluded{};
+        std::size_t decided = 0, malformed = 0, noRuleSet = 0;
+        std::vector<std::string> ids;
+        ReplayOptions options;
+        options.onCall = [&](const ReplayCall& call) {
+            ids.emplace_back(call.id);
+            if (call.status == ReplayRowStatus::Malformed) {
+                ++malformed;
+                QVERIFY(!call.message.empty());
+                return;
+            }
+            QVERIFY(call.decision);
+            if (call.status == ReplayRowStatus::NoRuleSet) {
+                ++noRuleSet;
+                QCOMPARE(formatDate(call.decision->local.date), std::string("2019-05-15"));
+                return;
+            }
+            ++decided;
+            for (const ProgramVerdict& verdict : call.decision->verdicts) {
+                eligible[std::size_t(verdict.program)] += verdict.eligible ? 1 : 0;
+                unsigned seen = 0;
+                for (const Reason& reason : verdict.reasons) {
+                    if (!(seen & (1u << unsigned(reason.code))))
+                        ++excluded[std::size_t(verdict.program)][std::size_t(reason.code)];
+                    seen |= 1u << unsigned(reason.code);
+                    if (reason.code == ReasonCode::OutsideHours) // spelt out for the per-call output
+                        QVERIFY(!reason.first.empty() && !reason.second.empty());
+                }
+            }
+        };
+        const ReplaySummary withRows = replay(csv, options);
+        const ReplaySummary countsOnly = replay(csv);
+        QCOMPARE(ids, (std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8"}));
+        for (const ReplaySummary* s : {&withRows, &countsOnly}) {
+            QCOMPARE(s->decided, decided);
+            QCOMPARE(s->malformed, malformed);
+            QCOMPARE(s->noRuleSet, noRuleSet);
+            for (Program program : kAllPrograms) {
+                QCOMPARE(s->tally(program).eligible, eligible[std::size_t(program)]);
+                for (int code = 0; code < kReasonCodeCount; ++code)
+                    QCOMPARE(s->tally(program).excludedBy[std::size_t(code)],
+                             excluded[std::size_t(program)][std::size_t(code)]);
+            }
+        }
+        QCOMPARE(decided, std::size_t(6));
+        QCOMPARE(noRuleSet, std::size_t(1));
+        QCOMPARE(malformed, std::size_t(1));
+    }
+
+    void columnsRecognisedAndLocationRequired()
+    {
+        // Usual spellings, in any case and punctuation; the summary names them.
+        ReplaySummary s = replay("Incident Number,DATE,Time,Call-Type,LAT,LNG,Priority\n"
+                                 "A1,05/15/2024,2:05 PM,Welfare Check,35.99,-78.90,1\n");
+        QCOMPARE(s.decided, std::size_t(1));
+        QCOMPARE(s.beatsFromCoordinates, std::size_t(1));
+        QCOMPARE(s.tally(Program::CrisisCallDiversion).hourOfWeek[2 * 24 + 14], std::size_t(1));
+        std::string used;
+        for (const ColumnUse& use : s.columns)
+            used += std::string(replayColumnKey(use.column)) + "=" + use.header + ";";
+        QCOMPARE(used, std::string("id=Incident Number;time=Time;date=DATE;type=Call-Type;lat=LAT;lon=LNG;"));
+        QCOMPARE(s.unusedColumns, std::vector<std::string>{"Priority"});
+        // latitude wins over y when a file has both.
+        s = replay("time,call_type,y,x,latitude,longitude\n2024-05-15 10:00,Welfare Check,1,2,35.99,-78.90\n");
+        QCOMPARE(s.beatsFromCoordinates, std::size_t(1));
+
+        auto refused = replayCsv("id,time,call_type,address\n", "calls.csv", m_router);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, std::string("no-location-column"));
+        QVERIFY(refused.error().message.find("found: id, time, call_type, address") != std::string::npos);
+        ReplayOptions without;
+        without.withoutLocations = true;
+        QVERIFY(replayCsv("id,time,call_type,address\n", "calls.csv", m_router, without).ok());
     }
 
     void dstInHistories()
