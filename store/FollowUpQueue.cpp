@@ -22,8 +22,7 @@ struct Conditions
 {
     QStringList terms;
     QVariantList values;
-    bool needsCalls = false; // a term reads calls (alias c)
-    bool nothing = false;    // the role may open no kind of task: an empty listing
+    bool nothing = false; // the role may open no kind of task: an empty listing
 
     QString where() const
     {
@@ -128,28 +127,20 @@ StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter,
     QStringList words = filter.personName.split(spaces, Qt::SkipEmptyParts);
     if (words.size() > kMaxNameWords)
         words.resize(kMaxNameWords);
+    // The task's folded name (migration 15): no join, and the by-name
+    // indexes hold it, so counting reads an index, not the tasks.
     for (const QString& word : words) {
-        c.terms.append(
-            QStringLiteral("LOWER(COALESCE(COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || "
-                           "COALESCE(pe.family_name, '')), ''), c.person_name), '')) LIKE ? ESCAPE '!'"));
+        c.terms.append(QStringLiteral("t.person_sort_key LIKE ? ESCAPE '!'"));
         c.values.append(containsPattern(word));
-        c.needsCalls = true;
     }
     return c;
 }
 
-// ORDER BY terms over the aliases t (task), c (call) and u (assignee); each
-// order ends with the id, so OFFSET pages never overlap. Ascending priority
-// is index followup_tasks_priority (migration 9) read forwards, descending
-// read backwards.
-struct Order
-{
-    QString terms;
-    bool needsCalls = false;
-    bool needsUsers = false;
-};
-
-Order order(const FollowUpQueueSort& sort)
+// ORDER BY terms over the task (alias t) alone; each order ends with the id,
+// so OFFSET pages never overlap. Ascending priority is index
+// followup_tasks_priority (migration 9) read forwards, descending read
+// backwards.
+QString order(const FollowUpQueueSort& sort)
 {
     const bool descending = sort.order == Qt::DescendingOrder;
     const QString ties = QStringLiteral("t.risk_rank DESC, t.due_at ASC, t.id ASC");
@@ -161,22 +152,20 @@ Order order(const FollowUpQueueSort& sort)
     case FollowUpSortKey::Priority:
         break;
     case FollowUpSortKey::DueAt:
-        return {descending ? QStringLiteral("t.due_at DESC, t.risk_rank DESC, t.id ASC")
-                           : QStringLiteral("t.due_at ASC, t.risk_rank DESC, t.id ASC"),
-                false, false};
+        return descending ? QStringLiteral("t.due_at DESC, t.risk_rank DESC, t.id ASC")
+                          : QStringLiteral("t.due_at ASC, t.risk_rank DESC, t.id ASC");
     case FollowUpSortKey::Program:
-        return {by("t.program"), false, false};
+        return by("t.program");
+    // The names folded on the task (migration 15, kept by triggers), read
+    // in order from followup_tasks_by_assignee / _by_person (and _desc).
     case FollowUpSortKey::Assignee:
-        return {by("LOWER(COALESCE(u.display_name, ''))"), false, true};
+        return by("t.assignee_sort_key");
     case FollowUpSortKey::PersonName:
-        return {by("LOWER(COALESCE(COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || "
-                   "COALESCE(pe.family_name, '')), ''), c.person_name), ''))"),
-                true, false};
+        return by("t.person_sort_key");
     }
     // Open before closed (a listing with closed tasks), most urgent first.
-    return {descending ? QStringLiteral("t.state ASC, t.risk_rank ASC, t.due_at DESC, t.id DESC")
-                       : QStringLiteral("t.state DESC, t.risk_rank DESC, t.due_at ASC, t.id ASC"),
-            false, false};
+    return descending ? QStringLiteral("t.state ASC, t.risk_rank ASC, t.due_at DESC, t.id DESC")
+                      : QStringLiteral("t.state DESC, t.risk_rank DESC, t.due_at ASC, t.id ASC");
 }
 
 FollowUpQueueRow readRow(const QSqlQuery& row)
@@ -219,13 +208,7 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
     const Conditions& c = where.value();
     if (c.nothing)
         return 0;
-    QSqlQuery query = m_db.prepare(
-        QStringLiteral("SELECT COUNT(*) FROM followup_tasks t") +
-        (c.needsCalls
-             ? QStringLiteral(
-                   " LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id")
-             : QString()) +
-        c.where());
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM followup_tasks t") + c.where());
     for (const QVariant& value : c.values)
         query.addBindValue(value);
     if (StoreError error = m_db.exec(query, "count follow-up tasks"))
@@ -251,17 +234,11 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
     const Conditions& c = where.value();
     if (c.nothing)
         return QList<FollowUpQueueRow>{};
-    const Order o = order(sort);
-    // The page's ids first, from the tasks alone where the filter and order
-    // allow (an index walk), then the columns shown, joined for those ids only.
-    const QString ids =
-        QStringLiteral("SELECT t.id AS task_id FROM followup_tasks t") +
-        (c.needsCalls || o.needsCalls
-             ? QStringLiteral(
-                   " LEFT JOIN calls c ON c.id = t.call_id LEFT JOIN people pe ON pe.id = t.person_id")
-             : QString()) +
-        (o.needsUsers ? QStringLiteral(" LEFT JOIN users u ON u.id = t.assigned_to") : QString()) +
-        c.where() + QStringLiteral(" ORDER BY ") + o.terms + QStringLiteral(" LIMIT ? OFFSET ?");
+    const QString terms = order(sort);
+    // The page's ids first, from the tasks alone (an index walk), then the
+    // columns shown, joined for those ids only.
+    const QString ids = QStringLiteral("SELECT t.id AS task_id FROM followup_tasks t") + c.where() +
+                        QStringLiteral(" ORDER BY ") + terms + QStringLiteral(" LIMIT ? OFFSET ?");
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT t.id, t.version, t.kind, t.program, "
                        "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "
@@ -272,7 +249,7 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
         QStringLiteral(") p JOIN followup_tasks t ON t.id = p.task_id LEFT JOIN calls c ON c.id = t.call_id "
                        "LEFT JOIN people pe ON pe.id = t.person_id "
                        "LEFT JOIN users u ON u.id = t.assigned_to ORDER BY ") +
-        o.terms);
+        terms);
     for (const QVariant& value : c.values)
         query.addBindValue(value);
     query.addBindValue(limit);

@@ -10,6 +10,10 @@
 #include <vector>
 
 namespace heart::store {
+
+// Migration 15's statements (store/FollowUpNameKeys.cpp).
+std::vector<const char*> followUpNameKeys();
+
 namespace {
 
 struct Migration
@@ -496,6 +500,7 @@ const std::vector<Migration>& migrations()
              " row_json TEXT NOT NULL,"
              " PRIMARY KEY (device_id, record_type, record_id))",
          }},
+        {15, "the follow-up queue sorted and searched by name: folded name keys on the task", followUpNameKeys()},
         {16,
          "calls from the 911 CAD: incidents, the updates owed to the CAD",
          {
@@ -640,8 +645,10 @@ StoreError Migrations::migrate(Database& db)
         if (migration.version <= current)
             continue;
         for (const char* statement : migration.statements) {
-            if (StoreError error = db.execDirect(db.dialect().expandSchema(QString::fromUtf8(statement)),
-                                                 "migration statement"))
+            const QString sql = db.dialect().expandSchema(QString::fromUtf8(statement));
+            if (sql.isEmpty())
+                continue; // for the other engine
+            if (StoreError error = db.execDirect(sql, "migration statement"))
                 return error;
         }
         QSqlQuery record = db.prepare(QStringLiteral(

@@ -41,6 +41,15 @@ QStringList SqlDialect::sessionSetup() const
 QString SqlDialect::expandSchema(QString sql) const
 {
     const bool lite = m_engine == Engine::Sqlite;
+    // A statement for one engine only (triggers): empty for the other.
+    for (const auto& [tag, engine] : {std::pair{QLatin1String("${SQLITE} "), Engine::Sqlite},
+                                      std::pair{QLatin1String("${POSTGRESQL} "), Engine::Postgres}}) {
+        if (sql.startsWith(tag)) {
+            if (engine != m_engine)
+                return {};
+            sql.remove(0, tag.size());
+        }
+    }
     sql.replace(QLatin1String("${BLOB}"), lite ? QLatin1String("BLOB") : QLatin1String("BYTEA"));
     sql.replace(QLatin1String("${BIGINT}"), lite ? QLatin1String("INTEGER") : QLatin1String("BIGINT"));
     sql.replace(QLatin1String("${REAL}"), lite ? QLatin1String("REAL") : QLatin1String("DOUBLE PRECISION"));

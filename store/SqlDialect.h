@@ -22,7 +22,9 @@ public:
     QString connectOptions(bool readOnly, const ConnectionSpec& spec) const;
     // Statements run once on every new connection (pragmas).
     QStringList sessionSetup() const;
-    // Schema text uses ${...} placeholders for the few type names that differ.
+    // Schema text uses ${...} placeholders for the few type names that differ;
+    // a statement starting "${SQLITE} " or "${POSTGRESQL} " is for that engine
+    // only (empty for the other).
     QString expandSchema(QString sql) const;
     // A write transaction that takes its lock up front, so two writers
     // queue instead of failing half-way.

@@ -1,13 +1,16 @@
 // heartdesk-cli replay: runs a history of calls through rule sets and prints,
 // per program, the eligible calls, their hour-of-week profile and the calls
-// excluded per reason. Needs no database: the files are the input.
+// excluded per reason; with --per-call, every call's decision. Needs no
+// database: the files are the input. Every input format: docs/replay.md.
 #include "Commands.h"
 #include "core/routing/Replay.h"
+#include "core/routing/ReplayCallWriter.h"
 #include "store/RoutingData.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
@@ -25,6 +28,8 @@ const QString kColumns = QStringLiteral("columns");
 const QString kCallTypes = QStringLiteral("call-types");
 const QString kFormat = QStringLiteral("format");
 const QString kErrors = QStringLiteral("errors");
+const QString kPerCall = QStringLiteral("per-call");
+const QString kNoLocations = QStringLiteral("no-locations");
 
 constexpr const char* kProgramNames[] = {"Crisis Call Diversion", "Community Response Team", "Co-Response",
                                          "Care Navigation", "Police/EMS"};
@@ -40,6 +45,22 @@ int dataError(const DataError& error)
     return ExitFailed;
 }
 
+QString dateText(std::chrono::year_month_day date)
+{
+    return fromStd(formatDate(date));
+}
+
+// "time = CallTime (--columns), lat = latitude": what each column was read for.
+QString columnsInWords(const ReplaySummary& s)
+{
+    QStringList used;
+    for (const ColumnUse& use : s.columns)
+        used << QStringLiteral("%1 = %2%3")
+                    .arg(QLatin1String(replayColumnKey(use.column).data(), qsizetype(replayColumnKey(use.column).size())),
+                         fromStd(use.header), use.mapped ? QStringLiteral(" (--columns)") : QString());
+    return used.join(QStringLiteral(", "));
+}
+
 QString percent(std::size_t part, std::size_t whole)
 {
     return whole == 0 ? QStringLiteral("-")
@@ -48,12 +69,24 @@ QString percent(std::size_t part, std::size_t whole)
 
 void printText(const ReplaySummary& s, const QString& file)
 {
-    printLine(QStringLiteral("Replayed %1: %2 rows, %3 decided, %4 malformed%5.")
+    printLine(QStringLiteral("Replayed %1: %2 rows, %3 decided, %4 malformed%5, %6 with no rule set in force.")
                   .arg(file)
                   .arg(s.rows)
                   .arg(s.decided)
                   .arg(s.malformed)
-                  .arg(s.malformed ? QStringLiteral(" (listed on stderr)") : QString()));
+                  .arg(s.malformed ? QStringLiteral(" (listed on stderr)") : QString())
+                  .arg(s.noRuleSet));
+    printLine(QStringLiteral("Columns: %1%2.")
+                  .arg(columnsInWords(s),
+                       s.unusedColumns.empty()
+                           ? QString()
+                           : QStringLiteral("; not used: %1")
+                                 .arg(fromStd([&] {
+                                     std::string all;
+                                     for (const std::string& name : s.unusedColumns)
+                                         all += (all.empty() ? "" : ", ") + name;
+                                     return all;
+                                 }()))));
     QStringList used;
     for (const auto& [id, count] : s.ruleSetUse)
         used << QStringLiteral("%1 (%2 calls)").arg(fromStd(id)).arg(count);
@@ -150,9 +183,15 @@ void printCsv(const ReplaySummary& s)
     row("summary", "", "rows", s.rows);
     row("summary", "", "decided", s.decided);
     row("summary", "", "malformed", s.malformed);
+    row("summary", "", "no-rule-set", s.noRuleSet);
     row("summary", "", "beats-from-coordinates", s.beatsFromCoordinates);
     row("summary", "", "spring-forward-gap", s.inSpringForwardGap);
     row("summary", "", "fall-back-repeated-hour", s.ambiguousFallBack);
+    for (const ColumnUse& use : s.columns)
+        printLine(QStringLiteral("column,,%1,%2")
+                      .arg(QLatin1String(replayColumnKey(use.column).data(),
+                                         qsizetype(replayColumnKey(use.column).size())),
+                           csvField(use.header)));
     for (const auto& [id, count] : s.ruleSetUse)
         row("rule-set", "", id, count);
     for (const auto& [spelling, count] : s.unknownCallTypes)
@@ -181,6 +220,16 @@ void printJson(const ReplaySummary& s, const QString& file)
     out["rows"] = s.rows;
     out["decided"] = s.decided;
     out["malformed"] = s.malformed;
+    out["noRuleSet"] = s.noRuleSet;
+    if (s.noRuleSet) {
+        out["noRuleSetFrom"] = formatDate(s.noRuleSetFirst);
+        out["noRuleSetTo"] = formatDate(s.noRuleSetLast);
+    }
+    nlohmann::ordered_json columns = nlohmann::ordered_json::object();
+    for (const ColumnUse& use : s.columns)
+        columns[std::string(replayColumnKey(use.column))] = use.header;
+    out["columns"] = columns;
+    out["unusedColumns"] = s.unusedColumns;
     out["errors"] = nlohmann::json::array();
     for (const ReplayRowError& error : s.errors)
         out["errors"].push_back({{"line", error.line}, {"message", error.message}});
@@ -219,15 +268,25 @@ int runReplay(const Invocation& invocation)
     CommandLine commandLine(
         invocation,
         QStringLiteral("--calls FILE.csv [--rules FILE.json ...] [--beats FILE.geojson] [--beat-id PROPERTY] "
-                       "[--columns MAP] [--call-types FILE.csv] [--format text|csv|json] [--errors FILE]"),
+                       "[--columns MAP] [--no-locations] [--call-types FILE.csv] [--format text|csv|json] "
+                       "[--per-call FILE.csv|FILE.jsonl] [--errors FILE]"),
         QStringLiteral(
             "What-if replay: runs a history of calls through rule sets and prints, per program, the "
-            "eligible calls, their hour-of-week profile and the calls excluded per reason. Without "
-            "--rules the rule sets HEART Desk ships (Durham 2022 pilot to 2023 citywide) are used; "
-            "without --beats, Durham's 2022 beat map. The CSV needs a header; columns are found by "
-            "name: id, time, call_type, beat, lat, lon, flags, risk (map others with --columns "
-            "time=CallTime,type=Nature,lat=Y,lon=X). A malformed row is reported on stderr with its "
-            "line number and counted."));
+            "eligible calls, their hour-of-week profile and the calls excluded per reason; --per-call "
+            "writes every call's decision. Without --rules the rule sets HEART Desk ships (Durham 2022 "
+            "pilot to 2023 citywide) are used; without --beats, Durham's 2022 beat map. The CSV needs a "
+            "header; columns are recognised by their usual names (time, timestamp, datetime or date and "
+            "time; call_type, nature, incident_type; beat; latitude/longitude, lat/lon/lng, y/x; flags; "
+            "risk; id) and the summary says which were used. Map others with --columns "
+            "time=CallTime,type=Nature,lat=Y,lon=X. A file with neither a beat nor coordinates is refused "
+            "unless --no-locations is given. A malformed row is reported on stderr with its line number "
+            "and counted; a call dated before the earliest rule set is counted as \"no rule set in "
+            "force\" (give one with --rules).\n"
+            "Exit status: 0 when at least one call was decided; 1 when none could be (every row "
+            "malformed or before the rule sets; the summary is printed all the same) or a file cannot "
+            "be read or is wrong; 2 for a wrong command line.\n"
+            "Every input format (columns, times, flags, risk values, call-type maps, rule-set JSON, "
+            "beat files), with examples: docs/replay.md."));
     commandLine.addOption(
         {kRules, QStringLiteral("A rule set file (repeat for several eras)."), QStringLiteral("file")});
     commandLine.addOption({kCalls, QStringLiteral("The call history (CSV)."), QStringLiteral("file")});
@@ -235,13 +294,22 @@ int runReplay(const Invocation& invocation)
     commandLine.addOption({kBeatId,
                            QStringLiteral("The GeoJSON property holding the beat id (default beat)."),
                            QStringLiteral("property"), QStringLiteral("beat")});
-    commandLine.addOption(
-        {kColumns, QStringLiteral("Column names, e.g. time=CallTime,type=Nature."), QStringLiteral("map")});
+    commandLine.addOption({kColumns,
+                           QStringLiteral("Column names, e.g. time=CallTime,type=Nature,lat=Y,lon=X (keys: id, "
+                                          "time, date, type, beat, lat, lon, flags, risk)."),
+                           QStringLiteral("map")});
+    commandLine.addOption({kNoLocations,
+                           QStringLiteral("Replay a file without a beat or coordinates column (every call's "
+                                          "location is then unknown).")});
     commandLine.addOption({kCallTypes,
                            QStringLiteral("CSV of other call-type spellings: spelling,call_type."),
                            QStringLiteral("file")});
     commandLine.addOption({kFormat, QStringLiteral("Output as text (default), csv or json."),
                            QStringLiteral("format"), QStringLiteral("text")});
+    commandLine.addOption({kPerCall,
+                           QStringLiteral("Also write every call's decision to this file: CSV, or JSON lines "
+                                          "when the name ends in .jsonl."),
+                           QStringLiteral("file")});
     commandLine.addOption(
         {kErrors, QStringLiteral("Also write every malformed row to this file."), QStringLiteral("file")});
     if (auto stop = commandLine.parse())
@@ -273,10 +341,15 @@ int runReplay(const Invocation& invocation)
     auto beats = commandLine.isSet(kBeats)
                      ? store::loadBeatMap(commandLine.value(kBeats), commandLine.value(kBeatId))
                      : store::builtInBeatMap();
-    if (!beats)
-        return dataError(beats.error());
+    if (!beats) {
+        DataError error = beats.error();
+        if (error.code == "missing-id")
+            error.message += "; name the property that holds the beat id with --beat-id PROPERTY";
+        return dataError(error);
+    }
 
     ReplayOptions options;
+    options.withoutLocations = commandLine.isSet(kNoLocations);
     if (commandLine.isSet(kColumns)) {
         auto layout = parseColumnMapping(commandLine.value(kColumns).toStdString());
         if (!layout)
@@ -346,23 +419,78 @@ int runReplay(const Invocation& invocation)
     }
 
     const Router router(std::move(book), beats.value());
+
+    // Every call's decision, written whole or not at all (QSaveFile).
+    std::unique_ptr<QSaveFile> perCallFile;
+    std::optional<ReplayCallWriter> perCallWriter;
+    std::string perCallBuffer;
+    bool perCallFailed = false;
+    const auto flushPerCall = [&] {
+        if (!perCallFailed && perCallFile->write(perCallBuffer.data(), qint64(perCallBuffer.size())) !=
+                                  qint64(perCallBuffer.size()))
+            perCallFailed = true;
+        perCallBuffer.clear();
+    };
+    if (commandLine.isSet(kPerCall)) {
+        const QString path = commandLine.value(kPerCall);
+        perCallFile = std::make_unique<QSaveFile>(path);
+        if (!perCallFile->open(QIODevice::WriteOnly))
+            return dataError(
+                DataError{path.toStdString(), {}, "cannot-write", perCallFile->errorString().toStdString()});
+        perCallWriter.emplace(path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+                                  ? ReplayCallFormat::JsonLines
+                                  : ReplayCallFormat::Csv,
+                              router.rules());
+        perCallWriter->appendHeader(perCallBuffer);
+        options.onCall = [&](const ReplayCall& call) {
+            perCallWriter->append(perCallBuffer, call);
+            if (perCallBuffer.size() > (1u << 20))
+                flushPerCall();
+        };
+    }
+
     auto summary = replayCsv(std::string_view(csv.constData(), std::size_t(csv.size())),
                              callsPath.toStdString(), router, options);
     if (!summary)
         return dataError(summary.error());
+    if (perCallFile) {
+        flushPerCall();
+        if (perCallFailed || !perCallFile->commit())
+            return dataError(DataError{perCallFile->fileName().toStdString(),
+                                       {},
+                                       "cannot-write",
+                                       perCallFile->errorString().toStdString()});
+    }
     if (shown > kShownErrors)
         printError(QStringLiteral("%1: %2 more malformed rows not shown%3")
                        .arg(callsPath)
                        .arg(shown - kShownErrors)
                        .arg(errorsFile ? QStringLiteral(" (all are in %1)").arg(errorsFile->fileName())
                                        : QStringLiteral(" (use --errors FILE to keep them all)")));
+    const ReplaySummary& result = summary.value();
+    if (result.noRuleSet > 0 && !router.rules().empty()) {
+        const RuleSet& earliest = router.rules().ruleSets().front();
+        printError(QStringLiteral("%1: %2 call(s) (%3 to %4) are dated before %5, when the earliest rule set "
+                                  "(%6) takes effect: no rule set was in force for them, so they were "
+                                  "not decided. To replay them, give a rule set in force then with --rules "
+                                  "FILE.json (a copy of one with an earlier \"effectiveFrom\"; see "
+                                  "docs/replay.md).")
+                       .arg(callsPath)
+                       .arg(result.noRuleSet)
+                       .arg(dateText(result.noRuleSetFirst), dateText(result.noRuleSetLast),
+                            dateText(earliest.effectiveFrom), fromStd(earliest.id)));
+    }
 
     if (format == QLatin1String("json"))
-        printJson(summary.value(), callsPath);
+        printJson(result, callsPath);
     else if (format == QLatin1String("csv"))
-        printCsv(summary.value());
+        printCsv(result);
     else
-        printText(summary.value(), callsPath);
+        printText(result, callsPath);
+    if (result.decided == 0) {
+        printError(QStringLiteral("%1: no call could be decided").arg(callsPath));
+        return ExitFailed;
+    }
     return ExitOk;
 }
 

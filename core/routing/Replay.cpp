@@ -56,9 +56,12 @@ public:
                     badQuote = true;
                 m_pos = end;
             } else {
-                const void* found = std::memchr(data + m_pos, '\n', size - m_pos);
-                const std::size_t lineEnd =
-                    found ? std::size_t(static_cast<const char*>(found) - data) : size;
+                // The end of the physical line, found once per line (not per field).
+                if (m_lineEnd < m_pos || m_lineEnd == std::string_view::npos) {
+                    const void* found = std::memchr(data + m_pos, '\n', size - m_pos);
+                    m_lineEnd = found ? std::size_t(static_cast<const char*>(found) - data) : size;
+                }
+                const std::size_t lineEnd = m_lineEnd;
                 const void* comma = std::memchr(data + m_pos, ',', lineEnd - m_pos);
                 std::size_t end = comma ? std::size_t(static_cast<const char*>(comma) - data) : lineEnd;
                 std::size_t fieldEnd = end;
@@ -128,6 +131,7 @@ private:
     std::string_view m_text;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
+    std::size_t m_lineEnd = std::string_view::npos; // position of the '\n' ending the current line
     std::vector<std::unique_ptr<std::string>> m_unescaped; // stable addresses
     std::size_t m_unescapedUsed = 0;
 };
@@ -165,13 +169,15 @@ bool digits(std::string_view text, std::size_t pos, std::size_t count, int& valu
 // Parses a history timestamp. Returns an error message, empty on success.
 std::string parseTime(std::string_view text, std::variant<TimePoint, roster::LocalDateTime>& out)
 {
-    const std::string bad = quoted(text) + " is not a time like 2024-03-10 14:05 or 03/10/2024 2:05 PM";
+    const auto bad = [&] {
+        return quoted(text) + " is not a time like 2024-03-10 14:05 or 03/10/2024 2:05 PM";
+    };
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     std::size_t pos = 0;
     if (digits(text, 0, 4, y) && text.size() > 4 && text[4] == '-') {
         if (!digits(text, 5, 2, mo) || text.size() < 11 || text[7] != '-' || !digits(text, 8, 2, d) ||
             (text[10] != ' ' && text[10] != 'T'))
-            return bad;
+            return bad();
         pos = 11;
     } else {
         // M/D/YYYY as US CAD systems export it.
@@ -180,21 +186,21 @@ std::string parseTime(std::string_view text, std::variant<TimePoint, roster::Loc
         if (slash2 == std::string_view::npos || !digits(text, 0, slash1, mo) || slash1 == 0 || slash1 > 2 ||
             !digits(text, slash1 + 1, slash2 - slash1 - 1, d) || slash2 - slash1 - 1 == 0 ||
             slash2 - slash1 - 1 > 2 || !digits(text, slash2 + 1, 4, y))
-            return bad;
+            return bad();
         pos = slash2 + 5;
         if (pos >= text.size() || text[pos] != ' ')
-            return bad;
+            return bad();
         ++pos;
     }
     // H:MM or HH:MM, optional :SS
     std::size_t colon = text.find(':', pos);
     if (colon == std::string_view::npos || colon == pos || colon - pos > 2 ||
         !digits(text, pos, colon - pos, h) || !digits(text, colon + 1, 2, mi))
-        return bad;
+        return bad();
     pos = colon + 3;
     if (pos < text.size() && text[pos] == ':') {
         if (!digits(text, pos + 1, 2, s))
-            return bad;
+            return bad();
         pos += 3;
         if (pos < text.size() && text[pos] == '.') { // fractions of a second
             ++pos;
@@ -214,11 +220,11 @@ std::string parseTime(std::string_view text, std::variant<TimePoint, roster::Loc
     } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
         int oh = 0, om = 0;
         if (!digits(rest, 1, 2, oh) || !digits(rest, 4, 2, om) || oh > 14 || om > 59)
-            return bad;
+            return bad();
         offsetMinutes = (rest[0] == '-' ? -1 : 1) * (oh * 60 + om);
         instant = true;
     } else if (!rest.empty()) {
-        return bad;
+        return bad();
     }
     const year_month_day date{year{y}, month{unsigned(mo)}, day{unsigned(d)}};
     if (!date.ok())
@@ -252,52 +258,9 @@ std::optional<CallFlag> flagNamed(std::string_view name)
     return flagFromCode(std::string_view(lower, name.size()));
 }
 
-// Column positions in the header; -1 when absent.
-struct Columns
-{
-    int id = -1, time = -1, callType = -1, beat = -1, lat = -1, lon = -1, flags = -1, risk = -1;
-    std::size_t count = 0;
-};
-
 } // namespace
 
-// ---- column mapping and call type map ------------------------------------------
-
-Result<CsvLayout, DataError> parseColumnMapping(std::string_view spec, CsvLayout layout)
-{
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-        std::size_t comma = spec.find(',', start);
-        if (comma == std::string_view::npos)
-            comma = spec.size();
-        const std::string_view entry = trim(spec.substr(start, comma - start));
-        start = comma + 1;
-        if (entry.empty())
-            continue;
-        const std::size_t equals = entry.find('=');
-        const std::string_view key = equals == std::string_view::npos ? entry : trim(entry.substr(0, equals));
-        const std::string_view column =
-            equals == std::string_view::npos ? std::string_view{} : trim(entry.substr(equals + 1));
-        std::string* target = key == "id"                           ? &layout.id
-                              : key == "time"                       ? &layout.time
-                              : key == "type" || key == "call_type" ? &layout.callType
-                              : key == "beat"                       ? &layout.beat
-                              : key == "lat"                        ? &layout.lat
-                              : key == "lon"                        ? &layout.lon
-                              : key == "flags"                      ? &layout.flags
-                              : key == "risk"                       ? &layout.risk
-                                                                    : nullptr;
-        if (!target)
-            return DataError{"--columns", std::string(entry), "unknown-column-key",
-                             "unknown key \"" + std::string(key) +
-                                 "\" (use id, time, type, beat, lat, lon, flags, risk)"};
-        if (column.empty())
-            return DataError{"--columns", std::string(entry), "missing-column-name",
-                             "write KEY=HEADER, e.g. time=CallTime"};
-        *target = std::string(column);
-    }
-    return layout;
-}
+// ---- call type map -----------------------------------------------------------
 
 Result<CallTypeMap, DataError> CallTypeMap::parse(std::string_view csv, const std::string& sourceName)
 {
@@ -344,6 +307,28 @@ std::string_view CallTypeMap::map(std::string_view spelled) const
 
 // ---- replay -----------------------------------------------------------------------
 
+namespace {
+
+// "14:05", "2:05 PM", "14:05:00": a time of day without a date.
+bool looksLikeTimeOfDay(std::string_view text)
+{
+    return text.size() >= 4 && text[0] >= '0' && text[0] <= '9' && (text[1] == ':' || text[2] == ':') &&
+           text.find_first_of("-/") == std::string_view::npos;
+}
+
+// A risk level in any letter case, without allocating.
+std::optional<RiskLevel> riskNamed(std::string_view name)
+{
+    char lower[16];
+    if (name.size() >= sizeof lower)
+        return std::nullopt;
+    for (std::size_t i = 0; i < name.size(); ++i)
+        lower[i] = name[i] >= 'A' && name[i] <= 'Z' ? char(name[i] - 'A' + 'a') : name[i];
+    return riskFromCode(std::string_view(lower, name.size()));
+}
+
+} // namespace
+
 Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName,
                                            const Router& router, const ReplayOptions& options)
 {
@@ -353,49 +338,40 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
     bool badQuote = false;
     if (!reader.next(fields, line, badQuote))
         return DataError{sourceName, "line 1", "empty-file", "the file is empty: expected a header row"};
-
-    Columns columns;
-    columns.count = fields.size();
-    const CsvLayout& layout = options.layout;
-    std::string found;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string_view name = trim(fields[i]);
-        found += (found.empty() ? "" : ", ") + std::string(name);
-        const auto match = [&](const std::string& wanted, int& slot) {
-            if (slot < 0 && normaliseSpelling(name) == normaliseSpelling(wanted))
-                slot = int(i);
-        };
-        match(layout.id, columns.id);
-        match(layout.time, columns.time);
-        match(layout.callType, columns.callType);
-        match(layout.beat, columns.beat);
-        match(layout.lat, columns.lat);
-        match(layout.lon, columns.lon);
-        match(layout.flags, columns.flags);
-        match(layout.risk, columns.risk);
-    }
-    const auto missing = [&](const std::string& name, const char* key) {
-        return DataError{sourceName, "line 1", "missing-column",
-                         "no column \"" + name + "\" for the " + key + " (found: " + found +
-                             "); map it with --columns " + key + "=HEADER"};
-    };
-    if (columns.time < 0)
-        return missing(layout.time, "time");
-    if (columns.callType < 0)
-        return missing(layout.callType, "type");
-    if ((columns.lat < 0) != (columns.lon < 0))
-        return missing(columns.lat < 0 ? layout.lat : layout.lon, columns.lat < 0 ? "lat" : "lon");
+    auto found = findColumns(fields, options.layout, options.withoutLocations, sourceName);
+    if (!found)
+        return found.error();
+    const HeaderColumns& columns = found.value();
+    const auto at = [&](ReplayColumn column) { return columns[column]; };
+    const int idColumn = at(ReplayColumn::Id), timeColumn = at(ReplayColumn::Time),
+              dateColumn = at(ReplayColumn::Date), typeColumn = at(ReplayColumn::CallType),
+              beatColumn = at(ReplayColumn::Beat), latColumn = at(ReplayColumn::Lat),
+              lonColumn = at(ReplayColumn::Lon), flagsColumn = at(ReplayColumn::Flags),
+              riskColumn = at(ReplayColumn::Risk);
+    const auto field = [&](int column) { return trim(fields[std::size_t(column)]); };
 
     ReplaySummary summary;
+    summary.columns = columns.used;
+    summary.unusedColumns = columns.unused;
     std::vector<std::size_t> ruleSetUse(router.rules().ruleSets().size(), 0);
     Decision decision;
     Error decisionError;
     CallFacts call;
+    ReplayCall row;
+    std::string dateAndTime; // a date column and a time-of-day column, joined
+    // The counts need the reasons' codes only; the per-call output spells them out.
+    const ReasonDetail detail = options.onCall ? ReasonDetail::Full : ReasonDetail::CodesOnly;
     std::size_t nextProgress = 0;
     const std::size_t progressStep = std::max<std::size_t>(csv.size() / 100, 64 * 1024);
 
     const auto reject = [&](std::size_t rowLine, std::string message) {
         ++summary.malformed;
+        if (options.onCall) {
+            row.status = ReplayRowStatus::Malformed;
+            row.decision = nullptr;
+            row.message = message;
+            options.onCall(row);
+        }
         ReplayRowError rowError{rowLine, std::move(message)};
         if (options.onError)
             options.onError(rowError);
@@ -410,6 +386,9 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             options.progress(reader.position(), csv.size());
             nextProgress = reader.position() + progressStep;
         }
+        row.line = line;
+        row.id = idColumn >= 0 && std::size_t(idColumn) < count ? field(idColumn) : std::string_view{};
+        row.callType = typeColumn >= 0 && std::size_t(typeColumn) < count ? field(typeColumn) : std::string_view{};
         if (badQuote) {
             reject(line, "a quoted field is not closed properly");
             continue;
@@ -419,7 +398,15 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
                    "expected " + std::to_string(columns.count) + " fields, found " + std::to_string(count));
             continue;
         }
-        const std::string_view timeText = trim(fields[std::size_t(columns.time)]);
+        std::string_view timeText = field(timeColumn);
+        if (dateColumn >= 0 && looksLikeTimeOfDay(timeText)) {
+            const std::string_view dateText = field(dateColumn);
+            // Spreadsheets write a date column as "2024-05-15 00:00:00" too: its date part.
+            dateAndTime.assign(dateText.substr(0, dateText.find_first_of(" T")));
+            dateAndTime += ' ';
+            dateAndTime += timeText;
+            timeText = dateAndTime;
+        }
         if (timeText.empty()) {
             reject(line, "time: empty");
             continue;
@@ -428,7 +415,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             reject(line, "time: " + message);
             continue;
         }
-        std::string_view type = trim(fields[std::size_t(columns.callType)]);
+        std::string_view type = row.callType;
         if (type.empty()) {
             reject(line, "call type: empty");
             continue;
@@ -437,11 +424,11 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             type = options.callTypeMap->map(type);
         call.callType = type;
 
-        call.beat = columns.beat >= 0 ? trim(fields[std::size_t(columns.beat)]) : std::string_view{};
+        call.beat = beatColumn >= 0 ? field(beatColumn) : std::string_view{};
         call.position.reset();
-        if (columns.lat >= 0) {
-            const std::string_view latText = trim(fields[std::size_t(columns.lat)]);
-            const std::string_view lonText = trim(fields[std::size_t(columns.lon)]);
+        if (latColumn >= 0) {
+            const std::string_view latText = field(latColumn);
+            const std::string_view lonText = field(lonColumn);
             if (!latText.empty() || !lonText.empty()) {
                 geo::GeoPoint point;
                 if (!parseCoordinate(latText, point.lat) || !parseCoordinate(lonText, point.lon)) {
@@ -460,8 +447,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
 
         call.flags = FlagSet{};
         bool flagsOk = true;
-        if (columns.flags >= 0) {
-            std::string_view list = fields[std::size_t(columns.flags)];
+        if (flagsColumn >= 0) {
+            std::string_view list = fields[std::size_t(flagsColumn)];
             std::size_t start = 0;
             while (start < list.size() && flagsOk) {
                 std::size_t end = list.find_first_of(";| ", start);
@@ -485,10 +472,10 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             continue;
 
         call.risk = RiskLevel::NotAssessed;
-        if (columns.risk >= 0) {
-            const std::string_view riskText = trim(fields[std::size_t(columns.risk)]);
+        if (riskColumn >= 0) {
+            const std::string_view riskText = field(riskColumn);
             if (!riskText.empty()) {
-                const auto risk = riskFromCode(normaliseSpelling(riskText));
+                const auto risk = riskNamed(riskText);
                 if (!risk) {
                     reject(line,
                            "risk: unknown level " + quoted(riskText) + " (use none, low, moderate, high)");
@@ -498,14 +485,34 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
             }
         }
 
-        if (!router.decideInto(call, decision, decisionError)) {
-            reject(line, decisionError.code == "no-rule-set"
-                             ? "no rule set is in force on " + decisionError.field
-                             : "time: " + std::string(timeText) + " " + decisionError.detail);
+        if (!router.decideInto(call, decision, decisionError, detail)) {
+            if (decisionError.code != "no-rule-set") {
+                reject(line, "time: " + std::string(timeText) + " " + decisionError.detail);
+                continue;
+            }
+            // Before the earliest rule set: not a broken row, a gap in the rules given.
+            const std::chrono::sys_days day{decision.local.date};
+            if (summary.noRuleSet++ == 0 || day < std::chrono::sys_days{summary.noRuleSetFirst})
+                summary.noRuleSetFirst = decision.local.date;
+            if (summary.noRuleSet == 1 || day > std::chrono::sys_days{summary.noRuleSetLast})
+                summary.noRuleSetLast = decision.local.date;
+            if (options.onCall) {
+                const std::string message = "no rule set is in force on " + decisionError.field;
+                row.status = ReplayRowStatus::NoRuleSet;
+                row.decision = &decision;
+                row.message = message;
+                options.onCall(row);
+            }
             continue;
         }
 
         ++summary.decided;
+        if (options.onCall) {
+            row.status = ReplayRowStatus::Decided;
+            row.decision = &decision;
+            row.message = {};
+            options.onCall(row);
+        }
         ++ruleSetUse[std::size_t(decision.ruleSetIndex)];
         if (decision.callTypeIndex < 0)
             ++summary.unknownCallTypes[std::string(type)];

@@ -6,11 +6,14 @@
 // silently dropped.
 //
 // CSV: RFC 4180 (quoted fields may hold commas, quotes and line breaks), a
-// header row, columns found by name (see CsvLayout). Times are program-local
-// ("2024-03-10 02:30", "2024-03-10T02:30:00", "03/10/2024 02:30" or with
-// " PM"), or instants with "Z" / "+01:00". Flags are names separated by ";",
-// "|" or blanks.
+// header row, columns found by name (ReplayColumns.h). Times are
+// program-local ("2024-03-10 02:30", "2024-03-10T02:30:00", "03/10/2024
+// 02:30" or with " PM"), or instants with "Z" / "+01:00"; or a date column
+// and a time-of-day column. Flags are names separated by ";", "|" or blanks.
+// A call dated before the earliest rule set is not malformed: it is counted
+// apart ("no rule set in force"). docs/replay.md describes every format.
 #include "core/Result.h"
+#include "core/routing/ReplayColumns.h"
 #include "core/routing/Router.h"
 
 #include <array>
@@ -23,24 +26,6 @@
 #include <vector>
 
 namespace heart::routing {
-
-// Which header names hold which facts. Only time and call type are required;
-// a call without beat and coordinates has an unknown location.
-struct CsvLayout
-{
-    std::string id = "id";
-    std::string time = "time";
-    std::string callType = "call_type";
-    std::string beat = "beat";
-    std::string lat = "lat";
-    std::string lon = "lon";
-    std::string flags = "flags";
-    std::string risk = "risk";
-};
-
-// "time=CallTime,type=Nature,lat=Y,lon=X": keys id, time, type, beat, lat,
-// lon, flags, risk. Error (file "--columns") names the bad entry.
-Result<CsvLayout, DataError> parseColumnMapping(std::string_view spec, CsvLayout layout = {});
 
 // Another center's spellings of call types: a two-column CSV (no header or
 // the header "spelling,call_type"): their spelling -> a code, name or alias
@@ -64,6 +49,24 @@ struct ReplayRowError
     std::string message;  // e.g. "time: \"2024-02-30 10:00\" is not a date"
 };
 
+// What became of one row, for the per-call output (ReplayCallWriter.h).
+enum class ReplayRowStatus : std::uint8_t
+{
+    Decided,
+    Malformed, // see message
+    NoRuleSet, // dated before the earliest rule set; decision->local holds the local time
+};
+
+struct ReplayCall
+{
+    std::size_t line = 0; // 1-based line where the row starts
+    ReplayRowStatus status = ReplayRowStatus::Decided;
+    std::string_view id;                // the id column, or empty
+    std::string_view callType;          // as in the file (before --call-types)
+    const Decision* decision = nullptr; // Decided and NoRuleSet (local time only); else null
+    std::string_view message;           // Malformed: what is wrong
+};
+
 struct ProgramTally
 {
     std::size_t eligible = 0;
@@ -77,6 +80,8 @@ struct ReplaySummary
     std::size_t rows = 0;               // data rows read (without the header)
     std::size_t decided = 0;            // rows that got a decision
     std::size_t malformed = 0;          // rows reported as errors
+    std::size_t noRuleSet = 0;          // rows dated before the earliest rule set
+    std::chrono::year_month_day noRuleSetFirst{}, noRuleSetLast{}; // their local dates (when noRuleSet > 0)
     std::vector<ReplayRowError> errors; // the first ReplayOptions::keepErrors of them
     std::array<ProgramTally, kAllPrograms.size()> programs{};
     std::map<std::string, std::size_t> ruleSetUse;       // rule set id -> calls judged under it
@@ -84,6 +89,8 @@ struct ReplaySummary
     std::size_t inSpringForwardGap = 0;
     std::size_t ambiguousFallBack = 0;
     std::size_t beatsFromCoordinates = 0;
+    std::vector<ColumnUse> columns;   // which column was read for what
+    std::vector<std::string> unusedColumns;
 
     const ProgramTally& tally(Program program) const { return programs[std::size_t(program)]; }
 };
@@ -97,10 +104,15 @@ struct ReplayOptions
     std::function<void(std::size_t done, std::size_t total)> progress;
     // Called for every malformed row (also those beyond keepErrors).
     std::function<void(const ReplayRowError&)> onError;
+    // Called for every row, in file order, whatever became of it.
+    std::function<void(const ReplayCall&)> onCall;
+    // Replay a file without a beat or coordinates column (else an error).
+    bool withoutLocations = false;
 };
 
-// Errors for the whole file (no header, a required column missing) name the
-// file and "line 1"; row errors go into the summary.
+// Errors for the whole file (no header, a required column missing, no
+// location column: see findColumns()) name the file and "line 1"; row errors
+// go into the summary.
 Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::string& sourceName,
                                            const Router& router, const ReplayOptions& options = {});
 

@@ -95,18 +95,49 @@ std::string formatCoordinate(double value)
     return (micro < 0 ? "-" : "") + std::string(text, result.ptr);
 }
 
-void addReason(ProgramVerdict& verdict, ReasonCode code, std::string_view first = {},
-               std::string_view second = {})
+// The reasons of one verdict, written over the previous decision's: their
+// strings keep their buffers, so deciding a million calls into one Decision
+// (replay) does not allocate a string per reason.
+class ReasonList
 {
-    verdict.reasons.push_back(Reason{code, std::string(first), std::string(second)});
-}
+public:
+    ReasonList(std::vector<Reason>& reasons, bool details) : m_reasons(reasons), m_details(details) {}
+    ~ReasonList() { m_reasons.resize(m_used); }
+    ReasonList(const ReasonList&) = delete;
+    ReasonList& operator=(const ReasonList&) = delete;
 
-bool beatOnMap(const geo::BeatMap* beats, std::string_view beat)
+    void add(ReasonCode code, std::string_view first = {}, std::string_view second = {})
+    {
+        if (!m_details)
+            first = second = {};
+        if (m_used < m_reasons.size()) {
+            Reason& reason = m_reasons[m_used];
+            reason.code = code;
+            reason.first.assign(first);
+            reason.second.assign(second);
+        } else {
+            m_reasons.push_back(Reason{code, std::string(first), std::string(second)});
+        }
+        ++m_used;
+    }
+    bool empty() const { return m_used == 0; }
+
+private:
+    std::vector<Reason>& m_reasons;
+    const bool m_details;
+    std::size_t m_used = 0;
+};
+
+// "02:10" into `text`, without allocating.
+std::string_view minuteOfDayText(int minuteOfDay, char (&text)[5])
 {
-    if (!beats)
-        return true; // without a map, any beat name is taken as given
-    const auto& ids = beats->beatIds();
-    return std::binary_search(ids.begin(), ids.end(), beat, std::less<>{});
+    const int h = (minuteOfDay / 60) % 100, m = minuteOfDay % 60;
+    text[0] = char('0' + h / 10);
+    text[1] = char('0' + h % 10);
+    text[2] = ':';
+    text[3] = char('0' + m / 10);
+    text[4] = char('0' + m % 10);
+    return {text, 5};
 }
 
 std::string_view trimmed(std::string_view text)
@@ -126,6 +157,19 @@ Router::Router(RuleBook rules, std::shared_ptr<const geo::BeatMap> beats)
     : m_rules(std::move(rules)), m_beats(std::move(beats))
 {
     findTransitionDates();
+    if (!m_beats)
+        return;
+    const auto& ids = m_beats->beatIds();
+    for (const RuleSet& set : m_rules.ruleSets()) {
+        for (Program program : kAllPrograms) {
+            std::vector<std::uint8_t> inArea(ids.size(), 0);
+            if (const ProgramRules* programRules = set.rulesFor(program)) {
+                for (std::size_t i = 0; i < ids.size(); ++i)
+                    inArea[i] = programRules->inArea(ids[i]) ? 1 : 0;
+            }
+            m_inArea.push_back(std::move(inArea));
+        }
+    }
 }
 
 void Router::findTransitionDates()
@@ -183,8 +227,9 @@ Result<Decision> Router::decide(const CallFacts& call) const
     return decision;
 }
 
-bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) const
+bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, ReasonDetail detail) const
 {
+    const bool details = detail == ReasonDetail::Full;
     const roster::TimeZoneRule& zone = m_rules.zone();
 
     // 1. The local wall time the hours of operation are judged at.
@@ -232,12 +277,17 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
     const bool holiday = set->isHoliday(day);
 
     // 3. Where: a given beat wins over coordinates.
+    // The beat's index on the map, -1 when it is not on it (or there is no map).
+    int beatIndex = -1;
     const std::string_view givenBeat = trimmed(call.beat);
     if (!givenBeat.empty()) {
         out.beat.assign(givenBeat);
         out.beatSource = BeatSource::Given;
+        if (m_beats)
+            beatIndex = m_beats->indexOf(givenBeat);
     } else if (call.position && m_beats) {
         const int index = m_beats->locateIndex(*call.position);
+        beatIndex = index;
         if (index >= 0) {
             out.beat.assign(m_beats->beatIds()[std::size_t(index)]);
             out.beatSource = BeatSource::FromPosition;
@@ -252,7 +302,8 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
 
     out.callTypeIndex = set->callTypeIndex(call.callType);
     std::string lonText, latText; // for "outside every beat", formatted once
-    if (out.beatSource == BeatSource::OutsideEveryBeat) {
+    char minuteText[5];           // for "outside hours"
+    if (details && out.beatSource == BeatSource::OutsideEveryBeat) {
         lonText = formatCoordinate(call.position->lon);
         latText = formatCoordinate(call.position->lat);
     }
@@ -261,66 +312,70 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error) cons
     for (Program program : kAllPrograms) {
         ProgramVerdict& verdict = out.verdicts[std::size_t(program)];
         verdict.program = program;
-        verdict.reasons.clear();
         if (program == Program::PoliceEms) {
+            verdict.reasons.clear();
             verdict.eligible = true; // the response that is always there
             continue;
         }
+        ReasonList reasons(verdict.reasons, details);
         const ProgramRules* rules = set->rulesFor(program);
         if (!rules) {
-            addReason(verdict, ReasonCode::NotInRuleSet, set->id);
+            reasons.add(ReasonCode::NotInRuleSet, set->id);
             verdict.eligible = false;
             continue;
         }
         if (out.callTypeIndex < 0)
-            addReason(verdict, ReasonCode::UnknownCallType, call.callType);
+            reasons.add(ReasonCode::UnknownCallType, call.callType);
         else if (!rules->eligibleCallType[std::size_t(out.callTypeIndex)])
-            addReason(verdict, ReasonCode::CallTypeNotEligible,
-                      set->callTypes[std::size_t(out.callTypeIndex)].code);
+            reasons.add(ReasonCode::CallTypeNotEligible, set->callTypes[std::size_t(out.callTypeIndex)].code);
 
         for (const Condition& condition : rules->excludeWhen) {
             if (!holds(condition, call))
                 continue;
             if (condition.isRisk)
-                addReason(verdict, ReasonCode::ExcludedByRisk, riskCode(call.risk));
+                reasons.add(ReasonCode::ExcludedByRisk, riskCode(call.risk));
             else
-                addReason(verdict, ReasonCode::ExcludedByFlag, flagCode(condition.flag));
+                reasons.add(ReasonCode::ExcludedByFlag, flagCode(condition.flag));
         }
         if (!rules->onlyWhen.empty() &&
             std::none_of(rules->onlyWhen.begin(), rules->onlyWhen.end(),
                          [&](const Condition& condition) { return holds(condition, call); })) {
-            addReason(verdict, ReasonCode::NeedsElevatedRisk, rules->onlyWhenCodes);
+            reasons.add(ReasonCode::NeedsElevatedRisk, rules->onlyWhenCodes);
         }
 
         if (rules->area != AreaKind::Anywhere) {
             switch (out.beatSource) {
             case BeatSource::Unknown:
-                addReason(verdict, ReasonCode::LocationUnknown);
+                reasons.add(ReasonCode::LocationUnknown);
                 break;
             case BeatSource::OutsideEveryBeat:
-                addReason(verdict, ReasonCode::OutsideEveryBeat, lonText, latText);
+                reasons.add(ReasonCode::OutsideEveryBeat, lonText, latText);
                 break;
             case BeatSource::Given:
             case BeatSource::FromPosition:
-                if (!rules->inArea(out.beat) || !beatOnMap(m_beats.get(), out.beat))
-                    addReason(verdict, ReasonCode::OutsideServiceArea, out.beat);
+                // Without a map any beat name is taken as given; with one it must be on it.
+                if (m_beats ? beatIndex < 0 ||
+                                  !m_inArea[std::size_t(setIndex) * kAllPrograms.size() + std::size_t(program)]
+                                           [std::size_t(beatIndex)]
+                            : !rules->inArea(out.beat))
+                    reasons.add(ReasonCode::OutsideServiceArea, out.beat);
                 break;
             }
         }
 
         if (!openAt(*rules, out.isoWeekday, out.local.minuteOfDay))
-            addReason(verdict, ReasonCode::OutsideHours, weekdayCode(out.isoWeekday),
-                      formatMinuteOfDay(out.local.minuteOfDay));
+            reasons.add(ReasonCode::OutsideHours, weekdayCode(out.isoWeekday),
+                        minuteOfDayText(out.local.minuteOfDay, minuteText));
         if (rules->closedOnHolidays && holiday)
-            addReason(verdict, ReasonCode::Holiday, formatDate(out.local.date));
+            reasons.add(ReasonCode::Holiday, details ? formatDate(out.local.date) : std::string());
 
         if (!rules->follows.empty() &&
             std::none_of(rules->follows.begin(), rules->follows.end(), [&](Program followed) {
                 return followed < program && out.verdicts[std::size_t(followed)].eligible;
             }))
-            addReason(verdict, ReasonCode::NoContactProgram);
+            reasons.add(ReasonCode::NoContactProgram);
 
-        verdict.eligible = verdict.reasons.empty();
+        verdict.eligible = reasons.empty();
     }
 
     // 5. The recommended response, in order: phone triage first, then one

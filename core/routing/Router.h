@@ -95,6 +95,16 @@ struct Decision
     bool eligible(Program program) const { return verdict(program).eligible; }
 };
 
+// How much of each reason a decision spells out: everything (the screen,
+// per-call output), or the codes alone (the reasons' first and second are
+// left empty: what replay's counts need, without formatting a time or a
+// coordinate for every call).
+enum class ReasonDetail : std::uint8_t
+{
+    Full,
+    CodesOnly,
+};
+
 class Router
 {
 public:
@@ -105,7 +115,8 @@ public:
     // is not a date and time of day.
     Result<Decision> decide(const CallFacts& call) const;
     // The same, reusing `out`'s buffers: what replaying a million calls uses.
-    bool decideInto(const CallFacts& call, Decision& out, Error& error) const;
+    bool decideInto(const CallFacts& call, Decision& out, Error& error,
+                    ReasonDetail detail = ReasonDetail::Full) const;
 
     const RuleBook& rules() const { return m_rules; }
     const geo::BeatMap* beats() const { return m_beats.get(); }
@@ -119,6 +130,10 @@ private:
 
     RuleBook m_rules;
     std::shared_ptr<const geo::BeatMap> m_beats;
+    // With a beat map: per rule set and program (index set * 5 + program),
+    // whether each beat of the map (by index) is in the program's area, so
+    // a decision compares no beat names.
+    std::vector<std::vector<std::uint8_t>> m_inArea;
     std::vector<std::chrono::sys_days> m_transitionDates; // sorted
     std::chrono::sys_days m_scannedFrom{}, m_scannedTo{};
 };

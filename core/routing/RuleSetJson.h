@@ -7,6 +7,7 @@
 //   "name": "Durham HEART pilot",
 //   "effectiveFrom": "2022-06-27",
 //   "timeZone": "EST5EDT,M3.2.0,M11.1.0",           // POSIX TZ rule
+//   "notes": "CRT in the 12 pilot beats ...",       // optional, for people; not read
 //   "holidays": ["2022-07-04", "2022-09-05"],
 //   "callTypes": [ {"code": "welfare-check", "name": "Welfare Check", "aliases": ["WELFARE CHK"]} ],
 //   "programs": {
@@ -24,7 +25,8 @@
 //
 // Anything wrong gives a DataError naming the file, the JSON path
 // ("programs.crt.hours.sat[0]") and what is wrong; unknown members are errors
-// too, so a misspelt key cannot silently switch a rule off.
+// too, so a misspelt key cannot silently switch a rule off. docs/replay.md
+// describes every member.
 #include "core/Result.h"
 #include "core/routing/RuleSet.h"
 

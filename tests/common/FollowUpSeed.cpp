@@ -49,6 +49,24 @@ FollowUpSeedSummary seedFollowUpTasks(store::Database& db, const FollowUpSeedOpt
     };
     const QString stamp = store::toStoredTime(options.now);
 
+    // SQLite: room for the whole seed in the page cache while it is written
+    // (each task's name keys are set by a trigger, migration 15: with the
+    // default 2 MiB, 100,000 tasks spill and re-read encrypted pages for
+    // many minutes). The default again afterwards.
+    const bool sqlite = db.dialect().engine() == store::Engine::Sqlite;
+    if (sqlite)
+        db.execDirect(QStringLiteral("PRAGMA cache_size = -262144"), "seed page cache");
+    const struct DefaultCache
+    {
+        store::Database& db;
+        bool sqlite;
+        ~DefaultCache()
+        {
+            if (sqlite)
+                db.execDirect(QStringLiteral("PRAGMA cache_size = -2000"), "default page cache");
+        }
+    } restore{db, sqlite};
+
     store::SqlTransaction tx(db);
     if (tx.beginError()) {
         summary.error = tx.beginError().detail;

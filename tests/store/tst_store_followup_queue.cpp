@@ -6,7 +6,9 @@
 // characters taken literally), every sort both ways (ties broken by the
 // queue's order, then the id), pages that meet without gaps or overlaps, the
 // kinds each role may list, refusals (audited), and one audit row per
-// listing that names nobody.
+// listing that names nobody. The name orders and the name search read keys
+// folded on the task (migration 15): renaming a call's caller, a linked
+// person or an assignee reorders the queue and changes what the search finds.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/FollowUpQueue.h"
@@ -316,6 +318,63 @@ private Q_SLOTS:
         QFETCH(int, order);
         QFETCH(QString, expected);
         QCOMPARE(list({}, {FollowUpSortKey(key), Qt::SortOrder(order)}), expected);
+    }
+
+    // Every way a shown name changes moves the task in the name orders and
+    // in the name search, on both engines (the keys are kept by triggers).
+    void renamesReorderTheQueue()
+    {
+        const FollowUpQueueSort byPerson{FollowUpSortKey::PersonName, Qt::AscendingOrder};
+        const FollowUpQueueSort byPersonDown{FollowUpSortKey::PersonName, Qt::DescendingOrder};
+        const FollowUpQueueSort byAssignee{FollowUpSortKey::Assignee, Qt::AscendingOrder};
+        const auto named = [](const char* word) {
+            FollowUpQueueFilter f;
+            f.personName = QString::fromLatin1(word);
+            return f;
+        };
+        const auto exec = [&](const QString& sql, const QVariantList& values = {}) {
+            const RawResult r = m_fixture->sql(sql, values);
+            if (!r.ok)
+                qWarning("%s", qPrintable(r.error));
+            return r.ok;
+        };
+        QCOMPARE(list({}, byPerson), QStringLiteral("HCDEIJBKLA"));
+
+        // The name on the call: Leo Grant becomes Aaron Zimmer.
+        QVERIFY(exec(QStringLiteral("UPDATE calls SET person_name = 'Aaron Zimmer' WHERE id = 'call-L'")));
+        QCOMPARE(list({}, byPerson), QStringLiteral("HLCDEIJBKA"));
+        QCOMPARE(list({}, byPersonDown), QStringLiteral("AKBJIEDCLH"));
+        QCOMPARE(list(named("zimmer")), QStringLiteral("L"));
+        QCOMPARE(list(named("grant")), QString());
+        QCOMPARE(count(named("ZIMMER")), 1);
+
+        // A person linked to the task: their name wins over the call's, and renaming them moves the task.
+        const QString stamp = toStoredTime(now() - 72h);
+        QVERIFY(exec(QStringLiteral("INSERT INTO people (id, given_name, family_name, created_at, updated_at) "
+                                    "VALUES ('person-a', 'Zoe', 'Adams', ?, ?)"),
+                     {stamp, stamp}));
+        QVERIFY(exec(QStringLiteral("UPDATE followup_tasks SET person_id = 'person-a' WHERE id = 'task-A'")));
+        QCOMPARE(list({}, byPerson), QStringLiteral("HLCDEIJBKA")); // "zoe adams" is still last
+        QCOMPARE(list(named("lopez")), QStringLiteral("I"));      // Maria Lopez is no longer shown
+        QVERIFY(exec(QStringLiteral("UPDATE people SET given_name = 'Abe' WHERE id = 'person-a'")));
+        QCOMPARE(list({}, byPerson), QStringLiteral("HLACDEIJBK")); // aaron zimmer < abe adams < ana silva
+        QCOMPARE(list(named("abe ad")), QStringLiteral("A"));
+
+        // An assignee renamed: Bea Quinn's tasks (C, J) move after Zed Young's (H).
+        QCOMPARE(list({}, byAssignee), QStringLiteral("DBKICJALEH"));
+        QVERIFY(exec(QStringLiteral("UPDATE users SET display_name = 'Zz Top' WHERE id = 'u-bea'")));
+        QCOMPARE(list({}, byAssignee), QStringLiteral("DBKIALEHCJ"));
+        // A task handed to someone else follows its new assignee.
+        QVERIFY(exec(QStringLiteral("UPDATE followup_tasks SET assigned_to = 'u-zed' WHERE id = 'task-D'")));
+        QCOMPARE(list({}, byAssignee), QStringLiteral("BKIALEDHCJ"));
+
+        // Back as it was, for the other cases.
+        QVERIFY(exec(QStringLiteral("UPDATE followup_tasks SET assigned_to = NULL WHERE id = 'task-D'")));
+        QVERIFY(exec(QStringLiteral("UPDATE users SET display_name = 'Bea Quinn' WHERE id = 'u-bea'")));
+        QVERIFY(exec(QStringLiteral("UPDATE followup_tasks SET person_id = NULL WHERE id = 'task-A'")));
+        QVERIFY(exec(QStringLiteral("UPDATE calls SET person_name = 'Leo Grant' WHERE id = 'call-L'")));
+        QCOMPARE(list({}, byPerson), QStringLiteral("HCDEIJBKLA"));
+        QCOMPARE(list({}, byAssignee), QStringLiteral("DBKICJALEH"));
     }
 
     void pagesMeetWithoutGapsOrOverlaps_data()
