@@ -420,6 +420,8 @@ private Q_SLOTS:
             QTest::qWait(50);
             for (const QString& problem : walkWithTab(&f.window(), page))
                 problems << QStringLiteral("%1: %2").arg(nameOf(page), problem);
+            if (screen == QSize(1366, 768) && tab == ui::TeamLeadHome::NoteTab)
+                grab(f.window(), "lead-note-1366x768"); // scrolled to where Tab left it
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
