@@ -263,6 +263,9 @@ void TeamLeadHome::showTab(Tab tab)
     QWidget* page = pageOf(tab);
     if (!page)
         return;
+    // F5 on the prior contacts reads them again, as it refreshes other lists.
+    if (page == m_prior && m_tabs->currentWidget() == m_prior)
+        m_prior->open(m_unit.callId);
     m_tabs->setCurrentWidget(page);
     // The keyboard goes with the tab: to the note's first field, the plan's
     // language, the list of the unit's calls.
