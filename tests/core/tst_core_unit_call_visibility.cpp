@@ -50,8 +50,9 @@ private Q_SLOTS:
         QStringList codes;
         for (CallPart part : kAllCallParts)
             codes << QString::fromLatin1(callPartCode(part).data(), qsizetype(callPartCode(part).size()));
-        QCOMPARE(codes.join(QLatin1Char(' ')),
-                 QStringLiteral("call contact call_clinical prior_calls prior_encounters safety_plan follow_ups"));
+        QCOMPARE(
+            codes.join(QLatin1Char(' ')),
+            QStringLiteral("call contact call_clinical prior_calls prior_encounters safety_plan follow_ups"));
     }
 };
 
