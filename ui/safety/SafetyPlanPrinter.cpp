@@ -124,6 +124,11 @@ QString pageHtml(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
 
 } // namespace
 
+QString SafetyPlanPrinter::html(const safety::SafetyPlan& plan, const SafetyPlanHeader& header)
+{
+    return pageHtml(plan, header, 11);
+}
+
 QString SafetyPlanPrinter::text(const QString& language, const char* key)
 {
     return texts().value(pageLanguage(language)).value(QString::fromLatin1(key));

@@ -26,6 +26,8 @@ public:
     static QString text(const QString& language, const char* key);
     static QString stepTitle(const QString& language, safety::SafetyPlanStep step);
 
+    // The printed page as rich text (a plan reviewed on screen).
+    static QString html(const safety::SafetyPlan& plan, const SafetyPlanHeader& header);
     // Paints the plan; returns the number of pages used (1 when it fits).
     static int paint(const safety::SafetyPlan& plan, const SafetyPlanHeader& header,
                      QPagedPaintDevice& device);

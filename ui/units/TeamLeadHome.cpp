@@ -1,6 +1,7 @@
 #include "units/TeamLeadHome.h"
 
 #include "core/Permissions.h"
+#include "core/units/UnitCallVisibility.h"
 #include "core/units/UnitStatus.h"
 #include "encounter/EncounterForm.h"
 #include "home/CallTableModel.h"
@@ -9,8 +10,11 @@
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
 #include "store/StoreTime.h"
+#include "units/PriorContactsView.h"
 #include "units/TeamBoard.h"
+#include "units/UnitCallPanel.h"
 #include "usecases/Freshness.h"
+#include "usecases/UnitCallUseCases.h"
 #include "usecases/UnitUseCases.h"
 
 #include <QEvent>
@@ -20,10 +24,10 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTabWidget>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace heart::ui {
@@ -32,7 +36,7 @@ using units::UnitStatus;
 
 TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)),
-      m_unitLine(new QLabel(this)), m_times(new QLabel(this)), m_call(new QLabel(this)),
+      m_unitLine(new QLabel(this)), m_times(new QLabel(this)), m_call(new UnitCallPanel(m_services.actor.role(), this)),
       m_message(new QLabel(this)), m_alert(new QLabel(this)), m_board(new TeamBoard(m_services, this)),
       m_tabs(new QTabWidget(this)), m_callsTitle(new QLabel(this)), m_calls(new QListWidget(this)),
       m_notePage(new QWidget(this)), m_planPage(new QWidget(this)), m_noNote(new QLabel(m_notePage)),
@@ -45,7 +49,6 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     m_title->setObjectName(QStringLiteral("homeTitle"));
     m_unitLine->setObjectName(QStringLiteral("myUnit"));
     m_times->setObjectName(QStringLiteral("unitTimes"));
-    m_call->setObjectName(QStringLiteral("unitCall"));
     m_message->setObjectName(QStringLiteral("unitMessage"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -55,10 +58,6 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     unitFont.setPointSizeF(unitFont.pointSizeF() * 1.2);
     unitFont.setBold(true);
     m_unitLine->setFont(unitFont);
-    m_call->setWordWrap(true);
-    m_call->setTextFormat(Qt::RichText);
-    m_call->setStyleSheet(
-        QStringLiteral("QLabel { background: #fafafa; border: 1px solid #ccc; padding: 8px; }"));
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_alert->setObjectName(QStringLiteral("unitAlert"));
@@ -87,7 +86,8 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
         openNote(item->data(Qt::UserRole).toString());
         showTab(NoteTab);
     });
-    auto* unitPage = new QWidget(this);
+    // The unit page scrolls: on a 1366x768 laptop the call alone can be taller than the screen.
+    auto* unitPage = new QWidget;
     auto* unitLayout = new QVBoxLayout(unitPage);
     unitLayout->addWidget(m_title);
     unitLayout->addWidget(m_unitLine);
@@ -96,7 +96,14 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     unitLayout->addWidget(m_times);
     unitLayout->addWidget(m_call);
     unitLayout->addWidget(m_callsTitle);
+    // Rows enough to pick from; the page scrolls, not the list away.
+    m_calls->setMinimumHeight(m_calls->fontMetrics().height() * 7);
     unitLayout->addWidget(m_calls, 1);
+    auto* unitScroll = new QScrollArea(this);
+    unitScroll->setObjectName(QStringLiteral("unitScroll"));
+    unitScroll->setWidgetResizable(true);
+    unitScroll->setFrameShape(QFrame::NoFrame);
+    unitScroll->setWidget(unitPage);
     for (auto [page, empty] : {std::pair{m_notePage, m_noNote}, std::pair{m_planPage, m_noPlan}}) {
         auto* pageLayout = new QVBoxLayout(page);
         pageLayout->setContentsMargins(0, 0, 0, 0);
@@ -105,15 +112,31 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
         pageLayout->addWidget(empty);
     }
     m_tabs->setObjectName(QStringLiteral("teamLeadTabs"));
-    m_tabs->addTab(unitPage, QString());
+    m_tabs->addTab(unitScroll, QString());
     m_tabs->addTab(m_notePage, QString());
     m_tabs->addTab(m_planPage, QString());
+    if (units::seesPriorContacts(m_services.actor.role())) {
+        m_prior = new PriorContactsView(m_services, this);
+        m_tabs->addTab(m_prior, QString());
+    }
     m_tabs->addTab(m_board, QString());
-    const std::pair<Qt::Key, Tab> keys[] = {
-        {Qt::Key_F2, UnitTab}, {Qt::Key_F3, NoteTab}, {Qt::Key_F4, SafetyPlanTab}, {Qt::Key_F6, BoardTab}};
+    const std::pair<Qt::Key, Tab> keys[] = {{Qt::Key_F2, UnitTab},
+                                            {Qt::Key_F3, NoteTab},
+                                            {Qt::Key_F4, SafetyPlanTab},
+                                            {Qt::Key_F5, PriorContactsTab},
+                                            {Qt::Key_F6, BoardTab}};
     for (const auto& [key, tab] : keys) {
+        if (!pageOf(tab))
+            continue;
         auto* shortcut = new QShortcut(QKeySequence(key), this);
         connect(shortcut, &QShortcut::activated, this, [this, tab = tab] { showTab(tab); });
+    }
+    // On the way, from whichever tab is open.
+    auto* copy = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this);
+    connect(copy, &QShortcut::activated, this, &TeamLeadHome::copyCallbackNumber);
+    if (units::seesCallPart(m_services.actor.role(), units::CallPart::SafetyPlan)) {
+        auto* reprint = new QShortcut(QKeySequence(Qt::Key_F8), this);
+        connect(reprint, &QShortcut::activated, this, &TeamLeadHome::reprintLatestPlan);
     }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -122,6 +145,9 @@ TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == UnitTab)
             openNewCall();
+        // Each opening reads afresh, and is audited.
+        if (m_prior && m_tabs->widget(index) == m_prior)
+            m_prior->open(m_unit.callId);
     });
     connect(m_live, &LiveRefresh::changed, this, &TeamLeadHome::refresh);
     connect(m_live, &LiveRefresh::tick, this, &TeamLeadHome::render);
@@ -185,12 +211,12 @@ void TeamLeadHome::readCallDetails()
             m_history.push_back({event.status, store::toTimePoint(event.at)});
     }
     // Reading the call is an audited open: only when it is another call, or changed.
-    if (m_callRecord && m_callRecord->id == m_unit.callId && m_callError.isEmpty()) {
+    if (m_callRecord && m_callRecord->call.id == m_unit.callId && m_callError.isEmpty()) {
         auto version = usecases::Freshness(m_services).version(usecases::Freshness::Calls, m_unit.callId);
-        if (version.ok() && version.value() == m_callRecord->version)
+        if (version.ok() && version.value() == m_callRecord->call.version)
             return;
     }
-    auto call = units.assignedCall(m_unit.callId);
+    auto call = usecases::UnitCallUseCases(m_services).open(m_unit.callId);
     if (call.ok()) {
         m_callRecord = call.value();
         m_callError.clear();
@@ -200,15 +226,55 @@ void TeamLeadHome::readCallDetails()
     }
 }
 
+QWidget* TeamLeadHome::pageOf(Tab tab) const
+{
+    switch (tab) {
+    case UnitTab:
+    case NoteTab:
+    case SafetyPlanTab:
+        return m_tabs->widget(int(tab));
+    case PriorContactsTab:
+        return m_prior;
+    case BoardTab:
+        return m_board;
+    }
+    return nullptr;
+}
+
+bool TeamLeadHome::copyCallbackNumber()
+{
+    if (!m_call->copyCallbackNumber()) {
+        m_message->setText(tr("There is no callback number to copy."));
+        return false;
+    }
+    m_message->clear();
+    return true;
+}
+
+bool TeamLeadHome::reprintLatestPlan()
+{
+    if (!m_prior || m_unit.callId.isEmpty())
+        return false;
+    return m_prior->reprintLatestPlan(m_unit.callId);
+}
+
 void TeamLeadHome::showTab(Tab tab)
 {
-    m_tabs->setCurrentIndex(int(tab));
+    QWidget* page = pageOf(tab);
+    if (!page)
+        return;
+    // F5 on the prior contacts reads them again, as it refreshes other lists.
+    if (page == m_prior && m_tabs->currentWidget() == m_prior)
+        m_prior->open(m_unit.callId);
+    m_tabs->setCurrentWidget(page);
     // The keyboard goes with the tab: to the note's first field, the plan's
     // language, the list of the unit's calls.
     if (tab == NoteTab && m_form)
         m_form->focusFirstField();
     else if (tab == SafetyPlanTab && m_plan)
         m_plan->focusFirstField();
+    else if (tab == PriorContactsTab)
+        m_prior->focusFirst();
     else if (tab == UnitTab)
         m_calls->setFocus();
 }
@@ -337,9 +403,7 @@ bool TeamLeadHome::moveTo(UnitStatus status)
 
 QString TeamLeadHome::callText() const
 {
-    QTextDocument document;
-    document.setHtml(m_call->text());
-    return document.toPlainText();
+    return m_call->text();
 }
 
 QString TeamLeadHome::timesText() const
@@ -372,7 +436,9 @@ void TeamLeadHome::retranslate()
     m_tabs->setTabText(UnitTab, tr("My unit (F2)"));
     m_tabs->setTabText(NoteTab, tr("Encounter note (F3)"));
     m_tabs->setTabText(SafetyPlanTab, tr("Safety plan (F4)"));
-    m_tabs->setTabText(BoardTab, tr("Team board (F6)"));
+    if (m_prior)
+        m_tabs->setTabText(m_tabs->indexOf(m_prior), tr("Prior contacts (F5)"));
+    m_tabs->setTabText(m_tabs->indexOf(m_board), tr("Team board (F6)"));
     m_callsTitle->setText(tr("My unit's calls, last 24 hours (Enter opens the note):"));
     m_noNote->setText(
         tr("No call chosen: the note opens for the call your unit is on, or pick one of its calls "
@@ -394,7 +460,7 @@ void TeamLeadHome::render()
         for (QPushButton* button : m_buttons)
             button->setVisible(false);
         m_times->clear();
-        m_call->clear();
+        m_call->showMessage(QString());
         m_call->hide();
         return;
     }
@@ -412,7 +478,7 @@ void TeamLeadHome::render()
     }
     if (m_unit.callId.isEmpty()) {
         m_times->clear();
-        m_call->setText(tr("No call assigned."));
+        m_call->showMessage(tr("No call assigned."));
         m_call->show();
         return;
     }
@@ -428,22 +494,11 @@ void TeamLeadHome::render()
     }
     m_times->setText(times.join(QStringLiteral(" · ")));
     if (!m_callRecord) {
-        m_call->setText(m_callError.toHtmlEscaped());
+        m_call->showMessage(m_callError);
         m_call->show();
         return;
     }
-    const store::CallRecord& c = *m_callRecord;
-    QStringList flags;
-    for (const QString& flag : c.flags)
-        flags << flag;
-    m_call->setText(
-        tr("<b>Call %1</b> · %2 · risk: %3<br>%4 (beat %5)<br>Person: %6 %7<br>Flags: %8<br>%9")
-            .arg(c.cadNumber.toHtmlEscaped(), DomainText::callTypeName(c.callType).toHtmlEscaped(),
-                 DomainText::riskLevelName(c.riskLevel), c.address.toHtmlEscaped(), c.beat.toHtmlEscaped(),
-                 c.personName.isEmpty() ? tr("unknown") : c.personName.toHtmlEscaped(),
-                 c.personAge ? tr("(about %1)").arg(*c.personAge) : QString(),
-                 flags.isEmpty() ? tr("none") : flags.join(QStringLiteral(", ")).toHtmlEscaped(),
-                 c.narrative.toHtmlEscaped()));
+    m_call->setCall(*m_callRecord);
     m_call->show();
 }
 

@@ -3,8 +3,14 @@
 // on with the intake details and triage, keys to move the unit's status
 // (Ctrl+1 available … Ctrl+7 out of service), the times a program reports,
 // the unit's calls of the last day; the encounter note and the safety plan
-// of the chosen call; and the team board. Tabs: Ctrl+Tab / Ctrl+Shift+Tab,
-// or F2 (unit), F3 (note), F4 (safety plan), F6 (board).
+// of the chosen call; the person's prior contacts; and the team board. Tabs:
+// Ctrl+Tab / Ctrl+Shift+Tab, or F2 (unit), F3 (note), F4 (safety plan), F5
+// (prior contacts), F6 (board). On the way, from any tab: Ctrl+Shift+C
+// copies the callback number, F8 prints the person's latest safety plan again.
+//
+// The call is shown complete for the member's role (UnitCallPanel), the
+// prior contacts only for the roles that may see them (no tab otherwise);
+// the unit page scrolls, so nothing is lost on a 1366x768 van laptop.
 //
 // It refreshes itself while shown (LiveRefresh): a dispatch or a status
 // change made at another workstation shows within seconds, and the minutes
@@ -14,6 +20,7 @@
 // tells of it, and the note opens when they go back to My unit.
 #include "home/Services.h"
 #include "store/IntakeStore.h"
+#include "store/UnitCallStore.h"
 #include "store/UnitStore.h"
 
 #include <QWidget>
@@ -30,8 +37,10 @@ namespace heart::ui {
 
 class EncounterForm;
 class LiveRefresh;
+class PriorContactsView;
 class SafetyPlanEditor;
 class TeamBoard;
+class UnitCallPanel;
 
 class TeamLeadHome : public QWidget
 {
@@ -50,6 +59,7 @@ public:
         UnitTab,
         NoteTab,
         SafetyPlanTab,
+        PriorContactsTab, // only for the roles that may see prior contacts
         BoardTab
     };
     // Opens the unit's encounter note (and safety plan) on the call; the
@@ -59,6 +69,10 @@ public:
     EncounterForm* encounterForm() const { return m_form; }
     SafetyPlanEditor* safetyPlanEditor() const { return m_plan; }
     QListWidget* recentCalls() const { return m_calls; }
+    UnitCallPanel* callPanel() const { return m_call; }
+    PriorContactsView* priorContacts() const { return m_prior; } // null for a role that may not see them
+    bool copyCallbackNumber();
+    bool reprintLatestPlan();
     LiveRefresh* liveRefresh() const { return m_live; }
     // The unit's line ("CRT-1 · On scene for 12 min") and the new-call notice.
     QString unitText() const;
@@ -75,6 +89,7 @@ private:
     void render();
     void renderRecentCalls();
     void openNewCall();
+    QWidget* pageOf(Tab tab) const;
 
     Services m_services;
     store::Unit m_unit;
@@ -82,12 +97,13 @@ private:
     QLabel* m_title;
     QLabel* m_unitLine;
     QLabel* m_times;
-    QLabel* m_call;
+    UnitCallPanel* m_call;
     QLabel* m_message;
     QLabel* m_alert;
     std::array<QPushButton*, 7> m_buttons{};
     TeamBoard* m_board;
     QTabWidget* m_tabs;
+    PriorContactsView* m_prior = nullptr;
     QLabel* m_callsTitle;
     QListWidget* m_calls;
     QWidget* m_notePage;
@@ -99,7 +115,7 @@ private:
     QString m_noteCallId;
     QString m_callSeen;                            // the unit's call whose note was last opened for it
     std::vector<units::StatusChange> m_history;    // on the unit's call
-    std::optional<store::CallRecord> m_callRecord; // the unit's call as last read
+    std::optional<store::UnitCallDetail> m_callRecord; // the unit's call as last read
     QString m_callError;
     LiveRefresh* m_live;
 };
