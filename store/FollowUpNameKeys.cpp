@@ -89,10 +89,12 @@ std::vector<const char*> followUpNameKeys()
         // name walks the index alone instead of reading a task per entry
         // (a page of "mine" or of a name search read some 2,000 tasks).
         "DROP INDEX followup_tasks_priority",
-        "CREATE INDEX followup_tasks_priority ON followup_tasks (state DESC, risk_rank DESC, due_at, id, kind, "
+        "CREATE INDEX followup_tasks_priority ON followup_tasks (state DESC, risk_rank DESC, due_at, id, "
+        "kind, "
         "program, assigned_to, person_sort_key)",
         // The program order: it sorted every open task.
-        "CREATE INDEX followup_tasks_by_program ON followup_tasks (state, program, risk_rank DESC, due_at, id)",
+        "CREATE INDEX followup_tasks_by_program ON followup_tasks (state, program, risk_rank DESC, due_at, "
+        "id)",
         // The queue's name orders, both ways (descending reverses the name
         // only: ties keep the queue's order), within a state.
         "CREATE INDEX followup_tasks_by_person ON followup_tasks (state, person_sort_key, risk_rank DESC, "

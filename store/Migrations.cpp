@@ -500,7 +500,8 @@ const std::vector<Migration>& migrations()
              " row_json TEXT NOT NULL,"
              " PRIMARY KEY (device_id, record_type, record_id))",
          }},
-        {15, "the follow-up queue sorted and searched by name: folded name keys on the task", followUpNameKeys()},
+        {15, "the follow-up queue sorted and searched by name: folded name keys on the task",
+         followUpNameKeys()},
         {16,
          "calls from the 911 CAD: incidents, the updates owed to the CAD",
          {

@@ -16,7 +16,7 @@ enum class Setting
     FollowUpPolicy,    // JSON: due hours per program, attempts before closing, due-soon window
     OfflineSignInDays, // a van laptop lets its crew sign in offline this many days after the center last
                        // confirmed them
-    CadNatureCodes,    // JSON: the center's CAD nature codes mapped to call types (core/cad/NatureCodeTable.h)
+    CadNatureCodes, // JSON: the center's CAD nature codes mapped to call types (core/cad/NatureCodeTable.h)
 };
 
 class SettingsStore

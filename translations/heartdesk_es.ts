@@ -1060,6 +1060,81 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::CadDifferencesBar</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Nature: %1</source>
+        <translation>Naturaleza: %1</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Dirección: %1</translation>
+    </message>
+    <message>
+        <source>Position: %1, %2</source>
+        <translation>Posición: %1, %2</translation>
+    </message>
+    <message>
+        <source>Position: (none)</source>
+        <translation>Posición: (ninguna)</translation>
+    </message>
+    <message>
+        <source>Caller: %1</source>
+        <translation>Persona que llama: %1</translation>
+    </message>
+    <message>
+        <source>Callback number: %1</source>
+        <translation>Número de devolución de llamada: %1</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s relationship: %1</source>
+        <translation>Relación de quien llama: %1</translation>
+    </message>
+    <message>
+        <source>Person: %1</source>
+        <translation>Persona: %1</translation>
+    </message>
+    <message>
+        <source>Age: %1</source>
+        <translation>Edad: %1</translation>
+    </message>
+    <message>
+        <source>Age: (none)</source>
+        <translation>Edad: (ninguna)</translation>
+    </message>
+    <message>
+        <source>Language: %1%2</source>
+        <translation>Idioma: %1%2</translation>
+    </message>
+    <message>
+        <source>, interpreter needed</source>
+        <translation>, necesita intérprete</translation>
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation>Indicadores: %1</translation>
+    </message>
+    <message>
+        <source>Notes and cautions changed</source>
+        <translation>Cambiaron las notas y las precauciones</translation>
+    </message>
+    <message>
+        <source>Use the CAD&apos;s changes (Ctrl+Shift+C)</source>
+        <translation>Usar los cambios del CAD (Ctrl+Mayús+C)</translation>
+    </message>
+    <message>
+        <source>Dismiss (Ctrl+Shift+X)</source>
+        <translation>Descartar (Ctrl+Mayús+X)</translation>
+    </message>
+    <message>
+        <source>The CAD updated this call after you took it. Nothing you typed was changed.</source>
+        <translation>El CAD actualizó esta llamada después de que usted la tomó. No se cambió nada de lo que escribió.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::CallListHome</name>
     <message numerus="yes">
         <source>%n call(s)</source>
@@ -1172,6 +1247,14 @@ Base de datos: %2</translation>
     <message>
         <source>Received (%1)</source>
         <translation>Recibida (%1)</translation>
+    </message>
+    <message>
+        <source>New from CAD</source>
+        <translation>Nueva del CAD</translation>
+    </message>
+    <message>
+        <source>%1 · CAD update</source>
+        <translation>%1 · actualización del CAD</translation>
     </message>
 </context>
 <context>
@@ -2521,7 +2604,7 @@ Base de datos: %2</translation>
     </message>
     <message>
         <source>Narrative:</source>
-        <translation>Relato:</translation>
+        <translation>Narración:</translation>
     </message>
     <message>
         <source>&amp;Disposition:</source>
@@ -2823,6 +2906,14 @@ Base de datos: %2</translation>
         <source>Not saved: someone else changed this call. Choose Reload theirs or Keep mine.</source>
         <translation>No se guardó: otra persona modificó esta llamada. Elija Recargar la suya o Conservar la mía.</translation>
     </message>
+    <message>
+        <source>The CAD&apos;s changes could not be read: %1</source>
+        <translation>No se pudieron leer los cambios del CAD: %1</translation>
+    </message>
+    <message>
+        <source>The CAD&apos;s changes are in the form. Save the call to keep them (Ctrl+S).</source>
+        <translation>Los cambios del CAD están en el formulario. Guarde la llamada para conservarlos (Ctrl+S).</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::LogAttemptDialog</name>
@@ -3026,10 +3117,6 @@ Base de datos: %2</translation>
         <translation>Cola de seguimiento — HEART Desk</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Follow-up queue…</source>
         <translation>Cola de &amp;seguimiento…</translation>
     </message>
@@ -3076,6 +3163,10 @@ Base de datos: %2</translation>
     <message>
         <source>Connection lost, reconnecting… What you type is kept.</source>
         <translation>Conexión perdida, reconectando… Lo que escribe se conserva.</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person&apos;s latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD&apos;s changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / contactos previos / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: copiar el número de devolución de llamada / volver a imprimir el último plan de seguridad de la persona&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / Ctrl+Mayús+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Llamada del CAD: usar / descartar los cambios del CAD&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
 </context>
 <context>
@@ -3244,6 +3335,165 @@ Base de datos: %2</translation>
     <message>
         <source>Disposition</source>
         <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::PriorContactsView</name>
+    <message>
+        <source>There is no final safety plan of this person to print again.</source>
+        <translation>Esta persona no tiene un plan de seguridad final para volver a imprimir.</translation>
+    </message>
+    <message>
+        <source>Earlier calls</source>
+        <translation>Llamadas anteriores</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibida</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Resolución</translation>
+    </message>
+    <message>
+        <source>Unit sent</source>
+        <translation>Unidad enviada</translation>
+    </message>
+    <message>
+        <source>Earlier encounters</source>
+        <translation>Intervenciones anteriores</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unidad</translation>
+    </message>
+    <message>
+        <source>Who responded</source>
+        <translation>Quién respondió</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Derivado a</translation>
+    </message>
+    <message>
+        <source>Latest safety plan</source>
+        <translation>Último plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Revisar…</translation>
+    </message>
+    <message>
+        <source>Print again (F8)</source>
+        <translation>Volver a imprimir (F8)</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks</source>
+        <translation>Tareas de seguimiento</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Clase</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Prior contacts of %1</source>
+        <translation>Contactos previos de %1</translation>
+    </message>
+    <message>
+        <source>Prior contacts</source>
+        <translation>Contactos previos</translation>
+    </message>
+    <message>
+        <source>Your unit is on no call.</source>
+        <translation>Su unidad no está en ninguna llamada.</translation>
+    </message>
+    <message>
+        <source>The call is not linked to a known person: nothing to show.</source>
+        <translation>La llamada no está vinculada a una persona conocida: no hay nada que mostrar.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguno todavía</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>No earlier calls.</source>
+        <translation>No hay llamadas anteriores.</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>Not signed yet</source>
+        <translation>Aún sin firmar</translation>
+    </message>
+    <message>
+        <source>No earlier encounters.</source>
+        <translation>No hay intervenciones anteriores.</translation>
+    </message>
+    <message>
+        <source>Made final %1 by %2, in %3 (call of the encounter: %4).</source>
+        <translation>Hecho final el %1 por %2, en %3 (llamada de la intervención: %4).</translation>
+    </message>
+    <message>
+        <source>this call</source>
+        <translation>esta llamada</translation>
+    </message>
+    <message>
+        <source>No final safety plan.</source>
+        <translation>No hay plan de seguridad final.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 attempts</source>
+        <translation>%1 de %2 intentos</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>No follow-up tasks.</source>
+        <translation>No hay tareas de seguimiento.</translation>
     </message>
 </context>
 <context>
@@ -4153,6 +4403,37 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::SafetyPlanReview</name>
+    <message>
+        <source>Safety plan of %1</source>
+        <translation>Plan de seguridad de %1</translation>
+    </message>
+    <message>
+        <source>Final since %1. Read-only: a new plan is made in this encounter&apos;s Safety plan tab (F4).</source>
+        <translation>Final desde %1. Solo lectura: un plan nuevo se hace en la pestaña Plan de seguridad de esta intervención (F4).</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>Imprimir… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save PDF… (Ctrl+Shift+P)</source>
+        <translation>Guardar PDF… (Ctrl+Mayús+P)</translation>
+    </message>
+    <message>
+        <source>Print the safety plan again</source>
+        <translation>Volver a imprimir el plan de seguridad</translation>
+    </message>
+    <message>
+        <source>Save the safety plan as PDF</source>
+        <translation>Guardar el plan de seguridad como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::SignInPage</name>
     <message>
         <source>Enter your user ID.</source>
@@ -4409,22 +4690,6 @@ Base de datos: %2</translation>
         <translation>En el lugar: %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Call %1&lt;/b&gt; · %2 · risk: %3&lt;br&gt;%4 (beat %5)&lt;br&gt;Person: %6 %7&lt;br&gt;Flags: %8&lt;br&gt;%9</source>
-        <translation>&lt;b&gt;Llamada %1&lt;/b&gt; · %2 · riesgo: %3&lt;br&gt;%4 (sector %5)&lt;br&gt;Persona: %6 %7&lt;br&gt;Señales: %8&lt;br&gt;%9</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>desconocida</translation>
-    </message>
-    <message>
-        <source>(about %1)</source>
-        <translation>(unos %1)</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguna</translation>
-    </message>
-    <message>
         <source>Encounter note · call %1 · %2</source>
         <translation>Nota de intervención · llamada %1 · %2</translation>
     </message>
@@ -4480,6 +4745,14 @@ Base de datos: %2</translation>
         <source>%1 was changed at another workstation meanwhile: it is now %2. Check it and press the key again.</source>
         <translation>%1 se cambió mientras tanto en otro puesto: ahora está %2. Revíselo y pulse la tecla otra vez.</translation>
     </message>
+    <message>
+        <source>There is no callback number to copy.</source>
+        <translation>No hay número de devolución de llamada para copiar.</translation>
+    </message>
+    <message>
+        <source>Prior contacts (F5)</source>
+        <translation>Contactos previos (F5)</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::UnitBoardModel</name>
@@ -4534,6 +4807,117 @@ Base de datos: %2</translation>
     <message>
         <source>On the unit</source>
         <translation>En la unidad</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::UnitCallPanel</name>
+    <message>
+        <source>Received:</source>
+        <translation>Recibida:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Persona:</translation>
+    </message>
+    <message>
+        <source>Flags and cautions:</source>
+        <translation>Indicadores y precauciones:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Dispatched:</source>
+        <translation>Enviada:</translation>
+    </message>
+    <message>
+        <source>Callback number:</source>
+        <translation>Número de devolución de llamada:</translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation>Persona que llama:</translation>
+    </message>
+    <message>
+        <source>C-SSRS (counselor):</source>
+        <translation>C-SSRS (consejero):</translation>
+    </message>
+    <message>
+        <source>Narrative:</source>
+        <translation>Narración:</translation>
+    </message>
+    <message>
+        <source>Addenda:</source>
+        <translation>Adendas:</translation>
+    </message>
+    <message>
+        <source>Copy (Ctrl+Shift+C)</source>
+        <translation>Copiar (Ctrl+Mayús+C)</translation>
+    </message>
+    <message>
+        <source>A known person: F5 shows the prior contacts.</source>
+        <translation>Una persona conocida: F5 muestra los contactos previos.</translation>
+    </message>
+    <message>
+        <source>Call %1 · %2 · risk: %3</source>
+        <translation>Llamada %1 · %2 · riesgo: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>no indicado</translation>
+    </message>
+    <message>
+        <source>%1 (beat %2)</source>
+        <translation>%1 (sector %2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>unos %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>%1 · interpreter needed</source>
+        <translation>%1 · necesita intérprete</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>ninguno indicado</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not screened</source>
+        <translation>sin evaluación</translation>
+    </message>
+    <message>
+        <source>%1 · taken %2</source>
+        <translation>%1 · realizada %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
     </message>
 </context>
 <context>

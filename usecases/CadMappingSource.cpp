@@ -24,19 +24,22 @@ std::optional<CadMapping> cadMapping(const Context& context, const QString& natu
             return std::nullopt;
         }
         const QByteArray text = file.read(16 * 1024 * 1024);
-        auto read = cad::NatureCodeTable::fromCsv(std::string_view(text.constData(), std::size_t(text.size())),
-                                                  store::toStdString(natureCodesFile));
+        auto read =
+            cad::NatureCodeTable::fromCsv(std::string_view(text.constData(), std::size_t(text.size())),
+                                          store::toStdString(natureCodesFile));
         if (!read.ok()) {
             *error = store::toQString(read.error().toString());
             return std::nullopt;
         }
         table = read.value();
     } else {
-        const QString stored = store::SettingsStore(context.db, context.clock).value(store::Setting::CadNatureCodes);
+        const QString stored =
+            store::SettingsStore(context.db, context.clock).value(store::Setting::CadNatureCodes);
         if (!stored.isEmpty()) {
             const QByteArray text = stored.toUtf8();
-            auto read = cad::NatureCodeTable::fromJson(std::string_view(text.constData(), std::size_t(text.size())),
-                                                       std::string("setting cad_nature_codes"));
+            auto read =
+                cad::NatureCodeTable::fromJson(std::string_view(text.constData(), std::size_t(text.size())),
+                                               std::string("setting cad_nature_codes"));
             if (!read.ok()) {
                 *error = store::toQString(read.error().toString());
                 return std::nullopt;

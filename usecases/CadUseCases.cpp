@@ -56,7 +56,9 @@ void applyCadFields(store::CallRecord& call, const cad::CadIncident& incident,
         case cad::CadField::Nature:
             call.callType = mapping.callTypeOf ? text(mapping.callTypeOf(incident)) : QString();
             break;
-        case cad::CadField::Address: call.address = text(incident.address); break;
+        case cad::CadField::Address:
+            call.address = text(incident.address);
+            break;
         case cad::CadField::Position: {
             call.latitude = incident.latitude;
             call.longitude = incident.longitude;
@@ -72,23 +74,37 @@ void applyCadFields(store::CallRecord& call, const cad::CadIncident& incident,
             }
             break;
         }
-        case cad::CadField::CallerName: call.callerName = text(incident.callerName); break;
-        case cad::CadField::CallerPhone: call.callerPhone = text(incident.callerPhone); break;
-        case cad::CadField::CallerRelationship: call.callerRelationship = text(incident.callerRelationship); break;
-        case cad::CadField::PersonName: call.personName = text(incident.personName); break;
-        case cad::CadField::PersonAge: call.personAge = incident.personAge; break;
+        case cad::CadField::CallerName:
+            call.callerName = text(incident.callerName);
+            break;
+        case cad::CadField::CallerPhone:
+            call.callerPhone = text(incident.callerPhone);
+            break;
+        case cad::CadField::CallerRelationship:
+            call.callerRelationship = text(incident.callerRelationship);
+            break;
+        case cad::CadField::PersonName:
+            call.personName = text(incident.personName);
+            break;
+        case cad::CadField::PersonAge:
+            call.personAge = incident.personAge;
+            break;
         case cad::CadField::Language:
             call.language = text(incident.language);
             call.interpreter = incident.interpreter;
             break;
-        case cad::CadField::Flags: call.flags = list(incident.flags); break;
-        case cad::CadField::Notes: call.narrative = text(cad::cadNarrative(incident)); break;
+        case cad::CadField::Flags:
+            call.flags = list(incident.flags);
+            break;
+        case cad::CadField::Notes:
+            call.narrative = text(cad::cadNarrative(incident));
+            break;
         }
     }
 }
 
 store::StoreResult<CadUseCases::Receipt> CadUseCases::receive(const cad::CadIncident& incident,
-                                                             const CadMapping& mapping)
+                                                              const CadMapping& mapping)
 {
     store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::TakeCall, kCall);
     if (!work.ok())
@@ -199,8 +215,8 @@ store::StoreResult<bool> CadUseCases::take(const QString& callId)
     if (!version.ok())
         return version.error();
     // The counselor who took it is the call's counselor.
-    QSqlQuery update = m_context.db.prepare(
-        QStringLiteral("UPDATE calls SET counselor_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
+    QSqlQuery update = m_context.db.prepare(QStringLiteral(
+        "UPDATE calls SET counselor_id = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
     update.addBindValue(m_context.actor.userId());
     update.addBindValue(store::toStoredTime(now));
     update.addBindValue(callId);
@@ -237,7 +253,8 @@ store::StoreError CadUseCases::settleDifferences(const QString& callId, int vers
     if (!existing.ok())
         return existing.error();
     if (!existing.value())
-        return store::StoreError::make(store::StoreErrorCode::NotFound, QStringLiteral("the call is not from the CAD"));
+        return store::StoreError::make(store::StoreErrorCode::NotFound,
+                                       QStringLiteral("the call is not from the CAD"));
     store::CadIncidentRow row = *existing.value();
     if (row.version != version)
         return store::StoreError::make(store::StoreErrorCode::Conflict,
@@ -291,9 +308,9 @@ store::StoreResult<OutboundState> outboundState(store::Database& db, const QStri
     state.unitCode = call.value(3).toString();
     state.closed = call.value(4).toString() == QLatin1String("closed");
     state.cadNumber = call.value(5).toString();
-    QSqlQuery unit = db.prepare(QStringLiteral(
-        "SELECT e.status, u.code FROM unit_status_events e JOIN units u ON u.id = e.unit_id "
-        "WHERE e.call_id = ? ORDER BY e.at_utc DESC, e.seq DESC LIMIT 1"));
+    QSqlQuery unit = db.prepare(
+        QStringLiteral("SELECT e.status, u.code FROM unit_status_events e JOIN units u ON u.id = e.unit_id "
+                       "WHERE e.call_id = ? ORDER BY e.at_utc DESC, e.seq DESC LIMIT 1"));
     unit.addBindValue(callId);
     if (store::StoreError error = db.exec(unit, "read unit status for the CAD"))
         return error;
@@ -308,9 +325,9 @@ store::StoreResult<OutboundState> outboundState(store::Database& db, const QStri
 // The call a unit's journal row is about: its latest status event that names one.
 store::StoreResult<QString> callOfUnitChange(store::Database& db, const QString& unitId)
 {
-    QSqlQuery query = db.prepare(QStringLiteral(
-        "SELECT call_id FROM unit_status_events WHERE unit_id = ? AND call_id IS NOT NULL "
-        "ORDER BY seq DESC LIMIT 1"));
+    QSqlQuery query = db.prepare(
+        QStringLiteral("SELECT call_id FROM unit_status_events WHERE unit_id = ? AND call_id IS NOT NULL "
+                       "ORDER BY seq DESC LIMIT 1"));
     query.addBindValue(unitId);
     if (store::StoreError error = db.exec(query, "find the unit's call"))
         return error;
@@ -397,7 +414,8 @@ store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, qi
             return stored.error();
         if (stored.value().isEmpty()) {
             // A new link starts at the journal's head: it does not re-send history.
-            store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::TakeCall, kCadIncident);
+            store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::TakeCall,
+                                   kCadIncident);
             if (!work.ok())
                 return work.error();
             auto head = journal.lastSeq();

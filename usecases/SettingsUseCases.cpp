@@ -2,10 +2,9 @@
 
 #include "core/cad/NatureCodeTable.h"
 #include "store/CoreText.h"
-#include "usecases/CallUseCases.h"
-
 #include "store/CrisisServices.h"
 #include "store/FollowUpSettings.h"
+#include "usecases/CallUseCases.h"
 
 namespace heart::usecases {
 
@@ -65,9 +64,11 @@ store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, con
         for (const routing::CallType& type : set.callTypes)
             callTypes.push_back(type.code);
     if (auto unknown = table.value().checkCallTypes(callTypes))
-        return store::StoreError::make(store::StoreErrorCode::InvalidInput, store::toQString(unknown->toString()));
+        return store::StoreError::make(store::StoreErrorCode::InvalidInput,
+                                       store::toQString(unknown->toString()));
     store::SettingsStore settings(m_context.db, m_context.clock);
-    return settings.setValue(m_context.actor, store::Setting::CadNatureCodes, store::toQString(table.value().toJson()));
+    return settings.setValue(m_context.actor, store::Setting::CadNatureCodes,
+                             store::toQString(table.value().toJson()));
 }
 
 store::StoreError SettingsUseCases::setFollowUpPolicy(const QString& json)

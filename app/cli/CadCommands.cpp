@@ -10,8 +10,8 @@
 #include "cadlink/CadTls.h"
 #include "store/Database.h"
 #include "usecases/AccountUseCases.h"
-#include "usecases/CallUseCases.h"
 #include "usecases/CadMappingSource.h"
+#include "usecases/CallUseCases.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -61,15 +61,17 @@ void quitOnSignals(QObject* parent)
 void addTlsOptions(CommandLine& commandLine)
 {
     commandLine.addOption({kCert, QStringLiteral("This side's certificate (PEM)."), QStringLiteral("file")});
-    commandLine.addOption({kKey, QStringLiteral("Its private key (PEM, unencrypted)."), QStringLiteral("file")});
     commandLine.addOption(
-        {kCa, QStringLiteral("The CA the other side's certificate must chain to (PEM)."), QStringLiteral("file")});
+        {kKey, QStringLiteral("Its private key (PEM, unencrypted)."), QStringLiteral("file")});
+    commandLine.addOption({kCa, QStringLiteral("The CA the other side's certificate must chain to (PEM)."),
+                           QStringLiteral("file")});
 }
 
 std::optional<QSslConfiguration> tlsFrom(const CommandLine& commandLine, int* exitCode)
 {
     QString error;
-    auto tls = cadlink::loadTls({commandLine.value(kCert), commandLine.value(kKey), commandLine.value(kCa)}, &error);
+    auto tls =
+        cadlink::loadTls({commandLine.value(kCert), commandLine.value(kKey), commandLine.value(kCa)}, &error);
     if (!tls) {
         printError(error);
         *exitCode = ExitUsage;
@@ -87,19 +89,23 @@ int runCadLink(const Invocation& invocation)
                        "[--nature-codes FILE.csv] [--database LOCATION]"),
         QStringLiteral(
             "Runs HEART Desk's end of the link with the 911 center's CAD until stopped (SIGINT or SIGTERM): "
-            "a WebSocket server over TLS that the CAD connects to with its own certificate. Each EIDO the CAD "
+            "a WebSocket server over TLS that the CAD connects to with its own certificate. Each EIDO the "
+            "CAD "
             "sends becomes a call in every counselor's queue (or updates its call); each decision, dispatch, "
-            "unit status and close of a CAD call goes back to the CAD as an EIDO update, kept in the database "
+            "unit status and close of a CAD call goes back to the CAD as an EIDO update, kept in the "
+            "database "
             "while the CAD is unreachable. The link signs in as LOGIN, an account with the crisis call "
             "counselor role (password from HEARTDESK_CAD_PASSWORD, else asked). The CAD's nature codes are "
             "mapped to call types by --nature-codes, else by the table stored in the database, else by the "
             "shipped table. See docs/cad-eido.md."));
-    commandLine.addOption({kListen, QStringLiteral("Address and port to listen on."), QStringLiteral("host:port")});
+    commandLine.addOption(
+        {kListen, QStringLiteral("Address and port to listen on."), QStringLiteral("host:port")});
     commandLine.addOption({kUser, QStringLiteral("The link's account."), QStringLiteral("login")});
     addTlsOptions(commandLine);
     commandLine.addOption(
         {kAgency, QStringLiteral("HEART Desk's agency identifier in the updates."), QStringLiteral("id")});
-    commandLine.addOption({kNatureCodes, QStringLiteral("The center's nature-code table (CSV: code,call_type)."),
+    commandLine.addOption({kNatureCodes,
+                           QStringLiteral("The center's nature-code table (CSV: code,call_type)."),
                            QStringLiteral("file")});
     if (auto stop = commandLine.parse())
         return *stop;
@@ -111,7 +117,8 @@ int runCadLink(const Invocation& invocation)
     const uint port = colon > 0 ? listen.mid(colon + 1).toUInt(&portOk) : 0;
     const QHostAddress address(listen.left(colon));
     if (!portOk || port == 0 || port > 65535 || address.isNull())
-        return commandLine.usageError(QStringLiteral("--listen must be an IP address and a port, e.g. 127.0.0.1:7443"));
+        return commandLine.usageError(
+            QStringLiteral("--listen must be an IP address and a port, e.g. 127.0.0.1:7443"));
     int exitCode = ExitOk;
     auto tls = tlsFrom(commandLine, &exitCode);
     if (!tls)
@@ -128,7 +135,8 @@ int runCadLink(const Invocation& invocation)
                                     ExitUsage});
     if (!password.ok())
         return password.exitCode;
-    auto signedIn = usecases::SignInUseCases(db, SystemClock::instance()).signIn(login, password.value, cliWorkstation());
+    auto signedIn =
+        usecases::SignInUseCases(db, SystemClock::instance()).signIn(login, password.value, cliWorkstation());
     wipe(password.value);
     if (!signedIn.ok())
         return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(login));
@@ -137,7 +145,8 @@ int runCadLink(const Invocation& invocation)
         auto switched = usecases::AccountUseCases({db, SystemClock::instance(), session.actor()})
                             .switchRole(Role::CallCounselor);
         if (!switched.ok()) {
-            printError(QStringLiteral("%1 has no crisis call counselor role, which the CAD link acts in").arg(login));
+            printError(QStringLiteral("%1 has no crisis call counselor role, which the CAD link acts in")
+                           .arg(login));
             return ExitFailed;
         }
         session.switchTo(switched.value());
@@ -170,17 +179,18 @@ int runCadLink(const Invocation& invocation)
     quitOnSignals(&server);
     QCoreApplication::exec();
     const cadlink::CadLinkStats& stats = server.stats();
-    printLine(QStringLiteral("received %1 (new calls %2, updated %3, held for the counselor %4, duplicates %5, "
-                             "stale %6, refused %7); updates sent %8, delivered %9")
-                  .arg(stats.received)
-                  .arg(stats.created)
-                  .arg(stats.updated)
-                  .arg(stats.held)
-                  .arg(stats.duplicates)
-                  .arg(stats.stale)
-                  .arg(stats.refused)
-                  .arg(stats.updatesSent)
-                  .arg(stats.updatesDelivered));
+    printLine(
+        QStringLiteral("received %1 (new calls %2, updated %3, held for the counselor %4, duplicates %5, "
+                       "stale %6, refused %7); updates sent %8, delivered %9")
+            .arg(stats.received)
+            .arg(stats.created)
+            .arg(stats.updated)
+            .arg(stats.held)
+            .arg(stats.duplicates)
+            .arg(stats.stale)
+            .arg(stats.refused)
+            .arg(stats.updatesSent)
+            .arg(stats.updatesDelivered));
     return ExitOk;
 }
 
@@ -193,7 +203,8 @@ int runCadSim(const Invocation& invocation)
         QStringLiteral(
             "A CAD simulator: connects to HEART Desk's CAD link (heartdesk-cli cad-link) and plays a call "
             "history as EIDO incidents, N per second (a later row with the same id updates its incident), "
-            "sends EIDO files as they are, and answers HEART Desk's updates (kept in --updates-dir as files). "
+            "sends EIDO files as they are, and answers HEART Desk's updates (kept in --updates-dir as "
+            "files). "
             "Reconnects with backoff and sends again what was not answered. Stops when everything was "
             "answered and --linger seconds passed (default 2; -1: until stopped). Exit status 0 when no EIDO "
             "was refused. Columns of the call history: id, nature, nature_text, lat, lon, address, caller, "
@@ -202,11 +213,14 @@ int runCadSim(const Invocation& invocation)
     addTlsOptions(commandLine);
     commandLine.addOption({kCalls, QStringLiteral("The call history (CSV)."), QStringLiteral("file")});
     commandLine.addOption({kRate, QStringLiteral("Incidents per second (default 1)."), QStringLiteral("n")});
-    commandLine.addOption({kRepeat, QStringLiteral("Play the history this many times."), QStringLiteral("k")});
-    commandLine.addOption({kEido, QStringLiteral("An EIDO file to send as it is (repeatable)."), QStringLiteral("file")});
+    commandLine.addOption(
+        {kRepeat, QStringLiteral("Play the history this many times."), QStringLiteral("k")});
+    commandLine.addOption(
+        {kEido, QStringLiteral("An EIDO file to send as it is (repeatable)."), QStringLiteral("file")});
     commandLine.addOption(
         {kUpdatesDir, QStringLiteral("Keep every update received here."), QStringLiteral("folder")});
-    commandLine.addOption({kLinger, QStringLiteral("Seconds to wait for updates at the end."), QStringLiteral("s")});
+    commandLine.addOption(
+        {kLinger, QStringLiteral("Seconds to wait for updates at the end."), QStringLiteral("s")});
     if (auto stop = commandLine.parse())
         return *stop;
     if (auto stop = commandLine.requireOptions({kTo, kCert, kKey, kCa}))

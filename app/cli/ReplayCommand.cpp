@@ -56,7 +56,8 @@ QString columnsInWords(const ReplaySummary& s)
     QStringList used;
     for (const ColumnUse& use : s.columns)
         used << QStringLiteral("%1 = %2%3")
-                    .arg(QLatin1String(replayColumnKey(use.column).data(), qsizetype(replayColumnKey(use.column).size())),
+                    .arg(QLatin1String(replayColumnKey(use.column).data(),
+                                       qsizetype(replayColumnKey(use.column).size())),
                          fromStd(use.header), use.mapped ? QStringLiteral(" (--columns)") : QString());
     return used.join(QStringLiteral(", "));
 }
@@ -69,24 +70,23 @@ QString percent(std::size_t part, std::size_t whole)
 
 void printText(const ReplaySummary& s, const QString& file)
 {
-    printLine(QStringLiteral("Replayed %1: %2 rows, %3 decided, %4 malformed%5, %6 with no rule set in force.")
-                  .arg(file)
-                  .arg(s.rows)
-                  .arg(s.decided)
-                  .arg(s.malformed)
-                  .arg(s.malformed ? QStringLiteral(" (listed on stderr)") : QString())
-                  .arg(s.noRuleSet));
+    printLine(
+        QStringLiteral("Replayed %1: %2 rows, %3 decided, %4 malformed%5, %6 with no rule set in force.")
+            .arg(file)
+            .arg(s.rows)
+            .arg(s.decided)
+            .arg(s.malformed)
+            .arg(s.malformed ? QStringLiteral(" (listed on stderr)") : QString())
+            .arg(s.noRuleSet));
     printLine(QStringLiteral("Columns: %1%2.")
-                  .arg(columnsInWords(s),
-                       s.unusedColumns.empty()
-                           ? QString()
-                           : QStringLiteral("; not used: %1")
-                                 .arg(fromStd([&] {
-                                     std::string all;
-                                     for (const std::string& name : s.unusedColumns)
-                                         all += (all.empty() ? "" : ", ") + name;
-                                     return all;
-                                 }()))));
+                  .arg(columnsInWords(s), s.unusedColumns.empty()
+                                              ? QString()
+                                              : QStringLiteral("; not used: %1").arg(fromStd([&] {
+                                                    std::string all;
+                                                    for (const std::string& name : s.unusedColumns)
+                                                        all += (all.empty() ? "" : ", ") + name;
+                                                    return all;
+                                                }()))));
     QStringList used;
     for (const auto& [id, count] : s.ruleSetUse)
         used << QStringLiteral("%1 (%2 calls)").arg(fromStd(id)).arg(count);
@@ -294,13 +294,14 @@ int runReplay(const Invocation& invocation)
     commandLine.addOption({kBeatId,
                            QStringLiteral("The GeoJSON property holding the beat id (default beat)."),
                            QStringLiteral("property"), QStringLiteral("beat")});
-    commandLine.addOption({kColumns,
-                           QStringLiteral("Column names, e.g. time=CallTime,type=Nature,lat=Y,lon=X (keys: id, "
-                                          "time, date, type, beat, lat, lon, flags, risk)."),
-                           QStringLiteral("map")});
-    commandLine.addOption({kNoLocations,
-                           QStringLiteral("Replay a file without a beat or coordinates column (every call's "
-                                          "location is then unknown).")});
+    commandLine.addOption(
+        {kColumns,
+         QStringLiteral("Column names, e.g. time=CallTime,type=Nature,lat=Y,lon=X (keys: id, "
+                        "time, date, type, beat, lat, lon, flags, risk)."),
+         QStringLiteral("map")});
+    commandLine.addOption(
+        {kNoLocations, QStringLiteral("Replay a file without a beat or coordinates column (every call's "
+                                      "location is then unknown).")});
     commandLine.addOption({kCallTypes,
                            QStringLiteral("CSV of other call-type spellings: spelling,call_type."),
                            QStringLiteral("file")});

@@ -36,8 +36,8 @@ int runSetSetting(const Invocation& invocation)
             "The administrator's password comes from HEARTDESK_ADMIN_PASSWORD or is asked on the terminal."));
     commandLine.addOption(
         {kAs, QStringLiteral("User ID of the administrator doing this."), QStringLiteral("admin")});
-    commandLine.addOption(
-        {kKey, QStringLiteral("crisis-services, follow-up-policy or cad-nature-codes."), QStringLiteral("key")});
+    commandLine.addOption({kKey, QStringLiteral("crisis-services, follow-up-policy or cad-nature-codes."),
+                           QStringLiteral("key")});
     commandLine.addOption({kFile, QStringLiteral("The setting as JSON (UTF-8)."), QStringLiteral("file")});
     if (auto stop = commandLine.parse())
         return *stop;

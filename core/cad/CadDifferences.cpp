@@ -7,17 +7,28 @@ namespace heart::cad {
 std::string_view cadFieldCode(CadField field)
 {
     switch (field) {
-    case CadField::Nature: return "nature";
-    case CadField::Address: return "address";
-    case CadField::Position: return "position";
-    case CadField::CallerName: return "caller_name";
-    case CadField::CallerPhone: return "caller_phone";
-    case CadField::CallerRelationship: return "caller_relationship";
-    case CadField::PersonName: return "person_name";
-    case CadField::PersonAge: return "person_age";
-    case CadField::Language: return "language";
-    case CadField::Flags: return "flags";
-    case CadField::Notes: return "notes";
+    case CadField::Nature:
+        return "nature";
+    case CadField::Address:
+        return "address";
+    case CadField::Position:
+        return "position";
+    case CadField::CallerName:
+        return "caller_name";
+    case CadField::CallerPhone:
+        return "caller_phone";
+    case CadField::CallerRelationship:
+        return "caller_relationship";
+    case CadField::PersonName:
+        return "person_name";
+    case CadField::PersonAge:
+        return "person_age";
+    case CadField::Language:
+        return "language";
+    case CadField::Flags:
+        return "flags";
+    case CadField::Notes:
+        return "notes";
     }
     return "unknown";
 }
@@ -34,17 +45,28 @@ std::vector<std::string> sorted(std::vector<std::string> values)
 bool same(const CadIncident& a, const CadIncident& b, CadField field)
 {
     switch (field) {
-    case CadField::Nature: return a.natureCode == b.natureCode && a.natureText == b.natureText;
-    case CadField::Address: return a.address == b.address;
-    case CadField::Position: return a.latitude == b.latitude && a.longitude == b.longitude;
-    case CadField::CallerName: return a.callerName == b.callerName;
-    case CadField::CallerPhone: return a.callerPhone == b.callerPhone;
-    case CadField::CallerRelationship: return a.callerRelationship == b.callerRelationship;
-    case CadField::PersonName: return a.personName == b.personName;
-    case CadField::PersonAge: return a.personAge == b.personAge;
-    case CadField::Language: return a.language == b.language && a.interpreter == b.interpreter;
-    case CadField::Flags: return sorted(a.flags) == sorted(b.flags);
-    case CadField::Notes: return a.notes == b.notes && a.cautions == b.cautions;
+    case CadField::Nature:
+        return a.natureCode == b.natureCode && a.natureText == b.natureText;
+    case CadField::Address:
+        return a.address == b.address;
+    case CadField::Position:
+        return a.latitude == b.latitude && a.longitude == b.longitude;
+    case CadField::CallerName:
+        return a.callerName == b.callerName;
+    case CadField::CallerPhone:
+        return a.callerPhone == b.callerPhone;
+    case CadField::CallerRelationship:
+        return a.callerRelationship == b.callerRelationship;
+    case CadField::PersonName:
+        return a.personName == b.personName;
+    case CadField::PersonAge:
+        return a.personAge == b.personAge;
+    case CadField::Language:
+        return a.language == b.language && a.interpreter == b.interpreter;
+    case CadField::Flags:
+        return sorted(a.flags) == sorted(b.flags);
+    case CadField::Notes:
+        return a.notes == b.notes && a.cautions == b.cautions;
     }
     return true;
 }

@@ -12,23 +12,24 @@ namespace heart::cad {
 // The parts of a CAD incident that become fields of the call.
 enum class CadField
 {
-    Nature,             // -> call type (through the center's nature-code table)
+    Nature, // -> call type (through the center's nature-code table)
     Address,
-    Position,           // latitude and longitude together (-> beat)
+    Position, // latitude and longitude together (-> beat)
     CallerName,
     CallerPhone,
     CallerRelationship,
     PersonName,
     PersonAge,
-    Language,           // language and interpreter together
+    Language, // language and interpreter together
     Flags,
-    Notes,              // notes and cautions -> narrative
+    Notes, // notes and cautions -> narrative
 };
 
 inline constexpr CadField kAllCadFields[] = {
-    CadField::Nature,    CadField::Address,    CadField::Position, CadField::CallerName,
-    CadField::CallerPhone, CadField::CallerRelationship, CadField::PersonName, CadField::PersonAge,
-    CadField::Language,  CadField::Flags,      CadField::Notes,
+    CadField::Nature,     CadField::Address,     CadField::Position,
+    CadField::CallerName, CadField::CallerPhone, CadField::CallerRelationship,
+    CadField::PersonName, CadField::PersonAge,   CadField::Language,
+    CadField::Flags,      CadField::Notes,
 };
 
 // Stable code of a field ("address", "position", ...), for storage and logs.

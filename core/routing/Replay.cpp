@@ -131,7 +131,7 @@ private:
     std::string_view m_text;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;
-    std::size_t m_lineEnd = std::string_view::npos; // position of the '\n' ending the current line
+    std::size_t m_lineEnd = std::string_view::npos;        // position of the '\n' ending the current line
     std::vector<std::unique_ptr<std::string>> m_unescaped; // stable addresses
     std::size_t m_unescapedUsed = 0;
 };
@@ -342,13 +342,17 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
     if (!found)
         return found.error();
     const HeaderColumns& columns = found.value();
-    const auto at = [&](ReplayColumn column) { return columns[column]; };
+    const auto at = [&](ReplayColumn column) {
+        return columns[column];
+    };
     const int idColumn = at(ReplayColumn::Id), timeColumn = at(ReplayColumn::Time),
               dateColumn = at(ReplayColumn::Date), typeColumn = at(ReplayColumn::CallType),
               beatColumn = at(ReplayColumn::Beat), latColumn = at(ReplayColumn::Lat),
               lonColumn = at(ReplayColumn::Lon), flagsColumn = at(ReplayColumn::Flags),
               riskColumn = at(ReplayColumn::Risk);
-    const auto field = [&](int column) { return trim(fields[std::size_t(column)]); };
+    const auto field = [&](int column) {
+        return trim(fields[std::size_t(column)]);
+    };
 
     ReplaySummary summary;
     summary.columns = columns.used;
@@ -388,7 +392,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
         }
         row.line = line;
         row.id = idColumn >= 0 && std::size_t(idColumn) < count ? field(idColumn) : std::string_view{};
-        row.callType = typeColumn >= 0 && std::size_t(typeColumn) < count ? field(typeColumn) : std::string_view{};
+        row.callType =
+            typeColumn >= 0 && std::size_t(typeColumn) < count ? field(typeColumn) : std::string_view{};
         if (badQuote) {
             reject(line, "a quoted field is not closed properly");
             continue;

@@ -77,10 +77,10 @@ struct ProgramTally
 
 struct ReplaySummary
 {
-    std::size_t rows = 0;               // data rows read (without the header)
-    std::size_t decided = 0;            // rows that got a decision
-    std::size_t malformed = 0;          // rows reported as errors
-    std::size_t noRuleSet = 0;          // rows dated before the earliest rule set
+    std::size_t rows = 0;                                          // data rows read (without the header)
+    std::size_t decided = 0;                                       // rows that got a decision
+    std::size_t malformed = 0;                                     // rows reported as errors
+    std::size_t noRuleSet = 0;                                     // rows dated before the earliest rule set
     std::chrono::year_month_day noRuleSetFirst{}, noRuleSetLast{}; // their local dates (when noRuleSet > 0)
     std::vector<ReplayRowError> errors; // the first ReplayOptions::keepErrors of them
     std::array<ProgramTally, kAllPrograms.size()> programs{};
@@ -89,7 +89,7 @@ struct ReplaySummary
     std::size_t inSpringForwardGap = 0;
     std::size_t ambiguousFallBack = 0;
     std::size_t beatsFromCoordinates = 0;
-    std::vector<ColumnUse> columns;   // which column was read for what
+    std::vector<ColumnUse> columns; // which column was read for what
     std::vector<std::string> unusedColumns;
 
     const ProgramTally& tally(Program program) const { return programs[std::size_t(program)]; }

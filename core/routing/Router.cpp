@@ -354,9 +354,8 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, Reas
             case BeatSource::Given:
             case BeatSource::FromPosition:
                 // Without a map any beat name is taken as given; with one it must be on it.
-                if (m_beats ? beatIndex < 0 ||
-                                  !m_inArea[std::size_t(setIndex) * kAllPrograms.size() + std::size_t(program)]
-                                           [std::size_t(beatIndex)]
+                if (m_beats ? beatIndex < 0 || !m_inArea[std::size_t(setIndex) * kAllPrograms.size() +
+                                                         std::size_t(program)][std::size_t(beatIndex)]
                             : !rules->inArea(out.beat))
                     reasons.add(ReasonCode::OutsideServiceArea, out.beat);
                 break;

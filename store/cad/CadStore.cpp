@@ -80,7 +80,9 @@ cad::CadIncident cadIncidentFromJson(const QString& json)
 {
     const QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
     cad::CadIncident incident;
-    auto text = [&o](const char* key) { return toStdString(o.value(QLatin1String(key)).toString()); };
+    auto text = [&o](const char* key) {
+        return toStdString(o.value(QLatin1String(key)).toString());
+    };
     incident.incidentId = text("incidentId");
     incident.cadNumber = text("cadNumber");
     incident.updatedAt = timeFrom(o.value(QStringLiteral("updatedAt")));
@@ -111,8 +113,9 @@ cad::CadIncident cadIncidentFromJson(const QString& json)
 StoreResult<std::optional<CadIncidentRow>> CadStore::select(const QString& where, const QString& value)
 {
     QSqlQuery query = m_db.prepare(
-        QStringLiteral("SELECT incident_id, call_id, cad_number, cad_updated_at, snapshot_json, baseline_json, "
-                       "taken_by, taken_at, sent_json, version FROM cad_incidents WHERE ") +
+        QStringLiteral(
+            "SELECT incident_id, call_id, cad_number, cad_updated_at, snapshot_json, baseline_json, "
+            "taken_by, taken_at, sent_json, version FROM cad_incidents WHERE ") +
         where);
     query.addBindValue(value);
     if (StoreError error = m_db.exec(query, "read CAD incident"))
@@ -155,7 +158,8 @@ StoreError CadStore::insert(const CadIncidentRow& row, const QDateTime& now)
     insert.addBindValue(toStoredTime(row.cadUpdatedAt));
     insert.addBindValue(cadIncidentToJson(row.snapshot));
     insert.addBindValue(cadIncidentToJson(row.baseline));
-    insert.addBindValue(row.takenBy.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.takenBy));
+    insert.addBindValue(row.takenBy.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(row.takenBy));
     insert.addBindValue(row.takenAt.isValid() ? QVariant(toStoredTime(row.takenAt))
                                               : QVariant(QMetaType::fromType<QString>()));
     insert.addBindValue(row.sentJson.isNull() ? QStringLiteral("") : row.sentJson);
@@ -174,7 +178,8 @@ StoreResult<int> CadStore::update(const CadIncidentRow& row, const QDateTime& no
     update.addBindValue(toStoredTime(row.cadUpdatedAt));
     update.addBindValue(cadIncidentToJson(row.snapshot));
     update.addBindValue(cadIncidentToJson(row.baseline));
-    update.addBindValue(row.takenBy.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.takenBy));
+    update.addBindValue(row.takenBy.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                              : QVariant(row.takenBy));
     update.addBindValue(row.takenAt.isValid() ? QVariant(toStoredTime(row.takenAt))
                                               : QVariant(QMetaType::fromType<QString>()));
     update.addBindValue(row.sentJson.isNull() ? QStringLiteral("") : row.sentJson);
@@ -184,12 +189,13 @@ StoreResult<int> CadStore::update(const CadIncidentRow& row, const QDateTime& no
     if (StoreError error = m_db.exec(update, "update CAD incident"))
         return error;
     if (update.numRowsAffected() != 1)
-        return StoreError::make(StoreErrorCode::Conflict, QStringLiteral("the CAD incident changed meanwhile"));
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("the CAD incident changed meanwhile"));
     return row.version + 1;
 }
 
-StoreResult<qint64> CadStore::enqueue(const QString& messageId, const QString& incidentId, const QString& body,
-                                      const QDateTime& now)
+StoreResult<qint64> CadStore::enqueue(const QString& messageId, const QString& incidentId,
+                                      const QString& body, const QDateTime& now)
 {
     qint64 seq = 0;
     {
@@ -236,7 +242,8 @@ StoreResult<QList<CadOutboxMessage>> CadStore::pending(int limit)
 
 StoreResult<int> CadStore::pendingCount()
 {
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM cad_outbox WHERE delivered_at IS NULL"));
+    QSqlQuery query =
+        m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM cad_outbox WHERE delivered_at IS NULL"));
     if (StoreError error = m_db.exec(query, "count CAD outbox"))
         return error;
     return query.next() ? query.value(0).toInt() : 0;
@@ -244,8 +251,8 @@ StoreResult<int> CadStore::pendingCount()
 
 StoreError CadStore::markDelivered(const QString& messageId, const QDateTime& now)
 {
-    QSqlQuery update = m_db.prepare(
-        QStringLiteral("UPDATE cad_outbox SET delivered_at = ? WHERE message_id = ? AND delivered_at IS NULL"));
+    QSqlQuery update = m_db.prepare(QStringLiteral(
+        "UPDATE cad_outbox SET delivered_at = ? WHERE message_id = ? AND delivered_at IS NULL"));
     update.addBindValue(toStoredTime(now));
     update.addBindValue(messageId);
     return m_db.exec(update, "mark CAD update delivered");

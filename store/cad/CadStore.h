@@ -27,7 +27,7 @@ struct CadIncidentRow
     QString incidentId;
     QString callId;
     QString cadNumber;
-    QDateTime cadUpdatedAt; // the latest message's lastUpdateTimeStamp (UTC)
+    QDateTime cadUpdatedAt;    // the latest message's lastUpdateTimeStamp (UTC)
     cad::CadIncident snapshot; // the latest CAD values
     cad::CadIncident baseline; // the CAD values the call was last based on
     QString takenBy;           // user id; empty while no counselor has taken the call

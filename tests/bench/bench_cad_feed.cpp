@@ -21,8 +21,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QLoggingCategory>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QThread>
 #include <QTimer>
@@ -266,11 +266,29 @@ int main(int argc, char** argv)
     const double elapsed = double(sending.elapsed()) / 1000.0;
     cadlink::CadLinkStats stats;
     cadlink::CadClientStats cadStats;
-    QMetaObject::invokeMethod(&linkHome, [&] { stats = server->stats(); delete server; linkDb.reset(); },
-                              Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(&cadHome, [&] { cadStats = client->stats(); delete pacer; delete client; },
-                              Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(&closerHome, [&] { delete closer; closerDb.reset(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &linkHome,
+        [&] {
+            stats = server->stats();
+            delete server;
+            linkDb.reset();
+        },
+        Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &cadHome,
+        [&] {
+            cadStats = client->stats();
+            delete pacer;
+            delete client;
+        },
+        Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &closerHome,
+        [&] {
+            delete closer;
+            closerDb.reset();
+        },
+        Qt::BlockingQueuedConnection);
     linkThread.quit();
     cadThread.quit();
     closerThread.quit();
@@ -295,7 +313,9 @@ int main(int argc, char** argv)
                 static_cast<long long>(stats.failed), int(workstation.seen.size()),
                 static_cast<long long>(closeFailures.load()));
     std::printf("  send -> visible in the queue: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", p50, p99, worst);
-    std::printf("  reference (a call typed in at another workstation): p50 %.0f ms, p99 %.0f ms\n", refP50, refP99);
-    std::printf("  ratio p50 %.2fx, p99 %.2fx\n", refP50 > 0 ? p50 / refP50 : 0.0, refP99 > 0 ? p99 / refP99 : 0.0);
+    std::printf("  reference (a call typed in at another workstation): p50 %.0f ms, p99 %.0f ms\n", refP50,
+                refP99);
+    std::printf("  ratio p50 %.2fx, p99 %.2fx\n", refP50 > 0 ? p50 / refP50 : 0.0,
+                refP99 > 0 ? p99 / refP99 : 0.0);
     return 0;
 }

@@ -168,7 +168,8 @@ void measure(store::Database& db, const Clock& clock, const store::Actor& naviga
     // that syncs is most of its time (and varies with the disk, not the
     // SQL). The target is on page(), where the order and filters are; the
     // counts are printed as they are.
-    std::printf("  store, listing                               page(0,%d)   ratio    count() (audited)\n", kPage);
+    std::printf("  store, listing                               page(0,%d)   ratio    count() (audited)\n",
+                kPage);
     double worst = 0;
     std::string worstName;
     for (const Listing& l : listings) {
@@ -280,12 +281,13 @@ bool seed(store::Database& db, const Clock& clock, const store::Actor& navigator
         std::printf("bench_followup_queue: %s\n", qPrintable(seeded.error));
         return false;
     }
-    std::printf("\nbench_followup_queue, %s: %d tasks and their calls written in %.1f s (one transaction)%s\n",
-                engine, kTasks, double(timer.elapsed()) / 1000,
+    std::printf(
+        "\nbench_followup_queue, %s: %d tasks and their calls written in %.1f s (one transaction)%s\n",
+        engine, kTasks, double(timer.elapsed()) / 1000,
 #ifdef NDEBUG
-                "");
+        "");
 #else
-                "; unoptimised build");
+        "; unoptimised build");
 #endif
     std::printf("  open %d (overdue %d, due within 4 h %d, unassigned %d, the navigator's %d), closed %d\n",
                 seeded.open, seeded.overdue, seeded.dueSoon, seeded.unassigned,

@@ -12,8 +12,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -142,8 +142,8 @@ int main()
         readTimes.push_back(readSeconds);
         replayTimes.push_back(replaySeconds);
         ratios.push_back(replaySeconds / readSeconds);
-        std::printf("round %d: replay %.3f s, read %.3f s, ratio %.1f\n", round + 1, replaySeconds, readSeconds,
-                    replaySeconds / readSeconds);
+        std::printf("round %d: replay %.3f s, read %.3f s, ratio %.1f\n", round + 1, replaySeconds,
+                    readSeconds, replaySeconds / readSeconds);
     }
     std::filesystem::remove(file);
     const auto median = [](std::vector<double> values) {
@@ -177,7 +177,8 @@ int main()
                 double(csv.size()) / 1e6, lines, median(replayTimes), decided, malformed);
     std::printf("reference, reading the same file: median %.3f s\n", median(readTimes));
     std::printf("ratio replay / read: %.1f (median of %d rounds; %.1f to %.1f)\n", ratio, rounds,
-                *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()));
+                *std::min_element(ratios.begin(), ratios.end()),
+                *std::max_element(ratios.begin(), ratios.end()));
     std::printf("target (replay within 5x the read): %s\n", ratio <= 5.0 ? "met" : "NOT met");
     std::printf("full decisions by coordinates: %.0f per second (%zu of %zu eligible for CRT)\n",
                 double(kRows) / decideSeconds, eligible, kRows);

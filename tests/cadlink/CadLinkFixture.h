@@ -16,14 +16,15 @@ namespace heart::test {
 inline QString makeCadCertificates(const QString& dir)
 {
     QProcess process;
-    process.start(QStringLiteral("bash"),
-                  {QStringLiteral(HEARTDESK_SOURCE_DIR "/scripts/cad-certs"), dir});
+    process.start(QStringLiteral("bash"), {QStringLiteral(HEARTDESK_SOURCE_DIR "/scripts/cad-certs"), dir});
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return QStringLiteral("scripts/cad-certs failed: %1").arg(QString::fromUtf8(process.readAllStandardError()));
+        return QStringLiteral("scripts/cad-certs failed: %1")
+            .arg(QString::fromUtf8(process.readAllStandardError()));
     return {};
 }
 
-inline std::optional<QSslConfiguration> cadTls(const QString& dir, const QString& name, const QString& ca = QStringLiteral("ca"))
+inline std::optional<QSslConfiguration> cadTls(const QString& dir, const QString& name,
+                                               const QString& ca = QStringLiteral("ca"))
 {
     QString error;
     return cadlink::loadTls({dir + QLatin1Char('/') + name + QStringLiteral(".crt"),

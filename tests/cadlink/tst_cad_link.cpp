@@ -117,7 +117,8 @@ private Q_SLOTS:
         QVERIFY(tls);
         m_client = std::make_unique<cadlink::CadClient>(url(), *tls);
         QSignalSpy failed(m_client.get(), &cadlink::CadClient::connectionFailed);
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refused a connection that failed TLS")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("refused a connection that failed TLS")));
         m_client->start();
         m_client->notify(messageId(), readText(kSample));
         QTRY_VERIFY_WITH_TIMEOUT(failed.size() >= 2, 10000); // refused, and refused again after the backoff
@@ -131,7 +132,8 @@ private Q_SLOTS:
     {
         connectCad();
         QSignalSpy answered(m_client.get(), &cadlink::CadClient::answered);
-        const int auditBefore = m_f->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log")).rows.first().first().toInt();
+        const int auditBefore =
+            m_f->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log")).rows.first().first().toInt();
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refused an EIDO")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("refused an EIDO")));
         m_client->notify(messageId(), readText(kLegacy));
@@ -150,7 +152,8 @@ private Q_SLOTS:
         QCOMPARE(answered.at(1).at(3).toJsonObject().value(QStringLiteral("location")).toString(),
                  QStringLiteral("eidoVersion"));
         QCOMPARE(m_f->sql(QStringLiteral("SELECT COUNT(*) FROM calls")).rows.first().first().toInt(), 0);
-        QCOMPARE(m_f->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log")).rows.first().first().toInt(), auditBefore);
+        QCOMPARE(m_f->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log")).rows.first().first().toInt(),
+                 auditBefore);
         QCOMPARE(m_server->stats().refused, 2);
         // The log says what was refused, never what the EIDO said.
         const QString log = g_log.join(QLatin1Char('\n'));
@@ -182,7 +185,8 @@ private Q_SLOTS:
         const QString callId = onlyCallId();
         decideAndDispatch(callId);
         QTRY_COMPARE_WITH_TIMEOUT(updates.size(), 2, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(usecases::CadUseCases(context(*m_link)).pendingOutboundCount().value(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(usecases::CadUseCases(context(*m_link)).pendingOutboundCount().value(), 0,
+                                  10000);
         QStringList files;
         for (int i = 0; i < updates.size(); ++i) {
             const QString eido = updates.at(i).at(1).toString();
@@ -297,11 +301,11 @@ private:
         auto unit = units.createUnit(m_f->actorFor(Role::Supervisor), QStringLiteral("CRT-1"),
                                      units::UnitKind::CommunityResponse);
         QVERIFY(unit.ok());
-        auto available = units.changeStatus(m_f->actorFor(Role::CrtTeamLead), unit.value().id, unit.value().version,
-                                            units::UnitStatus::Available);
+        auto available = units.changeStatus(m_f->actorFor(Role::CrtTeamLead), unit.value().id,
+                                            unit.value().version, units::UnitStatus::Available);
         QVERIFY(available.ok());
-        auto dispatched = calls.dispatch(callId, saved.value().version, unit.value().id, available.value().version,
-                                         QStringLiteral("CRT-1"));
+        auto dispatched = calls.dispatch(callId, saved.value().version, unit.value().id,
+                                         available.value().version, QStringLiteral("CRT-1"));
         QVERIFY2(dispatched.ok(), qPrintable(dispatched.error().detail));
         m_server ? m_server->pumpOutbound() : void();
     }
@@ -322,7 +326,7 @@ private:
         python.start(QStringLiteral("python3"), QStringList{kValidator} + files);
         QVERIFY(python.waitForFinished(120000));
         QVERIFY2(python.exitCode() == 0, qPrintable(QString::fromUtf8(python.readAllStandardOutput() +
-                                                                       python.readAllStandardError())));
+                                                                      python.readAllStandardError())));
     }
 
     QTemporaryDir m_certs;

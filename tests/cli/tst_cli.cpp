@@ -826,23 +826,27 @@ void TestCli::usageErrors_data()
                                                    QStringLiteral(" ")}
                                     << QStringLiteral("cannot be understood");
     const QStringList tls{QStringLiteral("--cert"), QStringLiteral("c.crt"), QStringLiteral("--key"),
-                          QStringLiteral("c.key"), QStringLiteral("--ca"), QStringLiteral("ca.crt")};
-    QTest::newRow("CAD link without TLS files") << QStringList{QStringLiteral("cad-link"), QStringLiteral("--listen"),
-                                                               QStringLiteral("127.0.0.1:7443"), QStringLiteral("--user"),
-                                                               QStringLiteral("cad")}
-                                                << QStringLiteral("--cert");
-    QTest::newRow("CAD link bad address") << (QStringList{QStringLiteral("cad-link"), QStringLiteral("--listen"),
-                                                          QStringLiteral("everywhere"), QStringLiteral("--user"),
-                                                          QStringLiteral("cad")} + tls)
-                                          << QStringLiteral("--listen must be an IP address and a port");
-    QTest::newRow("CAD simulator in clear") << (QStringList{QStringLiteral("cad-sim"), QStringLiteral("--to"),
-                                                            QStringLiteral("ws://127.0.0.1:7443"), QStringLiteral("--calls"),
-                                                            QStringLiteral("calls.csv")} + tls)
-                                            << QStringLiteral("--to must be wss://HOST:PORT (TLS only)");
-    QTest::newRow("CAD link missing certificate") << (QStringList{QStringLiteral("cad-link"), QStringLiteral("--listen"),
-                                                                  QStringLiteral("127.0.0.1:7443"), QStringLiteral("--user"),
-                                                                  QStringLiteral("cad")} + tls)
-                                                  << QStringLiteral("cannot read the certificate file c.crt");
+                          QStringLiteral("c.key"),  QStringLiteral("--ca"),  QStringLiteral("ca.crt")};
+    QTest::newRow("CAD link without TLS files")
+        << QStringList{QStringLiteral("cad-link"), QStringLiteral("--listen"),
+                       QStringLiteral("127.0.0.1:7443"), QStringLiteral("--user"), QStringLiteral("cad")}
+        << QStringLiteral("--cert");
+    QTest::newRow("CAD link bad address")
+        << (QStringList{QStringLiteral("cad-link"), QStringLiteral("--listen"), QStringLiteral("everywhere"),
+                        QStringLiteral("--user"), QStringLiteral("cad")} +
+            tls)
+        << QStringLiteral("--listen must be an IP address and a port");
+    QTest::newRow("CAD simulator in clear")
+        << (QStringList{QStringLiteral("cad-sim"), QStringLiteral("--to"),
+                        QStringLiteral("ws://127.0.0.1:7443"), QStringLiteral("--calls"),
+                        QStringLiteral("calls.csv")} +
+            tls)
+        << QStringLiteral("--to must be wss://HOST:PORT (TLS only)");
+    QTest::newRow("CAD link missing certificate")
+        << (QStringList{QStringLiteral("cad-link"), QStringLiteral("--listen"),
+                        QStringLiteral("127.0.0.1:7443"), QStringLiteral("--user"), QStringLiteral("cad")} +
+            tls)
+        << QStringLiteral("cannot read the certificate file c.crt");
 }
 
 void TestCli::usageErrors()

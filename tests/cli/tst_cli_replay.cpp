@@ -13,10 +13,10 @@
 #include <QDate>
 #include <QFile>
 #include <QJsonArray>
-#include <QMap>
-#include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -314,7 +314,8 @@ private Q_SLOTS:
                                   QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(json[QStringLiteral("beatsFromCoordinates")].toInt(), 2); // downtown Durham twice, Raleigh not
+        QCOMPARE(json[QStringLiteral("beatsFromCoordinates")].toInt(),
+                 2); // downtown Durham twice, Raleigh not
         const QJsonObject crt = json[QStringLiteral("programs")].toObject()[QStringLiteral("crt")].toObject();
         QCOMPARE(crt[QStringLiteral("eligible")].toInt(), 2);
         QCOMPARE(crt[QStringLiteral("excluded")].toObject()[QStringLiteral("outside-every-beat")].toInt(), 1);
@@ -325,21 +326,24 @@ private Q_SLOTS:
         QCOMPARE(columns[QStringLiteral("time")].toString(), QStringLiteral("Timestamp"));
         QCOMPARE(columns[QStringLiteral("type")].toString(), QStringLiteral("Nature"));
         QCOMPARE(columns[QStringLiteral("id")].toString(), QStringLiteral("incident_number"));
-        QCOMPARE(json[QStringLiteral("unusedColumns")].toArray().first().toString(), QStringLiteral("Priority"));
+        QCOMPARE(json[QStringLiteral("unusedColumns")].toArray().first().toString(),
+                 QStringLiteral("Priority"));
 
         // The text summary says which column was read for what.
         r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(QStringLiteral("Columns: id = incident_number, time = Timestamp, type = Nature, "
-                                               "lat = Latitude, lon = Longitude; not used: Priority.")),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("Columns: id = incident_number, time = Timestamp, type = Nature, "
+                                          "lat = Latitude, lon = Longitude; not used: Priority.")),
+            qPrintable(r.out));
 
         // A date column and a time-of-day column, lat/lng.
-        const QString split = write(QStringLiteral("split.csv"), "date,time,incident_type,lat,lng\n"
-                                                                 "2024-05-15,10:05,Welfare Check,35.9940,-78.8986\n"
-                                                                 "05/18/2024,2:10 AM,Welfare Check,35.9940,-78.8986\n");
-        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), split, QStringLiteral("--format"),
-                        QStringLiteral("json")});
+        const QString split =
+            write(QStringLiteral("split.csv"), "date,time,incident_type,lat,lng\n"
+                                               "2024-05-15,10:05,Welfare Check,35.9940,-78.8986\n"
+                                               "05/18/2024,2:10 AM,Welfare Check,35.9940,-78.8986\n");
+        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), split,
+                        QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject splitJson = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(splitJson[QStringLiteral("decided")].toInt(), 2);
@@ -351,8 +355,9 @@ private Q_SLOTS:
 
     void noLocationColumnRefused()
     {
-        const QString calls = write(QStringLiteral("nolocation.csv"), "id,time,call_type,address\n"
-                                                                      "1,2024-05-15 10:05,Welfare Check,Main St\n");
+        const QString calls =
+            write(QStringLiteral("nolocation.csv"), "id,time,call_type,address\n"
+                                                    "1,2024-05-15 10:05,Welfare Check,Main St\n");
         CliResult r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
@@ -363,8 +368,9 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("--no-locations")));
 
         // Asked for: every call's location is unknown, and the summary says so per reason.
-        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--no-locations"),
-                        QStringLiteral("--format"), QStringLiteral("json")});
+        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), calls,
+                        QStringLiteral("--no-locations"), QStringLiteral("--format"),
+                        QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QJsonObject crt = QJsonDocument::fromJson(r.out.toUtf8())
                                     .object()[QStringLiteral("programs")]
@@ -387,24 +393,28 @@ private Q_SLOTS:
         QCOMPARE(json[QStringLiteral("malformed")].toInt(), 0);
         QCOMPARE(json[QStringLiteral("decided")].toInt(), 0);
         QCOMPARE(json[QStringLiteral("noRuleSetFrom")].toString(), QStringLiteral("2018-03-01"));
-        QVERIFY2(r.err.contains(QStringLiteral("2 call(s) (2018-03-01 to 2018-11-30) are dated before 2022-06-27, "
-                                               "when the earliest rule set (durham-2022-06-27-pilot) takes "
-                                               "effect")),
-                 qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("2 call(s) (2018-03-01 to 2018-11-30) are dated before 2022-06-27, "
+                                          "when the earliest rule set (durham-2022-06-27-pilot) takes "
+                                          "effect")),
+            qPrintable(r.err));
         QVERIFY(r.err.contains(QStringLiteral("--rules FILE.json")));
         QVERIFY(!r.err.contains(QStringLiteral("line 2:"))); // not listed as malformed rows
 
         // Given a rule set in force then, they are decided.
-        const QString rules = write(QStringLiteral("rules-2018.json"),
-                                    R"({"format": "heartdesk-rules/1", "id": "durham-2018-copy", "name": "2018",
+        const QString rules =
+            write(QStringLiteral("rules-2018.json"),
+                  R"({"format": "heartdesk-rules/1", "id": "durham-2018-copy", "name": "2018",
             "effectiveFrom": "2018-01-01", "timeZone": "EST5EDT,M3.2.0,M11.1.0",
             "callTypes": [{"code": "welfare-check", "name": "Welfare Check"}],
             "programs": {"ccd": {"callTypes": "all", "serviceArea": "anywhere", "hours": "always"}}})");
-        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), old, QStringLiteral("--rules"), rules,
-                        QStringLiteral("--no-locations"), QStringLiteral("--format"), QStringLiteral("text")});
+        r = m_cli->run({QStringLiteral("replay"), QStringLiteral("--calls"), old, QStringLiteral("--rules"),
+                        rules, QStringLiteral("--no-locations"), QStringLiteral("--format"),
+                        QStringLiteral("text")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
-        QVERIFY2(r.out.contains(QStringLiteral("2 rows, 2 decided, 0 malformed, 0 with no rule set in force")),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("2 rows, 2 decided, 0 malformed, 0 with no rule set in force")),
+            qPrintable(r.out));
     }
 
     void perCallFileSumsToTheSummary_data()
@@ -441,7 +451,9 @@ private Q_SLOTS:
             for (const QString& line : lines.mid(1)) {
                 const QStringList f = csvRecord(line);
                 QCOMPARE(f.size(), header.size());
-                const auto col = [&](const char* key) { return f[header.indexOf(QLatin1String(key))]; };
+                const auto col = [&](const char* key) {
+                    return f[header.indexOf(QLatin1String(key))];
+                };
                 ++sums.rows;
                 ids << col("id");
                 const QString status = col("status");
@@ -460,12 +472,13 @@ private Q_SLOTS:
                 for (const char* program : kPrograms) {
                     const QString verdict = f[header.indexOf(QLatin1String(program))];
                     QStringList codes;
-                    const QString reasons = f[header.indexOf(QLatin1String(program) + QStringLiteral("_reasons"))];
+                    const QString reasons =
+                        f[header.indexOf(QLatin1String(program) + QStringLiteral("_reasons"))];
                     for (const QString& reason : reasons.split(QStringLiteral("; "), Qt::SkipEmptyParts))
                         codes << reason.section(u' ', 0, 0);
                     QCOMPARE(verdict == QLatin1String("eligible"), codes.isEmpty());
-                    sums.add(status, col("local_time"), QLatin1String(program), verdict == QLatin1String("eligible"),
-                             codes);
+                    sums.add(status, col("local_time"), QLatin1String(program),
+                             verdict == QLatin1String("eligible"), codes);
                 }
                 for (const QString& program : col("recommended").split(u';', Qt::SkipEmptyParts))
                     ++sums.recommended[program];
@@ -501,9 +514,10 @@ private Q_SLOTS:
             }
         }
         // One row per call, in file order, with its id.
-        QCOMPARE(ids, (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-                                   QStringLiteral("5"), QStringLiteral("6"), QStringLiteral("7"), QStringLiteral("8"),
-                                   QStringLiteral("9"), QStringLiteral("10")}));
+        QCOMPARE(ids, (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
+                                   QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"),
+                                   QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9"),
+                                   QStringLiteral("10")}));
         QCOMPARE(sums.rows, json[QStringLiteral("rows")].toInt());
         QCOMPARE(sums.decided, json[QStringLiteral("decided")].toInt());
         QCOMPARE(sums.malformed, json[QStringLiteral("malformed")].toInt());
@@ -512,9 +526,11 @@ private Q_SLOTS:
         QCOMPARE(sums.malformed, 1);
         int excludedSeen = 0;
         for (const char* program : kPrograms) {
-            const QJsonObject p = json[QStringLiteral("programs")].toObject()[QLatin1String(program)].toObject();
+            const QJsonObject p =
+                json[QStringLiteral("programs")].toObject()[QLatin1String(program)].toObject();
             QCOMPARE(sums.eligible.value(QLatin1String(program)), p[QStringLiteral("eligible")].toInt());
-            QCOMPARE(sums.recommended.value(QLatin1String(program)), p[QStringLiteral("recommended")].toInt());
+            QCOMPARE(sums.recommended.value(QLatin1String(program)),
+                     p[QStringLiteral("recommended")].toInt());
             const QJsonObject excluded = p[QStringLiteral("excluded")].toObject();
             QCOMPARE(sums.excluded.value(QLatin1String(program)).size(), excluded.size());
             for (auto it = excluded.begin(); it != excluded.end(); ++it) {
@@ -526,7 +542,8 @@ private Q_SLOTS:
             for (auto day = hours.begin(); day != hours.end(); ++day) {
                 const QJsonArray counts = day.value().toArray();
                 for (int hour = 0; hour < 24; ++hour) {
-                    const QString key = QStringLiteral("%1-%2").arg(day.key()).arg(hour, 2, 10, QLatin1Char('0'));
+                    const QString key =
+                        QStringLiteral("%1-%2").arg(day.key()).arg(hour, 2, 10, QLatin1Char('0'));
                     QCOMPARE(sums.hourOfWeek[QLatin1String(program)].value(key), counts[hour].toInt());
                     hourTotal += counts[hour].toInt();
                 }

@@ -118,12 +118,14 @@ private Q_SLOTS:
     {
         const CliResult unknown =
             setSetting(QStringLiteral("cad-nature-codes"),
-                       write(QStringLiteral("bad-codes.csv"), "code,call_type\nMENT,mental-health-crisis\nZZ,no-such-type\n"));
+                       write(QStringLiteral("bad-codes.csv"),
+                             "code,call_type\nMENT,mental-health-crisis\nZZ,no-such-type\n"));
         QVERIFY2(unknown.exitCode != 0, qPrintable(unknown.describe()));
         QVERIFY2(unknown.err.contains(QStringLiteral("no-such-type")), qPrintable(unknown.describe()));
         QVERIFY(stored("cad_nature_codes").isEmpty());
-        const CliResult broken = setSetting(QStringLiteral("cad-nature-codes"),
-                                            write(QStringLiteral("broken.csv"), "MENT,\"mental-health-crisis\n"));
+        const CliResult broken =
+            setSetting(QStringLiteral("cad-nature-codes"),
+                       write(QStringLiteral("broken.csv"), "MENT,\"mental-health-crisis\n"));
         QVERIFY2(broken.exitCode != 0, qPrintable(broken.describe()));
         QVERIFY2(broken.err.contains(QStringLiteral("line")), qPrintable(broken.describe()));
         const CliResult ok = setSetting(QStringLiteral("cad-nature-codes"),

@@ -216,7 +216,8 @@ private Q_SLOTS:
         QCOMPARE(used, std::string("id=Incident Number;time=Time;date=DATE;type=Call-Type;lat=LAT;lon=LNG;"));
         QCOMPARE(s.unusedColumns, std::vector<std::string>{"Priority"});
         // latitude wins over y when a file has both.
-        s = replay("time,call_type,y,x,latitude,longitude\n2024-05-15 10:00,Welfare Check,1,2,35.99,-78.90\n");
+        s = replay(
+            "time,call_type,y,x,latitude,longitude\n2024-05-15 10:00,Welfare Check,1,2,35.99,-78.90\n");
         QCOMPARE(s.beatsFromCoordinates, std::size_t(1));
 
         auto refused = replayCsv("id,time,call_type,address\n", "calls.csv", m_router);

@@ -108,10 +108,13 @@ private Q_SLOTS:
         QCOMPARE(queue.value().size(), 1);
         QCOMPARE(queue.value().first().cadState, QStringLiteral("new"));
         // Audited as the link's, and in the journal for every workstation.
-        QCOMPARE(count(*m_f, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_in' AND user_id = ?"),
-                       {m_link->userId()}),
-                 1);
-        QCOMPARE(count(*m_f, QStringLiteral("SELECT COUNT(*) FROM change_journal WHERE record_type = 'call'")), 1);
+        QCOMPARE(
+            count(*m_f,
+                  QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_in' AND user_id = ?"),
+                  {m_link->userId()}),
+            1);
+        QCOMPARE(
+            count(*m_f, QStringLiteral("SELECT COUNT(*) FROM change_journal WHERE record_type = 'call'")), 1);
     }
 
     void sameMessageTwiceWritesNothingAndOlderIsIgnored()
@@ -185,15 +188,18 @@ private Q_SLOTS:
         QCOMPARE(fields, (std::vector<cad::CadField>{cad::CadField::Address, cad::CadField::CallerPhone}));
         QCOMPARE(calls.queue().value().first().cadState, QStringLiteral("update"));
         // A stale version is refused; the current one settles it.
-        QCOMPARE(counselor.settleDifferences(callId, row.value()->version - 1, true).code, StoreErrorCode::Conflict);
+        QCOMPARE(counselor.settleDifferences(callId, row.value()->version - 1, true).code,
+                 StoreErrorCode::Conflict);
         HEARTDESK_VERIFY_OK(counselor.settleDifferences(callId, row.value()->version, true));
         auto settled = counselor.incidentOfCall(callId);
         QVERIFY(cad::changedFields(settled.value()->baseline, settled.value()->snapshot).empty());
         QCOMPARE(calls.queue().value().first().cadState, QStringLiteral("taken"));
-        QCOMPARE(count(*m_f, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action IN ('cad_take', 'cad_accept') "
-                                            "AND user_id = ?"),
-                       {m_counselor->userId()}),
-                 2);
+        QCOMPARE(
+            count(*m_f,
+                  QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action IN ('cad_take', 'cad_accept') "
+                                 "AND user_id = ?"),
+                  {m_counselor->userId()}),
+            2);
     }
 
     void callTypedByHandUnderTheCadNumberIsLinkedNotDoubled()
@@ -205,7 +211,8 @@ private Q_SLOTS:
         typed.address = QStringLiteral("typed by the counselor");
         auto saved = calls.save(typed);
         QVERIFY(saved.ok());
-        auto receipt = usecases::CadUseCases(context(*m_link)).receive(incident("C-5", m_f->clock().now()), mapping());
+        auto receipt =
+            usecases::CadUseCases(context(*m_link)).receive(incident("C-5", m_f->clock().now()), mapping());
         QVERIFY(receipt.ok());
         QCOMPARE(receipt.value().callId, saved.value().id);
         QCOMPARE(receipt.value().outcome, usecases::CadUseCases::Outcome::Held);
@@ -239,15 +246,17 @@ private Q_SLOTS:
                         .createUnit(m_f->actorFor(Role::Supervisor), QStringLiteral("CRT-1"),
                                     units::UnitKind::CommunityResponse);
         QVERIFY(unit.ok());
-        auto available = UnitStore(m_f->db(), m_f->clock())
-                             .changeStatus(lead, unit.value().id, unit.value().version, units::UnitStatus::Available);
+        auto available =
+            UnitStore(m_f->db(), m_f->clock())
+                .changeStatus(lead, unit.value().id, unit.value().version, units::UnitStatus::Available);
         QVERIFY2(available.ok(), qPrintable(available.error().detail));
         auto dispatched = calls.dispatch(callId, call.version, unit.value().id, available.value().version,
                                          QStringLiteral("CRT-1"));
         QVERIFY2(dispatched.ok(), qPrintable(dispatched.error().detail));
         QCOMPARE(link.collectOutbound(identity).value(), 1);
         auto enRoute = UnitStore(m_f->db(), m_f->clock())
-                           .changeStatus(lead, unit.value().id, dispatched.value().unit->version, units::UnitStatus::EnRoute);
+                           .changeStatus(lead, unit.value().id, dispatched.value().unit->version,
+                                         units::UnitStatus::EnRoute);
         QVERIFY2(enRoute.ok(), qPrintable(enRoute.error().detail));
         QCOMPARE(link.collectOutbound(identity).value(), 1);
         auto pending = link.pendingOutbound();
@@ -255,7 +264,8 @@ private Q_SLOTS:
         QCOMPARE(pending.value().size(), 3);
         QVERIFY(pending.value().at(0).seq < pending.value().at(1).seq);
         QVERIFY(pending.value().at(1).body.contains(QStringLiteral("CRT-1")));
-        QVERIFY(!pending.value().at(0).body.contains(QStringLiteral("Ana Ruiz"))); // no person's data goes back
+        QVERIFY(
+            !pending.value().at(0).body.contains(QStringLiteral("Ana Ruiz"))); // no person's data goes back
         // Delivered ones leave the queue; the rest stay, in order.
         HEARTDESK_VERIFY_OK(link.outboundDelivered(pending.value().at(0).messageId));
         QCOMPARE(link.pendingOutboundCount().value(), 2);

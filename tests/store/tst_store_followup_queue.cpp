@@ -350,12 +350,13 @@ private Q_SLOTS:
 
         // A person linked to the task: their name wins over the call's, and renaming them moves the task.
         const QString stamp = toStoredTime(now() - 72h);
-        QVERIFY(exec(QStringLiteral("INSERT INTO people (id, given_name, family_name, created_at, updated_at) "
-                                    "VALUES ('person-a', 'Zoe', 'Adams', ?, ?)"),
-                     {stamp, stamp}));
+        QVERIFY(
+            exec(QStringLiteral("INSERT INTO people (id, given_name, family_name, created_at, updated_at) "
+                                "VALUES ('person-a', 'Zoe', 'Adams', ?, ?)"),
+                 {stamp, stamp}));
         QVERIFY(exec(QStringLiteral("UPDATE followup_tasks SET person_id = 'person-a' WHERE id = 'task-A'")));
         QCOMPARE(list({}, byPerson), QStringLiteral("HLCDEIJBKA")); // "zoe adams" is still last
-        QCOMPARE(list(named("lopez")), QStringLiteral("I"));      // Maria Lopez is no longer shown
+        QCOMPARE(list(named("lopez")), QStringLiteral("I"));        // Maria Lopez is no longer shown
         QVERIFY(exec(QStringLiteral("UPDATE people SET given_name = 'Abe' WHERE id = 'person-a'")));
         QCOMPARE(list({}, byPerson), QStringLiteral("HLACDEIJBK")); // aaron zimmer < abe adams < ana silva
         QCOMPARE(list(named("abe ad")), QStringLiteral("A"));

@@ -52,7 +52,9 @@ cad::CadIncident incident(TimePoint at)
 usecases::CadMapping mapping()
 {
     usecases::CadMapping m;
-    m.callTypeOf = [](const cad::CadIncident&) { return std::string("mental-health-crisis"); };
+    m.callTypeOf = [](const cad::CadIncident&) {
+        return std::string("mental-health-crisis");
+    };
     return m;
 }
 
@@ -109,24 +111,28 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&f.window()));
         const TimePoint t = f.clock().now();
         QVERIFY(cad.receive(incident(t), mapping()).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(queue, QStringLiteral("CAD-77001")), QStringLiteral("New from CAD"),
-                                  kFewSeconds);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(queue, QStringLiteral("CAD-77001")),
+                                  QStringLiteral("New from CAD"), kFewSeconds);
         savePng(&f.window(), QStringLiteral("cad-queue.png"));
 
         // Enter takes it: the intake opens with what the CAD said.
         queue->table()->setFocus();
-        queue->table()->setCurrentIndex(queue->table()->model()->index(queueRow(queue, QStringLiteral("CAD-77001")), 2));
+        queue->table()->setCurrentIndex(
+            queue->table()->model()->index(queueRow(queue, QStringLiteral("CAD-77001")), 2));
         QTest::keyClick(queue->table(), Qt::Key_Return);
         auto* form = qobject_cast<ui::IntakeForm*>(home->currentWidget());
         QVERIFY(form);
-        auto field = [form](const char* name) { return form->findChild<QLineEdit*>(QLatin1String(name)); };
+        auto field = [form](const char* name) {
+            return form->findChild<QLineEdit*>(QLatin1String(name));
+        };
         QCOMPARE(field("cadNumber")->text(), QStringLiteral("CAD-77001"));
         QCOMPARE(field("address")->text(), QStringLiteral("410 Foster St, Durham, NC"));
         QCOMPARE(field("callerName")->text(), QStringLiteral("Marisol Vega"));
         QCOMPARE(field("callerPhone")->text(), QStringLiteral("(919) 555-0147"));
         QCOMPARE(field("personName")->text(), QStringLiteral("Tomas Vega"));
-        QVERIFY(form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->toPlainText().contains(
-            QStringLiteral("pacing")));
+        QVERIFY(form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("pacing")));
         QVERIFY(!form->cadDifferencesBar()->isVisible());
 
         // The counselor corrects the address and saves.
@@ -150,8 +156,8 @@ private Q_SLOTS:
         savePng(&f.window(), QStringLiteral("cad-differences.png"));
         // The queue says so too (it reads again when shown).
         home->setCurrentWidget(queue);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(queue, QStringLiteral("CAD-77001")), QStringLiteral("Open · CAD update"),
-                                  kFewSeconds);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(queue, QStringLiteral("CAD-77001")),
+                                  QStringLiteral("Open · CAD update"), kFewSeconds);
         home->setCurrentWidget(form);
 
         // Ctrl+Shift+C: the CAD's values into the form; saved with the call.
@@ -164,12 +170,14 @@ private Q_SLOTS:
         QVERIFY(form->save());
         {
             QSqlQuery saved(f.db().connection());
-            QVERIFY(saved.exec(QStringLiteral("SELECT address, caller_phone FROM calls WHERE cad_number = 'CAD-77001'")));
+            QVERIFY(saved.exec(
+                QStringLiteral("SELECT address, caller_phone FROM calls WHERE cad_number = 'CAD-77001'")));
             QVERIFY(saved.next());
             QCOMPARE(saved.value(0).toString(), QStringLiteral("412 Foster St, Durham, NC"));
             QCOMPARE(saved.value(1).toString(), QStringLiteral("+19195550188"));
         } // a query left open would hold this connection's view of the file
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_accept'")), 1);
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_accept'")),
+                 1);
         QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_take'")), 1);
 
         // Another change, dismissed: the form keeps its values.
@@ -183,9 +191,11 @@ private Q_SLOTS:
         QTest::keyClick(address, Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY_WITH_TIMEOUT(!form->cadDifferencesBar()->isVisible(), kFewSeconds);
         QCOMPARE(address->text(), QStringLiteral("412 Foster St, Durham, NC"));
-        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_dismiss'")), 1);
+        QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'cad_dismiss'")),
+                 1);
         home->setCurrentWidget(queue);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(queue, QStringLiteral("CAD-77001")), QStringLiteral("Open"), kFewSeconds);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(queue, QStringLiteral("CAD-77001")), QStringLiteral("Open"),
+                                  kFewSeconds);
     }
 };
 

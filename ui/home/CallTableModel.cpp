@@ -66,7 +66,8 @@ QVariant CallTableModel::data(const QModelIndex& index, int role) const
         case Risk:
             return DomainText::riskLevelName(call.riskLevel);
         case Status: {
-            const QString status = DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
+            const QString status =
+                DomainText::callStatusName(store::toQString(intake::callStatusCode(call.status)));
             // A call from the CAD: nobody has taken it yet, or the CAD changed it since.
             if (call.cadState == QLatin1String("new"))
                 return tr("New from CAD");

@@ -14,8 +14,8 @@
 namespace heart::ui {
 
 CadDifferencesBar::CadDifferencesBar(Services services, QWidget* parent)
-    : QFrame(parent), m_services(std::move(services)), m_text(new QLabel(this)), m_accept(new QPushButton(this)),
-      m_dismiss(new QPushButton(this))
+    : QFrame(parent), m_services(std::move(services)), m_text(new QLabel(this)),
+      m_accept(new QPushButton(this)), m_dismiss(new QPushButton(this))
 {
     setObjectName(QStringLiteral("cadDifferencesBar"));
     setFrameShape(QFrame::StyledPanel);
@@ -85,7 +85,8 @@ bool CadDifferencesBar::settle(bool accepted)
 {
     if (!m_row)
         return false;
-    const store::StoreError error = usecases::CadUseCases(m_services).settleDifferences(m_callId, m_row->version, accepted);
+    const store::StoreError error =
+        usecases::CadUseCases(m_services).settleDifferences(m_callId, m_row->version, accepted);
     if (error) {
         Q_EMIT failed(DomainText::errorText(error));
         refresh();
@@ -102,16 +103,23 @@ QString CadDifferencesBar::fieldText(cad::CadField field, const cad::CadIncident
     };
     switch (field) {
     case cad::CadField::Nature:
-        return tr("Nature: %1").arg(value(incident.natureText.empty() ? incident.natureCode : incident.natureText));
-    case cad::CadField::Address: return tr("Address: %1").arg(value(incident.address));
+        return tr("Nature: %1")
+            .arg(value(incident.natureText.empty() ? incident.natureCode : incident.natureText));
+    case cad::CadField::Address:
+        return tr("Address: %1").arg(value(incident.address));
     case cad::CadField::Position:
-        return incident.latitude && incident.longitude
-                   ? tr("Position: %1, %2").arg(*incident.latitude, 0, 'f', 5).arg(*incident.longitude, 0, 'f', 5)
-                   : tr("Position: (none)");
-    case cad::CadField::CallerName: return tr("Caller: %1").arg(value(incident.callerName));
-    case cad::CadField::CallerPhone: return tr("Callback number: %1").arg(value(phoneForDisplay(incident.callerPhone)));
-    case cad::CadField::CallerRelationship: return tr("Caller's relationship: %1").arg(value(incident.callerRelationship));
-    case cad::CadField::PersonName: return tr("Person: %1").arg(value(incident.personName));
+        return incident.latitude && incident.longitude ? tr("Position: %1, %2")
+                                                             .arg(*incident.latitude, 0, 'f', 5)
+                                                             .arg(*incident.longitude, 0, 'f', 5)
+                                                       : tr("Position: (none)");
+    case cad::CadField::CallerName:
+        return tr("Caller: %1").arg(value(incident.callerName));
+    case cad::CadField::CallerPhone:
+        return tr("Callback number: %1").arg(value(phoneForDisplay(incident.callerPhone)));
+    case cad::CadField::CallerRelationship:
+        return tr("Caller's relationship: %1").arg(value(incident.callerRelationship));
+    case cad::CadField::PersonName:
+        return tr("Person: %1").arg(value(incident.personName));
     case cad::CadField::PersonAge:
         return incident.personAge ? tr("Age: %1").arg(*incident.personAge) : tr("Age: (none)");
     case cad::CadField::Language:
@@ -123,7 +131,8 @@ QString CadDifferencesBar::fieldText(cad::CadField field, const cad::CadIncident
             flags.append(store::toQString(flag));
         return tr("Flags: %1").arg(flags.isEmpty() ? tr("(none)") : flags.join(QStringLiteral(", ")));
     }
-    case cad::CadField::Notes: return tr("Notes and cautions changed");
+    case cad::CadField::Notes:
+        return tr("Notes and cautions changed");
     }
     return {};
 }

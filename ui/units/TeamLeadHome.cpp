@@ -36,11 +36,11 @@ using units::UnitStatus;
 
 TeamLeadHome::TeamLeadHome(Services services, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)),
-      m_unitLine(new QLabel(this)), m_times(new QLabel(this)), m_call(new UnitCallPanel(m_services.actor.role(), this)),
-      m_message(new QLabel(this)), m_alert(new QLabel(this)), m_board(new TeamBoard(m_services, this)),
-      m_tabs(new QTabWidget(this)), m_callsTitle(new QLabel(this)), m_calls(new QListWidget(this)),
-      m_notePage(new QWidget(this)), m_planPage(new QWidget(this)), m_noNote(new QLabel(m_notePage)),
-      m_noPlan(new QLabel(m_planPage)),
+      m_unitLine(new QLabel(this)), m_times(new QLabel(this)),
+      m_call(new UnitCallPanel(m_services.actor.role(), this)), m_message(new QLabel(this)),
+      m_alert(new QLabel(this)), m_board(new TeamBoard(m_services, this)), m_tabs(new QTabWidget(this)),
+      m_callsTitle(new QLabel(this)), m_calls(new QListWidget(this)), m_notePage(new QWidget(this)),
+      m_planPage(new QWidget(this)), m_noNote(new QLabel(m_notePage)), m_noPlan(new QLabel(m_planPage)),
       m_live(new LiveRefresh(
           m_services,
           usecases::Freshness::Units | usecases::Freshness::Calls | usecases::Freshness::Encounters, this))

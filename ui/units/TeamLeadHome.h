@@ -113,8 +113,8 @@ private:
     EncounterForm* m_form = nullptr;
     SafetyPlanEditor* m_plan = nullptr;
     QString m_noteCallId;
-    QString m_callSeen;                            // the unit's call whose note was last opened for it
-    std::vector<units::StatusChange> m_history;    // on the unit's call
+    QString m_callSeen;                                // the unit's call whose note was last opened for it
+    std::vector<units::StatusChange> m_history;        // on the unit's call
     std::optional<store::UnitCallDetail> m_callRecord; // the unit's call as last read
     QString m_callError;
     LiveRefresh* m_live;
