@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/FollowUpStore.h"
 #include "store/StoreTime.h"
+#include "store/UnitCallStore.h"
 #include "store/UnitOfWork.h"
 
 #include <QVariant>
@@ -340,18 +341,9 @@ StoreResult<CallRecord> IntakeStore::openAssigned(const Actor& actor, const QStr
 {
     if (StoreError error = m_audit.require(actor, Action::ViewUnitCalls, kCall, callId))
         return error;
-    QSqlQuery assigned = m_db.prepare(QStringLiteral(
-        "SELECT COUNT(*) FROM unit_status_events e JOIN unit_members m ON m.unit_id = e.unit_id "
-        "JOIN staff s ON s.id = m.staff_id WHERE e.call_id = ? AND s.user_id = ?"));
-    assigned.addBindValue(callId);
-    assigned.addBindValue(actor.userId());
-    if (StoreError error = m_db.exec(assigned, "check unit assignment"))
+    // Minimum necessary: a team sees the calls its unit was sent to.
+    if (StoreError error = UnitCallStore(m_db, m_clock).requireSentTo(actor, callId, kCall, callId))
         return error;
-    if (!assigned.next() || assigned.value(0).toInt() == 0) {
-        // Minimum necessary: a team sees the calls its unit was sent to.
-        m_audit.record(actor, {audit::PermissionDenied, kCall, callId});
-        return StoreError::make(StoreErrorCode::PermissionDenied, QStringLiteral("not this unit's call"));
-    }
     auto call = readCallById(m_db, callId);
     if (!call.ok())
         return call.error();

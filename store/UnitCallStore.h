@@ -100,10 +100,12 @@ public:
 
     static constexpr int kMaxFollowUps = 20;
 
-private:
-    // Refused (audited) unless the actor is on a unit sent to the call.
+    // Refused (audited as a refused read of recordType/recordId) unless the
+    // actor is on a unit sent to the call. IntakeStore::openAssigned asks it too.
     StoreError requireSentTo(const Actor& actor, const QString& callId, const QString& recordType,
                              const QString& recordId);
+
+private:
     // The call's linked person (empty when none) and their name.
     StoreResult<std::pair<QString, QString>> personOfCall(const QString& callId);
     // No permission check, no audit: the person's latest final plan, if any.

@@ -279,6 +279,21 @@ struct OutboundState
     bool closed = false;
 
     bool worthTelling() const { return !program.isEmpty() || !unitCode.isEmpty() || closed; }
+    // One line for the CAD's operator, in codes (no person's data): what HEART Desk did.
+    QString note() const
+    {
+        QStringList parts;
+        if (!program.isEmpty())
+            parts << QStringLiteral("program %1").arg(program);
+        if (!disposition.isEmpty())
+            parts << QStringLiteral("disposition %1").arg(disposition);
+        if (!unitCode.isEmpty())
+            parts << (unitStatus.isEmpty() ? QStringLiteral("unit %1").arg(unitCode)
+                                           : QStringLiteral("unit %1 %2").arg(unitCode, unitStatus));
+        if (closed)
+            parts << QStringLiteral("call closed");
+        return QStringLiteral("HEART Desk: ") + parts.join(QStringLiteral(", "));
+    }
     QString key() const
     {
         QJsonObject o;
@@ -486,6 +501,7 @@ store::StoreResult<int> CadUseCases::collectPage(const CadIdentity& identity, qi
         update.unitStatus = store::toStdString(state.unitStatus);
         update.disposition = store::toStdString(state.disposition);
         update.closed = state.closed;
+        update.note = store::toStdString(state.note());
         const QString body = text(cad::writeEidoUpdate(update));
         auto seq = cad.enqueue(text(update.messageId), row.incidentId, body, now);
         if (!seq.ok())

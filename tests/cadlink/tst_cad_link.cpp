@@ -200,6 +200,9 @@ private Q_SLOTS:
             files.append(path);
         }
         QVERIFY(updates.at(1).at(1).toString().contains(QStringLiteral("CRT-1")));
+        // The dispatch's note says what HEART Desk did, in codes.
+        QVERIFY(updates.at(1).at(1).toString().contains(
+            QStringLiteral("HEART Desk: program crt, disposition crt_dispatch, unit CRT-1 dispatched")));
         validate(files);
     }
 
