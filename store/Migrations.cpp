@@ -7,10 +7,12 @@
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimeZone>
 #include <QVariant>
 #include <algorithm>
 #include <vector>
@@ -567,7 +569,9 @@ QString describeLockHolders(Database& db)
                             application.isEmpty() ? QStringLiteral("unnamed") : application,
                             query.value(3).toString().left(64),
                             address.isEmpty() ? QStringLiteral("a local socket") : address,
-                            query.value(4).toString(), query.value(5).toString());
+                            QDateTime::fromSecsSinceEpoch(query.value(4).toLongLong(), QTimeZone::utc())
+                                .toString(Qt::ISODate),
+                            query.value(5).toString());
     }
     if (holders.isEmpty())
         return QStringLiteral("it was released as the wait ended; try again");

@@ -96,8 +96,9 @@ QString SqlDialect::migrationLockHolders() const
     // objid (low half) and objsubid 1. Only what names a connection: no query text.
     return QStringLiteral(
         "SELECT a.pid, COALESCE(a.application_name, ''), COALESCE(host(a.client_addr), ''), "
-        "COALESCE(a.usename, ''), to_char(COALESCE(a.xact_start, a.backend_start) AT TIME ZONE 'UTC', "
-        "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), COALESCE(a.state, '') "
+        "COALESCE(a.usename, ''), "
+        "CAST(FLOOR(EXTRACT(EPOCH FROM COALESCE(a.xact_start, a.backend_start))) AS BIGINT), "
+        "COALESCE(a.state, '') "
         "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
         "WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
         "(SELECT oid FROM pg_database WHERE datname = current_database()) "
