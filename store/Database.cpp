@@ -124,9 +124,9 @@ void restrictDatabaseFiles(const QString& path)
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         const QString file = path + QLatin1String(suffix);
         const QFileInfo info(file);
-        if (info.exists() && (info.permissions() & (QFileDevice::ReadGroup | QFileDevice::WriteGroup |
-                                                    QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                                                    QFileDevice::WriteOther | QFileDevice::ExeOther))) {
+        if (info.exists() && (info.permissions() &
+                              (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                               QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther))) {
             if (!files::restrictToOwner(file))
                 qCWarning(lcStore) << "cannot make a database file owner-only";
         }
@@ -380,8 +380,7 @@ StoreError Database::execDirect(const QString& sql, const char* what)
 // "lock audit chain: " that said nothing of what failed.
 StoreError Database::failed(const QSqlError& error, const char* what)
 {
-    const bool lost =
-        m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()) || !m_db.isOpen();
+    const bool lost = m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()) || !m_db.isOpen();
     if (lost)
         setConnected(false);
     QString reason = error.text().simplified();

@@ -718,8 +718,9 @@ StoreError Migrations::migrate(Database& db)
     if (db.dialect().engine() == Engine::Sqlite) {
         // The program's mark, in the transaction that adds its tables: a file
         // never holds HEART Desk's tables without it.
-        if (StoreError error = db.execDirect(
-                QStringLiteral("PRAGMA application_id = %1").arg(encrypted::kApplicationId), "set application_id"))
+        if (StoreError error =
+                db.execDirect(QStringLiteral("PRAGMA application_id = %1").arg(encrypted::kApplicationId),
+                              "set application_id"))
             return error;
     }
     if (StoreError error = db.execDirect(

@@ -93,12 +93,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("migrate") << QStringList{QStringLiteral("migrate")};
         QTest::newRow("verify-audit") << QStringList{QStringLiteral("verify-audit")};
-        QTest::newRow("verify-audit json")
-            << QStringList{QStringLiteral("verify-audit"), QStringLiteral("--format"), QStringLiteral("json")};
+        QTest::newRow("verify-audit json") << QStringList{QStringLiteral("verify-audit"),
+                                                          QStringLiteral("--format"), QStringLiteral("json")};
         QTest::newRow("demo") << QStringList{QStringLiteral("demo")};
-        QTest::newRow("create-admin") << QStringList{QStringLiteral("create-admin"), QStringLiteral("--login"),
-                                                     QStringLiteral("admin"), QStringLiteral("--name"),
-                                                     QStringLiteral("Ada")};
+        QTest::newRow("create-admin")
+            << QStringList{QStringLiteral("create-admin"), QStringLiteral("--login"), QStringLiteral("admin"),
+                           QStringLiteral("--name"), QStringLiteral("Ada")};
         QTest::newRow("create-user") << QStringList{
             QStringLiteral("create-user"), QStringLiteral("--as"),   QStringLiteral("admin"),
             QStringLiteral("--login"),     QStringLiteral("robin"),  QStringLiteral("--name"),
@@ -165,7 +165,8 @@ private Q_SLOTS:
             CLI_EXPECT_EXIT(result, 3);
             QVERIFY2(result.err.contains(QStringLiteral("is not a readable HEART Desk database")),
                      qPrintable(result.describe()));
-            QVERIFY2(result.err.contains(QStringLiteral("it was not changed")), qPrintable(result.describe()));
+            QVERIFY2(result.err.contains(QStringLiteral("it was not changed")),
+                     qPrintable(result.describe()));
             QVERIFY(fileBytes(path) == bytes);
             QCOMPARE(QFileInfo(path).lastModified().toUTC(), kOldTime);
             QCOMPARE(dirEntries(dir.path()), QStringList{QStringLiteral("heartdesk.sqlite")});
@@ -178,7 +179,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("center/records"));
         const QString path = folder + QStringLiteral("/heartdesk.sqlite");
-        const CliResult migrate = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), path});
+        const CliResult migrate =
+            runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), path});
         CLI_EXPECT_EXIT(migrate, 0);
         QCOMPARE(modeOf(dir.filePath(QStringLiteral("center"))), 0700);
         QCOMPARE(modeOf(folder), 0700);
@@ -195,8 +197,8 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(errors, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                   QFileDevice::ReadGroup | QFileDevice::ReadOther));
         const CliResult replay =
-            runner().run({QStringLiteral("replay"), QStringLiteral("--calls"), calls, QStringLiteral("--errors"),
-                          errors, QStringLiteral("--per-call"), perCall});
+            runner().run({QStringLiteral("replay"), QStringLiteral("--calls"), calls,
+                          QStringLiteral("--errors"), errors, QStringLiteral("--per-call"), perCall});
         CLI_EXPECT_EXIT(replay, 0);
         QVERIFY(fileBytes(errors).contains("line 3"));
         QCOMPARE(modeOf(errors), 0600);

@@ -110,7 +110,8 @@ private Q_SLOTS:
                  qPrintable(waited.describe()));
         QVERIFY2(waited.err.contains(QStringLiteral("nothing was changed")), qPrintable(waited.describe()));
         RawSql raw = RawSql::postgres(m_serverUrl, name, m_password);
-        QCOMPARE(raw.scalar(QStringLiteral("SELECT to_regclass('schema_migrations') IS NULL")).toBool(), true);
+        QCOMPARE(raw.scalar(QStringLiteral("SELECT to_regclass('schema_migrations') IS NULL")).toBool(),
+                 true);
 
         // A bad value is a usage error.
         const CliResult bad = runner().run({QStringLiteral("migrate"), QStringLiteral("--lock-timeout"),
@@ -136,7 +137,8 @@ private Q_SLOTS:
         const QString name = createDatabase(QStringLiteral("restart"));
         QVERIFY(!name.isEmpty());
         const QString url = urlOf(name);
-        const CliResult migrate = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
+        const CliResult migrate =
+            runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
         CLI_EXPECT_EXIT(migrate, 0);
 
         QProcess demo;
@@ -171,7 +173,8 @@ private Q_SLOTS:
         const CliResult verify =
             runner().run({QStringLiteral("verify-audit"), QStringLiteral("--database"), url});
         CLI_EXPECT_EXIT(verify, 0);
-        QVERIFY2(verify.out.startsWith(QStringLiteral("audit trail intact: ")), qPrintable(verify.describe()));
+        QVERIFY2(verify.out.startsWith(QStringLiteral("audit trail intact: ")),
+                 qPrintable(verify.describe()));
         QVERIFY(count(name, QStringLiteral("calls")) > 0);
     }
 };

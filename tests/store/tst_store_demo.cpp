@@ -274,7 +274,8 @@ void TestStoreDemo::failureHalfWayLeavesNothing()
     QVERIFY2(error, "the injected fault did not stop the demo");
     QVERIFY2(error.detail.contains(step), qPrintable(error.detail));
     for (const char* table : {"users", "calls", "people", "audit_log", "staff", "units", "change_journal"}) {
-        const auto count = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+        const auto count =
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
         QVERIFY2(count.ok, qPrintable(count.error));
         QVERIFY2(count.rows.value(0).value(0).toInt() == 0,
                  qPrintable(QStringLiteral("%1 rows left in %2")

@@ -419,7 +419,8 @@ void TestStoreSqliteFile::fileCutShortByOneByteIsRefused()
         Database db;
         QVERIFY(!db.open(ConnectionSpec::sqlite(path)));
         QSqlQuery insert(db.connection());
-        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)")));
+        QVERIFY(
+            insert.prepare(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)")));
         for (int i = 0; i < 200; ++i) {
             insert.addBindValue(QStringLiteral("k%1").arg(i));
             insert.addBindValue(QString(300, QLatin1Char('v')));
