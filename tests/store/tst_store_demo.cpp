@@ -269,6 +269,7 @@ void TestStoreDemo::failureHalfWayLeavesNothing()
     options.days = 3;
     const DemoScenario scenario = makeDemoScenario(options);
     m_fixture->db().injectFault(step);
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(step + QStringLiteral(" failed: injected fault")));
     const StoreError error =
         DemoDataWriter(m_fixture->db(), m_fixture->clock()).write(scenario, TestDatabase::workstation());
     QVERIFY2(error, "the injected fault did not stop the demo");
