@@ -99,6 +99,7 @@ private Q_SLOTS:
                                                QStringLiteral("2"), QStringLiteral("--database"), url},
                                               60000);
         const qint64 elapsed = clock.elapsed();
+        qInfo().noquote() << "migrate with the lock held:" << waited.err.trimmed();
         CLI_EXPECT_EXIT(waited, 1);
         QVERIFY2(elapsed >= 2000 && elapsed < 30000, qPrintable(QString::number(elapsed)));
         QVERIFY2(waited.err.contains(QStringLiteral("waited 2 s for the migration lock")),
@@ -160,6 +161,7 @@ private Q_SLOTS:
             QSKIP("the demo was written before the restart: nothing was cut short");
 
         // Cut short: the message says what failed, and nothing was left behind.
+        qInfo().noquote() << "demo cut short by the restart:" << err.trimmed();
         QVERIFY2(err.contains(QStringLiteral("writing the demo data failed")) ||
                      err.contains(QStringLiteral("cannot connect")),
                  qPrintable(err));
