@@ -21,6 +21,23 @@ namespace heart::store {
 
 StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& workstation)
 {
+    // All of it or nothing: one transaction, which every step below joins. A
+    // failure half-way (the server restarted, the disk filled up) leaves the
+    // database as empty as it was, so the demo can simply be run again.
+    SqlTransaction all(m_db);
+    if (all.beginError())
+        return all.beginError();
+    if (StoreError error = writeAll(scenario, workstation))
+        return error; // `all` rolls back
+    if (StoreError error = all.commit())
+        return error;
+    qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << scenario.calls.size()
+                    << "calls";
+    return {};
+}
+
+StoreError DemoDataWriter::writeAll(const DemoScenario& scenario, const QString& workstation)
+{
     AccountStore accounts(m_db, m_clock);
     const DemoStaff* adminStaff = nullptr;
     for (const DemoStaff& staff : scenario.staff) {
@@ -65,11 +82,7 @@ StoreError DemoDataWriter::write(const DemoScenario& scenario, const QString& wo
         return error;
     if (StoreError error = writeDemoFollowUps(m_db, m_clock, workstation))
         return error;
-    if (StoreError error = writeDemoEncounters(m_db, m_clock, workstation))
-        return error;
-    qCInfo(lcStore) << "demo data written:" << scenario.staff.size() << "staff," << scenario.calls.size()
-                    << "calls";
-    return {};
+    return writeDemoEncounters(m_db, m_clock, workstation);
 }
 
 StoreError DemoDataWriter::writeCalls(const DemoScenario& given, const Actor& counselor)

@@ -22,9 +22,11 @@ class DemoDataWriter
 {
 public:
     DemoDataWriter(Database& db, const Clock& clock) : m_db(db), m_clock(clock) {}
+    // In one transaction: a failure leaves nothing of the demo behind.
     StoreError write(const DemoScenario& scenario, const QString& workstation);
 
 private:
+    StoreError writeAll(const DemoScenario& scenario, const QString& workstation);
     StoreError writeCalls(const DemoScenario& scenario, const Actor& counselor);
     StoreError writeRoster(const DemoScenario& scenario, const QString& workstation);
     // The units and their crews (on shift today): CRT-1 on scene at a live

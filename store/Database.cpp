@@ -2,6 +2,7 @@
 
 #include "store/EncryptedSqlite.h"
 #include "store/Migrations.h"
+#include "store/PrivateFiles.h"
 #include "store/StoreLog.h"
 
 #include <QAtomicInt>
@@ -57,6 +58,79 @@ StoreError markSqliteFile(Database& db)
     query.finish();
     return db.execDirect(QStringLiteral("PRAGMA application_id = %1").arg(encrypted::kApplicationId),
                          "set application_id");
+}
+
+// A name read from a foreign file, fit to quote: printable and short.
+QString quotable(const QString& name)
+{
+    QString out;
+    for (const QChar c : name.left(60))
+        out += c.isPrint() ? c : QChar(u'?');
+    return name.size() > 60 ? out + QStringLiteral("…") : out;
+}
+
+// Whether the SQLite content of a file is HEART Desk's: its application_id,
+// or, for a file of a version before it was set, tables that are all ours.
+// HEART Desk never adds its tables to another program's database.
+StoreError checkOwnContent(QSqlDatabase& db, encrypted::FileKind kind)
+{
+    const auto foreign = [](const QString& why) {
+        return StoreError::make(StoreErrorCode::NotADatabase,
+                                QStringLiteral("%1; HEART Desk never adds its tables to another "
+                                               "program's file")
+                                    .arg(why));
+    };
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return StoreError::make(StoreErrorCode::NotADatabase, query.lastError().text());
+    const qint32 applicationId = query.value(0).toInt();
+    query.finish();
+    if (applicationId == encrypted::kApplicationId)
+        return {};
+    if (applicationId != 0) {
+        return foreign(QStringLiteral("an SQLite database of another program (application_id 0x%1)")
+                           .arg(quint32(applicationId), 8, 16, QLatin1Char('0')));
+    }
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                   "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")))
+        return StoreError::make(StoreErrorCode::NotADatabase, query.lastError().text());
+    QStringList others;
+    bool versioned = false;
+    while (query.next()) {
+        const QString table = query.value(0).toString();
+        if (!Migrations::ownTables().contains(table.toLower()))
+            others << table;
+        versioned = versioned || table.compare(QLatin1String("schema_migrations"), Qt::CaseInsensitive) == 0;
+    }
+    query.finish();
+    if (!others.isEmpty()) {
+        return foreign(QStringLiteral("an SQLite database of another program: it has %1 table(s) HEART Desk "
+                                      "does not know, such as \"%2\"")
+                           .arg(others.size())
+                           .arg(quotable(others.first())));
+    }
+    // A plaintext file of an earlier HEART Desk always has its version table
+    // (made in the transaction that made the others).
+    if (kind == encrypted::FileKind::Plaintext && !versioned)
+        return foreign(QStringLiteral("an SQLite database without HEART Desk's tables"));
+    return {};
+}
+
+// The database file and its companions left from before are the user's alone
+// (new ones are made 0600, and SQLite gives the WAL, SHM and journal the mode
+// of the database file, whatever the umask).
+void restrictDatabaseFiles(const QString& path)
+{
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const QString file = path + QLatin1String(suffix);
+        const QFileInfo info(file);
+        if (info.exists() && (info.permissions() &
+                              (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                               QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther))) {
+            if (!files::restrictToOwner(file))
+                qCWarning(lcStore) << "cannot make a database file owner-only";
+        }
+    }
 }
 
 } // namespace
@@ -187,6 +261,10 @@ StoreError Database::probeSqliteFile(const QString& path)
         return refused(StoreError::make(StoreErrorCode::NotADatabase,
                                         QStringLiteral("integrity check: %1").arg(verdict)));
     }
+    if (StoreError foreign = checkOwnContent(m_db, kind)) {
+        close();
+        return foreign;
+    }
     const StoreError newer = Migrations::refuseNewerSchema(*this);
     close();
     if (newer || kind != encrypted::FileKind::Plaintext)
@@ -206,7 +284,8 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
                 return StoreError::make(StoreErrorCode::FileUnreadable, QStringLiteral("not a regular file"));
             if (StoreError error = probeSqliteFile(spec.sqlitePath))
                 return error;
-        } else if (!QDir().mkpath(info.absolutePath())) {
+            restrictDatabaseFiles(spec.sqlitePath);
+        } else if (!files::makePrivateFolder(info.absolutePath())) {
             return StoreError::make(StoreErrorCode::FileUnreadable,
                                     QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
         } else {
@@ -281,12 +360,7 @@ StoreError Database::exec(QSqlQuery& query, const char* what)
         setConnected(true);
         return {};
     }
-    const QSqlError error = query.lastError();
-    if (m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()))
-        setConnected(false);
-    qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.text();
-    return StoreError::make(m_connected ? StoreErrorCode::QueryFailed : StoreErrorCode::ConnectionFailed,
-                            QStringLiteral("%1: %2").arg(QLatin1String(what), error.text()));
+    return failed(query.lastError(), what);
 }
 
 StoreError Database::execDirect(const QString& sql, const char* what)
@@ -298,12 +372,29 @@ StoreError Database::execDirect(const QString& sql, const char* what)
     QSqlQuery query(m_db);
     if (query.exec(sql))
         return {};
-    const QSqlError error = query.lastError();
-    if (m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()))
+    return failed(query.lastError(), what);
+}
+
+// What a failed statement says, never empty: QPSQL gives an empty text when
+// the server went away mid-statement (a restart), which left messages such as
+// "lock audit chain: " that said nothing of what failed.
+StoreError Database::failed(const QSqlError& error, const char* what)
+{
+    const bool lost = m_dialect.isConnectionLost(error.nativeErrorCode(), error.text()) || !m_db.isOpen();
+    if (lost)
         setConnected(false);
-    qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.text();
+    QString reason = error.text().simplified();
+    if (reason.isEmpty()) {
+        if (lost || m_dialect.engine() == Engine::Postgres)
+            reason = QStringLiteral("the server closed the connection or stopped answering (no error text)");
+        else if (!error.nativeErrorCode().isEmpty())
+            reason = QStringLiteral("error code %1 (no error text)").arg(error.nativeErrorCode());
+        else
+            reason = QStringLiteral("the database driver gave no reason");
+    }
+    qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << reason;
     return StoreError::make(m_connected ? StoreErrorCode::QueryFailed : StoreErrorCode::ConnectionFailed,
-                            QStringLiteral("%1: %2").arg(QLatin1String(what), error.text()));
+                            QStringLiteral("%1: %2").arg(QLatin1String(what), reason));
 }
 
 // QPSQL's isOpen() turns false as soon as libpq finds the connection broken;

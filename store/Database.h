@@ -9,7 +9,9 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <chrono>
 
 namespace heart::store {
 
@@ -27,6 +29,11 @@ public:
     // connection and never logged.
     StoreError open(const ConnectionSpec& spec, const QString& password = {});
     void close();
+
+    // PostgreSQL: how long open() waits for another connection's migration
+    // lock before it gives up and says who holds it (Migrations).
+    void setMigrationLockTimeout(std::chrono::milliseconds timeout) { m_migrationLockTimeout = timeout; }
+    std::chrono::milliseconds migrationLockTimeout() const { return m_migrationLockTimeout; }
 
     bool isOpen() const { return m_db.isOpen(); }
     const ConnectionSpec& spec() const { return m_spec; }
@@ -63,6 +70,7 @@ private:
     friend class UnitOfWork;
     StoreError injectedFault(const char* what);
     StoreError connectionGone(const char* what);
+    StoreError failed(const QSqlError& error, const char* what);
     StoreError probeSqliteFile(const QString& path);
     StoreError openConnection(const QString& password, bool readOnly);
     void setConnected(bool connected);
@@ -76,6 +84,7 @@ private:
     bool m_txDoomed = false;
     class UnitOfWork* m_openWork = nullptr;
     QString m_faultAt;
+    std::chrono::milliseconds m_migrationLockTimeout{std::chrono::seconds(60)};
 };
 
 } // namespace heart::store

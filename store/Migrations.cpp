@@ -2,11 +2,19 @@
 
 #include "core/Clock.h"
 #include "store/Database.h"
+#include "store/EncryptedVfs.h"
 #include "store/SqlTransaction.h"
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
 
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimeZone>
 #include <QVariant>
+#include <algorithm>
 #include <vector>
 
 namespace heart::store {
@@ -544,7 +552,89 @@ const std::vector<Migration>& migrations()
 
 const QString kVersionTable = QStringLiteral("schema_migrations");
 
+// Who holds the migration lock, for the message of a migrate that gave up:
+// the application, address, login and since when (never a query's text).
+QString describeLockHolders(Database& db)
+{
+    QSqlQuery query = db.prepare(db.dialect().migrationLockHolders());
+    if (db.exec(query, "look for the migration lock's holder"))
+        return QStringLiteral("its holder could not be looked up");
+    QStringList holders;
+    while (query.next() && holders.size() < 3) {
+        const QString application = query.value(1).toString().left(64);
+        const QString address = query.value(2).toString();
+        holders << QStringLiteral("server process %1 (application \"%2\", login %3, from %4, "
+                                  "in its transaction since %5, %6)")
+                       .arg(query.value(0).toString(),
+                            application.isEmpty() ? QStringLiteral("unnamed") : application,
+                            query.value(3).toString().left(64),
+                            address.isEmpty() ? QStringLiteral("a local socket") : address,
+                            QDateTime::fromSecsSinceEpoch(query.value(4).toLongLong(), QTimeZone::utc())
+                                .toString(Qt::ISODate),
+                            query.value(5).toString());
+    }
+    if (holders.isEmpty())
+        return QStringLiteral("it was released as the wait ended; try again");
+    return QStringLiteral("it is held by %1").arg(holders.join(QStringLiteral("; ")));
+}
+
+// PostgreSQL: waits up to the database's lock timeout for the migration lock
+// (another workstation migrating, or a session that took it and hangs).
+StoreError takeMigrationLock(Database& db)
+{
+    const QString tryLock = db.dialect().tryLockMigrations();
+    if (tryLock.isEmpty())
+        return {}; // SQLite: BEGIN IMMEDIATE holds the only write lock (busy_timeout bounds the wait)
+    const qint64 timeoutMs = std::max<qint64>(0, db.migrationLockTimeout().count());
+    QElapsedTimer waited;
+    waited.start();
+    for (bool told = false;;) {
+        QSqlQuery query = db.prepare(tryLock);
+        if (StoreError error = db.exec(query, "lock migrations"))
+            return error;
+        if (query.next() && query.value(0).toBool())
+            return {};
+        query.finish();
+        const qint64 left = timeoutMs - waited.elapsed();
+        if (left <= 0)
+            break;
+        if (!told) {
+            qCInfo(lcStore) << "waiting up to" << timeoutMs / 1000 << "s for the migration lock";
+            told = true;
+        }
+        QThread::msleep(static_cast<unsigned long>(std::min<qint64>(left, 200)));
+    }
+    return StoreError::make(
+        StoreErrorCode::QueryFailed,
+        QStringLiteral("waited %1 s for the migration lock, which another connection holds while it "
+                       "migrates; %2; nothing was changed")
+            .arg(QString::number(static_cast<double>(timeoutMs) / 1000.0), describeLockHolders(db)));
+}
+
 } // namespace
+
+const QSet<QString>& Migrations::ownTables()
+{
+    static const QSet<QString> tables = [] {
+        QSet<QString> names{kVersionTable};
+        static const QRegularExpression create(
+            QStringLiteral("^\\s*(?:\\$\\{\\w+\\}\\s*)?CREATE TABLE (?:IF NOT EXISTS )?(\\w+)"),
+            QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression rename(QStringLiteral("RENAME TO (\\w+)"),
+                                               QRegularExpression::CaseInsensitiveOption);
+        for (const Migration& migration : migrations()) {
+            for (const char* statement : migration.statements) {
+                const QString sql = QString::fromUtf8(statement);
+                if (const auto match = create.match(sql); match.hasMatch())
+                    names.insert(match.captured(1).toLower());
+                if (const auto match = rename.match(sql); match.hasMatch())
+                    names.insert(match.captured(1).toLower());
+            }
+        }
+        return names;
+    }();
+    return tables;
+}
 
 int Migrations::latestVersion()
 {
@@ -623,8 +713,14 @@ StoreError Migrations::migrate(Database& db)
     SqlTransaction tx(db);
     if (tx.beginError())
         return tx.beginError();
-    if (const QString lock = db.dialect().lockMigrations(); !lock.isEmpty()) {
-        if (StoreError error = db.execDirect(lock, "lock migrations"))
+    if (StoreError error = takeMigrationLock(db))
+        return error;
+    if (db.dialect().engine() == Engine::Sqlite) {
+        // The program's mark, in the transaction that adds its tables: a file
+        // never holds HEART Desk's tables without it.
+        if (StoreError error =
+                db.execDirect(QStringLiteral("PRAGMA application_id = %1").arg(encrypted::kApplicationId),
+                              "set application_id"))
             return error;
     }
     if (StoreError error = db.execDirect(

@@ -3,6 +3,9 @@
 // start inside one transaction; a database from a newer program is refused.
 #include "store/StoreError.h"
 
+#include <QSet>
+#include <QString>
+
 namespace heart::store {
 
 class Database;
@@ -19,6 +22,9 @@ public:
     // schema gets SchemaNeedsOwner before anything is tried.
     static StoreError migrate(Database& db);
     static StoreError refuseUnlessMayMigrate(Database& db);
+    // The tables the migrations create (schema_migrations included): a file
+    // with any other table is another program's (Database refuses it).
+    static const QSet<QString>& ownTables();
 };
 
 } // namespace heart::store

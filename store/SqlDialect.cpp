@@ -82,6 +82,29 @@ QString SqlDialect::lockMigrations() const
     return m_engine == Engine::Sqlite ? QString() : QStringLiteral("SELECT pg_advisory_xact_lock(7410912)");
 }
 
+QString SqlDialect::tryLockMigrations() const
+{
+    return m_engine == Engine::Sqlite ? QString()
+                                      : QStringLiteral("SELECT pg_try_advisory_xact_lock(7410912)");
+}
+
+QString SqlDialect::migrationLockHolders() const
+{
+    if (m_engine == Engine::Sqlite)
+        return {};
+    // A bigint advisory key shows in pg_locks as classid (high half),
+    // objid (low half) and objsubid 1. Only what names a connection: no query text.
+    return QStringLiteral(
+        "SELECT a.pid, COALESCE(a.application_name, ''), COALESCE(host(a.client_addr), ''), "
+        "COALESCE(a.usename, ''), "
+        "CAST(FLOOR(EXTRACT(EPOCH FROM COALESCE(a.xact_start, a.backend_start))) AS BIGINT), "
+        "COALESCE(a.state, '') "
+        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+        "WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
+        "(SELECT oid FROM pg_database WHERE datname = current_database()) "
+        "AND l.classid = 0 AND l.objid = 7410912 AND l.objsubid = 1 ORDER BY a.pid");
+}
+
 QString SqlDialect::likeInsensitive() const
 {
     return m_engine == Engine::Sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");

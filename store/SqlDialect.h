@@ -37,6 +37,10 @@ public:
     QString notifyJournal() const;
     // Serialises migrations: two workstations opening a new database at once.
     QString lockMigrations() const;
+    // The same lock without waiting: one row, true when it was taken
+    // (empty on SQLite). Who holds it: one bound-free query, a row per holder.
+    QString tryLockMigrations() const;
+    QString migrationLockHolders() const;
     // Case-insensitive pattern match operator.
     QString likeInsensitive() const;
     // A query with one bound value (the table name) that returns a row if the table exists.

@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "core/routing/Replay.h"
 #include "core/routing/ReplayCallWriter.h"
+#include "store/PrivateFiles.h"
 #include "store/RoutingData.h"
 
 #include <QElapsedTimer>
@@ -381,7 +382,9 @@ int runReplay(const Invocation& invocation)
     std::unique_ptr<QFile> errorsFile;
     if (commandLine.isSet(kErrors)) {
         errorsFile = std::make_unique<QFile>(commandLine.value(kErrors));
-        if (!errorsFile->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        // Owner-only: the lines quote the calls file.
+        if (!errorsFile->open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) ||
+            !store::files::restrictToOwner(*errorsFile))
             return dataError(DataError{errorsFile->fileName().toStdString(),
                                        {},
                                        "cannot-write",
@@ -435,7 +438,7 @@ int runReplay(const Invocation& invocation)
     if (commandLine.isSet(kPerCall)) {
         const QString path = commandLine.value(kPerCall);
         perCallFile = std::make_unique<QSaveFile>(path);
-        if (!perCallFile->open(QIODevice::WriteOnly))
+        if (!perCallFile->open(QIODevice::WriteOnly) || !store::files::restrictToOwner(*perCallFile))
             return dataError(
                 DataError{path.toStdString(), {}, "cannot-write", perCallFile->errorString().toStdString()});
         perCallWriter.emplace(path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)

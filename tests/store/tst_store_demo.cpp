@@ -44,6 +44,8 @@ private Q_SLOTS:
     void cleanup() { m_fixture.reset(); }
     void consistentStory_data();
     void consistentStory();
+    void failureHalfWayLeavesNothing_data();
+    void failureHalfWayLeavesNothing();
 
 private:
     std::unique_ptr<TestDatabase> m_fixture;
@@ -244,6 +246,47 @@ void TestStoreDemo::consistentStory()
             timeOf(row[2]) <= timeOf(row[1]) && timeOf(row[1]) <= nowUtc,
             qPrintable(QStringLiteral("follow-up %1: contact %2, call %3 received %4")
                            .arg(row[0].toString(), row[1].toString(), row[3].toString(), row[2].toString())));
+}
+
+void TestStoreDemo::failureHalfWayLeavesNothing_data()
+{
+    QTest::addColumn<QString>("step");
+    // Late steps: by then accounts, calls, roster and audit rows were written.
+    QTest::newRow("signing the demo's notes") << QStringLiteral("store signature hash");
+    QTest::newRow("completing a call") << QStringLiteral("complete a demo call");
+}
+
+void TestStoreDemo::failureHalfWayLeavesNothing()
+{
+    // issue 19: a demo cut short (the server restarted) left a half-written
+    // database that a second run refused. Now it is all or nothing.
+    QFETCH(QString, step);
+    const TimePoint now{std::chrono::seconds{1772463600}};
+    m_fixture->clock().set(now);
+    DemoOptions options;
+    options.seed = 5;
+    options.end = now;
+    options.days = 3;
+    const DemoScenario scenario = makeDemoScenario(options);
+    m_fixture->db().injectFault(step);
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(step + QStringLiteral(" failed: injected fault")));
+    const StoreError error =
+        DemoDataWriter(m_fixture->db(), m_fixture->clock()).write(scenario, TestDatabase::workstation());
+    QVERIFY2(error, "the injected fault did not stop the demo");
+    QVERIFY2(error.detail.contains(step), qPrintable(error.detail));
+    for (const char* table : {"users", "calls", "people", "audit_log", "staff", "units", "change_journal"}) {
+        const auto count =
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table)));
+        QVERIFY2(count.ok, qPrintable(count.error));
+        QVERIFY2(count.rows.value(0).value(0).toInt() == 0,
+                 qPrintable(QStringLiteral("%1 rows left in %2")
+                                .arg(count.rows.value(0).value(0).toInt())
+                                .arg(QLatin1String(table))));
+    }
+    // And the demo simply runs again.
+    HEARTDESK_VERIFY_OK(
+        DemoDataWriter(m_fixture->db(), m_fixture->clock()).write(scenario, TestDatabase::workstation()));
+    QVERIFY(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM calls")).rows.value(0).value(0).toInt() > 0);
 }
 
 HEART_TEST_GUILESS_MAIN(TestStoreDemo)

@@ -2,9 +2,14 @@
 // NotADatabase and left byte for byte as it was, same mtime, no -wal/-shm
 // side files; an unreadable location gives FileUnreadable (also as root);
 // after open, WAL and foreign keys are on; unusual paths and a WAL left by a
-// crash open normally.
+// crash open normally. Another program's SQLite file is refused untouched
+// (issue 19), a HEART Desk file from before application_id opens and gets it,
+// a file cut short by one byte is refused, and the files and folders made are
+// the user's alone (0600, 0700) under umask 022.
 #include "common/StrictTestMain.h"
 #include "store/Database.h"
+#include "store/EncryptedSqlite.h"
+#include "store/EncryptedVfs.h"
 #include "store/Migrations.h"
 
 #include <QDir>
@@ -16,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QUrl>
+#include <sys/stat.h>
 
 using namespace heart::store;
 
@@ -52,6 +59,30 @@ QString pragma(Database& db, const QString& name)
     return query.value(0).toString();
 }
 
+int modeOf(const QString& path)
+{
+    struct stat info = {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
+}
+
+// Runs statements on a plaintext SQLite file with a connection of the test's own.
+bool plainSql(const QString& path, const QStringList& statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plain-sql"));
+        raw.setDatabaseName(path);
+        ok = raw.open();
+        QSqlQuery query(raw);
+        for (const QString& statement : statements)
+            ok = ok && query.exec(statement);
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("plain-sql"));
+    return ok;
+}
+
 QByteArray garbage(int size, quint32 seed)
 {
     QRandomGenerator random(seed);
@@ -77,6 +108,11 @@ private Q_SLOTS:
     void emptyFileBecomesADatabase();
     void unusualPathOpensAndReopens();
     void walLeftByACrashIsRecovered();
+    void foreignDatabaseIsRefusedUntouched_data();
+    void foreignDatabaseIsRefusedUntouched();
+    void fileFromBeforeApplicationIdOpens();
+    void fileCutShortByOneByteIsRefused();
+    void filesAndFoldersAreTheUsersAlone();
 
 private:
     // A real, healthy database of several pages, made once.
@@ -284,6 +320,174 @@ void TestStoreSqliteFile::walLeftByACrashIsRecovered()
     QVERIFY(read.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'wal_probe'")));
     QVERIFY(read.next());
     QCOMPARE(read.value(0).toString(), QStringLiteral("kept"));
+}
+
+void TestStoreSqliteFile::foreignDatabaseIsRefusedUntouched_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QString>("why");
+    const QString users = QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, login TEXT)");
+    const QString versions = QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)");
+    QTest::newRow("one table t") << QStringList{QStringLiteral("CREATE TABLE t (x)"),
+                                                QStringLiteral("INSERT INTO t VALUES ('Zebulon')")}
+                                 << QStringLiteral("such as \"t\"");
+    QTest::newRow("HEART Desk's table names and one more")
+        << QStringList{users, versions, QStringLiteral("CREATE TABLE invoices (n)")}
+        << QStringLiteral("such as \"invoices\"");
+    QTest::newRow("another program's application_id")
+        << QStringList{QStringLiteral("PRAGMA application_id = 1179403647"), users, versions}
+        << QStringLiteral("application_id 0x464c457f");
+    QTest::newRow("no tables at all") << QStringList{QStringLiteral("PRAGMA user_version = 7")}
+                                      << QStringLiteral("without HEART Desk's tables");
+}
+
+void TestStoreSqliteFile::foreignDatabaseIsRefusedUntouched()
+{
+    // issue 19: verify-audit on a file with one table `t` added HEART Desk's
+    // tables to it. A file that is not HEART Desk's is never written.
+    QFETCH(QStringList, statements);
+    QFETCH(QString, why);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+    QVERIFY(plainSql(path, statements));
+    const QByteArray bytes = fileBytes(path);
+    QVERIFY(bytes.startsWith(QByteArray("SQLite format 3\0", 16)));
+    QVERIFY(writeFile(path, bytes));
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Database db;
+        const StoreError error = db.open(ConnectionSpec::sqlite(path));
+        QCOMPARE(storeErrorCodeName(error.code), storeErrorCodeName(StoreErrorCode::NotADatabase));
+        QVERIFY2(error.detail.contains(why), qPrintable(error.detail));
+        QVERIFY2(error.detail.contains(QLatin1String("never adds its tables")), qPrintable(error.detail));
+        QVERIFY(!error.detail.contains(QLatin1String("Zebulon")));
+        QVERIFY(!db.isOpen());
+        QVERIFY(fileBytes(path) == bytes);
+        QCOMPARE(QFileInfo(path).lastModified().toUTC(), kOldTime);
+        QCOMPARE(folderEntries(dir.path()), QStringList{QStringLiteral("other.sqlite")});
+    }
+}
+
+void TestStoreSqliteFile::fileFromBeforeApplicationIdOpens()
+{
+    // A plaintext HEART Desk file of a version that set no application_id:
+    // its tables are all HEART Desk's, so it opens, and gets the mark.
+    QTemporaryDir dir;
+    const QString current = dir.filePath(QStringLiteral("current.sqlite"));
+    {
+        Database db;
+        QVERIFY(!db.open(ConnectionSpec::sqlite(current)));
+        QCOMPARE(pragma(db, QStringLiteral("application_id")), QString::number(encrypted::kApplicationId));
+        QSqlQuery insert(db.connection());
+        QVERIFY(insert.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES "
+                                           "('probe', 'kept', '2026-03-02T15:00:00.000Z')")));
+    }
+    const QString legacy = dir.filePath(QStringLiteral("legacy.sqlite"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("export"));
+        QVERIFY(!encrypted::prepareConnection(raw, current));
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.prepare(QStringLiteral("VACUUM INTO ?")));
+        query.addBindValue(
+            QString(QUrl::fromLocalFile(legacy).toString(QUrl::FullyEncoded) + QStringLiteral("?vfs=unix")));
+        QVERIFY(query.exec());
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("export"));
+    QVERIFY(plainSql(legacy, {QStringLiteral("PRAGMA application_id = 0")}));
+    QVERIFY(fileBytes(legacy).startsWith(QByteArray("SQLite format 3\0", 16)));
+
+    Database db;
+    const StoreError error = db.open(ConnectionSpec::sqlite(legacy));
+    QVERIFY2(!error, qPrintable(error.detail));
+    QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(pragma(db, QStringLiteral("application_id")), QString::number(encrypted::kApplicationId));
+    QSqlQuery read(db.connection());
+    QVERIFY(read.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'probe'")) && read.next());
+    QCOMPARE(read.value(0).toString(), QStringLiteral("kept"));
+}
+
+void TestStoreSqliteFile::fileCutShortByOneByteIsRefused()
+{
+    // issue 19: a file truncated by one byte was accepted by migrate.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("heartdesk.sqlite"));
+    {
+        Database db;
+        QVERIFY(!db.open(ConnectionSpec::sqlite(path)));
+        QSqlQuery insert(db.connection());
+        QVERIFY(
+            insert.prepare(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)")));
+        for (int i = 0; i < 200; ++i) {
+            insert.addBindValue(QStringLiteral("k%1").arg(i));
+            insert.addBindValue(QString(300, QLatin1Char('v')));
+            insert.addBindValue(QStringLiteral("2026-03-02T15:00:00.000Z"));
+            QVERIFY(insert.exec());
+        }
+    }
+    QCOMPARE(folderEntries(dir.path()), QStringList{QStringLiteral("heartdesk.sqlite")});
+    QByteArray bytes = fileBytes(path);
+    bytes.chop(1);
+    QVERIFY(writeFile(path, bytes));
+
+    Database db;
+    const StoreError error = db.open(ConnectionSpec::sqlite(path));
+    QCOMPARE(storeErrorCodeName(error.code), storeErrorCodeName(StoreErrorCode::NotADatabase));
+    QVERIFY(!error.detail.isEmpty());
+    QVERIFY(fileBytes(path) == bytes);
+    QCOMPARE(QFileInfo(path).lastModified().toUTC(), kOldTime);
+    QCOMPARE(folderEntries(dir.path()), QStringList{QStringLiteral("heartdesk.sqlite")});
+}
+
+void TestStoreSqliteFile::filesAndFoldersAreTheUsersAlone()
+{
+    // issue 19: the database, its WAL and SHM were 0644 in 0755 folders, so
+    // another account could read a note out of the WAL.
+    const mode_t before = ::umask(022);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("records/heart desk"));
+    const QString path = folder + QStringLiteral("/heartdesk.sqlite");
+    {
+        Database db;
+        const StoreError error = db.open(ConnectionSpec::sqlite(path));
+        QVERIFY2(!error, qPrintable(error.detail));
+        QSqlQuery insert(db.connection());
+        QVERIFY(insert.exec(QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES "
+                                           "('probe', 'in the WAL', '2026-03-02T15:00:00.000Z')")));
+        Database second; // as the draft writer opens its own
+        QVERIFY(!second.open(ConnectionSpec::sqlite(path)));
+        QCOMPARE(modeOf(dir.filePath(QStringLiteral("records"))), 0700);
+        QCOMPARE(modeOf(folder), 0700);
+        QCOMPARE(modeOf(path), 0600);
+        QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+        QCOMPARE(modeOf(path + QStringLiteral("-wal")), 0600);
+        QVERIFY(QFileInfo::exists(path + QStringLiteral("-shm")));
+        QCOMPARE(modeOf(path + QStringLiteral("-shm")), 0600);
+    }
+    // A file another tool left readable by all is the user's alone once opened.
+    QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+    {
+        Database db;
+        QVERIFY(!db.open(ConnectionSpec::sqlite(path)));
+        QCOMPARE(modeOf(path), 0600);
+        QSqlQuery insert(db.connection());
+        QVERIFY(insert.exec(QStringLiteral("UPDATE settings SET value = 'again' WHERE key = 'probe'")));
+        QCOMPARE(modeOf(path + QStringLiteral("-wal")), 0600);
+    }
+    // A folder that was there already (the user's choice) is left as it is.
+    const QString chosen = dir.filePath(QStringLiteral("chosen"));
+    QVERIFY(QDir().mkpath(chosen));
+    QVERIFY(::chmod(QFile::encodeName(chosen).constData(), 0755) == 0);
+    {
+        Database db;
+        QVERIFY(!db.open(ConnectionSpec::sqlite(chosen + QStringLiteral("/heartdesk.sqlite"))));
+        QCOMPARE(modeOf(chosen + QStringLiteral("/heartdesk.sqlite")), 0600);
+    }
+    QCOMPARE(modeOf(chosen), 0755);
+    ::umask(before);
 }
 
 HEART_TEST_GUILESS_MAIN(TestStoreSqliteFile)

@@ -29,6 +29,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <sys/stat.h>
 
 using namespace heart;
 
@@ -146,7 +147,12 @@ void TestRoster::swapAndExport()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("rotation.ics"));
+    const mode_t umaskBefore = ::umask(022);
     QVERIFY(roster->exportTo(path, true));
+    ::umask(umaskBefore);
+    struct stat info = {};
+    QVERIFY(::stat(QFile::encodeName(path).constData(), &info) == 0);
+    QCOMPARE(int(info.st_mode & 0777), 0600); // issue 19: the user's alone, whatever the umask
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString ics = QString::fromUtf8(file.readAll());

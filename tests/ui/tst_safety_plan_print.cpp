@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
 
 using namespace heart;
 using safety::SafetyPlanStep;
@@ -90,8 +91,13 @@ private Q_SLOTS:
         ui::SafetyPlanHeader header{QStringLiteral("Sam Thistlewood"), QDate(2026, 11, 18),
                                     QStringLiteral("Casey Brightwater, LCSW")};
         QString error;
+        const mode_t umaskBefore = ::umask(022); // issue 19: a person's plan, whatever the umask
         QVERIFY2(ui::SafetyPlanPrinter::writePdf(plan(language.toStdString()), header, pdf, &error),
                  qPrintable(error));
+        ::umask(umaskBefore);
+        struct stat info = {};
+        QVERIFY(::stat(QFile::encodeName(pdf).constData(), &info) == 0);
+        QCOMPARE(int(info.st_mode & 0777), 0600);
         QCOMPARE(pdfPages(pdf), 1);
         const QString text = pdfText(pdf);
         const QString goldenPath =

@@ -13,6 +13,7 @@
 #include "roster/ViolationText.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
+#include "store/PrivateFiles.h"
 #include "usecases/RosterUseCases.h"
 
 #include <QContextMenuEvent>
@@ -496,7 +497,8 @@ bool RosterWidget::exportTo(const QString& path, bool calendar)
         calendar ? roster::scheduleIcs(m_cycle.schedule, m_rules, m_zone, -1, m_services.clock.now())
                  : roster::scheduleCsv(m_cycle.schedule, m_rules, m_zone);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.data(), static_cast<qint64>(text.size())) < 0) {
+    if (!file.open(QIODevice::WriteOnly) || !store::files::restrictToOwner(file) ||
+        file.write(text.data(), static_cast<qint64>(text.size())) < 0) {
         showMessage(tr("The file could not be written: %1").arg(file.errorString()), true);
         return false;
     }

@@ -1,6 +1,7 @@
 #include "safety/SafetyPlanPrinter.h"
 
 #include "core/PhoneFormat.h"
+#include "store/PrivateFiles.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontMetricsF>
@@ -172,7 +173,8 @@ bool SafetyPlanPrinter::writePdf(const safety::SafetyPlan& plan, const SafetyPla
                                  const QString& path, QString* error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // A person's plan: the user's alone, whatever the umask.
+    if (!file.open(QIODevice::WriteOnly) || !store::files::restrictToOwner(file)) {
         if (error)
             *error = file.errorString();
         return false;
