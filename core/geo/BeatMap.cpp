@@ -1,5 +1,7 @@
 #include "core/geo/BeatMap.h"
 
+#include "core/JsonLimits.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -59,10 +61,7 @@ std::string describe(const Json& value)
     case Json::value_t::boolean:
         return value.get<bool>() ? "true" : "false";
     case Json::value_t::string: {
-        std::string text = value.get<std::string>();
-        if (text.size() > 40)
-            text = text.substr(0, 40) + "...";
-        return "the string \"" + text + "\"";
+        return "the string " + quotedExcerpt(value.get_ref<const std::string&>(), 40);
     }
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
@@ -265,12 +264,12 @@ struct BeatMap::Builder
             if (equalsIgnoringCase(key, name))
                 sameButCase = key;
             if (listed < 12)
-                message += (listed++ == 0 ? "\"" : ", \"") + key + "\"";
+                message += (listed++ == 0 ? "" : ", ") + quotedExcerpt(key);
         }
         if (properties.size() > listed)
             message += " and " + std::to_string(properties.size() - listed) + " more";
         if (!sameButCase.empty())
-            message += "; did you mean \"" + sameButCase + "\"? (names are case-sensitive)";
+            message += "; did you mean " + quotedExcerpt(sameButCase) + "? (names are case-sensitive)";
         else
             message += "; set the id property to the one holding the beat id";
         return message;
@@ -356,17 +355,10 @@ struct BeatMap::Builder
 
 Result<BeatMap, DataError> BeatMap::fromGeoJson(std::string_view text, const BeatMapOptions& options)
 {
-    Json json;
-    try {
-        json = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-        return DataError{options.sourceName, "", "json-syntax",
-                         "not valid JSON at byte " + std::to_string(e.byte) + ": " + withoutPrefix(e.what())};
-    } catch (const Json::exception& e) {
-        // Syntax fine but not representable, e.g. "number overflow parsing '1e999'"; nlohmann gives no
-        // offset.
-        return DataError{options.sourceName, "", "json-syntax", "not valid JSON: " + withoutPrefix(e.what())};
-    }
+    auto parsed = parseJsonText(text, options.sourceName, kJsonMaxDocumentBytes);
+    if (!parsed)
+        return parsed.error();
+    Json json = std::move(parsed.value());
 
     Builder builder{options, BeatMap{}, {}};
     if (auto failed = builder.root(json))
