@@ -634,23 +634,24 @@ std::optional<std::string> BeatMap::buildIndex()
     m_candidateOffsets.assign(1, 0);
     m_candidates.clear();
     std::size_t touch = 0;
-    // The parts whose box covers the row (in part order), those of them in
-    // order of their first column, and those whose box covers the cell (in
-    // part order): a cell looks at these only, so the work is the parts'
+    // The parts whose box covers the row, in order of their first column,
+    // and those whose box covers the cell (in part order): a cell looks at
+    // these only, so the work is the parts'
     // box areas in cells, which `cover` bounds.
-    std::vector<std::uint32_t> rowParts;
     std::vector<std::uint32_t> byColumn;
+    const auto byFirstColumn = [&](std::uint32_t a, std::uint32_t b) {
+        return boxes[a].x0 < boxes[b].x0 || (boxes[a].x0 == boxes[b].x0 && a < b);
+    };
     std::vector<std::uint32_t> active;
     std::vector<std::uint32_t> cellParts;
     for (int y = 0; y < m_ny; ++y) {
         const double repY = representative(m_bounds.minLat, m_scaleY, y, [&](double v) { return cellY(v); });
-        std::erase_if(rowParts, [&](std::uint32_t k) { return boxes[k].y1 < y; });
-        const auto& starting = startingRow[static_cast<std::size_t>(y)];
-        const auto middle = rowParts.insert(rowParts.end(), starting.begin(), starting.end());
-        std::inplace_merge(rowParts.begin(), middle, rowParts.end());
-        byColumn = rowParts;
-        std::stable_sort(byColumn.begin(), byColumn.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return boxes[a].x0 < boxes[b].x0; });
+        // The row's parts by first column (then part), kept from row to row.
+        std::erase_if(byColumn, [&](std::uint32_t k) { return boxes[k].y1 < y; });
+        auto& starting = startingRow[static_cast<std::size_t>(y)];
+        std::sort(starting.begin(), starting.end(), byFirstColumn);
+        const auto middle = byColumn.insert(byColumn.end(), starting.begin(), starting.end());
+        std::inplace_merge(byColumn.begin(), middle, byColumn.end(), byFirstColumn);
         std::size_t entering = 0;
         active.clear();
         // Cells no edge touches, side by side, lie in the same face of the

@@ -36,14 +36,14 @@ std::string readFile(const std::filesystem::path& path)
 // A grid of `count` small square beats, 250 to a row.
 std::string smallBeats(int count)
 {
-    std::string text = R"({"type":"FeatureCollection","features":[)";
+    std::string text = "{\"type\":\"FeatureCollection\",\"features\":[";
     char buffer[400];
     for (int i = 0; i < count; ++i) {
         const double x = -79 + (i % 250) * 0.001;
         const double y = 35 + (i / 250) * 0.001;
         std::snprintf(buffer, sizeof buffer,
-                      R"(%s{"type":"Feature","properties":{"beat":%d},"geometry":{"type":"Polygon",)"
-                      R"("coordinates":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}})",
+                      "%s{\"type\":\"Feature\",\"properties\":{\"beat\":%d},\"geometry\":{\"type\":\"Polygon\","
+                      "\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}",
                       i ? "," : "", i, x, y, x + 0.0009, y, x + 0.0009, y + 0.0009, x, y + 0.0009, x, y);
         text += buffer;
     }
@@ -61,20 +61,20 @@ private Q_SLOTS:
     {
         // Issue 19: {"format": 1e400} to replay --rules and {"dueSoonHours": 1e400} to
         // set-setting aborted with an uncaught out_of_range.
-        const auto rules = parseRuleSet(R"({"format": 1e400})", "rules.json");
+        const auto rules = parseRuleSet("{\"format\": 1e400}", "rules.json");
         QVERIFY(!rules);
         QCOMPARE(rules.error().code, std::string("json-syntax"));
         QCOMPARE(rules.error().file, std::string("rules.json"));
         QVERIFY2(rules.error().message.find("out of range") != std::string::npos, rules.error().message.c_str());
-        const auto policy = followup::parseFollowUpConfig(R"({"dueSoonHours": 1e400})", "policy.json");
+        const auto policy = followup::parseFollowUpConfig("{\"dueSoonHours\": 1e400}", "policy.json");
         QVERIFY(!policy);
         QCOMPARE(policy.error().code, std::string("json-syntax"));
-        QVERIFY(!safety::parseCrisisServices(R"({"en": 1e400})", "s"));
-        QVERIFY(!geo::BeatMap::fromGeoJson(R"({"type": -1e400})"));
-        QVERIFY(!safety::parseSafetyPlan(R"({"format": 1e400})"));
-        QVERIFY(!cad::NatureCodeTable::fromJson(R"({"format": 1e400})"));
+        QVERIFY(!safety::parseCrisisServices("{\"en\": 1e400}", "s"));
+        QVERIFY(!geo::BeatMap::fromGeoJson("{\"type\": -1e400}"));
+        QVERIFY(!safety::parseSafetyPlan("{\"format\": 1e400}"));
+        QVERIFY(!cad::NatureCodeTable::fromJson("{\"format\": 1e400}"));
         // A huge integer that fits no type is a float: a wrong type, not a crash.
-        const auto huge = followup::parseFollowUpConfig(R"({"dueSoonHours": 123456789012345678901234567890})",
+        const auto huge = followup::parseFollowUpConfig("{\"dueSoonHours\": 123456789012345678901234567890}",
                                                         "policy.json");
         QVERIFY(!huge);
         QCOMPARE(huge.error().location, std::string("dueSoonHours"));
@@ -88,7 +88,7 @@ private Q_SLOTS:
              {parseRuleSet(deep, "rules.json").error(), followup::parseFollowUpConfig(deep, "p").error(),
               safety::parseCrisisServices(deep, "s").error(), geo::BeatMap::fromGeoJson(deep).error(),
               cad::NatureCodeTable::fromJson(deep).error(),
-              parseRuleSet(R"({"format": "heartdesk-rules/1", "id": )" + deep + "}", "rules.json").error()}) {
+              parseRuleSet("{\"format\": \"heartdesk-rules/1\", \"id\": " + deep + "}", "rules.json").error()}) {
             QCOMPARE(error.code, std::string("too-deep"));
             QVERIFY2(error.location.starts_with("byte "), error.location.c_str());
         }
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(parseRuleSet(deepArray(kJsonMaxDepth), "r").error().code, std::string("wrong-type"));
         QCOMPARE(parseRuleSet(deepArray(kJsonMaxDepth + 1), "r").error().code, std::string("too-deep"));
         // Brackets inside strings do not count.
-        QCOMPARE(jsonNestingDepth(R"(["[[[[", {"a": "}}}]]]"}])", 10), 2);
+        QCOMPARE(jsonNestingDepth("[\"[[[[\", {\"a\": \"}}}]]]\"}]", 10), 2);
     }
 
     void errorsQuoteABoundedExcerpt()
@@ -106,12 +106,12 @@ private Q_SLOTS:
         const std::string longValue(100'000, 'v');
         const std::vector<DataError> errors = {
             parseRuleSet("{\"" + longKey + "\": 1}", "rules.json").error(),
-            parseRuleSet(R"({"format": ")" + longValue + "\"}", "rules.json").error(),
-            parseRuleSet(R"({"format": [)" + std::string(50'000, '1').replace(1, 0, ",") + "]}", "r").error(),
+            parseRuleSet("{\"format\": \"" + longValue + "\"}", "rules.json").error(),
+            parseRuleSet("{\"format\": [" + std::string(50'000, '1').replace(1, 0, ",") + "]}", "r").error(),
             followup::parseFollowUpConfig("{\"followUp\": {\"" + longKey + "\": 1}}", "p").error(),
-            followup::parseFollowUpConfig(R"({"timeZone": ")" + longValue + "\"}", "p").error(),
+            followup::parseFollowUpConfig("{\"timeZone\": \"" + longValue + "\"}", "p").error(),
             safety::parseCrisisServices("{\"en\": [], \"" + longKey + "\": []}", "s").error(),
-            geo::BeatMap::fromGeoJson(R"({"type": ")" + longValue + "\"}").error(),
+            geo::BeatMap::fromGeoJson("{\"type\": \"" + longValue + "\"}").error(),
             parseColumnMapping(longKey + "=x").error(),
         };
         for (const DataError& error : errors) {
@@ -207,13 +207,13 @@ private Q_SLOTS:
         QCOMPARE(grid.value().locate({-79 + 0.00095, 35.0004}), std::optional<std::string_view>());
 
         // 100,000 thin beats side by side in one row: every part spans every grid row.
-        std::string row = R"({"type":"FeatureCollection","features":[)";
+        std::string row = "{\"type\":\"FeatureCollection\",\"features\":[";
         char buffer[300];
         for (int i = 0; i < 100'000; ++i) {
             const double x = -79 + i * 0.0005;
             std::snprintf(buffer, sizeof buffer,
-                          R"(%s{"type":"Feature","properties":{"beat":%d},"geometry":{"type":"Polygon",)"
-                          R"("coordinates":[[[%.4f,0],[%.4f,0],[%.4f,0.001],[%.4f,0]]]}})",
+                          "%s{\"type\":\"Feature\",\"properties\":{\"beat\":%d},\"geometry\":{\"type\":\"Polygon\","
+                          "\"coordinates\":[[[%.4f,0],[%.4f,0],[%.4f,0.001],[%.4f,0]]]}}",
                           i ? "," : "", i, x, x + 0.0004, x + 0.0004, x);
             row += buffer;
         }
@@ -225,10 +225,10 @@ private Q_SLOTS:
         QCOMPARE(thin.value().beatIds().size(), std::size_t(100'000));
 
         // 50,000 copies of one square: refused at once, not built for a minute.
-        std::string same = R"({"type":"FeatureCollection","features":[)";
+        std::string same = "{\"type\":\"FeatureCollection\",\"features\":[";
         for (int i = 0; i < 50'000; ++i)
-            same += std::string(i ? "," : "") + R"({"type":"Feature","properties":{"beat":)" + std::to_string(i) +
-                    R"(},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}})";
+            same += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":{\"beat\":" + std::to_string(i) +
+                    "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}";
         same += "]}";
         timer.restart();
         const auto piled = geo::BeatMap::fromGeoJson(same);
@@ -242,15 +242,15 @@ private Q_SLOTS:
     void crisisServicesReadInCore()
     {
         const auto table = safety::parseCrisisServices(
-            R"({"en": [{"name": " Durham Crisis Line ", "phone": "919-555-0199"}], "es": []})", "s");
+            "{\"en\": [{\"name\": \" Durham Crisis Line \", \"phone\": \"919-555-0199\"}], \"es\": []}", "s");
         QVERIFY(table.ok());
         QCOMPARE(table.value().forLanguage("fr").front().name, std::string("Durham Crisis Line"));
         QVERIFY(table.value().forLanguage("es").empty());
-        const auto noEnglish = safety::parseCrisisServices(R"({"es": []})", "s");
+        const auto noEnglish = safety::parseCrisisServices("{\"es\": []}", "s");
         QCOMPARE(noEnglish.error().location, std::string("$.en"));
-        const auto noPhone = safety::parseCrisisServices(R"({"en": [{"name": "Warm line"}]})", "s");
+        const auto noPhone = safety::parseCrisisServices("{\"en\": [{\"name\": \"Warm line\"}]}", "s");
         QCOMPARE(noPhone.error().location, std::string("$.en[0]"));
-        QCOMPARE(safety::parseCrisisServices(R"({"EN": [], "en": []})", "s").error().code,
+        QCOMPARE(safety::parseCrisisServices("{\"EN\": [], \"en\": []}", "s").error().code,
                  std::string("language-code"));
     }
 
