@@ -149,6 +149,16 @@ private Q_SLOTS:
             QVERIFY2(s.errors[i].message.find("outside the years 1900 to 2200") != std::string::npos,
                      s.errors[i].message.c_str());
         }
+        // The router itself, for a call from intake or the CAD: refused, not decided.
+        CallFacts call;
+        call.callType = "Welfare Check";
+        call.beat = "313";
+        call.received = test::at(2608, 10, 20, 14);
+        const auto decided = router.decide(call);
+        QVERIFY(!decided);
+        QCOMPARE(decided.error().code, std::string("time-out-of-range"));
+        call.received = test::at(2024, 5, 15, 10);
+        QVERIFY(router.decide(call).ok());
         // Rule sets: an effective date or holiday past 2200 is refused.
         auto text = readFile(test::resourcePath("rules/durham-2023-10-23-citywide.json"));
         text.replace(text.find("\"2023-10-23\""), 12, "\"9999-12-31\"");
