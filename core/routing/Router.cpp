@@ -244,6 +244,12 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, Reas
             error = Error{"invalid-local-time", "received", "not a calendar date and time of day"};
             return false;
         }
+        // Checked before converting: toUtc() of a year past 2262 wraps the clock.
+        if (!yearInRange(int(given.date.year()))) {
+            error = Error{"time-out-of-range", "received",
+                          "outside the years " + std::to_string(kMinYear) + " to " + std::to_string(kMaxYear)};
+            return false;
+        }
         out.local = given;
         if (nearTransition(sys_days{given.date})) {
             const TimePoint utc = zone.toUtc(given);

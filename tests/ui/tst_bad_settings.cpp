@@ -79,6 +79,7 @@ private Q_SLOTS:
         // The program starts on that database.
         // Each screen logs what it could not read (a warning, as it should).
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("routing rules could not be loaded")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("rule book cannot be read")));
         auto counselor = f.openWorkstation();
         QVERIFY(counselor && counselor->ok());
         counselor->typeSignIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"));
@@ -102,6 +103,7 @@ private Q_SLOTS:
         QVERIFY(f.countRows(QStringLiteral("SELECT COUNT(*) FROM calls")) > 0);
 
         // The navigator's queue: the policy's error in the status line, the tasks listed.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("rule book cannot be read")));
         auto navigator = f.openWorkstation();
         QVERIFY(navigator && navigator->ok());
         navigator->typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
