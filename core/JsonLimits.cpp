@@ -106,7 +106,8 @@ Result<nlohmann::json, DataError> parseJsonText(std::string_view text, const std
     } catch (const nlohmann::json::out_of_range& error) {
         // what() quotes the number ("number overflow parsing '1e400'"): the code only.
         return DataError{sourceName, "", "json-syntax",
-                         "a number is out of range (overflow; out_of_range." + std::to_string(error.id) + ")"};
+                         "a number is out of range (overflow; out_of_range." + std::to_string(error.id) +
+                             ")"};
     } catch (const std::exception&) {
         return DataError{sourceName, "", "json-syntax", "not valid JSON"};
     }

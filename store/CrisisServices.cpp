@@ -21,13 +21,14 @@ std::vector<safety::SafetyContact> CrisisServices::parse(const QByteArray& json,
 {
     // The reading is core's (core/safety/CrisisServices.h): any text gives
     // the services or an error naming the JSON path, never an exception.
-    const auto table = safety::parseCrisisServices(std::string_view(json.constData(), std::size_t(json.size())),
-                                                   SettingsStore::key(Setting::CrisisServices).toStdString());
+    const auto table =
+        safety::parseCrisisServices(std::string_view(json.constData(), std::size_t(json.size())),
+                                    SettingsStore::key(Setting::CrisisServices).toStdString());
     if (!table.ok()) {
         if (error) {
             const DataError& problem = table.error();
-            *error = QString::fromStdString(problem.location.empty() ? problem.message
-                                                                     : problem.location + ": " + problem.message);
+            *error = QString::fromStdString(
+                problem.location.empty() ? problem.message : problem.location + ": " + problem.message);
         }
         return {};
     }

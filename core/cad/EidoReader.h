@@ -28,7 +28,7 @@
 namespace heart::cad {
 
 inline constexpr std::size_t kEidoMaxBytes = 1024 * 1024;
-inline constexpr int kEidoMaxDepth = kJsonMaxDepth; // core/JsonLimits.h
+inline constexpr int kEidoMaxDepth = kJsonMaxDepth;          // core/JsonLimits.h
 inline constexpr std::size_t kEidoMaxIdBytes = 255;          // incidentId, cadNumber
 inline constexpr std::size_t kEidoMaxLineBytes = 1000;       // any one-line field (address, names, cautions)
 inline constexpr std::size_t kEidoMaxNotesBytes = 64 * 1024; // notes as a whole, cut at a character

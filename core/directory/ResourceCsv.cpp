@@ -203,7 +203,9 @@ std::vector<CsvProblem> readHeader(const Record& record, Header& header)
             problems.push_back({record.line, std::string(required), "missing-column", "a required column"});
     }
     if (skipped > 0)
-        problems.push_back({record.line, {}, "unknown-column",
+        problems.push_back({record.line,
+                            {},
+                            "unknown-column",
                             "and " + std::to_string(skipped) + " more columns that are unknown or repeated"});
     return problems;
 }
@@ -263,9 +265,8 @@ std::optional<Resource> readRow(const Record& record, const Header& header, std:
         resource.kind = resourceKindFromCode(kindText);
         if (!resource.kind)
             add(*knownColumn("kind"), "unknown-kind",
-                quotedExcerpt(kindText, 40) +
-                    "; kinds: shelter, "
-                    "detox, clinic, peer_center, food, crisis_line");
+                quotedExcerpt(kindText, 40) + "; kinds: shelter, "
+                                              "detox, clinic, peer_center, food, crisis_line");
     }
     resource.phone = std::string(field("phone"));
     resource.address = std::string(field("address"));
@@ -274,8 +275,7 @@ std::optional<Resource> readRow(const Record& record, const Header& header, std:
     if (const auto walkIns = parseYesNo(field("walk_ins")))
         resource.walkIns = *walkIns;
     else
-        add(*knownColumn("walk_ins"), "yes-no",
-            quotedExcerpt(field("walk_ins"), 20) + "; use yes or no");
+        add(*knownColumn("walk_ins"), "yes-no", quotedExcerpt(field("walk_ins"), 20) + "; use yes or no");
     resource.notes = std::string(field("notes"));
     for (Error& error : directory::problems(resource)) {
         // "kind" is reported once: unknown, not also missing.

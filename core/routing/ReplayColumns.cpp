@@ -1,7 +1,6 @@
 #include "core/routing/ReplayColumns.h"
 
 #include "core/JsonLimits.h"
-
 #include "core/routing/RuleSet.h"
 
 namespace heart::routing {
@@ -180,9 +179,10 @@ Result<HeaderColumns, DataError> findColumns(std::span<const std::string_view> h
         }
         if (found.index[std::size_t(column)] < 0)
             return DataError{sourceName, "line 1", "missing-column",
-                             "no column " + quotedExcerpt(wanted) + " for the " + std::string(replayColumnKey(column)) +
-                                 " (found: " + listed + "); map it with --columns " +
-                                 std::string(replayColumnKey(column)) + "=HEADER"};
+                             "no column " + quotedExcerpt(wanted) + " for the " +
+                                 std::string(replayColumnKey(column)) + " (found: " + listed +
+                                 "); map it with --columns " + std::string(replayColumnKey(column)) +
+                                 "=HEADER"};
     }
     for (ReplayColumn column : kAllReplayColumns) {
         if (!layout[column].empty())

@@ -246,8 +246,9 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, Reas
         }
         // Checked before converting: toUtc() of a year past 2262 wraps the clock.
         if (!yearInRange(int(given.date.year()))) {
-            error = Error{"time-out-of-range", "received",
-                          "outside the years " + std::to_string(kMinYear) + " to " + std::to_string(kMaxYear)};
+            error =
+                Error{"time-out-of-range", "received",
+                      "outside the years " + std::to_string(kMinYear) + " to " + std::to_string(kMaxYear)};
             return false;
         }
         out.local = given;

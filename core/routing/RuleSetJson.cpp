@@ -136,8 +136,7 @@ int minuteOfDay(std::string_view hhmm, bool allow24, const std::string& path, co
         if (m < 60 && (h < 24 || (allow24 && h == 24 && m == 0)))
             return h * 60 + m;
     }
-    fail(path, "bad-time-range",
-         "expected \"HH:MM-HH:MM\" with times from 00:00 to 24:00, got " + q(whole));
+    fail(path, "bad-time-range", "expected \"HH:MM-HH:MM\" with times from 00:00 to 24:00, got " + q(whole));
 }
 
 Condition condition(const json& value, const std::string& path)
@@ -292,8 +291,7 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
     if (const auto holidays = value.find("holidays"); holidays != value.end()) {
         const std::string s = text(*holidays, joinPath(path, "holidays"));
         if (s != "open" && s != "closed")
-            fail(joinPath(path, "holidays"), "wrong-value",
-                 "expected \"open\" or \"closed\", got " + q(s));
+            fail(joinPath(path, "holidays"), "wrong-value", "expected \"open\" or \"closed\", got " + q(s));
         rules.closedOnHolidays = s == "closed";
     }
     if (const auto follows = value.find("follows"); follows != value.end()) {
@@ -316,8 +314,7 @@ void addSpelling(RuleSet& set, const std::string& spelling, int index, const std
     const auto [it, inserted] = set.callTypeLookup.emplace(key, index);
     if (!inserted && it->second != index)
         fail(path, "duplicate-call-type",
-             q(spelling) + " already names the call type " +
-                 q(set.callTypes[std::size_t(it->second)].code));
+             q(spelling) + " already names the call type " + q(set.callTypes[std::size_t(it->second)].code));
     set.callTypeLookup.emplace(spelling, index); // exact spelling: the fast path
 }
 

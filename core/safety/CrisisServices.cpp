@@ -37,7 +37,8 @@ const std::vector<SafetyContact>& CrisisServiceTable::forLanguage(std::string_vi
     return english == byLanguage.end() ? none : english->second;
 }
 
-Result<CrisisServiceTable, DataError> parseCrisisServices(std::string_view json, const std::string& sourceName)
+Result<CrisisServiceTable, DataError> parseCrisisServices(std::string_view json,
+                                                          const std::string& sourceName)
 {
     auto parsed = parseJsonText(json, sourceName);
     if (!parsed)

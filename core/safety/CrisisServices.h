@@ -30,6 +30,7 @@ struct CrisisServiceTable
 // Error codes: the parseJsonText ones, "wrong-type" ($ or $.xx not as
 // described), "missing-member" ($.en), "language-code" ($.xx: not 2 or 3
 // lower-case letters), "incomplete-service" ($.xx[i]: no name or no phone).
-Result<CrisisServiceTable, DataError> parseCrisisServices(std::string_view json, const std::string& sourceName);
+Result<CrisisServiceTable, DataError> parseCrisisServices(std::string_view json,
+                                                          const std::string& sourceName);
 
 } // namespace heart::safety

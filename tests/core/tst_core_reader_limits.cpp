@@ -41,10 +41,11 @@ std::string smallBeats(int count)
     for (int i = 0; i < count; ++i) {
         const double x = -79 + (i % 250) * 0.001;
         const double y = 35 + (i / 250) * 0.001;
-        std::snprintf(buffer, sizeof buffer,
-                      "%s{\"type\":\"Feature\",\"properties\":{\"beat\":%d},\"geometry\":{\"type\":\"Polygon\","
-                      "\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}",
-                      i ? "," : "", i, x, y, x + 0.0009, y, x + 0.0009, y + 0.0009, x, y + 0.0009, x, y);
+        std::snprintf(
+            buffer, sizeof buffer,
+            "%s{\"type\":\"Feature\",\"properties\":{\"beat\":%d},\"geometry\":{\"type\":\"Polygon\","
+            "\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}}",
+            i ? "," : "", i, x, y, x + 0.0009, y, x + 0.0009, y + 0.0009, x, y + 0.0009, x, y);
         text += buffer;
     }
     return text + "]}";
@@ -65,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(!rules);
         QCOMPARE(rules.error().code, std::string("json-syntax"));
         QCOMPARE(rules.error().file, std::string("rules.json"));
-        QVERIFY2(rules.error().message.find("out of range") != std::string::npos, rules.error().message.c_str());
+        QVERIFY2(rules.error().message.find("out of range") != std::string::npos,
+                 rules.error().message.c_str());
         const auto policy = followup::parseFollowUpConfig("{\"dueSoonHours\": 1e400}", "policy.json");
         QVERIFY(!policy);
         QCOMPARE(policy.error().code, std::string("json-syntax"));
@@ -88,7 +90,8 @@ private Q_SLOTS:
              {parseRuleSet(deep, "rules.json").error(), followup::parseFollowUpConfig(deep, "p").error(),
               safety::parseCrisisServices(deep, "s").error(), geo::BeatMap::fromGeoJson(deep).error(),
               cad::NatureCodeTable::fromJson(deep).error(),
-              parseRuleSet("{\"format\": \"heartdesk-rules/1\", \"id\": " + deep + "}", "rules.json").error()}) {
+              parseRuleSet("{\"format\": \"heartdesk-rules/1\", \"id\": " + deep + "}", "rules.json")
+                  .error()}) {
             QCOMPARE(error.code, std::string("too-deep"));
             QVERIFY2(error.location.starts_with("byte "), error.location.c_str());
         }
@@ -198,8 +201,8 @@ private Q_SLOTS:
         const qint64 directoryMs = timer.elapsed();
         QVERIFY(!resources.headerOk);
         QVERIFY(resources.problems.size() <= 30);
-        qInfo("2,000,000 commas: a row %lld ms, a header %lld ms, a directory header %lld ms", rowMs, headerMs,
-              directoryMs);
+        qInfo("2,000,000 commas: a row %lld ms, a header %lld ms, a directory header %lld ms", rowMs,
+              headerMs, directoryMs);
     }
 
     void fiftyThousandSmallBeatsLoadInLinearTime()
@@ -221,10 +224,11 @@ private Q_SLOTS:
         char buffer[300];
         for (int i = 0; i < 100'000; ++i) {
             const double x = -79 + i * 0.0005;
-            std::snprintf(buffer, sizeof buffer,
-                          "%s{\"type\":\"Feature\",\"properties\":{\"beat\":%d},\"geometry\":{\"type\":\"Polygon\","
-                          "\"coordinates\":[[[%.4f,0],[%.4f,0],[%.4f,0.001],[%.4f,0]]]}}",
-                          i ? "," : "", i, x, x + 0.0004, x + 0.0004, x);
+            std::snprintf(
+                buffer, sizeof buffer,
+                "%s{\"type\":\"Feature\",\"properties\":{\"beat\":%d},\"geometry\":{\"type\":\"Polygon\","
+                "\"coordinates\":[[[%.4f,0],[%.4f,0],[%.4f,0.001],[%.4f,0]]]}}",
+                i ? "," : "", i, x, x + 0.0004, x + 0.0004, x);
             row += buffer;
         }
         row += "]}";
@@ -237,16 +241,18 @@ private Q_SLOTS:
         // 50,000 copies of one square: refused at once, not built for a minute.
         std::string same = "{\"type\":\"FeatureCollection\",\"features\":[";
         for (int i = 0; i < 50'000; ++i)
-            same += std::string(i ? "," : "") + "{\"type\":\"Feature\",\"properties\":{\"beat\":" + std::to_string(i) +
-                    "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}";
+            same +=
+                std::string(i ? "," : "") +
+                "{\"type\":\"Feature\",\"properties\":{\"beat\":" + std::to_string(i) +
+                "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}";
         same += "]}";
         timer.restart();
         const auto piled = geo::BeatMap::fromGeoJson(same);
         const qint64 sameMs = timer.elapsed();
         QVERIFY(!piled);
         QCOMPARE(piled.error().code, std::string("too-complex"));
-        qInfo("50,000 small beats %lld ms, 100,000 in a row %lld ms, 50,000 piled up %lld ms (refused)", gridMs,
-              rowMs, sameMs);
+        qInfo("50,000 small beats %lld ms, 100,000 in a row %lld ms, 50,000 piled up %lld ms (refused)",
+              gridMs, rowMs, sameMs);
     }
 
     void crisisServicesReadInCore()
@@ -274,9 +280,12 @@ private Q_SLOTS:
             const char* (*check)(std::string_view);
         };
         const Target targets[] = {
-            {"rule-set", fuzz::ruleSet},         {"follow-up-policy", fuzz::followUpPolicy},
-            {"crisis-services", fuzz::crisisServices}, {"beat-map", fuzz::beatMap},
-            {"replay", fuzz::replay},            {"resource-csv", fuzz::resourceCsv},
+            {"rule-set", fuzz::ruleSet},
+            {"follow-up-policy", fuzz::followUpPolicy},
+            {"crisis-services", fuzz::crisisServices},
+            {"beat-map", fuzz::beatMap},
+            {"replay", fuzz::replay},
+            {"resource-csv", fuzz::resourceCsv},
             {"safety-plan", fuzz::safetyPlan},
         };
         std::size_t replayed = 0;

@@ -100,8 +100,9 @@ inline const char* beatMap(std::string_view text)
         return checkDataError(map.error());
     const geo::BeatMap& beats = map.value();
     const geo::GeoBox box = beats.bounds();
-    for (const geo::GeoPoint p : {geo::GeoPoint{box.minLon, box.minLat}, geo::GeoPoint{box.maxLon, box.maxLat},
-                                  geo::GeoPoint{(box.minLon + box.maxLon) / 2, (box.minLat + box.maxLat) / 2}}) {
+    for (const geo::GeoPoint p :
+         {geo::GeoPoint{box.minLon, box.minLat}, geo::GeoPoint{box.maxLon, box.maxLat},
+          geo::GeoPoint{(box.minLon + box.maxLon) / 2, (box.minLat + box.maxLat) / 2}}) {
         const int index = beats.locateIndex(p);
         if (index >= static_cast<int>(beats.beatIds().size()) || index != beats.locateIndex(p))
             return "a lookup outside the beats or not repeatable";
@@ -119,7 +120,8 @@ inline const routing::Router& durhamRouter()
         routing::RuleBook book;
         for (const char* file : {"durham-2022-06-27-pilot.json", "durham-2022-09-26-co-response.json",
                                  "durham-2023-10-23-citywide.json"}) {
-            auto set = routing::loadRuleSetFile(std::string(HEARTDESK_SOURCE_DIR) + "/resources/rules/" + file);
+            auto set =
+                routing::loadRuleSetFile(std::string(HEARTDESK_SOURCE_DIR) + "/resources/rules/" + file);
             if (!set || !book.add(set.value()))
                 std::abort();
         }
@@ -134,7 +136,8 @@ inline const char* replay(std::string_view text)
 {
     const std::size_t newline = text.find('\n');
     const std::string_view spec = newline == std::string_view::npos ? text : text.substr(0, newline);
-    const std::string_view csv = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+    const std::string_view csv =
+        newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
     routing::ReplayOptions options;
     if (const auto layout = routing::parseColumnMapping(spec)) {
         options.layout = layout.value();

@@ -66,19 +66,22 @@ private Q_SLOTS:
         test::UiTestFixture f;
         QVERIFY(f.ok());
         const QString now = store::toStoredTime(f.clock().now());
-        QVERIFY(exec(f,
-                     QStringLiteral("INSERT INTO rule_sets (id, rule_set_key, name, effective_from, document, "
-                                    "source_name, created_at, updated_at, version) "
-                                    "VALUES ('bad-rule-set', 'hand-edited', 'Hand edited', '2024-01-01', ?, "
-                                    "'psql', ?, ?, 1)"),
-                     {QStringLiteral("{\"format\": 1e400}"), now, now}));
-        QVERIFY(writeSetting(f, QStringLiteral("follow_up_policy"), QStringLiteral("{\"dueSoonHours\": 1e400}")));
+        QVERIFY(
+            exec(f,
+                 QStringLiteral("INSERT INTO rule_sets (id, rule_set_key, name, effective_from, document, "
+                                "source_name, created_at, updated_at, version) "
+                                "VALUES ('bad-rule-set', 'hand-edited', 'Hand edited', '2024-01-01', ?, "
+                                "'psql', ?, ?, 1)"),
+                 {QStringLiteral("{\"format\": 1e400}"), now, now}));
+        QVERIFY(
+            writeSetting(f, QStringLiteral("follow_up_policy"), QStringLiteral("{\"dueSoonHours\": 1e400}")));
         QVERIFY(writeSetting(f, QStringLiteral("crisis_services"),
                              QString(50'000, u'[') + QString(50'000, u']')));
 
         // The program starts on that database.
         // Each screen logs what it could not read (a warning, as it should).
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("routing rules could not be loaded")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("routing rules could not be loaded")));
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("rule book cannot be read")));
         auto counselor = f.openWorkstation();
         QVERIFY(counselor && counselor->ok());
@@ -116,8 +119,9 @@ private Q_SLOTS:
 
         // Safety plans get the built-in crisis lines, and the problem is named.
         QString servicesProblem;
-        const auto services = usecases::SafetyPlanUseCases({navigator->db(), f.clock(), *navigator->window().actor()})
-                                  .crisisServices(QStringLiteral("es"), &servicesProblem);
+        const auto services =
+            usecases::SafetyPlanUseCases({navigator->db(), f.clock(), *navigator->window().actor()})
+                .crisisServices(QStringLiteral("es"), &servicesProblem);
         QVERIFY2(servicesProblem.contains(QStringLiteral("nested deeper")), qPrintable(servicesProblem));
         QCOMPARE(services.size(), std::size_t(2));
         QCOMPARE(services.front().phone, std::string("988"));
