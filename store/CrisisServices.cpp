@@ -1,10 +1,7 @@
 #include "store/CrisisServices.h"
 
+#include "core/safety/CrisisServices.h"
 #include "store/SettingsStore.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace heart::store {
 
@@ -22,51 +19,20 @@ QByteArray CrisisServices::builtInJson()
 std::vector<safety::SafetyContact> CrisisServices::parse(const QByteArray& json, const QString& language,
                                                          QString* error)
 {
-    QJsonParseError syntax;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &syntax);
-    const auto fail = [&](const QString& what) {
-        if (error)
-            *error = what;
-        return std::vector<safety::SafetyContact>{};
-    };
-    if (syntax.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("not JSON at offset %1: %2").arg(syntax.offset).arg(syntax.errorString()));
-    if (!document.isObject())
-        return fail(QStringLiteral("$: expected an object of languages"));
-    const QJsonObject languages = document.object();
-    if (!languages.contains(QStringLiteral("en")))
-        return fail(QStringLiteral("$.en: the English services are missing"));
-    std::vector<safety::SafetyContact> wanted;
-    for (auto it = languages.begin(); it != languages.end(); ++it) {
-        if (it.key().size() < 2 || it.key().size() > 3 || it.key() != it.key().toLower())
-            return fail(QStringLiteral("$.%1: not a language code").arg(it.key()));
-        if (!it.value().isArray())
-            return fail(QStringLiteral("$.%1: expected a list of services").arg(it.key()));
-        const QJsonArray list = it.value().toArray();
-        std::vector<safety::SafetyContact> services;
-        for (int i = 0; i < list.size(); ++i) {
-            const QJsonObject service = list.at(i).toObject();
-            const QString name = service.value(QStringLiteral("name")).toString().trimmed();
-            const QString phone = service.value(QStringLiteral("phone")).toString().trimmed();
-            if (!list.at(i).isObject() || name.isEmpty() || phone.isEmpty())
-                return fail(
-                    QStringLiteral("$.%1[%2]: a service needs a name and a phone").arg(it.key()).arg(i));
-            services.push_back({name.toStdString(), phone.toStdString()});
+    // The reading is core's (core/safety/CrisisServices.h): any text gives
+    // the services or an error naming the JSON path, never an exception.
+    const auto table =
+        safety::parseCrisisServices(std::string_view(json.constData(), std::size_t(json.size())),
+                                    SettingsStore::key(Setting::CrisisServices).toStdString());
+    if (!table.ok()) {
+        if (error) {
+            const DataError& problem = table.error();
+            *error = QString::fromStdString(
+                problem.location.empty() ? problem.message : problem.location + ": " + problem.message);
         }
-        if (it.key() == language || (wanted.empty() && it.key() == QLatin1String("en")))
-            wanted = services;
+        return {};
     }
-    if (languages.contains(language)) {
-        // Read again: "en" may have been taken first as the fallback.
-        std::vector<safety::SafetyContact> exact;
-        for (const QJsonValue& value : languages.value(language).toArray()) {
-            const QJsonObject service = value.toObject();
-            exact.push_back({service.value(QStringLiteral("name")).toString().trimmed().toStdString(),
-                             service.value(QStringLiteral("phone")).toString().trimmed().toStdString()});
-        }
-        return exact;
-    }
-    return wanted;
+    return table.value().forLanguage(language.toStdString());
 }
 
 std::vector<safety::SafetyContact> CrisisServices::forLanguage(SettingsStore& settings,

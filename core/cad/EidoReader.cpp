@@ -361,27 +361,7 @@ std::string problemList(const std::vector<DataError>& problems)
 
 int jsonNestingDepth(std::string_view text, int limit)
 {
-    int depth = 0;
-    int deepest = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '[' || c == '{') {
-            deepest = std::max(deepest, ++depth);
-            if (deepest > limit)
-                return limit + 1;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return deepest;
+    return heart::jsonNestingDepth(text, limit);
 }
 
 Result<CadIncident, DataError> readEido(std::string_view text)

@@ -18,6 +18,7 @@
 // Nothing is half-read: a refusal returns no incident at all.
 //
 // The mapping, member by member, is in docs/cad-eido.md ("Inbound mapping").
+#include "core/JsonLimits.h"
 #include "core/Result.h"
 #include "core/cad/CadIncident.h"
 
@@ -27,7 +28,7 @@
 namespace heart::cad {
 
 inline constexpr std::size_t kEidoMaxBytes = 1024 * 1024;
-inline constexpr int kEidoMaxDepth = 64;
+inline constexpr int kEidoMaxDepth = kJsonMaxDepth;          // core/JsonLimits.h
 inline constexpr std::size_t kEidoMaxIdBytes = 255;          // incidentId, cadNumber
 inline constexpr std::size_t kEidoMaxLineBytes = 1000;       // any one-line field (address, names, cautions)
 inline constexpr std::size_t kEidoMaxNotesBytes = 64 * 1024; // notes as a whole, cut at a character
@@ -36,7 +37,8 @@ Result<CadIncident, DataError> readEido(std::string_view text);
 
 // The deepest nesting of arrays and objects in JSON text (strings skipped),
 // stopping as soon as it passes `limit` (returns limit + 1 then): linear,
-// no allocation, any bytes. For the depth check before parsing.
+// no allocation, any bytes. For the depth check before parsing; the same
+// as heart::jsonNestingDepth (core/JsonLimits.h).
 int jsonNestingDepth(std::string_view text, int limit);
 
 } // namespace heart::cad

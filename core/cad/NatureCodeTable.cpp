@@ -1,5 +1,6 @@
 #include "core/cad/NatureCodeTable.h"
 
+#include "core/JsonLimits.h"
 #include "core/cad/EmbeddedText.h"
 
 #include <nlohmann/json.hpp>
@@ -243,14 +244,11 @@ Result<NatureCodeTable, DataError> NatureCodeTable::fromJson(std::string_view te
     if (text.size() > kNatureCodeMaxBytes)
         return DataError{sourceName, "", "too-large",
                          "more than " + std::to_string(kNatureCodeMaxBytes) + " bytes"};
-    json document;
-    try {
-        document = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        return DataError{sourceName, "byte " + std::to_string(error.byte), "json-syntax", "not JSON"};
-    } catch (const std::exception&) {
-        return DataError{sourceName, "", "json-syntax", "not JSON"};
-    }
+    // Size, depth and syntax checked in one place (core/JsonLimits.h).
+    auto parsed = parseJsonText(text, sourceName, kNatureCodeMaxBytes);
+    if (!parsed)
+        return parsed.error();
+    const json& document = parsed.value();
     if (!document.is_object())
         return DataError{sourceName, "", "wrong-type", "expected an object"};
     const auto format = document.find("format");

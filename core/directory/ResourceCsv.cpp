@@ -3,6 +3,8 @@
 // collecting every problem instead of stopping at the first.
 #include "core/directory/ResourceCsv.h"
 
+#include "core/JsonLimits.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -174,15 +176,24 @@ std::vector<CsvProblem> readHeader(const Record& record, Header& header)
     if (!record.error.empty())
         problems.push_back({record.line, {}, record.error, "the header row is not well formed"});
     header.written = record.fields;
+    // A header of a million columns gives the first few problems, not a million.
+    constexpr std::size_t kMaxHeaderProblems = 20;
+    std::size_t skipped = 0;
+    const auto add = [&](const std::string& written, const char* code, std::string detail) {
+        if (problems.size() < kMaxHeaderProblems)
+            problems.push_back({record.line, excerpt(written), code, std::move(detail)});
+        else
+            ++skipped;
+    };
     for (std::size_t i = 0; i < record.fields.size(); ++i) {
         const std::string& written = record.fields[i];
-        const auto known = knownColumn(asCode(written));
+        const auto known = written.size() > 64 ? std::nullopt : knownColumn(asCode(written));
         if (!known) {
-            problems.push_back({record.line, written, "unknown-column",
-                                written.empty() ? "a column has no name; known columns: " + joined(", ")
-                                                : "known columns: " + joined(", ")});
+            add(written, "unknown-column",
+                written.empty() ? "a column has no name; known columns: " + joined(", ")
+                                : "known columns: " + joined(", "));
         } else if (header.at[*known]) {
-            problems.push_back({record.line, written, "duplicate-column", "the column appears twice"});
+            add(written, "duplicate-column", "the column appears twice");
         } else {
             header.at[*known] = i;
         }
@@ -191,6 +202,11 @@ std::vector<CsvProblem> readHeader(const Record& record, Header& header)
         if (!header.at[*knownColumn(required)])
             problems.push_back({record.line, std::string(required), "missing-column", "a required column"});
     }
+    if (skipped > 0)
+        problems.push_back({record.line,
+                            {},
+                            "unknown-column",
+                            "and " + std::to_string(skipped) + " more columns that are unknown or repeated"});
     return problems;
 }
 
@@ -249,9 +265,8 @@ std::optional<Resource> readRow(const Record& record, const Header& header, std:
         resource.kind = resourceKindFromCode(kindText);
         if (!resource.kind)
             add(*knownColumn("kind"), "unknown-kind",
-                "\"" + kindText.substr(0, 40) +
-                    "\"; kinds: shelter, "
-                    "detox, clinic, peer_center, food, crisis_line");
+                quotedExcerpt(kindText, 40) + "; kinds: shelter, "
+                                              "detox, clinic, peer_center, food, crisis_line");
     }
     resource.phone = std::string(field("phone"));
     resource.address = std::string(field("address"));
@@ -260,8 +275,7 @@ std::optional<Resource> readRow(const Record& record, const Header& header, std:
     if (const auto walkIns = parseYesNo(field("walk_ins")))
         resource.walkIns = *walkIns;
     else
-        add(*knownColumn("walk_ins"), "yes-no",
-            "\"" + std::string(field("walk_ins").substr(0, 20)) + "\"; use yes or no");
+        add(*knownColumn("walk_ins"), "yes-no", quotedExcerpt(field("walk_ins"), 20) + "; use yes or no");
     resource.notes = std::string(field("notes"));
     for (Error& error : directory::problems(resource)) {
         // "kind" is reported once: unknown, not also missing.

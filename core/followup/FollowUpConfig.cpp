@@ -1,6 +1,7 @@
 // The follow-up policy's numbers and their JSON form (see FollowUpConfig.h).
 #include "core/followup/FollowUpConfig.h"
 
+#include "core/JsonLimits.h"
 #include "core/roster/TimeZoneRule.h"
 
 #include <algorithm>
@@ -26,15 +27,16 @@ struct Problem
     throw Problem{path, std::move(code), std::move(message)};
 }
 
+// Keys come from the text: a path quotes at most an excerpt of each.
 std::string joinPath(const std::string& path, std::string_view key)
 {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
+    const std::string shownKey = key.size() > kExcerptBytes ? excerpt(key) : std::string(key);
+    return path.empty() ? shownKey : path + "." + shownKey;
 }
 
 std::string shown(const json& value)
 {
-    std::string text = value.dump();
-    return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+    return shownJson(value);
 }
 
 void onlyMembers(const json& object, const std::string& path, std::initializer_list<std::string_view> allowed)
@@ -48,7 +50,7 @@ void onlyMembers(const json& object, const std::string& path, std::initializer_l
             for (std::string_view name : allowed)
                 list += (list.empty() ? "" : ", ") + std::string(name);
             fail(joinPath(path, key), "unknown-member",
-                 "unknown member \"" + key + "\" (expected one of: " + list + ")");
+                 "unknown member " + quotedExcerpt(key) + " (expected one of: " + list + ")");
         }
     }
 }
@@ -176,21 +178,18 @@ std::optional<DataError> validate(const FollowUpConfig& config, const std::strin
 
 Result<FollowUpConfig, DataError> parseFollowUpConfig(std::string_view text, const std::string& sourceName)
 {
-    json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        return DataError{sourceName, "byte " + std::to_string(error.byte), "json-syntax",
-                         "not valid JSON: " + std::string(error.what())};
-    }
+    auto parsed = parseJsonText(text, sourceName);
+    if (!parsed)
+        return parsed.error();
+    const json& root = parsed.value();
     FollowUpConfig config;
     try {
         config = readConfig(root);
     } catch (const Problem& problem) {
         return DataError{sourceName, problem.path.empty() ? "(top level)" : problem.path, problem.code,
                          problem.message};
-    } catch (const json::exception& error) {
-        return DataError{sourceName, "", "wrong-type", error.what()};
+    } catch (const std::exception& error) {
+        return DataError{sourceName, "", "wrong-value", excerpt(error.what(), 200)};
     }
     if (auto problem = validate(config, sourceName))
         return *problem;

@@ -1,5 +1,7 @@
 #include "core/geo/BeatMap.h"
 
+#include "core/JsonLimits.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -28,6 +30,16 @@ constexpr std::size_t kEdgesPerBand = 2;
 constexpr std::size_t kMaxBands = 1 << 16;
 // Scan lines tried per part by interiorPoint().
 constexpr int kScanLines = 31;
+// Work bounds that keep loading linear in the input (issue 19): a band
+// holds an edge once per band it spans, the grid a part once per cell its
+// box covers and an edge once per cell its box covers. Real beats barely
+// overlap, so these sums stay a few times the grid; only a map whose beats
+// pile on top of each other (50,000 copies of one square) goes past them,
+// and is refused as "too-complex".
+constexpr std::size_t kBandEntriesPerEdge = 8;
+constexpr std::size_t kGridCoverPerCell = 64;
+constexpr std::size_t kGridCoverPerEdge = 16;
+constexpr std::size_t kEdgeCoverPerCell = 32;
 
 std::string member(const std::string& path, const std::string& name)
 {
@@ -59,10 +71,7 @@ std::string describe(const Json& value)
     case Json::value_t::boolean:
         return value.get<bool>() ? "true" : "false";
     case Json::value_t::string: {
-        std::string text = value.get<std::string>();
-        if (text.size() > 40)
-            text = text.substr(0, 40) + "...";
-        return "the string \"" + text + "\"";
+        return "the string " + quotedExcerpt(value.get_ref<const std::string&>(), 40);
     }
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
@@ -85,13 +94,6 @@ std::string trim(const std::string& text)
     auto begin = std::find_if_not(text.begin(), text.end(), space);
     auto end = std::find_if_not(text.rbegin(), std::reverse_iterator(begin), space).base();
     return std::string(begin, end);
-}
-
-// nlohmann's what() starts with "[json.exception.parse_error.101] "; the rest says where and what.
-std::string withoutPrefix(const std::string& what)
-{
-    const auto bracket = what.find("] ");
-    return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
 bool equalsIgnoringCase(const std::string& a, const std::string& b)
@@ -265,12 +267,12 @@ struct BeatMap::Builder
             if (equalsIgnoringCase(key, name))
                 sameButCase = key;
             if (listed < 12)
-                message += (listed++ == 0 ? "\"" : ", \"") + key + "\"";
+                message += (listed++ == 0 ? "" : ", ") + quotedExcerpt(key);
         }
         if (properties.size() > listed)
             message += " and " + std::to_string(properties.size() - listed) + " more";
         if (!sameButCase.empty())
-            message += "; did you mean \"" + sameButCase + "\"? (names are case-sensitive)";
+            message += "; did you mean " + quotedExcerpt(sameButCase) + "? (names are case-sensitive)";
         else
             message += "; set the id property to the one holding the beat id";
         return message;
@@ -356,17 +358,10 @@ struct BeatMap::Builder
 
 Result<BeatMap, DataError> BeatMap::fromGeoJson(std::string_view text, const BeatMapOptions& options)
 {
-    Json json;
-    try {
-        json = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-        return DataError{options.sourceName, "", "json-syntax",
-                         "not valid JSON at byte " + std::to_string(e.byte) + ": " + withoutPrefix(e.what())};
-    } catch (const Json::exception& e) {
-        // Syntax fine but not representable, e.g. "number overflow parsing '1e999'"; nlohmann gives no
-        // offset.
-        return DataError{options.sourceName, "", "json-syntax", "not valid JSON: " + withoutPrefix(e.what())};
-    }
+    auto parsed = parseJsonText(text, options.sourceName, kJsonMaxDocumentBytes);
+    if (!parsed)
+        return parsed.error();
+    Json json = std::move(parsed.value());
 
     Builder builder{options, BeatMap{}, {}};
     if (auto failed = builder.root(json))
@@ -402,7 +397,8 @@ Result<BeatMap, DataError> BeatMap::fromGeoJson(std::string_view text, const Bea
     map.m_bandOffsets.assign(1, 0);
     for (Part& part : map.m_parts)
         map.buildBands(part);
-    map.buildIndex();
+    if (auto tooComplex = map.buildIndex())
+        return DataError{options.sourceName, "", "too-complex", *tooComplex};
     return std::move(builder.map);
 }
 
@@ -451,6 +447,24 @@ void BeatMap::buildBands(Part& part)
                    : 1;
     part.bandScale = height > 0 ? part.bandCount / height : 0;
     part.firstBand = static_cast<std::uint32_t>(m_bandOffsets.size() - 1);
+    // Tall edges (a zigzag across the part) span many bands: fewer bands
+    // until the copies stay within kBandEntriesPerEdge per edge.
+    const auto bandEntries = [&] {
+        std::size_t total = 0;
+        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
+            for (std::uint32_t i = m_rings[r].begin; i + 1 < m_rings[r].end; ++i) {
+                const double low = std::min(m_points[i].lat, m_points[i + 1].lat);
+                const double high = std::max(m_points[i].lat, m_points[i + 1].lat);
+                total += slot(high, part.box.minLat, part.bandScale, part.bandCount) -
+                         slot(low, part.box.minLat, part.bandScale, part.bandCount) + 1;
+            }
+        }
+        return total;
+    };
+    while (part.bandCount > 1 && bandEntries() > kBandEntriesPerEdge * (edges + 1)) {
+        part.bandCount = std::max<std::uint32_t>(1, part.bandCount / 4);
+        part.bandScale = part.bandCount / height;
+    }
 
     // An edge goes into every band its latitude range touches: a scan line at
     // any latitude then finds every edge it can cross or touch in one band.
@@ -533,7 +547,7 @@ int BeatMap::cellY(double lat) const
     return static_cast<int>(slot(lat, m_bounds.minLat, m_scaleY, static_cast<std::uint32_t>(m_ny)));
 }
 
-void BeatMap::buildIndex()
+std::optional<std::string> BeatMap::buildIndex()
 {
     std::size_t edges = 0;
     for (const Ring& ring : m_rings)
@@ -554,28 +568,60 @@ void BeatMap::buildIndex()
     m_scaleX = width > 0 ? m_nx / width : 0;
     m_scaleY = height > 0 ? m_ny / height : 0;
 
+    // Each part's box in cells, and the work the index will take: refused
+    // (not built slowly) when beats pile on top of each other.
+    struct CellBox
+    {
+        int x0, x1, y0, y1;
+    };
+    std::vector<CellBox> boxes(m_parts.size());
+    const std::size_t cells = static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny);
+    std::size_t cover = 0;
+    std::vector<std::vector<std::uint32_t>> startingRow(static_cast<std::size_t>(m_ny));
+    for (std::uint32_t k = 0; k < m_parts.size(); ++k) {
+        const GeoBox& box = m_parts[k].box;
+        boxes[k] = {cellX(box.minLon), cellX(box.maxLon), cellY(box.minLat), cellY(box.maxLat)};
+        cover += static_cast<std::size_t>(boxes[k].x1 - boxes[k].x0 + 1) *
+                 static_cast<std::size_t>(boxes[k].y1 - boxes[k].y0 + 1);
+        startingRow[static_cast<std::size_t>(boxes[k].y0)].push_back(k);
+    }
+    if (cover > kGridCoverPerCell * cells + m_parts.size())
+        return "the beats overlap too much for a beat map: their " + std::to_string(m_parts.size()) +
+               " polygons cover the map " + std::to_string(cover / cells) + " times over (at most " +
+               std::to_string(kGridCoverPerCell) + ")";
+    std::size_t touchCount = 0;
+    const auto forEachEdgeCells = [&](auto&& f) {
+        for (std::uint32_t k = 0; k < m_parts.size(); ++k) {
+            const Part& part = m_parts[k];
+            for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
+                for (std::uint32_t i = m_rings[r].begin; i + 1 < m_rings[r].end; ++i) {
+                    const GeoPoint a = m_points[i];
+                    const GeoPoint b = m_points[i + 1];
+                    f(k, cellX(std::min(a.lon, b.lon)), cellX(std::max(a.lon, b.lon)),
+                      cellY(std::min(a.lat, b.lat)), cellY(std::max(a.lat, b.lat)));
+                }
+            }
+        }
+    };
+    forEachEdgeCells([&](std::uint32_t, int x0, int x1, int y0, int y1) {
+        touchCount += static_cast<std::size_t>(x1 - x0 + 1) * static_cast<std::size_t>(y1 - y0 + 1);
+    });
+    if (touchCount > kGridCoverPerEdge * edges + kEdgeCoverPerCell * cells)
+        return "the beats' edges cross the lookup grid " + std::to_string(touchCount) +
+               " times, too many for " + std::to_string(edges) +
+               " edges: long edges that overlap (a beat drawn over and over)";
+
     // (cell, part) for every cell an edge's bounding box touches, cells
     // computed by the same monotone function as lookups: an edge passing
     // through a cell always marks it.
     std::vector<std::uint64_t> touches;
-    touches.reserve(edges * 2);
-    for (std::uint32_t k = 0; k < m_parts.size(); ++k) {
-        const Part& part = m_parts[k];
-        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
-            for (std::uint32_t i = m_rings[r].begin; i + 1 < m_rings[r].end; ++i) {
-                const GeoPoint a = m_points[i];
-                const GeoPoint b = m_points[i + 1];
-                const int x0 = cellX(std::min(a.lon, b.lon));
-                const int x1 = cellX(std::max(a.lon, b.lon));
-                const int y0 = cellY(std::min(a.lat, b.lat));
-                const int y1 = cellY(std::max(a.lat, b.lat));
-                for (int y = y0; y <= y1; ++y) {
-                    for (int x = x0; x <= x1; ++x)
-                        touches.push_back(static_cast<std::uint64_t>(y * m_nx + x) << 32 | k);
-                }
-            }
+    touches.reserve(touchCount);
+    forEachEdgeCells([&](std::uint32_t k, int x0, int x1, int y0, int y1) {
+        for (int y = y0; y <= y1; ++y) {
+            for (int x = x0; x <= x1; ++x)
+                touches.push_back(static_cast<std::uint64_t>(y * m_nx + x) << 32 | k);
         }
-    }
+    });
     std::sort(touches.begin(), touches.end());
     touches.erase(std::unique(touches.begin(), touches.end()), touches.end());
 
@@ -584,24 +630,45 @@ void BeatMap::buildIndex()
         repX[static_cast<std::size_t>(x)] =
             representative(m_bounds.minLon, m_scaleX, x, [&](double v) { return cellX(v); });
 
-    m_cells.assign(static_cast<std::size_t>(m_nx) * static_cast<std::size_t>(m_ny), -1);
+    m_cells.assign(cells, -1);
     m_candidateOffsets.assign(1, 0);
     m_candidates.clear();
     std::size_t touch = 0;
-    std::vector<std::uint32_t> rowParts;
+    // The parts whose box covers the row, in order of their first column,
+    // and those whose box covers the cell (in part order): a cell looks at
+    // these only, so the work is the parts'
+    // box areas in cells, which `cover` bounds.
+    std::vector<std::uint32_t> byColumn;
+    const auto byFirstColumn = [&](std::uint32_t a, std::uint32_t b) {
+        return boxes[a].x0 < boxes[b].x0 || (boxes[a].x0 == boxes[b].x0 && a < b);
+    };
+    std::vector<std::uint32_t> active;
     std::vector<std::uint32_t> cellParts;
     for (int y = 0; y < m_ny; ++y) {
         const double repY = representative(m_bounds.minLat, m_scaleY, y, [&](double v) { return cellY(v); });
-        rowParts.clear();
-        for (std::uint32_t k = 0; k < m_parts.size(); ++k) {
-            if (cellY(m_parts[k].box.minLat) <= y && y <= cellY(m_parts[k].box.maxLat))
-                rowParts.push_back(k);
-        }
+        // The row's parts by first column (then part), kept from row to row.
+        std::erase_if(byColumn, [&](std::uint32_t k) { return boxes[k].y1 < y; });
+        auto& starting = startingRow[static_cast<std::size_t>(y)];
+        std::sort(starting.begin(), starting.end(), byFirstColumn);
+        const auto middle = byColumn.insert(byColumn.end(), starting.begin(), starting.end());
+        std::inplace_merge(byColumn.begin(), middle, byColumn.end(), byFirstColumn);
+        std::size_t entering = 0;
+        active.clear();
         // Cells no edge touches, side by side, lie in the same face of the
-        // map, so a run of them shares one answer, computed once.
+        // map, so a run of them shares one answer, computed once. A part
+        // covering a later cell of the run covers its first one too, so it
+        // is active there.
         bool runKnown = false;
         int runAnswer = -1;
         for (int x = 0; x < m_nx; ++x) {
+            std::erase_if(active, [&](std::uint32_t k) { return boxes[k].x1 < x; });
+            const std::size_t before = active.size();
+            while (entering < byColumn.size() && boxes[byColumn[entering]].x0 <= x)
+                active.push_back(byColumn[entering++]);
+            if (active.size() != before) {
+                std::sort(active.begin() + std::ptrdiff_t(before), active.end());
+                std::inplace_merge(active.begin(), active.begin() + std::ptrdiff_t(before), active.end());
+            }
             const std::size_t cell =
                 static_cast<std::size_t>(y) * static_cast<std::size_t>(m_nx) + static_cast<std::size_t>(x);
             const GeoPoint rep{repX[static_cast<std::size_t>(x)], repY};
@@ -611,7 +678,7 @@ void BeatMap::buildIndex()
             if (cellParts.empty()) {
                 if (!runKnown) {
                     runAnswer = -1;
-                    for (const std::uint32_t k : rowParts) {
+                    for (const std::uint32_t k : active) {
                         if (partLocation(m_parts[k], rep) != Where::Outside) {
                             runAnswer = m_parts[k].beat;
                             break;
@@ -628,7 +695,7 @@ void BeatMap::buildIndex()
             // one covering the representative settles the rest of the list.
             const std::size_t start = m_candidates.size();
             std::size_t next = 0;
-            for (const std::uint32_t k : rowParts) {
+            for (const std::uint32_t k : active) {
                 if (next < cellParts.size() && cellParts[next] == k) {
                     m_candidates.push_back(static_cast<std::int32_t>(k));
                     ++next;
@@ -650,6 +717,7 @@ void BeatMap::buildIndex()
             m_candidateOffsets.push_back(static_cast<std::uint32_t>(m_candidates.size()));
         }
     }
+    return std::nullopt;
 }
 
 int BeatMap::locateIndex(GeoPoint p) const

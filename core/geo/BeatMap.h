@@ -56,6 +56,9 @@ struct BeatMapOptions
 //   bad-coordinate            a position that is not [lon, lat] with finite
 //                             numbers, |lon| <= 180, |lat| <= 90
 //   no-beats                  a collection without features
+//   too-large, too-deep       past core/JsonLimits.h's bounds
+//   too-complex               beats piled on top of each other, so that the
+//                             lookup grid would take super-linear time
 class BeatMap
 {
 public:
@@ -129,7 +132,7 @@ private:
     friend struct Builder;
 
     Where partLocation(const Part& part, GeoPoint p) const;
-    void buildIndex();
+    std::optional<std::string> buildIndex(); // what makes the map too complex, if anything
     void buildBands(Part& part);
     int cellX(double lon) const;
     int cellY(double lat) const;

@@ -1,5 +1,7 @@
 #include "core/routing/Replay.h"
 
+#include "core/JsonLimits.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -145,10 +147,10 @@ std::string_view trim(std::string_view text)
     return text;
 }
 
+// A field for a message: at most an excerpt (core/JsonLimits.h), in quotes.
 std::string quoted(std::string_view text)
 {
-    std::string shown(text.substr(0, 60));
-    return "\"" + shown + (text.size() > 60 ? "...\"" : "\"");
+    return quotedExcerpt(text);
 }
 
 // ---- time -----------------------------------------------------------------------
@@ -229,6 +231,9 @@ std::string parseTime(std::string_view text, std::variant<TimePoint, roster::Loc
     const year_month_day date{year{y}, month{unsigned(mo)}, day{unsigned(d)}};
     if (!date.ok())
         return quoted(text) + " is not a calendar date";
+    if (!yearInRange(y))
+        return quoted(text) + " is outside the years " + std::to_string(kMinYear) + " to " +
+               std::to_string(kMaxYear);
     if (h > 23 || mi > 59 || s > 59)
         return quoted(text) + " is not a time of day";
     if (instant)
@@ -290,8 +295,8 @@ Result<CallTypeMap, DataError> CallTypeMap::parse(std::string_view csv, const st
         const auto [it, inserted] = result.m_map.emplace(from, to);
         if (!inserted && it->second != to)
             return DataError{sourceName, "line " + std::to_string(line), "duplicate-spelling",
-                             quoted(fields[0]) + " is mapped twice, to \"" + it->second + "\" and \"" + to +
-                                 "\""};
+                             quoted(fields[0]) + " is mapped twice, to " + quoted(it->second) + " and " +
+                                 quoted(to)};
     }
     return result;
 }
@@ -442,8 +447,8 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
                     continue;
                 }
                 if (std::abs(point.lat) > 90 || std::abs(point.lon) > 180) {
-                    reject(line, "coordinates: latitude " + std::string(latText) + ", longitude " +
-                                     std::string(lonText) + " are outside the world");
+                    reject(line, "coordinates: latitude " + quoted(latText) + ", longitude " +
+                                     quoted(lonText) + " are outside the world");
                     continue;
                 }
                 call.position = point;
@@ -492,7 +497,7 @@ Result<ReplaySummary, DataError> replayCsv(std::string_view csv, const std::stri
 
         if (!router.decideInto(call, decision, decisionError, detail)) {
             if (decisionError.code != "no-rule-set") {
-                reject(line, "time: " + std::string(timeText) + " " + decisionError.detail);
+                reject(line, "time: " + quoted(timeText) + " " + excerpt(decisionError.detail, 200));
                 continue;
             }
             // Before the earliest rule set: not a broken row, a gap in the rules given.

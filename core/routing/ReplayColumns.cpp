@@ -1,5 +1,6 @@
 #include "core/routing/ReplayColumns.h"
 
+#include "core/JsonLimits.h"
 #include "core/routing/RuleSet.h"
 
 namespace heart::routing {
@@ -131,11 +132,11 @@ Result<CsvLayout, DataError> parseColumnMapping(std::string_view spec, CsvLayout
                 target = &layout[candidate];
         }
         if (!target)
-            return DataError{"--columns", std::string(entry), "unknown-column-key",
-                             "unknown key \"" + std::string(key) +
-                                 "\" (use id, time, date, type, beat, lat, lon, flags, risk)"};
+            return DataError{"--columns", excerpt(entry), "unknown-column-key",
+                             "unknown key " + quotedExcerpt(key) +
+                                 " (use id, time, date, type, beat, lat, lon, flags, risk)"};
         if (column.empty())
-            return DataError{"--columns", std::string(entry), "missing-column-name",
+            return DataError{"--columns", excerpt(entry), "missing-column-name",
                              "write KEY=HEADER, e.g. time=CallTime"};
         *target = std::string(column);
     }
@@ -150,11 +151,16 @@ Result<HeaderColumns, DataError> findColumns(std::span<const std::string_view> h
     found.index.fill(-1);
     found.count = header.size();
     std::vector<std::string> folded;
-    std::string listed; // the headers as found, for messages
-    for (std::string_view name : header) {
-        folded.push_back(fold(name));
-        listed += (listed.empty() ? "" : ", ") + std::string(trim(name));
+    std::string listed; // the headers as found, for messages: the first few, each an excerpt
+    constexpr std::size_t kListed = 20;
+    folded.reserve(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        folded.push_back(fold(header[i]));
+        if (i < kListed)
+            listed += (listed.empty() ? "" : ", ") + excerpt(trim(header[i]));
     }
+    if (header.size() > kListed)
+        listed += " and " + std::to_string(header.size() - kListed) + " more";
     std::array<bool, kReplayColumnCount> mapped{};
     std::vector<bool> taken(header.size(), false);
     // Named columns first, so a recognised spelling never takes a named one.
@@ -173,9 +179,10 @@ Result<HeaderColumns, DataError> findColumns(std::span<const std::string_view> h
         }
         if (found.index[std::size_t(column)] < 0)
             return DataError{sourceName, "line 1", "missing-column",
-                             "no column \"" + wanted + "\" for the " + std::string(replayColumnKey(column)) +
-                                 " (found: " + listed + "); map it with --columns " +
-                                 std::string(replayColumnKey(column)) + "=HEADER"};
+                             "no column " + quotedExcerpt(wanted) + " for the " +
+                                 std::string(replayColumnKey(column)) + " (found: " + listed +
+                                 "); map it with --columns " + std::string(replayColumnKey(column)) +
+                                 "=HEADER"};
     }
     for (ReplayColumn column : kAllReplayColumns) {
         if (!layout[column].empty())

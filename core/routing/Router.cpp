@@ -1,5 +1,7 @@
 #include "core/routing/Router.h"
 
+#include "core/JsonLimits.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -242,6 +244,13 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, Reas
             error = Error{"invalid-local-time", "received", "not a calendar date and time of day"};
             return false;
         }
+        // Checked before converting: toUtc() of a year past 2262 wraps the clock.
+        if (!yearInRange(int(given.date.year()))) {
+            error =
+                Error{"time-out-of-range", "received",
+                      "outside the years " + std::to_string(kMinYear) + " to " + std::to_string(kMaxYear)};
+            return false;
+        }
         out.local = given;
         if (nearTransition(sys_days{given.date})) {
             const TimePoint utc = zone.toUtc(given);
@@ -259,6 +268,13 @@ bool Router::decideInto(const CallFacts& call, Decision& out, Error& error, Reas
                 }
             }
         }
+    }
+    // Years the clock holds without wrapping and rules can mean (core/JsonLimits.h):
+    // 2608 is not decided under the 2023 rules, 9999 does not come out as 1816.
+    if (!yearInRange(int(out.local.date.year()))) {
+        error = Error{"time-out-of-range", "received",
+                      "outside the years " + std::to_string(kMinYear) + " to " + std::to_string(kMaxYear)};
+        return false;
     }
     const sys_days day{out.local.date};
     out.isoWeekday = int(weekday{day}.iso_encoding()) - 1;

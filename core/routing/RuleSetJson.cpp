@@ -1,5 +1,7 @@
 #include "core/routing/RuleSetJson.h"
 
+#include "core/JsonLimits.h"
+
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -33,8 +35,13 @@ std::string typeName(const json& value)
 
 std::string shown(const json& value)
 {
-    std::string text = value.dump();
-    return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+    return shownJson(value);
+}
+
+// A text from the file, for a message: at most an excerpt, in quotes.
+std::string q(std::string_view text)
+{
+    return quotedExcerpt(text);
 }
 
 const json& member(const json& object, const std::string& path, const char* key)
@@ -45,9 +52,11 @@ const json& member(const json& object, const std::string& path, const char* key)
     return *found;
 }
 
+// Keys come from the file: a path quotes at most an excerpt of each.
 std::string joinPath(const std::string& path, std::string_view key)
 {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
+    const std::string shownKey = key.size() > kExcerptBytes ? excerpt(key) : std::string(key);
+    return path.empty() ? shownKey : path + "." + shownKey;
 }
 
 std::string indexPath(const std::string& path, std::size_t index)
@@ -92,7 +101,7 @@ void onlyMembers(const json& object, const std::string& path, std::initializer_l
             for (std::string_view name : allowed)
                 list += (list.empty() ? "" : ", ") + std::string(name);
             fail(joinPath(path, key), "unknown-member",
-                 "unknown member \"" + key + "\" (expected one of: " + list + ")");
+                 "unknown member " + q(key) + " (expected one of: " + list + ")");
         }
     }
 }
@@ -107,7 +116,11 @@ year_month_day date(const json& value, const std::string& path)
     in >> y >> dash1 >> m >> dash2 >> d;
     const year_month_day result{year{y}, month{m}, day{d}};
     if (s.size() != 10 || !in || dash1 != '-' || dash2 != '-' || !in.eof() || !result.ok())
-        fail(path, "bad-date", "expected a date \"YYYY-MM-DD\", got \"" + s + "\"");
+        fail(path, "bad-date", "expected a date \"YYYY-MM-DD\", got " + q(s));
+    if (!yearInRange(y))
+        fail(path, "bad-date",
+             "the date " + q(s) + " is outside the years " + std::to_string(kMinYear) + " to " +
+                 std::to_string(kMaxYear));
     return result;
 }
 
@@ -123,8 +136,7 @@ int minuteOfDay(std::string_view hhmm, bool allow24, const std::string& path, co
         if (m < 60 && (h < 24 || (allow24 && h == 24 && m == 0)))
             return h * 60 + m;
     }
-    fail(path, "bad-time-range",
-         "expected \"HH:MM-HH:MM\" with times from 00:00 to 24:00, got \"" + whole + "\"");
+    fail(path, "bad-time-range", "expected \"HH:MM-HH:MM\" with times from 00:00 to 24:00, got " + q(whole));
 }
 
 Condition condition(const json& value, const std::string& path)
@@ -135,7 +147,7 @@ Condition condition(const json& value, const std::string& path)
         const auto risk = riskFromCode(std::string_view(s).substr(5));
         if (!risk || *risk == RiskLevel::NotAssessed)
             fail(path, "unknown-condition",
-                 "unknown risk level in \"" + s + "\" (use risk:none, risk:low, risk:moderate or risk:high)");
+                 "unknown risk level in " + q(s) + " (use risk:none, risk:low, risk:moderate or risk:high)");
         result.isRisk = true;
         result.risk = *risk;
         return result;
@@ -143,8 +155,8 @@ Condition condition(const json& value, const std::string& path)
     const auto flag = flagFromCode(s);
     if (!flag)
         fail(path, "unknown-condition",
-             "unknown condition \"" + s +
-                 "\" (use weapon, violence, medical, intoxication, minors or risk:LEVEL)");
+             "unknown condition " + q(s) +
+                 " (use weapon, violence, medical, intoxication, minors or risk:LEVEL)");
     result.flag = *flag;
     return result;
 }
@@ -176,7 +188,7 @@ std::vector<std::string> beatList(const json& value, const std::string& path)
     std::sort(beats.begin(), beats.end());
     const auto dup = std::adjacent_find(beats.begin(), beats.end());
     if (dup != beats.end())
-        fail(path, "duplicate-beat", "beat \"" + *dup + "\" is listed twice");
+        fail(path, "duplicate-beat", "beat " + q(*dup) + " is listed twice");
     return beats;
 }
 
@@ -223,12 +235,12 @@ void readHours(const json& value, const std::string& path, ProgramRules& rules)
             const std::string s = text(ranges[i], rangePath);
             const auto dash = s.find('-');
             if (dash == std::string::npos)
-                fail(rangePath, "bad-time-range", "expected \"HH:MM-HH:MM\", got \"" + s + "\"");
+                fail(rangePath, "bad-time-range", "expected \"HH:MM-HH:MM\", got " + q(s));
             const int start = minuteOfDay(std::string_view(s).substr(0, dash), false, rangePath, s);
             const int end = minuteOfDay(std::string_view(s).substr(dash + 1), true, rangePath, s);
             if (start == end)
                 fail(rangePath, "bad-time-range",
-                     "the range \"" + s + "\" is empty (use \"00:00-24:00\" for the whole day)");
+                     "the range " + q(s) + " is empty (use \"00:00-24:00\" for the whole day)");
             if (end > start) {
                 rules.hours[std::size_t(weekday)].push_back({start, end});
             } else {
@@ -266,7 +278,7 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
             const auto found = std::find_if(set.callTypes.begin(), set.callTypes.end(),
                                             [&](const CallType& type) { return type.code == code; });
             if (found == set.callTypes.end())
-                fail(itemPath, "unknown-call-type", "\"" + code + "\" is not a code in \"callTypes\"");
+                fail(itemPath, "unknown-call-type", q(code) + " is not a code in \"callTypes\"");
             rules.eligibleCallType[std::size_t(found - set.callTypes.begin())] = true;
         }
     }
@@ -279,8 +291,7 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
     if (const auto holidays = value.find("holidays"); holidays != value.end()) {
         const std::string s = text(*holidays, joinPath(path, "holidays"));
         if (s != "open" && s != "closed")
-            fail(joinPath(path, "holidays"), "wrong-value",
-                 "expected \"open\" or \"closed\", got \"" + s + "\"");
+            fail(joinPath(path, "holidays"), "wrong-value", "expected \"open\" or \"closed\", got " + q(s));
         rules.closedOnHolidays = s == "closed";
     }
     if (const auto follows = value.find("follows"); follows != value.end()) {
@@ -290,7 +301,7 @@ ProgramRules readProgram(const json& value, const std::string& path, Program pro
             const std::string code = text((*follows)[i], indexPath(followsPath, i));
             const auto followed = programFromCode(code);
             if (!followed || *followed == program)
-                fail(indexPath(followsPath, i), "unknown-program", "\"" + code + "\" is not another program");
+                fail(indexPath(followsPath, i), "unknown-program", q(code) + " is not another program");
             rules.follows.push_back(*followed);
         }
     }
@@ -303,8 +314,7 @@ void addSpelling(RuleSet& set, const std::string& spelling, int index, const std
     const auto [it, inserted] = set.callTypeLookup.emplace(key, index);
     if (!inserted && it->second != index)
         fail(path, "duplicate-call-type",
-             "\"" + spelling + "\" already names the call type \"" +
-                 set.callTypes[std::size_t(it->second)].code + "\"");
+             q(spelling) + " already names the call type " + q(set.callTypes[std::size_t(it->second)].code));
     set.callTypeLookup.emplace(spelling, index); // exact spelling: the fast path
 }
 
@@ -316,7 +326,7 @@ RuleSet readRuleSet(const json& root)
     const std::string format = text(member(root, "", "format"), "format");
     if (format != kRuleSetFormat)
         fail("format", "unsupported-format",
-             "expected \"" + std::string(kRuleSetFormat) + "\", got \"" + format + "\"");
+             "expected \"" + std::string(kRuleSetFormat) + "\", got " + q(format));
     RuleSet set;
     set.id = nonEmptyText(member(root, "", "id"), "id");
     set.name = nonEmptyText(member(root, "", "name"), "name");
@@ -325,7 +335,7 @@ RuleSet readRuleSet(const json& root)
     auto parsedZone = roster::TimeZoneRule::parse(zone);
     if (!parsedZone)
         fail("timeZone", "bad-time-zone",
-             "\"" + zone + "\" is not a POSIX TZ rule (" + parsedZone.error().field + ": " +
+             q(zone) + " is not a POSIX TZ rule (" + parsedZone.error().field + ": " +
                  parsedZone.error().detail + ")");
     set.zone = parsedZone.value();
 
@@ -364,7 +374,7 @@ RuleSet readRuleSet(const json& root)
         const auto program = programFromCode(key);
         if (!program)
             fail(joinPath("programs", key), "unknown-program",
-                 "unknown program \"" + key + "\" (expected ccd, crt, cor, cn or police-ems)");
+                 "unknown program " + q(key) + " (expected ccd, crt, cor, cn or police-ems)");
         set.programs.push_back(readProgram(value, joinPath("programs", key), *program, set));
     }
     for (const ProgramRules& rules : set.programs) {
@@ -384,20 +394,16 @@ RuleSet readRuleSet(const json& root)
 
 Result<RuleSet, DataError> parseRuleSet(std::string_view text, const std::string& sourceName)
 {
-    json root;
+    auto parsed = parseJsonText(text, sourceName);
+    if (!parsed)
+        return parsed.error();
     try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& error) {
-        return DataError{sourceName, "byte " + std::to_string(error.byte), "json-syntax",
-                         "not valid JSON: " + std::string(error.what())};
-    }
-    try {
-        return readRuleSet(root);
+        return readRuleSet(parsed.value());
     } catch (const Problem& problem) {
         return DataError{sourceName, problem.path.empty() ? "(top level)" : problem.path, problem.code,
                          problem.message};
-    } catch (const json::exception& error) {
-        return DataError{sourceName, "", "wrong-type", error.what()};
+    } catch (const std::exception& error) {
+        return DataError{sourceName, "", "wrong-value", excerpt(error.what(), 200)};
     }
 }
 

@@ -3,6 +3,7 @@
 // SafetyPlan.h for the steps, the rules and the format).
 #include "core/safety/SafetyPlan.h"
 
+#include "core/JsonLimits.h"
 #include "core/intake/IntakeRules.h"
 
 #include <algorithm>
@@ -87,7 +88,8 @@ void onlyMembers(const json& object, const std::string& path, std::initializer_l
 {
     for (const auto& item : object.items()) {
         if (std::find(known.begin(), known.end(), item.key()) == known.end())
-            fail(joinPath(path, item.key()), "unknown-member", "unknown member \"" + item.key() + "\"");
+            fail(joinPath(path, excerpt(item.key())), "unknown-member",
+                 "unknown member " + quotedExcerpt(item.key()));
     }
 }
 
@@ -282,15 +284,17 @@ Result<SafetyPlan> safetyPlanFromJson(const json& root)
         return readPlan(root);
     } catch (const Problem& problem) {
         return Error{problem.code, problem.path, problem.detail};
+    } catch (const std::exception& error) {
+        return Error{"wrong-value", "", excerpt(error.what(), 200)};
     }
 }
 
 Result<SafetyPlan> parseSafetyPlan(std::string_view text)
 {
-    json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded())
-        return Error{"json-syntax", "", "not valid JSON"};
-    return safetyPlanFromJson(parsed);
+    auto parsed = parseJsonText(text, "safety plan");
+    if (!parsed)
+        return Error{parsed.error().code, "", parsed.error().location + ": " + parsed.error().message};
+    return safetyPlanFromJson(parsed.value());
 }
 
 } // namespace heart::safety

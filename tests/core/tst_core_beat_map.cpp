@@ -453,8 +453,8 @@ void TestBeatMap::errors_data()
                             << QString::fromLatin1(message);
     };
     // 'x' is the 10th byte; nlohmann counts from 1.
-    row("not JSON", R"({"type": x})", "json-syntax", "", "byte 10");
-    row("empty text", "", "json-syntax", "", "byte 1");
+    row("not JSON", R"({"type": x})", "json-syntax", "byte 10", "byte 10");
+    row("empty text", "", "json-syntax", "byte 1", "byte 1");
     row("number too large", collection({feature("1", polygon("[[0,0],[1e999,0],[1,1],[0,0]]"))}),
         "json-syntax", "", "overflow");
     row("JSON but an array", "[1, 2]", "not-a-feature-collection", "", "an array");
