@@ -70,7 +70,7 @@ store::Actor colleague(store::Database& db, const Clock& clock, const QString& l
 {
     store::AccountStore accounts(db, clock);
     auto admin =
-        accounts.signIn(QStringLiteral("admin"), QStringLiteral("admin-demo"), QStringLiteral("ws-other"));
+        accounts.signIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"), QStringLiteral("ws-other"));
     if (!admin.ok())
         qFatal("admin sign-in failed");
     const usecases::Context asAdmin{db, clock, admin.value()};
