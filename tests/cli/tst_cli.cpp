@@ -123,6 +123,7 @@ private Q_SLOTS:
     void weakPasswordIsRefused_data();
     void weakPasswordIsRefused();
     void controlCharactersInNamesAreRefused();
+    void resetPasswordFollowsThePolicy();
     void passwordsFromEnvironmentAreNeverPrinted();
     void promptedPasswordsAreNotEchoed();
     void demoThenVerifyAuditPasses();
@@ -418,6 +419,54 @@ void TestCli::controlCharactersInNamesAreRefused()
                  "the refused name is not echoed");
         QVERIFY(!QFileInfo::exists(db));
     }
+}
+
+void TestCli::resetPasswordFollowsThePolicy()
+{
+    const QString db = QDir(freshDir()).filePath(QStringLiteral("reset.sqlite"));
+    CLI_EXPECT_EXIT(createAdmin(db), 0);
+    CLI_EXPECT_EXIT(createUser(db, QStringLiteral("admin"), QStringLiteral("casey"), {QStringLiteral("emt")}),
+                    0);
+    CliRunner cli = runner();
+    cli.setEnv(QStringLiteral("HEARTDESK_ADMIN_PASSWORD"), kAdminPassword);
+    const QStringList args = {QStringLiteral("reset-password"),
+                              QStringLiteral("--as"),
+                              QStringLiteral("admin"),
+                              QStringLiteral("--login"),
+                              QStringLiteral("casey"),
+                              QStringLiteral("--database"),
+                              db};
+    RawSql raw = RawSql::sqlite(db);
+    const QString hash = QStringLiteral("SELECT password_hash FROM users WHERE login = 'casey'");
+    const QString before = raw.scalar(hash).toString();
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("12345678"));
+    const CliResult refused = cli.run(args);
+    CLI_EXPECT_EXIT(refused, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("a run of characters or a keyboard row")),
+             qPrintable(refused.describe()));
+    QCOMPARE(raw.scalar(hash).toString(), before);
+    // The administrator's own account needs 12 characters.
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("lanternfish"));
+    const CliResult adminShort =
+        cli.run({QStringLiteral("reset-password"), QStringLiteral("--as"), QStringLiteral("admin"),
+                 QStringLiteral("--login"), QStringLiteral("admin"), QStringLiteral("--database"), db});
+    CLI_EXPECT_EXIT(adminShort, 1);
+    QVERIFY2(adminShort.err.contains(QStringLiteral("shorter than 12 characters")),
+             qPrintable(adminShort.describe()));
+
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("lanternfish marrow"));
+    const CliResult reset = cli.run(args);
+    CLI_EXPECT_EXIT(reset, 0);
+    QVERIFY2(reset.out.contains(QStringLiteral("reset the password of 'casey'")),
+             qPrintable(reset.describe()));
+    QVERIFY(raw.scalar(hash).toString() != before);
+    QCOMPARE(
+        raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset'")).toInt(),
+        1);
+    const CliResult unknown =
+        cli.run({QStringLiteral("reset-password"), QStringLiteral("--as"), QStringLiteral("admin"),
+                 QStringLiteral("--login"), QStringLiteral("nobody"), QStringLiteral("--database"), db});
+    CLI_EXPECT_EXIT(unknown, 2);
 }
 
 void TestCli::passwordsFromEnvironmentAreNeverPrinted()
