@@ -18,6 +18,7 @@
 //       "NOT WHOLE: why" (exit 1); 2 for a setup error.
 //
 // HEARTDESK_KEY_DIR must name the key folder of the database (as for heartdesk).
+#include "core/Clock.h"
 #include "intake/CounselorHome.h"
 #include "intake/IntakeForm.h"
 #include "shell/LanguageSwitcher.h"
@@ -34,6 +35,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 

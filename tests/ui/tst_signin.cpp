@@ -181,7 +181,7 @@ void TestSignIn::firstRunCreatesAdministrator()
         QVERIFY(!f.window().actor().has_value());
         const QString shown = f.window().findChild<QLabel*>(QStringLiteral("firstAdminError"))->text();
         QVERIFY2(shown.contains(reason), qPrintable(typed + QStringLiteral(": ") + shown));
-        QCOMPARE(QApplication::focusWidget(), password);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(password));
     }
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users")), 0);
     QTest::keyClicks(password, QStringLiteral("first-admin-pass"));
