@@ -83,7 +83,7 @@ void TestSignIn::landsOnRoleHome()
                        "WHERE a.action = 'sign_in' AND u.login = '%1'")
             .arg(login);
     const int signInsBefore = f.countRows(signIns);
-    f.typeSignIn(login, login + QStringLiteral("-demo"));
+    f.typeSignIn(login, test::UiTestFixture::demoPassword(login));
 
     QVERIFY(f.window().actor().has_value());
     QVERIFY(f.window().home());
