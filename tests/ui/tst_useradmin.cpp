@@ -58,9 +58,9 @@ void TestUserAdmin::addAccountByKeyboard()
     QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("newUserRole_call_counselor"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
     QTest::keyClicks(f.window().findChild<QLineEdit*>(QStringLiteral("newUserPassword")),
-                     QStringLiteral("mina-start-1"));
+                     QStringLiteral("tide lantern 41"));
     auto* confirm = f.window().findChild<QLineEdit*>(QStringLiteral("newUserConfirm"));
-    QTest::keyClicks(confirm, QStringLiteral("mina-start-1"));
+    QTest::keyClicks(confirm, QStringLiteral("tide lantern 41"));
     QTest::keyClick(confirm, Qt::Key_Return);
 
     QCOMPARE(table->rowCount(), before + 1);
