@@ -317,6 +317,20 @@ std::string cadNumber(TimePoint received, int sequence)
 
 } // namespace
 
+std::vector<DemoStaff> demoStaff()
+{
+    return {
+        {"admin", "Demo Administrator (Alex Ledger)", Role::Administrator, "admin-demo-desk"},
+        {"counselor", "Casey Brightwater, LCSW", Role::CallCounselor, "counselor-demo"},
+        {"teamlead", "Jordan Mossgrove, LCMHC", Role::CrtTeamLead, "teamlead-demo"},
+        {"peer", "Sam Riverstone", Role::PeerSupport, "peer-demo"},
+        {"emt", "Morgan Kettleby, EMT-B", Role::Emt, "emt-demo"},
+        {"coresponse", "Riley Oakhaven, LCAS", Role::CoResponseClinician, "coresponse-demo"},
+        {"navigator", "Taylor Starling", Role::CareNavigator, "navigator-demo"},
+        {"supervisor", "Dana Lanternfield", Role::Supervisor, "supervisor-demo"},
+    };
+}
+
 DemoScenario makeDemoScenario(const DemoOptions& options)
 {
     DemoRandom random(options.seed);
@@ -328,16 +342,7 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
     scenario.days = options.days;
     scenario.callsPerDay = options.callsPerDay;
     scenario.routed = options.router != nullptr;
-    scenario.staff = {
-        {"admin", "Demo Administrator (Alex Ledger)", Role::Administrator, "admin-demo"},
-        {"counselor", "Casey Brightwater, LCSW", Role::CallCounselor, "counselor-demo"},
-        {"teamlead", "Jordan Mossgrove, LCMHC", Role::CrtTeamLead, "teamlead-demo"},
-        {"peer", "Sam Riverstone", Role::PeerSupport, "peer-demo"},
-        {"emt", "Morgan Kettleby, EMT-B", Role::Emt, "emt-demo"},
-        {"coresponse", "Riley Oakhaven, LCAS", Role::CoResponseClinician, "coresponse-demo"},
-        {"navigator", "Taylor Starling", Role::CareNavigator, "navigator-demo"},
-        {"supervisor", "Dana Lanternfield", Role::Supervisor, "supervisor-demo"},
-    };
+    scenario.staff = demoStaff();
 
     const int peopleCount = 60;
     for (int i = 0; i < peopleCount; ++i) {

@@ -95,6 +95,10 @@ inline constexpr const char* kDemoCrtOnScene = "CRT-1";
 inline constexpr const char* kDemoCorEnRoute = "COR-1";
 
 DemoScenario makeDemoScenario(const DemoOptions& options);
+// The demo's staff accounts (the README's table); every password passes the
+// password policy (core/account/PasswordPolicy.h), the administrator's its
+// 12 characters.
+std::vector<DemoStaff> demoStaff();
 
 // The deterministic generator behind the scenario (splitmix64): the standard
 // distributions differ between library vendors, this does not.

@@ -1,6 +1,8 @@
 #include "store/AccountStore.h"
 
 #include "core/Uuid.h"
+#include "core/account/NameRules.h"
+#include "core/account/PasswordPolicy.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/PasswordHasher.h"
@@ -40,21 +42,28 @@ AccountStore::AccountStore(Database& db, const Clock& clock, LockoutPolicy locko
     : m_db(db), m_clock(clock), m_lockout(lockout), m_audit(db, clock)
 {}
 
-StoreError AccountStore::checkPassword(const QString& password, const QString& login)
+StoreError AccountStore::checkPassword(const QString& password, const QString& login,
+                                       const QString& displayName, bool administrator)
 {
-    if (password.size() < PasswordHasher::kMinimumLength) {
-        return StoreError::make(
-            StoreErrorCode::WeakPassword,
-            QStringLiteral("shorter than %1 characters").arg(PasswordHasher::kMinimumLength),
-            QStringLiteral("password"));
-    }
-    if (!login.isEmpty() && password.compare(login, Qt::CaseInsensitive) == 0)
-        return StoreError::make(StoreErrorCode::WeakPassword, QStringLiteral("same as the user ID"),
-                                QStringLiteral("password"));
-    return {};
+    const QByteArray utf8 = password.toUtf8();
+    const QByteArray loginUtf8 = login.toUtf8();
+    const QByteArray nameUtf8 = displayName.toUtf8();
+    const account::PasswordVerdict verdict = account::checkPassword(
+        {std::string_view(utf8.constData(), std::size_t(utf8.size())),
+         std::string_view(loginUtf8.constData(), std::size_t(loginUtf8.size())),
+         std::string_view(nameUtf8.constData(), std::size_t(nameUtf8.size())), administrator});
+    if (verdict.ok())
+        return {};
+    // The detail is the core's stable code ("too-short", "common"): the CLI and
+    // the UI put it into words; the limit is the minimum that applied.
+    StoreError error = StoreError::make(StoreErrorCode::WeakPassword,
+                                        toQString(account::passwordProblemCode(verdict.problem)),
+                                        QStringLiteral("password"));
+    error.limit = int(verdict.minimumLength);
+    return error;
 }
 
-StoreError AccountStore::checkNewUser(const NewUser& user)
+StoreError AccountStore::checkAccountFields(const NewUser& user)
 {
     static const QRegularExpression loginPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,31}$"));
     if (!loginPattern.match(user.login).hasMatch()) {
@@ -66,10 +75,39 @@ StoreError AccountStore::checkNewUser(const NewUser& user)
     if (user.displayName.trimmed().isEmpty())
         return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no name"),
                                 QStringLiteral("displayName"));
+    if (StoreError error = checkPersonName(user.displayName, QStringLiteral("displayName")))
+        return error;
     if (user.roles.isEmpty())
         return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("no role"),
                                 QStringLiteral("roles"));
-    return checkPassword(user.password, user.login);
+    return {};
+}
+
+StoreError AccountStore::checkNewUser(const NewUser& user)
+{
+    if (StoreError error = checkAccountFields(user))
+        return error;
+    return checkPassword(user.password, user.login, user.displayName,
+                         user.roles.contains(Role::Administrator));
+}
+
+StoreError checkPersonName(const QString& name, const QString& field)
+{
+    const QByteArray utf8 = name.trimmed().toUtf8();
+    switch (account::checkDisplayName(std::string_view(utf8.constData(), std::size_t(utf8.size())))) {
+    case account::NameProblem::None:
+    case account::NameProblem::Blank: // whether a name is required is the caller's rule
+        return {};
+    case account::NameProblem::TooLong: {
+        StoreError error = StoreError::make(StoreErrorCode::TooLong, QStringLiteral("name too long"), field);
+        error.limit = int(account::kMaximumDisplayNameLength);
+        return error;
+    }
+    case account::NameProblem::NotText:
+    case account::NameProblem::ControlCharacter:
+        break;
+    }
+    return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("control-character"), field);
 }
 
 StoreResult<bool> AccountStore::hasUsers()
@@ -459,7 +497,8 @@ StoreError AccountStore::resetPassword(const Actor& actor, const QString& userId
     auto current = account(userId);
     if (!current.ok())
         return current.error();
-    if (StoreError error = checkPassword(newPassword, current.value().login))
+    if (StoreError error = checkPassword(newPassword, current.value().login, current.value().displayName,
+                                         current.value().roles.contains(Role::Administrator)))
         return error;
     const QByteArray hash = PasswordHasher::hash(newPassword);
     if (hash.isEmpty())

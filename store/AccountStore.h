@@ -65,8 +65,13 @@ public:
     StoreError resetPassword(const Actor& actor, const QString& userId, const QString& newPassword);
     StoreError setActive(const Actor& actor, const QString& userId, bool active, int expectedVersion);
 
+    // The account's fields (user ID, name, roles) and its password, as the
+    // core's rules judge them (core/account); an error names the field.
     static StoreError checkNewUser(const NewUser& user);
-    static StoreError checkPassword(const QString& password, const QString& login);
+    static StoreError checkAccountFields(const NewUser& user);
+    // A WeakPassword error's detail is the core's problem code ("common"), its limit the minimum length.
+    static StoreError checkPassword(const QString& password, const QString& login, const QString& displayName,
+                                    bool administrator);
 
 private:
     StoreResult<UserAccount> findByLogin(const QString& login);
@@ -82,5 +87,12 @@ private:
     AccountLockout m_lockout;
     AuditTrail m_audit;
 };
+
+// A name one person types and others see (an account's display name, a
+// responder in the roster): InvalidInput (detail "control-character") for
+// control, bidi-override or invisible format characters, TooLong past
+// account::kMaximumDisplayNameLength characters. A blank name passes here:
+// whether one is required is the caller's rule.
+StoreError checkPersonName(const QString& name, const QString& field);
 
 } // namespace heart::store

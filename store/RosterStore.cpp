@@ -1,6 +1,7 @@
 #include "store/RosterStore.h"
 
 #include "core/Uuid.h"
+#include "store/AccountStore.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/StoreTime.h"
@@ -80,6 +81,9 @@ StoreResult<QString> RosterStore::addStaff(const Actor& actor, const roster::Sta
     if (member.name.empty())
         return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no name"),
                                 QStringLiteral("name"));
+    // The roster shows the name to every supervisor: no control or bidi characters, a bounded length.
+    if (StoreError error = checkPersonName(toQString(member.name), QStringLiteral("name")))
+        return error;
     if (member.shiftCode.empty())
         return StoreError::make(StoreErrorCode::RequiredMissing, QStringLiteral("no shift"),
                                 QStringLiteral("shift"));

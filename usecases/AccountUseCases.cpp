@@ -27,6 +27,11 @@ store::StoreError SignInUseCases::checkNewUser(const store::NewUser& user)
     return store::AccountStore::checkNewUser(user);
 }
 
+store::StoreError SignInUseCases::checkAccountFields(const store::NewUser& user)
+{
+    return store::AccountStore::checkAccountFields(user);
+}
+
 store::StoreError AccountUseCases::signOut()
 {
     return store::AccountStore(m_context.db, m_context.clock)

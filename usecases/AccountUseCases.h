@@ -27,6 +27,8 @@ public:
                                             const QString& workstation);
     // The account's fields as the store will check them.
     static store::StoreError checkNewUser(const store::NewUser& user);
+    // The same without the password (user ID, name, roles): asked before the password is typed.
+    static store::StoreError checkAccountFields(const store::NewUser& user);
 
 private:
     store::Database& m_db;

@@ -2,17 +2,13 @@
 
 #include "core/Clock.h"
 #include "store/Database.h"
-#include "store/PasswordHasher.h"
 #include "usecases/AccountUseCases.h"
 
 namespace heart::cli {
 
 std::optional<int> checkAccountFields(const CommandLine& commandLine, const store::NewUser& user)
 {
-    store::NewUser probe = user;
-    // A stand-in that passes every password rule, so only the other fields are judged.
-    probe.password = QString(store::PasswordHasher::kMinimumLength + 40, QLatin1Char('#'));
-    const store::StoreError error = usecases::SignInUseCases::checkNewUser(probe);
+    const store::StoreError error = usecases::SignInUseCases::checkAccountFields(user);
     if (error)
         return commandLine.usageError(describeError(error, {}));
     return std::nullopt;

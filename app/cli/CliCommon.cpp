@@ -1,6 +1,7 @@
 #include "Cli.h"
 #include "Secrets.h"
 #include "core/Clock.h"
+#include "core/account/PasswordPolicy.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "usecases/AccountUseCases.h"
@@ -200,6 +201,10 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
         return withDetail(QStringLiteral("not found"), detail);
     case StoreErrorCode::InvalidInput:
     case StoreErrorCode::RequiredMissing:
+        if (detail == QLatin1String("control-character"))
+            return QStringLiteral("invalid %1: it contains a control character or an invisible formatting "
+                                  "character (such as a right-to-left override)")
+                .arg(fieldInWords(error.field));
         return QStringLiteral("invalid %1: %2").arg(fieldInWords(error.field), detail);
     case StoreErrorCode::TooLong:
         return QStringLiteral("%1 is too long (at most %2)").arg(fieldInWords(error.field)).arg(error.limit);
@@ -213,8 +218,14 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
         return withDetail(QStringLiteral("refused (%1)").arg(store::storeErrorCodeName(error.code)), detail);
     case StoreErrorCode::DuplicateLogin:
         return QStringLiteral("that user ID (--login) is already taken");
-    case StoreErrorCode::WeakPassword:
-        return QStringLiteral("the password is too weak: %1").arg(detail);
+    case StoreErrorCode::WeakPassword: {
+        const account::PasswordProblem problem = account::passwordProblemFromCode(detail.toStdString());
+        if (problem == account::PasswordProblem::None)
+            return QStringLiteral("the password is too weak: %1").arg(detail);
+        return QStringLiteral("the password is refused: %1")
+            .arg(QString::fromStdString(account::describePasswordProblem(
+                {problem, static_cast<std::size_t>(std::max(error.limit, 0))})));
+    }
     case StoreErrorCode::BadCredentials:
         return QStringLiteral("wrong user ID or password");
     case StoreErrorCode::AccountLocked:

@@ -14,6 +14,9 @@ constexpr std::array kCommands = {
             runMigrate},
     Command{"create-admin", "Create the first administrator account of a new database.", runCreateAdmin},
     Command{"create-user", "Create a user account, signed in as an administrator.", runCreateUser},
+    Command{"reset-password",
+            "Give an account a new password (lifts a lockout), signed in as an administrator.",
+            runResetPassword},
     Command{"verify-audit", "Check the audit trail's hash chain; name the first broken row.", runVerifyAudit},
     Command{"demo", "Fill a new, empty database with the fictional demo scenario.", runDemo},
     Command{"replay",
@@ -45,7 +48,7 @@ QString generalHelp()
         "The headless tool of HEART Desk: database set-up, accounts and audit checks.\n\nCommands:\n");
     for (const Command& command : kCommands)
         text += QStringLiteral("  %1%2\n")
-                    .arg(QLatin1String(command.name), -14)
+                    .arg(QLatin1String(command.name), -15)
                     .arg(QLatin1String(command.summary));
     text += QStringLiteral("\nCommon options (before or after the command):\n"
                            "  --database LOCATION  an SQLite file or postgresql://user@host:port/db\n"

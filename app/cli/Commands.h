@@ -9,6 +9,7 @@ namespace heart::cli {
 int runMigrate(const Invocation& invocation);
 int runCreateAdmin(const Invocation& invocation);
 int runCreateUser(const Invocation& invocation);
+int runResetPassword(const Invocation& invocation);
 int runVerifyAudit(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);

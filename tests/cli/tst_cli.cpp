@@ -120,7 +120,10 @@ private Q_SLOTS:
     void createUserActsAsAdministratorWhateverTheFirstRole();
     void createUserRejectsUnknownRole();
     void passwordsNeedEnvironmentWithoutTerminal();
+    void weakPasswordIsRefused_data();
     void weakPasswordIsRefused();
+    void controlCharactersInNamesAreRefused();
+    void resetPasswordFollowsThePolicy();
     void passwordsFromEnvironmentAreNeverPrinted();
     void promptedPasswordsAreNotEchoed();
     void demoThenVerifyAuditPasses();
@@ -346,18 +349,124 @@ void TestCli::passwordsNeedEnvironmentWithoutTerminal()
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toInt(), 1);
 }
 
+void TestCli::weakPasswordIsRefused_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("adminReason");
+    QTest::addColumn<QString>("userReason");
+    const QString shortForAdmin =
+        QStringLiteral("shorter than 12 characters (the minimum for an administrator)");
+    QTest::newRow("short") << QStringLiteral("short") << shortForAdmin
+                           << QStringLiteral("shorter than 8 characters");
+    // The examples.
+    QTest::newRow("password") << QStringLiteral("password") << shortForAdmin
+                              << QStringLiteral("one of the most common passwords");
+    QTest::newRow("12345678") << QStringLiteral("12345678") << shortForAdmin
+                              << QStringLiteral("a run of characters or a keyboard row");
+    QTest::newRow("eight spaces") << QStringLiteral("        ") << QStringLiteral("empty or only spaces")
+                                  << QStringLiteral("empty or only spaces");
+    QTest::newRow("jo12345 for jo") << QStringLiteral("jo123456") << shortForAdmin
+                                    << QStringLiteral("made of the user ID or the person's name");
+    QTest::newRow("long but common") << QStringLiteral("password1234")
+                                     << QStringLiteral("most common passwords")
+                                     << QStringLiteral("most common passwords");
+}
+
 void TestCli::weakPasswordIsRefused()
 {
+    QFETCH(QString, password);
+    QFETCH(QString, adminReason);
+    QFETCH(QString, userReason);
     const QString db = QDir(freshDir()).filePath(QStringLiteral("weak.sqlite"));
     CliRunner cli = runner();
-    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("short"));
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), password);
     const CliResult result =
         cli.run({QStringLiteral("create-admin"), QStringLiteral("--login"), QStringLiteral("admin"),
                  QStringLiteral("--name"), QStringLiteral("A"), QStringLiteral("--database"), db});
     CLI_EXPECT_EXIT(result, 1);
-    QVERIFY2(result.err.contains(QStringLiteral("password is too weak")), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(QStringLiteral("the password is refused: ")), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains(adminReason), qPrintable(result.describe()));
     RawSql raw = RawSql::sqlite(db);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toInt(), 0);
+
+    // create-user: the same reasons for staff (8 characters), nothing added.
+    CLI_EXPECT_EXIT(createAdmin(db), 0);
+    cli.setEnv(QStringLiteral("HEARTDESK_ADMIN_PASSWORD"), kAdminPassword);
+    const CliResult user =
+        cli.run({QStringLiteral("create-user"), QStringLiteral("--as"), QStringLiteral("admin"),
+                 QStringLiteral("--login"), QStringLiteral("jo"), QStringLiteral("--name"),
+                 QStringLiteral("Jo Rivera"), QStringLiteral("--role"), QStringLiteral("emt"),
+                 QStringLiteral("--database"), db});
+    CLI_EXPECT_EXIT(user, 1);
+    QVERIFY2(user.err.contains(userReason), qPrintable(user.describe()));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toInt(), 1);
+}
+
+void TestCli::controlCharactersInNamesAreRefused()
+{
+    const QString db = QDir(freshDir()).filePath(QStringLiteral("names.sqlite"));
+    CliRunner cli = runner();
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), kAdminPassword);
+    // Refused before any password is asked: usage error, no file written.
+    for (const QString& name : {QStringLiteral("Ada \u202EnimdA"), QStringLiteral("Ada\x1b]0;owned\x07"),
+                                QString(100000, QLatin1Char('a'))}) {
+        const CliResult result =
+            cli.run({QStringLiteral("create-admin"), QStringLiteral("--login"), QStringLiteral("ada"),
+                     QStringLiteral("--name"), name, QStringLiteral("--database"), db});
+        CLI_EXPECT_EXIT(result, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("name (--name)")), qPrintable(result.describe()));
+        QVERIFY2(!result.err.contains(QChar(0x1b)) && !result.err.contains(QChar(0x202E)),
+                 "the refused name is not echoed");
+        QVERIFY(!QFileInfo::exists(db));
+    }
+}
+
+void TestCli::resetPasswordFollowsThePolicy()
+{
+    const QString db = QDir(freshDir()).filePath(QStringLiteral("reset.sqlite"));
+    CLI_EXPECT_EXIT(createAdmin(db), 0);
+    CLI_EXPECT_EXIT(createUser(db, QStringLiteral("admin"), QStringLiteral("casey"), {QStringLiteral("emt")}),
+                    0);
+    CliRunner cli = runner();
+    cli.setEnv(QStringLiteral("HEARTDESK_ADMIN_PASSWORD"), kAdminPassword);
+    const QStringList args = {QStringLiteral("reset-password"),
+                              QStringLiteral("--as"),
+                              QStringLiteral("admin"),
+                              QStringLiteral("--login"),
+                              QStringLiteral("casey"),
+                              QStringLiteral("--database"),
+                              db};
+    RawSql raw = RawSql::sqlite(db);
+    const QString hash = QStringLiteral("SELECT password_hash FROM users WHERE login = 'casey'");
+    const QString before = raw.scalar(hash).toString();
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("12345678"));
+    const CliResult refused = cli.run(args);
+    CLI_EXPECT_EXIT(refused, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("a run of characters or a keyboard row")),
+             qPrintable(refused.describe()));
+    QCOMPARE(raw.scalar(hash).toString(), before);
+    // The administrator's own account needs 12 characters.
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("lanternfish"));
+    const CliResult adminShort =
+        cli.run({QStringLiteral("reset-password"), QStringLiteral("--as"), QStringLiteral("admin"),
+                 QStringLiteral("--login"), QStringLiteral("admin"), QStringLiteral("--database"), db});
+    CLI_EXPECT_EXIT(adminShort, 1);
+    QVERIFY2(adminShort.err.contains(QStringLiteral("shorter than 12 characters")),
+             qPrintable(adminShort.describe()));
+
+    cli.setEnv(QStringLiteral("HEARTDESK_NEW_PASSWORD"), QStringLiteral("lanternfish marrow"));
+    const CliResult reset = cli.run(args);
+    CLI_EXPECT_EXIT(reset, 0);
+    QVERIFY2(reset.out.contains(QStringLiteral("reset the password of 'casey'")),
+             qPrintable(reset.describe()));
+    QVERIFY(raw.scalar(hash).toString() != before);
+    QCOMPARE(
+        raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'password_reset'")).toInt(),
+        1);
+    const CliResult unknown =
+        cli.run({QStringLiteral("reset-password"), QStringLiteral("--as"), QStringLiteral("admin"),
+                 QStringLiteral("--login"), QStringLiteral("nobody"), QStringLiteral("--database"), db});
+    CLI_EXPECT_EXIT(unknown, 2);
 }
 
 void TestCli::passwordsFromEnvironmentAreNeverPrinted()

@@ -62,8 +62,8 @@ public:
     static TimePoint startTime();
     store::AccountStore& accounts() { return *m_accounts; }
     static QString workstation() { return QStringLiteral("ws-test-01"); }
-    // The password of every user the fixture makes.
-    static QString userPassword() { return QStringLiteral("fixture-pass-2026"); }
+    // The password of every user the fixture makes (made of no user ID or name: the policy refuses those).
+    static QString userPassword() { return QStringLiteral("harbor-lantern-2026"); }
 
     // The first administrator (login "admin"), made on first use.
     store::Actor administrator();

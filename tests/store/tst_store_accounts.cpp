@@ -39,6 +39,8 @@ private Q_SLOTS:
     void duplicateLoginRefused();
     void weakPasswordRefused_data();
     void weakPasswordRefused();
+    void namesShownToOthersAreChecked_data();
+    void namesShownToOthersAreChecked();
     void fiveWrongPasswordsLockForFiveMinutes();
     void unknownLoginIsAuditedWithoutItsText();
     void deactivatedAccountCannotSignInButRemains();
@@ -150,38 +152,117 @@ void TestStoreAccounts::weakPasswordRefused_data()
 {
     QTest::addColumn<QString>("login");
     QTest::addColumn<QString>("password");
-    QTest::newRow("empty") << QStringLiteral("dana") << QString();
-    QTest::newRow("seven characters") << QStringLiteral("dana") << QStringLiteral("abc1234");
+    QTest::addColumn<bool>("administrator");
+    QTest::addColumn<QString>("reason"); // the core's code, in the error's detail
+    QTest::newRow("empty") << QStringLiteral("dana") << QString() << false << QStringLiteral("blank");
+    QTest::newRow("seven characters")
+        << QStringLiteral("dana") << QStringLiteral("abc1234") << false << QStringLiteral("too-short");
     QTest::newRow("same as login") << QStringLiteral("dana.lanternfield")
-                                   << QStringLiteral("dana.lanternfield");
+                                   << QStringLiteral("dana.lanternfield") << false
+                                   << QStringLiteral("personal-info");
     QTest::newRow("login in capitals")
-        << QStringLiteral("dana.lanternfield") << QStringLiteral("DANA.LANTERNFIELD");
+        << QStringLiteral("dana.lanternfield") << QStringLiteral("DANA.LANTERNFIELD") << false
+        << QStringLiteral("personal-info");
+    // The examples, for staff and for an administrator.
+    QTest::newRow("password") << QStringLiteral("ada") << QStringLiteral("password") << false
+                              << QStringLiteral("common");
+    QTest::newRow("12345678") << QStringLiteral("ada") << QStringLiteral("12345678") << false
+                              << QStringLiteral("sequential");
+    QTest::newRow("eight spaces") << QStringLiteral("ada") << QStringLiteral("        ") << false
+                                  << QStringLiteral("blank");
+    QTest::newRow("ada12345") << QStringLiteral("ada") << QStringLiteral("ada12345") << false
+                              << QStringLiteral("personal-info");
+    QTest::newRow("administrator: password")
+        << QStringLiteral("ada") << QStringLiteral("password") << true << QStringLiteral("too-short");
+    QTest::newRow("administrator: eleven characters")
+        << QStringLiteral("ada") << QStringLiteral("lanternfish") << true << QStringLiteral("too-short");
+    QTest::newRow("administrator: common, long")
+        << QStringLiteral("ada") << QStringLiteral("password1234") << true << QStringLiteral("common");
 }
 
 void TestStoreAccounts::weakPasswordRefused()
 {
     QFETCH(QString, login);
     QFETCH(QString, password);
-    const StoreError checked = AccountStore::checkPassword(password, login);
+    QFETCH(bool, administrator);
+    QFETCH(QString, reason);
+    const QString name = QStringLiteral("Dana Lanternfield");
+    const StoreError checked = AccountStore::checkPassword(password, login, name, administrator);
     VERIFY_CODE(checked, StoreErrorCode::WeakPassword);
     QCOMPARE(checked.field, QStringLiteral("password"));
+    QCOMPARE(checked.detail, reason);
+    QCOMPARE(checked.limit, administrator ? 12 : 8);
 
-    auto added = m_fixture->accounts().addUser(m_fixture->administrator(),
-                                               {login, QStringLiteral("Dana"), {Role::Supervisor}, password});
+    const QList<Role> roles =
+        administrator ? QList<Role>{Role::Administrator} : QList<Role>{Role::Supervisor};
+    auto added = m_fixture->accounts().addUser(m_fixture->administrator(), {login, name, roles, password});
     QVERIFY(!added.ok());
     VERIFY_CODE(added.error(), StoreErrorCode::WeakPassword);
+    QCOMPARE(added.error().detail, reason);
     QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM users WHERE login = ?"), {login})
                  .rows.at(0)
                  .at(0)
                  .toInt(),
              0);
 
-    // A reset to a weak password is refused the same way.
+    // A reset to a weak password is refused the same way, and the administrator's needs 12 characters.
     const Actor admin = m_fixture->administrator();
     const StoreError reset =
         m_fixture->accounts().resetPassword(admin, admin.userId(), QStringLiteral("short"));
     VERIFY_CODE(reset, StoreErrorCode::WeakPassword);
-    QVERIFY(AccountStore::checkPassword(QStringLiteral("long-enough-1"), login).code == StoreErrorCode::None);
+    VERIFY_CODE(m_fixture->accounts().resetPassword(admin, admin.userId(), QStringLiteral("lanternfish")),
+                StoreErrorCode::WeakPassword);
+    QVERIFY(!m_fixture->accounts().resetPassword(admin, admin.userId(), QStringLiteral("lanternfish!")));
+    QVERIFY(!AccountStore::checkPassword(QStringLiteral("long-enough-1"), login, name, false));
+}
+
+void TestStoreAccounts::namesShownToOthersAreChecked_data()
+{
+    QTest::addColumn<QString>("login");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<StoreErrorCode>("code");
+    const QString ok = QStringLiteral("Dana Lanternfield");
+    QTest::newRow("right-to-left override in the name")
+        << QStringLiteral("dana") << QStringLiteral("Dana \u202Edleifnretnal")
+        << QStringLiteral("displayName") << StoreErrorCode::InvalidInput;
+    QTest::newRow("escape sequence in the name")
+        << QStringLiteral("dana") << QStringLiteral("Dana\x1b[31m") << QStringLiteral("displayName")
+        << StoreErrorCode::InvalidInput;
+    QTest::newRow("isolate in the name") << QStringLiteral("dana") << QStringLiteral("Dana \u2067x")
+                                         << QStringLiteral("displayName") << StoreErrorCode::InvalidInput;
+    QTest::newRow("100,000 characters") << QStringLiteral("dana") << QString(100000, QLatin1Char('n'))
+                                        << QStringLiteral("displayName") << StoreErrorCode::TooLong;
+    QTest::newRow("121 characters") << QStringLiteral("dana") << QString(121, QLatin1Char('n'))
+                                    << QStringLiteral("displayName") << StoreErrorCode::TooLong;
+    QTest::newRow("escape in the user ID")
+        << QStringLiteral("dana\x1b") << ok << QStringLiteral("login") << StoreErrorCode::InvalidInput;
+    QTest::newRow("user ID of 33 characters")
+        << QString(33, QLatin1Char('d')) << ok << QStringLiteral("login") << StoreErrorCode::InvalidInput;
+    QTest::newRow("user ID of 100,000 characters")
+        << QString(100000, QLatin1Char('d')) << ok << QStringLiteral("login") << StoreErrorCode::InvalidInput;
+}
+
+void TestStoreAccounts::namesShownToOthersAreChecked()
+{
+    QFETCH(QString, login);
+    QFETCH(QString, name);
+    QFETCH(QString, field);
+    QFETCH(StoreErrorCode, code);
+    auto added = m_fixture->accounts().addUser(m_fixture->administrator(),
+                                               {login, name, {Role::Supervisor}, kCaseyPassword});
+    QVERIFY(!added.ok());
+    VERIFY_CODE(added.error(), code);
+    QCOMPARE(added.error().field, field);
+    if (code == StoreErrorCode::TooLong)
+        QCOMPARE(added.error().limit, 120);
+    QCOMPARE(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM users")).rows.at(0).at(0).toInt(), 1);
+    // 120 characters and accents are fine.
+    HEARTDESK_VERIFY_RESULT(m_fixture->accounts().addUser(m_fixture->administrator(),
+                                                          {QStringLiteral("dana"),
+                                                           QString(119, QLatin1Char('n')) + QChar(0xF1),
+                                                           {Role::Supervisor},
+                                                           kCaseyPassword}));
 }
 
 void TestStoreAccounts::fiveWrongPasswordsLockForFiveMinutes()

@@ -111,7 +111,7 @@ void TestStoreAudit::everyWriteAppendsARow()
     auto added = accounts.addUser(admin, {QStringLiteral("casey"),
                                           QStringLiteral("Casey"),
                                           {Role::CallCounselor},
-                                          QStringLiteral("casey-password-1")});
+                                          QStringLiteral("casey-harbor-41")});
     HEARTDESK_VERIFY_RESULT(added);
     CHECKED(expectRows(seq, admin, {{audit::Create, QStringLiteral("user"), added.value().id}}));
 
@@ -130,7 +130,7 @@ void TestStoreAudit::everyWriteAppendsARow()
 
     // A counselor's session, on another workstation.
     clock.advance(3s);
-    auto counselor = accounts.signIn(QStringLiteral("casey"), QStringLiteral("casey-password-1"),
+    auto counselor = accounts.signIn(QStringLiteral("casey"), QStringLiteral("casey-harbor-41"),
                                      QStringLiteral("ws-911-07"));
     HEARTDESK_VERIFY_RESULT(counselor);
     QCOMPARE(counselor.value().workstation(), QStringLiteral("ws-911-07"));

@@ -150,6 +150,21 @@ void TestStoreRoster::fixedShiftChanges()
         roster.addStaff(supervisor, {{}, "Nobody Newcomer", roster::ResponderRole::Emt, ""}).error();
     QCOMPARE(noFixedShift.code, store::StoreErrorCode::RequiredMissing);
     QCOMPARE(noFixedShift.field, QStringLiteral("shift"));
+    // Every supervisor sees the roster: no right-to-left override or escape in a name, and no novel.
+    const store::StoreError overridden =
+        roster.addStaff(supervisor, {{}, "Sam \u202Eenotsrevir", roster::ResponderRole::Emt, "early"})
+            .error();
+    QCOMPARE(overridden.code, store::StoreErrorCode::InvalidInput);
+    QCOMPARE(overridden.field, QStringLiteral("name"));
+    QCOMPARE(overridden.detail, QStringLiteral("control-character"));
+    QCOMPARE(
+        roster.addStaff(supervisor, {{}, "Sam\x1b[2J", roster::ResponderRole::Emt, "early"}).error().code,
+        store::StoreErrorCode::InvalidInput);
+    const store::StoreError novel =
+        roster.addStaff(supervisor, {{}, std::string(100000, 'n'), roster::ResponderRole::Emt, "early"})
+            .error();
+    QCOMPARE(novel.code, store::StoreErrorCode::TooLong);
+    QCOMPARE(novel.limit, 120);
 }
 
 void TestStoreRoster::swapTradesOneDay()

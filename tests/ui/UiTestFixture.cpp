@@ -87,6 +87,15 @@ UiTestFixture::~UiTestFixture()
     m_language.setLanguage(QStringLiteral("en"));
 }
 
+QString UiTestFixture::demoPassword(const QString& login)
+{
+    for (const DemoStaff& staff : demoStaff()) {
+        if (QString::fromStdString(staff.login) == login)
+            return QString::fromStdString(staff.password);
+    }
+    return {};
+}
+
 void UiTestFixture::typeSignIn(const QString& login, const QString& password)
 {
     typeSignIn(*m_window, login, password);

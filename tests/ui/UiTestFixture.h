@@ -37,6 +37,9 @@ public:
     TestDatabase* server() const { return m_server.get(); }
     bool ok() const { return m_ok; }
 
+    // The demo's published password of `login` (core demoStaff(): "<login>-demo", the administrator's
+    // longer).
+    static QString demoPassword(const QString& login);
     // Types into the sign-in page with the keyboard, as a user would.
     void typeSignIn(const QString& login, const QString& password);
     static void typeSignIn(ui::MainWindow& window, const QString& login, const QString& password);

@@ -55,7 +55,7 @@ int main(int argc, char* argv[])
         f.language().setLanguage(language);
         f.window().resize(1180, 720);
         f.typeSignIn(QString::fromLatin1(shot.login),
-                     QString::fromLatin1(shot.login) + QStringLiteral("-demo"));
+                     test::UiTestFixture::demoPassword(QString::fromLatin1(shot.login)));
         QTest::qWait(100);
         const QString path =
             out.filePath(QStringLiteral("%1-%2.png").arg(QString::fromLatin1(shot.file), language));

@@ -80,7 +80,7 @@ void TestAutoLock::unlockKeepsUnsavedWork()
 {
     test::UiTestFixture f;
     QVERIFY(f.ok());
-    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
     typeIntoNewUserForm(f.window());
     f.clock().advance(10min);
     f.window().inactivityMonitor()->check();
@@ -91,7 +91,7 @@ void TestAutoLock::unlockKeepsUnsavedWork()
     QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("signInError"))->text(),
              QStringLiteral("Wrong user ID or password."));
 
-    f.typeSignIn(QString(), QStringLiteral("admin-demo"));
+    f.typeSignIn(QString(), QStringLiteral("admin-demo-desk"));
     QVERIFY(!f.window().isLocked());
     QVERIFY(f.window().home()->isVisible());
     QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"))->text(),
@@ -107,7 +107,7 @@ void TestAutoLock::anotherUserKeepsFirstUsersDraft()
 {
     test::UiTestFixture f;
     QVERIFY(f.ok());
-    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
     typeIntoNewUserForm(f.window());
     QTest::keyClick(&f.window(), Qt::Key_L, Qt::ControlModifier); // lock by hand
     QVERIFY(f.window().isLocked());
@@ -122,7 +122,7 @@ void TestAutoLock::anotherUserKeepsFirstUsersDraft()
              1);
 
     f.window().signOut();
-    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
     QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserLogin"))->text(),
              QStringLiteral("jrivera"));
     QCOMPARE(f.window().findChild<QLineEdit*>(QStringLiteral("newUserName"))->text(),
@@ -136,7 +136,7 @@ void TestAutoLock::idleMinutesComeFromSettings()
 {
     test::UiTestFixture f;
     QVERIFY(f.ok());
-    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
     auto* minutes = f.window().findChild<QSpinBox*>(QStringLiteral("idleMinutes"));
     QCOMPARE(minutes->value(), 10);
     minutes->setValue(3);

@@ -69,8 +69,8 @@ store::Actor colleague(store::Database& db, const Clock& clock, const QString& l
                        Role role)
 {
     store::AccountStore accounts(db, clock);
-    auto admin =
-        accounts.signIn(QStringLiteral("admin"), QStringLiteral("admin-demo"), QStringLiteral("ws-other"));
+    auto admin = accounts.signIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"),
+                                 QStringLiteral("ws-other"));
     if (!admin.ok())
         qFatal("admin sign-in failed");
     const usecases::Context asAdmin{db, clock, admin.value()};

@@ -129,7 +129,7 @@ private Q_SLOTS:
     {
         test::UiTestFixture f;
         QVERIFY(f.ok());
-        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
         auto* directory = openDirectory(f);
         QVERIFY(directory);
         QVERIFY(directory->findChild<QPushButton*>(QStringLiteral("directoryAdd"))->isVisible());
@@ -208,7 +208,7 @@ private Q_SLOTS:
     {
         test::UiTestFixture f;
         QVERIFY(f.ok());
-        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
         auto* directory = openDirectory(f);
         QVERIFY(directory);
         QTemporaryDir dir;
@@ -275,7 +275,7 @@ private Q_SLOTS:
     {
         test::UiTestFixture f;
         QVERIFY(f.ok());
-        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo"));
+        f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
         auto* directory = openDirectory(f);
         QVERIFY(directory);
         QTemporaryDir dir;

@@ -48,7 +48,7 @@ constexpr int kFewSeconds = 5000;
 store::Actor signInAt(store::Database& db, const Clock& clock, const QString& login)
 {
     store::AccountStore accounts(db, clock);
-    auto actor = accounts.signIn(login, login + QStringLiteral("-demo"), QStringLiteral("ws-other"));
+    auto actor = accounts.signIn(login, test::UiTestFixture::demoPassword(login), QStringLiteral("ws-other"));
     if (!actor.ok())
         qFatal("sign-in failed");
     return actor.value();

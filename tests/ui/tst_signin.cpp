@@ -5,6 +5,7 @@
 #include "common/StrictTestMain.h"
 #include "home/CallListHome.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -82,7 +83,7 @@ void TestSignIn::landsOnRoleHome()
                        "WHERE a.action = 'sign_in' AND u.login = '%1'")
             .arg(login);
     const int signInsBefore = f.countRows(signIns);
-    f.typeSignIn(login, login + QStringLiteral("-demo"));
+    f.typeSignIn(login, test::UiTestFixture::demoPassword(login));
 
     QVERIFY(f.window().actor().has_value());
     QVERIFY(f.window().home());
@@ -164,6 +165,25 @@ void TestSignIn::firstRunCreatesAdministrator()
     QVERIFY(!f.window().actor().has_value());
     QCOMPARE(f.window().findChild<QLabel*>(QStringLiteral("firstAdminError"))->text(),
              QStringLiteral("The two passwords differ."));
+    // The examples, refused for the administrator with the reason at the password field.
+    const QList<QPair<QString, QString>> refused = {
+        {QStringLiteral("password"), QStringLiteral("at least 12 characters")},
+        {QStringLiteral("12345678"), QStringLiteral("at least 12 characters")},
+        {QStringLiteral("        "), QStringLiteral("only spaces")},
+        {QStringLiteral("ada12345"), QStringLiteral("at least 12 characters")},
+        {QStringLiteral("ada123456789"), QStringLiteral("made of the user ID")},
+        {QStringLiteral("password1234"), QStringLiteral("most common passwords")},
+    };
+    for (const auto& [typed, reason] : refused) {
+        QTest::keyClicks(password, typed);
+        QTest::keyClicks(confirm, typed);
+        QTest::keyClick(confirm, Qt::Key_Return);
+        QVERIFY(!f.window().actor().has_value());
+        const QString shown = f.window().findChild<QLabel*>(QStringLiteral("firstAdminError"))->text();
+        QVERIFY2(shown.contains(reason), qPrintable(typed + QStringLiteral(": ") + shown));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(password));
+    }
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM users")), 0);
     QTest::keyClicks(password, QStringLiteral("first-admin-pass"));
     QTest::keyClicks(confirm, QStringLiteral("first-admin-pass"));
     QTest::keyClick(confirm, Qt::Key_Return);

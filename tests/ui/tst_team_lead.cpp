@@ -89,7 +89,7 @@ private Q_SLOTS:
         QFETCH(QString, login);
         test::UiTestFixture f;
         QVERIFY(f.ok());
-        f.typeSignIn(login, login + QStringLiteral("-demo"));
+        f.typeSignIn(login, test::UiTestFixture::demoPassword(login));
         auto* board = f.window().home()->findChild<ui::TeamBoard*>();
         QVERIFY(board);
         QCOMPARE(board->model()->rowCount(), 4);

@@ -28,7 +28,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
       m_selectedBox(new QGroupBox(this)), m_selectedName(new QLabel(this)),
       m_selectedRoles(new RoleChecklist(QStringLiteral("selectedRole_"), this)),
       m_saveRoles(new QPushButton(this)), m_resetLabel(new QLabel(this)),
-      m_resetPassword(new QLineEdit(this)), m_reset(new QPushButton(this)),
+      m_resetPassword(new QLineEdit(this)), m_resetError(new QLabel(this)), m_reset(new QPushButton(this)),
       m_toggleActive(new QPushButton(this)), m_settingsBox(new QGroupBox(this)),
       m_idleLabel(new QLabel(this)), m_idleMinutes(new QSpinBox(this)), m_saveSettings(new QPushButton(this))
 {
@@ -49,6 +49,10 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     m_message->setWordWrap(true);
     m_message->hide();
     m_resetPassword->setEchoMode(QLineEdit::Password);
+    m_resetError->setObjectName(QStringLiteral("resetPasswordError"));
+    m_resetError->setWordWrap(true);
+    m_resetError->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
+    m_resetError->hide();
     m_resetLabel->setBuddy(m_resetPassword);
     m_idleLabel->setBuddy(m_idleMinutes);
     m_idleMinutes->setRange(1, 240);
@@ -65,6 +69,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     selectedForm->addRow(m_selectedRoles);
     selectedForm->addRow(m_saveRoles);
     selectedForm->addRow(m_resetLabel, m_resetPassword);
+    selectedForm->addRow(QString(), m_resetError);
     selectedForm->addRow(m_reset);
     selectedForm->addRow(m_toggleActive);
     auto* settingsForm = new QFormLayout(m_settingsBox);
@@ -145,6 +150,7 @@ const store::UserAccount* UserAdminWidget::selected() const
 
 void UserAdminWidget::showSelected()
 {
+    m_resetError->hide();
     const store::UserAccount* user = selected();
     m_selectedBox->setEnabled(user != nullptr);
     if (!user) {
@@ -202,9 +208,13 @@ void UserAdminWidget::resetPassword()
     const QString password = m_resetPassword->text();
     m_resetPassword->clear();
     if (store::StoreError error = accounts.resetPassword(user->id, password)) {
-        showMessage(DomainText::errorText(error), true);
+        // Why the password was refused goes under the field, which keeps the focus for another try.
+        m_resetError->setText(DomainText::errorText(error));
+        m_resetError->show();
+        m_resetPassword->setFocus();
         return;
     }
+    m_resetError->hide();
     showMessage(tr("Password of %1 reset; any lock is lifted.").arg(login), false);
     reload();
 }

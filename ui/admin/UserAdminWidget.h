@@ -54,6 +54,7 @@ private:
     QPushButton* m_saveRoles;
     QLabel* m_resetLabel;
     QLineEdit* m_resetPassword;
+    QLabel* m_resetError; // why the typed password was refused, under the field
     QPushButton* m_reset;
     QPushButton* m_toggleActive;
     QGroupBox* m_settingsBox;

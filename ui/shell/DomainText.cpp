@@ -1,9 +1,11 @@
 #include "shell/DomainText.h"
 
+#include "core/account/PasswordPolicy.h"
 #include "shell/ProgramTime.h"
 
 #include <QHash>
 #include <QLocale>
+#include <algorithm>
 
 namespace heart::ui {
 
@@ -233,6 +235,43 @@ QString DomainText::actionText(const QString& action)
     return found == texts.constEnd() ? tr("changed it") : tr(found.value());
 }
 
+QString DomainText::passwordProblemText(const QString& code, int minimumLength)
+{
+    using account::PasswordProblem;
+    switch (account::passwordProblemFromCode(code.toStdString())) {
+    case PasswordProblem::TooShort:
+        return minimumLength > int(account::kMinimumPasswordLength)
+                   ? tr("The password is too short: an administrator's password needs at least %1 "
+                        "characters.")
+                         .arg(minimumLength)
+                   : tr("The password is too short: use at least %1 characters.").arg(minimumLength);
+    case PasswordProblem::TooLong:
+        return tr("The password is too long: at most %1 characters.").arg(account::kMaximumPasswordLength);
+    case PasswordProblem::Blank:
+        return tr("The password may not be only spaces.");
+    case PasswordProblem::NotText:
+    case PasswordProblem::ControlCharacter:
+        return tr("The password may not contain control characters or invisible formatting characters.");
+    case PasswordProblem::Repetitive:
+        return tr("The password only repeats a character or a short group (like aaaaaaaa): choose one that "
+                  "is harder to guess.");
+    case PasswordProblem::Sequential:
+        return tr("The password is a run of characters or a keyboard row (like 12345678 or qwerty): "
+                  "choose one that is harder to guess.");
+    case PasswordProblem::Common:
+        return tr("This is one of the most common passwords, which attackers try first: choose another. "
+                  "A few unrelated words make a good password.");
+    case PasswordProblem::PersonalInfo:
+        return tr("The password is made of the user ID or the person's name: choose one that others cannot "
+                  "guess from them.");
+    case PasswordProblem::None:
+        break;
+    }
+    return tr("The password is too easy to guess: use at least %1 characters, not a common password, not "
+              "the user ID or name.")
+        .arg(std::max(minimumLength, int(account::kMinimumPasswordLength)));
+}
+
 QString DomainText::errorText(const store::StoreError& error)
 {
     switch (error.code) {
@@ -265,6 +304,10 @@ QString DomainText::errorText(const store::StoreError& error)
     case StoreErrorCode::NotFound:
         return tr("The record no longer exists.");
     case StoreErrorCode::InvalidInput:
+        if (error.detail == QLatin1String("control-character"))
+            return tr("%1 may not contain control characters or invisible formatting characters (such as a "
+                      "right-to-left override).")
+                .arg(fieldName(error.field));
         if (error.field == QLatin1String("login"))
             return tr("A user ID is 2 to 32 lower-case letters, digits, '.', '_' or '-'.");
         if (error.field == QLatin1String("displayName"))
@@ -300,7 +343,7 @@ QString DomainText::errorText(const store::StoreError& error)
     case StoreErrorCode::DuplicateLogin:
         return tr("This user ID is taken already.");
     case StoreErrorCode::WeakPassword:
-        return tr("The password is too weak: use at least 8 characters, not the user ID.");
+        return passwordProblemText(error.detail, error.limit);
     case StoreErrorCode::BadCredentials:
         return tr("Wrong user ID or password.");
     case StoreErrorCode::AccountLocked:

@@ -28,6 +28,8 @@ public:
     // A sentence for the user; the technical detail is added only where it helps.
     // Every store error in the user's words: the one table (no screen keeps its own).
     static QString errorText(const store::StoreError& error);
+    // Why a password is refused (a core PasswordProblem code, store's WeakPassword detail).
+    static QString passwordProblemText(const QString& code, int minimumLength);
     // The name of an input a store error names (StoreError::field).
     static QString fieldName(const QString& field);
     // What a change did, as the journal and the audit trail name it

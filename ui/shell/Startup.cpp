@@ -128,7 +128,12 @@ int Startup::run(QApplication& app)
     m_window->start();
     if (parser.isSet(demo) && parser.value(demoUser) != QLatin1String("none")) {
         const QString login = parser.value(demoUser);
-        if (!m_window->signIn(login, login + QStringLiteral("-demo")))
+        QString password;
+        for (const DemoStaff& staff : demoStaff()) {
+            if (QString::fromStdString(staff.login) == login)
+                password = QString::fromStdString(staff.password);
+        }
+        if (!m_window->signIn(login, password))
             qCWarning(lcUi) << "demo sign-in failed for the requested demo user";
     }
     m_window->show();
