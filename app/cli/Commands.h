@@ -10,6 +10,7 @@ int runMigrate(const Invocation& invocation);
 int runCreateAdmin(const Invocation& invocation);
 int runCreateUser(const Invocation& invocation);
 int runVerifyAudit(const Invocation& invocation);
+int runAuditKey(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);
 int runSetSetting(const Invocation& invocation);
