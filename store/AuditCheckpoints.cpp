@@ -318,10 +318,10 @@ StoreError AuditCheckpoints::atInterval(qint64 seq, const std::string& hash)
     const auto key = AuditKeys::find(previous.keyId);
     if (!key)
         return {}; // a workstation without the key writes, unanchored (docs/audit-trail.md)
-    // The newest committed checkpoint is the head this computer can vouch for:
-    // the one being written now is remembered at the next interval, once committed.
-    if (authentic(*key, previous))
-        AuditHeadMemory::remember(m_db.spec(), {key->id, previous.seq, previous.headHash});
+    // Nothing is remembered here: the newest checkpoint may be this very
+    // transaction's (one unit of work longer than kInterval rows) and could
+    // still roll back. Heads are remembered only after a commit
+    // (checkpointHead, provisionIfNew).
     return insert(*key, seq, QString::fromStdString(hash));
 }
 
@@ -359,7 +359,8 @@ StoreError AuditCheckpoints::provisionIfNew()
         return error;
     if (StoreError error = tx.commit())
         return error;
-    AuditHeadMemory::remember(m_db.spec(), {key.value().id, 0, genesis}, true);
+    if (m_db.transactionDepth() == 0)
+        AuditHeadMemory::remember(m_db.spec(), {key.value().id, 0, genesis}, true);
     qCInfo(lcStore) << "new database: audit key" << key.value().id << "kept in" << AuditKeys::folder();
     return {};
 }
@@ -400,7 +401,8 @@ StoreResult<qint64> AuditCheckpoints::checkpointHead(const AuditKey& key)
     }
     if (StoreError error = tx.commit())
         return error;
-    AuditHeadMemory::remember(m_db.spec(), {key.id, seq, hash});
+    if (m_db.transactionDepth() == 0) // committed, not joined to an outer unit of work
+        AuditHeadMemory::remember(m_db.spec(), {key.id, seq, hash});
     return seq;
 }
 

@@ -13,9 +13,9 @@
 //   the checkpoints before its end, and a checkpoint naming a row that is gone
 //   shows the trail was cut;
 // - a **remembered head** per workstation and database, outside the database
-//   (a small file in the key folder): the newest checkpoint this computer
-//   wrote or authenticated. Deleting the newest rows together with their
-//   checkpoints, or every checkpoint, contradicts it.
+//   (a small file in the key folder): the head this computer last signed
+//   after verifying the trail (or the genesis, for a database it made). Deleting the newest rows together
+//   with their checkpoints, or every checkpoint, contradicts it.
 #include "core/AuditChain.h"
 #include "core/Clock.h"
 #include "store/ConnectionSpec.h"
