@@ -70,7 +70,13 @@ StoreError AuditTrail::append(const QString& userId, const QString& role, const 
     insert.addBindValue(notNull(event.recordId));
     insert.addBindValue(QString::fromStdString(entry.prevHash));
     insert.addBindValue(QString::fromStdString(entry.hash));
-    return m_db.exec(insert, "append audit row");
+    if (StoreError error = m_db.exec(insert, "append audit row"))
+        return error;
+    // Every kInterval rows, a checkpoint signed with the audit key, by a
+    // workstation that holds it (still under the chain lock, in this transaction).
+    if (entry.seq % AuditCheckpoints::kInterval == 0)
+        return AuditCheckpoints(m_db, m_clock).atInterval(entry.seq, entry.hash);
+    return {};
 }
 
 StoreError AuditTrail::record(const Actor& actor, const AuditEvent& event)
@@ -157,7 +163,7 @@ StoreResult<AuditVerification> AuditTrail::verify()
                                          [&](const AuditEntry& e) { return e.seq == broken->seq; });
             result.rowsChecked += static_cast<qint64>(at - rows.begin());
             result.firstBreak = broken;
-            return result;
+            break;
         }
         result.rowsChecked += static_cast<qint64>(rows.size());
         prevHash = rows.back().hash;
@@ -165,6 +171,10 @@ StoreResult<AuditVerification> AuditTrail::verify()
         if (static_cast<int>(rows.size()) < kPage)
             break;
     }
+    auto anchoring = AuditCheckpoints(m_db, m_clock).check(result.rowsChecked, result.firstBreak.has_value());
+    if (!anchoring.ok())
+        return anchoring.error();
+    result.anchoring = anchoring.value();
     return result;
 }
 

@@ -5,6 +5,7 @@
 #include "core/Clock.h"
 #include "core/Permissions.h"
 #include "store/Actor.h"
+#include "store/AuditCheckpoints.h"
 #include "store/StoreError.h"
 
 #include <optional>
@@ -51,6 +52,12 @@ struct AuditVerification
 {
     qint64 rowsChecked = 0;
     std::optional<AuditBreak> firstBreak;
+    // What outside the database vouches for the chain (AuditCheckpoints):
+    // a chain that links is still only "unanchored" without it.
+    AuditAnchoring anchoring;
+
+    bool tampered() const { return firstBreak || anchoring.state == AuditAnchoring::State::Tampered; }
+    bool intact() const { return !firstBreak && anchoring.state == AuditAnchoring::State::Anchored; }
 };
 
 class AuditTrail
@@ -73,6 +80,8 @@ public:
     StoreError recordAnonymous(const QString& userId, const QString& roleCode, const QString& workstation,
                                const AuditEvent& event);
 
+    // The chain from the genesis hash, then the checkpoints and this
+    // computer's remembered head against it (AuditCheckpoints::check).
     StoreResult<AuditVerification> verify();
     StoreResult<std::vector<AuditEntry>> entries(qint64 fromSeq, int limit);
     // The role code the user acted in on their latest `action` on the record

@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "store/AuditCheckpoints.h"
 #include "store/EncryptedSqlite.h"
 #include "store/Migrations.h"
 #include "store/PrivateFiles.h"
@@ -317,6 +318,11 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
             close();
             return error;
         }
+    }
+    // A new database gets its audit key and genesis checkpoint here (docs/audit-trail.md).
+    if (StoreError error = AuditCheckpoints(*this, SystemClock::instance()).provisionIfNew()) {
+        close();
+        return error;
     }
     qCInfo(lcStore) << "opened" << (spec.engine == Engine::Sqlite ? "sqlite (encrypted)" : "postgresql")
                     << "schema" << schemaVersion();

@@ -546,6 +546,21 @@ const std::vector<Migration>& migrations()
              " key TEXT PRIMARY KEY,"
              " value TEXT NOT NULL)",
          }},
+        {17,
+         "audit checkpoints: the chain's head signed with a key kept outside the database",
+         {
+             // store/AuditCheckpoints.h, docs/audit-trail.md: seq 0 is the
+             // genesis hash (a database anchored from its creation); mac is
+             // HMAC-SHA-256 of (seq, head_hash, at_utc, key_id) with the audit
+             // key named by key_id, which the database never holds.
+             "CREATE TABLE audit_checkpoints ("
+             " seq ${BIGINT} NOT NULL,"
+             " key_id TEXT NOT NULL,"
+             " head_hash TEXT NOT NULL,"
+             " at_utc TEXT NOT NULL,"
+             " mac TEXT NOT NULL,"
+             " PRIMARY KEY (seq, key_id))",
+         }},
     };
     return list;
 }

@@ -22,7 +22,7 @@ namespace {
 const QString kSchema = QStringLiteral("public");
 // Append-only tables: the application may read and add, never change or remove.
 const QStringList kAppendOnly = {QStringLiteral("audit_log"), QStringLiteral("change_journal"),
-                                 QStringLiteral("device_audit_log")};
+                                 QStringLiteral("device_audit_log"), QStringLiteral("audit_checkpoints")};
 
 QString quoted(const QString& identifier)
 {

@@ -26,6 +26,7 @@ enum ExitCode : int
     ExitFailed = 1,     // the check or the command failed (a broken audit chain, a refused account)
     ExitUsage = 2,      // the command line is wrong
     ExitCannotOpen = 3, // the database could not be opened (and was not changed)
+    ExitUnanchored = 4, // verify-audit: the chain holds, but no audit key or remembered head vouches for it
 };
 
 // What main() found on the command line: the command word, what followed it,

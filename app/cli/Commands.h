@@ -11,6 +11,7 @@ int runCreateAdmin(const Invocation& invocation);
 int runCreateUser(const Invocation& invocation);
 int runResetPassword(const Invocation& invocation);
 int runVerifyAudit(const Invocation& invocation);
+int runAuditKey(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);
 int runSetSetting(const Invocation& invocation);

@@ -83,6 +83,83 @@ QString anchorInWords(const store::SegmentVerification& device)
     return prefix + QStringLiteral("unknown damage");
 }
 
+QString problemCode(store::AuditAnchoring::Problem problem)
+{
+    using P = store::AuditAnchoring::Problem;
+    switch (problem) {
+    case P::None:
+        return {};
+    case P::RecordsWithoutTrail:
+        return QStringLiteral("records_without_trail");
+    case P::ForgedCheckpoint:
+        return QStringLiteral("forged_checkpoint");
+    case P::CheckpointMismatch:
+        return QStringLiteral("checkpoint_mismatch");
+    case P::CheckpointRowMissing:
+        return QStringLiteral("checkpoint_row_missing");
+    case P::RememberedRowMismatch:
+        return QStringLiteral("remembered_row_mismatch");
+    case P::RememberedRowMissing:
+        return QStringLiteral("remembered_row_missing");
+    case P::CheckpointsMissing:
+        return QStringLiteral("checkpoints_missing");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString problemInWords(const store::AuditAnchoring& a)
+{
+    using P = store::AuditAnchoring::Problem;
+    switch (a.problem) {
+    case P::None:
+        return {};
+    case P::RecordsWithoutTrail:
+        return QStringLiteral("the database holds records but not a single audit row");
+    case P::ForgedCheckpoint:
+        return QStringLiteral("the checkpoint at row %1 is not signed with the audit key").arg(a.problemSeq);
+    case P::CheckpointMismatch:
+        return QStringLiteral("row %1 is not the row the signed checkpoint names: the trail was rewritten")
+            .arg(a.problemSeq);
+    case P::CheckpointRowMissing:
+        return QStringLiteral("row %1, named by a signed checkpoint, is missing: the trail was cut")
+            .arg(a.problemSeq);
+    case P::RememberedRowMismatch:
+        return QStringLiteral("row %1 is not the row this computer verified before: the trail was rewritten")
+            .arg(a.problemSeq);
+    case P::RememberedRowMissing:
+        return QStringLiteral("row %1, which this computer verified before, is missing: the trail was cut")
+            .arg(a.problemSeq);
+    case P::CheckpointsMissing:
+        return QStringLiteral("the signed checkpoints up to row %1, which this computer saw, are missing")
+            .arg(a.problemSeq);
+    }
+    return QStringLiteral("unknown damage");
+}
+
+QString unanchoredInWords(const store::AuditVerification& result)
+{
+    const store::AuditAnchoring& a = result.anchoring;
+    const QString why =
+        a.keyId.isEmpty()
+            ? QStringLiteral("the database has no signed checkpoint (create its audit key: heartdesk-cli "
+                             "audit-key create)")
+            : QStringLiteral(
+                  "its checkpoints are signed with audit key %1, which this computer does not hold "
+                  "(heartdesk-cli audit-key import)")
+                  .arg(a.keyId);
+    return QStringLiteral("audit trail unanchored: %1 rows chain correctly, but nothing outside the database "
+                          "vouches for them: %2")
+        .arg(result.rowsChecked)
+        .arg(why);
+}
+
+QString statusCode(const store::AuditVerification& result)
+{
+    if (result.tampered())
+        return QStringLiteral("tampered");
+    return result.intact() ? QStringLiteral("intact") : QStringLiteral("unanchored");
+}
+
 QJsonValue seqOrNull(const std::optional<AuditBreak>& broken)
 {
     return broken ? QJsonValue(static_cast<double>(broken->seq)) : QJsonValue(QJsonValue::Null);
@@ -126,6 +203,19 @@ void printJson(const store::AuditVerification& result, const std::vector<store::
     json.insert(QStringLiteral("first_broken_seq"), seqOrNull(result.firstBreak));
     json.insert(QStringLiteral("kind"), result.firstBreak ? QJsonValue(kindCode(result.firstBreak->kind))
                                                           : QJsonValue(QJsonValue::Null));
+    const store::AuditAnchoring& a = result.anchoring;
+    json.insert(QStringLiteral("status"), statusCode(result));
+    json.insert(QStringLiteral("anchored_up_to"), static_cast<double>(a.anchoredUpTo));
+    json.insert(QStringLiteral("checkpoints"), static_cast<double>(a.checkpoints));
+    json.insert(QStringLiteral("key_id"),
+                a.keyId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(a.keyId));
+    json.insert(QStringLiteral("key_held"), a.haveKey);
+    json.insert(QStringLiteral("problem"), a.problem == store::AuditAnchoring::Problem::None
+                                               ? QJsonValue(QJsonValue::Null)
+                                               : QJsonValue(problemCode(a.problem)));
+    json.insert(QStringLiteral("problem_seq"), a.problem == store::AuditAnchoring::Problem::None
+                                                   ? QJsonValue(QJsonValue::Null)
+                                                   : QJsonValue(static_cast<double>(a.problemSeq)));
     QJsonArray array;
     for (const store::SegmentVerification& device : devices)
         array.append(deviceJson(device));
@@ -135,12 +225,16 @@ void printJson(const store::AuditVerification& result, const std::vector<store::
 
 void printText(const store::AuditVerification& result, const std::vector<store::SegmentVerification>& devices)
 {
-    if (!result.firstBreak) {
-        printLine(QStringLiteral("audit trail intact: %1 rows").arg(result.rowsChecked));
-    } else {
+    if (result.firstBreak) {
         printLine(QStringLiteral("audit trail broken at row %1: %2")
                       .arg(result.firstBreak->seq)
                       .arg(kindInWords(result.firstBreak->kind)));
+    } else if (result.tampered()) {
+        printLine(QStringLiteral("audit trail tampered: %1").arg(problemInWords(result.anchoring)));
+    } else if (!result.intact()) {
+        printLine(unanchoredInWords(result));
+    } else {
+        printLine(QStringLiteral("audit trail intact: %1 rows").arg(result.rowsChecked));
     }
     for (const store::SegmentVerification& device : devices) {
         if (!device.firstBreak) {
@@ -166,8 +260,11 @@ int runVerifyAudit(const Invocation& invocation)
         invocation, QStringLiteral("[--format text|json] [--database LOCATION]"),
         QStringLiteral("Checks that every audit row still matches its hash and follows the "
                        "row before it; on a center, also every van laptop's audit segment and "
-                       "its anchors in the center's trail. Exit status 0 when all is intact, "
-                       "1 when anything is broken."));
+                       "its anchors in the center's trail; the chain against the checkpoints "
+                       "signed with the audit key and the head this computer verified last. "
+                       "Exit status 0 when all is intact, 1 when anything is broken or cut, "
+                       "4 when the chain holds but nothing outside the database vouches for it "
+                       "(unanchored: no audit key here)."));
     commandLine.addOption({kFormat, QStringLiteral("Output as text (default) or json."),
                            QStringLiteral("format"), QStringLiteral("text")});
     if (auto stop = commandLine.parse())
@@ -182,13 +279,25 @@ int runVerifyAudit(const Invocation& invocation)
     const auto verified = usecases::SettingsQueries(db, SystemClock::instance()).verifyAudit();
     if (!verified.ok())
         return reportError(verified.error(), db.spec(), QStringLiteral("cannot read the audit trail"));
-    const store::AuditVerification& result = verified.value();
+    store::AuditVerification result = verified.value();
     qCInfo(lcCli) << "audit rows checked:" << result.rowsChecked;
+    // A trail found whole is signed at its head by a computer holding the
+    // audit key, and remembered here: cutting it from now on is seen.
+    if (!result.tampered() && result.anchoring.haveKey) {
+        if (const auto key = store::AuditKeys::find(result.anchoring.keyId)) {
+            auto head = store::AuditCheckpoints(db, SystemClock::instance()).checkpointHead(*key);
+            if (!head.ok())
+                return reportError(head.error(), db.spec(),
+                                   QStringLiteral("cannot sign the audit trail's head"));
+            result.anchoring.anchoredUpTo = std::max(result.anchoring.anchoredUpTo, head.value());
+        }
+    }
+    qCInfo(lcCli) << "audit rows anchored up to:" << result.anchoring.anchoredUpTo;
     const auto devices = usecases::SettingsQueries(db, SystemClock::instance()).verifyDeviceAudit();
     if (!devices.ok())
         return reportError(devices.error(), db.spec(),
                            QStringLiteral("cannot read the device audit segments"));
-    const bool intact = !result.firstBreak &&
+    const bool intact = result.intact() &&
                         std::all_of(devices.value().begin(), devices.value().end(),
                                     [](const store::SegmentVerification& device) { return device.intact(); });
 
@@ -196,7 +305,12 @@ int runVerifyAudit(const Invocation& invocation)
         printJson(result, devices.value(), intact);
     else
         printText(result, devices.value());
-    return intact ? ExitOk : ExitFailed;
+    if (intact)
+        return ExitOk;
+    const bool devicesIntact =
+        std::all_of(devices.value().begin(), devices.value().end(),
+                    [](const store::SegmentVerification& device) { return device.intact(); });
+    return !result.tampered() && devicesIntact ? ExitUnanchored : ExitFailed;
 }
 
 } // namespace heart::cli

@@ -45,7 +45,8 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("followup_attempts"),
                              QStringLiteral("cad_incidents"),
                              QStringLiteral("cad_outbox"),
-                             QStringLiteral("cad_state")};
+                             QStringLiteral("cad_state"),
+                             QStringLiteral("audit_checkpoints")};
 
 QByteArray fileBytes(const QString& path)
 {
@@ -115,8 +116,11 @@ void TestStoreMigrations::fromEmptyCreatesEveryTable()
         // And it can be read.
         const test::RawResult count = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM ") + table);
         QVERIFY2(count.ok, qPrintable(count.error));
-        QCOMPARE(count.rows.at(0).at(0).toInt(),
-                 table == QLatin1String("schema_migrations") ? Migrations::latestVersion() : 0);
+        // A new database is anchored at once: the genesis checkpoint (docs/audit-trail.md).
+        const int expected = table == QLatin1String("schema_migrations")   ? Migrations::latestVersion()
+                             : table == QLatin1String("audit_checkpoints") ? 1
+                                                                           : 0;
+        QCOMPARE(count.rows.at(0).at(0).toInt(), expected);
     }
     const test::RawResult missing =
         m_fixture->sql(m_fixture->db().dialect().tableExists(), {QStringLiteral("nope")});
