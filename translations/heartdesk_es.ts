@@ -358,10 +358,6 @@ Base de datos: %2</translation>
         <translation>Este ID de usuario ya está en uso.</translation>
     </message>
     <message>
-        <source>The password is too weak: use at least 8 characters, not the user ID.</source>
-        <translation>La contraseña es demasiado débil: use al menos 8 caracteres y no use el ID de usuario.</translation>
-    </message>
-    <message>
         <source>Wrong user ID or password.</source>
         <translation>ID de usuario o contraseña incorrectos.</translation>
     </message>
@@ -608,6 +604,50 @@ Base de datos: %2</translation>
     <message>
         <source>This laptop has not reached the center for too long to let you sign in offline. Connect it to the center (the network or the van&apos;s link) and sign in again.</source>
         <translation>Este portátil lleva demasiado tiempo sin conectar con el centro para permitirle entrar sin conexión. Conéctelo con el centro (la red o el enlace de la furgoneta) y vuelva a entrar.</translation>
+    </message>
+    <message>
+        <source>The password is too short: an administrator&apos;s password needs at least %1 characters.</source>
+        <translation>La contraseña es demasiado corta: la de un administrador necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least %1 characters.</source>
+        <translation>La contraseña es demasiado corta: use al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password is too long: at most %1 characters.</source>
+        <translation>La contraseña es demasiado larga: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The password may not be only spaces.</source>
+        <translation>La contraseña no puede ser solo espacios.</translation>
+    </message>
+    <message>
+        <source>The password may not contain control characters or invisible formatting characters.</source>
+        <translation>La contraseña no puede contener caracteres de control ni caracteres de formato invisibles.</translation>
+    </message>
+    <message>
+        <source>The password only repeats a character or a short group (like aaaaaaaa): choose one that is harder to guess.</source>
+        <translation>La contraseña solo repite un carácter o un grupo corto (como aaaaaaaa): elija una más difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>The password is a run of characters or a keyboard row (like 12345678 or qwerty): choose one that is harder to guess.</source>
+        <translation>La contraseña es una serie de caracteres o una fila del teclado (como 12345678 o qwerty): elija una más difícil de adivinar.</translation>
+    </message>
+    <message>
+        <source>This is one of the most common passwords, which attackers try first: choose another. A few unrelated words make a good password.</source>
+        <translation>Es una de las contraseñas más comunes, las que los atacantes prueban primero: elija otra. Unas cuantas palabras sin relación entre sí forman una buena contraseña.</translation>
+    </message>
+    <message>
+        <source>The password is made of the user ID or the person&apos;s name: choose one that others cannot guess from them.</source>
+        <translation>La contraseña está hecha con el identificador de usuario o el nombre de la persona: elija una que otros no puedan adivinar a partir de ellos.</translation>
+    </message>
+    <message>
+        <source>The password is too easy to guess: use at least %1 characters, not a common password, not the user ID or name.</source>
+        <translation>La contraseña es demasiado fácil de adivinar: use al menos %1 caracteres, que no sea una contraseña común ni el identificador de usuario o el nombre.</translation>
+    </message>
+    <message>
+        <source>%1 may not contain control characters or invisible formatting characters (such as a right-to-left override).</source>
+        <translation>%1 no puede contener caracteres de control ni caracteres de formato invisibles (como una marca de escritura de derecha a izquierda).</translation>
     </message>
 </context>
 <context>
