@@ -309,20 +309,25 @@ int runSqlite(const QString& path, ManualClock& clock)
     auto admin = accounts.createFirstAdministrator({QStringLiteral("admin"),
                                                     QStringLiteral("Bench Admin"),
                                                     {Role::Administrator},
-                                                    QStringLiteral("bench-admin-2026!")},
+                                                    QStringLiteral("copper-meadow-lantern-41")},
                                                    workstation);
-    if (!admin.ok() || !accounts
-                            .addUser(admin.value(), {QStringLiteral("navigator"),
-                                                     QStringLiteral("Bench Navigator"),
-                                                     {Role::CareNavigator},
-                                                     QStringLiteral("bench-navigator-2026!")})
-                            .ok()) {
-        std::printf("bench_followup_queue: cannot make the users\n");
+    if (!admin.ok()) {
+        std::printf("bench_followup_queue: cannot make the administrator: %s\n",
+                    qPrintable(admin.error().detail));
+        return 1;
+    }
+    auto navigatorAccount = accounts.addUser(admin.value(), {QStringLiteral("navigator"),
+                                                             QStringLiteral("Bench Navigator"),
+                                                             {Role::CareNavigator},
+                                                             QStringLiteral("harbor-lantern-2026")});
+    if (!navigatorAccount.ok()) {
+        std::printf("bench_followup_queue: cannot make the navigator: %s\n",
+                    qPrintable(navigatorAccount.error().detail));
         return 1;
     }
     auto navigator =
-        accounts.signIn(QStringLiteral("navigator"), QStringLiteral("bench-navigator-2026!"), workstation);
-    if (!navigator.ok()) {
+        accounts.signIn(QStringLiteral("navigator"), QStringLiteral("harbor-lantern-2026"), workstation);
+    if (!navigatorAccount.ok()) {
         std::printf("bench_followup_queue: cannot sign in\n");
         return 1;
     }
