@@ -179,11 +179,12 @@ void TestStorePermissions::administratorIsAdmitted()
     auto added = accounts.addUser(admin, {QStringLiteral("legit"),
                                           QStringLiteral("Legit User"),
                                           {Role::CareNavigator},
-                                          QStringLiteral("legit-password")});
+                                          QStringLiteral("maple-orbit-tunnel")});
     HEARTDESK_VERIFY_RESULT(added);
     HEARTDESK_VERIFY_OK(accounts.setRoles(admin, added.value().id, {Role::Supervisor}, 1));
     HEARTDESK_VERIFY_OK(accounts.setActive(admin, added.value().id, false, 2));
-    HEARTDESK_VERIFY_OK(accounts.resetPassword(admin, added.value().id, QStringLiteral("legit-password-2")));
+    HEARTDESK_VERIFY_OK(
+        accounts.resetPassword(admin, added.value().id, QStringLiteral("maple-orbit-tunnel-2")));
     SettingsStore settings(m_fixture->db(), m_fixture->clock());
     HEARTDESK_VERIFY_OK(settings.setIdleLockMinutes(admin, 10));
     QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, admin.userId()), deniedBefore);
