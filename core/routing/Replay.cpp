@@ -157,7 +157,8 @@ std::string quoted(std::string_view text)
 
 bool digits(std::string_view text, std::size_t pos, std::size_t count, int& value)
 {
-    if (pos + count > text.size())
+    // Nine digits at most: no date or time field has more, and more would overflow an int.
+    if (count > 9 || pos + count > text.size())
         return false;
     value = 0;
     for (std::size_t i = pos; i < pos + count; ++i) {
