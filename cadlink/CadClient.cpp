@@ -24,7 +24,8 @@ CadClient::CadClient(QUrl url, QSslConfiguration tls, QObject* parent)
     connect(&m_socket, &QWebSocket::connected, this, &CadClient::onConnected);
     connect(&m_socket, &QWebSocket::disconnected, this, &CadClient::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &CadClient::onFrame);
-    connect(&m_socket, &QWebSocket::pong, this, [this](quint64, const QByteArray&) { m_sincePong.restart(); });
+    connect(&m_socket, &QWebSocket::pong, this,
+            [this](quint64, const QByteArray&) { m_sincePong.restart(); });
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
         QStringList texts;
         for (const QSslError& error : errors)
@@ -168,8 +169,9 @@ void CadClient::onFrame(const QString& frame)
         }
         m_updatesSeen.insert(envelope->messageId);
         ++m_stats.updates;
-        Q_EMIT updateReceived(envelope->messageId,
-                              QString::fromUtf8(QJsonDocument(envelope->eido).toJson(QJsonDocument::Indented)));
+        Q_EMIT updateReceived(
+            envelope->messageId,
+            QString::fromUtf8(QJsonDocument(envelope->eido).toJson(QJsonDocument::Indented)));
     }
 }
 

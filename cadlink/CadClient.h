@@ -24,13 +24,13 @@ namespace heart::cadlink {
 
 struct CadClientStats
 {
-    qint64 notified = 0;   // EIDOs queued
-    qint64 frames = 0;     // notify frames sent (resends included)
-    qint64 applied = 0;    // answered 200
-    qint64 refused = 0;    // answered 400
-    qint64 retried = 0;    // answered 503, sent again
-    qint64 connects = 0;   // connections made
-    qint64 updates = 0;    // distinct updates received from HEART Desk
+    qint64 notified = 0;     // EIDOs queued
+    qint64 frames = 0;       // notify frames sent (resends included)
+    qint64 applied = 0;      // answered 200
+    qint64 refused = 0;      // answered 400
+    qint64 retried = 0;      // answered 503, sent again
+    qint64 connects = 0;     // connections made
+    qint64 updates = 0;      // distinct updates received from HEART Desk
     qint64 updateCopies = 0; // updates received again (after a reconnect)
 };
 
@@ -78,7 +78,7 @@ private:
     QTimer m_retry; // after a 503
     QElapsedTimer m_sincePong;
     int m_heartbeatMs = 5000;
-    QList<QString> m_order;          // unanswered message ids, oldest first
+    QList<QString> m_order;           // unanswered message ids, oldest first
     QHash<QString, QString> m_frames; // their frames
     QSet<QString> m_sent;             // sent on this connection
     QSet<QString> m_updatesSeen;

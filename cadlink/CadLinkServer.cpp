@@ -20,11 +20,16 @@ QString outcomeCode(usecases::CadUseCases::Outcome outcome)
 {
     using Outcome = usecases::CadUseCases::Outcome;
     switch (outcome) {
-    case Outcome::Created: return QStringLiteral("created");
-    case Outcome::Updated: return QStringLiteral("updated");
-    case Outcome::Held: return QStringLiteral("held");
-    case Outcome::Duplicate: return QStringLiteral("duplicate");
-    case Outcome::Stale: return QStringLiteral("stale");
+    case Outcome::Created:
+        return QStringLiteral("created");
+    case Outcome::Updated:
+        return QStringLiteral("updated");
+    case Outcome::Held:
+        return QStringLiteral("held");
+    case Outcome::Duplicate:
+        return QStringLiteral("duplicate");
+    case Outcome::Stale:
+        return QStringLiteral("stale");
     }
     return QStringLiteral("unknown");
 }
@@ -33,11 +38,9 @@ QString outcomeCode(usecases::CadUseCases::Outcome outcome)
 
 CadLinkServer::CadLinkServer(usecases::Context context, usecases::CadMapping mapping, CadLinkOptions options,
                              QObject* parent)
-    : QObject(parent),
-      m_context(std::move(context)),
-      m_mapping(std::move(mapping)),
-      m_options(std::move(options)),
-      m_server(new QWebSocketServer(QStringLiteral("HEART Desk CAD link"), QWebSocketServer::SecureMode, this))
+    : QObject(parent), m_context(std::move(context)), m_mapping(std::move(mapping)),
+      m_options(std::move(options)), m_server(new QWebSocketServer(QStringLiteral("HEART Desk CAD link"),
+                                                                   QWebSocketServer::SecureMode, this))
 {
     m_clock.start();
     m_server->setSslConfiguration(m_options.tls);
@@ -52,7 +55,8 @@ CadLinkServer::CadLinkServer(usecases::Context context, usecases::CadMapping map
         ++m_stats.tlsRefused;
         if (!m_lastTlsWarning.isValid() || m_lastTlsWarning.elapsed() > 60000) {
             m_lastTlsWarning.start();
-            qCWarning(lcCadLink) << "refused a connection that failed TLS:" << texts.join(QStringLiteral("; "));
+            qCWarning(lcCadLink) << "refused a connection that failed TLS:"
+                                 << texts.join(QStringLiteral("; "));
         } else {
             qCInfo(lcCadLink) << "refused a connection that failed TLS:" << texts.join(QStringLiteral("; "));
         }
@@ -69,7 +73,8 @@ CadLinkServer::CadLinkServer(usecases::Context context, usecases::CadMapping map
     connect(&store::ChangeFeed::of(m_context.db), &store::ChangeFeed::changes, this,
             [this](const QList<store::JournalEntry>& entries) {
                 for (const store::JournalEntry& entry : entries)
-                    if (entry.recordType == QLatin1String("call") || entry.recordType == QLatin1String("unit")) {
+                    if (entry.recordType == QLatin1String("call") ||
+                        entry.recordType == QLatin1String("unit")) {
                         m_outboundSoon.start();
                         return;
                     }
@@ -113,7 +118,8 @@ void CadLinkServer::onNewConnection()
         connect(socket, &QWebSocket::textMessageReceived, this,
                 [this, socket](const QString& frame) { onFrame(socket, frame); });
         connect(socket, &QWebSocket::binaryMessageReceived, this, [socket](const QByteArray&) {
-            socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported, QStringLiteral("text frames only"));
+            socket->close(QWebSocketProtocol::CloseCodeDatatypeNotSupported,
+                          QStringLiteral("text frames only"));
         });
         connect(socket, &QWebSocket::pong, this,
                 [this, socket](quint64, const QByteArray&) { m_lastPong.insert(socket, m_clock.elapsed()); });
@@ -148,7 +154,8 @@ void CadLinkServer::heartbeat()
         if (!socket)
             continue;
         if (now - m_lastPong.value(socket, now) > 3 * m_options.heartbeatMs) {
-            qCWarning(lcCadLink) << "CAD silent for" << (now - m_lastPong.value(socket)) << "ms: disconnecting";
+            qCWarning(lcCadLink) << "CAD silent for" << (now - m_lastPong.value(socket))
+                                 << "ms: disconnecting";
             socket->abort();
             continue;
         }
@@ -164,9 +171,9 @@ void CadLinkServer::onFrame(QWebSocket* socket, const QString& frame)
     if (!envelope) {
         ++m_stats.refused;
         qCWarning(lcCadLink) << "refused a frame from the CAD:" << error;
-        socket->sendTextMessage(responseFrame(kNotifyResponse, QStringLiteral("unknown"), 400, {},
-                                              {{QStringLiteral("code"), QStringLiteral("bad-envelope")},
-                                               {QStringLiteral("message"), error}}));
+        socket->sendTextMessage(responseFrame(
+            kNotifyResponse, QStringLiteral("unknown"), 400, {},
+            {{QStringLiteral("code"), QStringLiteral("bad-envelope")}, {QStringLiteral("message"), error}}));
         return;
     }
     if (envelope->type == kNotify) {
@@ -203,10 +210,11 @@ void CadLinkServer::onNotify(QWebSocket* socket, const QString& messageId, const
         // and holds no person's data, but the log keeps even less.
         qCWarning(lcCadLink) << "refused an EIDO:" << store::toQString(refusal.code) << "at"
                              << store::toQString(refusal.location);
-        socket->sendTextMessage(responseFrame(kNotifyResponse, messageId, 400, {},
-                                              {{QStringLiteral("code"), store::toQString(refusal.code)},
-                                               {QStringLiteral("location"), store::toQString(refusal.location)},
-                                               {QStringLiteral("message"), store::toQString(refusal.message)}}));
+        socket->sendTextMessage(
+            responseFrame(kNotifyResponse, messageId, 400, {},
+                          {{QStringLiteral("code"), store::toQString(refusal.code)},
+                           {QStringLiteral("location"), store::toQString(refusal.location)},
+                           {QStringLiteral("message"), store::toQString(refusal.message)}}));
         Q_EMIT messageRefused(store::toQString(refusal.code), store::toQString(refusal.location));
         return;
     }
@@ -216,19 +224,31 @@ void CadLinkServer::onNotify(QWebSocket* socket, const QString& messageId, const
         ++m_stats.failed;
         qCWarning(lcCadLink) << "could not store an EIDO:" << receipt.error().detail;
         // 503: not the EIDO's fault; the CAD sends it again.
-        socket->sendTextMessage(responseFrame(kNotifyResponse, messageId, 503, {},
-                                              {{QStringLiteral("code"), QStringLiteral("store-unavailable")}}));
+        socket->sendTextMessage(
+            responseFrame(kNotifyResponse, messageId, 503, {},
+                          {{QStringLiteral("code"), QStringLiteral("store-unavailable")}}));
         return;
     }
     using Outcome = usecases::CadUseCases::Outcome;
     switch (receipt.value().outcome) {
-    case Outcome::Created: ++m_stats.created; break;
-    case Outcome::Updated: ++m_stats.updated; break;
-    case Outcome::Held: ++m_stats.held; break;
-    case Outcome::Duplicate: ++m_stats.duplicates; break;
-    case Outcome::Stale: ++m_stats.stale; break;
+    case Outcome::Created:
+        ++m_stats.created;
+        break;
+    case Outcome::Updated:
+        ++m_stats.updated;
+        break;
+    case Outcome::Held:
+        ++m_stats.held;
+        break;
+    case Outcome::Duplicate:
+        ++m_stats.duplicates;
+        break;
+    case Outcome::Stale:
+        ++m_stats.stale;
+        break;
     }
-    socket->sendTextMessage(responseFrame(kNotifyResponse, messageId, 200, outcomeCode(receipt.value().outcome)));
+    socket->sendTextMessage(
+        responseFrame(kNotifyResponse, messageId, 200, outcomeCode(receipt.value().outcome)));
     Q_EMIT incidentApplied(receipt.value().callId, receipt.value().outcome);
 }
 

@@ -99,7 +99,7 @@ private:
     QHash<QWebSocket*, qint64> m_lastPong; // ms of m_clock
     QElapsedTimer m_clock;
     QElapsedTimer m_lastTlsWarning;
-    QSet<QString> m_inFlight; // sent on m_cad, not answered yet
+    QSet<QString> m_inFlight;      // sent on m_cad, not answered yet
     qint64 m_journalPosition = -1; // the outbound side's, in memory (CadUseCases::collectOutbound)
     QTimer m_heartbeat;
     QTimer m_outboundRetry;

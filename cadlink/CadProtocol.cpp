@@ -23,7 +23,8 @@ std::optional<Envelope> parseEnvelope(const QString& frame, QString* error)
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(frame.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
+        *error =
+            QStringLiteral("not JSON (%1 at byte %2)").arg(parseError.errorString()).arg(parseError.offset);
         return std::nullopt;
     }
     if (!document.isObject()) {

@@ -31,10 +31,10 @@ struct Envelope
 {
     QString type;
     QString messageId;
-    QJsonObject eido;     // notify, update
-    int status = 0;       // responses
-    QString outcome;      // notifyResponse
-    QJsonObject reason;   // a refusal
+    QJsonObject eido;   // notify, update
+    int status = 0;     // responses
+    QString outcome;    // notifyResponse
+    QJsonObject reason; // a refusal
 };
 
 // The envelope of a frame, or nullopt with `error` saying what is wrong

@@ -142,8 +142,12 @@ std::optional<QList<SimCall>> readSimCalls(const QString& path, QString* error)
 QString incidentEido(const SimCall& call, const QDateTime& updatedAt, const QDateTime& receivedAt)
 {
     // The CAD's side of the mapping: core writes the EIDO a CAD would send.
-    auto utf8 = [](const QString& text) { return text.toStdString(); };
-    auto at = [](const QDateTime& t) { return TimePoint{std::chrono::milliseconds(t.toMSecsSinceEpoch())}; };
+    auto utf8 = [](const QString& text) {
+        return text.toStdString();
+    };
+    auto at = [](const QDateTime& t) {
+        return TimePoint{std::chrono::milliseconds(t.toMSecsSinceEpoch())};
+    };
     cad::CadIncident incident;
     incident.incidentId = utf8(simIncidentId(call.id));
     incident.cadNumber = utf8(call.id);
@@ -182,7 +186,8 @@ CadSimulator::CadSimulator(CadClient& client, QObject* parent) : QObject(parent)
         ++m_updates;
         if (!m_updatesDir)
             return;
-        QFile file(m_updatesDir->filePath(QStringLiteral("UPDATE-%1.json").arg(m_updates, 4, 10, QLatin1Char('0'))));
+        QFile file(
+            m_updatesDir->filePath(QStringLiteral("UPDATE-%1.json").arg(m_updates, 4, 10, QLatin1Char('0'))));
         if (file.open(QIODevice::WriteOnly))
             file.write(eido.toUtf8());
     });

@@ -16,7 +16,8 @@ std::optional<QByteArray> readPem(const QString& path, const char* what, QString
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read the %1 file %2: %3").arg(QLatin1String(what), path, file.errorString());
+        *error = QStringLiteral("cannot read the %1 file %2: %3")
+                     .arg(QLatin1String(what), path, file.errorString());
         return std::nullopt;
     }
     return file.read(1024 * 1024);
