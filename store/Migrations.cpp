@@ -561,6 +561,14 @@ const std::vector<Migration>& migrations()
              " mac TEXT NOT NULL,"
              " PRIMARY KEY (seq, key_id))",
          }},
+        {18,
+         "the supervisor's report: a period's unit status changes found by call",
+         {
+             // store/ReportRows.cpp reads, for the calls of a period, their
+             // units' status changes by call id (the follow-up tasks by call
+             // have followup_tasks_call since migration 15).
+             "CREATE INDEX unit_status_events_call ON unit_status_events (call_id, status, at_utc)",
+         }},
     };
     return list;
 }
