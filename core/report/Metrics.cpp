@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <unordered_map>
 
 namespace heart::report {
@@ -291,17 +290,23 @@ void walk(const std::vector<CallRow>& rows, const UtcRange& range, const roster:
 
 // A table under construction: declared rows and columns first (so a zero
 // row still shows), others added as met and sorted at the end.
+struct KeyHash
+{
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+using KeyIndex = std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>>;
+
 struct Builder
 {
     std::vector<std::string> rows, columns;
     bool sortRows = false, sortColumns = false;
-    std::unordered_map<std::string, std::size_t> rowIndex, columnIndex;
-    std::map<std::pair<std::size_t, std::size_t>, long long> counts;
+    KeyIndex rowIndex, columnIndex;
+    std::vector<std::vector<long long>> grid; // [row][column], grown as keys are met
 
-    std::size_t index(std::vector<std::string>& keys, std::unordered_map<std::string, std::size_t>& map,
-                      std::string_view key)
+    static std::size_t index(std::vector<std::string>& keys, KeyIndex& map, std::string_view key)
     {
-        const auto it = map.find(std::string(key));
+        const auto it = map.find(key);
         if (it != map.end())
             return it->second;
         keys.emplace_back(key);
@@ -310,9 +315,17 @@ struct Builder
     }
     void declareRow(std::string_view key) { index(rows, rowIndex, key); }
     void declareColumn(std::string_view key) { index(columns, columnIndex, key); }
+    long long& cell(std::size_t r, std::size_t c)
+    {
+        if (grid.size() <= r)
+            grid.resize(r + 1);
+        if (grid[r].size() <= c)
+            grid[r].resize(c + 1, 0);
+        return grid[r][c];
+    }
     void add(std::string_view row, std::string_view column)
     {
-        ++counts[{index(rows, rowIndex, row), index(columns, columnIndex, column)}];
+        ++cell(index(rows, rowIndex, row), index(columns, columnIndex, column));
     }
 
     CountTable finish(std::string_view id) const
@@ -339,8 +352,10 @@ struct Builder
             rowPlace[rowOrder[i]] = i;
         for (std::size_t i = 0; i < columnOrder.size(); ++i)
             columnPlace[columnOrder[i]] = i;
-        for (const auto& [key, value] : counts)
-            table.cells[rowPlace[key.first]][columnPlace[key.second]] = value;
+        for (std::size_t r = 0; r < grid.size(); ++r) {
+            for (std::size_t c = 0; c < grid[r].size(); ++c)
+                table.cells[rowPlace[r]][columnPlace[c]] = grid[r][c];
+        }
         return table;
     }
 };
@@ -474,7 +489,7 @@ Report computeReport(const std::vector<CallRow>& rows, const Period& period, con
     Builder& people = counter.builders[RepeatPeople];
     people.declareColumn(repeatColumn(options.repeatThreshold));
     if (repeat > 0)
-        people.counts[{0, 0}] = repeat;
+        people.cell(0, 0) = repeat;
 
     auto& b = counter.builders;
     report.byProgram = b[ByProgram].finish(kTableIds[ByProgram]);
