@@ -228,6 +228,24 @@ private Q_SLOTS:
             QVERIFY2(!row[0].toString().contains(m_noUnit), qPrintable(row[0].toString()));
     }
 
+    void everyRoleAsThePermissionTableSays()
+    {
+        const TimePoint from = toTimePoint(utc(10, 1, 4)), to = toTimePoint(utc(11, 1, 4));
+        ReportRowStore store(db(), clock());
+        for (Role role : kAllRoles) {
+            const Actor actor = m_fixture->actorFor(role);
+            const auto rows = store.rows(actor, from, to, QStringLiteral("2026-10"));
+            QVERIFY2(rows.ok() == permits(role, Action::ViewReports), roleCode(role).data());
+            if (rows.ok())
+                QCOMPARE(rows.value().size(), std::size_t(5));
+            else
+                QCOMPARE(rows.error().code, StoreErrorCode::PermissionDenied);
+            const auto drill =
+                store.drillDownRows(actor, from, to, QStringLiteral("2026-10 calls_by_beat/311/calls"));
+            QVERIFY2(drill.ok() == permits(role, Action::DrillDownReports), roleCode(role).data());
+        }
+    }
+
 private:
     Database& db() { return m_fixture->db(); }
     ManualClock& clock() { return m_fixture->clock(); }
