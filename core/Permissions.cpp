@@ -45,6 +45,7 @@ const Grant kGrants[] = {
     {Action::ManageSettings, {R::Administrator}},
     {Action::EditResourceDirectory, {R::Administrator}},
     {Action::ViewAuditTrail, {R::Administrator, R::Supervisor}},
+    {Action::ViewSettings, {R::Administrator, R::Supervisor}},
 };
 
 } // namespace
@@ -106,6 +107,8 @@ std::string_view actionCode(Action action)
         return "edit_resource_directory";
     case Action::ViewAuditTrail:
         return "view_audit_trail";
+    case Action::ViewSettings:
+        return "view_settings";
     }
     return {};
 }

@@ -31,9 +31,10 @@ enum class Action
     ManageSettings,
     EditResourceDirectory,
     ViewAuditTrail,
+    ViewSettings, // read the program's settings and rule sets (the supervisor, read-only)
 };
 
-inline constexpr std::array<Action, 20> kAllActions = {
+inline constexpr std::array<Action, 21> kAllActions = {
     Action::ViewCallQueue,
     Action::TakeCall,
     Action::DispatchUnit,
@@ -54,6 +55,7 @@ inline constexpr std::array<Action, 20> kAllActions = {
     Action::ManageSettings,
     Action::EditResourceDirectory,
     Action::ViewAuditTrail,
+    Action::ViewSettings,
 };
 
 bool permits(Role role, Action action);

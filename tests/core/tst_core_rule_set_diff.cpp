@@ -39,9 +39,17 @@ QStringList toList(const std::vector<std::string>& items)
     return out;
 }
 
-const QStringList kNewBeats = {"121", "123", "124", "211", "212", "213", "221", "222",
-                               "224", "299", "311", "312", "313", "314", "321", "322",
-                               "323", "324", "412", "414", "415", "421", "422", "423"};
+QStringList texts(std::initializer_list<const char*> items)
+{
+    QStringList out;
+    for (const char* item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
+const QStringList kNewBeats =
+    texts({"121", "123", "124", "211", "212", "213", "221", "222", "224", "299", "311", "312",
+           "313", "314", "321", "322", "323", "324", "412", "414", "415", "421", "422", "423"});
 
 } // namespace
 
@@ -120,11 +128,10 @@ void TestRuleSetDiff::pilotToCitywide()
     QVERIFY(cn->followsAdded.empty() && cn->followsRemoved.empty());
 
     const QStringList summary = toList(summariseDiff(diff, pilot, citywide));
-    QCOMPARE(
-        summary,
-        QStringList({"CRT: +24 beats; hours Mon–Fri 08:30–16:30 → daily 09:00–21:00; holidays closed → open",
-                     "CoR: added (daily 06:00–21:00; holidays open; every beat but 999)", "CN: +24 beats",
-                     "holiday dates +45 −15; takes effect 2022-06-27 → 2023-10-23"}));
+    QCOMPARE(summary,
+             texts({"CRT: +24 beats; hours Mon–Fri 08:30–16:30 → daily 09:00–21:00; holidays closed → open",
+                    "CoR: added (daily 06:00–21:00; holidays open; every beat but 999)", "CN: +24 beats",
+                    "holiday dates +45 −15; takes effect 2022-06-27 → 2023-10-23"}));
 }
 
 void TestRuleSetDiff::pilotToCitywideWithoutMap()
@@ -158,8 +165,9 @@ void TestRuleSetDiff::coResponseToCitywide()
     QVERIFY(cor->hoursChanged);
     QVERIFY(cor->holidaysChanged);
     const QStringList summary = toList(summariseDiff(diff, before, citywide));
-    QVERIFY2(summary.contains("CoR: hours Mon–Fri 08:30–16:30 → daily 06:00–21:00; holidays closed → open"),
-             qPrintable(summary.join('\n')));
+    QVERIFY2(summary.contains(QString::fromUtf8(
+                 "CoR: hours Mon–Fri 08:30–16:30 → daily 06:00–21:00; holidays closed → open")),
+             qPrintable(summary.join(QLatin1Char('\n'))));
 }
 
 void TestRuleSetDiff::identicalSetsGiveNone()
@@ -171,7 +179,7 @@ void TestRuleSetDiff::identicalSetsGiveNone()
     QVERIFY(diff.programs.empty());
     QVERIFY(diff.holidaysAdded.empty() && diff.holidaysRemoved.empty());
     QVERIFY(!diff.nameChanged && !diff.effectiveFromChanged);
-    QCOMPARE(toList(summariseDiff(diff, pilot, again)), QStringList{"no change in the rules"});
+    QCOMPARE(toList(summariseDiff(diff, pilot, again)), texts({"no change in the rules"}));
 
     // The same rules as a new version (another id and date): still no rule change.
     RuleSet copy = pilot;
@@ -180,7 +188,7 @@ void TestRuleSetDiff::identicalSetsGiveNone()
     const RuleSetDiff versionDiff = diffRuleSets(pilot, copy, durhamBeats().get());
     QVERIFY(versionDiff.sameRules());
     QCOMPARE(toList(summariseDiff(versionDiff, pilot, copy)),
-             QStringList({"no change in the rules", "takes effect 2022-06-27 → 2026-12-07"}));
+             texts({"no change in the rules", "takes effect 2022-06-27 → 2026-12-07"}));
 }
 
 void TestRuleSetDiff::eachKindOfChange()
@@ -204,12 +212,12 @@ void TestRuleSetDiff::eachKindOfChange()
     const RuleSetDiff diff = diffRuleSets(pilot, edited, durhamBeats().get());
     const ProgramDiff* changed = diff.program(Program::CommunityResponse);
     QVERIFY(changed);
-    QCOMPARE(toList(changed->callTypesAdded), QStringList{"overdose"});
-    QCOMPARE(toList(changed->callTypesRemoved), QStringList{"nuisance"});
-    QCOMPARE(toList(changed->excludeAdded), QStringList{"risk:moderate"});
-    QCOMPARE(toList(changed->excludeRemoved), QStringList{"risk:high"});
-    QCOMPARE(toList(changed->beatsAdded), QStringList{"121"});
-    QCOMPARE(toList(changed->beatsRemoved), QStringList{"513"});
+    QCOMPARE(toList(changed->callTypesAdded), texts({"overdose"}));
+    QCOMPARE(toList(changed->callTypesRemoved), texts({"nuisance"}));
+    QCOMPARE(toList(changed->excludeAdded), texts({"risk:moderate"}));
+    QCOMPARE(toList(changed->excludeRemoved), texts({"risk:high"}));
+    QCOMPARE(toList(changed->beatsAdded), texts({"121"}));
+    QCOMPARE(toList(changed->beatsRemoved), texts({"513"}));
     QCOMPARE(changed->weekdays.size(), std::size_t(1));
     QCOMPARE(changed->weekdays[0].isoWeekday, 5);
     QVERIFY(!changed->holidaysChanged);
@@ -219,11 +227,10 @@ void TestRuleSetDiff::eachKindOfChange()
     QCOMPARE(diff.holidaysAdded, std::vector<sys_days>{sys_days{2023y / December / 25}});
 
     const QStringList summary = toList(summariseDiff(diff, pilot, edited));
-    QCOMPARE(summary,
-             QStringList({"CRT: +1 beat, −1 beat; hours Mon–Fri 08:30–16:30 → Mon–Fri 08:30–16:30, Sat "
-                          "10:00–14:00; call types +overdose −nuisance; excluded when +risk:moderate "
-                          "−risk:high",
-                          "CN: follows −CCD", "holiday dates +1"}));
+    QCOMPARE(summary, texts({"CRT: +1 beat, −1 beat; hours Mon–Fri 08:30–16:30 → Mon–Fri 08:30–16:30, Sat "
+                             "10:00–14:00; call types +overdose −nuisance; excluded when +risk:moderate "
+                             "−risk:high",
+                             "CN: follows −CCD", "holiday dates +1"}));
 }
 
 void TestRuleSetDiff::hoursInWords()
