@@ -291,6 +291,45 @@ StoreResult<QList<RuleSetVersion>> RuleSetStore::versions(const QString& key)
     return result;
 }
 
+routing::CallFacts CallRoutingFacts::facts() const
+{
+    routing::CallFacts facts;
+    facts.callType = callType;
+    facts.beat = beat;
+    facts.flags = flags;
+    facts.position = position;
+    facts.received = received;
+    facts.risk = risk;
+    return facts;
+}
+
+StoreResult<std::vector<CallRoutingFacts>> RuleSetStore::callFactsSince(TimePoint since)
+{
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT call_type, beat, flags, latitude, longitude, received_at, risk_level FROM calls "
+        "WHERE received_at >= ? ORDER BY received_at"));
+    query.addBindValue(toStoredTime(since));
+    if (StoreError error = m_db.exec(query, "read calls for an impact preview"))
+        return error;
+    std::vector<CallRoutingFacts> calls;
+    while (query.next()) {
+        CallRoutingFacts call;
+        call.callType = query.value(0).toString().toStdString();
+        call.beat = query.value(1).toString().toStdString();
+        for (const QString& code : query.value(2).toString().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (const auto flag = routing::flagFromCode(code.toStdString()))
+                call.flags.set(*flag);
+        }
+        if (!query.value(3).isNull() && !query.value(4).isNull())
+            call.position = geo::GeoPoint{query.value(4).toDouble(), query.value(3).toDouble()};
+        call.received = toTimePoint(fromStoredTime(query.value(5).toString()));
+        if (const auto risk = routing::riskFromCode(query.value(6).toString().toStdString()))
+            call.risk = *risk;
+        calls.push_back(std::move(call));
+    }
+    return calls;
+}
+
 StoreResult<int> RuleSetStore::callsDecidedUnder(const QString& key)
 {
     QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM calls WHERE rule_set_id = ?"));

@@ -13,10 +13,27 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <optional>
+#include <vector>
 
 namespace heart::store {
 
 class Database;
+
+// What routing needs of one stored call, for an impact preview: type, flags,
+// beat or position, time received, C-SSRS risk. No person's data.
+struct CallRoutingFacts
+{
+    std::string callType;
+    std::string beat;
+    routing::FlagSet flags;
+    std::optional<geo::GeoPoint> position;
+    TimePoint received;
+    routing::RiskLevel risk = routing::RiskLevel::NotAssessed;
+
+    // A view into this struct: valid while it lives.
+    routing::CallFacts facts() const;
+};
 
 struct StoredRuleSet
 {
@@ -77,6 +94,8 @@ public:
     StoreResult<QByteArray> document(const QString& key);
     // Every saved version of the rule set with this key, oldest first.
     StoreResult<QList<RuleSetVersion>> versions(const QString& key);
+    // The stored calls received at or after `since`, oldest first.
+    StoreResult<std::vector<CallRoutingFacts>> callFactsSince(TimePoint since);
     // How many stored calls were decided under the rule set.
     StoreResult<int> callsDecidedUnder(const QString& key);
     // The stored rule sets as a rule book; the shipped ones when none are stored.

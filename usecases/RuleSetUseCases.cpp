@@ -59,6 +59,29 @@ store::StoreResult<QList<store::RuleSetVersion>> RuleSetUseCases::versions(const
     return store::RuleSetStore(m_context.db, m_context.clock).versions(key);
 }
 
+store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const routing::RuleSet& before,
+                                                                         const routing::RuleSet& after,
+                                                                         int weeks,
+                                                                         routing::ImpactOptions options)
+{
+    if (store::StoreError error = requireView())
+        return error;
+    const TimePoint since = m_context.clock.now() - std::chrono::hours{24 * 7 * std::max(1, weeks)};
+    auto calls = store::RuleSetStore(m_context.db, m_context.clock).callFactsSince(since);
+    if (!calls.ok())
+        return calls.error();
+    std::vector<routing::CallFacts> facts;
+    facts.reserve(calls.value().size());
+    for (const store::CallRoutingFacts& call : calls.value())
+        facts.push_back(call.facts());
+    if (!options.beats) {
+        if (auto beats = store::builtInBeatMap(); beats.ok())
+            options.beats = beats.value();
+    }
+    options.weeks = std::max(1, weeks);
+    return routing::compareRuleSets(facts, before, after, options);
+}
+
 store::StoreResult<store::StoredRuleSet> RuleSetUseCases::saveNewVersion(const QByteArray& json,
                                                                          const QString& basedOnKey)
 {

@@ -8,6 +8,7 @@
 // picks it up and uses it from that date on.
 #include "core/geo/BeatMap.h"
 #include "core/routing/Router.h"
+#include "core/routing/RuleSetImpact.h"
 #include "store/RuleSetStore.h"
 #include "usecases/Context.h"
 
@@ -39,6 +40,14 @@ public:
     store::StoreResult<RuleSetListing> listing();
     // The saved versions of one stored rule set, oldest first (empty for a shipped one).
     store::StoreResult<QList<store::RuleSetVersion>> versions(const QString& key);
+
+    // The stored calls of the last `weeks` weeks decided under `before` and
+    // `after` (whatever their dates): the editor's preview before a save
+    // (core/routing/RuleSetImpact.h). Action::ViewSettings; counts only.
+    // Without options.beats the shipped beat map locates calls by position.
+    store::StoreResult<routing::ImpactReport> previewImpact(const routing::RuleSet& before,
+                                                            const routing::RuleSet& after, int weeks,
+                                                            routing::ImpactOptions options = {});
 
     // See RuleSetStore::saveNewVersion: refusals name the field at fault.
     store::StoreResult<store::StoredRuleSet> saveNewVersion(const QByteArray& json,

@@ -263,6 +263,52 @@ private Q_SLOTS:
         QCOMPARE(listing.value().inForceIndex, 2); // still citywide until Monday
     }
 
+    void impactOfTheLastWeeksCalls()
+    {
+        // Calls (UTC; Durham is UTC-5 in February):
+        //   Sat 2026-02-28 14:00 local  welfare check, beat 311        CRT: pilot no, citywide yes
+        //   Thu 2026-02-26 08:45 local  nuisance, beat 113             CRT: pilot yes, citywide no (before
+        //   09:00) Tue 2026-02-24 11:00 local  suicide threat, 214, weapon, high  CoR: pilot none, citywide
+        //   yes Wed 2025-10-01 12:00 local  welfare check, beat 311        older than 8 weeks: not counted
+        const auto insert = [this](const char* id, const char* at, const char* type, const char* beat,
+                                   const char* flags, const char* risk) {
+            const test::RawResult row = m_fixture->sql(
+                QStringLiteral(
+                    "INSERT INTO calls (id, cad_number, received_at, call_type, beat, flags, risk_level, "
+                    "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?)"),
+                {QLatin1String(id), QLatin1String(id), QLatin1String(at), QLatin1String(type),
+                 QLatin1String(beat), QLatin1String(flags), QLatin1String(risk), QLatin1String(at),
+                 QLatin1String(at)});
+            QVERIFY2(row.ok, qPrintable(row.error));
+        };
+        insert("c1", "2026-02-28T19:00:00.000Z", "Welfare Check", "311", "", "");
+        insert("c2", "2026-02-26T13:45:00.000Z", "Nuisance", "113", "", "");
+        insert("c3", "2026-02-24T16:00:00.000Z", "Suicide Threat", "214", "weapon", "high");
+        insert("c4", "2025-10-01T16:00:00.000Z", "Welfare Check", "311", "", "");
+
+        usecases::RuleSetUseCases asAdmin({m_fixture->db(), m_fixture->clock(), m_fixture->administrator()});
+        auto listing = asAdmin.listing();
+        HEARTDESK_VERIFY_RESULT(listing);
+        const auto& sets = listing.value().book.ruleSets();
+        auto report = asAdmin.previewImpact(sets[0], sets[2], 8);
+        HEARTDESK_VERIFY_RESULT(report);
+        QCOMPARE(report.value().decided, std::size_t(3));
+        QCOMPARE(report.value().weeks, 8.0);
+        const routing::ProgramImpact& crt = report.value().program(routing::Program::CommunityResponse);
+        QCOMPARE(crt.becomeEligible, std::size_t(1));
+        QCOMPARE(crt.becomeIneligible, std::size_t(1));
+        QCOMPARE(crt.gainedByHour[5 * 24 + 14], std::size_t(1));
+        QCOMPARE(crt.lostByHour[3 * 24 + 8], std::size_t(1));
+        QCOMPARE(crt.byBeat.at("311").gained, std::size_t(1));
+        QCOMPARE(crt.byBeat.at("113").lost, std::size_t(1));
+        QCOMPARE(report.value().program(routing::Program::CoResponse).becomeEligible, std::size_t(1));
+
+        usecases::RuleSetUseCases asCounselor(
+            {m_fixture->db(), m_fixture->clock(), m_fixture->actorFor(Role::CallCounselor)});
+        QCOMPARE(asCounselor.previewImpact(sets[0], sets[2], 8).error().code,
+                 store::StoreErrorCode::PermissionDenied);
+    }
+
 private:
     std::unique_ptr<test::TestDatabase> m_fixture;
 };
