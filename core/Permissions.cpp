@@ -47,6 +47,7 @@ const Grant kGrants[] = {
     {Action::ViewAuditTrail, {R::Administrator, R::Supervisor}},
     // Which calls make up a report's number (to check a count), never whose.
     {Action::DrillDownReports, {R::Supervisor, R::Administrator}},
+    {Action::ViewSettings, {R::Administrator, R::Supervisor}},
 };
 
 } // namespace
@@ -110,6 +111,8 @@ std::string_view actionCode(Action action)
         return "view_audit_trail";
     case Action::DrillDownReports:
         return "drill_down_reports";
+    case Action::ViewSettings:
+        return "view_settings";
     }
     return {};
 }

@@ -32,9 +32,10 @@ enum class Action
     EditResourceDirectory,
     ViewAuditTrail,
     DrillDownReports, // the calls behind a number of the supervisor's report (ids, no person's data)
+    ViewSettings, // read the program's settings and rule sets (the supervisor, read-only)
 };
 
-inline constexpr std::array<Action, 21> kAllActions = {
+inline constexpr std::array<Action, 22> kAllActions = {
     Action::ViewCallQueue,
     Action::TakeCall,
     Action::DispatchUnit,
@@ -56,6 +57,7 @@ inline constexpr std::array<Action, 21> kAllActions = {
     Action::EditResourceDirectory,
     Action::ViewAuditTrail,
     Action::DrillDownReports,
+    Action::ViewSettings,
 };
 
 bool permits(Role role, Action action);

@@ -569,6 +569,29 @@ const std::vector<Migration>& migrations()
              // have followup_tasks_call since migration 15).
              "CREATE INDEX unit_status_events_call ON unit_status_events (call_id, status, at_utc)",
          }},
+        {19,
+         "rule set versions: every saved document of a rule set, kept",
+         {
+             // store/RuleSetStore.h: each save writes one row (the version the
+             // audit row names), so the document before and after every change
+             // can be read back. based_on: the rule set a new version was made
+             // from (NULL for a file import). Rows already stored become version
+             // rows as they are.
+             "CREATE TABLE rule_set_versions ("
+             " rule_set_id TEXT NOT NULL REFERENCES rule_sets(id),"
+             " version INTEGER NOT NULL,"
+             " rule_set_key TEXT NOT NULL,"
+             " effective_from TEXT NOT NULL,"
+             " document TEXT NOT NULL,"
+             " source_name TEXT NOT NULL,"
+             " based_on TEXT,"
+             " saved_at TEXT NOT NULL,"
+             " saved_by TEXT NOT NULL,"
+             " PRIMARY KEY (rule_set_id, version))",
+             "INSERT INTO rule_set_versions (rule_set_id, version, rule_set_key, effective_from, document, "
+             "source_name, based_on, saved_at, saved_by) SELECT id, version, rule_set_key, effective_from, "
+             "document, source_name, NULL, updated_at, '' FROM rule_sets",
+         }},
     };
     return list;
 }

@@ -50,6 +50,7 @@ constexpr ExpectedRow kExpected[] = {
     {Action::EditResourceDirectory, "EditResourceDirectory", ".  .  .  .  .  .  .  X"},
     {Action::ViewAuditTrail,        "ViewAuditTrail",        ".  .  .  .  .  .  X  X"},
     {Action::DrillDownReports,      "DrillDownReports",      ".  .  .  .  .  .  X  X"},
+    {Action::ViewSettings,          "ViewSettings",          ".  .  .  .  .  .  X  X"},
 };
 // clang-format on
 

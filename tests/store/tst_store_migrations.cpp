@@ -46,7 +46,8 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("cad_incidents"),
                              QStringLiteral("cad_outbox"),
                              QStringLiteral("cad_state"),
-                             QStringLiteral("audit_checkpoints")};
+                             QStringLiteral("audit_checkpoints"),
+                             QStringLiteral("rule_set_versions")};
 
 QByteArray fileBytes(const QString& path)
 {

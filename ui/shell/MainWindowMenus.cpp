@@ -4,6 +4,7 @@
 #include "followup/FollowUpQueueWidget.h"
 #include "home/Services.h"
 #include "intake/CounselorHome.h"
+#include "rules/RuleSetsWidget.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
@@ -32,6 +33,9 @@ const QString kDirectoryAction = QStringLiteral("actionResourceDirectory");
 // (a peer support specialist in the van, a counselor with their check-ins).
 const QString kFollowUpWindow = QStringLiteral("followUpQueueWindow");
 const QString kFollowUpAction = QStringLiteral("actionFollowUpQueue");
+// The program's rule sets: administrators and supervisors (read-only).
+const QString kRuleSetsWindow = QStringLiteral("ruleSetsWindow");
+const QString kRuleSetsAction = QStringLiteral("actionRuleSets");
 
 // The queue is the care navigator's home and a tab of the supervisor's.
 bool followUpsElsewhere(Role role)
@@ -104,6 +108,24 @@ void MainWindow::buildMenus()
     });
     followUpAction->setObjectName(kFollowUpAction);
     followUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    QAction* ruleSetsAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (!m_actor || isLocked() || !m_home || !permits(m_actor->role(), Action::ViewSettings))
+            return;
+        auto* window = m_home->findChild<QDialog*>(kRuleSetsWindow);
+        if (!window) {
+            window = new QDialog(m_home, Qt::Window);
+            window->setObjectName(kRuleSetsWindow);
+            auto* layout = new QVBoxLayout(window);
+            layout->addWidget(new RuleSetsWidget(Services{m_db, m_clock, *m_actor}, window));
+            window->resize(1200, 820);
+        }
+        window->setWindowTitle(tr("Program rules — HEART Desk"));
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
+    ruleSetsAction->setObjectName(kRuleSetsAction);
+    ruleSetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
     m_roleMenu = m_viewMenu->addMenu(QString());
     m_roleMenu->setObjectName(QStringLiteral("roleMenu"));
     m_roleGroup = new QActionGroup(this);
@@ -155,9 +177,14 @@ void MainWindow::updateMenus()
         followUps->setVisible(m_actor && followUpsElsewhere(m_actor->role()));
         followUps->setEnabled(active && m_actor && followUpsElsewhere(m_actor->role()));
     }
+    if (auto* ruleSets = findChild<QAction*>(kRuleSetsAction)) {
+        const bool allowed = m_actor && permits(m_actor->role(), Action::ViewSettings);
+        ruleSets->setVisible(allowed);
+        ruleSets->setEnabled(active && allowed);
+    }
     if (!active && m_home) {
-        // Locked or signed out: the directory's and the queue's windows go too.
-        for (const QString& name : {kDirectoryWindow, kFollowUpWindow}) {
+        // Locked or signed out: the directory's, the queue's and the rules' windows go too.
+        for (const QString& name : {kDirectoryWindow, kFollowUpWindow, kRuleSetsWindow}) {
             for (QDialog* window : m_home->findChildren<QDialog*>(name))
                 window->close();
         }
@@ -234,6 +261,7 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Alt+Home</b></td><td>Home screen</td></tr>"
            "<tr><td><b>Ctrl+Shift+R</b></td><td>Resource directory</td></tr>"
            "<tr><td><b>Ctrl+Shift+U</b></td><td>Follow-up queue (peer support, counselors)</td></tr>"
+           "<tr><td><b>Ctrl+Alt+R</b></td><td>Program rules (administrators; supervisors read them)</td></tr>"
            "<tr><td><b>F2 / F3 / F4 / F5 / F6</b></td><td>Team lead: my unit / encounter note / safety plan "
            "/ "
            "prior contacts / team board</td></tr>"
@@ -269,6 +297,8 @@ void MainWindow::retranslate()
         directory->setText(tr("Resource &directory…"));
     if (auto* followUps = findChild<QAction*>(kFollowUpAction))
         followUps->setText(tr("&Follow-up queue…"));
+    if (auto* ruleSets = findChild<QAction*>(kRuleSetsAction))
+        ruleSets->setText(tr("Program &rules…"));
     m_roleMenu->setTitle(tr("&Role"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));

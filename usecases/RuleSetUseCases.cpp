@@ -1,0 +1,92 @@
+#include "usecases/RuleSetUseCases.h"
+
+#include "core/Permissions.h"
+#include "store/AuditTrail.h"
+#include "store/RoutingData.h"
+
+namespace heart::usecases {
+
+namespace {
+const QString kRecordType = QStringLiteral("rule_set");
+} // namespace
+
+bool RuleSetUseCases::canView() const
+{
+    return permits(m_context.actor.role(), Action::ViewSettings);
+}
+
+bool RuleSetUseCases::canEdit() const
+{
+    return permits(m_context.actor.role(), Action::ManageSettings);
+}
+
+store::StoreError RuleSetUseCases::requireView()
+{
+    return store::AuditTrail(m_context.db, m_context.clock)
+        .require(m_context.actor, Action::ViewSettings, kRecordType);
+}
+
+store::StoreResult<RuleSetListing> RuleSetUseCases::listing()
+{
+    if (store::StoreError error = requireView())
+        return error;
+    store::RuleSetStore rules(m_context.db, m_context.clock);
+    auto book = rules.ruleBook();
+    if (!book.ok())
+        return book.error();
+    auto stored = rules.list();
+    if (!stored.ok())
+        return stored.error();
+    RuleSetListing listing;
+    listing.book = std::move(book).value();
+    listing.stored = stored.value();
+    listing.shipped = listing.stored.isEmpty();
+    const roster::LocalDateTime now = listing.book.zone().toLocal(m_context.clock.now());
+    listing.today =
+        QDate(int(now.date.year()), int(unsigned(now.date.month())), int(unsigned(now.date.day())));
+    if (const routing::RuleSet* inForce = listing.book.inForce(now.date))
+        listing.inForceIndex = int(inForce - listing.book.ruleSets().data());
+    auto beats = store::builtInBeatMap();
+    if (beats.ok())
+        listing.beats = beats.value();
+    return listing;
+}
+
+store::StoreResult<QList<store::RuleSetVersion>> RuleSetUseCases::versions(const QString& key)
+{
+    if (store::StoreError error = requireView())
+        return error;
+    return store::RuleSetStore(m_context.db, m_context.clock).versions(key);
+}
+
+store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const routing::RuleSet& before,
+                                                                         const routing::RuleSet& after,
+                                                                         int weeks,
+                                                                         routing::ImpactOptions options)
+{
+    if (store::StoreError error = requireView())
+        return error;
+    const TimePoint since = m_context.clock.now() - std::chrono::hours{24 * 7 * std::max(1, weeks)};
+    auto calls = store::RuleSetStore(m_context.db, m_context.clock).callFactsSince(since);
+    if (!calls.ok())
+        return calls.error();
+    std::vector<routing::CallFacts> facts;
+    facts.reserve(calls.value().size());
+    for (const store::CallRoutingFacts& call : calls.value())
+        facts.push_back(call.facts());
+    if (!options.beats) {
+        if (auto beats = store::builtInBeatMap(); beats.ok())
+            options.beats = beats.value();
+    }
+    options.weeks = std::max(1, weeks);
+    return routing::compareRuleSets(facts, before, after, options);
+}
+
+store::StoreResult<store::StoredRuleSet> RuleSetUseCases::saveNewVersion(const QByteArray& json,
+                                                                         const QString& basedOnKey)
+{
+    return store::RuleSetStore(m_context.db, m_context.clock)
+        .saveNewVersion(m_context.actor, json, basedOnKey);
+}
+
+} // namespace heart::usecases

@@ -1,0 +1,62 @@
+#pragma once
+// The program's rule sets for the administrator's and supervisor's screens:
+// reading them needs Action::ViewSettings (administrator, supervisor),
+// saving a new version Action::ManageSettings (administrator only). A save
+// is a new rule set that takes effect on a future date (never an edit of one
+// that has been in force or decided calls), audited, its document kept in
+// the version history (store/RuleSetStore.h); every workstation's rule book
+// picks it up and uses it from that date on.
+#include "core/geo/BeatMap.h"
+#include "core/routing/Router.h"
+#include "core/routing/RuleSetImpact.h"
+#include "store/RuleSetStore.h"
+#include "usecases/Context.h"
+
+#include <QByteArray>
+#include <QList>
+#include <memory>
+
+namespace heart::usecases {
+
+struct RuleSetListing
+{
+    routing::RuleBook book;             // every rule set, by effective date
+    QList<store::StoredRuleSet> stored; // the stored rows, by date; empty when the shipped rules apply
+    bool shipped = false;               // nothing stored: the shipped (Durham) rule sets apply
+    int inForceIndex = -1;              // into book.ruleSets(): in force today (program local date); -1 none
+    QDate today;                        // the program's local date the listing was made on
+    std::shared_ptr<const geo::BeatMap> beats; // for diffs and the service area
+};
+
+class RuleSetUseCases
+{
+public:
+    explicit RuleSetUseCases(const Context& context) : m_context(context) {}
+
+    bool canView() const;
+    bool canEdit() const;
+
+    // PermissionDenied (audited) without Action::ViewSettings.
+    store::StoreResult<RuleSetListing> listing();
+    // The saved versions of one stored rule set, oldest first (empty for a shipped one).
+    store::StoreResult<QList<store::RuleSetVersion>> versions(const QString& key);
+
+    // The stored calls of the last `weeks` weeks decided under `before` and
+    // `after` (whatever their dates): the editor's preview before a save
+    // (core/routing/RuleSetImpact.h). Action::ViewSettings; counts only.
+    // Without options.beats the shipped beat map locates calls by position.
+    store::StoreResult<routing::ImpactReport> previewImpact(const routing::RuleSet& before,
+                                                            const routing::RuleSet& after, int weeks,
+                                                            routing::ImpactOptions options = {});
+
+    // See RuleSetStore::saveNewVersion: refusals name the field at fault.
+    store::StoreResult<store::StoredRuleSet> saveNewVersion(const QByteArray& json,
+                                                            const QString& basedOnKey);
+
+private:
+    store::StoreError requireView();
+
+    Context m_context;
+};
+
+} // namespace heart::usecases
