@@ -3,11 +3,12 @@
 #include "core/followup/FollowUpVisibility.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/FollowUpNameWords.h"
 #include "store/StoreTime.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 #include <QVariant>
+#include <algorithm>
 
 namespace heart::store {
 namespace {
@@ -18,11 +19,20 @@ const QString kOpen = QStringLiteral("open");
 constexpr int kMaxNameWords = 8;
 
 // The SQL of a filter: constant text with ? for every value, and the values.
+// The terms name the task as t; a name search reads followup_name_words as t
+// instead (migration 18: the columns the terms and orders use, one row per
+// word), where a task is once per matching word.
 struct Conditions
 {
     QStringList terms;
     QVariantList values;
     bool nothing = false; // the role may open no kind of task: an empty listing
+    bool byWords = false; // from followup_name_words: count and list each task once
+
+    QString from() const
+    {
+        return byWords ? QStringLiteral(" FROM followup_name_words t") : QStringLiteral(" FROM followup_tasks t");
+    }
 
     QString where() const
     {
@@ -35,16 +45,12 @@ StoreError invalid(const QString& detail, const QString& field)
     return StoreError::make(StoreErrorCode::InvalidInput, detail, field);
 }
 
-// Typed text as a literal inside a LIKE pattern (with ESCAPE '!'): % and _ match only themselves.
-QString containsPattern(const QString& word)
+// The end of the range of words beginning with `prefix`: the words compare
+// as bytes of UTF-8 (SQLite's BINARY, PostgreSQL's "C"), and no character
+// sorts after U+10FFFF.
+QString afterPrefix(const QString& prefix)
 {
-    QString pattern = QStringLiteral("%");
-    for (const QChar c : word.toLower()) {
-        if (c == QLatin1Char('!') || c == QLatin1Char('%') || c == QLatin1Char('_'))
-            pattern += QLatin1Char('!');
-        pattern += c;
-    }
-    return pattern + QLatin1Char('%');
+    return prefix + QString::fromUcs4(U"\U0010FFFF");
 }
 
 QString placeholders(qsizetype count)
@@ -88,9 +94,17 @@ StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter,
         return c;
     }
     // Overdue and due soon are states of open tasks.
+    QStringList words = nameSearchWords(filter.personName);
+    if (words.size() > kMaxNameWords)
+        words.resize(kMaxNameWords);
+    c.byWords = !words.isEmpty();
     if (!filter.includeClosed || filter.overdueOnly || filter.dueSoonWithin.count() > 0) {
         c.terms.append(QStringLiteral("t.state = ?"));
         c.values.append(kOpen);
+    } else if (c.byWords) {
+        // The words' key leads with the state: one range per state.
+        c.terms.append(QStringLiteral("t.state IN (?, ?)"));
+        c.values << QStringLiteral("closed") << kOpen;
     }
     // Every kind listed: no term, so the queue's indexes answer alone.
     if (kinds.size() < qsizetype(followup::kAllTaskKinds.size())) {
@@ -123,15 +137,21 @@ StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter,
         c.terms.append(QStringLiteral("t.program = ?"));
         c.values.append(filter.program.trimmed());
     }
-    static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    QStringList words = filter.personName.split(spaces, Qt::SkipEmptyParts);
-    if (words.size() > kMaxNameWords)
-        words.resize(kMaxNameWords);
-    // The task's folded name (migration 15): no join, and the by-name
-    // indexes hold it, so counting reads an index, not the tasks.
-    for (const QString& word : words) {
-        c.terms.append(QStringLiteral("t.person_sort_key LIKE ? ESCAPE '!'"));
-        c.values.append(containsPattern(word));
+    // Each word typed begins a word of the person's or the assignee's name
+    // (store/FollowUpNameWords.h). The longest is the range read (the
+    // fewest rows, as a rule); every other must be among the same task's
+    // words.
+    if (c.byWords) {
+        std::stable_sort(words.begin(), words.end(),
+                         [](const QString& a, const QString& b) { return a.size() > b.size(); });
+        c.terms.append(QStringLiteral("t.word >= ?"));
+        c.terms.append(QStringLiteral("t.word < ?"));
+        c.values << words.first() << afterPrefix(words.first());
+        for (qsizetype i = 1; i < words.size(); ++i) {
+            c.terms.append(QStringLiteral("EXISTS (SELECT 1 FROM followup_name_words o WHERE o.state = t.state "
+                                          "AND o.word >= ? AND o.word < ? AND o.id = t.id)"));
+            c.values << words.at(i) << afterPrefix(words.at(i));
+        }
     }
     return c;
 }
@@ -166,6 +186,19 @@ QString order(const FollowUpQueueSort& sort)
     // Open before closed (a listing with closed tasks), most urgent first.
     return descending ? QStringLiteral("t.state ASC, t.risk_rank ASC, t.due_at DESC, t.id DESC")
                       : QStringLiteral("t.state DESC, t.risk_rank DESC, t.due_at ASC, t.id ASC");
+}
+
+// The columns of ORDER BY `terms`, for SELECT DISTINCT (which must list them).
+QString orderColumns(const QString& terms)
+{
+    QStringList columns;
+    for (QString term : terms.split(QStringLiteral(", "))) {
+        term.remove(QStringLiteral(" DESC"));
+        term.remove(QStringLiteral(" ASC"));
+        if (term != QLatin1String("t.id"))
+            columns.append(term);
+    }
+    return columns.join(QStringLiteral(", "));
 }
 
 FollowUpQueueRow readRow(const QSqlQuery& row)
@@ -208,7 +241,9 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
     const Conditions& c = where.value();
     if (c.nothing)
         return 0;
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM followup_tasks t") + c.where());
+    QSqlQuery query = m_db.prepare(
+        (c.byWords ? QStringLiteral("SELECT COUNT(DISTINCT t.id)") : QStringLiteral("SELECT COUNT(*)")) + c.from() +
+        c.where());
     for (const QVariant& value : c.values)
         query.addBindValue(value);
     if (StoreError error = m_db.exec(query, "count follow-up tasks"))
@@ -235,10 +270,13 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
     if (c.nothing)
         return QList<FollowUpQueueRow>{};
     const QString terms = order(sort);
-    // The page's ids first, from the tasks alone (an index walk), then the
-    // columns shown, joined for those ids only.
-    const QString ids = QStringLiteral("SELECT t.id AS task_id FROM followup_tasks t") + c.where() +
-                        QStringLiteral(" ORDER BY ") + terms + QStringLiteral(" LIMIT ? OFFSET ?");
+    // The page's ids first, from the tasks alone (an index walk) or from the
+    // words of a name search (a range of its key), then the columns shown,
+    // joined for those ids only.
+    const QString ids = (c.byWords ? QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms)
+                                   : QStringLiteral("SELECT t.id AS task_id")) +
+                        c.from() + c.where() + QStringLiteral(" ORDER BY ") + terms +
+                        QStringLiteral(" LIMIT ? OFFSET ?");
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT t.id, t.version, t.kind, t.program, "
                        "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "

@@ -55,7 +55,10 @@ struct FollowUpQueueFilter
     std::chrono::minutes dueSoonWithin{0}; // > 0: open, due after now and at most this long after it
     QString program;                       // program code ("crt", "cor", "ccd"), or empty for all
     bool includeClosed = false;            // closed tasks too (overdue and due soon are open by definition)
-    QString personName;                    // every word is part of the person's name (case-insensitive)
+    // Every word typed begins a word of the person's or the assignee's name,
+    // accents and case aside ("mar" finds María Pérez and Ana Marín; see
+    // store/FollowUpNameWords.h). Up to 8 words.
+    QString personName;
 };
 
 enum class FollowUpSortKey

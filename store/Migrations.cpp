@@ -21,6 +21,8 @@ namespace heart::store {
 
 // Migration 15's statements (store/FollowUpNameKeys.cpp).
 std::vector<const char*> followUpNameKeys();
+// Migration 18's statements (store/FollowUpNameWords.cpp).
+std::vector<const char*> followUpNameWords();
 
 namespace {
 
@@ -561,6 +563,8 @@ const std::vector<Migration>& migrations()
              " mac TEXT NOT NULL,"
              " PRIMARY KEY (seq, key_id))",
          }},
+        {18, "the follow-up queue searched by name: the folded words of the names, indexed",
+         followUpNameWords()},
     };
     return list;
 }
