@@ -40,54 +40,53 @@ namespace heart::store {
 namespace {
 
 // One fold table: from[i] becomes to[i]; a character of from past the end of
-// to is removed. Both engines' SQL and foldForNameSearch() are made from it.
+// to is removed. foldForNameSearch() applies it (to what is typed, and in
+// SQLite's heartdesk_name_words()); PostgreSQL's translate() is given it.
 // Keep every character in the Basic Multilingual Plane and none of ':' or '?'
 // (QtSql would take them for placeholders).
-constexpr std::u16string_view kFrom =
-    u"ÀÁÂÃÄÅàáâãäåĀāĂăĄą"
-    u"ÇçĆćĈĉĊċČč"
-    u"ĎďĐđ"
-    u"ÈÉÊËèéêëĒēĔĕĖėĘęĚě"
-    u"ĜĝĞğĠġĢģ"
-    u"ĤĥĦħ"
-    u"ÌÍÎÏìíîïĨĩĪīĬĭĮįİı"
-    u"Ĵĵ"
-    u"Ķķ"
-    u"ĹĺĻļĽľĿŀŁł"
-    u"ÑñŃńŅņŇň"
-    u"ÒÓÔÕÖØòóôõöøŌōŎŏŐő"
-    u"ŔŕŖŗŘř"
-    u"ŚśŜŝŞşŠšȘș"
-    u"ŢţŤťŦŧȚț"
-    u"ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų"
-    u"Ŵŵ"
-    u"ÝýÿŸŶŷ"
-    u"ŹźŻżŽž"
-    u"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    u"-\u2010\u2011\u2013\u2014,.;/\t\n\r"
-    u"'\u2019"; // removed
-constexpr std::u16string_view kTo =
-    u"aaaaaaaaaaaaaaaaaa"
-    u"cccccccccc"
-    u"dddd"
-    u"eeeeeeeeeeeeeeeeee"
-    u"gggggggg"
-    u"hhhh"
-    u"iiiiiiiiiiiiiiiiii"
-    u"jj"
-    u"kk"
-    u"llllllllll"
-    u"nnnnnnnn"
-    u"oooooooooooooooooo"
-    u"rrrrrr"
-    u"ssssssssss"
-    u"tttttttt"
-    u"uuuuuuuuuuuuuuuuuuuu"
-    u"ww"
-    u"yyyyyy"
-    u"zzzzzz"
-    u"abcdefghijklmnopqrstuvwxyz"
-    u"            ";
+constexpr std::u16string_view kFrom = u"ÀÁÂÃÄÅàáâãäåĀāĂăĄą"
+                                      u"ÇçĆćĈĉĊċČč"
+                                      u"ĎďĐđ"
+                                      u"ÈÉÊËèéêëĒēĔĕĖėĘęĚě"
+                                      u"ĜĝĞğĠġĢģ"
+                                      u"ĤĥĦħ"
+                                      u"ÌÍÎÏìíîïĨĩĪīĬĭĮįİı"
+                                      u"Ĵĵ"
+                                      u"Ķķ"
+                                      u"ĹĺĻļĽľĿŀŁł"
+                                      u"ÑñŃńŅņŇň"
+                                      u"ÒÓÔÕÖØòóôõöøŌōŎŏŐő"
+                                      u"ŔŕŖŗŘř"
+                                      u"ŚśŜŝŞşŠšȘș"
+                                      u"ŢţŤťŦŧȚț"
+                                      u"ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų"
+                                      u"Ŵŵ"
+                                      u"ÝýÿŸŶŷ"
+                                      u"ŹźŻżŽž"
+                                      u"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      u"-\u2010\u2011\u2013\u2014,.;/\t\n\r"
+                                      u"'\u2019"; // removed
+constexpr std::u16string_view kTo = u"aaaaaaaaaaaaaaaaaa"
+                                    u"cccccccccc"
+                                    u"dddd"
+                                    u"eeeeeeeeeeeeeeeeee"
+                                    u"gggggggg"
+                                    u"hhhh"
+                                    u"iiiiiiiiiiiiiiiiii"
+                                    u"jj"
+                                    u"kk"
+                                    u"llllllllll"
+                                    u"nnnnnnnn"
+                                    u"oooooooooooooooooo"
+                                    u"rrrrrr"
+                                    u"ssssssssss"
+                                    u"tttttttt"
+                                    u"uuuuuuuuuuuuuuuuuuuu"
+                                    u"ww"
+                                    u"yyyyyy"
+                                    u"zzzzzz"
+                                    u"abcdefghijklmnopqrstuvwxyz"
+                                    u"            ";
 constexpr std::size_t kRemoved = 2;
 static_assert(kFrom.size() == kTo.size() + kRemoved, "every folded character has its replacement");
 
@@ -112,7 +111,8 @@ std::string postgresFold(const std::string& name)
 // as in migration 15, then the assignee's).
 std::string names(const std::string& task)
 {
-    return "COALESCE((SELECT NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, '')), "
+    return "COALESCE((SELECT NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "
+           "'')), "
            "'') FROM people pe WHERE pe.id = " +
            task + ".person_id), (SELECT c.person_name FROM calls c WHERE c.id = " + task +
            ".call_id), '') || ' ' || COALESCE((SELECT u.display_name FROM users u WHERE u.id = " + task +
@@ -134,20 +134,35 @@ std::vector<std::string> statements()
     std::vector<std::string> s;
     // One row per task and word; the queue's filter and order columns copied
     // from the task. The key leads with the state, so an open listing reads
-    // the open tasks' words only; it ends with the id, so a word is once per
-    // task.
-    s.push_back("${SQLITE} CREATE TABLE followup_name_words ("
-                " state TEXT NOT NULL, word TEXT NOT NULL, id TEXT NOT NULL,"
-                " risk_rank INTEGER, due_at TEXT, kind TEXT, program TEXT, assigned_to TEXT,"
-                " person_sort_key TEXT, assignee_sort_key TEXT,"
-                " PRIMARY KEY (state, word, id)) WITHOUT ROWID");
-    // PostgreSQL: the other columns in the key's index, so a search reads the index alone.
-    s.push_back("${POSTGRESQL} CREATE TABLE followup_name_words ("
-                " state TEXT NOT NULL, word TEXT COLLATE \"C\" NOT NULL, id TEXT NOT NULL,"
-                " risk_rank INTEGER, due_at TEXT, kind TEXT, program TEXT, assigned_to TEXT,"
-                " person_sort_key TEXT, assignee_sort_key TEXT,"
-                " PRIMARY KEY (state, word, id) INCLUDE (risk_rank, due_at, kind, program, assigned_to, "
-                "person_sort_key, assignee_sort_key))");
+    // the open tasks' words only, then the word, then the queue's priority
+    // order: the tasks with one word are read in priority order, and a page
+    // of them is its first rows (the query names the few words a prefix
+    // begins, store/FollowUpQueue.cpp). A second index does the same for the
+    // person's name order.
+    s.push_back(
+        "${SQLITE} CREATE TABLE followup_name_words ("
+        " state TEXT NOT NULL, word TEXT NOT NULL, id TEXT NOT NULL,"
+        " risk_rank INTEGER NOT NULL, due_at TEXT NOT NULL, kind TEXT, program TEXT, assigned_to TEXT,"
+        " person_sort_key TEXT, assignee_sort_key TEXT,"
+        " PRIMARY KEY (state, word, risk_rank DESC, due_at, id)) WITHOUT ROWID");
+    s.push_back("${SQLITE} CREATE INDEX followup_name_words_by_person ON followup_name_words (state, word, "
+                "person_sort_key, risk_rank DESC, due_at, id)");
+    // PostgreSQL: the same orders, with the other columns in the indexes, so
+    // a search reads an index alone.
+    s.push_back(
+        "${POSTGRESQL} CREATE TABLE followup_name_words ("
+        " state TEXT NOT NULL, word TEXT COLLATE \"C\" NOT NULL, id TEXT NOT NULL,"
+        " risk_rank INTEGER NOT NULL, due_at TEXT NOT NULL, kind TEXT, program TEXT, assigned_to TEXT,"
+        " person_sort_key TEXT, assignee_sort_key TEXT,"
+        " PRIMARY KEY (state, word, id))");
+    s.push_back(
+        "${POSTGRESQL} CREATE INDEX followup_name_words_priority ON followup_name_words (state, word, "
+        "risk_rank DESC, due_at, id) INCLUDE (kind, program, assigned_to, person_sort_key, "
+        "assignee_sort_key)");
+    s.push_back(
+        "${POSTGRESQL} CREATE INDEX followup_name_words_by_person ON followup_name_words (state, word, "
+        "person_sort_key, risk_rank DESC, due_at, id) INCLUDE (kind, program, assigned_to, "
+        "assignee_sort_key)");
     // A task's words are replaced whole.
     s.push_back("CREATE INDEX followup_name_words_task ON followup_name_words (id)");
 

@@ -5,8 +5,9 @@
 // name ("mar" finds María Pérez and Ana Marín; "perez", "PÉREZ" and "pér"
 // find Pérez; "ez" finds neither). docs/follow-up-policy.md, "Finding a task".
 //
-// Folding is one fixed table, applied alike by the triggers that write the
-// words (SQL, both engines) and to what is typed (here): Latin letters with
+// Folding is one fixed table, applied alike to what is typed (here) and by
+// the triggers that write the words (on SQLite through heartdesk_name_words(),
+// which calls nameSearchWords(); on PostgreSQL translate()): Latin letters with
 // accents become the plain letter, A-Z become a-z, hyphens, dashes, commas,
 // periods, semicolons, slashes and line breaks separate words, apostrophes
 // are dropped ("O'Brien" is the word "obrien"). Other characters are kept as

@@ -567,6 +567,25 @@ private Q_SLOTS:
         QCOMPARE(counted, int(expected.size()));
     }
 
+    // A prefix that begins many words (more than the store names one by one)
+    // is read as a range: a task with several of them is still listed and
+    // counted once.
+    void aPrefixOfManyWordsListsATaskOnce()
+    {
+        const QString rename = QStringLiteral("UPDATE calls SET person_name = ? WHERE id = 'call-B'");
+        QVERIFY(m_fixture->sql(rename, {QStringLiteral("Ma Mb Mc Md Me Mf Mg Mh Mi")}).ok);
+        FollowUpQueueFilter f;
+        f.personName = QStringLiteral("m");
+        const QString found = list(f);
+        const int counted = count(f);
+        f.personName = QStringLiteral("m mi");
+        const QString both = list(f);
+        QVERIFY(m_fixture->sql(rename, {QStringLiteral("James Carter")}).ok);
+        QCOMPARE(found, QStringLiteral("AB")); // Maria Lopez, and B once
+        QCOMPARE(counted, 2);
+        QCOMPARE(both, QStringLiteral("B"));
+    }
+
     // A task closed is found by name only with the closed ones; reopened, in
     // the open queue again (its words follow its state).
     void aClosedTaskIsFoundWithTheClosedOnes()
