@@ -9,10 +9,14 @@
 // queue shows (the person's, else the name on the call; the assignee's),
 // folded (store/FollowUpNameWords.h), beside copies of what the queue
 // filters and orders on (state, risk_rank, due_at, kind, program,
-// assigned_to and the two name keys of migration 15). A search is then a
-// range on the key (state, word): `word >= 'mar' AND word < 'mar' || max`,
-// and the page is chosen from those rows alone, without reading one task
-// per candidate (store/FollowUpQueue.cpp). Triggers keep the rows, as for
+// assigned_to and the two name keys of migration 15). A search finds the
+// words its prefix begins (a seek each: "lopez" is one word, "mar" two or
+// three), and reads the rows of those words, which the key keeps in the
+// queue's priority order (an index, in the person's name order): the page
+// is chosen from those rows alone, its first rows for one word, without
+// reading one task per candidate; a prefix of more than 8 words is read as
+// the range `word >= 'm' AND word < 'm' || max` (store/FollowUpQueue.cpp).
+// Triggers keep the rows, as for
 // migration 15's keys, so every writer keeps them right: a task written or
 // deleted, its state, risk, due time, kind, program, assignee or names
 // changed (a person's, a call's caller's or a user's name: migration 15's
@@ -24,8 +28,8 @@
 // words of nameSearchWords() as a JSON array, which json_each turns into
 // rows. A file is only ever written by the program (it is encrypted), so
 // every writer has it. PostgreSQL: translate() with the same table, and
-// regexp_split_to_table().
-// The word column collates as bytes ("C") so the prefix range is exact.
+// regexp_split_to_table(); the word column collates as bytes ("C"), as in
+// SQLite, so a prefix's range is exact.
 #include "store/FollowUpNameWords.h"
 
 #include <QHash>

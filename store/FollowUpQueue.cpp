@@ -129,12 +129,12 @@ StoreResult<Conditions> conditions(Database& db, Role role, const FollowUpQueueF
         c.nothing = true;
         return c;
     }
-    // Overdue and due soon are states of open tasks.
     QStringList words = nameSearchWords(filter.personName);
     if (words.size() > kMaxNameWords)
         words.resize(kMaxNameWords);
     c.byWords = !words.isEmpty();
     QStringList states{kOpen};
+    // Overdue and due soon are states of open tasks.
     if (!filter.includeClosed || filter.overdueOnly || filter.dueSoonWithin.count() > 0) {
         c.terms.append(QStringLiteral("t.state = ?"));
         c.values.append(kOpen);
@@ -327,7 +327,7 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
         return QList<FollowUpQueueRow>{};
     const QString terms = order(sort);
     // The page's ids first, from the tasks alone (an index walk) or from the
-    // words of a name search (a range of its key), then the columns shown,
+    // words of a name search (the words' own index), then the columns shown,
     // joined for those ids only.
     const QString ids =
         (c.distinct ? QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms)
