@@ -45,6 +45,8 @@ const Grant kGrants[] = {
     {Action::ManageSettings, {R::Administrator}},
     {Action::EditResourceDirectory, {R::Administrator}},
     {Action::ViewAuditTrail, {R::Administrator, R::Supervisor}},
+    // Which calls make up a report's number (to check a count), never whose.
+    {Action::DrillDownReports, {R::Supervisor, R::Administrator}},
 };
 
 } // namespace
@@ -106,6 +108,8 @@ std::string_view actionCode(Action action)
         return "edit_resource_directory";
     case Action::ViewAuditTrail:
         return "view_audit_trail";
+    case Action::DrillDownReports:
+        return "drill_down_reports";
     }
     return {};
 }

@@ -31,9 +31,10 @@ enum class Action
     ManageSettings,
     EditResourceDirectory,
     ViewAuditTrail,
+    DrillDownReports, // the calls behind a number of the supervisor's report (ids, no person's data)
 };
 
-inline constexpr std::array<Action, 20> kAllActions = {
+inline constexpr std::array<Action, 21> kAllActions = {
     Action::ViewCallQueue,
     Action::TakeCall,
     Action::DispatchUnit,
@@ -54,6 +55,7 @@ inline constexpr std::array<Action, 20> kAllActions = {
     Action::ManageSettings,
     Action::EditResourceDirectory,
     Action::ViewAuditTrail,
+    Action::DrillDownReports,
 };
 
 bool permits(Role role, Action action);

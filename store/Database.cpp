@@ -202,7 +202,7 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
         m_db.setPassword(password);
         m_db.setDatabaseName(m_spec.database);
     }
-    // Migration 18's trigger folds names with a function of the program's.
+    // Migration 19's trigger folds names with a function of the program's.
     if (m_spec.engine == Engine::Sqlite && !registerNameWordsFunction()) {
         close();
         return StoreError::make(StoreErrorCode::FileUnreadable,

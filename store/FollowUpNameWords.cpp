@@ -1,4 +1,4 @@
-// Migration 18: the follow-up queue searched by name with an index on both
+// Migration 19: the follow-up queue searched by name with an index on both
 // engines. Migration 15 made the name orders index walks, but a search was
 // still LIKE '%word%' on the folded name: no b-tree can answer it, so a
 // page of a name search walked the open tasks in the listing's order until

@@ -1,5 +1,5 @@
 #pragma once
-// Searching the follow-up queue by name (migration 18): every word of the
+// Searching the follow-up queue by name (migration 19): every word of the
 // person's and the assignee's names, folded, in followup_name_words, and a
 // search is a word-prefix match: each word typed begins a word of either
 // name ("mar" finds María Pérez and Ana Marín; "perez", "PÉREZ" and "pér"
@@ -22,7 +22,7 @@ QString foldForNameSearch(const QString& text);
 // The folded words of `text`, in order, empty ones left out.
 QStringList nameSearchWords(const QString& text);
 // SQLite: makes heartdesk_name_words(text) (nameSearchWords as a JSON array,
-// which migration 18's trigger uses) a function of every connection opened
+// which migration 19's trigger uses) a function of every connection opened
 // from now on in this process. Database::open calls it; false if SQLite
 // refused.
 bool registerNameWordsFunction();

@@ -23,7 +23,7 @@ constexpr int kMaxExpandedWords = 8;
 
 // The SQL of a filter: constant text with ? for every value, and the values.
 // The terms name the task as t; a name search reads followup_name_words as t
-// instead (migration 18: the columns the terms and orders use, one row per
+// instead (migration 19: the columns the terms and orders use, one row per
 // word), where a task is once per matching word.
 struct Conditions
 {
@@ -178,7 +178,7 @@ StoreResult<Conditions> conditions(Database& db, Role role, const FollowUpQueueF
     // Each word typed begins a word of the person's or the assignee's name
     // (store/FollowUpNameWords.h). The longest is the one read (the fewest
     // rows, as a rule): as the few words it begins, one word alone in the
-    // listing's order in an index (migration 18), or as a range of the key;
+    // listing's order in an index (migration 19), or as a range of the key;
     // every other word must be among the same task's words.
     if (c.byWords) {
         std::stable_sort(words.begin(), words.end(),

@@ -21,7 +21,7 @@
 // A task that moves while someone pages (claimed, closed, created) can shift
 // a later page by a row: refresh() in the model shows the queue as it is now.
 // The ids of a page are chosen first on followup_tasks alone (index only),
-// or for a name search on followup_name_words alone (migration 18),
+// or for a name search on followup_name_words alone (migration 19),
 // then joined to calls and users, so a deep page costs an index walk, not a
 // join per skipped row.
 //

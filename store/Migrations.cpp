@@ -21,7 +21,7 @@ namespace heart::store {
 
 // Migration 15's statements (store/FollowUpNameKeys.cpp).
 std::vector<const char*> followUpNameKeys();
-// Migration 18's statements (store/FollowUpNameWords.cpp).
+// Migration 19's statements (store/FollowUpNameWords.cpp).
 std::vector<const char*> followUpNameWords();
 
 namespace {
@@ -563,7 +563,15 @@ const std::vector<Migration>& migrations()
              " mac TEXT NOT NULL,"
              " PRIMARY KEY (seq, key_id))",
          }},
-        {18, "the follow-up queue searched by name: the folded words of the names, indexed",
+        {18,
+         "the supervisor's report: a period's unit status changes found by call",
+         {
+             // store/ReportRows.cpp reads, for the calls of a period, their
+             // units' status changes by call id (the follow-up tasks by call
+             // have followup_tasks_call since migration 15).
+             "CREATE INDEX unit_status_events_call ON unit_status_events (call_id, status, at_utc)",
+         }},
+        {19, "the follow-up queue searched by name: the folded words of the names, indexed",
          followUpNameWords()},
     };
     return list;

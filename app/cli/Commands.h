@@ -14,6 +14,7 @@ int runVerifyAudit(const Invocation& invocation);
 int runAuditKey(const Invocation& invocation);
 int runDemo(const Invocation& invocation);
 int runReplay(const Invocation& invocation);
+int runReport(const Invocation& invocation);
 int runSetSetting(const Invocation& invocation);
 int runSetupServer(const Invocation& invocation);
 int runVanSetup(const Invocation& invocation);

@@ -49,6 +49,7 @@ constexpr ExpectedRow kExpected[] = {
     {Action::ManageSettings,        "ManageSettings",        ".  .  .  .  .  .  .  X"},
     {Action::EditResourceDirectory, "EditResourceDirectory", ".  .  .  .  .  .  .  X"},
     {Action::ViewAuditTrail,        "ViewAuditTrail",        ".  .  .  .  .  .  X  X"},
+    {Action::DrillDownReports,      "DrillDownReports",      ".  .  .  .  .  .  X  X"},
 };
 // clang-format on
 

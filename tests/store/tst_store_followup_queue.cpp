@@ -519,7 +519,7 @@ private Q_SLOTS:
     // What a user types finds what they mean: the beginning of a first or a
     // last name, with or without its accents, in any case; the assignee's
     // name too; a renamed caller under the new name only. On both engines
-    // the words are written by triggers (migration 18) and what is typed is
+    // the words are written by triggers (migration 19) and what is typed is
     // folded by the same table.
     void nameSearchIsWordPrefixWithAccentsAndCaseAside_data()
     {

@@ -1,0 +1,51 @@
+#pragma once
+// The rows of the supervisor's report (core/report/ReportRows.h) for the
+// calls received in a UTC range, read from the real tables: the call, its
+// first unit's status times, its encounter note's outcome, the kinds of the
+// services referred to and its follow-up tasks. Reading them is an aggregate
+// read: it needs ViewReports and is audited as one "report_read" row naming
+// the period, never a call or a person. The person is only an opaque key
+// (to count repeat contacts), never a name.
+#include "core/Clock.h"
+#include "core/report/ReportRows.h"
+#include "store/Actor.h"
+#include "store/AuditTrail.h"
+#include "store/StoreError.h"
+
+#include <QString>
+#include <vector>
+
+namespace heart::store {
+
+class Database;
+
+namespace audit {
+inline const QString ReportRead = QStringLiteral("report_read"); // record "report", id: the period
+inline const QString DrillDown = QStringLiteral("drill_down"); // record "report", id: period/table/row/column
+} // namespace audit
+
+class ReportRowStore
+{
+public:
+    ReportRowStore(Database& db, const Clock& clock) : m_db(db), m_clock(clock), m_audit(db, clock) {}
+
+    // Calls received in [from, to), oldest first, not yet judged
+    // (report::judgeEligibility). `what` names the read in the audit trail
+    // (e.g. "2026-10 with 2026-09").
+    StoreResult<std::vector<report::CallRow>> rows(const Actor& actor, TimePoint from, TimePoint to,
+                                                   const QString& what);
+    // The same rows for a drill-down (the call ids behind one number):
+    // needs DrillDownReports (supervisor, administrator) and is audited as
+    // "drill_down" with `what` naming the period and the cell.
+    StoreResult<std::vector<report::CallRow>> drillDownRows(const Actor& actor, TimePoint from, TimePoint to,
+                                                            const QString& what);
+
+private:
+    StoreResult<std::vector<report::CallRow>> readRows(TimePoint from, TimePoint to);
+
+    Database& m_db;
+    const Clock& m_clock;
+    AuditTrail m_audit;
+};
+
+} // namespace heart::store

@@ -1,0 +1,98 @@
+#include "usecases/ReportUseCases.h"
+
+#include "store/CoreText.h"
+#include "store/ReportRows.h"
+#include "usecases/CallUseCases.h"
+
+#include <algorithm>
+#include <set>
+
+namespace heart::usecases {
+
+namespace {
+
+QString describe(const ReportRequest& request)
+{
+    QString text = QString::fromStdString(report::periodLabel(request.period));
+    if (request.program)
+        text += QStringLiteral(" ") + QString::fromUtf8(routing::programCode(*request.program));
+    return text;
+}
+
+} // namespace
+
+store::StoreResult<std::shared_ptr<const routing::Router>> ReportUseCases::router()
+{
+    if (m_router)
+        return m_router;
+    auto data = CallUseCases(m_context).routing();
+    if (!data.ok())
+        return data.error();
+    m_router = std::make_shared<const routing::Router>(std::move(data.value().rules), data.value().beats);
+    return m_router;
+}
+
+store::StoreResult<PeriodReport> ReportUseCases::report(const ReportRequest& request)
+{
+    auto routed = router();
+    if (!routed.ok())
+        return routed.error();
+    const routing::Router& engine = *routed.value();
+    PeriodReport out;
+    out.zone = engine.rules().zone();
+    const report::Period previous = report::previousPeriod(request.period);
+    const report::UtcRange now = report::utcRange(request.period, out.zone);
+    const report::UtcRange before = report::utcRange(previous, out.zone);
+    auto rows = store::ReportRowStore(m_context.db, m_context.clock)
+                    .rows(m_context.actor, before.from, now.to,
+                          describe(request) + QStringLiteral(" with ") +
+                              QString::fromStdString(report::periodLabel(previous)));
+    if (!rows.ok())
+        return rows.error();
+    report::judgeEligibility(rows.value(), engine);
+    report::ReportOptions options;
+    options.program = request.program;
+    out.current = report::computeReport(rows.value(), request.period, out.zone, options);
+    out.previous = report::computeReport(rows.value(), previous, out.zone, options);
+    out.trends = report::trends(out.current, out.previous);
+    // The rule sets in force over the two periods.
+    std::set<int> used;
+    for (const report::CallRow& row : rows.value()) {
+        const auto local = out.zone.toLocal(row.received);
+        if (const routing::RuleSet* set = engine.rules().inForce(local.date))
+            used.insert(int(set - engine.rules().ruleSets().data()));
+    }
+    for (int index : used)
+        out.ruleSets.push_back(engine.rules().ruleSets()[std::size_t(index)].id);
+    return out;
+}
+
+store::StoreResult<QStringList> ReportUseCases::drillDown(const ReportRequest& request,
+                                                          const QString& tableId, const QString& row,
+                                                          const QString& column)
+{
+    auto routed = router();
+    if (!routed.ok())
+        return routed.error();
+    const routing::Router& engine = *routed.value();
+    const roster::TimeZoneRule& zone = engine.rules().zone();
+    const report::UtcRange range = report::utcRange(request.period, zone);
+    auto rows =
+        store::ReportRowStore(m_context.db, m_context.clock)
+            .drillDownRows(m_context.actor, range.from, range.to,
+                           describe(request) + QStringLiteral(" ") + tableId + u'/' + row + u'/' + column);
+    if (!rows.ok())
+        return rows.error();
+    report::judgeEligibility(rows.value(), engine);
+    report::ReportOptions options;
+    options.program = request.program;
+    const auto ids =
+        report::callsBehind(rows.value(), request.period, zone, options, store::toStdString(tableId),
+                            store::toStdString(row), store::toStdString(column));
+    QStringList out;
+    for (const std::string& id : ids)
+        out.append(QString::fromStdString(id));
+    return out;
+}
+
+} // namespace heart::usecases
