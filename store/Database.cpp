@@ -2,6 +2,7 @@
 
 #include "store/AuditCheckpoints.h"
 #include "store/EncryptedSqlite.h"
+#include "store/FollowUpNameWords.h"
 #include "store/Migrations.h"
 #include "store/PrivateFiles.h"
 #include "store/StoreLog.h"
@@ -200,6 +201,12 @@ StoreError Database::openConnection(const QString& password, bool readOnly)
         m_db.setUserName(m_spec.user);
         m_db.setPassword(password);
         m_db.setDatabaseName(m_spec.database);
+    }
+    // Migration 20's trigger folds names with a function of the program's.
+    if (m_spec.engine == Engine::Sqlite && !registerNameWordsFunction()) {
+        close();
+        return StoreError::make(StoreErrorCode::FileUnreadable,
+                                QStringLiteral("the name search function cannot be registered"));
     }
     if (!m_db.open()) {
         const QString text = m_db.lastError().text();

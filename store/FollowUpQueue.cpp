@@ -3,11 +3,12 @@
 #include "core/followup/FollowUpVisibility.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/FollowUpNameWords.h"
 #include "store/StoreTime.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 #include <QVariant>
+#include <algorithm>
 
 namespace heart::store {
 namespace {
@@ -16,13 +17,27 @@ const QString kTask = QStringLiteral("followup_task");
 const QString kAllTasks = QStringLiteral("*"); // a listing names no one
 const QString kOpen = QStringLiteral("open");
 constexpr int kMaxNameWords = 8;
+// A prefix that begins at most this many words is read as those words (each
+// in the listing's order in an index), more as a range of the words' key.
+constexpr int kMaxExpandedWords = 8;
 
 // The SQL of a filter: constant text with ? for every value, and the values.
+// The terms name the task as t; a name search reads followup_name_words as t
+// instead (migration 20: the columns the terms and orders use, one row per
+// word), where a task is once per matching word.
 struct Conditions
 {
     QStringList terms;
     QVariantList values;
-    bool nothing = false; // the role may open no kind of task: an empty listing
+    bool nothing = false;  // the role may open no kind of task: an empty listing
+    bool byWords = false;  // from followup_name_words
+    bool distinct = false; // a task may be there more than once: count and list it once
+
+    QString from() const
+    {
+        return byWords ? QStringLiteral(" FROM followup_name_words t")
+                       : QStringLiteral(" FROM followup_tasks t");
+    }
 
     QString where() const
     {
@@ -35,16 +50,43 @@ StoreError invalid(const QString& detail, const QString& field)
     return StoreError::make(StoreErrorCode::InvalidInput, detail, field);
 }
 
-// Typed text as a literal inside a LIKE pattern (with ESCAPE '!'): % and _ match only themselves.
-QString containsPattern(const QString& word)
+// The end of the range of words beginning with `prefix`: the words compare
+// as bytes of UTF-8 (SQLite's BINARY, PostgreSQL's "C"), and no character
+// sorts after U+10FFFF.
+QString afterPrefix(const QString& prefix)
 {
-    QString pattern = QStringLiteral("%");
-    for (const QChar c : word.toLower()) {
-        if (c == QLatin1Char('!') || c == QLatin1Char('%') || c == QLatin1Char('_'))
-            pattern += QLatin1Char('!');
-        pattern += c;
+    return prefix + QString::fromUcs4(U"\U0010FFFF");
+}
+
+// The words of the names that begin with `prefix`, in the tasks of
+// `states`: up to kMaxExpandedWords + 1 of them, each found by one seek of
+// the words' key (MIN(word) after the last one found), so a prefix that is a
+// whole word ("lopez") costs two seeks, not a read of its 900 rows.
+StoreResult<QStringList> wordsBeginning(Database& db, const QStringList& states, const QString& prefix)
+{
+    QStringList found;
+    for (const QString& state : states) {
+        QString after;
+        while (found.size() <= kMaxExpandedWords) {
+            QSqlQuery query = db.prepare(
+                after.isNull()
+                    ? QStringLiteral("SELECT MIN(word) FROM followup_name_words WHERE state = ? AND "
+                                     "word >= ? AND word < ?")
+                    : QStringLiteral("SELECT MIN(word) FROM followup_name_words WHERE state = ? AND "
+                                     "word > ? AND word < ?"));
+            query.addBindValue(state);
+            query.addBindValue(after.isNull() ? prefix : after);
+            query.addBindValue(afterPrefix(prefix));
+            if (StoreError error = db.exec(query, "find the words of a name search"))
+                return error;
+            if (!query.next() || query.value(0).isNull())
+                break;
+            after = query.value(0).toString();
+            if (!found.contains(after))
+                found.append(after);
+        }
     }
-    return pattern + QLatin1Char('%');
+    return found;
 }
 
 QString placeholders(qsizetype count)
@@ -68,7 +110,7 @@ QStringList listedKinds(Role role)
     return kinds;
 }
 
-StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter, TimePoint now)
+StoreResult<Conditions> conditions(Database& db, Role role, const FollowUpQueueFilter& filter, TimePoint now)
 {
     if (!filter.assignedTo.isEmpty() && filter.unassignedOnly)
         return invalid(QStringLiteral("a task cannot be both assigned to someone and unassigned"),
@@ -87,10 +129,20 @@ StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter,
         c.nothing = true;
         return c;
     }
+    QStringList words = nameSearchWords(filter.personName);
+    if (words.size() > kMaxNameWords)
+        words.resize(kMaxNameWords);
+    c.byWords = !words.isEmpty();
+    QStringList states{kOpen};
     // Overdue and due soon are states of open tasks.
     if (!filter.includeClosed || filter.overdueOnly || filter.dueSoonWithin.count() > 0) {
         c.terms.append(QStringLiteral("t.state = ?"));
         c.values.append(kOpen);
+    } else if (c.byWords) {
+        states.prepend(QStringLiteral("closed"));
+        // The words' key leads with the state: one range per state.
+        c.terms.append(QStringLiteral("t.state IN (?, ?)"));
+        c.values << QStringLiteral("closed") << kOpen;
     }
     // Every kind listed: no term, so the queue's indexes answer alone.
     if (kinds.size() < qsizetype(followup::kAllTaskKinds.size())) {
@@ -123,15 +175,39 @@ StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter,
         c.terms.append(QStringLiteral("t.program = ?"));
         c.values.append(filter.program.trimmed());
     }
-    static const QRegularExpression spaces(QStringLiteral("\\s+"));
-    QStringList words = filter.personName.split(spaces, Qt::SkipEmptyParts);
-    if (words.size() > kMaxNameWords)
-        words.resize(kMaxNameWords);
-    // The task's folded name (migration 15): no join, and the by-name
-    // indexes hold it, so counting reads an index, not the tasks.
-    for (const QString& word : words) {
-        c.terms.append(QStringLiteral("t.person_sort_key LIKE ? ESCAPE '!'"));
-        c.values.append(containsPattern(word));
+    // Each word typed begins a word of the person's or the assignee's name
+    // (store/FollowUpNameWords.h). The longest is the one read (the fewest
+    // rows, as a rule): as the few words it begins, one word alone in the
+    // listing's order in an index (migration 20), or as a range of the key;
+    // every other word must be among the same task's words.
+    if (c.byWords) {
+        std::stable_sort(words.begin(), words.end(),
+                         [](const QString& a, const QString& b) { return a.size() > b.size(); });
+        auto begun = wordsBeginning(db, states, words.first());
+        if (!begun.ok())
+            return begun.error();
+        const QStringList& whole = begun.value();
+        if (whole.size() == 1) {
+            // A task has a word once in its state: no task twice.
+            c.terms.append(QStringLiteral("t.word = ?"));
+            c.values.append(whole.first());
+        } else if (!whole.isEmpty() && whole.size() <= kMaxExpandedWords) {
+            c.terms.append(QStringLiteral("t.word IN (") + placeholders(whole.size()) + QStringLiteral(")"));
+            for (const QString& word : whole)
+                c.values.append(word);
+            c.distinct = true;
+        } else {
+            c.terms.append(QStringLiteral("t.word >= ?"));
+            c.terms.append(QStringLiteral("t.word < ?"));
+            c.values << words.first() << afterPrefix(words.first());
+            c.distinct = true;
+        }
+        for (qsizetype i = 1; i < words.size(); ++i) {
+            c.terms.append(
+                QStringLiteral("EXISTS (SELECT 1 FROM followup_name_words o WHERE o.state = t.state "
+                               "AND o.word >= ? AND o.word < ? AND o.id = t.id)"));
+            c.values << words.at(i) << afterPrefix(words.at(i));
+        }
     }
     return c;
 }
@@ -168,6 +244,19 @@ QString order(const FollowUpQueueSort& sort)
                       : QStringLiteral("t.state DESC, t.risk_rank DESC, t.due_at ASC, t.id ASC");
 }
 
+// The columns of ORDER BY `terms`, for SELECT DISTINCT (which must list them).
+QString orderColumns(const QString& terms)
+{
+    QStringList columns;
+    for (QString term : terms.split(QStringLiteral(", "))) {
+        term.remove(QStringLiteral(" DESC"));
+        term.remove(QStringLiteral(" ASC"));
+        if (term != QLatin1String("t.id"))
+            columns.append(term);
+    }
+    return columns.join(QStringLiteral(", "));
+}
+
 FollowUpQueueRow readRow(const QSqlQuery& row)
 {
     FollowUpQueueRow r;
@@ -199,7 +288,7 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
 {
     if (StoreError error = m_audit.require(actor, Action::ViewFollowUps, kTask))
         return error;
-    auto where = conditions(actor.role(), filter, now);
+    auto where = conditions(m_db, actor.role(), filter, now);
     if (!where.ok())
         return where.error();
     // One row naming no one: neither the filter nor a task is written anywhere.
@@ -208,7 +297,9 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
     const Conditions& c = where.value();
     if (c.nothing)
         return 0;
-    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM followup_tasks t") + c.where());
+    QSqlQuery query = m_db.prepare(
+        (c.distinct ? QStringLiteral("SELECT COUNT(DISTINCT t.id)") : QStringLiteral("SELECT COUNT(*)")) +
+        c.from() + c.where());
     for (const QVariant& value : c.values)
         query.addBindValue(value);
     if (StoreError error = m_db.exec(query, "count follow-up tasks"))
@@ -228,17 +319,20 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
     if (limit < 1 || limit > kMaxPageRows)
         return invalid(QStringLiteral("a page holds 1 to %1 rows").arg(kMaxPageRows),
                        QStringLiteral("limit"));
-    auto where = conditions(actor.role(), filter, now);
+    auto where = conditions(m_db, actor.role(), filter, now);
     if (!where.ok())
         return where.error();
     const Conditions& c = where.value();
     if (c.nothing)
         return QList<FollowUpQueueRow>{};
     const QString terms = order(sort);
-    // The page's ids first, from the tasks alone (an index walk), then the
-    // columns shown, joined for those ids only.
-    const QString ids = QStringLiteral("SELECT t.id AS task_id FROM followup_tasks t") + c.where() +
-                        QStringLiteral(" ORDER BY ") + terms + QStringLiteral(" LIMIT ? OFFSET ?");
+    // The page's ids first, from the tasks alone (an index walk) or from the
+    // words of a name search (the words' own index), then the columns shown,
+    // joined for those ids only.
+    const QString ids =
+        (c.distinct ? QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms)
+                    : QStringLiteral("SELECT t.id AS task_id")) +
+        c.from() + c.where() + QStringLiteral(" ORDER BY ") + terms + QStringLiteral(" LIMIT ? OFFSET ?");
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT t.id, t.version, t.kind, t.program, "
                        "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "

@@ -21,6 +21,7 @@
 // A task that moves while someone pages (claimed, closed, created) can shift
 // a later page by a row: refresh() in the model shows the queue as it is now.
 // The ids of a page are chosen first on followup_tasks alone (index only),
+// or for a name search on followup_name_words alone (migration 20),
 // then joined to calls and users, so a deep page costs an index walk, not a
 // join per skipped row.
 //
@@ -55,7 +56,10 @@ struct FollowUpQueueFilter
     std::chrono::minutes dueSoonWithin{0}; // > 0: open, due after now and at most this long after it
     QString program;                       // program code ("crt", "cor", "ccd"), or empty for all
     bool includeClosed = false;            // closed tasks too (overdue and due soon are open by definition)
-    QString personName;                    // every word is part of the person's name (case-insensitive)
+    // Every word typed begins a word of the person's or the assignee's name,
+    // accents and case aside ("mar" finds María Pérez and Ana Marín; see
+    // store/FollowUpNameWords.h). Up to 8 words.
+    QString personName;
 };
 
 enum class FollowUpSortKey

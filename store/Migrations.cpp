@@ -21,6 +21,8 @@ namespace heart::store {
 
 // Migration 15's statements (store/FollowUpNameKeys.cpp).
 std::vector<const char*> followUpNameKeys();
+// Migration 20's statements (store/FollowUpNameWords.cpp).
+std::vector<const char*> followUpNameWords();
 
 namespace {
 
@@ -592,6 +594,8 @@ const std::vector<Migration>& migrations()
              "source_name, based_on, saved_at, saved_by) SELECT id, version, rule_set_key, effective_from, "
              "document, source_name, NULL, updated_at, '' FROM rule_sets",
          }},
+        {20, "the follow-up queue searched by name: the folded words of the names, indexed",
+         followUpNameWords()},
     };
     return list;
 }

@@ -2,13 +2,14 @@
 // written with SQL (risks, due times either side of now and of the local
 // day's bounds, assignees, programs, kinds, two closed), then every filter
 // (mine, unassigned, due today with its bounds, overdue from the due instant
-// on, due soon, program, closed, the person's name with LIKE's own
-// characters taken literally), every sort both ways (ties broken by the
+// on, due soon, program, closed, a name), every sort both ways (ties broken by the
 // queue's order, then the id), pages that meet without gaps or overlaps, the
 // kinds each role may list, refusals (audited), and one audit row per
-// listing that names nobody. The name orders and the name search read keys
-// folded on the task (migration 15): renaming a call's caller, a linked
-// person or an assignee reorders the queue and changes what the search finds.
+// listing that names nobody. The name orders read keys folded on the task
+// (migration 15), the name search the folded words of the names (migration
+// 18: each word typed begins a word of the person's or the assignee's name,
+// accents and case aside): renaming a call's caller, a linked person or an
+// assignee reorders the queue and changes what the search finds.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/FollowUpQueue.h"
@@ -252,10 +253,19 @@ private Q_SLOTS:
         QTest::newRow("due soon") << QStringLiteral("soon") << QStringLiteral("CJE");
         QTest::newRow("program") << QStringLiteral("crt") << QStringLiteral("AJDHL");
         QTest::newRow("program with closed") << QStringLiteral("crt+closed") << QStringLiteral("AJDHLF");
+        // A name: each word typed begins a word of the person's name (a
+        // hyphen parts words: Hal Lopez-Ortiz) or of the assignee's.
         QTest::newRow("name, any case") << QStringLiteral("name:LOPEZ") << QStringLiteral("AI");
         QTest::newRow("name, every word") << QStringLiteral("name:lopez  ort") << QStringLiteral("I");
+        QTest::newRow("name, after a hyphen") << QStringLiteral("name:ortiz") << QStringLiteral("I");
+        QTest::newRow("name, inside a word is not found") << QStringLiteral("name:opez") << QString();
         QTest::newRow("name, percent is literal") << QStringLiteral("name:100%") << QStringLiteral("K");
-        QTest::newRow("name, underscore is literal") << QStringLiteral("name:_") << QStringLiteral("K");
+        QTest::newRow("name, underscore is literal") << QStringLiteral("name:100%_") << QStringLiteral("K");
+        QTest::newRow("name, no wildcard") << QStringLiteral("name:100_") << QString();
+        QTest::newRow("name, the assignee's") << QStringLiteral("name:quinn") << QStringLiteral("CJ");
+        QTest::newRow("name, closed too") << QStringLiteral("name:mora+closed") << QStringLiteral("G");
+        QTest::newRow("name, open only") << QStringLiteral("name:mora") << QString();
+        QTest::newRow("name and mine") << QStringLiteral("name:l+mine") << QStringLiteral("AL");
         QTest::newRow("name, nobody") << QStringLiteral("name:zz") << QString();
         QTest::newRow("mine and overdue") << QStringLiteral("mine+overdue") << QStringLiteral("AL");
         QTest::newRow("unassigned check-ins") << QStringLiteral("ccd+unassigned") << QStringLiteral("BK");
@@ -504,6 +514,95 @@ private Q_SLOTS:
         QCOMPARE(denied.rows.size(), 2);
         QCOMPARE(denied.rows.at(0).at(0).toString(), QStringLiteral("followup_task"));
         QCOMPARE(m_fixture->auditCount(QStringLiteral("search"), actor.userId()), 0);
+    }
+
+    // What a user types finds what they mean: the beginning of a first or a
+    // last name, with or without its accents, in any case; the assignee's
+    // name too; a renamed caller under the new name only. On both engines
+    // the words are written by triggers (migration 20) and what is typed is
+    // folded by the same table.
+    void nameSearchIsWordPrefixWithAccentsAndCaseAside_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("expected");
+        // B is María Pérez, C is Ana Marín here (A is Maria Lopez).
+        QTest::newRow("first name's beginning") << QStringLiteral("mar") << QStringLiteral("ACB");
+        QTest::newRow("upper case") << QStringLiteral("MAR") << QStringLiteral("ACB");
+        QTest::newRow("last name's beginning") << QStringLiteral("pér") << QStringLiteral("B");
+        QTest::newRow("accent typed") << QStringLiteral("pérez") << QStringLiteral("B");
+        QTest::newRow("accent left out") << QStringLiteral("perez") << QStringLiteral("B");
+        QTest::newRow("accent, upper case") << QStringLiteral("PÉREZ") << QStringLiteral("B");
+        QTest::newRow("accent typed, none in the name") << QStringLiteral("lópez") << QStringLiteral("AI");
+        QTest::newRow("accented last name") << QStringLiteral("marin") << QStringLiteral("C");
+        QTest::newRow("both words") << QStringLiteral("maria perez") << QStringLiteral("B");
+        QTest::newRow("both words, other order") << QStringLiteral("Pérez Mar") << QStringLiteral("B");
+        QTest::newRow("decomposed accent") << QStringLiteral("pe\u0301rez") << QStringLiteral("B");
+        QTest::newRow("the assignee's first name") << QStringLiteral("Bea") << QStringLiteral("CJ");
+        QTest::newRow("the assignee's, upper case") << QStringLiteral("ZED") << QStringLiteral("H");
+        QTest::newRow("the old name") << QStringLiteral("carter") << QString();
+        QTest::newRow("the old first name") << QStringLiteral("james") << QString();
+        QTest::newRow("the middle of a word") << QStringLiteral("rez") << QString();
+        QTest::newRow("no one") << QStringLiteral("xochitl") << QString();
+    }
+
+    void nameSearchIsWordPrefixWithAccentsAndCaseAside()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, expected);
+        const auto exec = [&](const QString& sql) {
+            const RawResult r = m_fixture->sql(sql);
+            if (!r.ok)
+                qWarning("%s", qPrintable(r.error));
+            return r.ok;
+        };
+        QVERIFY(exec(QStringLiteral("UPDATE calls SET person_name = 'María Pérez' WHERE id = 'call-B'")));
+        QVERIFY(exec(QStringLiteral("UPDATE calls SET person_name = 'Ana Marín' WHERE id = 'call-C'")));
+        FollowUpQueueFilter f;
+        f.personName = typed;
+        const QString found = list(f);
+        const int counted = count(f);
+        QVERIFY(exec(QStringLiteral("UPDATE calls SET person_name = 'James Carter' WHERE id = 'call-B'")));
+        QVERIFY(exec(QStringLiteral("UPDATE calls SET person_name = 'Ana Silva' WHERE id = 'call-C'")));
+        QCOMPARE(found, expected);
+        QCOMPARE(counted, int(expected.size()));
+    }
+
+    // A prefix that begins many words (more than the store names one by one)
+    // is read as a range: a task with several of them is still listed and
+    // counted once.
+    void aPrefixOfManyWordsListsATaskOnce()
+    {
+        const QString rename = QStringLiteral("UPDATE calls SET person_name = ? WHERE id = 'call-B'");
+        QVERIFY(m_fixture->sql(rename, {QStringLiteral("Ma Mb Mc Md Me Mf Mg Mh Mi")}).ok);
+        FollowUpQueueFilter f;
+        f.personName = QStringLiteral("m");
+        const QString found = list(f);
+        const int counted = count(f);
+        f.personName = QStringLiteral("m mi");
+        const QString both = list(f);
+        QVERIFY(m_fixture->sql(rename, {QStringLiteral("James Carter")}).ok);
+        QCOMPARE(found, QStringLiteral("AB")); // Maria Lopez, and B once
+        QCOMPARE(counted, 2);
+        QCOMPARE(both, QStringLiteral("B"));
+    }
+
+    // A task closed is found by name only with the closed ones; reopened, in
+    // the open queue again (its words follow its state).
+    void aClosedTaskIsFoundWithTheClosedOnes()
+    {
+        FollowUpQueueFilter f;
+        f.personName = QStringLiteral("silva");
+        QCOMPARE(list(f), QStringLiteral("C"));
+        const QString close = QStringLiteral("UPDATE followup_tasks SET state = ? WHERE id = 'task-C'");
+        QVERIFY(m_fixture->sql(close, {QStringLiteral("closed")}).ok);
+        const QString open = list(f);
+        f.includeClosed = true;
+        const QString withClosed = list(f);
+        QVERIFY(m_fixture->sql(close, {QStringLiteral("open")}).ok);
+        QCOMPARE(open, QString());
+        QCOMPARE(withClosed, QStringLiteral("C"));
+        f.includeClosed = false;
+        QCOMPARE(list(f), QStringLiteral("C"));
     }
 
     // A call linked to a known person: the row shows the person's name

@@ -455,8 +455,11 @@ void FollowUpQueueWidget::retranslate()
     for (int i = 1; i < m_program->count(); ++i)
         m_program->setItemText(i, DomainText::programName(m_program->itemData(i).toString()));
     m_searchLabel->setText(tr("&Name:"));
-    m_search->setPlaceholderText(tr("Person's name (Ctrl+F)"));
-    m_search->setAccessibleName(tr("Search by the person's name"));
+    m_search->setPlaceholderText(tr("Person's or assignee's name (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search by the person's or the assignee's name"));
+    m_search->setToolTip(tr("Lists the tasks where each word you type begins a word of the person's or the "
+                            "assignee's name; accents and capitals do not matter (\"mar\" finds María Pérez "
+                            "and Ana Marín, \"perez\" finds Pérez)"));
     m_refresh->setText(tr("Refresh (F5)"));
     m_refresh->setToolTip(tr("Read the queue again"));
     const std::tuple<QPushButton*, QString, QKeySequence, QString> actions[] = {
