@@ -13,8 +13,10 @@
 #include "store/AccountStore.h"
 #include "usecases/ReportUseCases.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -144,6 +146,32 @@ private Q_SLOTS:
         kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Month)));
         QCOMPARE(x.report->period(), thisMonth);
 
+        // Custom dates: the two date fields appear; Alt+Left moves back as many days.
+        auto* from = x.report->findChild<QDateEdit*>(QStringLiteral("customFrom"));
+        auto* until = x.report->findChild<QDateEdit*>(QStringLiteral("customUntil"));
+        QVERIFY(from->isHidden());
+        kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Custom)));
+        QVERIFY(from->isVisible() && until->isVisible());
+        until->setDate(from->date().addDays(9));
+        QCOMPARE(x.report->period().kind, report::PeriodKind::Custom);
+        QCOMPARE(report::dayCount(x.report->period()), 10);
+        const report::Period tenDays = x.report->period();
+        QCOMPARE(shownCalls(x.report), x.callsFor(tenDays));
+        from->setFocus();
+        QTest::keyClick(from, Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(x.report->period(), report::previousPeriod(tenDays));
+        QCOMPARE(from->date(),
+                 QDate::fromString(
+                     QString::fromStdString(report::periodLabel(report::previousPeriod(tenDays))).left(10),
+                     Qt::ISODate));
+        QCOMPARE(shownCalls(x.report), x.callsFor(report::previousPeriod(tenDays)));
+        // Back to months: the month that holds the dates' last day (the ten days
+        // began on the 1st, so the ten before end in the month before).
+        kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Month)));
+        QCOMPARE(x.report->period(), report::previousPeriod(thisMonth));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::AltModifier);
+        QCOMPARE(x.report->period(), thisMonth);
+
         // The program filter: only the calls the Community Response Team handled.
         auto* program = x.report->findChild<QComboBox*>(QStringLiteral("programFilter"));
         program->setCurrentIndex(program->findData(int(routing::Program::CommunityResponse)));
@@ -167,6 +195,8 @@ private Q_SLOTS:
     {
         Fixture x;
         QVERIFY(x.open());
+        QAbstractItemModelTester tester(x.report->tableModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QModelIndex cell;
         QVERIFY(selectCell(x.report, true, &cell));
         const long long n = cell.data(ui::ReportTableModel::CountRole).toLongLong();
