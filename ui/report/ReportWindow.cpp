@@ -133,7 +133,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
       m_live(new LiveRefresh(m_services, usecases::Freshness::Calls, this))
 {
     setObjectName(QStringLiteral("reportWindow"));
-    m_title->setObjectName(QStringLiteral("reportTitle"));
+    m_title->setObjectName(QStringLiteral("homeTitle")); // as every home's title
     m_kind->setObjectName(QStringLiteral("periodKind"));
     m_previousButton->setObjectName(QStringLiteral("previousPeriod"));
     m_periodLabel->setObjectName(QStringLiteral("periodLabel"));
