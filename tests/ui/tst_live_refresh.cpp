@@ -14,9 +14,9 @@
 #include "followup/FollowUpQueueWidget.h"
 #include "home/CallListHome.h"
 #include "home/CallTableModel.h"
-#include "home/DashboardHome.h"
 #include "home/LiveRefresh.h"
 #include "intake/CounselorHome.h"
+#include "report/ReportWindow.h"
 #include "roster/RosterWidget.h"
 #include "store/AccountStore.h"
 #include "store/FollowUpStore.h"
@@ -105,7 +105,7 @@ QString labelText(QWidget* home, const char* name)
 
 int dashboardTotal(QWidget* dashboard)
 {
-    return QLocale().toInt(labelText(dashboard, "tileTotal").section(QLatin1Char(' '), 0, 0));
+    return QLocale().toInt(labelText(dashboard, "tileCalls").section(QLatin1Char(' '), 0, 0));
 }
 
 void savePng(QWidget* widget, const QString& name)
@@ -316,7 +316,7 @@ private Q_SLOTS:
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
         auto* tabs = qobject_cast<QTabWidget*>(f.window().home());
         QVERIFY(tabs);
-        auto* dashboard = tabs->findChild<ui::DashboardHome*>();
+        auto* dashboard = tabs->findChild<ui::ReportWindow*>();
         auto* followUps = tabs->findChild<ui::FollowUpQueueWidget*>();
         QVERIFY(dashboard && followUps);
         QVERIFY(dashboard->isVisible());

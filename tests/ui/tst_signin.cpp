@@ -60,7 +60,7 @@ void TestSignIn::landsOnRoleHome_data()
                                << "Care navigator";
     QTest::newRow("supervisor") << "supervisor"
                                 << "supervisorHome"
-                                << "Program dashboard — last 28 days"
+                                << "Program report"
                                 << "Supervisor";
     QTest::newRow("administrator") << "admin"
                                    << "userAdmin"

@@ -2,8 +2,8 @@
 
 #include "admin/UserAdminWidget.h"
 #include "followup/FollowUpQueueWidget.h"
-#include "home/DashboardHome.h"
 #include "intake/CounselorHome.h"
+#include "report/ReportWindow.h"
 #include "roster/RosterWidget.h"
 #include "shell/DomainText.h"
 #include "shell/DraftSource.h"
@@ -262,7 +262,7 @@ void MainWindow::buildHome()
     case Workplace::ProgramDashboard: {
         auto* tabs = new QTabWidget(m_pages);
         tabs->setObjectName(QStringLiteral("supervisorHome"));
-        tabs->addTab(new DashboardHome(services, tabs), QString());
+        tabs->addTab(new ReportWindow(services, tabs), QString());
         tabs->addTab(new RosterWidget(services, tabs), QString());
         tabs->addTab(new TeamBoard(services, tabs), QString());
         tabs->addTab(new FollowUpQueueWidget(services, tabs), QString());

@@ -274,6 +274,8 @@ void MainWindow::showShortcuts()
            "addendum</td></tr>"
            "<tr><td><b>Ctrl+P / Ctrl+Shift+P</b></td><td>Safety plan: print / save as PDF</td></tr>"
            "<tr><td><b>F5</b></td><td>Refresh the list on list screens</td></tr>"
+           "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Report: the period before / after</td></tr>"
+           "<tr><td><b>Enter</b></td><td>Report: the calls behind the chosen number</td></tr>"
            "<tr><td><b>Ctrl+K / Ctrl+Shift+K</b></td><td>Follow-up queue: claim / assign the task</td></tr>"
            "<tr><td><b>Ctrl+T / Ctrl+Shift+T</b></td><td>Follow-up queue: log an attempt / extend the "
            "attempts</td></tr>"

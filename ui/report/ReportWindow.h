@@ -1,0 +1,114 @@
+#pragma once
+// The supervisor's reporting window (docs/metrics.md): a period (month,
+// quarter, year or custom dates; Alt+Left / Alt+Right step through them) and
+// a program, the headline numbers beside the period before, calls by hour of
+// the week, every count table (the public version suppressed: "<11", "*"),
+// the calls behind a number (Enter or double-click) and the shown table as
+// CSV. Everything is read through usecases::ReportUseCases, which checks
+// the role and audits each read.
+#include "home/Services.h"
+#include "usecases/ReportUseCases.h"
+
+#include <QWidget>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QModelIndex;
+class QPushButton;
+class QTableView;
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace heart::ui {
+
+class LiveRefresh;
+class ReportTableModel;
+
+class ReportWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReportWindow(Services services, QWidget* parent = nullptr);
+
+    const report::Period& period() const { return m_period; }
+    std::optional<routing::Program> program() const { return m_program; }
+    void setPeriod(const report::Period& period);
+    void setProgram(std::optional<routing::Program> program);
+    // The period after / before the shown one (Alt+Right / Alt+Left).
+    void showNextPeriod();
+    void showPreviousPeriod();
+    // Reads the report again (the current period and program).
+    void reload();
+    // The report shown; null when the read failed.
+    const usecases::PeriodReport* shownReport() const { return m_report ? &*m_report : nullptr; }
+    ReportTableModel* tableModel() const { return m_model; }
+    // Writes the shown table (as shown: the public version when it is on) to
+    // `path`, 0600; false with the reason shown when it cannot.
+    bool exportCsv(const QString& path);
+    // The calls behind one count of the shown table, in a dialog.
+    void openDrillDown(const QModelIndex& index);
+    LiveRefresh* liveRefresh() const { return m_live; }
+
+Q_SIGNALS:
+    void reportShown();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void kindChosen();
+    void customDatesChanged();
+    void programChosen();
+    void tableChosen();
+    void chooseExport();
+    void showReport();
+    void showTiles();
+    void showChart();
+    void showTable();
+    void showError(const QString& text);
+    usecases::ReportRequest request() const;
+    static QString minutesText(std::optional<double> seconds); // "16.0 min", "–"
+
+    Services m_services;
+    report::Period m_period;
+    std::optional<routing::Program> m_program;
+    std::optional<usecases::PeriodReport> m_report;
+    bool m_updatingControls = false;
+
+    QLabel* m_title;
+    QLabel* m_kindLabel;
+    QComboBox* m_kind;
+    QPushButton* m_previousButton;
+    QLabel* m_periodLabel;
+    QPushButton* m_nextButton;
+    QLabel* m_fromLabel;
+    QDateEdit* m_from;
+    QLabel* m_untilLabel;
+    QDateEdit* m_until;
+    QLabel* m_programLabel;
+    QComboBox* m_programFilter;
+    QLabel* m_comparedWith;
+    QLabel* m_busy;
+    QLabel* m_error;
+    QLabel* m_tileCalls;
+    QLabel* m_tileAnswered;
+    QLabel* m_tileArrival;
+    QLabel* m_tileFollowUps;
+    QChartView* m_chart;
+    QLabel* m_tableLabel;
+    QComboBox* m_tableChoice;
+    QCheckBox* m_publicVersion;
+    QPushButton* m_exportButton;
+    QTableView* m_tableView;
+    ReportTableModel* m_model;
+    LiveRefresh* m_live;
+};
+
+} // namespace heart::ui
