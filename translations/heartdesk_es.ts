@@ -953,6 +953,448 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReportText</name>
+    <message>
+        <source>Calls by program</source>
+        <translation>Llamadas por programa</translation>
+    </message>
+    <message>
+        <source>Calls by call type</source>
+        <translation>Llamadas por tipo de llamada</translation>
+    </message>
+    <message>
+        <source>Calls by beat</source>
+        <translation>Llamadas por sector</translation>
+    </message>
+    <message>
+        <source>Calls by hour of the week</source>
+        <translation>Llamadas por hora de la semana</translation>
+    </message>
+    <message>
+        <source>Calls by month</source>
+        <translation>Llamadas por mes</translation>
+    </message>
+    <message>
+        <source>Eligible calls answered and missed</source>
+        <translation>Llamadas elegibles atendidas y perdidas</translation>
+    </message>
+    <message>
+        <source>Missed eligible calls by reason</source>
+        <translation>Llamadas elegibles perdidas por motivo</translation>
+    </message>
+    <message>
+        <source>Missed eligible calls by beat</source>
+        <translation>Llamadas elegibles perdidas por sector</translation>
+    </message>
+    <message>
+        <source>Crisis call diversions</source>
+        <translation>Desvíos de llamadas de crisis</translation>
+    </message>
+    <message>
+        <source>Timed responses (sample sizes)</source>
+        <translation>Respuestas cronometradas (tamaño de la muestra)</translation>
+    </message>
+    <message>
+        <source>Felt safe on scene</source>
+        <translation>Se sintieron seguros en el lugar</translation>
+    </message>
+    <message>
+        <source>Call dispositions</source>
+        <translation>Resoluciones de las llamadas</translation>
+    </message>
+    <message>
+        <source>What happened on scene</source>
+        <translation>Qué pasó en el lugar</translation>
+    </message>
+    <message>
+        <source>Referrals by kind</source>
+        <translation>Derivaciones por tipo</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Seguimientos</translation>
+    </message>
+    <message>
+        <source>Follow-up outcomes</source>
+        <translation>Resultados de los seguimientos</translation>
+    </message>
+    <message>
+        <source>People seen often</source>
+        <translation>Personas atendidas a menudo</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>No disposition yet</source>
+        <translation>Sin resolución todavía</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendidas</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidas</translation>
+    </message>
+    <message>
+        <source>No team available</source>
+        <translation>Ningún equipo disponible</translation>
+    </message>
+    <message>
+        <source>Outside hours</source>
+        <translation>Fuera del horario</translation>
+    </message>
+    <message>
+        <source>Outside the service area</source>
+        <translation>Fuera del área de servicio</translation>
+    </message>
+    <message>
+        <source>Location unknown</source>
+        <translation>Ubicación desconocida</translation>
+    </message>
+    <message>
+        <source>Police or EMS took it</source>
+        <translation>La tomó la policía o EMS</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rehusó</translation>
+    </message>
+    <message>
+        <source>Another program answered</source>
+        <translation>La atendió otro programa</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Sin decidir todavía</translation>
+    </message>
+    <message>
+        <source>Diverted</source>
+        <translation>Desviadas</translation>
+    </message>
+    <message>
+        <source>Transferred to 988</source>
+        <translation>Transferida al 988</translation>
+    </message>
+    <message>
+        <source>Dispatch to arrival</source>
+        <translation>Del despacho a la llegada</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>En el lugar</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Derivaciones</translation>
+    </message>
+    <message>
+        <source>Not in the directory</source>
+        <translation>No está en el directorio</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Control</translation>
+    </message>
+    <message>
+        <source>Within 48 h</source>
+        <translation>En 48 h</translation>
+    </message>
+    <message>
+        <source>After 48 h</source>
+        <translation>Después de 48 h</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>No se localizó</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Seen 5 times or more</source>
+        <translation>Atendidas 5 veces o más</translation>
+    </message>
+    <message>
+        <source>Police requested</source>
+        <translation>Se pidió policía</translation>
+    </message>
+    <message>
+        <source>EMS requested</source>
+        <translation>Se pidió EMS</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Fechas a elegir</translation>
+    </message>
+</context>
+<context>
+    <name>RuleText</name>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>todos los días</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>siempre</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>+%1 beats</source>
+        <translation>+%1 sectores</translation>
+    </message>
+    <message>
+        <source>−%1 beats</source>
+        <translation>−%1 sectores</translation>
+    </message>
+    <message>
+        <source>+1 beat</source>
+        <translation>+1 sector</translation>
+    </message>
+    <message>
+        <source>−1 beat</source>
+        <translation>−1 sector</translation>
+    </message>
+    <message>
+        <source>anywhere</source>
+        <translation>en cualquier lugar</translation>
+    </message>
+    <message>
+        <source>%1 beats</source>
+        <translation>%1 sectores</translation>
+    </message>
+    <message>
+        <source>every beat but %1</source>
+        <translation>todos los sectores salvo %1</translation>
+    </message>
+    <message>
+        <source>every beat</source>
+        <translation>todos los sectores</translation>
+    </message>
+    <message>
+        <source>service area %1</source>
+        <translation>área de servicio %1</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>horario %1</translation>
+    </message>
+    <message>
+        <source>holidays %1</source>
+        <translation>festivos %1</translation>
+    </message>
+    <message>
+        <source>call types %1</source>
+        <translation>tipos de llamada %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>excluded when %1</source>
+        <translation>excluida cuando %1</translation>
+    </message>
+    <message>
+        <source>only when %1</source>
+        <translation>solo cuando %1</translation>
+    </message>
+    <message>
+        <source>follows %1</source>
+        <translation>da seguimiento %1</translation>
+    </message>
+    <message>
+        <source>added (%1)</source>
+        <translation>añadido (%1)</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <source>holiday dates %1</source>
+        <translation>fechas festivas %1</translation>
+    </message>
+    <message>
+        <source>call type list %1</source>
+        <translation>lista de tipos de llamada %1</translation>
+    </message>
+    <message>
+        <source>renamed %1</source>
+        <translation>renombrado %1</translation>
+    </message>
+    <message>
+        <source>takes effect %1</source>
+        <translation>entra en vigor %1</translation>
+    </message>
+    <message>
+        <source>time zone %1</source>
+        <translation>zona horaria %1</translation>
+    </message>
+    <message>
+        <source>no change in the rules</source>
+        <translation>ningún cambio en las reglas</translation>
+    </message>
+    <message>
+        <source>CCD</source>
+        <translation>CCD</translation>
+    </message>
+    <message>
+        <source>CRT</source>
+        <translation>CRT</translation>
+    </message>
+    <message>
+        <source>CoR</source>
+        <translation>CoR</translation>
+    </message>
+    <message>
+        <source>CN</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>Police/EMS</source>
+        <translation>Policía/EMS</translation>
+    </message>
+    <message>
+        <source>Crisis Call Diversion</source>
+        <translation>Desvío de Llamadas de Crisis</translation>
+    </message>
+    <message>
+        <source>Community Response Team</source>
+        <translation>Equipo de Respuesta Comunitaria</translation>
+    </message>
+    <message>
+        <source>Co-Response</source>
+        <translation>Corespuesta</translation>
+    </message>
+    <message>
+        <source>Care Navigation</source>
+        <translation>Navegación de Cuidados</translation>
+    </message>
+    <message>
+        <source>closed on holidays</source>
+        <translation>cerrado en festivos</translation>
+    </message>
+    <message>
+        <source>open on holidays</source>
+        <translation>abierto en festivos</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>C-SSRS risk %1 or above</source>
+        <translation>riesgo C-SSRS %1 o más</translation>
+    </message>
+    <message>
+        <source>weapon</source>
+        <translation>arma</translation>
+    </message>
+    <message>
+        <source>violence</source>
+        <translation>violencia</translation>
+    </message>
+    <message>
+        <source>medical</source>
+        <translation>médico</translation>
+    </message>
+    <message>
+        <source>intoxication</source>
+        <translation>intoxicación</translation>
+    </message>
+    <message>
+        <source>minors present</source>
+        <translation>hay menores presentes</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Preparing the demo database…</source>
@@ -1529,45 +1971,6 @@ Base de datos: %2</translation>
     <message>
         <source>6b. Was that within the past 3 months?</source>
         <translation>6b. ¿Fue en los últimos 3 meses?</translation>
-    </message>
-</context>
-<context>
-    <name>heart::ui::DashboardHome</name>
-    <message>
-        <source>Program dashboard — last 28 days</source>
-        <translation>Panel del programa — últimos 28 días</translation>
-    </message>
-    <message>
-        <source>calls</source>
-        <translation>llamadas</translation>
-    </message>
-    <message>
-        <source>resolved by phone or 988</source>
-        <translation>resueltas por teléfono o por el 988</translation>
-    </message>
-    <message>
-        <source>unarmed or co-response teams sent</source>
-        <translation>equipos no armados o de corespuesta enviados</translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation>Programa</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>Llamadas</translation>
-    </message>
-    <message>
-        <source>Calls by program</source>
-        <translation>Llamadas por programa</translation>
-    </message>
-    <message>
-        <source>Calls by program, last 28 days</source>
-        <translation>Llamadas por programa, últimos 28 días</translation>
     </message>
 </context>
 <context>
@@ -2488,14 +2891,6 @@ Base de datos: %2</translation>
         <translation>&amp;Nombre:</translation>
     </message>
     <message>
-        <source>Person&apos;s name (Ctrl+F)</source>
-        <translation>Nombre de la persona (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search by the person&apos;s name</source>
-        <translation>Buscar por el nombre de la persona</translation>
-    </message>
-    <message>
         <source>Refresh (F5)</source>
         <translation>Actualizar (F5)</translation>
     </message>
@@ -2550,6 +2945,18 @@ Base de datos: %2</translation>
     <message>
         <source>Their version of the task is shown; what you typed was not saved.</source>
         <translation>Se muestra su versión de la tarea; lo que escribió no se guardó.</translation>
+    </message>
+    <message>
+        <source>Person&apos;s or assignee&apos;s name (Ctrl+F)</source>
+        <translation>Nombre de la persona o de quien tiene la tarea (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search by the person&apos;s or the assignee&apos;s name</source>
+        <translation>Buscar por el nombre de la persona o de quien tiene la tarea</translation>
+    </message>
+    <message>
+        <source>Lists the tasks where each word you type begins a word of the person&apos;s or the assignee&apos;s name; accents and capitals do not matter (&quot;mar&quot; finds María Pérez and Ana Marín, &quot;perez&quot; finds Pérez)</source>
+        <translation>Muestra las tareas en las que cada palabra que escribe es el comienzo de una palabra del nombre de la persona o de quien tiene la tarea; los acentos y las mayúsculas no importan (&quot;mar&quot; encuentra a María Pérez y a Ana Marín, &quot;perez&quot; encuentra a Pérez)</translation>
     </message>
 </context>
 <context>
@@ -3205,8 +3612,16 @@ Base de datos: %2</translation>
         <translation>Conexión perdida, reconectando… Lo que escribe se conserva.</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person&apos;s latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD&apos;s changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / contactos previos / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: copiar el número de devolución de llamada / volver a imprimir el último plan de seguridad de la persona&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / Ctrl+Mayús+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Llamada del CAD: usar / descartar los cambios del CAD&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+        <source>Program rules — HEART Desk</source>
+        <translation>Reglas del programa — HEART Desk</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program rules (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person&apos;s latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD&apos;s changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left / Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the period before / after&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the calls behind the chosen number&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reglas del programa (administradores; los supervisores las leen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / contactos previos / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: copiar el número de devolución de llamada / volver a imprimir el último plan de seguridad de la persona&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / Ctrl+Mayús+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Llamada del CAD: usar / descartar los cambios del CAD&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Izquierda / Alt+Derecha&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: el periodo anterior / siguiente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Intro&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: las llamadas detrás del número elegido&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Program &amp;rules…</source>
+        <translation>Reglas del pro&amp;grama…</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +4020,182 @@ Base de datos: %2</translation>
     <message>
         <source>The note is too long: at most %1 characters.</source>
         <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ReportTableModel</name>
+    <message>
+        <source>Enter or double-click: the calls behind this number</source>
+        <translation>Intro o doble clic: las llamadas detrás de este número</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ReportWindow</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>The first date must not be after the last one.</source>
+        <translation>La primera fecha no puede ser posterior a la última.</translation>
+    </message>
+    <message>
+        <source>Reading the report…</source>
+        <translation>Leyendo el informe…</translation>
+    </message>
+    <message>
+        <source>The report cannot be shown: %1</source>
+        <translation>No se puede mostrar el informe: %1</translation>
+    </message>
+    <message>
+        <source>Compared with %1 (the period before). All times are %2.</source>
+        <translation>Comparado con %1 (el periodo anterior). Todas las horas son %2.</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>llamadas</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>was %1, %2 pts</source>
+        <translation>era %1, %2 pts</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>era %1</translation>
+    </message>
+    <message>
+        <source>Eligible calls answered, by program (before: %1)</source>
+        <translation>Llamadas elegibles atendidas, por programa (antes: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>CRT median, dispatch to arrival (%n timed)</source>
+        <translation>
+            <numerusform>Mediana CRT, del despacho a la llegada (%n cronometrada)</numerusform>
+            <numerusform>Mediana CRT, del despacho a la llegada (%n cronometradas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>follow-ups within 48 h</source>
+        <translation>seguimientos en 48 h</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 pts)</source>
+        <translation>%1: %2 (%3 pts)</translation>
+    </message>
+    <message>
+        <source>Calls by hour of the week</source>
+        <translation>Llamadas por hora de la semana</translation>
+    </message>
+    <message>
+        <source>Calls by hour of the week, %1 and %2</source>
+        <translation>Llamadas por hora de la semana, %1 y %2</translation>
+    </message>
+    <message>
+        <source>Calls behind a number</source>
+        <translation>Llamadas detrás de un número</translation>
+    </message>
+    <message>
+        <source>The calls behind this number cannot be shown: %1</source>
+        <translation>No se pueden mostrar las llamadas detrás de este número: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3, %4</source>
+        <translation>%1 — %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>%1: this number counts people, not calls; no calls are listed.</source>
+        <translation>%1: este número cuenta personas, no llamadas; no se listan llamadas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n call(s).</source>
+        <translation>
+            <numerusform>%1: %n llamada.</numerusform>
+            <numerusform>%1: %n llamadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Exportar la tabla</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>No se pudo escribir el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Program report</source>
+        <translation>Informe del programa</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>Perío&amp;do:</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>The period before (Alt+Left)</source>
+        <translation>El periodo anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>The period after (Alt+Right)</source>
+        <translation>El periodo siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m</source>
+        <translation>D&amp;esde</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gram:</source>
+        <translation>Pro&amp;grama:</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>Todos los programas</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>Tab&amp;la:</translation>
+    </message>
+    <message>
+        <source>Publi&amp;c version</source>
+        <translation>Versión públi&amp;ca</translation>
+    </message>
+    <message>
+        <source>Counts of 1 to 10 shown as &quot;&lt;11&quot;, and the cells that would give them away as &quot;*&quot;: what may be published.</source>
+        <translation>Los recuentos de 1 a 10 se muestran como &quot;&lt;11&quot;, y las celdas que los delatarían como &quot;*&quot;: lo que se puede publicar.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xportar CSV…</translation>
+    </message>
+    <message>
+        <source>The table as shown, as a CSV file</source>
+        <translation>La tabla tal como se ve, en un archivo CSV</translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4852,275 @@ Base de datos: %2</translation>
     <message>
         <source>eligible</source>
         <translation>elegible</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RuleSetDiffView</name>
+    <message>
+        <source>What changes</source>
+        <translation>Qué cambia</translation>
+    </message>
+    <message>
+        <source>(not in this rule set)</source>
+        <translation>(no está en este conjunto de reglas)</translation>
+    </message>
+    <message>
+        <source>beats added: %1</source>
+        <translation>sectores añadidos: %1</translation>
+    </message>
+    <message>
+        <source>beats removed: %1</source>
+        <translation>sectores retirados: %1</translation>
+    </message>
+    <message>
+        <source>Call types</source>
+        <translation>Tipos de llamada</translation>
+    </message>
+    <message>
+        <source>Not when</source>
+        <translation>No cuando</translation>
+    </message>
+    <message>
+        <source>Only when</source>
+        <translation>Solo cuando</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>Área de servicio</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Festivos</translation>
+    </message>
+    <message>
+        <source>Follows up</source>
+        <translation>Da seguimiento</translation>
+    </message>
+    <message>
+        <source>%1 holiday dates</source>
+        <translation>%1 fechas festivas</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Holiday dates</source>
+        <translation>Fechas festivas</translation>
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation>Entra en vigor</translation>
+    </message>
+    <message>
+        <source>Compare &amp;from:</source>
+        <translation>Comparar d&amp;esde:</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>c&amp;on:</translation>
+    </message>
+    <message>
+        <source>Only &amp;differences</source>
+        <translation>Solo &amp;diferencias</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Rules before and after</source>
+        <translation>Reglas antes y después</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RuleSetView</name>
+    <message>
+        <source>No rule set chosen</source>
+        <translation>Ningún conjunto de reglas elegido</translation>
+    </message>
+    <message>
+        <source>%1 · takes effect %2 · time zone %3%4</source>
+        <translation>%1 · entra en vigor %2 · zona horaria %3%4</translation>
+    </message>
+    <message>
+        <source> · in force now</source>
+        <translation> · vigente ahora</translation>
+    </message>
+    <message>
+        <source>Service area of %1: anywhere (no location needed)</source>
+        <translation>Área de servicio de %1: en cualquier lugar (no hace falta la ubicación)</translation>
+    </message>
+    <message>
+        <source>Service area of %1: %2 beats</source>
+        <translation>Área de servicio de %1: %2 sectores</translation>
+    </message>
+    <message>
+        <source>Service area of %1: every beat of the map</source>
+        <translation>Área de servicio de %1: todos los sectores del mapa</translation>
+    </message>
+    <message>
+        <source>Service area of %1: every beat of the map except these:</source>
+        <translation>Área de servicio de %1: todos los sectores del mapa salvo estos:</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Call types</source>
+        <translation>Tipos de llamada</translation>
+    </message>
+    <message>
+        <source>Not when</source>
+        <translation>No cuando</translation>
+    </message>
+    <message>
+        <source>Only when</source>
+        <translation>Solo cuando</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>Área de servicio</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Festivos</translation>
+    </message>
+    <message>
+        <source>Follows up</source>
+        <translation>Da seguimiento</translation>
+    </message>
+    <message>
+        <source>Programs and their rules</source>
+        <translation>Los programas y sus reglas</translation>
+    </message>
+    <message>
+        <source>Hours of &amp;program:</source>
+        <translation>Horario del &amp;programa:</translation>
+    </message>
+    <message>
+        <source>Ho&amp;lidays</source>
+        <translation>&amp;Festivos</translation>
+    </message>
+    <message>
+        <source>Call &amp;types</source>
+        <translation>&amp;Tipos de llamada</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Other spellings</source>
+        <translation>Otras grafías</translation>
+    </message>
+    <message>
+        <source>Beats of the service area</source>
+        <translation>Sectores del área de servicio</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RuleSetsWidget</name>
+    <message>
+        <source>Program rules</source>
+        <translation>Reglas del programa</translation>
+    </message>
+    <message>
+        <source>The rules shipped with HEART Desk apply: none are stored yet.</source>
+        <translation>Se aplican las reglas que trae HEART Desk: todavía no hay ninguna guardada.</translation>
+    </message>
+    <message>
+        <source>Rule sets stored: %1.</source>
+        <translation>Conjuntos de reglas guardados: %1.</translation>
+    </message>
+    <message>
+        <source>You can read the rules; only an administrator changes them.</source>
+        <translation>Puede leer las reglas; solo un administrador las cambia.</translation>
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation>Entra en vigor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Stored as</source>
+        <translation>Guardado como</translation>
+    </message>
+    <message>
+        <source>Rule sets by the date they take effect</source>
+        <translation>Conjuntos de reglas por la fecha en que entran en vigor</translation>
+    </message>
+    <message>
+        <source>In force now</source>
+        <translation>Vigente ahora</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Próximo</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Pasado</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>de fábrica</translation>
+    </message>
+    <message>
+        <source>stored, version %1</source>
+        <translation>guardado, versión %1</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the rules in force</source>
+        <translation>&amp;Comparar con las reglas vigentes</translation>
+    </message>
+    <message>
+        <source>Rule &amp;set</source>
+        <translation>Conjunto de &amp;reglas</translation>
+    </message>
+    <message>
+        <source>Side &amp;by side</source>
+        <translation>&amp;Lado a lado</translation>
     </message>
 </context>
 <context>
@@ -5120,6 +5980,53 @@ Base de datos: %2</translation>
     <message>
         <source>Password for %1:</source>
         <translation>Contraseña de %1:</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::WeekHoursGrid</name>
+    <message>
+        <source>%1 %2: open</source>
+        <translation>%1 %2: abierto</translation>
+    </message>
+    <message>
+        <source>%1 %2: open %3 minutes of the hour</source>
+        <translation>%1 %2: abierto %3 minutos de la hora</translation>
+    </message>
+    <message>
+        <source>%1 %2: closed</source>
+        <translation>%1 %2: cerrado</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Opening hours by weekday and hour</source>
+        <translation>Horario de atención por día de la semana y hora</translation>
     </message>
 </context>
 </TS>
