@@ -82,6 +82,37 @@ private Q_SLOTS:
         QCOMPARE(huge.error().location, std::string("dueSoonHours"));
     }
 
+    void aNumberOutOfRangeIsNamedByItsJsonPath()
+    {
+        // Issue 19: {"dueSoonHours": 1e400} must say WHERE the number is, like
+        // every other error of these readers, not only "a number is out of range".
+        const auto policy = followup::parseFollowUpConfig("{\"dueSoonHours\": 1e400}", "policy.json");
+        QVERIFY(!policy);
+        QCOMPARE(policy.error().location, std::string("dueSoonHours"));
+        QVERIFY2(policy.error().message.find("out of range") != std::string::npos,
+                 policy.error().message.c_str());
+        const auto nested = followup::parseFollowUpConfig(
+            "{\"checkIn\": {\"skipWeekends\": true}, \"followUp\": {\"crt\": {\"dueHours\": -2e999}}}", "p");
+        QVERIFY(!nested);
+        QCOMPARE(nested.error().location, std::string("followUp.crt.dueHours"));
+        const auto inList = safety::parseCrisisServices(
+            "{\"en\": [{\"name\": \"a\", \"phone\": \"1\"}, {\"name\": \"b\", \"phone\": 1e400}]}", "s");
+        QVERIFY(!inList);
+        QCOMPARE(inList.error().code, std::string("json-syntax"));
+        QCOMPARE(inList.error().location, std::string("$.en[1].phone"));
+        const auto element = safety::parseCrisisServices("{\"en\": [[1, 2, 3e500]]}", "s");
+        QCOMPARE(element.error().location, std::string("$.en[0][2]"));
+        QCOMPARE(safety::parseCrisisServices("1e400", "s").error().location, std::string("$"));
+        QCOMPARE(followup::parseFollowUpConfig("1e400", "p").error().location, std::string("(top level)"));
+        // A key is quoted as a bounded excerpt in the path.
+        const std::string longKey(10'000, 'k');
+        const auto keyed = followup::parseFollowUpConfig("{\"" + longKey + "\": 1e400}", "p");
+        QVERIFY2(keyed.error().location.size() < 100, keyed.error().location.c_str());
+        // Syntax errors keep their byte offset.
+        QVERIFY(followup::parseFollowUpConfig("{\"dueSoonHours\": nope}", "p").error().location.starts_with(
+            "byte "));
+    }
+
     void deepNestingIsRefusedBeforeParsing()
     {
         // Issue 19: a 50,000-deep array crashed (SIGSEGV) while an error message dumped it.
