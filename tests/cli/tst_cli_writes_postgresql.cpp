@@ -5,7 +5,8 @@
 // - restarting the server two seconds into `demo` left a half-written
 //   database that a rerun refused with "(lock audit chain:)"; now the demo is
 //   one transaction: nothing is left, the failure says what failed, and a
-//   rerun works.
+//   rerun works;
+// - a schema holding another program's tables is refused, untouched.
 // Runs alone (RUN_SERIAL): it restarts the shared test server.
 #include "cli/CliTestSupport.h"
 #include "common/StrictTestMain.h"
@@ -127,6 +128,61 @@ private Q_SLOTS:
         QVERIFY2(migrated.out.contains(
                      QStringLiteral("schema version %1").arg(heart::store::Migrations::latestVersion())),
                  qPrintable(migrated.describe()));
+    }
+
+    // Issue 19 found SQLite files of other programs getting HEART Desk's
+    // tables; the same for a PostgreSQL schema: one that holds another
+    // program's tables (and no HEART Desk version table) is refused untouched.
+    void aForeignSchemaIsRefusedUntouched()
+    {
+        const QString name = createDatabase(QStringLiteral("foreign"));
+        QVERIFY(!name.isEmpty());
+        const QString url = urlOf(name);
+        {
+            RawSql other = RawSql::postgres(m_serverUrl, name, m_password);
+            QVERIFY2(other.isOpen(), qPrintable(other.lastError()));
+            QVERIFY(other.exec(QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)")));
+            QVERIFY(other.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 12.5)")));
+        }
+        const auto tables = [&] {
+            RawSql raw = RawSql::postgres(m_serverUrl, name, m_password);
+            return raw
+                .scalar(QStringLiteral("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM "
+                                       "information_schema.tables WHERE table_schema = 'public'"))
+                .toString();
+        };
+        for (const QStringList& command : {QStringList{QStringLiteral("migrate")},
+                                           QStringList{QStringLiteral("verify-audit")},
+                                           QStringList{QStringLiteral("demo")}}) {
+            const CliResult refused = runner().run(command + QStringList{QStringLiteral("--database"), url});
+            qInfo().noquote() << command.first() << "on a foreign schema:" << refused.err.trimmed();
+            CLI_EXPECT_EXIT(refused, 3);
+            QVERIFY2(refused.err.contains(QStringLiteral("not a readable HEART Desk database")),
+                     qPrintable(refused.describe()));
+            QVERIFY2(refused.err.contains(QStringLiteral("schema \"public\" holds 1 table(s) of another "
+                                                         "program, such as \"invoices\"")),
+                     qPrintable(refused.describe()));
+            QCOMPARE(tables(), QStringLiteral("invoices"));
+        }
+        // Another framework's schema_migrations is not HEART Desk's.
+        {
+            RawSql other = RawSql::postgres(m_serverUrl, name, m_password);
+            QVERIFY(other.exec(QStringLiteral("CREATE TABLE schema_migrations (version varchar PRIMARY KEY)")));
+        }
+        const CliResult rails = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
+        CLI_EXPECT_EXIT(rails, 3);
+        QVERIFY2(rails.err.contains(QStringLiteral("holds 2 table(s)")), qPrintable(rails.describe()));
+        QCOMPARE(tables(), QStringLiteral("invoices,schema_migrations"));
+
+        // HEART Desk's own database with a table someone added beside it still opens.
+        const QString own = createDatabase(QStringLiteral("own"));
+        QVERIFY(!own.isEmpty());
+        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}), 0);
+        {
+            RawSql raw = RawSql::postgres(m_serverUrl, own, m_password);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE local_notes (id integer)")));
+        }
+        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}), 0);
     }
 
     void demoCutShortByARestartLeavesNothing()
