@@ -7,6 +7,7 @@
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
 #include "shell/UiLog.h"
+#include "store/AuditCheckpoints.h"
 #include "store/Database.h"
 #include "store/EncryptedSqlite.h"
 
@@ -53,6 +54,8 @@ bool Startup::prepareDemo(const QString& path, quint64 seed)
         QMessageBox::critical(nullptr, tr("HEART Desk demo"), DomainText::errorText(error));
         return false;
     }
+    // The previous demo's audit key goes with the previous demo file: one key, not one per start.
+    store::AuditKeys::retireReplacedDemoKey(m_db->spec());
     return true;
 }
 
