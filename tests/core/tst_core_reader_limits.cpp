@@ -7,6 +7,7 @@
 #include "RoutingTestSupport.h"
 #include "core/JsonLimits.h"
 #include "core/cad/NatureCodeTable.h"
+#include "core/intake/IntakeDraft.h"
 #include "fuzz/FuzzReaders.h"
 
 #include <QElapsedTimer>
@@ -301,6 +302,63 @@ private Q_SLOTS:
                  std::string("language-code"));
     }
 
+    void intakeDraftsAreReadTotally()
+    {
+        // Issue 19: the intake draft, JSON in the database, is read by a core
+        // reader with the limits of the others; an error names the member and
+        // never quotes the person's words.
+        const std::string full = readFile(std::string(HEARTDESK_SOURCE_DIR) +
+                                          "/tests/fuzz/corpus/intake-draft/full.json");
+        const auto draft = intake::parseIntakeDraft(full);
+        QVERIFY2(draft, draft ? "" : draft.error().toString().c_str());
+        QCOMPARE(draft.value().callerName, std::string("Rosa Example"));
+        QCOMPARE(draft.value().personAge, 34);
+        QCOMPARE(draft.value().flags, (std::vector<bool>{false, true, false, false, false}));
+        QVERIFY(draft.value().beatFromPosition);
+        QCOMPARE(intake::parseIntakeDraft(intake::toJson(draft.value())).value(), draft.value());
+        // An older version's draft: what is missing keeps its default.
+        const auto older = intake::parseIntakeDraft(R"({"narrative": "typed before a crash"})");
+        QVERIFY(older);
+        QCOMPARE(older.value().personAge, -1);
+        QCOMPARE(older.value().narrative, std::string("typed before a crash"));
+
+        struct Bad
+        {
+            std::string text;
+            std::string location;
+            std::string code;
+        };
+        const std::string secret = "Quillfeather";
+        const std::vector<Bad> bad = {
+            {R"({"callerName": "Quillfeather", "narrative": 42})", "narrative", "wrong-type"},
+            {R"({"flags": [true, "Quillfeather"]})", "flags[1]", "wrong-type"},
+            {R"({"personAge": 151})", "personAge", "out-of-range"},
+            {R"({"personAge": 18446744073709551615})", "personAge", "out-of-range"},
+            {R"({"version": -3})", "version", "out-of-range"},
+            {R"({"personAge": 1e400})", "personAge", "json-syntax"},
+            {R"(["Quillfeather"])", "(top level)", "wrong-type"},
+            {R"({"narrative": "Quillfeather\u0000"})", "narrative", "not-text"},
+            {R"({"narrative": ")" + std::string(intake::kDraftMaxTextBytes + 1, 'a') + R"("})", "narrative", "too-long"},
+            {R"({"narrative": "Quillfeather)", "byte", "json-syntax"},
+        };
+        for (const Bad& row : bad) {
+            const auto parsed = intake::parseIntakeDraft(row.text);
+            if (row.code.empty())
+                continue;
+            QVERIFY2(!parsed, row.text.substr(0, 80).c_str());
+            QCOMPARE(parsed.error().code, row.code);
+            QVERIFY2(parsed.error().location.starts_with(row.location), parsed.error().location.c_str());
+            QVERIFY2(parsed.error().toString().find(secret) == std::string::npos,
+                     parsed.error().toString().c_str());
+            QVERIFY(parsed.error().toString().size() < 300);
+        }
+        std::string manyFlags = R"({"flags": [)";
+        for (std::size_t i = 0; i <= intake::kDraftMaxFlags; ++i)
+            manyFlags += i ? ",true" : "true";
+        QCOMPARE(intake::parseIntakeDraft(manyFlags + "]}").error().code, std::string("too-long"));
+        QCOMPARE(intake::parseIntakeDraft(deepArray(50'000)).error().code, std::string("too-deep"));
+    }
+
     void fuzzRegressionsReplay()
     {
         // Every seed and every input a fuzzer once crashed on, through the
@@ -318,6 +376,7 @@ private Q_SLOTS:
             {"replay", fuzz::replay},
             {"resource-csv", fuzz::resourceCsv},
             {"safety-plan", fuzz::safetyPlan},
+            {"intake-draft", fuzz::intakeDraft},
         };
         std::size_t replayed = 0;
         for (const Target& target : targets) {
