@@ -317,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(draft.value().beatFromPosition);
         QCOMPARE(intake::parseIntakeDraft(intake::toJson(draft.value())).value(), draft.value());
         // An older version's draft: what is missing keeps its default.
-        const auto older = intake::parseIntakeDraft(R"({"narrative": "typed before a crash"})");
+        const auto older = intake::parseIntakeDraft("{\"narrative\": \"typed before a crash\"}");
         QVERIFY(older);
         QCOMPARE(older.value().personAge, -1);
         QCOMPARE(older.value().narrative, std::string("typed before a crash"));
@@ -330,16 +330,16 @@ private Q_SLOTS:
         };
         const std::string secret = "Quillfeather";
         const std::vector<Bad> bad = {
-            {R"({"callerName": "Quillfeather", "narrative": 42})", "narrative", "wrong-type"},
-            {R"({"flags": [true, "Quillfeather"]})", "flags[1]", "wrong-type"},
-            {R"({"personAge": 151})", "personAge", "out-of-range"},
-            {R"({"personAge": 18446744073709551615})", "personAge", "out-of-range"},
-            {R"({"version": -3})", "version", "out-of-range"},
-            {R"({"personAge": 1e400})", "personAge", "json-syntax"},
-            {R"(["Quillfeather"])", "(top level)", "wrong-type"},
-            {R"({"narrative": "Quillfeather\u0000"})", "narrative", "not-text"},
-            {R"({"narrative": ")" + std::string(intake::kDraftMaxTextBytes + 1, 'a') + R"("})", "narrative", "too-long"},
-            {R"({"narrative": "Quillfeather)", "byte", "json-syntax"},
+            {"{\"callerName\": \"Quillfeather\", \"narrative\": 42}", "narrative", "wrong-type"},
+            {"{\"flags\": [true, \"Quillfeather\"]}", "flags[1]", "wrong-type"},
+            {"{\"personAge\": 151}", "personAge", "out-of-range"},
+            {"{\"personAge\": 18446744073709551615}", "personAge", "out-of-range"},
+            {"{\"version\": -3}", "version", "out-of-range"},
+            {"{\"personAge\": 1e400}", "personAge", "json-syntax"},
+            {"[\"Quillfeather\"]", "(top level)", "wrong-type"},
+            {"{\"narrative\": \"Quillfeather\\u0000\"}", "narrative", "not-text"},
+            {"{\"narrative\": \"" + std::string(intake::kDraftMaxTextBytes + 1, 'a') + "\"}", "narrative", "too-long"},
+            {"{\"narrative\": \"Quillfeather", "byte", "json-syntax"},
         };
         for (const Bad& row : bad) {
             const auto parsed = intake::parseIntakeDraft(row.text);
@@ -352,7 +352,7 @@ private Q_SLOTS:
                      parsed.error().toString().c_str());
             QVERIFY(parsed.error().toString().size() < 300);
         }
-        std::string manyFlags = R"({"flags": [)";
+        std::string manyFlags = "{\"flags\": [";
         for (std::size_t i = 0; i <= intake::kDraftMaxFlags; ++i)
             manyFlags += i ? ",true" : "true";
         QCOMPARE(intake::parseIntakeDraft(manyFlags + "]}").error().code, std::string("too-long"));

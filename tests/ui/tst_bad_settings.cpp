@@ -149,13 +149,13 @@ private Q_SLOTS:
                         {id, counselorId, QStringLiteral("intake/") + id, content, now});
         };
         QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000a"),
-                      QStringLiteral(R"({"formId": "0190f3a2-0000-7000-8000-00000000000a", )"
-                                     R"("callerName": "Robin Quillfeather", "narrative": 42})")));
+                      QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000a\", "
+                                     "\"callerName\": \"Robin Quillfeather\", \"narrative\": 42}")));
         QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000b"),
-                      QStringLiteral(R"({"formId": "0190f3a2-0000-7000-8000-00000000000b", "narrative": "He sa)")));
+                      QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000b\", \"narrative\": \"He sa")));
         QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000c"),
-                      QStringLiteral(R"({"formId": "0190f3a2-0000-7000-8000-00000000000c", )"
-                                     R"("callerName": "Wren Applewood", "narrative": "Calm now."})")));
+                      QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000c\", "
+                                     "\"callerName\": \"Wren Applewood\", \"narrative\": \"Calm now.\"}")));
 
         auto counselor = f.openWorkstation();
         QVERIFY(counselor && counselor->ok());
