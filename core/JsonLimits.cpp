@@ -2,9 +2,9 @@
 #include "core/JsonLimits.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
-#include <nlohmann/json.hpp>
 
 namespace heart {
 
@@ -43,8 +43,9 @@ public:
                 const std::size_t index = &frame == &m_frames.back() ? frame.index + 1 : frame.index;
                 result += "[" + std::to_string(index) + "]";
             } else if (frame.hasKey) {
-                const std::string shownKey =
-                    frame.key.size() > kExcerptBytes ? excerpt(frame.key) : excerpt(frame.key, frame.key.size());
+                const std::string shownKey = frame.key.size() > kExcerptBytes
+                                                 ? excerpt(frame.key)
+                                                 : excerpt(frame.key, frame.key.size());
                 result += (result.empty() ? "" : ".") + shownKey;
             }
         }
@@ -211,10 +212,11 @@ Result<nlohmann::json, DataError> parseJsonText(std::string_view text, const std
         } catch (const std::exception&) {
             location.clear();
         }
-        return DataError{sourceName, location, "json-syntax",
-                         "the number" + at +
-                             " is out of range (larger than any floating-point number can hold; out_of_range." +
-                             std::to_string(error.id) + ")"};
+        return DataError{
+            sourceName, location, "json-syntax",
+            "the number" + at +
+                " is out of range (larger than any floating-point number can hold; out_of_range." +
+                std::to_string(error.id) + ")"};
     } catch (const std::exception&) {
         return DataError{sourceName, "", "json-syntax", "not valid JSON"};
     }

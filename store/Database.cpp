@@ -127,13 +127,15 @@ StoreError checkOwnContent(QSqlDatabase& db, encrypted::FileKind kind)
 StoreError checkOwnSchema(QSqlDatabase& db)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral(
-            "SELECT c.relname, current_schema() FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
-            "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
-            "AND d.objid = c.oid AND d.deptype = 'e') ORDER BY c.relname")))
-        return StoreError::make(StoreErrorCode::QueryFailed,
-                                QStringLiteral("look at the schema's tables: %1").arg(query.lastError().text()));
+    if (!query.exec(
+            QStringLiteral("SELECT c.relname, current_schema() FROM pg_class c JOIN pg_namespace n ON n.oid "
+                           "= c.relnamespace "
+                           "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                           "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                           "AND d.objid = c.oid AND d.deptype = 'e') ORDER BY c.relname")))
+        return StoreError::make(
+            StoreErrorCode::QueryFailed,
+            QStringLiteral("look at the schema's tables: %1").arg(query.lastError().text()));
     QStringList others;
     bool versioned = false;
     QString schema;
@@ -152,8 +154,9 @@ StoreError checkOwnSchema(QSqlDatabase& db)
                 "AND table_name = 'schema_migrations' AND column_name IN ('version', 'description', "
                 "'applied_at')")) ||
             !query.next())
-            return StoreError::make(StoreErrorCode::QueryFailed,
-                                    QStringLiteral("look at schema_migrations: %1").arg(query.lastError().text()));
+            return StoreError::make(
+                StoreErrorCode::QueryFailed,
+                QStringLiteral("look at schema_migrations: %1").arg(query.lastError().text()));
         if (query.value(0).toInt() != 3) {
             query.finish();
             versioned = false;

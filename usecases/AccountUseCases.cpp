@@ -1,8 +1,8 @@
 #include "usecases/AccountUseCases.h"
 
-#include "usecases/AdministratorRole.h"
 #include "store/AuditTrail.h"
 #include "store/DraftStore.h"
+#include "usecases/AdministratorRole.h"
 
 namespace heart::usecases {
 

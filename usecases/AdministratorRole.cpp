@@ -8,8 +8,9 @@
 
 namespace heart::usecases {
 
-store::StoreError setRolesWithPassword(const Context& context, const QString& userId, const QList<Role>& roles,
-                                       int expectedVersion, const QString& newPassword)
+store::StoreError setRolesWithPassword(const Context& context, const QString& userId,
+                                       const QList<Role>& roles, int expectedVersion,
+                                       const QString& newPassword)
 {
     store::AccountStore accounts(context.db, context.clock);
     const auto plain = [&] {
@@ -25,15 +26,15 @@ store::StoreError setRolesWithPassword(const Context& context, const QString& us
         current.value().version != expectedVersion)
         return plain();
     if (newPassword.isEmpty()) {
-        store::StoreError error =
-            store::StoreError::make(store::StoreErrorCode::WeakPassword,
-                                    QString::fromLatin1(kAdministratorNeedsNewPassword), QStringLiteral("password"));
+        store::StoreError error = store::StoreError::make(store::StoreErrorCode::WeakPassword,
+                                                          QString::fromLatin1(kAdministratorNeedsNewPassword),
+                                                          QStringLiteral("password"));
         error.limit = int(account::kMinimumAdministratorPasswordLength);
         return error;
     }
     if (store::StoreError error = store::AccountStore::checkPassword(newPassword, current.value().login,
-                                                                      current.value().displayName,
-                                                                      /*administrator=*/true))
+                                                                     current.value().displayName,
+                                                                     /*administrator=*/true))
         return error;
     // The new password and the role together, or neither.
     store::SqlTransaction tx(context.db);

@@ -22,7 +22,8 @@ inline constexpr const char* kAdministratorNeedsNewPassword = "administrator-nee
 
 // AccountUseCases::setRoles, with the new password the administrator role
 // needs (ignored, and may be empty, when the administrator role is not being given).
-store::StoreError setRolesWithPassword(const Context& context, const QString& userId, const QList<Role>& roles,
-                                       int expectedVersion, const QString& newPassword);
+store::StoreError setRolesWithPassword(const Context& context, const QString& userId,
+                                       const QList<Role>& roles, int expectedVersion,
+                                       const QString& newPassword);
 
 } // namespace heart::usecases

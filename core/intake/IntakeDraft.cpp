@@ -62,7 +62,8 @@ void readInteger(const json& root, const char* key, int low, int high, int& out)
     }
     if (number < low || number > high)
         fail(key, "out-of-range",
-             "expected " + std::to_string(low) + " to " + std::to_string(high) + "; the number is outside that range");
+             "expected " + std::to_string(low) + " to " + std::to_string(high) +
+                 "; the number is outside that range");
     out = int(number);
 }
 

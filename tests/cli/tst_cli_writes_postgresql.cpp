@@ -142,7 +142,8 @@ private Q_SLOTS:
         {
             RawSql other = RawSql::postgres(m_serverUrl, name, m_password);
             QVERIFY2(other.isOpen(), qPrintable(other.lastError()));
-            QVERIFY(other.exec(QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)")));
+            QVERIFY(
+                other.exec(QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)")));
             QVERIFY(other.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 12.5)")));
         }
         const auto tables = [&] {
@@ -152,9 +153,9 @@ private Q_SLOTS:
                                        "information_schema.tables WHERE table_schema = 'public'"))
                 .toString();
         };
-        for (const QStringList& command : {QStringList{QStringLiteral("migrate")},
-                                           QStringList{QStringLiteral("verify-audit")},
-                                           QStringList{QStringLiteral("demo")}}) {
+        for (const QStringList& command :
+             {QStringList{QStringLiteral("migrate")}, QStringList{QStringLiteral("verify-audit")},
+              QStringList{QStringLiteral("demo")}}) {
             const CliResult refused = runner().run(command + QStringList{QStringLiteral("--database"), url});
             qInfo().noquote() << command.first() << "on a foreign schema:" << refused.err.trimmed();
             CLI_EXPECT_EXIT(refused, 3);
@@ -168,7 +169,8 @@ private Q_SLOTS:
         // Another framework's schema_migrations is not HEART Desk's.
         {
             RawSql other = RawSql::postgres(m_serverUrl, name, m_password);
-            QVERIFY(other.exec(QStringLiteral("CREATE TABLE schema_migrations (version varchar PRIMARY KEY)")));
+            QVERIFY(
+                other.exec(QStringLiteral("CREATE TABLE schema_migrations (version varchar PRIMARY KEY)")));
         }
         const CliResult rails = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
         CLI_EXPECT_EXIT(rails, 3);
@@ -178,12 +180,14 @@ private Q_SLOTS:
         // HEART Desk's own database with a table someone added beside it still opens.
         const QString own = createDatabase(QStringLiteral("own"));
         QVERIFY(!own.isEmpty());
-        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}), 0);
+        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}),
+                        0);
         {
             RawSql raw = RawSql::postgres(m_serverUrl, own, m_password);
             QVERIFY(raw.exec(QStringLiteral("CREATE TABLE local_notes (id integer)")));
         }
-        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}), 0);
+        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}),
+                        0);
     }
 
     void demoCutShortByARestartLeavesNothing()
@@ -239,8 +243,9 @@ private Q_SLOTS:
                  restart.readAll().constData());
         QVERIFY(demo.waitForFinished(300000));
         const QString err = QString::fromUtf8(demo.readAllStandardError());
-        QVERIFY2(demo.exitStatus() == QProcess::NormalExit && demo.exitCode() != 0,
-                 qPrintable(QStringLiteral("the demo survived a restart inside its transaction: %1").arg(err)));
+        QVERIFY2(
+            demo.exitStatus() == QProcess::NormalExit && demo.exitCode() != 0,
+            qPrintable(QStringLiteral("the demo survived a restart inside its transaction: %1").arg(err)));
 
         // Cut short: the message says what failed, and nothing was left behind.
         qInfo().noquote() << "demo cut short by the restart:" << err.trimmed();

@@ -110,8 +110,9 @@ private Q_SLOTS:
         const auto keyed = followup::parseFollowUpConfig("{\"" + longKey + "\": 1e400}", "p");
         QVERIFY2(keyed.error().location.size() < 100, keyed.error().location.c_str());
         // Syntax errors keep their byte offset.
-        QVERIFY(followup::parseFollowUpConfig("{\"dueSoonHours\": nope}", "p").error().location.starts_with(
-            "byte "));
+        QVERIFY(followup::parseFollowUpConfig("{\"dueSoonHours\": nope}", "p")
+                    .error()
+                    .location.starts_with("byte "));
     }
 
     void deepNestingIsRefusedBeforeParsing()
@@ -307,8 +308,8 @@ private Q_SLOTS:
         // Issue 19: the intake draft, JSON in the database, is read by a core
         // reader with the limits of the others; an error names the member and
         // never quotes the person's words.
-        const std::string full = readFile(std::string(HEARTDESK_SOURCE_DIR) +
-                                          "/tests/fuzz/corpus/intake-draft/full.json");
+        const std::string full =
+            readFile(std::string(HEARTDESK_SOURCE_DIR) + "/tests/fuzz/corpus/intake-draft/full.json");
         const auto draft = intake::parseIntakeDraft(full);
         QVERIFY2(draft, draft ? "" : draft.error().toString().c_str());
         QCOMPARE(draft.value().callerName, std::string("Rosa Example"));
@@ -338,7 +339,8 @@ private Q_SLOTS:
             {"{\"personAge\": 1e400}", "personAge", "json-syntax"},
             {"[\"Quillfeather\"]", "(top level)", "wrong-type"},
             {"{\"narrative\": \"Quillfeather\\u0000\"}", "narrative", "not-text"},
-            {"{\"narrative\": \"" + std::string(intake::kDraftMaxTextBytes + 1, 'a') + "\"}", "narrative", "too-long"},
+            {"{\"narrative\": \"" + std::string(intake::kDraftMaxTextBytes + 1, 'a') + "\"}", "narrative",
+             "too-long"},
             {"{\"narrative\": \"Quillfeather", "byte", "json-syntax"},
         };
         for (const Bad& row : bad) {

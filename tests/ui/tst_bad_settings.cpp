@@ -151,8 +151,9 @@ private Q_SLOTS:
         QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000a"),
                       QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000a\", "
                                      "\"callerName\": \"Robin Quillfeather\", \"narrative\": 42}")));
-        QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000b"),
-                      QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000b\", \"narrative\": \"He sa")));
+        QVERIFY(draft(
+            QStringLiteral("0190f3a2-0000-7000-8000-00000000000b"),
+            QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000b\", \"narrative\": \"He sa")));
         QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000c"),
                       QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000c\", "
                                      "\"callerName\": \"Wren Applewood\", \"narrative\": \"Calm now.\"}")));
@@ -169,17 +170,23 @@ private Q_SLOTS:
         }
         QCOMPARE(forms.keys(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
         const QString wrongType = forms.value(QStringLiteral("a"))->statusText();
-        QVERIFY2(wrongType.startsWith(QStringLiteral("The draft saved for this call could not be read (narrative: "
-                                                     "expected text, got a whole number)")),
-                 qPrintable(wrongType));
+        QVERIFY2(
+            wrongType.startsWith(QStringLiteral("The draft saved for this call could not be read (narrative: "
+                                                "expected text, got a whole number)")),
+            qPrintable(wrongType));
         QVERIFY(!wrongType.contains(QStringLiteral("Robin")));
-        QVERIFY(forms.value(QStringLiteral("a"))->findChild<QLineEdit*>(QStringLiteral("callerName"))->text().isEmpty());
+        QVERIFY(forms.value(QStringLiteral("a"))
+                    ->findChild<QLineEdit*>(QStringLiteral("callerName"))
+                    ->text()
+                    .isEmpty());
         const QString cut = forms.value(QStringLiteral("b"))->statusText();
         QVERIFY2(cut.contains(QStringLiteral("could not be read (byte ")), qPrintable(cut));
         QVERIFY(!cut.contains(QStringLiteral("He sa")));
         ui::IntakeForm* good = forms.value(QStringLiteral("c"));
-        QCOMPARE(good->statusText(), QStringLiteral("Restored from the draft saved before the program stopped."));
-        QCOMPARE(good->findChild<QLineEdit*>(QStringLiteral("callerName"))->text(), QStringLiteral("Wren Applewood"));
+        QCOMPARE(good->statusText(),
+                 QStringLiteral("Restored from the draft saved before the program stopped."));
+        QCOMPARE(good->findChild<QLineEdit*>(QStringLiteral("callerName"))->text(),
+                 QStringLiteral("Wren Applewood"));
 
         // The rest works: a new call starts, and typing into the damaged draft's form replaces it.
         auto* newCall = home->findChild<QAction*>(QStringLiteral("actionNewCall"));
@@ -193,10 +200,11 @@ private Q_SLOTS:
         ui::IntakeForm* damaged = forms.value(QStringLiteral("a"));
         damaged->findChild<QLineEdit*>(QStringLiteral("callerName"))->setText(QStringLiteral("Robin Q."));
         damaged->flushDraft();
-        QTRY_COMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form = "
-                                            "'intake/0190f3a2-0000-7000-8000-00000000000a' AND content LIKE "
-                                            "'%\"callerName\":\"Robin Q.\"%'")),
-                 1);
+        QTRY_COMPARE(
+            f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form = "
+                                       "'intake/0190f3a2-0000-7000-8000-00000000000a' AND content LIKE "
+                                       "'%\"callerName\":\"Robin Q.\"%'")),
+            1);
     }
 };
 

@@ -165,8 +165,8 @@ private Q_SLOTS:
         QCOMPARE(none.detail, QString::fromLatin1(usecases::kAdministratorNeedsNewPassword));
         QCOMPARE(none.field, QStringLiteral("password"));
         QCOMPARE(none.limit, 12);
-        const StoreError tooShort =
-            usecases::setRolesWithPassword({db(), clock(), administrator()}, id, promoted, 1, QStringLiteral("maple-orb"));
+        const StoreError tooShort = usecases::setRolesWithPassword({db(), clock(), administrator()}, id,
+                                                                   promoted, 1, QStringLiteral("maple-orb"));
         QCOMPARE(storeErrorCodeName(tooShort.code), storeErrorCodeName(StoreErrorCode::WeakPassword));
         QCOMPARE(tooShort.detail, QStringLiteral("too-short"));
         QCOMPARE(tooShort.limit, 12);
@@ -183,14 +183,15 @@ private Q_SLOTS:
 
         // With an administrator's password: promoted, and that password is the one that signs in.
         const QString strong = QStringLiteral("harbor tide lantern");
-        HEARTDESK_VERIFY_OK(usecases::setRolesWithPassword({db(), clock(), administrator()}, id, promoted, 1, strong));
+        HEARTDESK_VERIFY_OK(
+            usecases::setRolesWithPassword({db(), clock(), administrator()}, id, promoted, 1, strong));
         QCOMPARE(journal(seq).size(), 2); // the password reset, then the roles
         QCOMPARE(m_fixture->auditCount(audit::PasswordReset, m_fixture->administrator().userId()), 1);
         QVERIFY(!usecases::SignInUseCases(db(), clock())
                      .signIn(QStringLiteral("sam"), shortButFine, TestDatabase::workstation())
                      .ok());
-        auto signedIn =
-            usecases::SignInUseCases(db(), clock()).signIn(QStringLiteral("sam"), strong, TestDatabase::workstation());
+        auto signedIn = usecases::SignInUseCases(db(), clock())
+                            .signIn(QStringLiteral("sam"), strong, TestDatabase::workstation());
         HEARTDESK_VERIFY_RESULT(signedIn);
         for (const UserAccount& user : accounts.users().value()) {
             if (user.id == id)

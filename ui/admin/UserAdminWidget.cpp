@@ -198,7 +198,8 @@ void UserAdminWidget::saveRoles()
     const QString password = promoted ? m_resetPassword->text() : QString();
     if (promoted)
         m_resetPassword->clear();
-    if (store::StoreError error = usecases::setRolesWithPassword(m_services, user->id, roles, user->version, password)) {
+    if (store::StoreError error =
+            usecases::setRolesWithPassword(m_services, user->id, roles, user->version, password)) {
         if (error.code == store::StoreErrorCode::WeakPassword) {
             // The reason goes under the password field, which takes the focus for a new one.
             m_message->hide();

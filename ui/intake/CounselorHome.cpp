@@ -229,16 +229,19 @@ void CounselorHome::showDrafts()
         if (open.contains(draft.form))
             continue;
         const QByteArray utf8 = draft.content.toUtf8();
-        const auto parsed = intake::parseIntakeDraft(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+        const auto parsed =
+            intake::parseIntakeDraft(std::string_view(utf8.constData(), std::size_t(utf8.size())));
         const intake::IntakeDraft content = parsed ? parsed.value() : intake::IntakeDraft{};
         DraftListDialog::Entry entry;
         entry.form = draft.form;
         entry.cadNumber = QString::fromStdString(content.cadNumber);
         // The form keeps the time received as the program's wall time.
-        const QDateTime received = QDateTime::fromString(QString::fromStdString(content.received), Qt::ISODate);
+        const QDateTime received =
+            QDateTime::fromString(QString::fromStdString(content.received), Qt::ISODate);
         entry.received =
             received.isValid() ? received.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
-        entry.callType = parsed ? QString::fromStdString(content.callType) : tr("(this draft cannot be read)");
+        entry.callType =
+            parsed ? QString::fromStdString(content.callType) : tr("(this draft cannot be read)");
         const roster::LocalDateTime saved = m_routing->zone().toLocal(store::toTimePoint(draft.savedAt));
         entry.saved = QStringLiteral("%1-%2-%3 %4:%5")
                           .arg(int(saved.date.year()), 4, 10, QLatin1Char('0'))
@@ -246,8 +249,7 @@ void CounselorHome::showDrafts()
                           .arg(unsigned(saved.date.day()), 2, 10, QLatin1Char('0'))
                           .arg(saved.minuteOfDay / 60, 2, 10, QLatin1Char('0'))
                           .arg(saved.minuteOfDay % 60, 2, 10, QLatin1Char('0'));
-        if (auto answers =
-                triage::decodeCssrs(content.cssrs))
+        if (auto answers = triage::decodeCssrs(content.cssrs))
             entry.imminentRisk = triage::assessCssrs(answers.value()).risk == routing::RiskLevel::High;
         entries << entry;
     }

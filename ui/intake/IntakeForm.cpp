@@ -549,8 +549,8 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
 bool IntakeForm::restoreDraftText(const QString& key, const QString& text, bool reopened)
 {
     const QByteArray utf8 = text.toUtf8();
-    const auto parsed =
-        intake::parseIntakeDraft(std::string_view(utf8.constData(), std::size_t(utf8.size())), "intake draft");
+    const auto parsed = intake::parseIntakeDraft(std::string_view(utf8.constData(), std::size_t(utf8.size())),
+                                                 "intake draft");
     if (!parsed) {
         // The form stays empty under the draft's own key (typing here replaces
         // the unreadable draft); what was wrong goes to the status line, never
@@ -561,8 +561,9 @@ bool IntakeForm::restoreDraftText(const QString& key, const QString& text, bool 
         const QString where = QString::fromStdString(error.location);
         setStatus(tr("The draft saved for this call could not be read (%1), so this form is empty. The other "
                      "calls and drafts are not affected.")
-                      .arg(where.isEmpty() ? QString::fromStdString(error.message)
-                                           : where + QStringLiteral(": ") + QString::fromStdString(error.message)));
+                      .arg(where.isEmpty()
+                               ? QString::fromStdString(error.message)
+                               : where + QStringLiteral(": ") + QString::fromStdString(error.message)));
         m_headline->setText(title());
         return false;
     }
