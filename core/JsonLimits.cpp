@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 namespace heart {
 
@@ -24,6 +26,96 @@ std::size_t sequenceLength(std::string_view text, std::size_t i)
     }
     return length;
 }
+
+// Follows a parse to the value where it stops and names that value by its
+// JSON path ("followUp.crt.dueHours", "en[1].phone"): the SAX events give
+// every key and array element, and parse_error() comes while the failing
+// value is pending. Builds nothing; the depth was bounded before.
+class PathAtError : public nlohmann::json_sax<nlohmann::json>
+{
+public:
+    std::string path(std::string_view root) const
+    {
+        std::string result(root);
+        for (const Frame& frame : m_frames) {
+            if (frame.isArray) {
+                // The failing element was not reported yet: it is the next one.
+                const std::size_t index = &frame == &m_frames.back() ? frame.index + 1 : frame.index;
+                result += "[" + std::to_string(index) + "]";
+            } else if (frame.hasKey) {
+                const std::string shownKey = frame.key.size() > kExcerptBytes
+                                                 ? excerpt(frame.key)
+                                                 : excerpt(frame.key, frame.key.size());
+                result += (result.empty() ? "" : ".") + shownKey;
+            }
+        }
+        return result;
+    }
+    bool failed() const { return m_failed; }
+    std::size_t position() const { return m_position; }
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override
+    {
+        value();
+        m_frames.push_back(Frame{});
+        return true;
+    }
+    bool key(string_t& key) override
+    {
+        m_frames.back().key = key;
+        m_frames.back().hasKey = true;
+        return true;
+    }
+    bool end_object() override
+    {
+        m_frames.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) override
+    {
+        value();
+        Frame frame;
+        frame.isArray = true;
+        m_frames.push_back(std::move(frame));
+        return true;
+    }
+    bool end_array() override
+    {
+        m_frames.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override
+    {
+        m_failed = true;
+        m_position = position;
+        return false;
+    }
+
+private:
+    struct Frame
+    {
+        bool isArray = false;
+        std::size_t index = static_cast<std::size_t>(-1); // last element reported
+        bool hasKey = false;
+        std::string key;
+    };
+    bool value()
+    {
+        if (!m_frames.empty() && m_frames.back().isArray)
+            ++m_frames.back().index;
+        return true;
+    }
+    std::vector<Frame> m_frames;
+    bool m_failed = false;
+    std::size_t m_position = 0;
+};
 
 } // namespace
 
@@ -85,7 +177,7 @@ int jsonNestingDepth(std::string_view text, int limit, std::size_t* where)
 }
 
 Result<nlohmann::json, DataError> parseJsonText(std::string_view text, const std::string& sourceName,
-                                                std::size_t maxBytes)
+                                                std::size_t maxBytes, std::string_view pathRoot)
 {
     if (text.size() > maxBytes)
         return DataError{sourceName, "", "too-large",
@@ -104,10 +196,27 @@ Result<nlohmann::json, DataError> parseJsonText(std::string_view text, const std
         return DataError{sourceName, "byte " + std::to_string(error.byte), "json-syntax",
                          "not valid JSON (or not UTF-8) at byte " + std::to_string(error.byte)};
     } catch (const nlohmann::json::out_of_range& error) {
-        // what() quotes the number ("number overflow parsing '1e400'"): the code only.
-        return DataError{sourceName, "", "json-syntax",
-                         "a number is out of range (overflow; out_of_range." + std::to_string(error.id) +
-                             ")"};
+        // what() quotes the number ("number overflow parsing '1e400'"): never
+        // quoted. Where it is comes from a second pass that tracks the path.
+        std::string location;
+        std::string at;
+        try {
+            PathAtError tracker;
+            nlohmann::json::sax_parse(text.begin(), text.end(), &tracker);
+            if (tracker.failed()) {
+                location = tracker.path(pathRoot);
+                if (location.empty())
+                    location = "(top level)";
+                at = " at byte " + std::to_string(tracker.position());
+            }
+        } catch (const std::exception&) {
+            location.clear();
+        }
+        return DataError{
+            sourceName, location, "json-syntax",
+            "the number" + at +
+                " is out of range (larger than any floating-point number can hold; out_of_range." +
+                std::to_string(error.id) + ")"};
     } catch (const std::exception&) {
         return DataError{sourceName, "", "json-syntax", "not valid JSON"};
     }

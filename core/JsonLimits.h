@@ -49,11 +49,16 @@ int jsonNestingDepth(std::string_view text, int limit, std::size_t* where = null
 // Parses JSON text within the limits. Errors (file = sourceName):
 //   too-large    more than maxBytes
 //   too-deep     nested deeper than kJsonMaxDepth (location "byte N")
-//   json-syntax  not JSON, not UTF-8, or a number out of range such as 1e400
-//                (location "byte N" where known); the message never quotes
-//                the text (a safety plan or draft holds a person's words)
+//   json-syntax  not JSON or not UTF-8 (location "byte N" where known), or a
+//                number out of range such as 1e400 (location: the JSON path
+//                of that number, "followUp.crt.dueHours" or "list[2]", after
+//                pathRoot: "$" gives "$.en[1].phone"; the top level itself is
+//                pathRoot, or "(top level)" when that is empty); the message
+//                never quotes the text (a safety plan or draft holds a
+//                person's words)
 Result<nlohmann::json, DataError> parseJsonText(std::string_view text, const std::string& sourceName,
-                                                std::size_t maxBytes = kJsonMaxBytes);
+                                                std::size_t maxBytes = kJsonMaxBytes,
+                                                std::string_view pathRoot = {});
 
 // A JSON value for an error message, as compact JSON cut to an excerpt
 // (strings too). Never throws. For values parsed by parseJsonText (so

@@ -228,6 +228,34 @@ StoreResult<AuditKey> AuditKeys::importText(const QByteArray& text)
     return key;
 }
 
+int AuditKeys::retireReplacedDemoKey(const ConnectionSpec& spec)
+{
+    // heads/<hash>.demo-key names the key of the demo database last written
+    // at this location; the remembered head names the current database's key.
+    const QString marker = headPath(spec).chopped(int(sizeof(".json") - 1)) + QStringLiteral(".demo-key");
+    const auto current = AuditHeadMemory::read(spec);
+    if (!current)
+        return 0;
+    QString previous;
+    {
+        QFile file(marker);
+        if (file.open(QIODevice::ReadOnly))
+            previous = QString::fromLatin1(file.read(64)).trimmed();
+    }
+    int removed = 0;
+    if (validKeyId(previous) && previous != current->keyId) {
+        if (QFile::remove(keyPath(previous)))
+            ++removed;
+        QMutexLocker lock(&cacheMutex());
+        cache().erase(previous);
+    }
+    if (previous != current->keyId) {
+        if (StoreError error = writeOwnerOnly(marker, current->keyId.toLatin1() + '\n'))
+            qCWarning(lcStore) << "cannot note the demo's audit key:" << error.detail;
+    }
+    return removed;
+}
+
 // ---------------------------------------------------------------------------
 
 QString AuditHeadMemory::identity(const ConnectionSpec& spec)

@@ -49,6 +49,14 @@ public:
     static StoreResult<AuditKey> importText(const QByteArray& text);
     static QString folder(); // DatabaseKeys::keyFolder()/audit
     static QString idOf(const QByteArray& secret);
+    // After a demo database was written at `spec` (heartdesk --demo,
+    // heartdesk-cli demo): the audit key of the demo database written there
+    // before, which the new one replaced, is deleted, and the new one's key
+    // is noted as this location's demo key. So starting the demo again and
+    // again keeps one audit key per demo location instead of one per start.
+    // Only a key noted as a demo key is ever deleted. Returns how many key
+    // files were deleted (0 or 1).
+    static int retireReplacedDemoKey(const ConnectionSpec& spec);
     // Drops what find() cached, so the next look-up reads the key folder
     // again (a key imported meanwhile by another process; tests).
     static void forgetCache();

@@ -118,6 +118,65 @@ StoreError checkOwnContent(QSqlDatabase& db, encrypted::FileKind kind)
     return {};
 }
 
+// Whether the PostgreSQL schema HEART Desk would use (current_schema()) is
+// its own: empty, or holding HEART Desk's version table. A schema with other
+// programs' tables and no HEART Desk version table is refused before any
+// statement writes to it, as an SQLite file of another program is. Tables
+// that belong to an extension (PostGIS's spatial_ref_sys) do not count. A
+// version table of another framework (Rails, Django's schema_migrations) is
+// told apart by its columns.
+StoreError checkOwnSchema(QSqlDatabase& db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(
+            QStringLiteral("SELECT c.relname, current_schema() FROM pg_class c JOIN pg_namespace n ON n.oid "
+                           "= c.relnamespace "
+                           "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') "
+                           "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
+                           "AND d.objid = c.oid AND d.deptype = 'e') ORDER BY c.relname")))
+        return StoreError::make(
+            StoreErrorCode::QueryFailed,
+            QStringLiteral("look at the schema's tables: %1").arg(query.lastError().text()));
+    QStringList others;
+    bool versioned = false;
+    QString schema;
+    while (query.next()) {
+        const QString table = query.value(0).toString();
+        schema = query.value(1).toString();
+        if (table == QLatin1String("schema_migrations"))
+            versioned = true;
+        else if (!Migrations::ownTables().contains(table.toLower()))
+            others << table;
+    }
+    query.finish();
+    if (versioned) {
+        if (!query.exec(QStringLiteral(
+                "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                "AND table_name = 'schema_migrations' AND column_name IN ('version', 'description', "
+                "'applied_at')")) ||
+            !query.next())
+            return StoreError::make(
+                StoreErrorCode::QueryFailed,
+                QStringLiteral("look at schema_migrations: %1").arg(query.lastError().text()));
+        if (query.value(0).toInt() != 3) {
+            query.finish();
+            versioned = false;
+            others.prepend(QStringLiteral("schema_migrations"));
+        }
+        query.finish();
+    }
+    if (versioned || others.isEmpty())
+        return {};
+    return StoreError::make(
+        StoreErrorCode::NotADatabase,
+        QStringLiteral("the PostgreSQL schema \"%1\" holds %2 table(s) of another program, such as \"%3\", "
+                       "and no HEART Desk version table; HEART Desk never adds its tables to another "
+                       "program's schema (use an empty database, or a schema of its own)")
+            .arg(quotable(schema))
+            .arg(others.size())
+            .arg(quotable(others.first())));
+}
+
 // The database file and its companions left from before are the user's alone
 // (new ones are made 0600, and SQLite gives the WAL, SHM and journal the mode
 // of the database file, whatever the umask).
@@ -305,6 +364,10 @@ StoreError Database::open(const ConnectionSpec& spec, const QString& password)
     if (StoreError error = openConnection(password, false))
         return error;
     if (spec.engine == Engine::Postgres) {
+        if (StoreError error = checkOwnSchema(m_db)) {
+            close();
+            return error;
+        }
         if (StoreError error = Migrations::refuseNewerSchema(*this)) {
             close();
             return error;

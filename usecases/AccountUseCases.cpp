@@ -2,6 +2,7 @@
 
 #include "store/AuditTrail.h"
 #include "store/DraftStore.h"
+#include "usecases/AdministratorRole.h"
 
 namespace heart::usecases {
 
@@ -116,8 +117,9 @@ store::StoreResult<store::UserAccount> AccountUseCases::createUser(const store::
 store::StoreError AccountUseCases::setRoles(const QString& userId, const QList<Role>& roles,
                                             int expectedVersion)
 {
-    return store::AccountStore(m_context.db, m_context.clock)
-        .setRoles(m_context.actor, userId, roles, expectedVersion);
+    // The administrator role is never given without an administrator's
+    // password: this refuses it (setRolesWithPassword takes one).
+    return setRolesWithPassword(m_context, userId, roles, expectedVersion, {});
 }
 
 store::StoreError AccountUseCases::resetPassword(const QString& userId, const QString& newPassword)

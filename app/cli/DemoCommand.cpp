@@ -3,6 +3,7 @@
 #include "core/DemoScenario.h"
 #include "demo/DemoDataWriter.h"
 #include "store/AccountStore.h"
+#include "store/AuditCheckpoints.h"
 #include "store/Database.h"
 
 namespace heart::cli {
@@ -49,6 +50,9 @@ int runDemo(const Invocation& invocation)
     store::DemoDataWriter writer(db, clock);
     if (const store::StoreError error = writer.write(scenario, cliWorkstation()))
         return reportError(error, db.spec(), QStringLiteral("writing the demo data failed"));
+    // The demo written here before, and so its audit key, is replaced: one
+    // key per demo location, not one per run (store/AuditCheckpoints.h).
+    store::AuditKeys::retireReplacedDemoKey(db.spec());
     printLine(QStringLiteral("demo data written to %1: %2 staff accounts, %3 people, %4 calls (seed %5)")
                   .arg(describeLocation(db.spec()))
                   .arg(scenario.staff.size())

@@ -40,7 +40,7 @@ const std::vector<SafetyContact>& CrisisServiceTable::forLanguage(std::string_vi
 Result<CrisisServiceTable, DataError> parseCrisisServices(std::string_view json,
                                                           const std::string& sourceName)
 {
-    auto parsed = parseJsonText(json, sourceName);
+    auto parsed = parseJsonText(json, sourceName, kJsonMaxBytes, "$");
     if (!parsed)
         return parsed.error();
     const nlohmann::json& root = parsed.value();

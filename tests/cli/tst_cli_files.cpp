@@ -205,6 +205,48 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(perCall));
         QCOMPARE(modeOf(perCall), 0600);
     }
+
+    void repeatedDemoStartsKeepOneAuditKey()
+    {
+        // issue 19: every demo start made a new audit key file (an HMAC key of
+        // the checkpoints, docs/audit-trail.md) and none was ever removed.
+        QTemporaryDir dir;
+        const QString keys = dir.filePath(QStringLiteral("keys"));
+        const QString path = dir.filePath(QStringLiteral("demo/heartdesk-demo.sqlite"));
+        CliRunner cli = runner();
+        cli.setEnv(QStringLiteral("HEARTDESK_KEY_DIR"), keys);
+        const auto auditKeys = [&] {
+            return QDir(keys + QStringLiteral("/audit"))
+                .entryList({QStringLiteral("*.key")}, QDir::Files, QDir::Name);
+        };
+        QStringList before;
+        for (int start = 0; start < 3; ++start) {
+            for (const char* suffix : {"", "-wal", "-shm"})
+                QFile::remove(path + QLatin1String(suffix)); // a fresh demo file, as heartdesk --demo makes
+            const CliResult demo =
+                cli.run({QStringLiteral("demo"), QStringLiteral("--database"), path}, 300000);
+            CLI_EXPECT_EXIT(demo, 0);
+            const QStringList now = auditKeys();
+            QVERIFY2(now.size() == 1, qPrintable(now.join(QLatin1Char(' '))));
+            if (start > 0)
+                QVERIFY(now != before); // the new demo has its own key; the replaced one is gone
+            before = now;
+            const CliResult verify =
+                cli.run({QStringLiteral("verify-audit"), QStringLiteral("--database"), path});
+            CLI_EXPECT_EXIT(verify, 0);
+            QVERIFY2(verify.out.startsWith(QStringLiteral("audit trail intact: ")),
+                     qPrintable(verify.describe()));
+        }
+        // A database that is not a demo keeps its key, beside the demo's.
+        const CliResult other = cli.run({QStringLiteral("migrate"), QStringLiteral("--database"),
+                                         dir.filePath(QStringLiteral("center.sqlite"))});
+        CLI_EXPECT_EXIT(other, 0);
+        const CliResult demo = cli.run({QStringLiteral("demo"), QStringLiteral("--database"),
+                                        dir.filePath(QStringLiteral("other-demo.sqlite"))},
+                                       300000);
+        CLI_EXPECT_EXIT(demo, 0);
+        QCOMPARE(auditKeys().size(), 3);
+    }
 };
 
 HEART_TEST_GUILESS_MAIN(TestCliFiles)

@@ -103,6 +103,27 @@ private Q_SLOTS:
         QVERIFY(stored("follow_up_policy").isEmpty());
     }
 
+    void aNumberOutOfRangeIsRefusedNamingItsPath()
+    {
+        // Issue 19: {"dueSoonHours": 1e400} aborted set-setting; then it was
+        // refused without saying where. The error names the JSON path and what.
+        const QString before = stored("crisis_services");
+        const CliResult policy =
+            setSetting(QStringLiteral("follow-up-policy"),
+                       write(QStringLiteral("e400.json"), R"json({"dueSoonHours": 1e400})json"));
+        QVERIFY2(policy.exitCode != 0, qPrintable(policy.describe()));
+        QVERIFY2(policy.err.contains(QStringLiteral("dueSoonHours")), qPrintable(policy.describe()));
+        QVERIFY2(policy.err.contains(QStringLiteral("out of range")), qPrintable(policy.describe()));
+        QVERIFY(stored("follow_up_policy").isEmpty());
+        const CliResult crisis = setSetting(
+            QStringLiteral("crisis-services"),
+            write(QStringLiteral("e400-crisis.json"), R"json({"en": [{"name": "x", "phone": 1e400}]})json"));
+        QVERIFY2(crisis.exitCode != 0, qPrintable(crisis.describe()));
+        QVERIFY2(crisis.err.contains(QStringLiteral("$.en[0].phone")), qPrintable(crisis.describe()));
+        QVERIFY2(crisis.err.contains(QStringLiteral("out of range")), qPrintable(crisis.describe()));
+        QCOMPARE(stored("crisis_services"), before);
+    }
+
     void theFollowUpPolicyIsStored()
     {
         const CliResult r =

@@ -5,7 +5,9 @@
 // - restarting the server two seconds into `demo` left a half-written
 //   database that a rerun refused with "(lock audit chain:)"; now the demo is
 //   one transaction: nothing is left, the failure says what failed, and a
-//   rerun works.
+//   rerun works. The test holds the audit chain's lock so that the restart
+//   always lands while the demo waits inside its transaction;
+// - a schema holding another program's tables is refused, untouched.
 // Runs alone (RUN_SERIAL): it restarts the shared test server.
 #include "cli/CliTestSupport.h"
 #include "common/StrictTestMain.h"
@@ -129,6 +131,65 @@ private Q_SLOTS:
                  qPrintable(migrated.describe()));
     }
 
+    // Issue 19 found SQLite files of other programs getting HEART Desk's
+    // tables; the same for a PostgreSQL schema: one that holds another
+    // program's tables (and no HEART Desk version table) is refused untouched.
+    void aForeignSchemaIsRefusedUntouched()
+    {
+        const QString name = createDatabase(QStringLiteral("foreign"));
+        QVERIFY(!name.isEmpty());
+        const QString url = urlOf(name);
+        {
+            RawSql other = RawSql::postgres(m_serverUrl, name, m_password);
+            QVERIFY2(other.isOpen(), qPrintable(other.lastError()));
+            QVERIFY(
+                other.exec(QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)")));
+            QVERIFY(other.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 12.5)")));
+        }
+        const auto tables = [&] {
+            RawSql raw = RawSql::postgres(m_serverUrl, name, m_password);
+            return raw
+                .scalar(QStringLiteral("SELECT string_agg(table_name, ',' ORDER BY table_name) FROM "
+                                       "information_schema.tables WHERE table_schema = 'public'"))
+                .toString();
+        };
+        for (const QStringList& command :
+             {QStringList{QStringLiteral("migrate")}, QStringList{QStringLiteral("verify-audit")},
+              QStringList{QStringLiteral("demo")}}) {
+            const CliResult refused = runner().run(command + QStringList{QStringLiteral("--database"), url});
+            qInfo().noquote() << command.first() << "on a foreign schema:" << refused.err.trimmed();
+            CLI_EXPECT_EXIT(refused, 3);
+            QVERIFY2(refused.err.contains(QStringLiteral("not a readable HEART Desk database")),
+                     qPrintable(refused.describe()));
+            QVERIFY2(refused.err.contains(QStringLiteral("schema \"public\" holds 1 table(s) of another "
+                                                         "program, such as \"invoices\"")),
+                     qPrintable(refused.describe()));
+            QCOMPARE(tables(), QStringLiteral("invoices"));
+        }
+        // Another framework's schema_migrations is not HEART Desk's.
+        {
+            RawSql other = RawSql::postgres(m_serverUrl, name, m_password);
+            QVERIFY(
+                other.exec(QStringLiteral("CREATE TABLE schema_migrations (version varchar PRIMARY KEY)")));
+        }
+        const CliResult rails = runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
+        CLI_EXPECT_EXIT(rails, 3);
+        QVERIFY2(rails.err.contains(QStringLiteral("holds 2 table(s)")), qPrintable(rails.describe()));
+        QCOMPARE(tables(), QStringLiteral("invoices,schema_migrations"));
+
+        // HEART Desk's own database with a table someone added beside it still opens.
+        const QString own = createDatabase(QStringLiteral("own"));
+        QVERIFY(!own.isEmpty());
+        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}),
+                        0);
+        {
+            RawSql raw = RawSql::postgres(m_serverUrl, own, m_password);
+            QVERIFY(raw.exec(QStringLiteral("CREATE TABLE local_notes (id integer)")));
+        }
+        CLI_EXPECT_EXIT(runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), urlOf(own)}),
+                        0);
+    }
+
     void demoCutShortByARestartLeavesNothing()
     {
         const QString restartCommand = qEnvironmentVariable("HEARTDESK_PG_TEST_RESTART");
@@ -142,12 +203,37 @@ private Q_SLOTS:
             runner().run({QStringLiteral("migrate"), QStringLiteral("--database"), url});
         CLI_EXPECT_EXIT(migrate, 0);
 
+        // The restart must land inside the demo's transaction, whatever the
+        // machine's speed: this session holds the audit chain's lock, so the
+        // demo, once it has begun its transaction and written its first
+        // rows, waits for it at its first audit row. The restart comes when
+        // the demo is seen waiting there with writes of its own.
+        RawSql holder = RawSql::postgres(m_serverUrl, name, m_password);
+        QVERIFY2(holder.isOpen(), qPrintable(holder.lastError()));
+        QVERIFY(holder.exec(QStringLiteral("SELECT pg_advisory_lock(7410911)")));
+
         QProcess demo;
         demo.setProcessEnvironment(runner().environment());
         demo.start(CliRunner::binary(), {QStringLiteral("demo"), QStringLiteral("--database"), url});
         QVERIFY(demo.waitForStarted(30000));
         demo.closeWriteChannel();
-        const bool doneEarly = demo.waitForFinished(2000);
+        QElapsedTimer waiting;
+        waiting.start();
+        bool inside = false;
+        while (!inside && waiting.elapsed() < 120000 && demo.state() == QProcess::Running) {
+            inside = holder
+                         .scalar(QStringLiteral(
+                             "SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                             "WHERE l.locktype = 'advisory' AND l.objid = 7410911 AND NOT l.granted "
+                             "AND a.datname = current_database() AND a.backend_xid IS NOT NULL"))
+                         .toInt() > 0;
+            if (!inside)
+                QTest::qWait(50);
+        }
+        QVERIFY2(inside, qPrintable(QStringLiteral("the demo was not seen waiting inside its transaction "
+                                                   "(%1 ms; %2)")
+                                        .arg(waiting.elapsed())
+                                        .arg(QString::fromUtf8(demo.readAllStandardError()))));
 
         QProcess restart;
         restart.setProcessChannelMode(QProcess::MergedChannels);
@@ -155,10 +241,11 @@ private Q_SLOTS:
         QVERIFY(restart.waitForFinished(120000));
         QVERIFY2(restart.exitStatus() == QProcess::NormalExit && restart.exitCode() == 0,
                  restart.readAll().constData());
-        QVERIFY(doneEarly || demo.waitForFinished(300000));
+        QVERIFY(demo.waitForFinished(300000));
         const QString err = QString::fromUtf8(demo.readAllStandardError());
-        if (demo.exitStatus() == QProcess::NormalExit && demo.exitCode() == 0)
-            QSKIP("the demo was written before the restart: nothing was cut short");
+        QVERIFY2(
+            demo.exitStatus() == QProcess::NormalExit && demo.exitCode() != 0,
+            qPrintable(QStringLiteral("the demo survived a restart inside its transaction: %1").arg(err)));
 
         // Cut short: the message says what failed, and nothing was left behind.
         qInfo().noquote() << "demo cut short by the restart:" << err.trimmed();

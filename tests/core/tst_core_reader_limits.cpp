@@ -7,6 +7,7 @@
 #include "RoutingTestSupport.h"
 #include "core/JsonLimits.h"
 #include "core/cad/NatureCodeTable.h"
+#include "core/intake/IntakeDraft.h"
 #include "fuzz/FuzzReaders.h"
 
 #include <QElapsedTimer>
@@ -80,6 +81,38 @@ private Q_SLOTS:
                                                         "policy.json");
         QVERIFY(!huge);
         QCOMPARE(huge.error().location, std::string("dueSoonHours"));
+    }
+
+    void aNumberOutOfRangeIsNamedByItsJsonPath()
+    {
+        // Issue 19: {"dueSoonHours": 1e400} must say WHERE the number is, like
+        // every other error of these readers, not only "a number is out of range".
+        const auto policy = followup::parseFollowUpConfig("{\"dueSoonHours\": 1e400}", "policy.json");
+        QVERIFY(!policy);
+        QCOMPARE(policy.error().location, std::string("dueSoonHours"));
+        QVERIFY2(policy.error().message.find("out of range") != std::string::npos,
+                 policy.error().message.c_str());
+        const auto nested = followup::parseFollowUpConfig(
+            "{\"checkIn\": {\"skipWeekends\": true}, \"followUp\": {\"crt\": {\"dueHours\": -2e999}}}", "p");
+        QVERIFY(!nested);
+        QCOMPARE(nested.error().location, std::string("followUp.crt.dueHours"));
+        const auto inList = safety::parseCrisisServices(
+            "{\"en\": [{\"name\": \"a\", \"phone\": \"1\"}, {\"name\": \"b\", \"phone\": 1e400}]}", "s");
+        QVERIFY(!inList);
+        QCOMPARE(inList.error().code, std::string("json-syntax"));
+        QCOMPARE(inList.error().location, std::string("$.en[1].phone"));
+        const auto element = safety::parseCrisisServices("{\"en\": [[1, 2, 3e500]]}", "s");
+        QCOMPARE(element.error().location, std::string("$.en[0][2]"));
+        QCOMPARE(safety::parseCrisisServices("1e400", "s").error().location, std::string("$"));
+        QCOMPARE(followup::parseFollowUpConfig("1e400", "p").error().location, std::string("(top level)"));
+        // A key is quoted as a bounded excerpt in the path.
+        const std::string longKey(10'000, 'k');
+        const auto keyed = followup::parseFollowUpConfig("{\"" + longKey + "\": 1e400}", "p");
+        QVERIFY2(keyed.error().location.size() < 100, keyed.error().location.c_str());
+        // Syntax errors keep their byte offset.
+        QVERIFY(followup::parseFollowUpConfig("{\"dueSoonHours\": nope}", "p")
+                    .error()
+                    .location.starts_with("byte "));
     }
 
     void deepNestingIsRefusedBeforeParsing()
@@ -270,6 +303,64 @@ private Q_SLOTS:
                  std::string("language-code"));
     }
 
+    void intakeDraftsAreReadTotally()
+    {
+        // Issue 19: the intake draft, JSON in the database, is read by a core
+        // reader with the limits of the others; an error names the member and
+        // never quotes the person's words.
+        const std::string full =
+            readFile(std::string(HEARTDESK_SOURCE_DIR) + "/tests/fuzz/corpus/intake-draft/full.json");
+        const auto draft = intake::parseIntakeDraft(full);
+        QVERIFY2(draft, draft ? "" : draft.error().toString().c_str());
+        QCOMPARE(draft.value().callerName, std::string("Rosa Example"));
+        QCOMPARE(draft.value().personAge, 34);
+        QCOMPARE(draft.value().flags, (std::vector<bool>{false, true, false, false, false}));
+        QVERIFY(draft.value().beatFromPosition);
+        QCOMPARE(intake::parseIntakeDraft(intake::toJson(draft.value())).value(), draft.value());
+        // An older version's draft: what is missing keeps its default.
+        const auto older = intake::parseIntakeDraft("{\"narrative\": \"typed before a crash\"}");
+        QVERIFY(older);
+        QCOMPARE(older.value().personAge, -1);
+        QCOMPARE(older.value().narrative, std::string("typed before a crash"));
+
+        struct Bad
+        {
+            std::string text;
+            std::string location;
+            std::string code;
+        };
+        const std::string secret = "Quillfeather";
+        const std::vector<Bad> bad = {
+            {"{\"callerName\": \"Quillfeather\", \"narrative\": 42}", "narrative", "wrong-type"},
+            {"{\"flags\": [true, \"Quillfeather\"]}", "flags[1]", "wrong-type"},
+            {"{\"personAge\": 151}", "personAge", "out-of-range"},
+            {"{\"personAge\": 18446744073709551615}", "personAge", "out-of-range"},
+            {"{\"version\": -3}", "version", "out-of-range"},
+            {"{\"personAge\": 1e400}", "personAge", "json-syntax"},
+            {"[\"Quillfeather\"]", "(top level)", "wrong-type"},
+            {"{\"narrative\": \"Quillfeather\\u0000\"}", "narrative", "not-text"},
+            {"{\"narrative\": \"" + std::string(intake::kDraftMaxTextBytes + 1, 'a') + "\"}", "narrative",
+             "too-long"},
+            {"{\"narrative\": \"Quillfeather", "byte", "json-syntax"},
+        };
+        for (const Bad& row : bad) {
+            const auto parsed = intake::parseIntakeDraft(row.text);
+            if (row.code.empty())
+                continue;
+            QVERIFY2(!parsed, row.text.substr(0, 80).c_str());
+            QCOMPARE(parsed.error().code, row.code);
+            QVERIFY2(parsed.error().location.starts_with(row.location), parsed.error().location.c_str());
+            QVERIFY2(parsed.error().toString().find(secret) == std::string::npos,
+                     parsed.error().toString().c_str());
+            QVERIFY(parsed.error().toString().size() < 300);
+        }
+        std::string manyFlags = "{\"flags\": [";
+        for (std::size_t i = 0; i <= intake::kDraftMaxFlags; ++i)
+            manyFlags += i ? ",true" : "true";
+        QCOMPARE(intake::parseIntakeDraft(manyFlags + "]}").error().code, std::string("too-long"));
+        QCOMPARE(intake::parseIntakeDraft(deepArray(50'000)).error().code, std::string("too-deep"));
+    }
+
     void fuzzRegressionsReplay()
     {
         // Every seed and every input a fuzzer once crashed on, through the
@@ -287,6 +378,7 @@ private Q_SLOTS:
             {"replay", fuzz::replay},
             {"resource-csv", fuzz::resourceCsv},
             {"safety-plan", fuzz::safetyPlan},
+            {"intake-draft", fuzz::intakeDraft},
         };
         std::size_t replayed = 0;
         for (const Target& target : targets) {

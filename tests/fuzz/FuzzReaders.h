@@ -12,6 +12,7 @@
 #include "core/followup/FollowUpConfig.h"
 #include "core/followup/FollowUpPolicy.h"
 #include "core/geo/BeatMap.h"
+#include "core/intake/IntakeDraft.h"
 #include "core/routing/Replay.h"
 #include "core/routing/Router.h"
 #include "core/routing/RuleSetJson.h"
@@ -194,6 +195,25 @@ inline const char* safetyPlan(std::string_view text)
     if (!again || !(again.value() == plan.value()))
         return "the plan does not read back from its own JSON";
     (void)safety::problems(plan.value());
+    return nullptr;
+}
+
+// Intake draft JSON (what a form kept while a counselor typed): a draft
+// writes back to JSON that reads to itself; an error names where and never
+// quotes the person's words.
+inline const char* intakeDraft(std::string_view text)
+{
+    const auto draft = intake::parseIntakeDraft(text, "fuzz draft");
+    if (!draft) {
+        if (const char* problem = checkDataError(draft.error()))
+            return problem;
+        if (draft.error().message.size() > 200)
+            return "a draft error longer than a sentence (it may quote the draft)";
+        return nullptr;
+    }
+    const auto again = intake::parseIntakeDraft(intake::toJson(draft.value()), "again");
+    if (!again || !(again.value() == draft.value()))
+        return "the draft does not read back from its own JSON";
     return nullptr;
 }
 

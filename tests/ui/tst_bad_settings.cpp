@@ -16,11 +16,13 @@
 #include "followup/FollowUpQueueWidget.h"
 #include "home/CallListHome.h"
 #include "intake/CounselorHome.h"
+#include "intake/IntakeForm.h"
 #include "store/StoreTime.h"
 #include "usecases/SafetyPlanUseCases.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -125,6 +127,84 @@ private Q_SLOTS:
         QVERIFY2(servicesProblem.contains(QStringLiteral("nested deeper")), qPrintable(servicesProblem));
         QCOMPARE(services.size(), std::size_t(2));
         QCOMPARE(services.front().phone, std::string("988"));
+    }
+
+    // Issue 19: an intake draft is JSON in the drafts table, read back at sign-in.
+    // Rows damaged with plain SQL come back as an empty form whose status line
+    // says the draft could not be read and where (never a word of it); the
+    // good draft beside them comes back whole, and new calls still start.
+    void aDamagedDraftRestoresAsAnErrorAndTheRestWorks()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        QSqlQuery who(f.db().connection());
+        QVERIFY(who.exec(QStringLiteral("SELECT id FROM users WHERE login = 'counselor'")) && who.next());
+        const QString counselorId = who.value(0).toString();
+        who.finish();
+        const QString now = store::toStoredTime(f.clock().now());
+        const auto draft = [&](const QString& id, const QString& content) {
+            return exec(f,
+                        QStringLiteral("INSERT INTO drafts (id, user_id, form, content, saved_at) "
+                                       "VALUES (?, ?, ?, ?, ?)"),
+                        {id, counselorId, QStringLiteral("intake/") + id, content, now});
+        };
+        QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000a"),
+                      QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000a\", "
+                                     "\"callerName\": \"Robin Quillfeather\", \"narrative\": 42}")));
+        QVERIFY(draft(
+            QStringLiteral("0190f3a2-0000-7000-8000-00000000000b"),
+            QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000b\", \"narrative\": \"He sa")));
+        QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000c"),
+                      QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000c\", "
+                                     "\"callerName\": \"Wren Applewood\", \"narrative\": \"Calm now.\"}")));
+
+        auto counselor = f.openWorkstation();
+        QVERIFY(counselor && counselor->ok());
+        counselor->typeSignIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"));
+        auto* home = counselor->window().findChild<ui::CounselorHome*>(QStringLiteral("counselorHome"));
+        QVERIFY(home);
+        QMap<QString, ui::IntakeForm*> forms;
+        for (int i = 0; i < home->count(); ++i) {
+            if (auto* form = qobject_cast<ui::IntakeForm*>(home->widget(i)))
+                forms.insert(form->draftKey().right(1), form);
+        }
+        QCOMPARE(forms.keys(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        const QString wrongType = forms.value(QStringLiteral("a"))->statusText();
+        QVERIFY2(
+            wrongType.startsWith(QStringLiteral("The draft saved for this call could not be read (narrative: "
+                                                "expected text, got a whole number)")),
+            qPrintable(wrongType));
+        QVERIFY(!wrongType.contains(QStringLiteral("Robin")));
+        QVERIFY(forms.value(QStringLiteral("a"))
+                    ->findChild<QLineEdit*>(QStringLiteral("callerName"))
+                    ->text()
+                    .isEmpty());
+        const QString cut = forms.value(QStringLiteral("b"))->statusText();
+        QVERIFY2(cut.contains(QStringLiteral("could not be read (byte ")), qPrintable(cut));
+        QVERIFY(!cut.contains(QStringLiteral("He sa")));
+        ui::IntakeForm* good = forms.value(QStringLiteral("c"));
+        QCOMPARE(good->statusText(),
+                 QStringLiteral("Restored from the draft saved before the program stopped."));
+        QCOMPARE(good->findChild<QLineEdit*>(QStringLiteral("callerName"))->text(),
+                 QStringLiteral("Wren Applewood"));
+
+        // The rest works: a new call starts, and typing into the damaged draft's form replaces it.
+        auto* newCall = home->findChild<QAction*>(QStringLiteral("actionNewCall"));
+        QVERIFY(newCall && newCall->isEnabled());
+        newCall->trigger();
+        QVERIFY(qobject_cast<ui::IntakeForm*>(home->currentWidget()));
+        int formCount = 0;
+        for (int i = 0; i < home->count(); ++i)
+            formCount += qobject_cast<ui::IntakeForm*>(home->widget(i)) ? 1 : 0;
+        QCOMPARE(formCount, 4);
+        ui::IntakeForm* damaged = forms.value(QStringLiteral("a"));
+        damaged->findChild<QLineEdit*>(QStringLiteral("callerName"))->setText(QStringLiteral("Robin Q."));
+        damaged->flushDraft();
+        QTRY_COMPARE(
+            f.countRows(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form = "
+                                       "'intake/0190f3a2-0000-7000-8000-00000000000a' AND content LIKE "
+                                       "'%\"callerName\":\"Robin Q.\"%'")),
+            1);
     }
 };
 

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void deactivateAndReactivate();
     void lastAdministratorStays();
     void resetPasswordLetsUserIn();
+    void promotionToAdministratorAsksForANewPassword();
 
 private:
     static void selectLogin(ui::MainWindow& window, const QString& login);
@@ -195,6 +196,51 @@ void TestUserAdmin::resetPasswordLetsUserIn()
     f.window().signOut();
     f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
     QVERIFY(!f.window().actor().has_value());
+    f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("harbor tide lantern"));
+    QVERIFY(f.window().actor().has_value());
+}
+
+// Issue 19: the navigator's password met the policy of a navigator, not of an
+// administrator. Ticking "administrator" asks for a new password under the
+// password field; the roles change only with one that meets the policy.
+void TestUserAdmin::promotionToAdministratorAsksForANewPassword()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
+    selectLogin(f.window(), QStringLiteral("navigator"));
+    const QString adminRows =
+        QStringLiteral("SELECT COUNT(*) FROM user_roles r JOIN users u ON u.id = r.user_id "
+                       "WHERE u.login = 'navigator' AND r.role = 'administrator'");
+    f.window().findChild<QCheckBox*>(QStringLiteral("selectedRole_administrator"))->setChecked(true);
+    auto* save = f.window().findChild<QPushButton*>(QStringLiteral("saveRolesButton"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto* passwordError = f.window().findChild<QLabel*>(QStringLiteral("resetPasswordError"));
+    auto* password = f.window().findChild<QLineEdit*>(QStringLiteral("resetPasswordEdit"));
+    QVERIFY(passwordError->isVisible());
+    QVERIFY2(
+        passwordError->text().startsWith(QStringLiteral("An administrator needs a password of at least 12 "
+                                                        "characters")),
+        qPrintable(passwordError->text()));
+    QVERIFY(password->hasFocus());
+    QCOMPARE(f.countRows(adminRows), 0);
+    // Long enough for a navigator, too short for an administrator.
+    QTest::keyClicks(password, QStringLiteral("ochre-fig-3"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QCOMPARE(passwordError->text(),
+             QStringLiteral(
+                 "The password is too short: an administrator's password needs at least 12 characters."));
+    QCOMPARE(f.countRows(adminRows), 0);
+    QTest::keyClicks(password, QStringLiteral("harbor tide lantern"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(!passwordError->isVisible());
+    QCOMPARE(f.countRows(adminRows), 1);
+    QVERIFY2(f.window()
+                 .findChild<QLabel*>(QStringLiteral("adminMessage"))
+                 ->text()
+                 .contains(QStringLiteral("saved")),
+             qPrintable(f.window().findChild<QLabel*>(QStringLiteral("adminMessage"))->text()));
+    f.window().signOut();
     f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("harbor tide lantern"));
     QVERIFY(f.window().actor().has_value());
 }

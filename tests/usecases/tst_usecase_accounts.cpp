@@ -9,6 +9,7 @@
 #include "common/TestDatabase.h"
 #include "store/ChangeJournal.h"
 #include "usecases/AccountUseCases.h"
+#include "usecases/AdministratorRole.h"
 #include "usecases/SettingsUseCases.h"
 
 #include <QSignalSpy>
@@ -143,6 +144,61 @@ private Q_SLOTS:
         QCOMPARE(rows[0].version, 2);
         QCOMPARE(rows[0].action, audit::Update);
         QCOMPARE(roleRows(added.value().id), 2);
+    }
+
+    // Issue 19: a password fit for a counselor (8+ characters) is not fit for
+    // an administrator (12+). Giving the administrator role takes a new
+    // password that meets the administrator's policy; without one, nothing changes.
+    void promotingToAdministratorNeedsAnAdministratorsPassword()
+    {
+        usecases::AccountUseCases accounts = admin();
+        const QString shortButFine = QStringLiteral("ochre-fig");
+        auto added = accounts.createUser(
+            {QStringLiteral("sam"), QStringLiteral("Sam Rivera"), {Role::CallCounselor}, shortButFine});
+        HEARTDESK_VERIFY_RESULT(added);
+        const QString id = added.value().id;
+        const QList<Role> promoted = {Role::CallCounselor, Role::Administrator};
+        const qint64 seq = lastSeq();
+
+        const StoreError none = accounts.setRoles(id, promoted, 1);
+        QCOMPARE(storeErrorCodeName(none.code), storeErrorCodeName(StoreErrorCode::WeakPassword));
+        QCOMPARE(none.detail, QString::fromLatin1(usecases::kAdministratorNeedsNewPassword));
+        QCOMPARE(none.field, QStringLiteral("password"));
+        QCOMPARE(none.limit, 12);
+        const StoreError tooShort = usecases::setRolesWithPassword({db(), clock(), administrator()}, id,
+                                                                   promoted, 1, QStringLiteral("maple-orb"));
+        QCOMPARE(storeErrorCodeName(tooShort.code), storeErrorCodeName(StoreErrorCode::WeakPassword));
+        QCOMPARE(tooShort.detail, QStringLiteral("too-short"));
+        QCOMPARE(tooShort.limit, 12);
+        QCOMPARE(journal(seq).size(), 0);
+        for (const UserAccount& user : accounts.users().value()) {
+            if (user.id == id) {
+                QCOMPARE(user.roles, QList<Role>{Role::CallCounselor});
+                QCOMPARE(user.version, 1);
+            }
+        }
+        QVERIFY(usecases::SignInUseCases(db(), clock())
+                    .signIn(QStringLiteral("sam"), shortButFine, TestDatabase::workstation())
+                    .ok());
+
+        // With an administrator's password: promoted, and that password is the one that signs in.
+        const QString strong = QStringLiteral("harbor tide lantern");
+        HEARTDESK_VERIFY_OK(
+            usecases::setRolesWithPassword({db(), clock(), administrator()}, id, promoted, 1, strong));
+        QCOMPARE(journal(seq).size(), 2); // the password reset, then the roles
+        QCOMPARE(m_fixture->auditCount(audit::PasswordReset, m_fixture->administrator().userId()), 1);
+        QVERIFY(!usecases::SignInUseCases(db(), clock())
+                     .signIn(QStringLiteral("sam"), shortButFine, TestDatabase::workstation())
+                     .ok());
+        auto signedIn = usecases::SignInUseCases(db(), clock())
+                            .signIn(QStringLiteral("sam"), strong, TestDatabase::workstation());
+        HEARTDESK_VERIFY_RESULT(signedIn);
+        for (const UserAccount& user : accounts.users().value()) {
+            if (user.id == id)
+                QVERIFY(user.roles.contains(Role::Administrator) && user.roles.contains(Role::CallCounselor));
+        }
+        // Already an administrator: other role changes need no new password.
+        HEARTDESK_VERIFY_OK(accounts.setRoles(id, {Role::Administrator}, 3));
     }
 
     // Old roles deleted, new ones written, then the version bump fails: the

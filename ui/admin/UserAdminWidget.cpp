@@ -5,6 +5,7 @@
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
 #include "usecases/AccountUseCases.h"
+#include "usecases/AdministratorRole.h"
 #include "usecases/SettingsUseCases.h"
 
 #include <QEvent>
@@ -190,11 +191,30 @@ void UserAdminWidget::saveRoles()
         return;
     usecases::AccountUseCases accounts(m_services);
     const QString login = user->login;
-    if (store::StoreError error = accounts.setRoles(user->id, m_selectedRoles->roles(), user->version)) {
+    // Making someone an administrator takes a new password that meets the
+    // administrator's policy: the one typed under "New password".
+    const QList<Role> roles = m_selectedRoles->roles();
+    const bool promoted = roles.contains(Role::Administrator) && !user->roles.contains(Role::Administrator);
+    const QString password = promoted ? m_resetPassword->text() : QString();
+    if (promoted)
+        m_resetPassword->clear();
+    if (store::StoreError error =
+            usecases::setRolesWithPassword(m_services, user->id, roles, user->version, password)) {
+        if (error.code == store::StoreErrorCode::WeakPassword) {
+            // The reason goes under the password field, which takes the focus for a new one.
+            m_message->hide();
+            m_resetError->setText(DomainText::errorText(error));
+            m_resetError->show();
+            m_resetPassword->setFocus();
+            return;
+        }
         showMessage(DomainText::errorText(error), true);
         return;
     }
-    showMessage(tr("Roles of %1 saved.").arg(login), false);
+    m_resetError->hide();
+    showMessage(promoted ? tr("Roles of %1 saved; the new password applies from now on.").arg(login)
+                         : tr("Roles of %1 saved.").arg(login),
+                false);
     reload();
 }
 

@@ -1,5 +1,6 @@
 #include "intake/CounselorHome.h"
 
+#include "core/intake/IntakeDraft.h"
 #include "core/triage/Cssrs.h"
 #include "home/CallListHome.h"
 #include "intake/DraftListDialog.h"
@@ -15,7 +16,6 @@
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -190,7 +190,7 @@ void CounselorHome::restoreDrafts()
         if (!it.key().startsWith(QLatin1String("intake/")))
             continue;
         IntakeForm* form = addForm();
-        form->restoreDraft(QJsonDocument::fromJson(it.value().toUtf8()).object());
+        form->restoreDraftText(it.key(), it.value()); // an unreadable draft: an empty form that says so
         setTabText(indexOf(form), form->title());
     }
 }
@@ -228,16 +228,20 @@ void CounselorHome::showDrafts()
     for (const store::Draft& draft : listed.value()) {
         if (open.contains(draft.form))
             continue;
-        const QJsonObject content = QJsonDocument::fromJson(draft.content.toUtf8()).object();
+        const QByteArray utf8 = draft.content.toUtf8();
+        const auto parsed =
+            intake::parseIntakeDraft(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+        const intake::IntakeDraft content = parsed ? parsed.value() : intake::IntakeDraft{};
         DraftListDialog::Entry entry;
         entry.form = draft.form;
-        entry.cadNumber = content.value(QStringLiteral("cadNumber")).toString();
+        entry.cadNumber = QString::fromStdString(content.cadNumber);
         // The form keeps the time received as the program's wall time.
         const QDateTime received =
-            QDateTime::fromString(content.value(QStringLiteral("received")).toString(), Qt::ISODate);
+            QDateTime::fromString(QString::fromStdString(content.received), Qt::ISODate);
         entry.received =
             received.isValid() ? received.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
-        entry.callType = content.value(QStringLiteral("callType")).toString();
+        entry.callType =
+            parsed ? QString::fromStdString(content.callType) : tr("(this draft cannot be read)");
         const roster::LocalDateTime saved = m_routing->zone().toLocal(store::toTimePoint(draft.savedAt));
         entry.saved = QStringLiteral("%1-%2-%3 %4:%5")
                           .arg(int(saved.date.year()), 4, 10, QLatin1Char('0'))
@@ -245,8 +249,7 @@ void CounselorHome::showDrafts()
                           .arg(unsigned(saved.date.day()), 2, 10, QLatin1Char('0'))
                           .arg(saved.minuteOfDay / 60, 2, 10, QLatin1Char('0'))
                           .arg(saved.minuteOfDay % 60, 2, 10, QLatin1Char('0'));
-        if (auto answers =
-                triage::decodeCssrs(content.value(QStringLiteral("cssrs")).toString().toStdString()))
+        if (auto answers = triage::decodeCssrs(content.cssrs))
             entry.imminentRisk = triage::assessCssrs(answers.value()).risk == routing::RiskLevel::High;
         entries << entry;
     }
@@ -269,7 +272,7 @@ IntakeForm* CounselorHome::reopenDraft(const QString& formKey)
     IntakeForm* form = addForm();
     if (!form)
         return nullptr;
-    form->restoreDraft(QJsonDocument::fromJson(loaded.value().value(formKey).toUtf8()).object(), true);
+    form->restoreDraftText(formKey, loaded.value().value(formKey), true);
     setTabText(indexOf(form), form->title());
     form->setFocus();
     return form;

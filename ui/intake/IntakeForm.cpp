@@ -3,6 +3,7 @@
 #include "intake/IntakeForm.h"
 
 #include "core/Uuid.h"
+#include "core/intake/IntakeDraft.h"
 #include "core/intake/IntakeRules.h"
 #include "core/routing/Disposition.h"
 #include "intake/CadDifferencesBar.h"
@@ -541,44 +542,71 @@ QJsonObject IntakeForm::draftContent() const
 
 void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
 {
+    restoreDraftText(draftKey(), QString::fromUtf8(QJsonDocument(draft).toJson(QJsonDocument::Compact)),
+                     reopened);
+}
+
+bool IntakeForm::restoreDraftText(const QString& key, const QString& text, bool reopened)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const auto parsed = intake::parseIntakeDraft(std::string_view(utf8.constData(), std::size_t(utf8.size())),
+                                                 "intake draft");
+    if (!parsed) {
+        // The form stays empty under the draft's own key (typing here replaces
+        // the unreadable draft); what was wrong goes to the status line, never
+        // a word of the draft itself.
+        if (key.startsWith(QLatin1String("intake/")) && key.size() > 7)
+            m_formId = key.mid(7);
+        const DataError& error = parsed.error();
+        const QString where = QString::fromStdString(error.location);
+        setStatus(tr("The draft saved for this call could not be read (%1), so this form is empty. The other "
+                     "calls and drafts are not affected.")
+                      .arg(where.isEmpty()
+                               ? QString::fromStdString(error.message)
+                               : where + QStringLiteral(": ") + QString::fromStdString(error.message)));
+        m_headline->setText(title());
+        return false;
+    }
+    const intake::IntakeDraft& draft = parsed.value();
+    const auto str = [](const std::string& value) {
+        return QString::fromStdString(value);
+    };
     m_loading = true;
-    if (const QString formId = draft.value(QStringLiteral("formId")).toString(); !formId.isEmpty())
-        m_formId = formId;
-    const QString callId = draft.value(QStringLiteral("callId")).toString();
+    if (!draft.formId.empty())
+        m_formId = str(draft.formId);
+    else if (key.startsWith(QLatin1String("intake/")) && key.size() > 7)
+        m_formId = key.mid(7);
+    const QString callId = str(draft.callId);
     if (!callId.isEmpty()) {
         auto saved = usecases::CallUseCases(m_services).open(callId);
         if (saved.ok())
             m_call = saved.value();
     }
-    m_cad->setText(draft.value(QStringLiteral("cadNumber")).toString());
-    m_received->setDateTime(
-        QDateTime::fromString(draft.value(QStringLiteral("received")).toString(), Qt::ISODate));
-    m_callerName->setText(draft.value(QStringLiteral("callerName")).toString());
-    m_callerPhone->setText(draft.value(QStringLiteral("callerPhone")).toString());
-    m_relationship->setCurrentIndex(draft.value(QStringLiteral("relationship")).toInt());
-    m_personId = draft.value(QStringLiteral("personId")).toString();
-    m_personName->setText(draft.value(QStringLiteral("personName")).toString());
-    m_personAge->setValue(draft.value(QStringLiteral("personAge")).toInt(-1));
-    m_personDescription->setText(draft.value(QStringLiteral("personDescription")).toString());
-    m_address->setText(draft.value(QStringLiteral("address")).toString());
-    m_latitude->setText(draft.value(QStringLiteral("latitude")).toString());
-    m_longitude->setText(draft.value(QStringLiteral("longitude")).toString());
-    m_beat->setCurrentText(draft.value(QStringLiteral("beat")).toString());
-    m_beatFromPosition = draft.value(QStringLiteral("beatFromPosition")).toBool();
-    m_callType->setCurrentText(draft.value(QStringLiteral("callType")).toString());
-    const QJsonArray flags = draft.value(QStringLiteral("flags")).toArray();
+    m_cad->setText(str(draft.cadNumber));
+    m_received->setDateTime(QDateTime::fromString(str(draft.received), Qt::ISODate));
+    m_callerName->setText(str(draft.callerName));
+    m_callerPhone->setText(str(draft.callerPhone));
+    m_relationship->setCurrentIndex(draft.relationship);
+    m_personId = str(draft.personId);
+    m_personName->setText(str(draft.personName));
+    m_personAge->setValue(draft.personAge);
+    m_personDescription->setText(str(draft.personDescription));
+    m_address->setText(str(draft.address));
+    m_latitude->setText(str(draft.latitude));
+    m_longitude->setText(str(draft.longitude));
+    m_beat->setCurrentText(str(draft.beat));
+    m_beatFromPosition = draft.beatFromPosition;
+    m_callType->setCurrentText(str(draft.callType));
     for (std::size_t i = 0; i < m_flags.size(); ++i)
-        m_flags[i]->setChecked(flags.at(qsizetype(i)).toBool());
-    m_language->setCurrentIndex(
-        std::max(0, m_language->findData(draft.value(QStringLiteral("language")).toString())));
-    m_interpreter->setChecked(draft.value(QStringLiteral("interpreter")).toBool());
-    m_narrative->setPlainText(draft.value(QStringLiteral("narrative")).toString());
-    if (auto answers = triage::decodeCssrs(draft.value(QStringLiteral("cssrs")).toString().toStdString()))
+        m_flags[i]->setChecked(i < draft.flags.size() && draft.flags[i]);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(str(draft.language))));
+    m_interpreter->setChecked(draft.interpreter);
+    m_narrative->setPlainText(str(draft.narrative));
+    if (auto answers = triage::decodeCssrs(draft.cssrs))
         m_cssrs->setAnswers(answers.value());
-    m_disposition->setCurrentIndex(
-        std::max(0, m_disposition->findData(draft.value(QStringLiteral("disposition")).toString())));
-    m_overrideReason->setPlainText(draft.value(QStringLiteral("overrideReason")).toString());
-    m_unit->setCurrentText(draft.value(QStringLiteral("unit")).toString());
+    m_disposition->setCurrentIndex(std::max(0, m_disposition->findData(str(draft.disposition))));
+    m_overrideReason->setPlainText(str(draft.overrideReason));
+    m_unit->setCurrentText(str(draft.unit));
     m_loading = false;
     m_dirty = true; // restored, not yet saved as a call
     setReadOnly(isClosed());
@@ -589,11 +617,12 @@ void IntakeForm::restoreDraft(const QJsonObject& draft, bool reopened)
     followCall();
     // The draft was typed over an older version of the call: the counselor
     // chooses before anything is saved over what was changed since.
-    const int draftVersion = draft.value(QStringLiteral("version")).toInt();
+    const int draftVersion = draft.version;
     if (!m_call.id.isEmpty() && draftVersion > 0 && m_call.version > draftVersion) {
         m_elsewhere->setVersion(draftVersion);
         m_elsewhere->showConflict();
     }
+    return true;
 }
 
 void IntakeForm::writeDraft()

@@ -61,6 +61,11 @@ public:
     bool openCall(const QString& callId); // a saved call (an audited open)
     // reopened: the counselor asked for it from "My drafts" (else it came back at sign-in).
     void restoreDraft(const QJsonObject& draft, bool reopened = false);
+    // The draft as the database keeps it (`key` "intake/<form id>"), read by
+    // core/intake/IntakeDraft: a draft that cannot be read (damaged, edited
+    // with plain SQL) leaves the form empty under that key and says so in
+    // its status line; false then.
+    bool restoreDraftText(const QString& key, const QString& text, bool reopened = false);
     QJsonObject draftContent() const;
     QString draftKey() const { return QStringLiteral("intake/") + m_formId; }
     QString callId() const { return m_call.id; }

@@ -2,6 +2,7 @@
 
 #include "core/account/PasswordPolicy.h"
 #include "shell/ProgramTime.h"
+#include "usecases/AdministratorRole.h"
 
 #include <QHash>
 #include <QLocale>
@@ -343,6 +344,11 @@ QString DomainText::errorText(const store::StoreError& error)
     case StoreErrorCode::DuplicateLogin:
         return tr("This user ID is taken already.");
     case StoreErrorCode::WeakPassword:
+        if (error.detail == QLatin1String(usecases::kAdministratorNeedsNewPassword))
+            return tr("An administrator needs a password of at least %1 characters that is hard to guess, "
+                      "and this account's password was chosen for its other roles. Type a new password "
+                      "for it under New password, then save the roles again.")
+                .arg(error.limit);
         return passwordProblemText(error.detail, error.limit);
     case StoreErrorCode::BadCredentials:
         return tr("Wrong user ID or password.");

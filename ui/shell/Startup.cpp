@@ -7,6 +7,7 @@
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
 #include "shell/UiLog.h"
+#include "store/AuditCheckpoints.h"
 #include "store/Database.h"
 #include "store/EncryptedSqlite.h"
 
@@ -17,6 +18,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <cstdio>
@@ -53,6 +55,8 @@ bool Startup::prepareDemo(const QString& path, quint64 seed)
         QMessageBox::critical(nullptr, tr("HEART Desk demo"), DomainText::errorText(error));
         return false;
     }
+    // The previous demo's audit key goes with the previous demo file: one key, not one per start.
+    store::AuditKeys::retireReplacedDemoKey(m_db->spec());
     return true;
 }
 
@@ -137,7 +141,27 @@ int Startup::run(QApplication& app)
             qCWarning(lcUi) << "demo sign-in failed for the requested demo user";
     }
     m_window->show();
+    announceFocus();
     return -1;
+}
+
+// HEARTDESK_FOCUS_FILE=PATH (scripts/crash-trials): whenever the window is
+// active, PATH holds the object name of the field that takes the keys
+// ("signInLogin", "callerName"), so a script typing real key events waits
+// until the page takes them instead of guessing with sleeps.
+void Startup::announceFocus()
+{
+    const QString path = qEnvironmentVariable("HEARTDESK_FOCUS_FILE");
+    if (path.isEmpty())
+        return;
+    QObject::connect(qApp, &QApplication::focusChanged, m_window.get(), [path](QWidget*, QWidget* now) {
+        const QString name = now && now->isActiveWindow() ? now->objectName() : QString();
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(name.toUtf8() + '\n');
+            file.commit();
+        }
+    });
 }
 
 } // namespace heart::ui

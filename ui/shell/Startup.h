@@ -35,6 +35,7 @@ public:
 
 private:
     bool prepareDemo(const QString& path, quint64 seed);
+    void announceFocus();
 
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<LanguageSwitcher> m_language;
