@@ -649,6 +649,10 @@ Base de datos: %2</translation>
         <source>%1 may not contain control characters or invisible formatting characters (such as a right-to-left override).</source>
         <translation>%1 no puede contener caracteres de control ni caracteres de formato invisibles (como una marca de escritura de derecha a izquierda).</translation>
     </message>
+    <message>
+        <source>An administrator needs a password of at least %1 characters that is hard to guess, and this account&apos;s password was chosen for its other roles. Type a new password for it under New password, then save the roles again.</source>
+        <translation>Un administrador necesita una contraseña de al menos %1 caracteres difícil de adivinar, y la contraseña de esta cuenta se eligió para sus otros roles. Escriba una contraseña nueva en Nueva contraseña y vuelva a guardar los roles.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpText</name>
@@ -1847,6 +1851,10 @@ Base de datos: %2</translation>
     <message>
         <source>Reopen a call kept as your draft</source>
         <translation>Volver a abrir una llamada guardada como borrador</translation>
+    </message>
+    <message>
+        <source>(this draft cannot be read)</source>
+        <translation>(este borrador no se puede leer)</translation>
     </message>
 </context>
 <context>
@@ -3360,6 +3368,10 @@ Base de datos: %2</translation>
     <message>
         <source>The CAD&apos;s changes are in the form. Save the call to keep them (Ctrl+S).</source>
         <translation>Los cambios del CAD están en el formulario. Guarde la llamada para conservarlos (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>The draft saved for this call could not be read (%1), so this form is empty. The other calls and drafts are not affected.</source>
+        <translation>El borrador guardado de esta llamada no se pudo leer (%1), así que este formulario está vacío. Las demás llamadas y borradores no se ven afectados.</translation>
     </message>
 </context>
 <context>
@@ -5917,6 +5929,10 @@ Base de datos: %2</translation>
     <message>
         <source>&amp;New password:</source>
         <translation>N&amp;ueva contraseña:</translation>
+    </message>
+    <message>
+        <source>Roles of %1 saved; the new password applies from now on.</source>
+        <translation>Roles de %1 guardados; la contraseña nueva se aplica desde ahora.</translation>
     </message>
 </context>
 <context>
