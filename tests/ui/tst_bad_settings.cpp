@@ -146,7 +146,7 @@ private Q_SLOTS:
             return exec(f,
                         QStringLiteral("INSERT INTO drafts (id, user_id, form, content, saved_at) "
                                        "VALUES (?, ?, ?, ?, ?)"),
-                        {id, counselorId, QStringLiteral("intake/") + id, content, now});
+                        {id, counselorId, QString(QStringLiteral("intake/") + id), content, now});
         };
         QVERIFY(draft(QStringLiteral("0190f3a2-0000-7000-8000-00000000000a"),
                       QStringLiteral("{\"formId\": \"0190f3a2-0000-7000-8000-00000000000a\", "
