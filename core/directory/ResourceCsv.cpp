@@ -179,9 +179,13 @@ std::vector<CsvProblem> readHeader(const Record& record, Header& header)
     // A header of a million columns gives the first few problems, not a million.
     constexpr std::size_t kMaxHeaderProblems = 20;
     std::size_t skipped = 0;
-    const auto add = [&](const std::string& written, const char* code, std::string detail) {
+    // The detail is made only for a problem that is kept: a header of two
+    // million unknown columns costs a count past the first few, not two
+    // million copies of the known columns' list.
+    const std::string knownList = joined(", ");
+    const auto add = [&](const std::string& written, const char* code, const auto& detail) {
         if (problems.size() < kMaxHeaderProblems)
-            problems.push_back({record.line, excerpt(written), code, std::move(detail)});
+            problems.push_back({record.line, excerpt(written), code, detail()});
         else
             ++skipped;
     };
@@ -189,11 +193,12 @@ std::vector<CsvProblem> readHeader(const Record& record, Header& header)
         const std::string& written = record.fields[i];
         const auto known = written.size() > 64 ? std::nullopt : knownColumn(asCode(written));
         if (!known) {
-            add(written, "unknown-column",
-                written.empty() ? "a column has no name; known columns: " + joined(", ")
-                                : "known columns: " + joined(", "));
+            add(written, "unknown-column", [&] {
+                return written.empty() ? "a column has no name; known columns: " + knownList
+                                       : "known columns: " + knownList;
+            });
         } else if (header.at[*known]) {
-            add(written, "duplicate-column", "the column appears twice");
+            add(written, "duplicate-column", [] { return std::string("the column appears twice"); });
         } else {
             header.at[*known] = i;
         }
