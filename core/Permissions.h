@@ -32,7 +32,7 @@ enum class Action
     EditResourceDirectory,
     ViewAuditTrail,
     DrillDownReports, // the calls behind a number of the supervisor's report (ids, no person's data)
-    ViewSettings, // read the program's settings and rule sets (the supervisor, read-only)
+    ViewSettings,     // read the program's settings and rule sets (the supervisor, read-only)
 };
 
 inline constexpr std::array<Action, 22> kAllActions = {

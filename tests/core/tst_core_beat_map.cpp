@@ -456,7 +456,7 @@ void TestBeatMap::errors_data()
     row("not JSON", R"({"type": x})", "json-syntax", "byte 10", "byte 10");
     row("empty text", "", "json-syntax", "byte 1", "byte 1");
     row("number too large", collection({feature("1", polygon("[[0,0],[1e999,0],[1,1],[0,0]]"))}),
-        "json-syntax", "", "overflow");
+        "json-syntax", "features[0].geometry.coordinates[0][1][0]", "out of range");
     row("JSON but an array", "[1, 2]", "not-a-feature-collection", "", "an array");
     row("wrong type", R"({"type":"Topology"})", "not-a-feature-collection", "type", "Topology");
     row("collection without features", R"({"type":"FeatureCollection"})", "not-a-feature-collection",
