@@ -45,7 +45,8 @@ public:
     explicit operator bool() const { return ok(); }
     const T& value() const& { return std::get<T>(m_state); }
     T& value() & { return std::get<T>(m_state); }
-    T&& value() && { return std::get<T>(std::move(m_state)); }
+    // By value on a temporary, so `for (x : call().value())` does not dangle.
+    T value() && { return std::get<T>(std::move(m_state)); }
     const E& error() const { return std::get<E>(m_state); }
 
 private:

@@ -68,8 +68,11 @@ public:
     StoreResult(StoreError error) : m_error(std::move(error)) {}
 
     bool ok() const { return m_value.has_value(); }
-    const T& value() const { return *m_value; }
-    T& value() { return *m_value; }
+    const T& value() const& { return *m_value; }
+    T& value() & { return *m_value; }
+    // On a temporary, the value itself: `for (x : call().value())` then keeps
+    // it alive for the loop (a reference into the temporary would dangle).
+    T value() && { return std::move(*m_value); }
     const StoreError& error() const { return m_error; }
 
 private:

@@ -7,6 +7,7 @@
 // record, so they journal nothing.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
+#include "core/Result.h"
 #include "store/ChangeJournal.h"
 #include "usecases/AccountUseCases.h"
 #include "usecases/AdministratorRole.h"
@@ -14,12 +15,21 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <type_traits>
 
 using namespace heart;
 using namespace heart::store;
 using heart::test::TestDatabase;
 
 namespace {
+
+// `for (const UserAccount& user : accounts.users().value())` below read freed
+// memory (valgrind; on PostgreSQL it corrupted the heap and the test hung):
+// value() of a temporary result returned a reference into it. It now returns
+// the value itself, which the loop keeps alive.
+static_assert(
+    std::is_same_v<decltype(std::declval<StoreResult<QList<UserAccount>>>().value()), QList<UserAccount>>);
+static_assert(std::is_same_v<decltype(std::declval<heart::Result<int>>().value()), int>);
 
 const QString kPassword = QStringLiteral("a-long-password-2026");
 
