@@ -23,35 +23,42 @@ Secret newAccountPassword(const QString& login)
                          ExitUsage});
 }
 
-std::optional<int> signInAsAdministrator(store::Database& db, const QString& adminLogin, const QString& what,
-                                         std::optional<SignedInSession>& session)
+std::optional<int> signInInRole(store::Database& db, const QString& login, const char* passwordVariable,
+                                Role role, const QString& notInRole, std::optional<SignedInSession>& session)
 {
-    Secret adminPassword = obtainSecret({{"HEARTDESK_ADMIN_PASSWORD"},
-                                         QStringLiteral("Password for %1: ").arg(adminLogin),
-                                         false,
-                                         QStringLiteral("the password of %1").arg(adminLogin),
-                                         ExitUsage});
-    if (!adminPassword.ok())
-        return adminPassword.exitCode;
-    auto signedIn = usecases::SignInUseCases(db, SystemClock::instance())
-                        .signIn(adminLogin, adminPassword.value, cliWorkstation());
-    wipe(adminPassword.value);
+    Secret password = obtainSecret({{passwordVariable},
+                                    QStringLiteral("Password for %1: ").arg(login),
+                                    false,
+                                    QStringLiteral("the password of %1").arg(login),
+                                    ExitUsage});
+    if (!password.ok())
+        return password.exitCode;
+    auto signedIn =
+        usecases::SignInUseCases(db, SystemClock::instance()).signIn(login, password.value, cliWorkstation());
+    wipe(password.value);
     if (!signedIn.ok())
-        return reportError(signedIn.error(), db.spec(),
-                           QStringLiteral("cannot sign in as %1").arg(adminLogin));
+        return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(login));
     session.emplace(db, signedIn.value());
-    // Sign-in takes the account's first role; administration needs that one.
-    if (session->actor().role() != Role::Administrator) {
-        auto switched = usecases::AccountUseCases({db, SystemClock::instance(), session->actor()})
-                            .switchRole(Role::Administrator);
+    // Sign-in takes the account's first role; the command needs `role`.
+    if (session->actor().role() != role) {
+        auto switched =
+            usecases::AccountUseCases({db, SystemClock::instance(), session->actor()}).switchRole(role);
         if (!switched.ok()) {
-            printError(QStringLiteral("%1 is not an administrator, so cannot %2; nothing was changed")
-                           .arg(adminLogin, what));
+            printError(notInRole);
             return ExitFailed;
         }
         session->switchTo(switched.value());
     }
     return std::nullopt;
+}
+
+std::optional<int> signInAsAdministrator(store::Database& db, const QString& adminLogin, const QString& what,
+                                         std::optional<SignedInSession>& session)
+{
+    return signInInRole(
+        db, adminLogin, "HEARTDESK_ADMIN_PASSWORD", Role::Administrator,
+        QStringLiteral("%1 is not an administrator, so cannot %2; nothing was changed").arg(adminLogin, what),
+        session);
 }
 
 SignedInSession::~SignedInSession()

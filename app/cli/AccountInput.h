@@ -33,6 +33,13 @@ private:
     store::Actor m_actor;
 };
 
+// Signs `login` in (password from the environment variable `passwordVariable`
+// or typed) and switches to `role`; `session` holds the signed-in session.
+// Returns the exit code when that fails, the error printed (`notInRole` when
+// the account does not have the role).
+std::optional<int> signInInRole(store::Database& db, const QString& login, const char* passwordVariable,
+                                Role role, const QString& notInRole, std::optional<SignedInSession>& session);
+
 // Signs `adminLogin` in (password from HEARTDESK_ADMIN_PASSWORD or typed) and
 // switches to the administrator role; `session` holds the signed-in session.
 // Returns the exit code when that fails (the error printed: `what` says what

@@ -128,30 +128,13 @@ int runCadLink(const Invocation& invocation)
     if (const int code = openDatabase(commandLine, db, IfMissing::Refuse))
         return code;
     const QString login = commandLine.value(kUser);
-    Secret password = obtainSecret({{"HEARTDESK_CAD_PASSWORD"},
-                                    QStringLiteral("Password for %1: ").arg(login),
-                                    false,
-                                    QStringLiteral("the password of %1").arg(login),
-                                    ExitUsage});
-    if (!password.ok())
-        return password.exitCode;
-    auto signedIn =
-        usecases::SignInUseCases(db, SystemClock::instance()).signIn(login, password.value, cliWorkstation());
-    wipe(password.value);
-    if (!signedIn.ok())
-        return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(login));
-    SignedInSession session(db, signedIn.value());
-    if (session.actor().role() != Role::CallCounselor) {
-        auto switched = usecases::AccountUseCases({db, SystemClock::instance(), session.actor()})
-                            .switchRole(Role::CallCounselor);
-        if (!switched.ok()) {
-            printError(QStringLiteral("%1 has no crisis call counselor role, which the CAD link acts in")
-                           .arg(login));
-            return ExitFailed;
-        }
-        session.switchTo(switched.value());
-    }
-    usecases::Context context{db, SystemClock::instance(), session.actor()};
+    std::optional<SignedInSession> session;
+    if (const auto code = signInInRole(
+            db, login, "HEARTDESK_CAD_PASSWORD", Role::CallCounselor,
+            QStringLiteral("%1 has no crisis call counselor role, which the CAD link acts in").arg(login),
+            session))
+        return *code;
+    usecases::Context context{db, SystemClock::instance(), session->actor()};
     QString mappingError;
     auto mapping = usecases::cadMapping(context, commandLine.value(kNatureCodes), &mappingError);
     if (!mapping) {

@@ -229,29 +229,12 @@ int runReport(const Invocation& invocation)
     if (const int code = openDatabase(commandLine, db, IfMissing::Refuse))
         return code;
     const QString login = commandLine.value(kAs).trimmed();
-    Secret password = obtainSecret({{"HEARTDESK_PASSWORD"},
-                                    QStringLiteral("Password for %1: ").arg(login),
-                                    false,
-                                    QStringLiteral("the password of %1").arg(login),
-                                    ExitUsage});
-    if (!password.ok())
-        return password.exitCode;
-    auto signedIn =
-        usecases::SignInUseCases(db, SystemClock::instance()).signIn(login, password.value, cliWorkstation());
-    wipe(password.value);
-    if (!signedIn.ok())
-        return reportError(signedIn.error(), db.spec(), QStringLiteral("cannot sign in as %1").arg(login));
-    SignedInSession session(db, signedIn.value());
-    if (session.actor().role() != Role::Supervisor) {
-        auto switched = usecases::AccountUseCases({db, SystemClock::instance(), session.actor()})
-                            .switchRole(Role::Supervisor);
-        if (!switched.ok()) {
-            printError(QStringLiteral("%1 is not a supervisor, so cannot read the report").arg(login));
-            return ExitFailed;
-        }
-        session.switchTo(switched.value());
-    }
-    auto got = usecases::ReportUseCases({db, SystemClock::instance(), session.actor()}).report(request);
+    std::optional<SignedInSession> session;
+    if (const auto code = signInInRole(
+            db, login, "HEARTDESK_PASSWORD", Role::Supervisor,
+            QStringLiteral("%1 is not a supervisor, so cannot read the report").arg(login), session))
+        return *code;
+    auto got = usecases::ReportUseCases({db, SystemClock::instance(), session->actor()}).report(request);
     if (!got.ok())
         return reportError(got.error(), db.spec(), QStringLiteral("cannot read the report"));
 
