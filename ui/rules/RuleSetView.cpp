@@ -1,5 +1,6 @@
 #include "rules/RuleSetView.h"
 
+#include "intake/ReasonText.h"
 #include "rules/RuleText.h"
 #include "rules/WeekHoursGrid.h"
 
@@ -145,7 +146,7 @@ void RuleSetView::fill()
         const int row = m_programs->rowCount();
         m_programs->insertRow(row);
         const QString cells[ColCount] = {RuleText::programName(rules.program) + QStringLiteral(" — ") +
-                                             RuleText::programLongName(rules.program),
+                                             ReasonText::programName(rules.program),
                                          RuleText::callTypes(*m_set, rules),
                                          RuleText::conditions(rules.excludeWhen),
                                          RuleText::conditions(rules.onlyWhen),
@@ -158,7 +159,7 @@ void RuleSetView::fill()
             item->setToolTip(cells[column]);
             m_programs->setItem(row, column, item);
         }
-        m_program->addItem(RuleText::programLongName(rules.program), int(rules.program));
+        m_program->addItem(ReasonText::programName(rules.program), int(rules.program));
     }
     m_programs->resizeColumnsToContents();
     for (int column = 0; column < ColCount; ++column)

@@ -72,23 +72,6 @@ QString RuleText::programName(Program program)
     return {};
 }
 
-QString RuleText::programLongName(Program program)
-{
-    switch (program) {
-    case Program::CrisisCallDiversion:
-        return tr("Crisis Call Diversion");
-    case Program::CommunityResponse:
-        return tr("Community Response Team");
-    case Program::CoResponse:
-        return tr("Co-Response");
-    case Program::CareNavigation:
-        return tr("Care Navigation");
-    case Program::PoliceEms:
-        return tr("Police/EMS");
-    }
-    return {};
-}
-
 QString RuleText::hours(const routing::ProgramRules& rules)
 {
     return text(routing::describeHours(rules, diffWords()));

@@ -15,8 +15,7 @@ class RuleText
 public:
     // The words core's summary and descriptions are made of, translated.
     static routing::DiffWords diffWords();
-    static QString programName(routing::Program program);     // "CRT"
-    static QString programLongName(routing::Program program); // "Community Response Team"
+    static QString programName(routing::Program program); // "CRT"
     static QString hours(const routing::ProgramRules& rules);
     static QString area(const routing::ProgramRules& rules);
     static QString holidays(const routing::ProgramRules& rules);
