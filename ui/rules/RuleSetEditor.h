@@ -18,9 +18,12 @@
 #include "core/routing/RuleSetImpact.h"
 #include "home/Services.h"
 
+#include <QDate>
 #include <QJsonObject>
+#include <QStringList>
 #include <QWidget>
 #include <array>
+#include <memory>
 #include <optional>
 
 class QCheckBox;
