@@ -5,7 +5,8 @@
 //     makes a new version from it (Alt+W): effective next Monday, an id of
 //     its own;
 //   - turns it into the citywide rules: CRT and CN serve every beat but 999
-//     (check all, End, Space), CRT's hours 09:00-21:00 typed for Monday and
+//     (check all, End, Space on the list; Home/Space and a click on the beat
+//     map toggle beats the same way), CRT's hours 09:00-21:00 typed for Monday and
 //     copied to every day, CRT open on holidays; the summary says "CRT: +24
 //     beats; hours Mon–Fri 08:30–16:30 → daily 09:00–21:00; holidays closed
 //     → open" before anything is saved;
@@ -19,6 +20,7 @@
 // The editor is grabbed to /tmp/heartdesk-rule-set-editor-*.png.
 #include "UiTestFixture.h"
 #include "intake/CounselorHome.h"
+#include "map/BeatMapView.h"
 #include "common/StrictTestMain.h"
 #include "rules/ImpactView.h"
 #include "rules/RuleSetEditor.h"
@@ -173,6 +175,30 @@ void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
     // CN follows CRT citywide.
     QVERIFY(chooseByKeys(program, QStringLiteral("Care Navigation")));
     serveEveryBeatBut999(editor);
+
+    // The map shows the service area outlined and toggles beats: Home and Space, a click.
+    auto* map = child<ui::BeatMapView>(editor, "ruleSetEditorMap");
+    auto* beatList = child<QListWidget>(editor, "ruleSetEditorBeats");
+    auto beatItem = [beatList](const QString& id) { return beatList->findItems(id, Qt::MatchExactly).first(); };
+    QVERIFY(map->outlinedBeats().contains(QStringLiteral("311")));
+    QVERIFY(!map->outlinedBeats().contains(QStringLiteral("999")));
+    map->setFocus();
+    QTest::keyClick(map, Qt::Key_Home);
+    QCOMPARE(map->currentBeat(), QStringLiteral("111"));
+    QTest::keyClick(map, Qt::Key_Space);
+    QCOMPARE(beatItem(QStringLiteral("111"))->checkState(), Qt::Unchecked);
+    QVERIFY(!map->outlinedBeats().contains(QStringLiteral("111")));
+    QTest::keyClick(map, Qt::Key_Space);
+    QCOMPARE(beatItem(QStringLiteral("111"))->checkState(), Qt::Checked);
+    const auto inside999 = map->beatMap()->interiorPoint("999");
+    QVERIFY(inside999);
+    const QPoint at999 = map->widgetPosition(*inside999).toPoint();
+    QCOMPARE(map->beatAt(at999), QStringLiteral("999"));
+    QTest::mouseClick(map, Qt::LeftButton, {}, at999);
+    QCOMPARE(beatItem(QStringLiteral("999"))->checkState(), Qt::Checked);
+    QVERIFY(map->outlinedBeats().contains(QStringLiteral("999")));
+    QTest::mouseClick(map, Qt::LeftButton, {}, at999);
+    QCOMPARE(beatItem(QStringLiteral("999"))->checkState(), Qt::Unchecked);
 
     QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
     QVERIFY(editor->edited());

@@ -1,9 +1,12 @@
 #include "rules/ImpactView.h"
 
 #include "intake/ReasonText.h"
+#include "map/BeatMapView.h"
 #include "rules/RuleText.h"
 
+#include <QColor>
 #include <QComboBox>
+#include <QHash>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -97,6 +100,10 @@ ImpactView::ImpactView(QWidget* parent) : QWidget(parent)
     m_beats->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_beats->verticalHeader()->hide();
     m_beatsLabel->setBuddy(m_beats);
+    m_map = new BeatMapView(this);
+    m_map->setObjectName(QStringLiteral("impactMap"));
+    m_map->setMinimumHeight(220);
+    m_map->hide();
 
     auto* programRow = new QHBoxLayout;
     programRow->addWidget(m_programLabel);
@@ -108,7 +115,10 @@ ImpactView::ImpactView(QWidget* parent) : QWidget(parent)
     layout->addLayout(programRow);
     layout->addWidget(m_hours);
     layout->addWidget(m_beatsLabel);
-    layout->addWidget(m_beats, 1);
+    auto* beatsRow = new QHBoxLayout;
+    beatsRow->addWidget(m_map, 3);
+    beatsRow->addWidget(m_beats, 2);
+    layout->addLayout(beatsRow, 1);
 
     connect(m_program, &QComboBox::currentIndexChanged, this, &ImpactView::showProgram);
     retranslate();
@@ -123,6 +133,12 @@ std::size_t ImpactView::changedCalls() const
     for (const routing::ProgramImpact& impact : m_report->programs)
         changed += impact.becomeEligible + impact.becomeIneligible;
     return changed;
+}
+
+void ImpactView::setBeatMap(std::shared_ptr<const geo::BeatMap> beats)
+{
+    m_map->setVisible(beats != nullptr);
+    m_map->setBeatMap(std::move(beats));
 }
 
 void ImpactView::showReport(const routing::ImpactReport* report, int weeks)
@@ -190,6 +206,20 @@ void ImpactView::showProgram()
         }
     }
     m_beats->setRowCount(0);
+    QHash<QString, QColor> colors;
+    QHash<QString, QString> texts;
+    if (impact) {
+        for (const auto& [beat, change] : impact->byBeat) {
+            const long net = long(change.gained) - long(change.lost);
+            const QString id = RuleText::text(beat);
+            colors.insert(id, net > 0   ? QColor(0x66, 0xbb, 0x6a)
+                              : net < 0 ? QColor(0xef, 0x53, 0x50)
+                                        : QColor(0xff, 0xee, 0x58));
+            texts.insert(id, tr("%1 calls become eligible, %2 become ineligible").arg(change.gained).arg(change.lost));
+        }
+    }
+    m_map->setFillColors(colors);
+    m_map->setBeatTexts(texts);
     if (!impact)
         return;
     std::vector<std::pair<std::string, routing::BeatImpact>> beats(impact->byBeat.begin(), impact->byBeat.end());

@@ -3,7 +3,7 @@
 // (core/routing/RuleSetImpact.h), for the rule-set editor's preview: per
 // program the calls that become eligible or ineligible and the teams the
 // hours would need, the change by hour of the week as a heat grid, and by
-// beat. Counts only: no call or person is named.
+// beat on the beat map (green: more calls, red: fewer) and in a table. Counts only: no call or person is named.
 #include "core/routing/RuleSetImpact.h"
 
 #include <QWidget>
@@ -14,12 +14,16 @@ class QTableWidget;
 
 namespace heart::ui {
 
+class BeatMapView;
+
 class ImpactView : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit ImpactView(QWidget* parent = nullptr);
+    // The map the change by beat is drawn on (none: the table alone).
+    void setBeatMap(std::shared_ptr<const geo::BeatMap> beats);
     // Null clears the view. `weeks` is how far back the calls go.
     void showReport(const routing::ImpactReport* report, int weeks);
     const routing::ImpactReport* report() const { return m_report.get(); }
@@ -42,6 +46,7 @@ private:
     QTableWidget* m_hours;
     QLabel* m_beatsLabel;
     QTableWidget* m_beats;
+    BeatMapView* m_map;
 };
 
 } // namespace heart::ui

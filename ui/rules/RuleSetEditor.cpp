@@ -3,6 +3,7 @@
 #include "core/routing/RuleSetDiff.h"
 #include "core/routing/RuleSetJson.h"
 #include "intake/ReasonText.h"
+#include "map/BeatMapView.h"
 #include "rules/ImpactView.h"
 #include "rules/RuleText.h"
 #include "rules/WeekHoursGrid.h"
@@ -16,6 +17,8 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHash>
+#include <QSet>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -131,6 +134,9 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     m_areaMode = new QComboBox(this);
     m_areaMode->setObjectName(QStringLiteral("ruleSetEditorAreaMode"));
     m_areaLabel->setBuddy(m_areaMode);
+    m_map = new BeatMapView(this);
+    m_map->setObjectName(QStringLiteral("ruleSetEditorMap"));
+    m_map->setMinimumHeight(260);
     m_beats = new QListWidget(this);
     m_beats->setObjectName(QStringLiteral("ruleSetEditorBeats"));
     m_beats->setFlow(QListView::LeftToRight);
@@ -233,6 +239,7 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     leftLayout->addLayout(form);
     leftLayout->addWidget(m_areaLabel);
     leftLayout->addLayout(areaButtons);
+    leftLayout->addWidget(m_map);
     leftLayout->addWidget(m_beats);
     leftLayout->addWidget(m_hoursLabel);
     leftLayout->addWidget(m_alwaysOpen);
@@ -287,6 +294,7 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     connect(m_program, &QComboBox::currentIndexChanged, this, &RuleSetEditor::showProgram);
     connect(m_areaMode, &QComboBox::currentIndexChanged, this, &RuleSetEditor::writeArea);
     connect(m_beats, &QListWidget::itemChanged, this, &RuleSetEditor::writeArea);
+    connect(m_map, &BeatMapView::beatClicked, this, &RuleSetEditor::toggleBeat);
     for (QPushButton* button : {m_checkAllBeats, m_uncheckAllBeats}) {
         connect(button, &QPushButton::clicked, this, [this, button] {
             m_loading = true;
@@ -346,6 +354,8 @@ bool RuleSetEditor::startFrom(const routing::RuleSet& base, const routing::RuleS
     if (inForce)
         m_inForce = *inForce;
     m_beatMap = std::move(beats);
+    m_map->setBeatMap(m_beatMap);
+    m_impact->setBeatMap(m_beatMap);
     m_today = today;
     m_saveMessage->clear();
     m_impact->showReport(nullptr, 0);
@@ -452,6 +462,41 @@ void RuleSetEditor::showProgram()
     }
     m_grid->setRules(rules);
     m_loading = false;
+    showAreaOnMap();
+}
+
+void RuleSetEditor::showAreaOnMap()
+{
+    QSet<QString> served;
+    if (m_areaMode->currentIndex() != AreaAnywhere) {
+        for (const QString& beat : checkedData(m_beats, Qt::Checked))
+            served.insert(beat);
+    }
+    QHash<QString, QColor> colors;
+    for (const QString& beat : served)
+        colors.insert(beat, QColor(0xa5, 0xd6, 0xa7));
+    m_map->setFillColors(colors);
+    m_map->setOutlinedBeats(served, tr("Service area of %1").arg(m_program->currentText()));
+    QHash<QString, QString> texts;
+    for (int row = 0; row < m_beats->count(); ++row) {
+        const QString beat = m_beats->item(row)->data(Qt::UserRole).toString();
+        texts.insert(beat, m_areaMode->currentIndex() == AreaAnywhere ? tr("anywhere: no location needed")
+                           : served.contains(beat)                     ? tr("served (click or Space: not served)")
+                                                                       : tr("not served (click or Space: served)"));
+    }
+    m_map->setBeatTexts(texts);
+}
+
+void RuleSetEditor::toggleBeat(const QString& beatId)
+{
+    if (!isEditing() || m_areaMode->currentIndex() == AreaAnywhere)
+        return;
+    const QList<QListWidgetItem*> items = m_beats->findItems(beatId, Qt::MatchExactly);
+    if (items.isEmpty())
+        return;
+    QListWidgetItem* item = items.first();
+    m_beats->setCurrentItem(item);
+    item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked); // writes the area
 }
 
 void RuleSetEditor::setProgramMember(const QString& member, const QJsonValue& value)
@@ -472,6 +517,7 @@ void RuleSetEditor::writeArea()
     if (m_loading || !isEditing())
         return;
     const int mode = m_areaMode->currentIndex();
+    showAreaOnMap();
     m_beats->setEnabled(mode != AreaAnywhere);
     m_checkAllBeats->setEnabled(mode != AreaAnywhere);
     m_uncheckAllBeats->setEnabled(mode != AreaAnywhere);
@@ -686,7 +732,9 @@ void RuleSetEditor::retranslate()
     m_effective->setToolTip(tr("A new version takes effect after today; calls before that date keep "
                                "the rules they were decided by."));
     m_programLabel->setText(tr("&Program:"));
-    m_areaLabel->setText(tr("Service &area (Space checks or unchecks a beat):"));
+    m_areaLabel->setText(tr("Service &area: click a beat on the map, or move on the map with the arrow "
+                            "keys and press Space; the list below does the same:"));
+    m_map->setAccessibleName(tr("Beat map: the service area outlined"));
     m_beats->setAccessibleName(tr("Beats served"));
     m_checkAllBeats->setText(tr("Check a&ll beats"));
     m_uncheckAllBeats->setText(tr("&Uncheck all"));

@@ -1,7 +1,8 @@
 #pragma once
 // The administrator's editor of a new rule set version (only for
 // RuleSetUseCases::canEdit()): a copy of a rule set, edited per program -
-// service area (beats checked on a list; Space toggles), hours typed per
+// service area (beats clicked on the map - or, from the keyboard, the arrow
+// keys and Space there or on the beat list), hours typed per
 // weekday ("09:00-21:00", several ranges with commas) with the week grid
 // showing the result, holidays open or closed, call types and exclusions
 // checked on the catalogue's lists - and the date it takes effect (after
@@ -39,6 +40,7 @@ class QThread;
 
 namespace heart::ui {
 
+class BeatMapView;
 class ImpactView;
 class WeekHoursGrid;
 
@@ -80,6 +82,8 @@ protected:
 private:
     void showProgram();
     void writeArea();
+    void showAreaOnMap();
+    void toggleBeat(const QString& beatId);
     void writeHours();
     void writeHolidays();
     void writeCallTypes();
@@ -115,6 +119,7 @@ private:
     QComboBox* m_program;
     QLabel* m_areaLabel;
     QComboBox* m_areaMode;
+    BeatMapView* m_map;
     QListWidget* m_beats;
     QPushButton* m_checkAllBeats;
     QPushButton* m_uncheckAllBeats;
