@@ -19,9 +19,9 @@
 //   - the supervisor reads the same rules with no editor and no button.
 // The editor is grabbed to /tmp/heartdesk-rule-set-editor-*.png.
 #include "UiTestFixture.h"
+#include "common/StrictTestMain.h"
 #include "intake/CounselorHome.h"
 #include "map/BeatMapView.h"
-#include "common/StrictTestMain.h"
 #include "rules/ImpactView.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetHistory.h"
@@ -179,7 +179,9 @@ void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
     // The map shows the service area outlined and toggles beats: Home and Space, a click.
     auto* map = child<ui::BeatMapView>(editor, "ruleSetEditorMap");
     auto* beatList = child<QListWidget>(editor, "ruleSetEditorBeats");
-    auto beatItem = [beatList](const QString& id) { return beatList->findItems(id, Qt::MatchExactly).first(); };
+    auto beatItem = [beatList](const QString& id) {
+        return beatList->findItems(id, Qt::MatchExactly).first();
+    };
     QVERIFY(map->outlinedBeats().contains(QStringLiteral("311")));
     QVERIFY(!map->outlinedBeats().contains(QStringLiteral("999")));
     map->setFocus();
@@ -295,7 +297,8 @@ void TestRuleSetEditor::supervisorHasNoEditor()
 {
     test::UiTestFixture f;
     QVERIFY(f.ok());
-    f.typeSignIn(QStringLiteral("supervisor"), test::UiTestFixture::demoPassword(QStringLiteral("supervisor")));
+    f.typeSignIn(QStringLiteral("supervisor"),
+                 test::UiTestFixture::demoPassword(QStringLiteral("supervisor")));
     ui::RuleSetsWidget* rules = openRuleSets(f.window());
     QVERIFY(rules);
     QVERIFY(!rules->editor());
@@ -314,7 +317,8 @@ void TestRuleSetEditor::counselorWorkstationPicksUpSavedVersion()
     QVERIFY(f.ok());
     auto other = f.openWorkstation();
     QVERIFY(other && other->ok());
-    other->typeSignIn(QStringLiteral("counselor"), test::UiTestFixture::demoPassword(QStringLiteral("counselor")));
+    other->typeSignIn(QStringLiteral("counselor"),
+                      test::UiTestFixture::demoPassword(QStringLiteral("counselor")));
     auto* home = qobject_cast<ui::CounselorHome*>(other->window().home());
     QVERIFY(home);
     QVERIFY(home->routing());
@@ -328,7 +332,8 @@ void TestRuleSetEditor::counselorWorkstationPicksUpSavedVersion()
 
     QTRY_COMPARE_WITH_TIMEOUT(home->routing()->router->rules().ruleSets().size(), std::size_t(4), 10000);
     const routing::RuleSet& newest = home->routing()->router->rules().ruleSets().back();
-    QCOMPARE(QString::fromStdString(newest.id), rules->editor()->findChild<QLineEdit*>(QStringLiteral("ruleSetEditorId"))->text());
+    QCOMPARE(QString::fromStdString(newest.id),
+             rules->editor()->findChild<QLineEdit*>(QStringLiteral("ruleSetEditorId"))->text());
 }
 
 HEART_TEST_MAIN(TestRuleSetEditor)

@@ -6,9 +6,9 @@
 
 #include <QColor>
 #include <QComboBox>
-#include <QHash>
 #include <QEvent>
 #include <QGridLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -192,7 +192,8 @@ void ImpactView::showProgram()
             const long gained = impact ? long(impact->gainedByHour[h]) : 0;
             const long lost = impact ? long(impact->lostByHour[h]) : 0;
             const long net = gained - lost;
-            cell->setText(net == 0 ? QString() : (net > 0 ? QStringLiteral("+%1") : QStringLiteral("%1")).arg(net));
+            cell->setText(net == 0 ? QString()
+                                   : (net > 0 ? QStringLiteral("+%1") : QStringLiteral("%1")).arg(net));
             const int strength = int(40 + 180 * std::labs(net) / most);
             cell->setBackground(net > 0   ? QColor(255 - strength, 255, 255 - strength)
                                 : net < 0 ? QColor(255, 255 - strength, 255 - strength)
@@ -201,7 +202,8 @@ void ImpactView::showProgram()
             const QString when = QStringLiteral("%1 %2:00")
                                      .arg(m_hours->verticalHeaderItem(day)->text())
                                      .arg(hour, 2, 10, QLatin1Char('0'));
-            cell->setToolTip(tr("%1: %2 calls become eligible, %3 become ineligible").arg(when).arg(gained).arg(lost));
+            cell->setToolTip(
+                tr("%1: %2 calls become eligible, %3 become ineligible").arg(when).arg(gained).arg(lost));
             cell->setData(Qt::AccessibleTextRole, cell->toolTip());
         }
     }
@@ -215,14 +217,16 @@ void ImpactView::showProgram()
             colors.insert(id, net > 0   ? QColor(0x66, 0xbb, 0x6a)
                               : net < 0 ? QColor(0xef, 0x53, 0x50)
                                         : QColor(0xff, 0xee, 0x58));
-            texts.insert(id, tr("%1 calls become eligible, %2 become ineligible").arg(change.gained).arg(change.lost));
+            texts.insert(
+                id, tr("%1 calls become eligible, %2 become ineligible").arg(change.gained).arg(change.lost));
         }
     }
     m_map->setFillColors(colors);
     m_map->setBeatTexts(texts);
     if (!impact)
         return;
-    std::vector<std::pair<std::string, routing::BeatImpact>> beats(impact->byBeat.begin(), impact->byBeat.end());
+    std::vector<std::pair<std::string, routing::BeatImpact>> beats(impact->byBeat.begin(),
+                                                                   impact->byBeat.end());
     std::stable_sort(beats.begin(), beats.end(), [](const auto& a, const auto& b) {
         return a.second.gained + a.second.lost > b.second.gained + b.second.lost;
     });

@@ -3,7 +3,8 @@
 // (core/routing/RuleSetImpact.h), for the rule-set editor's preview: per
 // program the calls that become eligible or ineligible and the teams the
 // hours would need, the change by hour of the week as a heat grid, and by
-// beat on the beat map (green: more calls, red: fewer) and in a table. Counts only: no call or person is named.
+// beat on the beat map (green: more calls, red: fewer) and in a table. Counts only: no call or person is
+// named.
 #include "core/routing/RuleSetImpact.h"
 
 #include <QWidget>

@@ -17,9 +17,8 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QHash>
-#include <QSet>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -29,6 +28,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QThread>
@@ -54,7 +54,8 @@ std::vector<routing::Condition> excludableConditions()
     std::vector<routing::Condition> conditions;
     for (routing::CallFlag flag : routing::kAllFlags)
         conditions.push_back(routing::Condition{false, flag, routing::RiskLevel::High});
-    for (routing::RiskLevel risk : {routing::RiskLevel::Low, routing::RiskLevel::Moderate, routing::RiskLevel::High})
+    for (routing::RiskLevel risk :
+         {routing::RiskLevel::Low, routing::RiskLevel::Moderate, routing::RiskLevel::High})
         conditions.push_back(routing::Condition{true, routing::CallFlag::Weapon, risk});
     return conditions;
 }
@@ -367,8 +368,7 @@ bool RuleSetEditor::startFrom(const routing::RuleSet& base, const routing::RuleS
     m_name->setText(RuleText::text(base.name));
 
     m_program->clear();
-    for (const routing::ProgramRules& rules : base.programs)
-        {
+    for (const routing::ProgramRules& rules : base.programs) {
         const std::string_view code = routing::programCode(rules.program);
         m_program->addItem(ReasonText::programName(rules.program),
                            QString::fromUtf8(code.data(), qsizetype(code.size())));
@@ -426,7 +426,7 @@ void RuleSetEditor::showProgram()
     if (!rules)
         return;
     m_loading = true;
-    m_areaMode->setCurrentIndex(rules->area == routing::AreaKind::Anywhere   ? AreaAnywhere
+    m_areaMode->setCurrentIndex(rules->area == routing::AreaKind::Anywhere    ? AreaAnywhere
                                 : rules->area == routing::AreaKind::OnlyBeats ? AreaOnlyChecked
                                                                               : AreaAllButUnchecked);
     for (int row = 0; row < m_beats->count(); ++row) {
@@ -449,15 +449,16 @@ void RuleSetEditor::showProgram()
     m_closedOnHolidays->setChecked(rules->closedOnHolidays);
     m_allCallTypes->setChecked(rules->allCallTypes);
     for (int row = 0; row < m_callTypes->count(); ++row) {
-        const bool eligible = rules->allCallTypes ||
-                              (std::size_t(row) < rules->eligibleCallType.size() && rules->eligibleCallType[std::size_t(row)]);
+        const bool eligible = rules->allCallTypes || (std::size_t(row) < rules->eligibleCallType.size() &&
+                                                      rules->eligibleCallType[std::size_t(row)]);
         m_callTypes->item(row)->setCheckState(eligible ? Qt::Checked : Qt::Unchecked);
     }
     m_callTypes->setEnabled(!rules->allCallTypes);
     for (int row = 0; row < m_excludes->count(); ++row) {
         const QString code = m_excludes->item(row)->data(Qt::UserRole).toString();
-        const bool excluded = std::any_of(rules->excludeWhen.begin(), rules->excludeWhen.end(),
-                                          [&](const routing::Condition& c) { return QString::fromStdString(c.code()) == code; });
+        const bool excluded = std::any_of(
+            rules->excludeWhen.begin(), rules->excludeWhen.end(),
+            [&](const routing::Condition& c) { return QString::fromStdString(c.code()) == code; });
         m_excludes->item(row)->setCheckState(excluded ? Qt::Checked : Qt::Unchecked);
     }
     m_grid->setRules(rules);
@@ -481,8 +482,8 @@ void RuleSetEditor::showAreaOnMap()
     for (int row = 0; row < m_beats->count(); ++row) {
         const QString beat = m_beats->item(row)->data(Qt::UserRole).toString();
         texts.insert(beat, m_areaMode->currentIndex() == AreaAnywhere ? tr("anywhere: no location needed")
-                           : served.contains(beat)                     ? tr("served (click or Space: not served)")
-                                                                       : tr("not served (click or Space: served)"));
+                           : served.contains(beat) ? tr("served (click or Space: not served)")
+                                                   : tr("not served (click or Space: served)"));
     }
     m_map->setBeatTexts(texts);
 }
@@ -525,7 +526,8 @@ void RuleSetEditor::writeArea()
         setProgramMember(QStringLiteral("serviceArea"), QStringLiteral("anywhere"));
     } else if (mode == AreaOnlyChecked) {
         setProgramMember(QStringLiteral("serviceArea"),
-                         QJsonObject{{QStringLiteral("beats"), QJsonArray::fromStringList(checkedData(m_beats, Qt::Checked))}});
+                         QJsonObject{{QStringLiteral("beats"),
+                                      QJsonArray::fromStringList(checkedData(m_beats, Qt::Checked))}});
     } else {
         setProgramMember(QStringLiteral("serviceArea"),
                          QJsonObject{{QStringLiteral("allBeatsExcept"),
@@ -579,7 +581,8 @@ void RuleSetEditor::writeCallTypes()
     if (all)
         setProgramMember(QStringLiteral("callTypes"), QStringLiteral("all"));
     else
-        setProgramMember(QStringLiteral("callTypes"), QJsonArray::fromStringList(checkedData(m_callTypes, Qt::Checked)));
+        setProgramMember(QStringLiteral("callTypes"),
+                         QJsonArray::fromStringList(checkedData(m_callTypes, Qt::Checked)));
 }
 
 void RuleSetEditor::writeExcludes()
@@ -587,10 +590,14 @@ void RuleSetEditor::writeExcludes()
     if (m_loading || !isEditing())
         return;
     const QStringList codes = checkedData(m_excludes, Qt::Checked);
-    const bool had = m_doc.value(QStringLiteral("programs")).toObject().value(programCode()).toObject().contains(
-        QStringLiteral("excludeWhen"));
-    setProgramMember(QStringLiteral("excludeWhen"),
-                     codes.isEmpty() && !had ? QJsonValue(QJsonValue::Undefined) : QJsonValue(QJsonArray::fromStringList(codes)));
+    const bool had = m_doc.value(QStringLiteral("programs"))
+                         .toObject()
+                         .value(programCode())
+                         .toObject()
+                         .contains(QStringLiteral("excludeWhen"));
+    setProgramMember(QStringLiteral("excludeWhen"), codes.isEmpty() && !had
+                                                        ? QJsonValue(QJsonValue::Undefined)
+                                                        : QJsonValue(QJsonArray::fromStringList(codes)));
 }
 
 void RuleSetEditor::effectiveDateChanged()
@@ -622,7 +629,8 @@ void RuleSetEditor::revalidate()
     m_doc.insert(QStringLiteral("name"), m_name->text().trimmed());
     m_doc.insert(QStringLiteral("effectiveFrom"), m_effective->date().toString(Qt::ISODate));
     const QByteArray json = document();
-    auto parsed = routing::parseRuleSet(std::string_view(json.constData(), std::size_t(json.size())), "editor");
+    auto parsed =
+        routing::parseRuleSet(std::string_view(json.constData(), std::size_t(json.size())), "editor");
     m_saveMessage->clear();
     m_summaryLines.clear();
     if (!parsed) {
@@ -635,7 +643,8 @@ void RuleSetEditor::revalidate()
         m_loadError.clear();
         m_error->clear();
         const routing::RuleSetDiff diff = routing::diffRuleSets(*m_base, *m_edited, m_beatMap.get());
-        for (const std::string& line : routing::summariseDiff(diff, *m_base, *m_edited, RuleText::diffWords()))
+        for (const std::string& line :
+             routing::summariseDiff(diff, *m_base, *m_edited, RuleText::diffWords()))
             m_summaryLines << RuleText::text(line);
         m_summary->setText(m_summaryLines.join(QLatin1Char('\n')));
         if (const auto program = routing::programFromCode(programCode().toStdString()))
@@ -696,7 +705,8 @@ bool RuleSetEditor::save()
 {
     if (!m_edited || !m_base)
         return false;
-    auto result = usecases::RuleSetUseCases(m_services).saveNewVersion(document(), RuleText::text(m_base->id));
+    auto result =
+        usecases::RuleSetUseCases(m_services).saveNewVersion(document(), RuleText::text(m_base->id));
     if (!result.ok()) {
         m_saveMessage->setText(DomainText::errorText(result.error()));
         if (result.error().field == QLatin1String("effectiveFrom"))
@@ -742,7 +752,7 @@ void RuleSetEditor::retranslate()
                              "(empty: closed; 21:00-07:00 runs past midnight):"));
     m_alwaysOpen->setText(tr("Always &open"));
     // No mnemonics here: the seven fields follow each other in the tab order.
-    const QString days[7] = {tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"),
+    const QString days[7] = {tr("Monday"), tr("Tuesday"),  tr("Wednesday"), tr("Thursday"),
                              tr("Friday"), tr("Saturday"), tr("Sunday")};
     for (std::size_t day = 0; day < 7; ++day)
         m_dayLabels[day]->setText(days[day]);

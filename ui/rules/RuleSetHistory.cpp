@@ -91,7 +91,8 @@ void RuleSetHistory::showRuleSet(const QString& key)
                 if (set && before) {
                     QStringList lines;
                     const auto diff = routing::diffRuleSets(*before, *set);
-                    for (const std::string& line : routing::summariseDiff(diff, *before, *set, RuleText::diffWords()))
+                    for (const std::string& line :
+                         routing::summariseDiff(diff, *before, *set, RuleText::diffWords()))
                         lines << RuleText::text(line);
                     changes = lines.join(QLatin1Char('\n'));
                 } else if (version.sourceName != QLatin1String("editor")) {
@@ -104,7 +105,8 @@ void RuleSetHistory::showRuleSet(const QString& key)
                     entry.recordId = version.recordId;
                     entry.userId = version.savedBy;
                     entry.action = version.version == 1 ? store::audit::Create : store::audit::Update;
-                    if (auto author = accounts.changeAuthor(entry); author.ok() && !author.value().displayName.isEmpty())
+                    if (auto author = accounts.changeAuthor(entry);
+                        author.ok() && !author.value().displayName.isEmpty())
                         by = author.value().displayName;
                 }
                 const QDateTime savedAt = store::fromStoredTime(version.savedAt).toLocalTime();
