@@ -349,6 +349,7 @@ bool RuleSetEditor::startFrom(const routing::RuleSet& base, const routing::RuleS
         return false;
     }
     m_loading = true;
+    m_edited.reset(); // nothing of an earlier edit is shown while the lists fill
     m_doc = json.object();
     m_base = base;
     m_inForce.reset();
@@ -425,6 +426,7 @@ void RuleSetEditor::showProgram()
     const routing::ProgramRules* rules = program ? m_edited->rulesFor(*program) : nullptr;
     if (!rules)
         return;
+    const bool wasLoading = m_loading;
     m_loading = true;
     m_areaMode->setCurrentIndex(rules->area == routing::AreaKind::Anywhere    ? AreaAnywhere
                                 : rules->area == routing::AreaKind::OnlyBeats ? AreaOnlyChecked
@@ -462,7 +464,7 @@ void RuleSetEditor::showProgram()
         m_excludes->item(row)->setCheckState(excluded ? Qt::Checked : Qt::Unchecked);
     }
     m_grid->setRules(rules);
-    m_loading = false;
+    m_loading = wasLoading;
     showAreaOnMap();
 }
 
