@@ -54,8 +54,8 @@ std::vector<routing::Condition> excludableConditions()
     std::vector<routing::Condition> conditions;
     for (routing::CallFlag flag : routing::kAllFlags)
         conditions.push_back(routing::Condition{false, flag, routing::RiskLevel::High});
-    for (routing::RiskLevel risk :
-         {routing::RiskLevel::Low, routing::RiskLevel::Moderate, routing::RiskLevel::High})
+    for (routing::RiskLevel risk : {routing::RiskLevel::None, routing::RiskLevel::Low,
+                                    routing::RiskLevel::Moderate, routing::RiskLevel::High})
         conditions.push_back(routing::Condition{true, routing::CallFlag::Weapon, risk});
     return conditions;
 }
