@@ -90,7 +90,7 @@ void RuleSetHistory::showRuleSet(const QString& key)
                 QString changes;
                 if (set && before) {
                     QStringList lines;
-                    const auto diff = routing::diffRuleSets(*before, *set);
+                    const auto diff = routing::diffRuleSets(*before, *set, m_beats.get());
                     for (const std::string& line :
                          routing::summariseDiff(diff, *before, *set, RuleText::diffWords()))
                         lines << RuleText::text(line);
