@@ -386,6 +386,7 @@ bool RuleSetEditor::startFrom(const routing::RuleSet& base, const routing::RuleS
             item->setCheckState(Qt::Unchecked);
         }
     }
+    m_beats->setCurrentRow(0); // Space toggles at once, End goes to the last beat
     m_callTypes->clear();
     for (const routing::CallType& type : base.callTypes) {
         auto* item = new QListWidgetItem(RuleText::text(type.name), m_callTypes);
@@ -400,6 +401,8 @@ bool RuleSetEditor::startFrom(const routing::RuleSet& base, const routing::RuleS
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
+    m_callTypes->setCurrentRow(0);
+    m_excludes->setCurrentRow(0);
     m_compareWith->clear();
     if (m_inForce)
         m_compareWith->addItem(tr("the rules in force now (%1)").arg(RuleText::text(m_inForce->id)), 0);
