@@ -125,7 +125,7 @@ void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
     ui::RuleSetsWidget* rules = openRuleSets(f.window());
     QVERIFY(rules);
     auto* dialog = f.window().findChild<QDialog*>(QStringLiteral("ruleSetsWindow"));
-    dialog->resize(1500, 980);
+    dialog->resize(1500, 1150);
     auto* list = child<QTreeWidget>(rules, "ruleSetList");
     QCOMPARE(list->topLevelItemCount(), 3);
 

@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -68,7 +69,7 @@ ImpactView::ImpactView(QWidget* parent) : QWidget(parent)
     m_programs->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_programs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_programs->verticalHeader()->hide();
-    m_programs->setMaximumHeight(150);
+    m_programs->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_programLabel = new QLabel(this);
     m_program = new QComboBox(this);
@@ -82,6 +83,10 @@ ImpactView::ImpactView(QWidget* parent) : QWidget(parent)
     m_hours->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_hours->horizontalHeader()->setMinimumSectionSize(18);
     m_hours->verticalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_hours->setTextElideMode(Qt::ElideNone);
+    QFont small = m_hours->font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    m_hours->setFont(small);
     m_hours->setMinimumHeight(170);
     m_hours->setMaximumHeight(220);
     for (int hour = 0; hour < 24; ++hour)
@@ -268,10 +273,10 @@ void ImpactView::retranslate()
         return;
     }
     m_headline->setText(
-        tr("%n call(s) of the last %1 weeks replayed under both rule sets; %2 eligibility changes.", nullptr,
-           int(m_report->calls))
+        tr("Calls of the last %1 weeks replayed under both rule sets: %2; eligibility changes: %3.")
             .arg(m_weeks)
-            .arg(QLocale().toString(qulonglong(changedCalls()))));
+            .arg(QLocale().toString(qulonglong(m_report->calls)),
+                 QLocale().toString(qulonglong(changedCalls()))));
     const QString arrow = QString::fromUtf8(" → ");
     int row = 0;
     for (const routing::ProgramImpact& impact : m_report->programs) {
@@ -294,6 +299,12 @@ void ImpactView::retranslate()
         ++row;
     }
     m_programs->resizeColumnsToContents();
+    // Every program's row in sight: the table as tall as its rows (and the scroll bar).
+    int height = m_programs->horizontalHeader()->height() + 2 * m_programs->frameWidth() +
+                 m_programs->horizontalScrollBar()->sizeHint().height();
+    for (int r = 0; r < m_programs->rowCount(); ++r)
+        height += m_programs->rowHeight(r);
+    m_programs->setFixedHeight(height);
     showProgram();
 }
 

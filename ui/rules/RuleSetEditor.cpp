@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -137,7 +138,8 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     m_areaLabel->setBuddy(m_areaMode);
     m_map = new BeatMapView(this);
     m_map->setObjectName(QStringLiteral("ruleSetEditorMap"));
-    m_map->setMinimumHeight(260);
+    m_map->setMinimumHeight(200);
+    m_map->setMaximumHeight(280);
     m_beats = new QListWidget(this);
     m_beats->setObjectName(QStringLiteral("ruleSetEditorBeats"));
     m_beats->setFlow(QListView::LeftToRight);
@@ -285,6 +287,7 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({1000, 1000}); // half and half, whatever the preview's tables would like
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -687,7 +690,8 @@ void RuleSetEditor::previewImpact()
         m_worker = nullptr;
         showImpact(report, weeks);
     });
-    m_progress->setFormat(tr("Replaying %n call(s) under both rule sets…", nullptr, int(facts->size())));
+    m_progress->setFormat(tr("Replaying the calls under both rule sets (%1)…")
+                              .arg(QLocale().toString(qulonglong(facts->size()))));
     m_progress->show();
     m_preview->setEnabled(false);
     m_worker->start();
