@@ -1346,22 +1346,6 @@ Base de datos: %2</translation>
         <translation>Policía/EMS</translation>
     </message>
     <message>
-        <source>Crisis Call Diversion</source>
-        <translation>Desvío de Llamadas de Crisis</translation>
-    </message>
-    <message>
-        <source>Community Response Team</source>
-        <translation>Equipo de Respuesta Comunitaria</translation>
-    </message>
-    <message>
-        <source>Co-Response</source>
-        <translation>Corespuesta</translation>
-    </message>
-    <message>
-        <source>Care Navigation</source>
-        <translation>Navegación de Cuidados</translation>
-    </message>
-    <message>
         <source>closed on holidays</source>
         <translation>cerrado en festivos</translation>
     </message>
@@ -1543,6 +1527,33 @@ Base de datos: %2</translation>
     <message>
         <source>&amp;Give the task to:</source>
         <translation>&amp;Dar la tarea a:</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::BeatMapView</name>
+    <message>
+        <source>Beat map</source>
+        <translation>Mapa de sectores</translation>
+    </message>
+    <message>
+        <source>Beat %1</source>
+        <translation>Sector %1</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>No se muestra</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>Área de servicio</translation>
+    </message>
+    <message>
+        <source>No beat map</source>
+        <translation>No hay mapa de sectores</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +2976,109 @@ Base de datos: %2</translation>
     <message>
         <source>Lists the tasks where each word you type begins a word of the person&apos;s or the assignee&apos;s name; accents and capitals do not matter (&quot;mar&quot; finds María Pérez and Ana Marín, &quot;perez&quot; finds Pérez)</source>
         <translation>Muestra las tareas en las que cada palabra que escribe es el comienzo de una palabra del nombre de la persona o de quien tiene la tarea; los acentos y las mayúsculas no importan (&quot;mar&quot; encuentra a María Pérez y a Ana Marín, &quot;perez&quot; encuentra a Pérez)</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::ImpactView</name>
+    <message>
+        <source>%1: %2 calls become eligible, %3 become ineligible</source>
+        <translation>%1: %2 llamadas pasan a ser elegibles, %3 dejan de serlo</translation>
+    </message>
+    <message>
+        <source>%1 calls become eligible, %2 become ineligible</source>
+        <translation>%1 llamadas pasan a ser elegibles, %2 dejan de serlo</translation>
+    </message>
+    <message>
+        <source>(no beat)</source>
+        <translation>(sin sector)</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Change in eligible calls by weekday and hour</source>
+        <translation>Cambio en las llamadas elegibles por día de la semana y hora</translation>
+    </message>
+    <message>
+        <source>By hour of the week and by beat, for &amp;program:</source>
+        <translation>Por hora de la semana y por sector, para el &amp;programa:</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programa</translation>
+    </message>
+    <message>
+        <source>Eligible before</source>
+        <translation>Elegibles antes</translation>
+    </message>
+    <message>
+        <source>Eligible after</source>
+        <translation>Elegibles después</translation>
+    </message>
+    <message>
+        <source>Become eligible</source>
+        <translation>Pasan a ser elegibles</translation>
+    </message>
+    <message>
+        <source>Become ineligible</source>
+        <translation>Dejan de ser elegibles</translation>
+    </message>
+    <message>
+        <source>Team-hours a week</source>
+        <translation>Horas-equipo por semana</translation>
+    </message>
+    <message>
+        <source>Most teams at once</source>
+        <translation>Máximo de equipos a la vez</translation>
+    </message>
+    <message>
+        <source>Open hours a week</source>
+        <translation>Horas de servicio por semana</translation>
+    </message>
+    <message>
+        <source>Change per program</source>
+        <translation>Cambio por programa</translation>
+    </message>
+    <message>
+        <source>By &amp;beat (beats with a change):</source>
+        <translation>Por &amp;sector (sectores con algún cambio):</translation>
+    </message>
+    <message>
+        <source>Beat</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Preview the impact to see what the new rules would have done to the calls of the last weeks.</source>
+        <translation>Vea el impacto para saber qué habrían hecho las nuevas reglas con las llamadas de las últimas semanas.</translation>
+    </message>
+    <message>
+        <source>Calls of the last %1 weeks replayed under both rule sets: %2; eligibility changes: %3.</source>
+        <translation>Llamadas de las últimas %1 semanas reproducidas con ambos conjuntos de reglas: %2; cambios de elegibilidad: %3.</translation>
     </message>
 </context>
 <context>
@@ -4962,6 +5076,232 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::RuleSetEditor</name>
+    <message>
+        <source>The rule set&apos;s document cannot be read: %1</source>
+        <translation>No se puede leer el documento del conjunto de reglas: %1</translation>
+    </message>
+    <message>
+        <source>Anywhere (no location needed)</source>
+        <translation>En cualquier lugar (no hace falta la ubicación)</translation>
+    </message>
+    <message>
+        <source>Only the beats checked below</source>
+        <translation>Solo los sectores marcados abajo</translation>
+    </message>
+    <message>
+        <source>Every beat of the map but the unchecked ones</source>
+        <translation>Todos los sectores del mapa salvo los no marcados</translation>
+    </message>
+    <message>
+        <source>the rules in force now (%1)</source>
+        <translation>las reglas vigentes ahora (%1)</translation>
+    </message>
+    <message>
+        <source>the rules it is made from (%1)</source>
+        <translation>las reglas de las que parte (%1)</translation>
+    </message>
+    <message>
+        <source>Service area of %1</source>
+        <translation>Área de servicio de %1</translation>
+    </message>
+    <message>
+        <source>anywhere: no location needed</source>
+        <translation>en cualquier lugar: no hace falta la ubicación</translation>
+    </message>
+    <message>
+        <source>served (click or Space: not served)</source>
+        <translation>atendido (clic o Espacio: no atendido)</translation>
+    </message>
+    <message>
+        <source>not served (click or Space: served)</source>
+        <translation>no atendido (clic o Espacio: atendido)</translation>
+    </message>
+    <message>
+        <source>Not valid yet: %1</source>
+        <translation>Todavía no es válido: %1</translation>
+    </message>
+    <message>
+        <source>Replaying the calls under both rule sets (%1)…</source>
+        <translation>Reproduciendo las llamadas con ambos conjuntos de reglas (%1)…</translation>
+    </message>
+    <message>
+        <source>Saved as version %1 of &quot;%2&quot;: it decides the calls from %3 on, on every workstation.</source>
+        <translation>Guardado como versión %1 de &quot;%2&quot;: decide las llamadas a partir del %3, en todos los puestos.</translation>
+    </message>
+    <message>
+        <source>New version made from &quot;%1&quot; (%2)</source>
+        <translation>Nueva versión hecha a partir de &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>Choose a rule set and &quot;New version from this…&quot; to edit a copy of it.</source>
+        <translation>Elija un conjunto de reglas y &quot;Nueva versión a partir de este…&quot; para editar una copia.</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Id:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <source>Takes &amp;effect on:</source>
+        <translation>Entra en &amp;vigor el:</translation>
+    </message>
+    <message>
+        <source>A new version takes effect after today; calls before that date keep the rules they were decided by.</source>
+        <translation>Una nueva versión entra en vigor después de hoy; las llamadas anteriores a esa fecha conservan las reglas con que se decidieron.</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programa:</translation>
+    </message>
+    <message>
+        <source>Service &amp;area: click a beat on the map, or move on the map with the arrow keys and press Space; the list below does the same:</source>
+        <translation>Área de servici&amp;o: haga clic en un sector del mapa, o muévase por el mapa con las flechas y pulse Espacio; la lista de abajo hace lo mismo:</translation>
+    </message>
+    <message>
+        <source>Beat map: the service area outlined</source>
+        <translation>Mapa de sectores: el área de servicio contorneada</translation>
+    </message>
+    <message>
+        <source>Beats served</source>
+        <translation>Sectores atendidos</translation>
+    </message>
+    <message>
+        <source>Check a&amp;ll beats</source>
+        <translation>Marcar &amp;todos los sectores</translation>
+    </message>
+    <message>
+        <source>&amp;Uncheck all</source>
+        <translation>&amp;Desmarcar todos</translation>
+    </message>
+    <message>
+        <source>Hours, per weekday, e.g. 09:00-21:00 or 08:00-12:00, 13:00-17:00 (empty: closed; 21:00-07:00 runs past midnight):</source>
+        <translation>Horario, por día de la semana, p. ej. 09:00-21:00 o 08:00-12:00, 13:00-17:00 (vacío: cerrado; 21:00-07:00 pasa de la medianoche):</translation>
+    </message>
+    <message>
+        <source>Always &amp;open</source>
+        <translation>Siempre a&amp;bierto</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Monday&apos;s hours every &amp;day</source>
+        <translation>El horario del lunes todos los dí&amp;as</translation>
+    </message>
+    <message>
+        <source>Closed on &amp;holidays</source>
+        <translation>Cerrado en &amp;festivos</translation>
+    </message>
+    <message>
+        <source>Call &amp;types taken:</source>
+        <translation>Tipos de &amp;llamada que atiende:</translation>
+    </message>
+    <message>
+        <source>All call types</source>
+        <translation>Todos los tipos de llamada</translation>
+    </message>
+    <message>
+        <source>E&amp;xcluded when:</source>
+        <translation>E&amp;xcluida cuando:</translation>
+    </message>
+    <message>
+        <source>Changes against the rule set it is made from:</source>
+        <translation>Cambios respecto al conjunto de reglas del que parte:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Comparar con:</translation>
+    </message>
+    <message>
+        <source>Wee&amp;ks of calls:</source>
+        <translation>&amp;Semanas de llamadas:</translation>
+    </message>
+    <message>
+        <source>P&amp;review impact</source>
+        <translation>Ve&amp;r el impacto</translation>
+    </message>
+    <message>
+        <source>Save &amp;new version</source>
+        <translation>Guardar &amp;nueva versión</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::RuleSetHistory</name>
+    <message>
+        <source>imported from %1</source>
+        <translation>importado de %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardada</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation>Entra en vigor</translation>
+    </message>
+    <message>
+        <source>Made from</source>
+        <translation>Hecha a partir de</translation>
+    </message>
+    <message>
+        <source>Changes against the version before</source>
+        <translation>Cambios respecto a la versión anterior</translation>
+    </message>
+    <message>
+        <source>Saved versions of the rule set</source>
+        <translation>Versiones guardadas del conjunto de reglas</translation>
+    </message>
+    <message>
+        <source>Choose a rule set to see its saved versions.</source>
+        <translation>Elija un conjunto de reglas para ver sus versiones guardadas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was shipped with HEART Desk and has no saved versions.</source>
+        <translation>&quot;%1&quot; viene con HEART Desk y no tiene versiones guardadas.</translation>
+    </message>
+    <message>
+        <source>Saved versions of &quot;%1&quot;, oldest first.</source>
+        <translation>Versiones guardadas de &quot;%1&quot;, de la más antigua a la más reciente.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::RuleSetView</name>
     <message>
         <source>No rule set chosen</source>
@@ -5133,6 +5473,22 @@ Base de datos: %2</translation>
     <message>
         <source>Side &amp;by side</source>
         <translation>&amp;Lado a lado</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>Histor&amp;ial</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Nueva versión</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w version from this…</source>
+        <translation>N&amp;ueva versión a partir de este…</translation>
+    </message>
+    <message>
+        <source>Edit a copy of the chosen rule set, preview its impact on past calls and save it to take effect on a future date</source>
+        <translation>Edite una copia del conjunto de reglas elegido, vea su impacto en llamadas pasadas y guárdela para que entre en vigor en una fecha futura</translation>
     </message>
 </context>
 <context>
