@@ -350,8 +350,10 @@ void BeatMapView::paintLegend(QPainter& painter, const QRectF& area, double px) 
         const double y = barTop + line / 2;
         painter.drawLine(QPointF(x, y), QPointF(x + line * 1.5, y));
         painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QPointF(x + line * 1.5 + 4 * px, barTop + metrics.ascent()),
-                         m_outlinedText.isEmpty() ? tr("Service area") : m_outlinedText);
+        const double textLeft = x + line * 1.5 + 4 * px;
+        painter.drawText(QPointF(textLeft, barTop + metrics.ascent()),
+                         metrics.elidedText(m_outlinedText.isEmpty() ? tr("Service area") : m_outlinedText,
+                                            Qt::ElideRight, std::max(0.0, area.right() - textLeft)));
     }
 }
 

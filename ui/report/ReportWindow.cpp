@@ -194,7 +194,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     m_tableView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tableView->setTabKeyNavigation(false);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(200);
+    m_chart->setMinimumHeight(220);
 
     auto* picker = new QHBoxLayout;
     picker->addWidget(m_kindLabel);
@@ -212,6 +212,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     picker->addWidget(m_programFilter);
     picker->addStretch(1);
     picker->addWidget(m_busy);
+    picker->addWidget(m_pdfButton); // the whole report, not one table
 
     auto* tiles = new QGridLayout;
     tiles->addWidget(m_tileCalls, 0, 0);
@@ -227,7 +228,6 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     tableBar->addWidget(m_tableChoice, 1);
     tableBar->addWidget(m_publicVersion);
     tableBar->addWidget(m_exportButton);
-    tableBar->addWidget(m_pdfButton);
     auto* tablePane = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
@@ -251,6 +251,10 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     split->addWidget(tablePane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // Proportions, not pixels: the figures three fifths of the width, the
+    // chart and the map half of their height each.
+    split->setSizes({3000, 2000});
+    figures->setSizes({1000, 1000});
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
