@@ -6,8 +6,9 @@
 // one shows 1..10 and withholds the shares and times resting on few calls.
 // The first page is drawn (pdftoppm) and not blank. The window writes the
 // same report (Ctrl+P, 0600) and `heartdesk --report-pdf` does it without a
-// window, signed in as the supervisor. HEARTDESK_TEST_PNG_DIR=DIR saves the
-// first page of the demo's report as DIR/monthly-report-page1.png.
+// window, signed in as the supervisor (audited; a wrong password writes
+// nothing). HEARTDESK_TEST_PNG_DIR=DIR saves the demo report's first page and
+// map page as DIR/monthly-report-page1.png and monthly-report-page1-map.png.
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
 #include "core/report/Metrics.h"
@@ -391,6 +392,9 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         environment.insert(QStringLiteral("HEARTDESK_PASSWORD"), QStringLiteral("supervisor-demo"));
         const QString period = QString::fromStdString(periodLabel(window->period()));
+        const QString countReads =
+            QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'report_read'");
+        const int readsBefore = f.countRows(countReads);
         int exitCode = -1;
         const QString output = run(QStringLiteral(HEARTDESK_GUI_PATH),
                                    {QStringLiteral("--report-pdf"), headless, QStringLiteral("--period"),
@@ -401,6 +405,8 @@ private Q_SLOTS:
         const QString publicText = pdfText(headless);
         QVERIFY2(publicText.contains(QStringLiteral("Public version")), qPrintable(publicText.left(500)));
         QVERIFY(publicText.contains(QStringLiteral("<11")));
+        // Reading the report was audited, as in the window.
+        QCOMPARE(f.countRows(countReads), readsBefore + 1);
         // A wrong password: refused, no file.
         environment.insert(QStringLiteral("HEARTDESK_PASSWORD"), QStringLiteral("wrong"));
         const QString refused = m_dir.filePath(QStringLiteral("refused.pdf"));
