@@ -97,7 +97,7 @@ void BeatMapView::setSuppressedBeats(const QSet<QString>& beats, const QString& 
 void BeatMapView::setFillColors(const QHash<QString, QColor>& colors)
 {
     m_colors = colors;
-    update();
+    invalidate();
 }
 
 void BeatMapView::setOutlinedBeats(const QSet<QString>& beats, const QString& legendText)
@@ -117,6 +117,7 @@ void BeatMapView::setBeatTexts(const QHash<QString, QString>& texts)
 void BeatMapView::invalidate()
 {
     m_geometry.reset();
+    m_layer = QImage();
     update();
 }
 
@@ -167,7 +168,7 @@ BeatMapView::Geometry BeatMapView::buildGeometry(const QRectF& target, const QFo
     for (const QString& id : m_outlined) {
         const int index = m_map->indexOf(id.toStdString());
         if (index >= 0)
-            g.outline = g.outline.united(g.beats[static_cast<std::size_t>(index)]);
+            g.outlined.push_back(static_cast<std::size_t>(index));
     }
     return g;
 }
@@ -234,19 +235,19 @@ void BeatMapView::paintMap(QPainter& painter, const QRectF& target) const
 {
     if (!m_map)
         return;
-    const bool onScreen = painter.device() == this;
-    const double px = onScreen || !painter.device() ? 1.0 : painter.device()->logicalDpiY() / 96.0;
-    std::optional<Geometry> other;
-    const Geometry* g = onScreen && m_geometry && m_geometry->target == target ? m_geometry.get() : nullptr;
-    if (!g) {
-        other = buildGeometry(target, QFontMetricsF(painter.font(), painter.device()), px);
-        g = &*other;
-    }
+    const double px = painter.device() ? painter.device()->logicalDpiY() / 96.0 : 1.0;
+    const Geometry g = buildGeometry(target, QFontMetricsF(painter.font(), painter.device()), px);
+    paintBase(painter, g, px);
+}
+
+void BeatMapView::paintBase(QPainter& painter, const Geometry& geometry, double px) const
+{
+    const Geometry* g = &geometry;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     QPen edge(kEdge);
     edge.setWidthF(0.6 * px);
-    for (std::size_t i = 0; i < g->beats.size(); ++i) {
+    const auto fill = [&](std::size_t i) {
         const QString id = idOf(*m_map, static_cast<int>(i));
         painter.setPen(edge);
         painter.setBrush(fillColor(id));
@@ -256,34 +257,21 @@ void BeatMapView::paintMap(QPainter& painter, const QRectF& target) const
             painter.setBrush(QBrush(kEdge, Qt::BDiagPattern));
             painter.drawPath(g->beats[i]);
         }
-    }
-    if (!g->outline.isEmpty()) {
-        QPen outline(kOutline);
-        outline.setWidthF(2.6 * px);
-        outline.setJoinStyle(Qt::RoundJoin);
-        painter.setPen(outline);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(g->outline);
-    }
-    const auto highlight = [&](const QString& id, const QPen& pen) {
-        const int index = id.isEmpty() ? -1 : m_map->indexOf(id.toStdString());
-        if (index < 0)
-            return;
-        painter.setPen(pen);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(g->beats[static_cast<std::size_t>(index)]);
     };
-    // Only on screen: the beat under the mouse and the keyboard's beat.
-    if (onScreen) {
-        QPen hover(palette().color(QPalette::Highlight));
-        hover.setWidthF(2.0);
-        highlight(m_hovered, hover);
-        if (hasFocus()) {
-            QPen focus(palette().color(QPalette::Text));
-            focus.setWidthF(2.0);
-            focus.setStyle(Qt::DashLine);
-            highlight(m_current, focus);
-        }
+    for (std::size_t i = 0; i < g->beats.size(); ++i)
+        fill(i);
+    // The line around the outlined beats: each one stroked twice as thick,
+    // then filled again, which covers the inner half and the lines between
+    // two outlined beats. (Stroking the union of the beats instead takes
+    // seconds: QPainterPath::united leaves thousands of tiny segments.)
+    if (!g->outlined.empty()) {
+        QPen outline(kOutline);
+        outline.setWidthF(2 * 2.6 * px);
+        outline.setJoinStyle(Qt::RoundJoin);
+        for (std::size_t i : g->outlined)
+            painter.strokePath(g->beats[i], outline);
+        for (std::size_t i : g->outlined)
+            fill(i);
     }
     if (hasLegend())
         paintLegend(painter, g->legend, px);
@@ -360,12 +348,42 @@ void BeatMapView::paintLegend(QPainter& painter, const QRectF& area, double px) 
 void BeatMapView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    const Geometry& g = geometry();
     if (!m_map) {
         painter.drawText(rect(), Qt::AlignCenter, tr("No beat map"));
         return;
     }
-    paintMap(painter, g.target);
+    const Geometry& g = geometry();
+    // The map itself is drawn once per size and data (the service area's
+    // line takes a while); moving the mouse only redraws the highlights.
+    const qreal ratio = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * ratio).toSize();
+    if (m_layer.isNull() || m_layer.size() != pixels) {
+        m_layer = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_layer.setDevicePixelRatio(ratio);
+        m_layer.fill(Qt::transparent);
+        QPainter layer(&m_layer);
+        layer.setFont(font());
+        paintBase(layer, g, 1.0);
+    }
+    painter.drawImage(QPointF(0, 0), m_layer);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const auto highlight = [&](const QString& id, const QPen& pen) {
+        const int index = id.isEmpty() ? -1 : m_map->indexOf(id.toStdString());
+        if (index < 0)
+            return;
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(g.beats[static_cast<std::size_t>(index)]);
+    };
+    QPen hover(palette().color(QPalette::Highlight));
+    hover.setWidthF(2.0);
+    highlight(m_hovered, hover);
+    if (hasFocus()) {
+        QPen focus(palette().color(QPalette::Text));
+        focus.setWidthF(2.0);
+        focus.setStyle(Qt::DashLine);
+        highlight(m_current, focus);
+    }
 }
 
 void BeatMapView::resizeEvent(QResizeEvent* event)
