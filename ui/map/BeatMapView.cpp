@@ -14,6 +14,8 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <tuple>
+#include <unordered_map>
 
 namespace heart::ui {
 
@@ -126,6 +128,66 @@ bool BeatMapView::hasLegend() const
     return !m_values.isEmpty() || !m_suppressed.isEmpty() || !m_outlined.isEmpty();
 }
 
+// The edges of the outlined beats that no other outlined beat shares: the
+// area's boundary, as polylines. Neighbouring beats of one map share their
+// vertices, so a shared edge is the same two points. (Stroking
+// QPainterPath::united of Durham's citywide area instead took seconds.)
+std::vector<QPolygonF> BeatMapView::boundaryOf(const Projection& projection) const
+{
+    struct Segment
+    {
+        double ax, ay, bx, by;
+        bool operator==(const Segment&) const = default;
+    };
+    struct SegmentHash
+    {
+        std::size_t operator()(const Segment& s) const
+        {
+            std::size_t h = 0;
+            for (double v : {s.ax, s.ay, s.bx, s.by})
+                h = h * 1000003u ^ std::hash<double>{}(v);
+            return h;
+        }
+    };
+    const auto key = [](geo::GeoPoint a, geo::GeoPoint b) {
+        return std::tie(a.lon, a.lat) < std::tie(b.lon, b.lat) ? Segment{a.lon, a.lat, b.lon, b.lat}
+                                                               : Segment{b.lon, b.lat, a.lon, a.lat};
+    };
+    std::vector<std::size_t> parts;
+    for (std::size_t part = 0; part < m_map->partCount(); ++part)
+        if (m_outlined.contains(idOf(*m_map, m_map->partBeatIndex(part))))
+            parts.push_back(part);
+    std::unordered_map<Segment, int, SegmentHash> uses;
+    for (std::size_t part : parts)
+        for (std::size_t ring = 0; ring < m_map->partRingCount(part); ++ring) {
+            const auto points = m_map->partRing(part, ring);
+            for (std::size_t k = 1; k < points.size(); ++k)
+                ++uses[key(points[k - 1], points[k])];
+        }
+    std::vector<QPolygonF> boundary;
+    for (std::size_t part : parts)
+        for (std::size_t ring = 0; ring < m_map->partRingCount(part); ++ring) {
+            const auto points = m_map->partRing(part, ring);
+            bool drawing = false;
+            for (std::size_t k = 1; k < points.size(); ++k) {
+                if (uses[key(points[k - 1], points[k])] != 1) {
+                    drawing = false;
+                    continue;
+                }
+                if (!drawing)
+                    boundary.emplace_back(QPolygonF{projection.toPaint(points[k - 1])});
+                // Points closer than half a pixel to the last one add nothing but time.
+                const QPointF next = projection.toPaint(points[k]);
+                const QPointF step = next - boundary.back().constLast();
+                const bool last = k + 1 == points.size() || uses[key(points[k], points[k + 1])] != 1;
+                if (last || QPointF::dotProduct(step, step) >= 0.25)
+                    boundary.back().append(next);
+                drawing = true;
+            }
+        }
+    return boundary;
+}
+
 BeatMapView::Geometry BeatMapView::buildGeometry(const QRectF& target, const QFontMetricsF& metrics,
                                                  double px) const
 {
@@ -165,11 +227,7 @@ BeatMapView::Geometry BeatMapView::buildGeometry(const QRectF& target, const QFo
             path.closeSubpath();
         }
     }
-    for (const QString& id : m_outlined) {
-        const int index = m_map->indexOf(id.toStdString());
-        if (index >= 0)
-            g.outlined.push_back(static_cast<std::size_t>(index));
-    }
+    g.boundary = boundaryOf(p);
     return g;
 }
 
@@ -260,18 +318,15 @@ void BeatMapView::paintBase(QPainter& painter, const Geometry& geometry, double 
     };
     for (std::size_t i = 0; i < g->beats.size(); ++i)
         fill(i);
-    // The line around the outlined beats: each one stroked twice as thick,
-    // then filled again, which covers the inner half and the lines between
-    // two outlined beats. (Stroking the union of the beats instead takes
-    // seconds: QPainterPath::united leaves thousands of tiny segments.)
-    if (!g->outlined.empty()) {
+    if (!g->boundary.empty()) {
         QPen outline(kOutline);
-        outline.setWidthF(2 * 2.6 * px);
+        outline.setWidthF(2.6 * px);
         outline.setJoinStyle(Qt::RoundJoin);
-        for (std::size_t i : g->outlined)
-            painter.strokePath(g->beats[i], outline);
-        for (std::size_t i : g->outlined)
-            fill(i);
+        outline.setCapStyle(Qt::RoundCap);
+        painter.setPen(outline);
+        // One polyline at a time: one path of them all strokes far slower.
+        for (const QPolygonF& line : g->boundary)
+            painter.drawPolyline(line);
     }
     if (hasLegend())
         paintLegend(painter, g->legend, px);

@@ -101,14 +101,15 @@ private:
         QRectF target;
         Projection projection;
         QRectF legend;
-        std::vector<QPainterPath> beats;   // by index in beatIds()
-        std::vector<std::size_t> outlined; // indexes of the outlined beats
+        std::vector<QPainterPath> beats; // by index in beatIds()
+        std::vector<QPolygonF> boundary; // around the outlined beats
     };
 
     const Geometry& geometry() const; // for the widget's rectangle, cached
     // The beats, the service area's line and the legend (no highlights).
     void paintBase(QPainter& painter, const Geometry& geometry, double px) const;
     // `px`: device pixels per screen pixel (a 300 dpi page: 3.125).
+    std::vector<QPolygonF> boundaryOf(const Projection& projection) const;
     Geometry buildGeometry(const QRectF& target, const QFontMetricsF& metrics, double px) const;
     bool hasLegend() const;
     void paintLegend(QPainter& painter, const QRectF& area, double px) const;
