@@ -2,6 +2,7 @@
 
 #include "store/CoreText.h"
 #include "store/ReportRows.h"
+#include "store/RoutingData.h"
 #include "usecases/CallUseCases.h"
 
 #include <algorithm>
@@ -64,6 +65,13 @@ store::StoreResult<PeriodReport> ReportUseCases::report(const ReportRequest& req
     }
     for (int index : used)
         out.ruleSets.push_back(engine.rules().ruleSets()[std::size_t(index)].id);
+    if (const routing::RuleSet* set = engine.rules().inForce(request.period.last))
+        out.ruleSetInForce = *set;
+    // Shares the router's ownership: the map lives as long as the report.
+    if (engine.beats())
+        out.beats = std::shared_ptr<const geo::BeatMap>(routed.value(), engine.beats());
+    else if (auto shipped = store::builtInBeatMap(); shipped.ok())
+        out.beats = shipped.value();
     return out;
 }
 

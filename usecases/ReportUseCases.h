@@ -31,6 +31,11 @@ struct PeriodReport
     std::vector<report::Trend> trends;
     std::vector<std::string> ruleSets; // ids of the rule sets the calls were judged under, oldest first
     roster::TimeZoneRule zone;         // the program's: the periods' local time
+    // The rule set in force on the period's last day (the service areas the
+    // beat map outlines, the rule set a printed report names), if any.
+    std::optional<routing::RuleSet> ruleSetInForce;
+    // The beat map the calls were located with (the map the report draws).
+    std::shared_ptr<const geo::BeatMap> beats;
 };
 
 class ReportUseCases

@@ -47,7 +47,7 @@ HEARTDESK_TEST_PACKAGES=(
     xvfb     # Xvfb for tst_intake_crash, xvfb-run for tst_intake_keys.xcb
     xauth    # xvfb-run needs it
     x11-xkb-utils # xkbcomp: tst_intake_crash loads a keymap (xvfb pulls it in; named here because the test needs it)
-    poppler-utils # pdftotext for tst_safety_plan_print
+    poppler-utils # pdftotext for tst_safety_plan_print; pdftotext and pdftoppm for tst_monthly_report_pdf
     libgeos-dev
     clang-format # the clang_format test checks the committed style
     xdotool # tst_intake_crash types into a real heartdesk window on Xvfb

@@ -8,6 +8,7 @@
 // window. HEARTDESK_TEST_PNG_DIR=DIR saves report-window.png there.
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
+#include "map/BeatMapView.h"
 #include "report/ReportTableModel.h"
 #include "report/ReportWindow.h"
 #include "store/AccountStore.h"
@@ -284,6 +285,74 @@ private Q_SLOTS:
                 expected.append(model->index(r, c).data().toString()); // as shown: public texts
             QCOMPARE(lines.at(r + 1), expected.join(QLatin1Char(',')));
         }
+    }
+
+    void theBeatMapShowsCallsAndMissedCallsPerBeat()
+    {
+        Fixture x;
+        QVERIFY(x.open());
+        auto* map = x.report->findChild<ui::BeatMapView*>(QStringLiteral("reportMap"));
+        QVERIFY(map && map->isVisible() && map->beatMap());
+        const usecases::PeriodReport* shown = x.report->shownReport();
+        // The busiest beat of the period: its number in the hover, the darkest fill.
+        const report::CountTable& byBeat = shown->current.byBeat;
+        QString busiest;
+        long long most = 0;
+        for (std::size_t r = 0; r < byBeat.rows.size(); ++r)
+            if (byBeat.cells[r][0] > most && map->beatMap()->indexOf(byBeat.rows[r]) >= 0) {
+                most = byBeat.cells[r][0];
+                busiest = QString::fromStdString(byBeat.rows[r]);
+            }
+        QVERIFY(most > 0);
+        QCOMPARE(map->hoverText(busiest),
+                 QStringLiteral("Beat %1\nCalls: %2").arg(busiest, QLocale().toString(most)));
+        for (const std::string& id : map->beatMap()->beatIds())
+            QVERIFY(map->fillColor(busiest).lightnessF() <=
+                    map->fillColor(QString::fromStdString(id)).lightnessF());
+        // The Community Response Team's service area under the rule set in force is outlined.
+        QVERIFY(!map->outlinedBeats().isEmpty());
+        QVERIFY(shown->ruleSetInForce);
+        for (const QString& beat : map->outlinedBeats())
+            QVERIFY(shown->ruleSetInForce->rulesFor(routing::Program::CommunityResponse)
+                        ->inArea(beat.toStdString()));
+
+        // Alt+A, Down: missed eligible calls per beat.
+        x.report->findChild<QTableView*>(QStringLiteral("reportTable"))->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::AltModifier);
+        auto* measure = x.report->findChild<QComboBox*>(QStringLiteral("mapMeasure"));
+        QTRY_VERIFY(measure->hasFocus());
+        QTest::keyClick(measure, Qt::Key_Down);
+        QCOMPARE(measure->currentIndex(), 1);
+        QVERIFY(map->hoverText(busiest).contains(QStringLiteral("Missed eligible calls: ")));
+
+        // The public version: a beat with 1..10 calls shows "<11" and is hatched, not coloured by its number.
+        measure->setCurrentIndex(0);
+        QString small;
+        for (std::size_t r = 0; r < byBeat.rows.size() && small.isEmpty(); ++r)
+            if (byBeat.cells[r][0] >= 1 && byBeat.cells[r][0] <= 10 &&
+                map->beatMap()->indexOf(byBeat.rows[r]) >= 0)
+                small = QString::fromStdString(byBeat.rows[r]);
+        if (!small.isEmpty()) {
+            const QColor before = map->fillColor(small);
+            x.report->findChild<QCheckBox*>(QStringLiteral("publicVersion"))->setChecked(true);
+            QCOMPARE(map->hoverText(small), QStringLiteral("Beat %1\nCalls: <11").arg(small));
+            QVERIFY(map->fillColor(small) != before);
+        }
+
+        // Enter on a beat of the map lists the calls behind its number.
+        x.report->findChild<QCheckBox*>(QStringLiteral("publicVersion"))->setChecked(false);
+        map->setFocus();
+        map->setCurrentBeat(busiest);
+        QString seen;
+        int listed = -1;
+        test::onNextModal(&seen, [&listed](QWidget* dialog) {
+            auto* list = dialog->findChild<QListWidget*>(QStringLiteral("drillDownCalls"));
+            listed = list ? list->count() : -1;
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        QTest::keyClick(map, Qt::Key_Return);
+        QCOMPARE(seen, QStringLiteral("drillDownDialog"));
+        QCOMPARE(listed, int(most));
     }
 
     void aRoleWithoutReportsSeesWhyInTheWindow()

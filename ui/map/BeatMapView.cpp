@@ -14,6 +14,8 @@
 #include <cmath>
 #include <numbers>
 #include <optional>
+#include <tuple>
+#include <unordered_map>
 
 namespace heart::ui {
 
@@ -97,7 +99,7 @@ void BeatMapView::setSuppressedBeats(const QSet<QString>& beats, const QString& 
 void BeatMapView::setFillColors(const QHash<QString, QColor>& colors)
 {
     m_colors = colors;
-    update();
+    invalidate();
 }
 
 void BeatMapView::setOutlinedBeats(const QSet<QString>& beats, const QString& legendText)
@@ -117,12 +119,73 @@ void BeatMapView::setBeatTexts(const QHash<QString, QString>& texts)
 void BeatMapView::invalidate()
 {
     m_geometry.reset();
+    m_layer = QImage();
     update();
 }
 
 bool BeatMapView::hasLegend() const
 {
     return !m_values.isEmpty() || !m_suppressed.isEmpty() || !m_outlined.isEmpty();
+}
+
+// The edges of the outlined beats that no other outlined beat shares: the
+// area's boundary, as polylines. Neighbouring beats of one map share their
+// vertices, so a shared edge is the same two points. (Stroking
+// QPainterPath::united of Durham's citywide area instead took seconds.)
+std::vector<QPolygonF> BeatMapView::boundaryOf(const Projection& projection) const
+{
+    struct Segment
+    {
+        double ax, ay, bx, by;
+        bool operator==(const Segment&) const = default;
+    };
+    struct SegmentHash
+    {
+        std::size_t operator()(const Segment& s) const
+        {
+            std::size_t h = 0;
+            for (double v : {s.ax, s.ay, s.bx, s.by})
+                h = h * 1000003u ^ std::hash<double>{}(v);
+            return h;
+        }
+    };
+    const auto key = [](geo::GeoPoint a, geo::GeoPoint b) {
+        return std::tie(a.lon, a.lat) < std::tie(b.lon, b.lat) ? Segment{a.lon, a.lat, b.lon, b.lat}
+                                                               : Segment{b.lon, b.lat, a.lon, a.lat};
+    };
+    std::vector<std::size_t> parts;
+    for (std::size_t part = 0; part < m_map->partCount(); ++part)
+        if (m_outlined.contains(idOf(*m_map, m_map->partBeatIndex(part))))
+            parts.push_back(part);
+    std::unordered_map<Segment, int, SegmentHash> uses;
+    for (std::size_t part : parts)
+        for (std::size_t ring = 0; ring < m_map->partRingCount(part); ++ring) {
+            const auto points = m_map->partRing(part, ring);
+            for (std::size_t k = 1; k < points.size(); ++k)
+                ++uses[key(points[k - 1], points[k])];
+        }
+    std::vector<QPolygonF> boundary;
+    for (std::size_t part : parts)
+        for (std::size_t ring = 0; ring < m_map->partRingCount(part); ++ring) {
+            const auto points = m_map->partRing(part, ring);
+            bool drawing = false;
+            for (std::size_t k = 1; k < points.size(); ++k) {
+                if (uses[key(points[k - 1], points[k])] != 1) {
+                    drawing = false;
+                    continue;
+                }
+                if (!drawing)
+                    boundary.emplace_back(QPolygonF{projection.toPaint(points[k - 1])});
+                // Points closer than half a pixel to the last one add nothing but time.
+                const QPointF next = projection.toPaint(points[k]);
+                const QPointF step = next - boundary.back().constLast();
+                const bool last = k + 1 == points.size() || uses[key(points[k], points[k + 1])] != 1;
+                if (last || QPointF::dotProduct(step, step) >= 0.25)
+                    boundary.back().append(next);
+                drawing = true;
+            }
+        }
+    return boundary;
 }
 
 BeatMapView::Geometry BeatMapView::buildGeometry(const QRectF& target, const QFontMetricsF& metrics,
@@ -164,11 +227,7 @@ BeatMapView::Geometry BeatMapView::buildGeometry(const QRectF& target, const QFo
             path.closeSubpath();
         }
     }
-    for (const QString& id : m_outlined) {
-        const int index = m_map->indexOf(id.toStdString());
-        if (index >= 0)
-            g.outline = g.outline.united(g.beats[static_cast<std::size_t>(index)]);
-    }
+    g.boundary = boundaryOf(p);
     return g;
 }
 
@@ -234,19 +293,19 @@ void BeatMapView::paintMap(QPainter& painter, const QRectF& target) const
 {
     if (!m_map)
         return;
-    const bool onScreen = painter.device() == this;
-    const double px = onScreen || !painter.device() ? 1.0 : painter.device()->logicalDpiY() / 96.0;
-    std::optional<Geometry> other;
-    const Geometry* g = onScreen && m_geometry && m_geometry->target == target ? m_geometry.get() : nullptr;
-    if (!g) {
-        other = buildGeometry(target, QFontMetricsF(painter.font(), painter.device()), px);
-        g = &*other;
-    }
+    const double px = painter.device() ? painter.device()->logicalDpiY() / 96.0 : 1.0;
+    const Geometry g = buildGeometry(target, QFontMetricsF(painter.font(), painter.device()), px);
+    paintBase(painter, g, px);
+}
+
+void BeatMapView::paintBase(QPainter& painter, const Geometry& geometry, double px) const
+{
+    const Geometry* g = &geometry;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     QPen edge(kEdge);
     edge.setWidthF(0.6 * px);
-    for (std::size_t i = 0; i < g->beats.size(); ++i) {
+    const auto fill = [&](std::size_t i) {
         const QString id = idOf(*m_map, static_cast<int>(i));
         painter.setPen(edge);
         painter.setBrush(fillColor(id));
@@ -256,34 +315,18 @@ void BeatMapView::paintMap(QPainter& painter, const QRectF& target) const
             painter.setBrush(QBrush(kEdge, Qt::BDiagPattern));
             painter.drawPath(g->beats[i]);
         }
-    }
-    if (!g->outline.isEmpty()) {
+    };
+    for (std::size_t i = 0; i < g->beats.size(); ++i)
+        fill(i);
+    if (!g->boundary.empty()) {
         QPen outline(kOutline);
         outline.setWidthF(2.6 * px);
         outline.setJoinStyle(Qt::RoundJoin);
+        outline.setCapStyle(Qt::RoundCap);
         painter.setPen(outline);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(g->outline);
-    }
-    const auto highlight = [&](const QString& id, const QPen& pen) {
-        const int index = id.isEmpty() ? -1 : m_map->indexOf(id.toStdString());
-        if (index < 0)
-            return;
-        painter.setPen(pen);
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(g->beats[static_cast<std::size_t>(index)]);
-    };
-    // Only on screen: the beat under the mouse and the keyboard's beat.
-    if (onScreen) {
-        QPen hover(palette().color(QPalette::Highlight));
-        hover.setWidthF(2.0);
-        highlight(m_hovered, hover);
-        if (hasFocus()) {
-            QPen focus(palette().color(QPalette::Text));
-            focus.setWidthF(2.0);
-            focus.setStyle(Qt::DashLine);
-            highlight(m_current, focus);
-        }
+        // One polyline at a time: one path of them all strokes far slower.
+        for (const QPolygonF& line : g->boundary)
+            painter.drawPolyline(line);
     }
     if (hasLegend())
         paintLegend(painter, g->legend, px);
@@ -350,20 +393,52 @@ void BeatMapView::paintLegend(QPainter& painter, const QRectF& area, double px) 
         const double y = barTop + line / 2;
         painter.drawLine(QPointF(x, y), QPointF(x + line * 1.5, y));
         painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QPointF(x + line * 1.5 + 4 * px, barTop + metrics.ascent()),
-                         m_outlinedText.isEmpty() ? tr("Service area") : m_outlinedText);
+        const double textLeft = x + line * 1.5 + 4 * px;
+        painter.drawText(QPointF(textLeft, barTop + metrics.ascent()),
+                         metrics.elidedText(m_outlinedText.isEmpty() ? tr("Service area") : m_outlinedText,
+                                            Qt::ElideRight, std::max(0.0, area.right() - textLeft)));
     }
 }
 
 void BeatMapView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    const Geometry& g = geometry();
     if (!m_map) {
         painter.drawText(rect(), Qt::AlignCenter, tr("No beat map"));
         return;
     }
-    paintMap(painter, g.target);
+    const Geometry& g = geometry();
+    // The map itself is drawn once per size and data (the service area's
+    // line takes a while); moving the mouse only redraws the highlights.
+    const qreal ratio = devicePixelRatioF();
+    const QSize pixels = (QSizeF(size()) * ratio).toSize();
+    if (m_layer.isNull() || m_layer.size() != pixels) {
+        m_layer = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+        m_layer.setDevicePixelRatio(ratio);
+        m_layer.fill(Qt::transparent);
+        QPainter layer(&m_layer);
+        layer.setFont(font());
+        paintBase(layer, g, 1.0);
+    }
+    painter.drawImage(QPointF(0, 0), m_layer);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const auto highlight = [&](const QString& id, const QPen& pen) {
+        const int index = id.isEmpty() ? -1 : m_map->indexOf(id.toStdString());
+        if (index < 0)
+            return;
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(g.beats[static_cast<std::size_t>(index)]);
+    };
+    QPen hover(palette().color(QPalette::Highlight));
+    hover.setWidthF(2.0);
+    highlight(m_hovered, hover);
+    if (hasFocus()) {
+        QPen focus(palette().color(QPalette::Text));
+        focus.setWidthF(2.0);
+        focus.setStyle(Qt::DashLine);
+        highlight(m_current, focus);
+    }
 }
 
 void BeatMapView::resizeEvent(QResizeEvent* event)

@@ -10,12 +10,14 @@
 //
 // The projection keeps the map's shape: equirectangular, longitudes scaled
 // by the cosine of the map's middle latitude. The beat outlines are built as
-// QPainterPaths once per size and map; paintMap draws the same picture into
-// any painter (a PDF page).
+// QPainterPaths once per size and map, and the map is drawn into an image
+// once per size and data: moving the mouse redraws only the highlights.
+// paintMap draws the same picture into any painter (a PDF page).
 #include "core/geo/BeatMap.h"
 
 #include <QColor>
 #include <QHash>
+#include <QImage>
 #include <QPainterPath>
 #include <QSet>
 #include <QString>
@@ -100,11 +102,14 @@ private:
         Projection projection;
         QRectF legend;
         std::vector<QPainterPath> beats; // by index in beatIds()
-        QPainterPath outline;            // around the outlined beats
+        std::vector<QPolygonF> boundary; // around the outlined beats
     };
 
     const Geometry& geometry() const; // for the widget's rectangle, cached
+    // The beats, the service area's line and the legend (no highlights).
+    void paintBase(QPainter& painter, const Geometry& geometry, double px) const;
     // `px`: device pixels per screen pixel (a 300 dpi page: 3.125).
+    std::vector<QPolygonF> boundaryOf(const Projection& projection) const;
     Geometry buildGeometry(const QRectF& target, const QFontMetricsF& metrics, double px) const;
     bool hasLegend() const;
     void paintLegend(QPainter& painter, const QRectF& area, double px) const;
@@ -127,6 +132,7 @@ private:
     QString m_current;
     QString m_hovered;
     mutable std::unique_ptr<Geometry> m_geometry;
+    mutable QImage m_layer; // paintBase() at the widget's size
 };
 
 } // namespace heart::ui

@@ -1,6 +1,9 @@
 #include "report/ReportWindow.h"
 
 #include "home/LiveRefresh.h"
+#include "map/BeatMapView.h"
+#include "report/MonthlyReportPdf.h"
+#include "report/ReportBeatMap.h"
 #include "report/ReportTableModel.h"
 #include "report/ReportText.h"
 #include "shell/DomainText.h"
@@ -129,7 +132,8 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
       m_tileFollowUps(makeTile(this, QStringLiteral("tileFollowUps"))), m_chart(new QChartView(this)),
       m_tableLabel(new QLabel(this)), m_tableChoice(new QComboBox(this)),
       m_publicVersion(new QCheckBox(this)), m_exportButton(new QPushButton(this)),
-      m_tableView(new QTableView(this)), m_model(new ReportTableModel(this)),
+      m_tableView(new QTableView(this)), m_mapLabel(new QLabel(this)), m_mapMeasure(new QComboBox(this)),
+      m_map(new BeatMapView(this)), m_pdfButton(new QPushButton(this)), m_model(new ReportTableModel(this)),
       m_live(new LiveRefresh(m_services, usecases::Freshness::Calls, this))
 {
     setObjectName(QStringLiteral("reportWindow"));
@@ -149,6 +153,12 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     m_publicVersion->setObjectName(QStringLiteral("publicVersion"));
     m_exportButton->setObjectName(QStringLiteral("exportCsv"));
     m_tableView->setObjectName(QStringLiteral("reportTable"));
+    m_mapMeasure->setObjectName(QStringLiteral("mapMeasure"));
+    m_map->setObjectName(QStringLiteral("reportMap"));
+    m_pdfButton->setObjectName(QStringLiteral("exportPdf"));
+    m_mapLabel->setBuddy(m_mapMeasure);
+    for (BeatMeasure measure : {BeatMeasure::Calls, BeatMeasure::MissedEligible})
+        m_mapMeasure->addItem(QString(), int(measure));
 
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -202,6 +212,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     picker->addWidget(m_programFilter);
     picker->addStretch(1);
     picker->addWidget(m_busy);
+    picker->addWidget(m_pdfButton); // the whole report, not one table
 
     auto* tiles = new QGridLayout;
     tiles->addWidget(m_tileCalls, 0, 0);
@@ -222,11 +233,28 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(tableBar);
     tableLayout->addWidget(m_tableView, 1);
+    auto* mapBar = new QHBoxLayout;
+    mapBar->addWidget(m_mapLabel);
+    mapBar->addWidget(m_mapMeasure);
+    mapBar->addStretch(1);
+    auto* mapPane = new QWidget(this);
+    auto* mapLayout = new QVBoxLayout(mapPane);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->addLayout(mapBar);
+    mapLayout->addWidget(m_map, 1);
+    auto* figures = new QSplitter(Qt::Vertical, this);
+    figures->addWidget(m_chart);
+    figures->addWidget(mapPane);
+    figures->setChildrenCollapsible(false);
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_chart);
+    split->addWidget(figures);
     split->addWidget(tablePane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // Proportions, not pixels: the figures three fifths of the width, the
+    // chart and the map half of their height each.
+    split->setSizes({3000, 2000});
+    figures->setSizes({1000, 1000});
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -252,6 +280,13 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     connect(m_tableChoice, &QComboBox::currentIndexChanged, this, &ReportWindow::tableChosen);
     connect(m_publicVersion, &QCheckBox::toggled, m_model, &ReportTableModel::setPublicVersion);
     connect(m_exportButton, &QPushButton::clicked, this, &ReportWindow::chooseExport);
+    connect(m_pdfButton, &QPushButton::clicked, this, &ReportWindow::choosePdfExport);
+    auto* print = new QShortcut(QKeySequence::Print, this); // Ctrl+P
+    print->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(print, &QShortcut::activated, this, &ReportWindow::choosePdfExport);
+    connect(m_publicVersion, &QCheckBox::toggled, this, &ReportWindow::showMap);
+    connect(m_mapMeasure, &QComboBox::currentIndexChanged, this, &ReportWindow::showMap);
+    connect(m_map, &BeatMapView::beatClicked, this, &ReportWindow::openBeatDrillDown);
     connect(m_tableView, &QTableView::activated, this, &ReportWindow::openDrillDown);
     connect(m_live, &LiveRefresh::changed, this, &ReportWindow::reload);
 
@@ -365,6 +400,7 @@ void ReportWindow::showError(const QString& text)
     for (QLabel* tile : {m_tileCalls, m_tileAnswered, m_tileArrival, m_tileFollowUps})
         tile->clear();
     m_model->setTable({});
+    ReportBeatMap{}.applyTo(*m_map);
     QChart* old = m_chart->chart();
     m_chart->setChart(new QChart);
     delete old;
@@ -377,6 +413,7 @@ void ReportWindow::showReport()
             .arg(ReportText::periodName(m_report->previous.period), ProgramTime::zoneLabel()));
     showTiles();
     showChart();
+    showMap();
     // The table list, keeping the chosen table.
     const QString chosen = m_tableChoice->currentData().toString();
     m_updatingControls = true;
@@ -493,6 +530,17 @@ void ReportWindow::showChart()
                                         ReportText::periodName(m_report->previous.period)));
 }
 
+void ReportWindow::showMap()
+{
+    if (!m_report)
+        return;
+    if (!m_map->beatMap() || m_map->beatMap() != m_report->beats.get())
+        m_map->setBeatMap(m_report->beats);
+    const auto measure = BeatMeasure(m_mapMeasure->currentData().toInt());
+    ReportBeatMap::compute(*m_report, m_program, measure, m_publicVersion->isChecked()).applyTo(*m_map);
+    m_map->setAccessibleName(ReportBeatMap::measureName(measure));
+}
+
 void ReportWindow::tableChosen()
 {
     if (!m_updatingControls)
@@ -516,9 +564,26 @@ void ReportWindow::openDrillDown(const QModelIndex& index)
 {
     if (!m_report || !m_model->isCountCell(index))
         return;
-    const QString tableId = QString::fromStdString(m_model->table().id);
-    const QString row = index.data(ReportTableModel::RowKeyRole).toString();
-    const QString column = index.data(ReportTableModel::ColumnKeyRole).toString();
+    openDrillDownFor(QString::fromStdString(m_model->table().id),
+                     index.data(ReportTableModel::RowKeyRole).toString(),
+                     index.data(ReportTableModel::ColumnKeyRole).toString());
+}
+
+void ReportWindow::openBeatDrillDown(const QString& beat)
+{
+    // The calls behind the beat's number on the map: its calls, or the
+    // selected program's missed calls (all programs' misses have no one cell).
+    if (!m_report)
+        return;
+    if (BeatMeasure(m_mapMeasure->currentData().toInt()) == BeatMeasure::Calls)
+        openDrillDownFor(QStringLiteral("calls_by_beat"), beat, QStringLiteral("calls"));
+    else if (m_program)
+        openDrillDownFor(QStringLiteral("missed_by_beat"), beat,
+                         QString::fromUtf8(routing::programCode(*m_program)));
+}
+
+void ReportWindow::openDrillDownFor(const QString& tableId, const QString& row, const QString& column)
+{
     auto calls = usecases::ReportUseCases(m_services).drillDown(request(), tableId, row, column);
     if (!calls.ok()) {
         QMessageBox refused(
@@ -602,6 +667,38 @@ bool ReportWindow::exportCsv(const QString& path)
     return true;
 }
 
+void ReportWindow::choosePdfExport()
+{
+    if (!m_report)
+        return;
+    const QString suggested =
+        QStringLiteral("heart-report-%1%2%3.pdf")
+            .arg(QString::fromStdString(report::periodLabel(m_period)),
+                 m_program ? QLatin1Char('-') + QString::fromUtf8(routing::programCode(*m_program))
+                           : QString(),
+                 m_publicVersion->isChecked() ? QStringLiteral("-public") : QString());
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the monthly report"), suggested,
+                                                      tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        exportPdf(path);
+}
+
+bool ReportWindow::exportPdf(const QString& path)
+{
+    if (!m_report)
+        return false;
+    MonthlyReportInput input{*m_report, m_program, m_publicVersion->isChecked(),
+                             BeatMeasure(m_mapMeasure->currentData().toInt())};
+    QString error;
+    if (!MonthlyReportPdf::write(input, path, &error)) {
+        m_error->setText(tr("The file could not be written: %1").arg(error));
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    return true;
+}
+
 void ReportWindow::retranslate()
 {
     m_title->setText(tr("Program report"));
@@ -628,6 +725,13 @@ void ReportWindow::retranslate()
            "as \"*\": what may be published."));
     m_exportButton->setText(tr("E&xport CSV…"));
     m_exportButton->setToolTip(tr("The table as shown, as a CSV file"));
+    m_pdfButton->setText(tr("&Save report PDF…"));
+    m_pdfButton->setToolTip(tr("The whole report (cover, tiles, charts, map, every table) as a PDF, "
+                               "the public version when it is on (Ctrl+P)"));
+    m_mapLabel->setText(tr("M&ap:"));
+    for (int i = 0; i < m_mapMeasure->count(); ++i)
+        m_mapMeasure->setItemText(i,
+                                  ReportBeatMap::measureName(BeatMeasure(m_mapMeasure->itemData(i).toInt())));
 }
 
 void ReportWindow::changeEvent(QEvent* event)

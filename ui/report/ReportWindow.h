@@ -4,8 +4,10 @@
 // a program, the headline numbers beside the period before, calls by hour of
 // the week, every count table (the public version suppressed: "<11", "*"),
 // the calls behind a number (Enter or double-click) and the shown table as
-// CSV. Everything is read through usecases::ReportUseCases, which checks
-// the role and audits each read.
+// CSV; a beat map of calls or missed eligible calls per beat with the
+// program's service area outlined (ReportBeatMap); the monthly report as a
+// PDF (Ctrl+P, MonthlyReportPdf). Everything is read through
+// usecases::ReportUseCases, which checks the role and audits each read.
 #include "home/Services.h"
 #include "usecases/ReportUseCases.h"
 
@@ -26,6 +28,7 @@ QT_END_NAMESPACE
 
 namespace heart::ui {
 
+class BeatMapView;
 class LiveRefresh;
 class ReportTableModel;
 
@@ -51,8 +54,14 @@ public:
     // Writes the shown table (as shown: the public version when it is on) to
     // `path`, 0600; false with the reason shown when it cannot.
     bool exportCsv(const QString& path);
+    // Writes the shown report (the public version when it is on) as the
+    // monthly report PDF to `path`, 0600; false with the reason shown.
+    bool exportPdf(const QString& path);
+    BeatMapView* beatMap() const { return m_map; }
     // The calls behind one count of the shown table, in a dialog.
     void openDrillDown(const QModelIndex& index);
+    // The calls behind a beat's number on the map (a click, Space or Enter).
+    void openBeatDrillDown(const QString& beat);
     LiveRefresh* liveRefresh() const { return m_live; }
 
 Q_SIGNALS:
@@ -68,10 +77,13 @@ private:
     void programChosen();
     void tableChosen();
     void chooseExport();
+    void choosePdfExport();
     void showReport();
     void showTiles();
     void showChart();
     void showTable();
+    void showMap();
+    void openDrillDownFor(const QString& tableId, const QString& row, const QString& column);
     void showError(const QString& text);
     usecases::ReportRequest request() const;
     static QString minutesText(std::optional<double> seconds); // "16.0 min", "–"
@@ -107,6 +119,10 @@ private:
     QCheckBox* m_publicVersion;
     QPushButton* m_exportButton;
     QTableView* m_tableView;
+    QLabel* m_mapLabel;
+    QComboBox* m_mapMeasure;
+    BeatMapView* m_map;
+    QPushButton* m_pdfButton;
     ReportTableModel* m_model;
     LiveRefresh* m_live;
 };

@@ -2,6 +2,7 @@
 
 #include "core/DemoScenario.h"
 #include "demo/DemoDataWriter.h"
+#include "report/ReportPdfCommand.h"
 #include "shell/DatabaseOpener.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
@@ -85,6 +86,27 @@ int Startup::run(QApplication& app)
     const QCommandLineOption language(QStringLiteral("language"), tr("Language of the interface: en or es."),
                                       tr("code"));
     parser.addOptions({database, demo, demoSeed, demoUser, language});
+    // The monthly report as a PDF, without a window (ui/report/ReportPdfCommand.h).
+    const QCommandLineOption reportPdf(
+        QStringLiteral("report-pdf"),
+        tr("Write the program report of --period as a PDF to this file and quit, signed in as the "
+           "supervisor --as (password from HEARTDESK_PASSWORD or standard input)."),
+        tr("file"));
+    const QCommandLineOption reportPeriod(QStringLiteral("period"),
+                                          tr("With --report-pdf: 2026-10, 2026-Q4, 2026 or "
+                                             "2026-10-01..2026-10-15, in the program's local time."),
+                                          tr("period"));
+    const QCommandLineOption reportAs(QStringLiteral("as"),
+                                      tr("With --report-pdf: the supervisor's user ID."), tr("login"));
+    const QCommandLineOption reportProgram(
+        QStringLiteral("program"), tr("With --report-pdf: only this program's calls (ccd, crt, cor)."),
+        tr("program"));
+    const QCommandLineOption reportPublic(
+        QStringLiteral("public"), tr("With --report-pdf: the public version (small cells suppressed)."));
+    const QCommandLineOption reportMap(QStringLiteral("map"),
+                                       tr("With --report-pdf: what the beat map shows, calls or missed."),
+                                       tr("measure"));
+    parser.addOptions({reportPdf, reportPeriod, reportAs, reportProgram, reportPublic, reportMap});
     parser.process(app);
 
     m_language = std::make_unique<LanguageSwitcher>();
@@ -103,6 +125,22 @@ int Startup::run(QApplication& app)
     m_language->setLanguage(languageCode);
     QObject::connect(m_language.get(), &LanguageSwitcher::languageChanged, m_language.get(),
                      [](const QString& code) { QSettings().setValue(QStringLiteral("ui/language"), code); });
+
+    if (parser.isSet(reportPdf)) {
+        store::ConnectionSpec spec = store::ConnectionSpec::sqlite(store::defaultSqlitePath());
+        if (parser.isSet(database)) {
+            auto parsed = store::ConnectionSpec::parse(parser.value(database));
+            if (!parsed.ok()) {
+                std::fprintf(stderr, "%s\n", qPrintable(DomainText::errorText(parsed.error())));
+                return 2;
+            }
+            spec = parsed.value();
+        }
+        return ReportPdfCommand::run({parser.value(reportPdf), parser.value(reportPeriod),
+                                      parser.value(reportAs), parser.value(reportProgram),
+                                      parser.value(reportMap), parser.isSet(reportPublic)},
+                                     spec);
+    }
 
     m_db = std::make_unique<store::Database>();
     if (parser.isSet(demo)) {
