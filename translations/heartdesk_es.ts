@@ -794,6 +794,125 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>MonthlyReportPdf</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Program report: %1</source>
+        <translation>Informe del programa: %1</translation>
+    </message>
+    <message>
+        <source>All programs</source>
+        <translation>Todos los programas</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>Programa:</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>%1 to %2, in %3; compared with %4</source>
+        <translation>Del %1 al %2, en %3; comparado con %4</translation>
+    </message>
+    <message>
+        <source>none in force</source>
+        <translation>ninguno vigente</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Rule set in force:</source>
+        <translation>Conjunto de reglas vigente:</translation>
+    </message>
+    <message>
+        <source>The calls of the two periods were judged under the rule sets in force at their time: %1.</source>
+        <translation>Las llamadas de los dos periodos se juzgaron con los conjuntos de reglas vigentes en su momento: %1.</translation>
+    </message>
+    <message>
+        <source>Public version: counts of 1 to 10 are shown as &quot;&lt;11&quot;, and the numbers that would give them away as &quot;*&quot;; shares and times resting on 10 calls or fewer are withheld.</source>
+        <translation>Versión pública: los recuentos de 1 a 10 se muestran como &quot;&lt;11&quot;, y los números que los delatarían como &quot;*&quot;; se omiten los porcentajes y tiempos basados en 10 llamadas o menos.</translation>
+    </message>
+    <message>
+        <source>Internal version: it holds small counts and is not for publication.</source>
+        <translation>Versión interna: contiene recuentos pequeños y no es para publicar.</translation>
+    </message>
+    <message>
+        <source>Every number is defined in the program&apos;s metrics definitions (docs/metrics.md). Made with HEART Desk on %1.</source>
+        <translation>Cada número está definido en las definiciones de métricas del programa (docs/metrics.md). Hecho con HEART Desk el %1.</translation>
+    </message>
+    <message>
+        <source>Headlines</source>
+        <translation>Titulares</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Eligible calls answered, %1</source>
+        <translation>Llamadas elegibles atendidas, %1</translation>
+    </message>
+    <message>
+        <source>CRT median, dispatch to arrival</source>
+        <translation>Mediana del ERC, del despacho a la llegada</translation>
+    </message>
+    <message>
+        <source>Follow-ups within 48 h</source>
+        <translation>Seguimientos en 48 h</translation>
+    </message>
+    <message>
+        <source>Calls by day of the week, %1</source>
+        <translation>Llamadas por día de la semana, %1</translation>
+    </message>
+    <message>
+        <source>Calls by hour of the week</source>
+        <translation>Llamadas por hora de la semana</translation>
+    </message>
+    <message>
+        <source>The thick line is the %1.</source>
+        <translation>La línea gruesa es el %1.</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tablas</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <source>Timed calls</source>
+        <translation>Llamadas cronometradas</translation>
+    </message>
+    <message>
+        <source>To arrive, median</source>
+        <translation>Hasta llegar, mediana</translation>
+    </message>
+    <message>
+        <source>To arrive, 90th</source>
+        <translation>Hasta llegar, percentil 90</translation>
+    </message>
+    <message>
+        <source>On scene, median</source>
+        <translation>En el lugar, mediana</translation>
+    </message>
+    <message>
+        <source>On scene, 90th</source>
+        <translation>En el lugar, percentil 90</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Tiempos de respuesta</translation>
+    </message>
+</context>
+<context>
     <name>ReasonText</name>
     <message>
         <source>Crisis Call Diversion</source>
@@ -954,6 +1073,92 @@ Base de datos: %2</translation>
     <message>
         <source>Crisis Call Diversion keeps the caller on the line until the responders arrive.</source>
         <translation>Derivación de Llamadas de Crisis mantiene a la persona en la línea hasta que llegue el equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportBeatMap</name>
+    <message>
+        <source>Calls per beat</source>
+        <translation>Llamadas por sector</translation>
+    </message>
+    <message>
+        <source>Missed eligible calls per beat</source>
+        <translation>Llamadas elegibles perdidas por sector</translation>
+    </message>
+    <message>
+        <source>Calls, %1</source>
+        <translation>Llamadas, %1</translation>
+    </message>
+    <message>
+        <source>Calls: %1</source>
+        <translation>Llamadas: %1</translation>
+    </message>
+    <message>
+        <source>Missed eligible calls, %1</source>
+        <translation>Llamadas elegibles perdidas, %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Missed eligible calls: %1</source>
+        <translation>Llamadas elegibles perdidas: %1</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>%1 service area (%2)</source>
+        <translation>Área de servicio de %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Withheld (&lt;11 or *)</source>
+        <translation>Omitido (&lt;11 o *)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdfCommand</name>
+    <message>
+        <source>--report-pdf needs --as LOGIN (a supervisor) and --period PERIOD.</source>
+        <translation>--report-pdf necesita --as USUARIO (un supervisor) y --period PERIODO.</translation>
+    </message>
+    <message>
+        <source>--period must be YYYY-MM, YYYY-Qn, YYYY or YYYY-MM-DD..YYYY-MM-DD.</source>
+        <translation>--period debe ser AAAA-MM, AAAA-Qn, AAAA o AAAA-MM-DD..AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>--program must be ccd, crt, cor, cn or police-ems.</source>
+        <translation>--program debe ser ccd, crt, cor, cn o police-ems.</translation>
+    </message>
+    <message>
+        <source>--map must be calls or missed.</source>
+        <translation>--map debe ser calls o missed.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot sign in as %1: %2</source>
+        <translation>No se puede iniciar sesión como %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a supervisor, so cannot read the report.</source>
+        <translation>%1 no es supervisor, así que no puede leer el informe.</translation>
+    </message>
+    <message>
+        <source>Cannot read the report: %1</source>
+        <translation>No se puede leer el informe: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1644,46 @@ Base de datos: %2</translation>
     <message>
         <source>An SQLite file, or postgresql://user@host:port/db. The server password comes from HEARTDESK_DB_PASSWORD (or PGPASSWORD) or is asked for.</source>
         <translation>Un archivo SQLite, o postgresql://user@host:port/db. La contraseña del servidor se toma de HEARTDESK_DB_PASSWORD (o PGPASSWORD) o se pide al usuario.</translation>
+    </message>
+    <message>
+        <source>Write the program report of --period as a PDF to this file and quit, signed in as the supervisor --as (password from HEARTDESK_PASSWORD or standard input).</source>
+        <translation>Escribe el informe del programa de --period en PDF en este archivo y sale, con la sesión del supervisor --as (contraseña de HEARTDESK_PASSWORD o de la entrada estándar).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>With --report-pdf: 2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15, in the program&apos;s local time.</source>
+        <translation>Con --report-pdf: 2026-10, 2026-Q4, 2026 o 2026-10-01..2026-10-15, en la hora local del programa.</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>periodo</translation>
+    </message>
+    <message>
+        <source>With --report-pdf: the supervisor&apos;s user ID.</source>
+        <translation>Con --report-pdf: el ID de usuario del supervisor.</translation>
+    </message>
+    <message>
+        <source>With --report-pdf: only this program&apos;s calls (ccd, crt, cor).</source>
+        <translation>Con --report-pdf: solo las llamadas de este programa (ccd, crt, cor).</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>programa</translation>
+    </message>
+    <message>
+        <source>With --report-pdf: the public version (small cells suppressed).</source>
+        <translation>Con --report-pdf: la versión pública (celdas pequeñas suprimidas).</translation>
+    </message>
+    <message>
+        <source>With --report-pdf: what the beat map shows, calls or missed.</source>
+        <translation>Con --report-pdf: lo que muestra el mapa de sectores, calls (llamadas) o missed (perdidas).</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>medida</translation>
     </message>
 </context>
 <context>
@@ -4322,6 +4567,26 @@ Base de datos: %2</translation>
     <message>
         <source>The table as shown, as a CSV file</source>
         <translation>La tabla tal como se ve, en un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Export the monthly report</source>
+        <translation>Exportar el informe mensual</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Save report PDF…</source>
+        <translation>Guardar informe en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>The whole report (cover, tiles, charts, map, every table) as a PDF, the public version when it is on (Ctrl+P)</source>
+        <translation>El informe completo (portada, indicadores, gráficos, mapa, todas las tablas) en PDF, la versión pública si está activada (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>M&amp;ap:</source>
+        <translation>M&amp;apa:</translation>
     </message>
 </context>
 <context>
