@@ -2,6 +2,7 @@
 
 #include "core/Permissions.h"
 #include "store/AuditTrail.h"
+#include "store/BeatMapSetting.h"
 #include "store/RoutingData.h"
 
 namespace heart::usecases {
@@ -46,7 +47,7 @@ store::StoreResult<RuleSetListing> RuleSetUseCases::listing()
         QDate(int(now.date.year()), int(unsigned(now.date.month())), int(unsigned(now.date.day())));
     if (const routing::RuleSet* inForce = listing.book.inForce(now.date))
         listing.inForceIndex = int(inForce - listing.book.ruleSets().data());
-    auto beats = store::builtInBeatMap();
+    auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce();
     if (beats.ok())
         listing.beats = beats.value();
     return listing;
@@ -75,7 +76,7 @@ store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const r
     for (const store::CallRoutingFacts& call : calls.value())
         facts.push_back(call.facts());
     if (!options.beats) {
-        if (auto beats = store::builtInBeatMap(); beats.ok())
+        if (auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce(); beats.ok())
             options.beats = beats.value();
     }
     options.weeks = std::max(1, weeks);
