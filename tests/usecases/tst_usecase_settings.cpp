@@ -10,7 +10,13 @@
 #include "store/AuditTrail.h"
 #include "store/ChangeJournal.h"
 #include "store/CrisisServices.h"
+#include "usecases/CallUseCases.h"
 #include "usecases/SettingsUseCases.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QTest>
 
@@ -22,6 +28,28 @@ namespace {
 
 const QByteArray kServices = R"({"en": [{"name": "Durham crisis line", "phone": "919-560-7100"}],
                                  "es": [{"name": "Línea de crisis de Durham", "phone": "919-560-7100"}]})";
+
+// Durham's shipped beats with the id under another property, and without the beats in `drop`.
+QByteArray shippedBeats(const QString& idProperty, const QStringList& drop = {})
+{
+    QFile file(QStringLiteral(":/beats/durham-beats-2022.geojson"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray features;
+    for (const QJsonValue& value : root.value(QStringLiteral("features")).toArray()) {
+        QJsonObject feature = value.toObject();
+        QJsonObject properties = feature.value(QStringLiteral("properties")).toObject();
+        const QJsonValue beat = properties.take(QStringLiteral("beat"));
+        if (drop.contains(QString::number(beat.toInt())))
+            continue;
+        properties.insert(idProperty, beat);
+        feature.insert(QStringLiteral("properties"), properties);
+        features.append(feature);
+    }
+    root.insert(QStringLiteral("features"), features);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
 
 } // namespace
 
@@ -152,6 +180,64 @@ private Q_SLOTS:
         auto second = m_fixture->openSecond();
         QVERIFY(second);
         QCOMPARE(usecases::SettingsQueries(*second, m_fixture->clock()).idleLockMinutes(), 3);
+    }
+
+    void beatMapImportedRefusedAndUsedByRouting()
+    {
+        usecases::SettingsUseCases admin(context(*m_admin));
+        auto shipped = admin.beatMap();
+        HEARTDESK_VERIFY_RESULT(shipped);
+        QVERIFY(shipped.value().info.builtIn);
+        QVERIFY(shipped.value().map->indexOf("111") >= 0);
+
+        // The properties offered for the id: those every feature has.
+        const QByteArray renamed = shippedBeats(QStringLiteral("BEAT_NO"), {QStringLiteral("111")});
+        QVERIFY(!renamed.isEmpty());
+        const auto offered =
+            geo::BeatMap::idPropertyCandidates(std::string_view(renamed.constData(), std::size_t(renamed.size())));
+        QVERIFY(offered.ok());
+        QCOMPARE(offered.value(), (std::vector<std::string>{"BEAT_NO", "district", "population"}));
+
+        // The wrong property: the reader names the feature and the properties found.
+        StoreError error = admin.setBeatMap(renamed, QStringLiteral("beat"), QStringLiteral("city.geojson"));
+        QCOMPARE(error.code, StoreErrorCode::InvalidInput);
+        QCOMPARE(error.field, QStringLiteral("features[0].properties.beat"));
+        QVERIFY2(error.detail.contains(QStringLiteral("\"BEAT_NO\"")), qPrintable(error.detail));
+        // Malformed geometry: refused naming the JSON path.
+        QByteArray open = renamed;
+        open.replace("\"type\":\"MultiPolygon\"", "\"type\":\"Circle\"");
+        error = admin.setBeatMap(open, QStringLiteral("BEAT_NO"), QStringLiteral("city.geojson"));
+        QCOMPARE(error.code, StoreErrorCode::InvalidInput);
+        QVERIFY2(error.detail.startsWith(QStringLiteral("city.geojson: features[")), qPrintable(error.detail));
+        // Ids the rules in force do not use ("every beat but 999"): refused with the reason.
+        error = admin.setBeatMap(renamed, QStringLiteral("district"), QStringLiteral("city.geojson"));
+        QCOMPARE(error.code, StoreErrorCode::InvalidInput);
+        QCOMPARE(error.field, QStringLiteral("beats"));
+        QVERIFY2(error.detail.contains(QStringLiteral("names beat 999")), qPrintable(error.detail));
+        QCOMPARE(settingAudits(QStringLiteral("beat_map")), 0);
+        QVERIFY(journaledKeys().isEmpty());
+
+        HEARTDESK_VERIFY_OK(admin.setBeatMap(renamed, QStringLiteral("BEAT_NO"), QStringLiteral("city.geojson")));
+        QCOMPARE(settingAudits(QStringLiteral("beat_map")), 1);
+        QCOMPARE(journaledKeys(), (QStringList{QStringLiteral("beat_map"), QStringLiteral("beat_map_info")}));
+
+        // Another workstation routes by the imported map: beat 111 is not on it.
+        auto second = m_fixture->openSecond();
+        QVERIFY(second);
+        auto read = usecases::SettingsUseCases({*second, m_fixture->clock(), *m_supervisor}).beatMap();
+        HEARTDESK_VERIFY_RESULT(read);
+        QVERIFY(!read.value().info.builtIn);
+        QCOMPARE(read.value().info.idProperty, QStringLiteral("BEAT_NO"));
+        QCOMPARE(read.value().info.sourceName, QStringLiteral("city.geojson"));
+        QCOMPARE(read.value().info.beatCount, int(shipped.value().map->beatIds().size()) - 1);
+        auto routing = usecases::CallUseCases({*second, m_fixture->clock(), *m_supervisor}).routing();
+        HEARTDESK_VERIFY_RESULT(routing);
+        QCOMPARE(routing.value().beats->indexOf("111"), -1);
+        QVERIFY(routing.value().beats->indexOf("112") >= 0);
+        QCOMPARE(usecases::SettingsUseCases(context(*m_supervisor)).setBeatMap(renamed, QStringLiteral("BEAT_NO"),
+                                                                               QStringLiteral("city.geojson"))
+                     .code,
+                 StoreErrorCode::PermissionDenied);
     }
 
     void supervisorReadsButMayNotWriteCounselorMayNotRead()

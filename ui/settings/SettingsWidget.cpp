@@ -1,6 +1,7 @@
 #include "settings/SettingsWidget.h"
 
 #include "home/LiveRefresh.h"
+#include "settings/BeatMapPage.h"
 #include "settings/CrisisServicesPage.h"
 #include "settings/FollowUpPolicyPage.h"
 #include "settings/IdleLockPage.h"
@@ -31,7 +32,8 @@ SettingsWidget::SettingsWidget(Services services, QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
 
     m_pages = {new IdleLockPage(m_services, m_tabs), new CrisisServicesPage(m_services, m_tabs),
-               new FollowUpPolicyPage(m_services, m_tabs), new NatureCodesPage(m_services, m_tabs)};
+               new FollowUpPolicyPage(m_services, m_tabs), new NatureCodesPage(m_services, m_tabs),
+               new BeatMapPage(m_services, m_tabs)};
     for (SettingsPage* page : std::as_const(m_pages)) {
         page->setEditable(m_editable);
         m_tabs->addTab(page, page->title());
