@@ -35,8 +35,8 @@ struct ParsedMap
 QMutex g_parsedLock;
 ParsedMap g_parsed;
 
-Result<std::shared_ptr<const geo::BeatMap>, DataError> parse(const QByteArray& geoJson, const QString& idProperty,
-                                                             const QString& sourceName)
+Result<std::shared_ptr<const geo::BeatMap>, DataError>
+parse(const QByteArray& geoJson, const QString& idProperty, const QString& sourceName)
 {
     geo::BeatMapOptions options;
     options.idProperty = toStdString(idProperty);
@@ -49,7 +49,8 @@ Result<std::shared_ptr<const geo::BeatMap>, DataError> parse(const QByteArray& g
 }
 
 // The first beat that a rule set in force today or later names and the map lacks.
-std::optional<QString> missingBeat(const routing::RuleBook& rules, const geo::BeatMap& map, const Clock& clock)
+std::optional<QString> missingBeat(const routing::RuleBook& rules, const geo::BeatMap& map,
+                                   const Clock& clock)
 {
     const auto today = rules.zone().toLocal(clock.now()).date;
     const routing::RuleSet* inForce = rules.inForce(today);
@@ -59,8 +60,9 @@ std::optional<QString> missingBeat(const routing::RuleBook& rules, const geo::Be
         for (const routing::ProgramRules& program : set.programs) {
             for (const std::string& beat : program.areaBeats) {
                 if (map.indexOf(beat) < 0)
-                    return QStringLiteral("the rule set %1 names beat %2 in a program's service area, and the map "
-                                          "has no such beat; a map for these rules keeps their beat ids")
+                    return QStringLiteral(
+                               "the rule set %1 names beat %2 in a program's service area, and the map "
+                               "has no such beat; a map for these rules keeps their beat ids")
                         .arg(toQString(set.id), toQString(beat));
             }
         }
@@ -101,8 +103,8 @@ Result<std::shared_ptr<const geo::BeatMap>, DataError> BeatMapSetting::inForce()
             return g_parsed.map;
     }
     const QByteArray text = geoJson();
-    const QString source = QStringLiteral("setting %1 (%2)").arg(SettingsStore::key(Setting::BeatMap),
-                                                                   current.sourceName);
+    const QString source =
+        QStringLiteral("setting %1 (%2)").arg(SettingsStore::key(Setting::BeatMap), current.sourceName);
     if (digest(text) != current.sha256)
         return DataError{toStdString(source), "", "digest-mismatch",
                          "the stored map is not the one recorded at its import; import it again"};
@@ -126,8 +128,8 @@ StoreError BeatMapSetting::store(const Actor& actor, const QByteArray& geoJson, 
         return StoreError::make(StoreErrorCode::InvalidInput, toQString(map.error().toString()),
                                 toQString(map.error().location));
     if (const auto missing = missingBeat(rules, *map.value(), m_clock))
-        return StoreError::make(StoreErrorCode::InvalidInput, QStringLiteral("%1: %2").arg(sourceName, *missing),
-                                QStringLiteral("beats"));
+        return StoreError::make(StoreErrorCode::InvalidInput,
+                                QStringLiteral("%1: %2").arg(sourceName, *missing), QStringLiteral("beats"));
     // Digested as it will be read back (the settings hold text).
     const QByteArray stored = QString::fromUtf8(geoJson).toUtf8();
     QJsonObject info;
@@ -138,8 +140,9 @@ StoreError BeatMapSetting::store(const Actor& actor, const QByteArray& geoJson, 
     SettingsStore settings(m_db, m_clock);
     if (StoreError error = settings.setValue(actor, Setting::BeatMap, QString::fromUtf8(stored)))
         return error;
-    if (StoreError error = settings.setValue(actor, Setting::BeatMapInfo,
-                                             QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))))
+    if (StoreError error =
+            settings.setValue(actor, Setting::BeatMapInfo,
+                              QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))))
         return error;
     return work.commit();
 }

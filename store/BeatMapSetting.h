@@ -27,10 +27,10 @@ class BeatMapSetting
 public:
     struct Info
     {
-        bool builtIn = true;  // nothing imported: the shipped map
-        QString idProperty;   // the property holding the beat id
-        QString sourceName;   // the imported file's name
-        QString sha256;       // of the GeoJSON as stored
+        bool builtIn = true; // nothing imported: the shipped map
+        QString idProperty;  // the property holding the beat id
+        QString sourceName;  // the imported file's name
+        QString sha256;      // of the GeoJSON as stored
         int beatCount = 0;
     };
 

@@ -79,8 +79,9 @@ store::StoreResult<SettingsUseCases::NatureCodes> SettingsUseCases::cadNatureCod
     if (stored.trimmed().isEmpty())
         return NatureCodes{cad::defaultNatureCodeTable(), true};
     const QByteArray text = stored.toUtf8();
-    auto read = cad::NatureCodeTable::fromJson(std::string_view(text.constData(), std::size_t(text.size())),
-                                               "setting " + store::SettingsStore::key(store::Setting::CadNatureCodes).toStdString());
+    auto read = cad::NatureCodeTable::fromJson(
+        std::string_view(text.constData(), std::size_t(text.size())),
+        "setting " + store::SettingsStore::key(store::Setting::CadNatureCodes).toStdString());
     if (!read.ok())
         return store::StoreError::make(store::StoreErrorCode::InvalidInput,
                                        store::toQString(read.error().toString()),
@@ -106,10 +107,9 @@ store::StoreError SettingsUseCases::setBeatMap(const QByteArray& geoJson, const 
                                                const QString& sourceName)
 {
     // Permission first, before the rules are read.
-    if (store::StoreError error =
-            store::AuditTrail(m_context.db, m_context.clock)
-                .require(m_context.actor, Action::ManageSettings, kSettingRecord,
-                         store::SettingsStore::key(store::Setting::BeatMap)))
+    if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
+                                      .require(m_context.actor, Action::ManageSettings, kSettingRecord,
+                                               store::SettingsStore::key(store::Setting::BeatMap)))
         return error;
     auto rules = store::RuleSetStore(m_context.db, m_context.clock).ruleBook();
     if (!rules.ok())

@@ -6,8 +6,8 @@
 #include "core/followup/FollowUpConfig.h"
 #include "core/routing/Router.h"
 #include "store/AuditSegments.h"
-#include "store/BeatMapSetting.h"
 #include "store/AuditTrail.h"
+#include "store/BeatMapSetting.h"
 #include "store/RuleSetStore.h"
 #include "store/SettingsStore.h"
 #include "usecases/Context.h"
@@ -84,7 +84,8 @@ public:
     // by core's BeatMap (a malformed map refused naming the JSON path), every
     // beat the rule sets in force name must be on it, then stored; routing
     // uses it from then on, on every workstation.
-    store::StoreError setBeatMap(const QByteArray& geoJson, const QString& idProperty, const QString& sourceName);
+    store::StoreError setBeatMap(const QByteArray& geoJson, const QString& idProperty,
+                                 const QString& sourceName);
     // Adds a rule set, or replaces the one with the same key.
     store::StoreResult<store::StoredRuleSet> importRuleSet(const QByteArray& json, const QString& sourceName);
 

@@ -416,7 +416,8 @@ Result<std::vector<std::string>, DataError> BeatMap::idPropertyCandidates(std::s
     std::vector<const Json*> features;
     if (typeOf(root) == "Feature") {
         features.push_back(&root);
-    } else if (typeOf(root) == "FeatureCollection" && root.contains("features") && root["features"].is_array()) {
+    } else if (typeOf(root) == "FeatureCollection" && root.contains("features") &&
+               root["features"].is_array()) {
         for (const Json& feature : root["features"])
             features.push_back(&feature);
     } else {
@@ -432,7 +433,8 @@ Result<std::vector<std::string>, DataError> BeatMap::idPropertyCandidates(std::s
     for (std::size_t i = 0; i < features.size(); ++i) {
         const Json& feature = *features[i];
         if (typeOf(feature) != "Feature")
-            return DataError{sourceName, element("features", i), "not-a-feature", "expected a GeoJSON Feature"};
+            return DataError{sourceName, element("features", i), "not-a-feature",
+                             "expected a GeoJSON Feature"};
         const auto properties = feature.find("properties");
         if (properties == feature.end() || !properties->is_object())
             return std::vector<std::string>{};

@@ -70,8 +70,8 @@ public:
     // feature has as a non-empty string or a number, sorted. Errors: the
     // reader's for what makes a map unreadable before its geometry
     // (json-syntax, not-a-feature-collection, not-a-feature, no-beats, too-large, too-deep).
-    static Result<std::vector<std::string>, DataError> idPropertyCandidates(std::string_view text,
-                                                                           const std::string& sourceName = "<memory>");
+    static Result<std::vector<std::string>, DataError>
+    idPropertyCandidates(std::string_view text, const std::string& sourceName = "<memory>");
 
     // The beat containing the point, or nullopt for "outside every beat".
     // The view points into beatIds() and lives as long as this map.

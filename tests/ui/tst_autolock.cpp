@@ -138,7 +138,8 @@ void TestAutoLock::idleMinutesComeFromSettings()
     QVERIFY(f.ok());
     f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
     // The administrator's home leads to the program settings, where the idle minutes are.
-    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("openSettingsButton")), Qt::LeftButton);
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("openSettingsButton")),
+                      Qt::LeftButton);
     auto* minutes = f.window().findChild<QSpinBox*>(QStringLiteral("idleMinutes"));
     QVERIFY(minutes && minutes->isVisible());
     QCOMPARE(minutes->value(), 10);

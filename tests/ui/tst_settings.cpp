@@ -10,6 +10,8 @@
 // /tmp/heartdesk-settings-*.png for a look.
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
+#include "map/BeatMapView.h"
+#include "settings/BeatMapPage.h"
 #include "settings/CrisisServicesPage.h"
 #include "settings/FollowUpPolicyPage.h"
 #include "settings/NatureCodesPage.h"
@@ -20,8 +22,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -90,6 +96,37 @@ void typeInto(QSpinBox* spin, const QString& text)
     QTest::keyClicks(spin, text);
 }
 
+// Durham's shipped beats with the id under another property, without the beats in `drop`.
+QByteArray shippedBeats(const QString& idProperty, const QStringList& drop = {})
+{
+    QFile file(QStringLiteral(":/beats/durham-beats-2022.geojson"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonArray features;
+    for (const QJsonValue& value : root.value(QStringLiteral("features")).toArray()) {
+        QJsonObject feature = value.toObject();
+        QJsonObject properties = feature.value(QStringLiteral("properties")).toObject();
+        const QJsonValue beat = properties.take(QStringLiteral("beat"));
+        if (drop.contains(QString::number(beat.toInt())))
+            continue;
+        properties.insert(idProperty, beat);
+        feature.insert(QStringLiteral("properties"), properties);
+        features.append(feature);
+    }
+    root.insert(QStringLiteral("features"), features);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QString writeFile(const QTemporaryDir& dir, const char* name, const QByteArray& text)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return QString();
+    return path;
+}
+
 } // namespace
 
 class TestSettings : public QObject
@@ -101,6 +138,7 @@ private Q_SLOTS:
     void crisisServicesRefusedAtTheRowThenSeenElsewhere();
     void followUpPolicyRefusedAtTheFieldThenSeenElsewhere();
     void natureCodesImportedRefusedByLine();
+    void beatMapImportedWithThePropertyChosen();
     void supervisorReadsCounselorDoesNot();
 };
 
@@ -110,7 +148,8 @@ void TestSettings::idleMinutesRefusedThenLiveOnAnotherWorkstation()
     QVERIFY(f.ok());
     auto other = f.openWorkstation();
     QVERIFY(other->ok());
-    other->typeSignIn(QStringLiteral("counselor"), test::UiTestFixture::demoPassword(QStringLiteral("counselor")));
+    other->typeSignIn(QStringLiteral("counselor"),
+                      test::UiTestFixture::demoPassword(QStringLiteral("counselor")));
     QCOMPARE(other->window().inactivityMonitor()->idleLimit(), 10min);
 
     f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
@@ -231,7 +270,8 @@ void TestSettings::followUpPolicyRefusedAtTheFieldThenSeenElsewhere()
     typeInto(crt, QStringLiteral("400"));
     QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
     QVERIFY(crtError->isVisible());
-    QVERIFY2(crtError->text().contains(QStringLiteral("followUp.crt.dueHours")), qPrintable(crtError->text()));
+    QVERIFY2(crtError->text().contains(QStringLiteral("followUp.crt.dueHours")),
+             qPrintable(crtError->text()));
     QVERIFY2(crtError->text().contains(QStringLiteral("336")), qPrintable(crtError->text()));
     QVERIFY(!child<QLabel>(settings, "followUpTimeZoneError")->isVisible());
 
@@ -251,7 +291,10 @@ void TestSettings::followUpPolicyRefusedAtTheFieldThenSeenElsewhere()
     QTest::keyClicks(zone, QStringLiteral("EST5EDT,M3.2.0,M11.1.0"));
     QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
     QVERIFY(!child<QLabel>(settings, "followUpTimeZoneError")->isVisible());
-    QCOMPARE(usecases::SettingsUseCases({f.db(), f.clock(), *f.window().actor()}).followUpPolicy().value().crt.dueHours,
+    QCOMPARE(usecases::SettingsUseCases({f.db(), f.clock(), *f.window().actor()})
+                 .followUpPolicy()
+                 .value()
+                 .crt.dueHours,
              24);
     grab(settings->window(), "follow-up-policy");
     QTRY_COMPARE_WITH_TIMEOUT(elsewhereCrt->value(), 24, kLiveTimeoutMs);
@@ -276,8 +319,9 @@ void TestSettings::natureCodesImportedRefusedByLine()
     chooseTab(settings, Qt::Key_N);
     auto* page = child<ui::NatureCodesPage>(settings, "natureCodesPage");
     QCOMPARE(settings->tabs()->currentWidget(), page);
-    QVERIFY2(child<QLabel>(settings, "natureCodesSource")->text().startsWith(QStringLiteral("The demo center")),
-             qPrintable(child<QLabel>(settings, "natureCodesSource")->text()));
+    QVERIFY2(
+        child<QLabel>(settings, "natureCodesSource")->text().startsWith(QStringLiteral("The demo center")),
+        qPrintable(child<QLabel>(settings, "natureCodesSource")->text()));
 
     QTemporaryDir dir;
     const auto write = [&](const char* name, const QByteArray& text) {
@@ -292,8 +336,8 @@ void TestSettings::natureCodesImportedRefusedByLine()
     QVERIFY(!page->importFile(write("unknown.csv", "code,call_type,description\nSUIC,suicide-threat,Suicide\n"
                                                    "ARSN,arson,Arson\n")));
     QVERIFY(error->isVisible());
-    QVERIFY2(error->text().contains(
-                 QStringLiteral("unknown.csv: line 3: the rule set has no call type \"arson\" (code \"ARSN\")")),
+    QVERIFY2(error->text().contains(QStringLiteral(
+                 "unknown.csv: line 3: the rule set has no call type \"arson\" (code \"ARSN\")")),
              qPrintable(error->text()));
     QVERIFY(child<QTableWidget>(settings, "natureCodeTable")->rowCount() >= 19); // unchanged
     grab(settings->window(), "nature-codes-refused");
@@ -301,30 +345,116 @@ void TestSettings::natureCodesImportedRefusedByLine()
     QVERIFY(!page->importFile(write("broken.csv", "SUIC,suicide-threat\n\"WELF,welfare-check\n")));
     QVERIFY2(error->text().contains(QStringLiteral("broken.csv: line 2")), qPrintable(error->text()));
 
-    QVERIFY(page->importFile(write("durham.csv", "code,call_type,description\nSUIC,suicide-threat,Suicide "
-                                                 "Threat\nWELF,welfare-check,Welfare Check\nMENT,mental-health-"
-                                                 "crisis,Mental Health Crisis\n")));
+    QVERIFY(
+        page->importFile(write("durham.csv", "code,call_type,description\nSUIC,suicide-threat,Suicide "
+                                             "Threat\nWELF,welfare-check,Welfare Check\nMENT,mental-health-"
+                                             "crisis,Mental Health Crisis\n")));
     QVERIFY(!error->isVisible());
     auto* table = child<QTableWidget>(settings, "natureCodeTable");
     QCOMPARE(table->rowCount(), 3);
     QCOMPARE(cell(table, 1, 0), QStringLiteral("WELF"));
     QCOMPARE(cell(table, 1, 1), QStringLiteral("welfare-check"));
-    QCOMPARE(child<QLabel>(settings, "natureCodesSource")->text(), QStringLiteral("The center's table: 3 codes."));
+    QCOMPARE(child<QLabel>(settings, "natureCodesSource")->text(),
+             QStringLiteral("The center's table: 3 codes."));
     grab(settings->window(), "nature-codes");
     QTRY_COMPARE_WITH_TIMEOUT(elsewhereTable->rowCount(), 3, kLiveTimeoutMs);
+}
+
+void TestSettings::beatMapImportedWithThePropertyChosen()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    auto other = f.openWorkstation();
+    QVERIFY(other->ok());
+    other->typeSignIn(QStringLiteral("supervisor"),
+                      test::UiTestFixture::demoPassword(QStringLiteral("supervisor")));
+    ui::SettingsWidget* elsewhere = openSettings(other->window());
+    QVERIFY(elsewhere);
+    auto* elsewhereInForce = child<QLabel>(elsewhere, "beatMapInForce");
+    QVERIFY2(elsewhereInForce->text().startsWith(QStringLiteral("In force: Durham's 2022 beats")),
+             qPrintable(elsewhereInForce->text()));
+
+    f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
+    ui::SettingsWidget* settings = openSettings(f.window());
+    QVERIFY(settings);
+    chooseTab(settings, Qt::Key_B);
+    auto* page = child<ui::BeatMapPage>(settings, "beatMapPage");
+    QCOMPARE(settings->tabs()->currentWidget(), page);
+    QVERIFY(page->preview()->beatMap());
+    const std::size_t shippedBeatCount = page->preview()->beatMap()->beatIds().size();
+    QCOMPARE(shippedBeatCount, std::size_t(37));
+    grab(settings->window(), "beat-map-in-force");
+
+    QTemporaryDir dir;
+    auto* fileError = child<QLabel>(settings, "beatMapFileError");
+    auto* propertyError = child<QLabel>(settings, "beatMapPropertyError");
+    // Not GeoJSON features at all: refused at once.
+    QVERIFY(!page->openFile(writeFile(dir, "point.geojson", R"({"type": "Point", "coordinates": [0, 0]})")));
+    QVERIFY(fileError->isVisible());
+    QVERIFY2(
+        fileError->text().contains(QStringLiteral("point.geojson: expected a GeoJSON FeatureCollection")),
+        qPrintable(fileError->text()));
+    // A ring that does not close: the preview is refused naming the feature.
+    QVERIFY(page->openFile(writeFile(dir, "open-ring.geojson",
+                                     R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+                                         "properties": {"beat_id": "A"}, "geometry": {"type": "Polygon",
+                                         "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}}]})")));
+    QVERIFY(!fileError->isVisible());
+    QVERIFY(propertyError->isVisible());
+    QVERIFY2(propertyError->text().contains(QStringLiteral("open-ring.geojson: features[0].geometry")),
+             qPrintable(propertyError->text()));
+    QVERIFY(!child<QPushButton>(settings, "saveBeatMap")->isEnabled());
+
+    // The city's own file: the properties every feature has are offered, the one naming a beat chosen.
+    QVERIFY(page->openFile(
+        writeFile(dir, "city.geojson", shippedBeats(QStringLiteral("BEAT_NO"), {QStringLiteral("111")}))));
+    QCOMPARE(page->idProperties(), (QStringList{QStringLiteral("BEAT_NO"), QStringLiteral("district"),
+                                                QStringLiteral("population")}));
+    auto* property = child<QComboBox>(settings, "beatMapIdProperty");
+    QCOMPARE(property->currentText(), QStringLiteral("BEAT_NO"));
+    QCOMPARE(QApplication::focusWidget(), property);
+    QCOMPARE(page->preview()->beatMap()->beatIds().size(), shippedBeatCount - 1);
+    QVERIFY(!propertyError->isVisible());
+
+    // Districts as beats: read, but the rules in force name beat 999, which is not a district.
+    page->chooseIdProperty(QStringLiteral("district"));
+    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    QVERIFY(propertyError->isVisible());
+    QVERIFY2(propertyError->text().contains(QStringLiteral("names beat 999")),
+             qPrintable(propertyError->text()));
+    QVERIFY(elsewhereInForce->text().startsWith(QStringLiteral("In force: Durham's 2022 beats")));
+
+    // Back to the beat numbers with the keyboard, saved.
+    property->setFocus();
+    QTest::keyClick(property, Qt::Key_Home);
+    QCOMPARE(property->currentText(), QStringLiteral("BEAT_NO"));
+    grab(settings->window(), "beat-map-preview");
+    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    QVERIFY2(!propertyError->isVisible(), qPrintable(propertyError->text()));
+    QVERIFY2(child<QLabel>(settings, "beatMapInForce")->text().contains(QStringLiteral("city.geojson")),
+             qPrintable(child<QLabel>(settings, "beatMapInForce")->text()));
+    QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND "
+                                        "record_type = 'setting' AND record_id = 'beat_map'")),
+             1);
+    // The supervisor's workstation shows the imported map.
+    QTRY_VERIFY_WITH_TIMEOUT(elsewhereInForce->text().contains(QStringLiteral("city.geojson")),
+                             kLiveTimeoutMs);
+    auto* elsewherePage = child<ui::BeatMapPage>(elsewhere, "beatMapPage");
+    QCOMPARE(elsewherePage->preview()->beatMap()->indexOf("111"), -1);
 }
 
 void TestSettings::supervisorReadsCounselorDoesNot()
 {
     test::UiTestFixture f;
     QVERIFY(f.ok());
-    f.typeSignIn(QStringLiteral("supervisor"), test::UiTestFixture::demoPassword(QStringLiteral("supervisor")));
+    f.typeSignIn(QStringLiteral("supervisor"),
+                 test::UiTestFixture::demoPassword(QStringLiteral("supervisor")));
     ui::SettingsWidget* settings = openSettings(f.window());
     QVERIFY(settings);
     QCOMPARE(child<QLabel>(settings, "settingsNote")->text(),
              QStringLiteral("You can read these settings; only an administrator changes them."));
     for (const char* button : {"saveSettingsButton", "saveCrisisServices", "saveFollowUpPolicy",
-                               "importNatureCodes", "crisisAddRow"}) {
+                               "importNatureCodes", "crisisAddRow", "openBeatMap", "saveBeatMap"}) {
         auto* widget = child<QPushButton>(settings, button);
         QVERIFY2(widget && widget->isHidden(), button);
     }

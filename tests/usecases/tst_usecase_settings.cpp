@@ -17,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <QTest>
 
 using namespace heart;
@@ -97,8 +96,8 @@ private Q_SLOTS:
     void crisisServicesRefusedNamingThePath()
     {
         usecases::SettingsUseCases admin(context(*m_admin));
-        const StoreError error =
-            admin.setCrisisServices(R"({"en": [{"name": "988", "phone": "988"}], "es": [{"name": "Sin número"}]})");
+        const StoreError error = admin.setCrisisServices(
+            R"({"en": [{"name": "988", "phone": "988"}], "es": [{"name": "Sin número"}]})");
         QCOMPARE(error.code, StoreErrorCode::InvalidInput);
         QVERIFY2(error.detail.contains(QStringLiteral("$.es[0]: a service needs a name and a phone")),
                  qPrintable(error.detail));
@@ -141,9 +140,9 @@ private Q_SLOTS:
         QVERIFY(shipped.value().builtIn);
         QVERIFY(!shipped.value().table.entries().empty());
 
-        HEARTDESK_VERIFY_OK(admin.setCadNatureCodes(
-            "code,call_type,description\nSUIC,suicide-threat,Suicide threat\nWELF,welfare-check,Check welfare\n",
-            QStringLiteral("durham.csv")));
+        HEARTDESK_VERIFY_OK(admin.setCadNatureCodes("code,call_type,description\nSUIC,suicide-threat,Suicide "
+                                                    "threat\nWELF,welfare-check,Check welfare\n",
+                                                    QStringLiteral("durham.csv")));
         QCOMPARE(settingAudits(QStringLiteral("cad_nature_codes")), 1);
         QCOMPARE(journaledKeys(), QStringList{QStringLiteral("cad_nature_codes")});
         auto second = m_fixture->openSecond();
@@ -163,8 +162,9 @@ private Q_SLOTS:
         // A call type no rule set knows: refused with the reason, naming the line.
         error = admin.setCadNatureCodes("SUIC,suicide-threat\nARSN,arson\n", QStringLiteral("unknown.csv"));
         QCOMPARE(error.code, StoreErrorCode::InvalidInput);
-        QCOMPARE(error.detail,
-                 QStringLiteral("unknown.csv: line 2: the rule set has no call type \"arson\" (code \"ARSN\")"));
+        QCOMPARE(
+            error.detail,
+            QStringLiteral("unknown.csv: line 2: the rule set has no call type \"arson\" (code \"ARSN\")"));
         QCOMPARE(admin.cadNatureCodes().value().table.entries().size(), std::size_t(2)); // unchanged
         QCOMPARE(settingAudits(QStringLiteral("cad_nature_codes")), 1);
     }
@@ -193,8 +193,8 @@ private Q_SLOTS:
         // The properties offered for the id: those every feature has.
         const QByteArray renamed = shippedBeats(QStringLiteral("BEAT_NO"), {QStringLiteral("111")});
         QVERIFY(!renamed.isEmpty());
-        const auto offered =
-            geo::BeatMap::idPropertyCandidates(std::string_view(renamed.constData(), std::size_t(renamed.size())));
+        const auto offered = geo::BeatMap::idPropertyCandidates(
+            std::string_view(renamed.constData(), std::size_t(renamed.size())));
         QVERIFY(offered.ok());
         QCOMPARE(offered.value(), (std::vector<std::string>{"BEAT_NO", "district", "population"}));
 
@@ -208,7 +208,8 @@ private Q_SLOTS:
         open.replace("\"type\":\"MultiPolygon\"", "\"type\":\"Circle\"");
         error = admin.setBeatMap(open, QStringLiteral("BEAT_NO"), QStringLiteral("city.geojson"));
         QCOMPARE(error.code, StoreErrorCode::InvalidInput);
-        QVERIFY2(error.detail.startsWith(QStringLiteral("city.geojson: features[")), qPrintable(error.detail));
+        QVERIFY2(error.detail.startsWith(QStringLiteral("city.geojson: features[")),
+                 qPrintable(error.detail));
         // Ids the rules in force do not use ("every beat but 999"): refused with the reason.
         error = admin.setBeatMap(renamed, QStringLiteral("district"), QStringLiteral("city.geojson"));
         QCOMPARE(error.code, StoreErrorCode::InvalidInput);
@@ -217,7 +218,8 @@ private Q_SLOTS:
         QCOMPARE(settingAudits(QStringLiteral("beat_map")), 0);
         QVERIFY(journaledKeys().isEmpty());
 
-        HEARTDESK_VERIFY_OK(admin.setBeatMap(renamed, QStringLiteral("BEAT_NO"), QStringLiteral("city.geojson")));
+        HEARTDESK_VERIFY_OK(
+            admin.setBeatMap(renamed, QStringLiteral("BEAT_NO"), QStringLiteral("city.geojson")));
         QCOMPARE(settingAudits(QStringLiteral("beat_map")), 1);
         QCOMPARE(journaledKeys(), (QStringList{QStringLiteral("beat_map"), QStringLiteral("beat_map_info")}));
 
@@ -234,8 +236,8 @@ private Q_SLOTS:
         HEARTDESK_VERIFY_RESULT(routing);
         QCOMPARE(routing.value().beats->indexOf("111"), -1);
         QVERIFY(routing.value().beats->indexOf("112") >= 0);
-        QCOMPARE(usecases::SettingsUseCases(context(*m_supervisor)).setBeatMap(renamed, QStringLiteral("BEAT_NO"),
-                                                                               QStringLiteral("city.geojson"))
+        QCOMPARE(usecases::SettingsUseCases(context(*m_supervisor))
+                     .setBeatMap(renamed, QStringLiteral("BEAT_NO"), QStringLiteral("city.geojson"))
                      .code,
                  StoreErrorCode::PermissionDenied);
     }
@@ -270,9 +272,10 @@ private:
 
     int settingAudits(const QString& key)
     {
-        const auto result = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND "
-                                                          "record_type = 'setting' AND record_id = ?"),
-                                           {audit::Update, key});
+        const auto result =
+            m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND "
+                                          "record_type = 'setting' AND record_id = ?"),
+                           {audit::Update, key});
         return result.ok && !result.rows.isEmpty() ? result.rows.at(0).at(0).toInt() : -1;
     }
 

@@ -87,12 +87,12 @@ void BeatMapPage::reload()
     } else {
         m_inForce = inForce.value().map;
         const store::BeatMapSetting::Info& info = inForce.value().info;
-        m_current->setText(info.builtIn
-                               ? tr("In force: Durham's 2022 beats, shipped with HEARTDESK (%n beat(s)).", nullptr,
-                                    int(m_inForce->beatIds().size()))
-                               : tr("In force: %1, beat id from the property \"%2\" (%n beat(s)).", nullptr,
-                                    info.beatCount)
-                                     .arg(info.sourceName, info.idProperty));
+        m_current->setText(
+            info.builtIn
+                ? tr("In force: Durham's 2022 beats, shipped with HEARTDESK (%n beat(s)).", nullptr,
+                     int(m_inForce->beatIds().size()))
+                : tr("In force: %1, beat id from the property \"%2\" (%n beat(s)).", nullptr, info.beatCount)
+                      .arg(info.sourceName, info.idProperty));
     }
     showInForce();
     markSaved();
@@ -128,18 +128,20 @@ bool BeatMapPage::openFile(const QString& path)
     }
     const QByteArray text = file.read(kMaxFileBytes);
     // The properties every feature has: the reader refuses what is not a feature collection.
-    auto candidates = geo::BeatMap::idPropertyCandidates(std::string_view(text.constData(), std::size_t(text.size())),
-                                                         store::toStdString(name));
+    auto candidates = geo::BeatMap::idPropertyCandidates(
+        std::string_view(text.constData(), std::size_t(text.size())), store::toStdString(name));
     if (!candidates) {
         reload();
-        showFieldError(m_openError, tr("Not a beat map: %1").arg(store::toQString(candidates.error().toString())));
+        showFieldError(m_openError,
+                       tr("Not a beat map: %1").arg(store::toQString(candidates.error().toString())));
         return false;
     }
     if (candidates.value().empty()) {
         reload();
-        showFieldError(m_openError, tr("%1: the features share no property that could hold a beat id (a text or "
-                                       "a number in every feature).")
-                                        .arg(name));
+        showFieldError(m_openError,
+                       tr("%1: the features share no property that could hold a beat id (a text or "
+                          "a number in every feature).")
+                           .arg(name));
         return false;
     }
     m_file = text;
@@ -185,7 +187,8 @@ void BeatMapPage::previewChosen()
     geo::BeatMapOptions options;
     options.idProperty = store::toStdString(m_property->currentText());
     options.sourceName = store::toStdString(m_fileName);
-    auto map = geo::BeatMap::fromGeoJson(std::string_view(m_file.constData(), std::size_t(m_file.size())), options);
+    auto map =
+        geo::BeatMap::fromGeoJson(std::string_view(m_file.constData(), std::size_t(m_file.size())), options);
     if (!map) {
         m_chosen.reset();
         m_view->setBeatMap(nullptr);
@@ -196,8 +199,9 @@ void BeatMapPage::previewChosen()
     }
     m_chosen = std::make_shared<const geo::BeatMap>(std::move(map).value());
     m_view->setBeatMap(m_chosen);
-    m_previewCaption->setText(tr("Preview of %1: %n beat(s), not saved yet.", nullptr, int(m_chosen->beatIds().size()))
-                                  .arg(m_fileName));
+    m_previewCaption->setText(
+        tr("Preview of %1: %n beat(s), not saved yet.", nullptr, int(m_chosen->beatIds().size()))
+            .arg(m_fileName));
     m_save->setEnabled(true);
 }
 
@@ -207,27 +211,31 @@ void BeatMapPage::save()
         return;
     clearMessage();
     const QString property = m_property->currentText();
-    if (store::StoreError error = usecases::SettingsUseCases(m_services).setBeatMap(m_file, property, m_fileName)) {
+    if (store::StoreError error =
+            usecases::SettingsUseCases(m_services).setBeatMap(m_file, property, m_fileName)) {
         showFieldError(m_propertyError, refusalText(error));
         m_property->setFocus();
         return;
     }
     const QString name = m_fileName;
     reload();
-    showMessage(tr("Saved. Calls are placed in beats by %1 from now on, on every workstation.").arg(name), false);
+    showMessage(tr("Saved. Calls are placed in beats by %1 from now on, on every workstation.").arg(name),
+                false);
 }
 
 void BeatMapPage::setEditable(bool editable)
 {
-    for (QWidget* widget : std::initializer_list<QWidget*>{m_open, m_property, m_propertyLabel, m_save, m_cancel})
+    for (QWidget* widget :
+         std::initializer_list<QWidget*>{m_open, m_property, m_propertyLabel, m_save, m_cancel})
         widget->setVisible(editable);
 }
 
 void BeatMapPage::retranslate()
 {
-    m_intro->setText(tr("Routing places a call in a police beat by its location. Import the center's own beats "
-                        "as GeoJSON (polygons with a beat id among each feature's properties); the beats the rule "
-                        "sets in force name must be on the map."));
+    m_intro->setText(
+        tr("Routing places a call in a police beat by its location. Import the center's own beats "
+           "as GeoJSON (polygons with a beat id among each feature's properties); the beats the rule "
+           "sets in force name must be on the map."));
     m_open->setText(tr("&Open a GeoJSON file…"));
     m_propertyLabel->setText(tr("Beat id &property:"));
     m_property->setAccessibleName(tr("Property holding the beat id"));

@@ -29,12 +29,13 @@ enum Column
 } // namespace
 
 CrisisServicesPage::CrisisServicesPage(Services services, QWidget* parent)
-    : SettingsPage(std::move(services), parent), m_intro(new QLabel(this)), m_languagesLabel(new QLabel(this)),
-      m_languages(new QListWidget(this)), m_newLanguage(new QLineEdit(this)),
-      m_addLanguage(new QPushButton(this)), m_removeLanguage(new QPushButton(this)),
-      m_tableLabel(new QLabel(this)), m_table(new QTableWidget(0, ColCount, this)),
-      m_tableError(makeFieldError(this, QStringLiteral("crisisServicesError"))), m_addRow(new QPushButton(this)),
-      m_removeRow(new QPushButton(this)), m_save(new QPushButton(this))
+    : SettingsPage(std::move(services), parent), m_intro(new QLabel(this)),
+      m_languagesLabel(new QLabel(this)), m_languages(new QListWidget(this)),
+      m_newLanguage(new QLineEdit(this)), m_addLanguage(new QPushButton(this)),
+      m_removeLanguage(new QPushButton(this)), m_tableLabel(new QLabel(this)),
+      m_table(new QTableWidget(0, ColCount, this)),
+      m_tableError(makeFieldError(this, QStringLiteral("crisisServicesError"))),
+      m_addRow(new QPushButton(this)), m_removeRow(new QPushButton(this)), m_save(new QPushButton(this))
 {
     setObjectName(QStringLiteral("crisisServicesPage"));
     messageLabel()->setObjectName(QStringLiteral("crisisServicesMessage"));
@@ -297,7 +298,8 @@ void CrisisServicesPage::pointAt(const QString& detail)
     }
     const int row = match.captured(2).toInt();
     if (row < m_table->rowCount()) {
-        const bool nameMissing = !m_table->item(row, ColName) || m_table->item(row, ColName)->text().isEmpty();
+        const bool nameMissing =
+            !m_table->item(row, ColName) || m_table->item(row, ColName)->text().isEmpty();
         m_table->setCurrentCell(row, nameMissing ? ColName : ColPhone);
         m_table->setFocus();
     }
@@ -310,7 +312,7 @@ void CrisisServicesPage::setEditable(bool editable)
                                             QAbstractItemView::DoubleClicked
                                       : QAbstractItemView::NoEditTriggers);
     for (QWidget* widget : std::initializer_list<QWidget*>{m_newLanguage, m_addLanguage, m_removeLanguage,
-                                                          m_addRow, m_removeRow, m_save})
+                                                           m_addRow, m_removeRow, m_save})
         widget->setVisible(editable);
     showLanguage();
 }

@@ -78,7 +78,8 @@ FollowUpPolicyPage::FollowUpPolicyPage(Services services, QWidget* parent)
     connect(m_zone, &QLineEdit::textEdited, this, [this] { markEdited(); });
     for (QSpinBox* spin : {m_crt.hours, m_cor.hours, m_ccd.hours, m_checkIn.hours, m_dueSoon, m_attempts})
         connect(spin, &QSpinBox::valueChanged, this, [this] { markEdited(); });
-    for (QCheckBox* box : {m_crt.skipWeekends, m_cor.skipWeekends, m_ccd.skipWeekends, m_checkIn.skipWeekends})
+    for (QCheckBox* box :
+         {m_crt.skipWeekends, m_cor.skipWeekends, m_ccd.skipWeekends, m_checkIn.skipWeekends})
         connect(box, &QCheckBox::toggled, this, [this] { markEdited(); });
     connect(m_save, &QPushButton::clicked, this, &FollowUpPolicyPage::save);
     retranslate();
@@ -123,9 +124,17 @@ void FollowUpPolicyPage::reload()
 
 void FollowUpPolicyPage::show(const followup::FollowUpConfig& config)
 {
-    const QList<QObject*> inputs{m_zone,          m_crt.hours,    m_cor.hours,        m_ccd.hours,
-                                m_checkIn.hours, m_dueSoon,      m_attempts,         m_crt.skipWeekends,
-                                m_cor.skipWeekends, m_ccd.skipWeekends, m_checkIn.skipWeekends};
+    const QList<QObject*> inputs{m_zone,
+                                 m_crt.hours,
+                                 m_cor.hours,
+                                 m_ccd.hours,
+                                 m_checkIn.hours,
+                                 m_dueSoon,
+                                 m_attempts,
+                                 m_crt.skipWeekends,
+                                 m_cor.skipWeekends,
+                                 m_ccd.skipWeekends,
+                                 m_checkIn.skipWeekends};
     for (QObject* input : inputs)
         input->blockSignals(true);
     m_zone->setText(store::toQString(config.timeZone));
@@ -179,9 +188,10 @@ void FollowUpPolicyPage::save()
         return;
     }
     markSaved();
-    showMessage(tr("Saved. Follow-up tasks created from now on, on every workstation, are due by this policy; "
-                   "tasks already open keep their due times."),
-                false);
+    showMessage(
+        tr("Saved. Follow-up tasks created from now on, on every workstation, are due by this policy; "
+           "tasks already open keep their due times."),
+        false);
 }
 
 void FollowUpPolicyPage::setEditable(bool editable)
@@ -191,16 +201,18 @@ void FollowUpPolicyPage::setEditable(bool editable)
         spin->setReadOnly(!editable);
         spin->setButtonSymbols(editable ? QAbstractSpinBox::UpDownArrows : QAbstractSpinBox::NoButtons);
     }
-    for (QCheckBox* box : {m_crt.skipWeekends, m_cor.skipWeekends, m_ccd.skipWeekends, m_checkIn.skipWeekends})
+    for (QCheckBox* box :
+         {m_crt.skipWeekends, m_cor.skipWeekends, m_ccd.skipWeekends, m_checkIn.skipWeekends})
         box->setEnabled(editable);
     m_save->setVisible(editable);
 }
 
 void FollowUpPolicyPage::retranslate()
 {
-    m_intro->setText(tr("When a follow-up is due after a contact, in hours from the contact (weekends count "
-                        "unless skipped, in the program's time zone), when it shows as due soon, and how many "
-                        "unsuccessful attempts close it as unable to reach."));
+    m_intro->setText(
+        tr("When a follow-up is due after a contact, in hours from the contact (weekends count "
+           "unless skipped, in the program's time zone), when it shows as due soon, and how many "
+           "unsuccessful attempts close it as unable to reach."));
     m_zoneLabel->setText(tr("&Time zone (POSIX rule):"));
     m_zone->setAccessibleName(tr("Time zone"));
     m_crt.label->setText(tr("C&RT follow-up due after:"));

@@ -93,9 +93,8 @@ void NatureCodesPage::reload()
 
 void NatureCodesPage::chooseFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Import the nature-code table"), QString(),
-                                     tr("CSV files (*.csv *.txt);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import the nature-code table"), QString(),
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
     if (!path.isEmpty())
         importFile(path);
 }
@@ -138,8 +137,9 @@ void NatureCodesPage::retranslate()
                         "to the rule sets' call types, so a call from the CAD is routed. Import it as CSV: "
                         "code,call_type[,description], one code a line; every call type must be one the rule "
                         "sets know."));
-    m_source->setText(m_builtIn ? tr("The demo center's table (none imported yet): %n code(s).", nullptr, m_count)
-                                : tr("The center's table: %n code(s).", nullptr, m_count));
+    m_source->setText(m_builtIn
+                          ? tr("The demo center's table (none imported yet): %n code(s).", nullptr, m_count)
+                          : tr("The center's table: %n code(s).", nullptr, m_count));
     m_table->setHorizontalHeaderLabels({tr("CAD code"), tr("Call type"), tr("Description")});
     m_table->setAccessibleName(tr("Nature codes"));
     m_import->setText(tr("&Import from CSV…"));

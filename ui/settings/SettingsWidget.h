@@ -5,7 +5,6 @@
 // second: pages without edits of their own read again, a page with edits is
 // told.
 #include "home/Services.h"
-
 #include "store/ChangeJournal.h"
 
 #include <QList>
