@@ -55,7 +55,8 @@ void grab(QWidget* widget, const char* name)
 bool activate(QWidget* window)
 {
     window->activateWindow();
-    return QTest::qWaitForWindowActive(window);
+    // (qWaitForWindowActive counts a dialog active while its parent window is.)
+    return QTest::qWaitFor([window] { return QApplication::activeWindow() == window; });
 }
 
 ui::SettingsWidget* openSettings(ui::MainWindow& window)
@@ -82,10 +83,15 @@ QString cell(QTableWidget* table, int row, int column)
     return table->item(row, column) ? table->item(row, column)->text() : QString();
 }
 
-// Chooses a tab with its Alt letter, as a user would.
-void chooseTab(ui::SettingsWidget* settings, Qt::Key letter)
+// Alt and a letter in the settings window, as a user would press it there
+// (the window is made the active one first: another workstation's window in
+// this process may have taken the keyboard meanwhile).
+void alt(ui::SettingsWidget* settings, Qt::Key letter)
 {
+    QVERIFY(activate(settings->window()));
     QTest::keyClick(settings->window(), letter, Qt::AltModifier);
+    // A button's Alt letter clicks it a moment later (animateClick), as a mouse click would.
+    QTest::qWait(250);
 }
 
 // Replaces a spin box's value from the keyboard.
@@ -155,23 +161,23 @@ void TestSettings::idleMinutesRefusedThenLiveOnAnotherWorkstation()
     f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
     ui::SettingsWidget* settings = openSettings(f.window());
     QVERIFY(settings);
-    chooseTab(settings, Qt::Key_A);
+    alt(settings, Qt::Key_A);
     QCOMPARE(settings->tabs()->currentIndex(), 0);
     auto* minutes = child<QSpinBox>(settings, "idleMinutes");
     auto* error = child<QLabel>(settings, "idleMinutesError");
     QVERIFY(!error->isVisible());
 
     typeInto(minutes, QStringLiteral("0"));
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY(error->isVisible());
     QCOMPARE(error->text(), QStringLiteral("The idle time must be between 1 and 240 minutes."));
     QCOMPARE(usecases::SettingsQueries(f.db(), f.clock()).idleLockMinutes(), 10);
     grab(settings->window(), "auto-lock-refused");
 
     typeInto(minutes, QStringLiteral("3"));
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY(!error->isVisible());
-    QVERIFY2(child<QLabel>(settings, "idleLockMessage")->text().contains(QStringLiteral("3 idle minutes")),
+    QVERIFY2(child<QLabel>(settings, "idleLockMessage")->text().contains(QStringLiteral("3 idle minute(s)")),
              qPrintable(child<QLabel>(settings, "idleLockMessage")->text()));
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND "
                                         "record_type = 'setting' AND record_id = 'idle_lock_minutes'")),
@@ -199,7 +205,7 @@ void TestSettings::crisisServicesRefusedAtTheRowThenSeenElsewhere()
     f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
     ui::SettingsWidget* settings = openSettings(f.window());
     QVERIFY(settings);
-    chooseTab(settings, Qt::Key_C);
+    alt(settings, Qt::Key_C);
     auto* page = child<ui::CrisisServicesPage>(settings, "crisisServicesPage");
     QCOMPARE(settings->tabs()->currentWidget(), page);
     QCOMPARE(page->languages(), (QStringList{QStringLiteral("en"), QStringLiteral("es")}));
@@ -212,11 +218,11 @@ void TestSettings::crisisServicesRefusedAtTheRowThenSeenElsewhere()
     languages->setFocus();
     QTest::keyClick(languages, Qt::Key_Down);
     QCOMPARE(languages->currentRow(), 1);
-    QTest::keyClick(settings->window(), Qt::Key_W, Qt::AltModifier); // Add a row: editing its name
+    alt(settings, Qt::Key_W); // Add a row: editing its name
     QCOMPARE(table->rowCount(), 3);
-    QTest::keyClicks(QApplication::focusWidget(), QString::fromUtf8("Línea de crisis de Durham"));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Linea de crisis de Durham"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     auto* error = child<QLabel>(settings, "crisisServicesError");
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("$.es[2]: a service needs a name and a phone")),
@@ -231,7 +237,7 @@ void TestSettings::crisisServicesRefusedAtTheRowThenSeenElsewhere()
     QTest::keyClick(table, Qt::Key_F2);
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("919-560-7100"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY2(!error->isVisible(), qPrintable(error->text()));
     QCOMPARE(page->services(QStringLiteral("es")).size(), 3);
     QCOMPARE(f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'update' AND "
@@ -242,7 +248,7 @@ void TestSettings::crisisServicesRefusedAtTheRowThenSeenElsewhere()
     // The supervisor's window, on the other workstation, shows the new line.
     QTRY_COMPARE_WITH_TIMEOUT(elsewherePage->services(QStringLiteral("es")).size(), 3, kLiveTimeoutMs);
     QCOMPARE(elsewherePage->services(QStringLiteral("es")).at(2),
-             (QStringList{QString::fromUtf8("Línea de crisis de Durham"), QStringLiteral("919-560-7100")}));
+             (QStringList{QStringLiteral("Linea de crisis de Durham"), QStringLiteral("919-560-7100")}));
 }
 
 void TestSettings::followUpPolicyRefusedAtTheFieldThenSeenElsewhere()
@@ -261,14 +267,14 @@ void TestSettings::followUpPolicyRefusedAtTheFieldThenSeenElsewhere()
     f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
     ui::SettingsWidget* settings = openSettings(f.window());
     QVERIFY(settings);
-    chooseTab(settings, Qt::Key_F);
+    alt(settings, Qt::Key_F);
     QCOMPARE(settings->tabs()->currentWidget(), child<QWidget>(settings, "followUpPolicyPage"));
     auto* crt = child<QSpinBox>(settings, "followUpCrtDueHours");
     auto* crtError = child<QLabel>(settings, "followUpCrtDueHoursError");
-    QTest::keyClick(settings->window(), Qt::Key_R, Qt::AltModifier); // C&RT
+    alt(settings, Qt::Key_R); // C&RT
     QCOMPARE(QApplication::focusWidget(), crt);
     typeInto(crt, QStringLiteral("400"));
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY(crtError->isVisible());
     QVERIFY2(crtError->text().contains(QStringLiteral("followUp.crt.dueHours")),
              qPrintable(crtError->text()));
@@ -281,7 +287,7 @@ void TestSettings::followUpPolicyRefusedAtTheFieldThenSeenElsewhere()
     zone->setFocus();
     zone->selectAll();
     QTest::keyClicks(zone, QStringLiteral("Durham time"));
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY(!crtError->isVisible());
     QVERIFY(child<QLabel>(settings, "followUpTimeZoneError")->isVisible());
     QCOMPARE(QApplication::focusWidget(), zone);
@@ -289,7 +295,7 @@ void TestSettings::followUpPolicyRefusedAtTheFieldThenSeenElsewhere()
 
     zone->selectAll();
     QTest::keyClicks(zone, QStringLiteral("EST5EDT,M3.2.0,M11.1.0"));
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY(!child<QLabel>(settings, "followUpTimeZoneError")->isVisible());
     QCOMPARE(usecases::SettingsUseCases({f.db(), f.clock(), *f.window().actor()})
                  .followUpPolicy()
@@ -316,7 +322,7 @@ void TestSettings::natureCodesImportedRefusedByLine()
     f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
     ui::SettingsWidget* settings = openSettings(f.window());
     QVERIFY(settings);
-    chooseTab(settings, Qt::Key_N);
+    alt(settings, Qt::Key_N);
     auto* page = child<ui::NatureCodesPage>(settings, "natureCodesPage");
     QCOMPARE(settings->tabs()->currentWidget(), page);
     QVERIFY2(
@@ -355,7 +361,7 @@ void TestSettings::natureCodesImportedRefusedByLine()
     QCOMPARE(cell(table, 1, 0), QStringLiteral("WELF"));
     QCOMPARE(cell(table, 1, 1), QStringLiteral("welfare-check"));
     QCOMPARE(child<QLabel>(settings, "natureCodesSource")->text(),
-             QStringLiteral("The center's table: 3 codes."));
+             QStringLiteral("The center's table: 3 code(s)."));
     grab(settings->window(), "nature-codes");
     QTRY_COMPARE_WITH_TIMEOUT(elsewhereTable->rowCount(), 3, kLiveTimeoutMs);
 }
@@ -377,7 +383,7 @@ void TestSettings::beatMapImportedWithThePropertyChosen()
     f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
     ui::SettingsWidget* settings = openSettings(f.window());
     QVERIFY(settings);
-    chooseTab(settings, Qt::Key_B);
+    alt(settings, Qt::Key_B);
     auto* page = child<ui::BeatMapPage>(settings, "beatMapPage");
     QCOMPARE(settings->tabs()->currentWidget(), page);
     QVERIFY(page->preview()->beatMap());
@@ -418,7 +424,7 @@ void TestSettings::beatMapImportedWithThePropertyChosen()
 
     // Districts as beats: read, but the rules in force name beat 999, which is not a district.
     page->chooseIdProperty(QStringLiteral("district"));
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY(propertyError->isVisible());
     QVERIFY2(propertyError->text().contains(QStringLiteral("names beat 999")),
              qPrintable(propertyError->text()));
@@ -429,7 +435,7 @@ void TestSettings::beatMapImportedWithThePropertyChosen()
     QTest::keyClick(property, Qt::Key_Home);
     QCOMPARE(property->currentText(), QStringLiteral("BEAT_NO"));
     grab(settings->window(), "beat-map-preview");
-    QTest::keyClick(settings->window(), Qt::Key_S, Qt::AltModifier);
+    alt(settings, Qt::Key_S);
     QVERIFY2(!propertyError->isVisible(), qPrintable(propertyError->text()));
     QVERIFY2(child<QLabel>(settings, "beatMapInForce")->text().contains(QStringLiteral("city.geojson")),
              qPrintable(child<QLabel>(settings, "beatMapInForce")->text()));
