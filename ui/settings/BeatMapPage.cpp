@@ -45,6 +45,7 @@ BeatMapPage::BeatMapPage(Services services, QWidget* parent)
     m_cancel->setObjectName(QStringLiteral("cancelBeatMap"));
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(m_propertyLabel, m_property);
     form->addRow(QString(), m_propertyError);
     auto* buttons = new QHBoxLayout;
@@ -89,7 +90,7 @@ void BeatMapPage::reload()
         const store::BeatMapSetting::Info& info = inForce.value().info;
         m_current->setText(
             info.builtIn
-                ? tr("In force: Durham's 2022 beats, shipped with HEARTDESK (%n beat(s)).", nullptr,
+                ? tr("In force: Durham's 2022 beats, shipped with HEART Desk (%n beat(s)).", nullptr,
                      int(m_inForce->beatIds().size()))
                 : tr("In force: %1, beat id from the property \"%2\" (%n beat(s)).", nullptr, info.beatCount)
                       .arg(info.sourceName, info.idProperty));

@@ -52,7 +52,8 @@ CrisisServicesPage::CrisisServicesPage(Services services, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(ColName, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ColPhone, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ColPhone, QHeaderView::Interactive);
+    m_table->setColumnWidth(ColPhone, 200);
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move, F2 or typing edits
     m_tableLabel->setBuddy(m_table);
     m_addRow->setObjectName(QStringLiteral("crisisAddRow"));
@@ -105,7 +106,8 @@ QString CrisisServicesPage::languageLabel(const QString& code)
     const QLocale locale(code);
     if (locale.language() == QLocale::C || code.size() < 2)
         return code;
-    return QStringLiteral("%1 — %2").arg(code, locale.nativeLanguageName());
+    // The language's name ("Spanish"), not a country's variant of it.
+    return QStringLiteral("%1 — %2").arg(code, QLocale::languageToString(locale.language()));
 }
 
 void CrisisServicesPage::reload()

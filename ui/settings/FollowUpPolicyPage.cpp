@@ -46,6 +46,8 @@ FollowUpPolicyPage::FollowUpPolicyPage(Services services, QWidget* parent)
     m_save->setObjectName(QStringLiteral("saveFollowUpPolicy"));
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_zone->setMinimumWidth(m_zone->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 24);
     form->addRow(m_zoneLabel, m_zone);
     form->addRow(QString(), m_zoneError);
     m_crt = addRuleRow(form, QStringLiteral("Crt"));

@@ -113,7 +113,7 @@ bool NatureCodesPage::importFile(const QString& path)
     const QByteArray csv = file.read(qint64(cad::kNatureCodeMaxBytes) + 1);
     const QString name = QFileInfo(path).fileName();
     if (store::StoreError error = usecases::SettingsUseCases(m_services).setCadNatureCodes(csv, name)) {
-        showFieldError(m_importError, refusalText(error) + QLatin1Char(' ') + tr("Nothing was changed."));
+        showFieldError(m_importError, refusalText(error)); // "Not saved: FILE: line N: ..."
         m_import->setFocus();
         return false;
     }
