@@ -28,6 +28,7 @@ IdleLockPage::IdleLockPage(Services services, QWidget* parent)
     m_save->setDefault(true);
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(m_minutesLabel, m_minutes);
     form->addRow(QString(), m_minutesError);
     auto* layout = new QVBoxLayout(this);
