@@ -72,11 +72,11 @@ int runSetSetting(const Invocation& invocation)
                                           QStringLiteral("change settings"), session))
         return *stop;
     usecases::SettingsUseCases settings({db, SystemClock::instance(), session->actor()});
-    const QString file = commandLine.value(kFile);
+    const QString source = commandLine.value(kFile);
     const store::StoreError error = key == kCrisisServices   ? settings.setCrisisServices(json)
-                                    : key == kCadNatureCodes ? settings.setCadNatureCodes(json, file)
+                                    : key == kCadNatureCodes ? settings.setCadNatureCodes(json, source)
                                     : key == kBeatMap
-                                        ? settings.setBeatMap(json, commandLine.value(kBeatId), file)
+                                        ? settings.setBeatMap(json, commandLine.value(kBeatId), source)
                                         : settings.setFollowUpPolicy(QString::fromUtf8(json));
     if (error)
         return reportError(error, db.spec(), QStringLiteral("%1 was not stored").arg(key));
