@@ -5,9 +5,12 @@
 // line, and nothing is stored), then a good one (saved, audited), which a
 // second workstation shows within a second: the supervisor's settings
 // window reads it again, and a counselor's idle limit changes in the session
-// under way. The supervisor reads the same screens without save buttons; a
-// counselor has no such menu entry. Each screen is grabbed to
-// /tmp/heartdesk-settings-*.png for a look.
+// under way. The beat map tab offers the properties an imported GeoJSON's
+// features share, previews the map read with the one chosen, refuses a
+// malformed file or ids the rules in force do not know, and saves. The
+// supervisor reads the same screens without save buttons; a counselor has
+// no such menu entry. Each screen is grabbed to /tmp/heartdesk-settings-*.png
+// (copied to docs/screenshots/settings-*.png).
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
 #include "map/BeatMapView.h"
