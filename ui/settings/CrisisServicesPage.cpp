@@ -272,6 +272,11 @@ QByteArray CrisisServicesPage::toJson() const
 void CrisisServicesPage::save()
 {
     clearMessage();
+    // A cell still being typed in (Alt+S straight from it) is committed first.
+    const int row = m_table->currentRow();
+    const int column = m_table->currentColumn();
+    m_table->setCurrentIndex(QModelIndex());
+    m_table->setCurrentCell(row, column);
     keepTable();
     if (store::StoreError error = usecases::SettingsUseCases(m_services).setCrisisServices(toJson())) {
         showFieldError(m_tableError, refusalText(error));
