@@ -15,9 +15,16 @@ void ensureSodium()
     });
 }
 
+#ifdef HEARTDESK_TEST_PASSWORD_HASH
+// Test builds only (CMake option HEARTDESK_TEST_PASSWORD_HASH, set by
+// scripts/test): the same Argon2id at libsodium's minimum cost.
+constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_MIN;
+constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_MIN;
+#else
 // Interactive limits: about 0.1 s and 64 MiB per hash on this class of machine.
 constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
 constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+#endif
 
 } // namespace
 

@@ -5,6 +5,9 @@
 #include "store/BeatMapSetting.h"
 #include "store/RoutingData.h"
 
+#include <QFile>
+#include <algorithm>
+
 namespace heart::usecases {
 
 namespace {
@@ -65,15 +68,27 @@ store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const r
                                                                          int weeks,
                                                                          routing::ImpactOptions options)
 {
+    auto calls = previewCalls(weeks);
+    if (!calls.ok())
+        return calls.error();
+    return impact(calls.value(), before, after, weeks, std::move(options));
+}
+
+store::StoreResult<std::vector<store::CallRoutingFacts>> RuleSetUseCases::previewCalls(int weeks)
+{
     if (store::StoreError error = requireView())
         return error;
     const TimePoint since = m_context.clock.now() - std::chrono::hours{24 * 7 * std::max(1, weeks)};
-    auto calls = store::RuleSetStore(m_context.db, m_context.clock).callFactsSince(since);
-    if (!calls.ok())
-        return calls.error();
+    return store::RuleSetStore(m_context.db, m_context.clock).callFactsSince(since);
+}
+
+routing::ImpactReport RuleSetUseCases::impact(const std::vector<store::CallRoutingFacts>& calls,
+                                              const routing::RuleSet& before, const routing::RuleSet& after,
+                                              int weeks, routing::ImpactOptions options)
+{
     std::vector<routing::CallFacts> facts;
-    facts.reserve(calls.value().size());
-    for (const store::CallRoutingFacts& call : calls.value())
+    facts.reserve(calls.size());
+    for (const store::CallRoutingFacts& call : calls)
         facts.push_back(call.facts());
     if (!options.beats) {
         if (auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce(); beats.ok())
@@ -81,6 +96,31 @@ store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const r
     }
     options.weeks = std::max(1, weeks);
     return routing::compareRuleSets(facts, before, after, options);
+}
+
+store::StoreResult<QByteArray> RuleSetUseCases::document(const QString& key)
+{
+    if (store::StoreError error = requireView())
+        return error;
+    auto stored = store::RuleSetStore(m_context.db, m_context.clock).document(key);
+    if (stored.ok() || stored.error().code != store::StoreErrorCode::NotFound)
+        return stored;
+    for (const QString& file : store::builtInRuleSetFiles()) {
+        auto set = store::loadRuleSet(file);
+        if (set && QString::fromStdString(set.value().id) == key) {
+            QFile shipped(file);
+            if (!shipped.open(QIODevice::ReadOnly))
+                return store::StoreError::make(store::StoreErrorCode::FileUnreadable, file);
+            return shipped.readAll();
+        }
+    }
+    return stored;
+}
+
+bool RuleSetUseCases::changesRuleSets(const QList<JournalEntry>& entries)
+{
+    return std::any_of(entries.begin(), entries.end(),
+                       [](const JournalEntry& entry) { return entry.recordType == kRecordType; });
 }
 
 store::StoreResult<store::StoredRuleSet> RuleSetUseCases::saveNewVersion(const QByteArray& json,

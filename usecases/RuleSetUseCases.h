@@ -10,6 +10,7 @@
 #include "core/routing/Router.h"
 #include "core/routing/RuleSetImpact.h"
 #include "store/RuleSetStore.h"
+#include "usecases/ChangeFeed.h"
 #include "usecases/Context.h"
 
 #include <QByteArray>
@@ -48,6 +49,23 @@ public:
     store::StoreResult<routing::ImpactReport> previewImpact(const routing::RuleSet& before,
                                                             const routing::RuleSet& after, int weeks,
                                                             routing::ImpactOptions options = {});
+
+    // The preview in two steps, so a screen can compute off its thread: the
+    // calls are read here (on the connection's thread, Action::ViewSettings),
+    // then impact() decides them under both rule sets, touching no database.
+    store::StoreResult<std::vector<store::CallRoutingFacts>> previewCalls(int weeks);
+    static routing::ImpactReport impact(const std::vector<store::CallRoutingFacts>& calls,
+                                        const routing::RuleSet& before, const routing::RuleSet& after,
+                                        int weeks, routing::ImpactOptions options = {});
+
+    // The JSON document of a rule set: the stored one, else the shipped file
+    // with that id (NotFound when neither). The editor edits a copy of it.
+    store::StoreResult<QByteArray> document(const QString& key);
+
+    // True when journal rows (from any workstation) add or change a rule set:
+    // a workstation then reads its rule book again (RoutingContext), so a new
+    // version decides the calls from its effective date without a restart.
+    static bool changesRuleSets(const QList<JournalEntry>& entries);
 
     // See RuleSetStore::saveNewVersion: refusals name the field at fault.
     store::StoreResult<store::StoredRuleSet> saveNewVersion(const QByteArray& json,

@@ -12,6 +12,7 @@
 #include "units/TeamBoard.h"
 #include "usecases/CadUseCases.h"
 #include "usecases/CallUseCases.h"
+#include "usecases/RuleSetUseCases.h"
 
 #include <QAction>
 #include <QEvent>
@@ -43,6 +44,12 @@ CounselorHome::CounselorHome(Services services, QWidget* parent)
         message->setWordWrap(true);
         addTab(message, tr("Problem"));
     }
+
+    connect(&usecases::changeFeed(m_services), &store::ChangeFeed::changes, this,
+            [this](const QList<store::JournalEntry>& entries) {
+                if (usecases::RuleSetUseCases::changesRuleSets(entries))
+                    reloadRouting();
+            });
 
     m_newCallAction = new QAction(this);
     m_newCallAction->setObjectName(QStringLiteral("actionNewCall"));
@@ -297,6 +304,25 @@ void CounselorHome::retranslate()
     m_draftsButton->setText(tr("My drafts (Ctrl+Shift+D)"));
     m_newCallButton->setToolTip(tr("Start taking a call"));
     m_draftsButton->setToolTip(tr("Reopen a call kept as your draft"));
+}
+
+void CounselorHome::reloadRouting()
+{
+    QString error;
+    auto routing = RoutingContext::load(m_services, &error);
+    if (!routing) {
+        // The rules read before stay in use; the log says why (no person's data in it).
+        qCWarning(lcUi) << "changed routing rules could not be loaded:" << error;
+        return;
+    }
+    const bool hadRouting = m_routing != nullptr;
+    m_routing = std::move(routing);
+    if (!hadRouting) {
+        for (QAction* action : {m_newCallAction, m_draftsAction})
+            action->setEnabled(true);
+        m_newCallButton->setEnabled(true);
+        m_draftsButton->setEnabled(true);
+    }
 }
 
 } // namespace heart::ui

@@ -37,6 +37,11 @@ public:
     IntakeForm* reopenDraft(const QString& form);
     // "New call" and "My drafts", for the window's File menu as well.
     QList<QAction*> callActions() const;
+    // The rule book and beats new calls are decided with: read again when any
+    // workstation saves a rule set (the change feed), so a new version decides
+    // the calls from its effective date on without a restart. Calls already
+    // open in a tab keep the rules they were opened with.
+    std::shared_ptr<const RoutingContext> routing() const { return m_routing; }
     // False when the routing rules could not be loaded.
     bool canTakeCalls() const { return m_routing != nullptr; }
     // Tab titles of the calls at imminent risk (C-SSRS high) not saved as calls.
@@ -49,6 +54,7 @@ private:
     IntakeForm* addForm();
     void restoreDrafts();
     void retranslate();
+    void reloadRouting();
 
     Services m_services;
     std::shared_ptr<const RoutingContext> m_routing;

@@ -1,6 +1,8 @@
 #include "rules/RuleSetsWidget.h"
 
 #include "rules/RuleSetDiffView.h"
+#include "rules/RuleSetEditor.h"
+#include "rules/RuleSetHistory.h"
 #include "rules/RuleSetView.h"
 #include "rules/RuleText.h"
 #include "shell/DomainText.h"
@@ -63,10 +65,25 @@ RuleSetsWidget::RuleSetsWidget(Services services, QWidget* parent)
     m_diffView->setObjectName(QStringLiteral("ruleSetDiffView"));
     m_tabs->addTab(m_ruleSetView, QString());
     m_tabs->addTab(m_diffView, QString());
+    m_history = new RuleSetHistory(m_services, m_tabs);
+    m_tabs->addTab(m_history, QString());
+    if (usecases::RuleSetUseCases(m_services).canEdit()) {
+        m_newVersion = new QPushButton(this);
+        m_newVersion->setObjectName(QStringLiteral("ruleSetNewVersionButton"));
+        m_editor = new RuleSetEditor(m_services, m_tabs);
+        m_tabs->addTab(m_editor, QString());
+        connect(m_newVersion, &QPushButton::clicked, this, [this] { newVersionFrom(selectedIndex()); });
+        connect(m_editor, &RuleSetEditor::saved, this, [this](const QString& key) {
+            reload();
+            selectRuleSet(key);
+        });
+    }
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_view);
     buttons->addWidget(m_compare);
+    if (m_newVersion)
+        buttons->addWidget(m_newVersion);
     buttons->addStretch(1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -115,6 +132,7 @@ void RuleSetsWidget::reload()
         item->setData(ColFrom, Qt::UserRole, int(i));
     }
     m_diffView->setRuleBook(&m_listing.book, m_listing.beats);
+    m_history->setBeatMap(m_listing.beats);
     retranslate();
     const int start = m_listing.inForceIndex >= 0 ? m_listing.inForceIndex : 0;
     if (m_list->topLevelItemCount() > 0)
@@ -131,8 +149,36 @@ void RuleSetsWidget::showSelected()
 {
     const int index = selectedIndex();
     const auto& sets = m_listing.book.ruleSets();
-    m_ruleSetView->showRuleSet(index >= 0 && index < int(sets.size()) ? &sets[std::size_t(index)] : nullptr,
-                               index == m_listing.inForceIndex);
+    const bool valid = index >= 0 && index < int(sets.size());
+    m_ruleSetView->showRuleSet(valid ? &sets[std::size_t(index)] : nullptr, index == m_listing.inForceIndex);
+    m_history->showRuleSet(valid ? RuleText::text(sets[std::size_t(index)].id) : QString());
+}
+
+bool RuleSetsWidget::newVersionFrom(int index)
+{
+    const auto& sets = m_listing.book.ruleSets();
+    if (!m_editor || index < 0 || index >= int(sets.size()))
+        return false;
+    const routing::RuleSet* inForce =
+        m_listing.inForceIndex >= 0 ? &sets[std::size_t(m_listing.inForceIndex)] : nullptr;
+    if (!m_editor->startFrom(sets[std::size_t(index)], inForce, m_listing.beats, m_listing.today))
+        return false;
+    m_tabs->setCurrentWidget(m_editor);
+    m_editor->setFocus();
+    return true;
+}
+
+bool RuleSetsWidget::selectRuleSet(const QString& key)
+{
+    const auto& sets = m_listing.book.ruleSets();
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        const int index = m_list->topLevelItem(row)->data(ColFrom, Qt::UserRole).toInt();
+        if (index >= 0 && index < int(sets.size()) && RuleText::text(sets[std::size_t(index)].id) == key) {
+            m_list->setCurrentItem(m_list->topLevelItem(row));
+            return true;
+        }
+    }
+    return false;
 }
 
 void RuleSetsWidget::viewRuleSet(int index)
@@ -211,6 +257,13 @@ void RuleSetsWidget::retranslate()
     m_compare->setText(tr("&Compare with the rules in force"));
     m_tabs->setTabText(0, tr("Rule &set"));
     m_tabs->setTabText(1, tr("Side &by side"));
+    m_tabs->setTabText(2, tr("Histor&y"));
+    if (m_editor) {
+        m_tabs->setTabText(3, tr("New version"));
+        m_newVersion->setText(tr("Ne&w version from this…"));
+        m_newVersion->setToolTip(tr("Edit a copy of the chosen rule set, preview its impact on past calls "
+                                    "and save it to take effect on a future date"));
+    }
 }
 
 } // namespace heart::ui

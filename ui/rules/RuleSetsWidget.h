@@ -1,7 +1,9 @@
 #pragma once
-// The program's rule sets for administrators and supervisors (read-only
-// here): the list with effective dates and the one in force today, a
-// readable view of the one chosen, and two rule sets side by side.
+// The program's rule sets for administrators and supervisors: the list with
+// effective dates and the one in force today, a readable view of the one
+// chosen, two rule sets side by side, and the saved versions of the one
+// chosen. Administrators also get "New version from this…", the editor with
+// its impact preview (RuleSetEditor); supervisors read only.
 #include "home/Services.h"
 #include "usecases/RuleSetUseCases.h"
 
@@ -15,6 +17,8 @@ class QTreeWidget;
 namespace heart::ui {
 
 class RuleSetDiffView;
+class RuleSetEditor;
+class RuleSetHistory;
 class RuleSetView;
 
 class RuleSetsWidget : public QWidget
@@ -28,6 +32,13 @@ public:
     void viewRuleSet(int index);
     // The side-by-side tab with the two rule sets (indexes in effective-date order).
     void compareRuleSets(int before, int after);
+    // Administrators: the editor on a copy of the rule set at `index`; false
+    // when the role may not edit (no editor) or the document is unreadable.
+    bool newVersionFrom(int index);
+    // Null for a role that may not edit.
+    RuleSetEditor* editor() const { return m_editor; }
+    // Selects the rule set with this key in the list; false when not listed.
+    bool selectRuleSet(const QString& key);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,9 +57,12 @@ private:
     QTreeWidget* m_list;
     QPushButton* m_view;
     QPushButton* m_compare;
+    QPushButton* m_newVersion = nullptr;
     QTabWidget* m_tabs;
     RuleSetView* m_ruleSetView;
     RuleSetDiffView* m_diffView;
+    RuleSetHistory* m_history;
+    RuleSetEditor* m_editor = nullptr;
 };
 
 } // namespace heart::ui
