@@ -71,6 +71,10 @@ store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const r
     auto calls = previewCalls(weeks);
     if (!calls.ok())
         return calls.error();
+    if (!options.beats) { // the map routing uses: the center's imported one, else the shipped one
+        if (auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce(); beats.ok())
+            options.beats = beats.value();
+    }
     return impact(calls.value(), before, after, weeks, std::move(options));
 }
 
@@ -90,8 +94,8 @@ routing::ImpactReport RuleSetUseCases::impact(const std::vector<store::CallRouti
     facts.reserve(calls.size());
     for (const store::CallRoutingFacts& call : calls)
         facts.push_back(call.facts());
-    if (!options.beats) {
-        if (auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce(); beats.ok())
+    if (!options.beats) { // no database here: callers pass the map in force (listing().beats)
+        if (auto beats = store::builtInBeatMap(); beats.ok())
             options.beats = beats.value();
     }
     options.weeks = std::max(1, weeks);
