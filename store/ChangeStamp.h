@@ -21,6 +21,7 @@ public:
         Encounters = 1u << 2, // encounter notes and their addenda
         FollowUps = 1u << 3,  // follow-up tasks and their attempts
         Roster = 1u << 4,     // staff, roster cycles and their duties
+        Settings = 1u << 5,   // the program's settings (auto-lock, crisis services, follow-up policy, ...)
     };
     using Areas = unsigned; // Area values or'ed
 

@@ -25,6 +25,10 @@ QString SettingsStore::key(Setting setting)
         return QStringLiteral("offline_sign_in_days");
     case Setting::CadNatureCodes:
         return QStringLiteral("cad_nature_codes");
+    case Setting::BeatMap:
+        return QStringLiteral("beat_map");
+    case Setting::BeatMapInfo:
+        return QStringLiteral("beat_map_info");
     }
     return {};
 }
@@ -39,6 +43,8 @@ QString SettingsStore::defaultValue(Setting setting)
     case Setting::CrisisServices:
     case Setting::FollowUpPolicy:
     case Setting::CadNatureCodes:
+    case Setting::BeatMap:
+    case Setting::BeatMapInfo:
         return {}; // empty: the reader's built-in defaults
     }
     return {};

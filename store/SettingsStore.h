@@ -17,6 +17,8 @@ enum class Setting
     OfflineSignInDays, // a van laptop lets its crew sign in offline this many days after the center last
                        // confirmed them
     CadNatureCodes, // JSON: the center's CAD nature codes mapped to call types (core/cad/NatureCodeTable.h)
+    BeatMap,        // GeoJSON: the center's own beat map, as imported (store/BeatMapSetting.h)
+    BeatMapInfo,    // JSON: the beat map's id property, source file, SHA-256 and beat count
 };
 
 class SettingsStore

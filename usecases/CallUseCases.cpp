@@ -1,6 +1,6 @@
 #include "usecases/CallUseCases.h"
 
-#include "store/RoutingData.h"
+#include "store/BeatMapSetting.h"
 #include "store/RuleSetStore.h"
 #include "store/UnitOfWork.h"
 
@@ -147,7 +147,8 @@ store::StoreResult<CallUseCases::Routing> CallUseCases::routing()
     auto book = store::RuleSetStore(m_context.db, m_context.clock).ruleBook();
     if (!book.ok())
         return book.error();
-    auto beats = store::builtInBeatMap();
+    // The center's imported beat map, else the shipped one.
+    auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce();
     if (!beats)
         return store::StoreError::make(store::StoreErrorCode::QueryFailed,
                                        QString::fromStdString(beats.error().toString()));

@@ -24,6 +24,8 @@ Freshness::Areas areaOf(const QString& recordType)
         return Freshness::FollowUps;
     if (recordType == QLatin1String("staff") || recordType == QLatin1String("roster_cycle"))
         return Freshness::Roster;
+    if (recordType == QLatin1String("setting"))
+        return Freshness::Settings;
     return 0;
 }
 

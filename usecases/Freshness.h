@@ -18,6 +18,7 @@ public:
     static constexpr Areas Encounters = store::ChangeStamp::Encounters;
     static constexpr Areas FollowUps = store::ChangeStamp::FollowUps;
     static constexpr Areas Roster = store::ChangeStamp::Roster;
+    static constexpr Areas Settings = store::ChangeStamp::Settings;
 
     explicit Freshness(const Context& context) : m_context(context) {}
 

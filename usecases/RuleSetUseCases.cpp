@@ -2,6 +2,7 @@
 
 #include "core/Permissions.h"
 #include "store/AuditTrail.h"
+#include "store/BeatMapSetting.h"
 #include "store/RoutingData.h"
 
 #include <QFile>
@@ -49,7 +50,7 @@ store::StoreResult<RuleSetListing> RuleSetUseCases::listing()
         QDate(int(now.date.year()), int(unsigned(now.date.month())), int(unsigned(now.date.day())));
     if (const routing::RuleSet* inForce = listing.book.inForce(now.date))
         listing.inForceIndex = int(inForce - listing.book.ruleSets().data());
-    auto beats = store::builtInBeatMap();
+    auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce();
     if (beats.ok())
         listing.beats = beats.value();
     return listing;
@@ -70,6 +71,10 @@ store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const r
     auto calls = previewCalls(weeks);
     if (!calls.ok())
         return calls.error();
+    if (!options.beats) { // the map routing uses: the center's imported one, else the shipped one
+        if (auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce(); beats.ok())
+            options.beats = beats.value();
+    }
     return impact(calls.value(), before, after, weeks, std::move(options));
 }
 
@@ -89,7 +94,7 @@ routing::ImpactReport RuleSetUseCases::impact(const std::vector<store::CallRouti
     facts.reserve(calls.size());
     for (const store::CallRoutingFacts& call : calls)
         facts.push_back(call.facts());
-    if (!options.beats) {
+    if (!options.beats) { // no database here: callers pass the map in force (listing().beats)
         if (auto beats = store::builtInBeatMap(); beats.ok())
             options.beats = beats.value();
     }

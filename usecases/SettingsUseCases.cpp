@@ -1,6 +1,8 @@
 #include "usecases/SettingsUseCases.h"
 
+#include "core/Permissions.h"
 #include "core/cad/NatureCodeTable.h"
+#include "store/AuditTrail.h"
 #include "store/CoreText.h"
 #include "store/CrisisServices.h"
 #include "store/FollowUpSettings.h"
@@ -33,6 +35,89 @@ store::StoreResult<std::vector<store::SegmentVerification>> SettingsQueries::ver
     return store::AuditSegments(m_db, m_clock).verify();
 }
 
+namespace {
+const QString kSettingRecord = QStringLiteral("setting");
+} // namespace
+
+bool SettingsUseCases::canView() const
+{
+    return permits(m_context.actor.role(), Action::ViewSettings);
+}
+
+bool SettingsUseCases::canEdit() const
+{
+    return permits(m_context.actor.role(), Action::ManageSettings);
+}
+
+store::StoreResult<QByteArray> SettingsUseCases::crisisServices()
+{
+    if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
+                                      .require(m_context.actor, Action::ViewSettings, kSettingRecord))
+        return error;
+    const QString stored =
+        store::SettingsStore(m_context.db, m_context.clock).value(store::Setting::CrisisServices);
+    if (stored.trimmed().isEmpty())
+        return store::CrisisServices::builtInJson();
+    return stored.toUtf8();
+}
+
+store::StoreResult<followup::FollowUpConfig> SettingsUseCases::followUpPolicy()
+{
+    if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
+                                      .require(m_context.actor, Action::ViewSettings, kSettingRecord))
+        return error;
+    return store::FollowUpSettings(m_context.db, m_context.clock).config();
+}
+
+store::StoreResult<SettingsUseCases::NatureCodes> SettingsUseCases::cadNatureCodes()
+{
+    if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
+                                      .require(m_context.actor, Action::ViewSettings, kSettingRecord))
+        return error;
+    const QString stored =
+        store::SettingsStore(m_context.db, m_context.clock).value(store::Setting::CadNatureCodes);
+    if (stored.trimmed().isEmpty())
+        return NatureCodes{cad::defaultNatureCodeTable(), true};
+    const QByteArray text = stored.toUtf8();
+    auto read = cad::NatureCodeTable::fromJson(
+        std::string_view(text.constData(), std::size_t(text.size())),
+        "setting " + store::SettingsStore::key(store::Setting::CadNatureCodes).toStdString());
+    if (!read.ok())
+        return store::StoreError::make(store::StoreErrorCode::InvalidInput,
+                                       store::toQString(read.error().toString()),
+                                       store::toQString(read.error().location));
+    return NatureCodes{read.value(), false};
+}
+
+store::StoreResult<SettingsUseCases::BeatMapInForce> SettingsUseCases::beatMap()
+{
+    if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
+                                      .require(m_context.actor, Action::ViewSettings, kSettingRecord))
+        return error;
+    store::BeatMapSetting setting(m_context.db, m_context.clock);
+    auto map = setting.inForce();
+    if (!map)
+        return store::StoreError::make(store::StoreErrorCode::InvalidInput,
+                                       store::toQString(map.error().toString()),
+                                       store::toQString(map.error().location));
+    return BeatMapInForce{setting.info(), map.value()};
+}
+
+store::StoreError SettingsUseCases::setBeatMap(const QByteArray& geoJson, const QString& idProperty,
+                                               const QString& sourceName)
+{
+    // Permission first, before the rules are read.
+    if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
+                                      .require(m_context.actor, Action::ManageSettings, kSettingRecord,
+                                               store::SettingsStore::key(store::Setting::BeatMap)))
+        return error;
+    auto rules = store::RuleSetStore(m_context.db, m_context.clock).ruleBook();
+    if (!rules.ok())
+        return rules.error();
+    return store::BeatMapSetting(m_context.db, m_context.clock)
+        .store(m_context.actor, geoJson, idProperty, sourceName, rules.value());
+}
+
 int SettingsUseCases::idleLockMinutes()
 {
     return store::SettingsStore(m_context.db, m_context.clock).idleLockMinutes();
@@ -53,9 +138,10 @@ store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, con
 {
     auto table = cad::NatureCodeTable::fromCsv(std::string_view(csv.constData(), std::size_t(csv.size())),
                                                store::toStdString(sourceName));
-    if (!table.ok())
+    if (!table.ok()) // field: "line N", for the screen to point at
         return store::StoreError::make(store::StoreErrorCode::InvalidInput,
-                                       store::toQString(table.error().toString()));
+                                       store::toQString(table.error().toString()),
+                                       store::toQString(table.error().location));
     auto routing = CallUseCases(m_context).routing();
     if (!routing.ok())
         return routing.error();
@@ -65,7 +151,8 @@ store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, con
             callTypes.push_back(type.code);
     if (auto unknown = table.value().checkCallTypes(callTypes))
         return store::StoreError::make(store::StoreErrorCode::InvalidInput,
-                                       store::toQString(unknown->toString()));
+                                       store::toQString(unknown->toString()),
+                                       store::toQString(unknown->location));
     store::SettingsStore settings(m_context.db, m_context.clock);
     return settings.setValue(m_context.actor, store::Setting::CadNatureCodes,
                              store::toQString(table.value().toJson()));

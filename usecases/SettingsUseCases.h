@@ -2,9 +2,12 @@
 // Program settings and routing rule sets, as use cases: reads, and writes
 // each one unit of work (Action::ManageSettings, audit, journal record type
 // "setting" or "rule_set", signal).
+#include "core/cad/NatureCodeTable.h"
+#include "core/followup/FollowUpConfig.h"
 #include "core/routing/Router.h"
 #include "store/AuditSegments.h"
 #include "store/AuditTrail.h"
+#include "store/BeatMapSetting.h"
 #include "store/RuleSetStore.h"
 #include "store/SettingsStore.h"
 #include "usecases/Context.h"
@@ -42,6 +45,31 @@ class SettingsUseCases
 public:
     explicit SettingsUseCases(const Context& context) : m_context(context) {}
 
+    // The settings screens: administrators change, supervisors read (Action::ViewSettings).
+    bool canView() const;
+    bool canEdit() const;
+    // The reads below ask Action::ViewSettings (a refusal is audited).
+    // The stored crisis services as JSON, or the built-in ones when none are stored.
+    store::StoreResult<QByteArray> crisisServices();
+    // The follow-up policy in force (core's defaults when none is stored); an
+    // error naming the JSON path when the stored text does not read.
+    store::StoreResult<followup::FollowUpConfig> followUpPolicy();
+    // The center's nature-code table in force: the stored one, else the demo's.
+    struct NatureCodes
+    {
+        cad::NatureCodeTable table;
+        bool builtIn = true; // nothing stored: the demo center's table
+    };
+    store::StoreResult<NatureCodes> cadNatureCodes();
+    // The beat map routing uses: what was imported (its id property, file,
+    // beat count), or the shipped one; and the map itself, for the preview.
+    struct BeatMapInForce
+    {
+        store::BeatMapSetting::Info info;
+        std::shared_ptr<const geo::BeatMap> map;
+    };
+    store::StoreResult<BeatMapInForce> beatMap();
+
     int idleLockMinutes();
     // 1 to 240 minutes; the permission is checked first.
     store::StoreError setIdleLockMinutes(int minutes);
@@ -52,6 +80,12 @@ public:
     store::StoreError setCadNatureCodes(const QByteArray& csv, const QString& sourceName);
     // The follow-up policy, checked before it is stored.
     store::StoreError setFollowUpPolicy(const QString& json);
+    // The center's beat map from GeoJSON, its beat id in `idProperty`: read
+    // by core's BeatMap (a malformed map refused naming the JSON path), every
+    // beat the rule sets in force name must be on it, then stored; routing
+    // uses it from then on, on every workstation.
+    store::StoreError setBeatMap(const QByteArray& geoJson, const QString& idProperty,
+                                 const QString& sourceName);
     // Adds a rule set, or replaces the one with the same key.
     store::StoreResult<store::StoredRuleSet> importRuleSet(const QByteArray& json, const QString& sourceName);
 

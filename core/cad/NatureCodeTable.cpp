@@ -200,6 +200,7 @@ Result<NatureCodeTable, DataError> NatureCodeTable::fromCsv(std::string_view tex
     if (text.starts_with("\xEF\xBB\xBF"))
         text.remove_prefix(3);
     NatureCodeTable table;
+    table.m_source = sourceName;
     std::unordered_map<std::string, std::size_t> lineOfCode;
     std::size_t i = 0;
     std::size_t line = 1;
@@ -234,6 +235,7 @@ Result<NatureCodeTable, DataError> NatureCodeTable::fromCsv(std::string_view tex
                              "more than " + std::to_string(kNatureCodeMaxRows) + " codes"};
         lineOfCode.emplace(fold(entry.code), recordLine);
         table.m_entries.push_back(std::move(entry));
+        table.m_lines.push_back(recordLine);
     }
     return table;
 }
@@ -344,7 +346,11 @@ std::optional<DataError> NatureCodeTable::checkCallTypes(const std::vector<std::
     for (std::size_t k = 0; k < m_entries.size(); ++k) {
         const auto& entry = m_entries[k];
         if (std::find(callTypes.begin(), callTypes.end(), entry.callType) == callTypes.end())
-            return DataError{"", "codes[" + std::to_string(k) + "].callType", "unknown-call-type",
+            // Read from CSV: the line, as the file's other errors name it.
+            return DataError{m_lines.size() == m_entries.size() ? m_source : std::string(),
+                             m_lines.size() == m_entries.size() ? "line " + std::to_string(m_lines[k])
+                                                                : "codes[" + std::to_string(k) + "].callType",
+                             "unknown-call-type",
                              "the rule set has no call type " + shown(entry.callType) + " (code " +
                                  shown(entry.code) + ")"};
     }

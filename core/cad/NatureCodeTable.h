@@ -63,12 +63,15 @@ public:
     std::optional<std::string> callTypeForCode(std::string_view code) const;
 
     // The first entry whose call type is not one of `callTypes` (a rule set's
-    // codes), as a DataError "unknown-call-type" naming the row: a table is
-    // checked against the rules in force before it is saved.
+    // codes), as a DataError "unknown-call-type" naming the row ("line N" of
+    // the CSV it was read from, else "codes[k].callType"): a table is checked
+    // against the rules in force before it is saved.
     std::optional<DataError> checkCallTypes(const std::vector<std::string>& callTypes) const;
 
 private:
     std::vector<NatureCode> m_entries;
+    std::vector<std::size_t> m_lines; // read from CSV: each entry's line; else empty
+    std::string m_source;             // read from CSV: the source name
 };
 
 // The demo center's table: resources/cad/nature-codes.csv, built into core.

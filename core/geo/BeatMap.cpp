@@ -402,6 +402,57 @@ Result<BeatMap, DataError> BeatMap::fromGeoJson(std::string_view text, const Bea
     return std::move(builder.map);
 }
 
+Result<std::vector<std::string>, DataError> BeatMap::idPropertyCandidates(std::string_view text,
+                                                                          const std::string& sourceName)
+{
+    auto parsed = parseJsonText(text, sourceName, kJsonMaxDocumentBytes);
+    if (!parsed)
+        return parsed.error();
+    const Json& root = parsed.value();
+    const auto typeOf = [](const Json& value) {
+        const auto type = value.is_object() ? value.find("type") : value.end();
+        return type != value.end() && type->is_string() ? type->get<std::string>() : std::string();
+    };
+    std::vector<const Json*> features;
+    if (typeOf(root) == "Feature") {
+        features.push_back(&root);
+    } else if (typeOf(root) == "FeatureCollection" && root.contains("features") &&
+               root["features"].is_array()) {
+        for (const Json& feature : root["features"])
+            features.push_back(&feature);
+    } else {
+        return DataError{sourceName, "", "not-a-feature-collection",
+                         "expected a GeoJSON FeatureCollection with a \"features\" list, or one Feature"};
+    }
+    if (features.empty())
+        return DataError{sourceName, "features", "no-beats", "the collection has no features"};
+    const auto usable = [](const Json& value) {
+        return (value.is_string() && !trim(value.get<std::string>()).empty()) || value.is_number();
+    };
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        const Json& feature = *features[i];
+        if (typeOf(feature) != "Feature")
+            return DataError{sourceName, element("features", i), "not-a-feature",
+                             "expected a GeoJSON Feature"};
+        const auto properties = feature.find("properties");
+        if (properties == feature.end() || !properties->is_object())
+            return std::vector<std::string>{};
+        if (i == 0) {
+            for (const auto& [key, value] : properties->items()) {
+                if (usable(value))
+                    names.push_back(key);
+            }
+        } else {
+            std::erase_if(names, [&](const std::string& name) {
+                const auto value = properties->find(name);
+                return value == properties->end() || !usable(*value);
+            });
+        }
+    }
+    return names;
+}
+
 Result<BeatMap, DataError> BeatMap::fromFile(const std::string& path, BeatMapOptions options)
 {
     if (options.sourceName == BeatMapOptions{}.sourceName)

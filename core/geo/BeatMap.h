@@ -65,6 +65,13 @@ public:
     static Result<BeatMap, DataError> fromGeoJson(std::string_view text, const BeatMapOptions& options = {});
     // sourceName defaults to path; an unreadable file gives "cannot-read".
     static Result<BeatMap, DataError> fromFile(const std::string& path, BeatMapOptions options = {});
+    // The properties that could hold the beat id, for choosing one before the
+    // map is read (replay's --beat-id, the settings screen): those that every
+    // feature has as a non-empty string or a number, sorted. Errors: the
+    // reader's for what makes a map unreadable before its geometry
+    // (json-syntax, not-a-feature-collection, not-a-feature, no-beats, too-large, too-deep).
+    static Result<std::vector<std::string>, DataError>
+    idPropertyCandidates(std::string_view text, const std::string& sourceName = "<memory>");
 
     // The beat containing the point, or nullopt for "outside every beat".
     // The view points into beatIds() and lives as long as this map.

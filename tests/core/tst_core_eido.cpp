@@ -581,6 +581,21 @@ private Q_SLOTS:
         const auto unknown = NatureCodeTable::fromCsv("X,no-such-type").value().checkCallTypes({"assault"});
         QVERIFY(unknown);
         QCOMPARE(unknown->code, std::string("unknown-call-type"));
+        // Read from CSV, the refusal names the file's line (header and blank lines counted).
+        const auto onLine =
+            NatureCodeTable::fromCsv("code,call_type\nSUIC,assault\n\nX,no-such-type\n", "c.csv")
+                .value()
+                .checkCallTypes({"assault"});
+        QVERIFY(onLine);
+        QCOMPARE(onLine->toString(),
+                 std::string("c.csv: line 4: the rule set has no call type \"no-such-type\" (code \"X\")"));
+        // Read from JSON (the stored setting), the JSON path.
+        const auto inJson =
+            NatureCodeTable::fromJson(NatureCodeTable::fromCsv("X,no-such-type").value().toJson())
+                .value()
+                .checkCallTypes({"assault"});
+        QVERIFY(inJson);
+        QCOMPARE(inJson->location, std::string("codes[0].callType"));
     }
 
     void fuzzRegressionsAndCorpusReplay()

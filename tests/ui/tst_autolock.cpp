@@ -137,7 +137,11 @@ void TestAutoLock::idleMinutesComeFromSettings()
     test::UiTestFixture f;
     QVERIFY(f.ok());
     f.typeSignIn(QStringLiteral("admin"), QStringLiteral("admin-demo-desk"));
+    // The administrator's home leads to the program settings, where the idle minutes are.
+    QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("openSettingsButton")),
+                      Qt::LeftButton);
     auto* minutes = f.window().findChild<QSpinBox*>(QStringLiteral("idleMinutes"));
+    QVERIFY(minutes && minutes->isVisible());
     QCOMPARE(minutes->value(), 10);
     minutes->setValue(3);
     QTest::mouseClick(f.window().findChild<QPushButton*>(QStringLiteral("saveSettingsButton")),

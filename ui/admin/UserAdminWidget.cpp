@@ -6,8 +6,8 @@
 #include "shell/ProgramTime.h"
 #include "usecases/AccountUseCases.h"
 #include "usecases/AdministratorRole.h"
-#include "usecases/SettingsUseCases.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -17,7 +17,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -31,7 +30,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
       m_saveRoles(new QPushButton(this)), m_resetLabel(new QLabel(this)),
       m_resetPassword(new QLineEdit(this)), m_resetError(new QLabel(this)), m_reset(new QPushButton(this)),
       m_toggleActive(new QPushButton(this)), m_settingsBox(new QGroupBox(this)),
-      m_idleLabel(new QLabel(this)), m_idleMinutes(new QSpinBox(this)), m_saveSettings(new QPushButton(this))
+      m_settingsText(new QLabel(this)), m_openSettings(new QPushButton(this))
 {
     setObjectName(QStringLiteral("userAdmin"));
     m_title->setObjectName(QStringLiteral("homeTitle"));
@@ -41,8 +40,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     m_resetPassword->setObjectName(QStringLiteral("resetPasswordEdit"));
     m_reset->setObjectName(QStringLiteral("resetPasswordButton"));
     m_toggleActive->setObjectName(QStringLiteral("toggleActiveButton"));
-    m_idleMinutes->setObjectName(QStringLiteral("idleMinutes"));
-    m_saveSettings->setObjectName(QStringLiteral("saveSettingsButton"));
+    m_openSettings->setObjectName(QStringLiteral("openSettingsButton"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
@@ -55,8 +53,7 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     m_resetError->setStyleSheet(QStringLiteral("color: #b00020; font-weight: 600;"));
     m_resetError->hide();
     m_resetLabel->setBuddy(m_resetPassword);
-    m_idleLabel->setBuddy(m_idleMinutes);
-    m_idleMinutes->setRange(1, 240);
+    m_settingsText->setWordWrap(true);
 
     m_table->setColumnCount(4);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -74,8 +71,8 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     selectedForm->addRow(m_reset);
     selectedForm->addRow(m_toggleActive);
     auto* settingsForm = new QFormLayout(m_settingsBox);
-    settingsForm->addRow(m_idleLabel, m_idleMinutes);
-    settingsForm->addRow(m_saveSettings);
+    settingsForm->addRow(m_settingsText);
+    settingsForm->addRow(m_openSettings);
 
     auto* right = new QVBoxLayout;
     right->addWidget(m_newUser);
@@ -97,9 +94,8 @@ UserAdminWidget::UserAdminWidget(Services services, QWidget* parent)
     connect(m_saveRoles, &QPushButton::clicked, this, &UserAdminWidget::saveRoles);
     connect(m_reset, &QPushButton::clicked, this, &UserAdminWidget::resetPassword);
     connect(m_toggleActive, &QPushButton::clicked, this, &UserAdminWidget::toggleActive);
-    connect(m_saveSettings, &QPushButton::clicked, this, &UserAdminWidget::saveSettings);
+    connect(m_openSettings, &QPushButton::clicked, this, &UserAdminWidget::openSettings);
 
-    m_idleMinutes->setValue(usecases::SettingsUseCases(m_services).idleLockMinutes());
     retranslate();
     reload();
 }
@@ -257,14 +253,11 @@ void UserAdminWidget::toggleActive()
     reload();
 }
 
-void UserAdminWidget::saveSettings()
+void UserAdminWidget::openSettings()
 {
-    if (store::StoreError error =
-            usecases::SettingsUseCases(m_services).setIdleLockMinutes(m_idleMinutes->value())) {
-        showMessage(DomainText::errorText(error), true);
-        return;
-    }
-    showMessage(tr("Settings saved. The new idle time applies at the next sign-in."), false);
+    // The window's own View menu entry, so there is one way in.
+    if (auto* action = window()->findChild<QAction*>(QStringLiteral("actionProgramSettings")))
+        action->trigger();
 }
 
 void UserAdminWidget::changeEvent(QEvent* event)
@@ -286,8 +279,9 @@ void UserAdminWidget::retranslate()
     m_resetLabel->setText(tr("&New password:"));
     m_reset->setText(tr("R&eset password"));
     m_settingsBox->setTitle(tr("Program settings"));
-    m_idleLabel->setText(tr("&Lock after idle minutes:"));
-    m_saveSettings->setText(tr("Save se&ttings"));
+    m_settingsText->setText(tr("Auto-lock, crisis services, the follow-up policy and the CAD's nature codes "
+                               "have a window of their own (View > Program settings)."));
+    m_openSettings->setText(tr("Program settings… (Ctrl+Alt+G)"));
     showSelected();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The administrator's home: staff accounts (add, roles, password reset,
-// deactivate — never delete) and program settings. The store checks the
-// permission table again on every call.
+// deactivate — never delete) and the way to the program settings. The
+// store checks the permission table again on every call.
 #include "home/Services.h"
 #include "store/AccountStore.h"
 
@@ -10,7 +10,6 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSpinBox;
 class QTableWidget;
 class QGroupBox;
 
@@ -37,7 +36,7 @@ private:
     void saveRoles();
     void resetPassword();
     void toggleActive();
-    void saveSettings();
+    void openSettings();
     void showMessage(const QString& text, bool error);
     const store::UserAccount* selected() const;
     void retranslate();
@@ -58,9 +57,8 @@ private:
     QPushButton* m_reset;
     QPushButton* m_toggleActive;
     QGroupBox* m_settingsBox;
-    QLabel* m_idleLabel;
-    QSpinBox* m_idleMinutes;
-    QPushButton* m_saveSettings;
+    QLabel* m_settingsText;
+    QPushButton* m_openSettings;
 };
 
 } // namespace heart::ui

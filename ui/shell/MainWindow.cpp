@@ -16,6 +16,7 @@
 #include "shell/VanSync.h"
 #include "store/ChangeFeed.h"
 #include "store/Database.h"
+#include "store/SettingsStore.h"
 #include "units/TeamBoard.h"
 #include "units/TeamLeadHome.h"
 #include "usecases/AccountUseCases.h"
@@ -68,6 +69,19 @@ MainWindow::MainWindow(store::Database& db, const Clock& clock, LanguageSwitcher
     // The change feed follows the journal for every screen, notices a lost
     // server connection (its heartbeat) and reconnects by itself.
     store::ChangeFeed::of(m_db);
+    // The idle minutes an administrator sets apply on every workstation at
+    // once, to the session under way too.
+    connect(&store::ChangeFeed::of(m_db), &store::ChangeFeed::changes, this,
+            [this](const QList<store::JournalEntry>& entries) {
+                for (const store::JournalEntry& entry : entries) {
+                    if (entry.recordType == QLatin1String("setting") &&
+                        entry.recordId == store::SettingsStore::key(store::Setting::IdleLockMinutes)) {
+                        m_inactivity->setIdleLimit(
+                            std::chrono::minutes(usecases::SettingsQueries(m_db, m_clock).idleLockMinutes()));
+                        return;
+                    }
+                }
+            });
     retranslate();
 }
 

@@ -5,6 +5,7 @@
 #include "home/Services.h"
 #include "intake/CounselorHome.h"
 #include "rules/RuleSetsWidget.h"
+#include "settings/SettingsWidget.h"
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
@@ -36,6 +37,9 @@ const QString kFollowUpAction = QStringLiteral("actionFollowUpQueue");
 // The program's rule sets: administrators and supervisors (read-only).
 const QString kRuleSetsWindow = QStringLiteral("ruleSetsWindow");
 const QString kRuleSetsAction = QStringLiteral("actionRuleSets");
+// The program's settings: administrators and supervisors (read-only).
+const QString kSettingsWindow = QStringLiteral("settingsWindow");
+const QString kSettingsAction = QStringLiteral("actionProgramSettings");
 
 // The queue is the care navigator's home and a tab of the supervisor's.
 bool followUpsElsewhere(Role role)
@@ -126,6 +130,24 @@ void MainWindow::buildMenus()
     });
     ruleSetsAction->setObjectName(kRuleSetsAction);
     ruleSetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
+    QAction* settingsAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (!m_actor || isLocked() || !m_home || !permits(m_actor->role(), Action::ViewSettings))
+            return;
+        auto* window = m_home->findChild<QDialog*>(kSettingsWindow);
+        if (!window) {
+            window = new QDialog(m_home, Qt::Window);
+            window->setObjectName(kSettingsWindow);
+            auto* layout = new QVBoxLayout(window);
+            layout->addWidget(new SettingsWidget(Services{m_db, m_clock, *m_actor}, window));
+            window->resize(1000, 700);
+        }
+        window->setWindowTitle(tr("Program settings — HEART Desk"));
+        window->show();
+        window->raise();
+        window->activateWindow();
+    });
+    settingsAction->setObjectName(kSettingsAction);
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_G));
     m_roleMenu = m_viewMenu->addMenu(QString());
     m_roleMenu->setObjectName(QStringLiteral("roleMenu"));
     m_roleGroup = new QActionGroup(this);
@@ -182,9 +204,14 @@ void MainWindow::updateMenus()
         ruleSets->setVisible(allowed);
         ruleSets->setEnabled(active && allowed);
     }
+    if (auto* settings = findChild<QAction*>(kSettingsAction)) {
+        const bool allowed = m_actor && permits(m_actor->role(), Action::ViewSettings);
+        settings->setVisible(allowed);
+        settings->setEnabled(active && allowed);
+    }
     if (!active && m_home) {
         // Locked or signed out: the directory's, the queue's and the rules' windows go too.
-        for (const QString& name : {kDirectoryWindow, kFollowUpWindow, kRuleSetsWindow}) {
+        for (const QString& name : {kDirectoryWindow, kFollowUpWindow, kRuleSetsWindow, kSettingsWindow}) {
             for (QDialog* window : m_home->findChildren<QDialog*>(name))
                 window->close();
         }
@@ -262,6 +289,8 @@ void MainWindow::showShortcuts()
            "<tr><td><b>Ctrl+Shift+R</b></td><td>Resource directory</td></tr>"
            "<tr><td><b>Ctrl+Shift+U</b></td><td>Follow-up queue (peer support, counselors)</td></tr>"
            "<tr><td><b>Ctrl+Alt+R</b></td><td>Program rules (administrators; supervisors read them)</td></tr>"
+           "<tr><td><b>Ctrl+Alt+G</b></td><td>Program settings (administrators; supervisors read "
+           "them)</td></tr>"
            "<tr><td><b>F2 / F3 / F4 / F5 / F6</b></td><td>Team lead: my unit / encounter note / safety plan "
            "/ "
            "prior contacts / team board</td></tr>"
@@ -301,6 +330,8 @@ void MainWindow::retranslate()
         followUps->setText(tr("&Follow-up queue…"));
     if (auto* ruleSets = findChild<QAction*>(kRuleSetsAction))
         ruleSets->setText(tr("Program &rules…"));
+    if (auto* settings = findChild<QAction*>(kSettingsAction))
+        settings->setText(tr("Program settin&gs…"));
     m_roleMenu->setTitle(tr("&Role"));
     m_languageMenu->setTitle(tr("&Language"));
     m_helpMenu->setTitle(tr("&Help"));
