@@ -1775,6 +1775,98 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::BeatMapPage</name>
+    <message numerus="yes">
+        <source>In force: Durham&apos;s 2022 beats, shipped with HEART Desk (%n beat(s)).</source>
+        <translation>
+            <numerusform>Vigente: los sectores de Durham de 2022, incluidos en HEART Desk (%n sector).</numerusform>
+            <numerusform>Vigente: los sectores de Durham de 2022, incluidos en HEART Desk (%n sectores).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In force: %1, beat id from the property &quot;%2&quot; (%n beat(s)).</source>
+        <translation>
+            <numerusform>Vigente: %1, id del sector en la propiedad &quot;%2&quot; (%n sector).</numerusform>
+            <numerusform>Vigente: %1, id del sector en la propiedad &quot;%2&quot; (%n sectores).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The beat map in force:</source>
+        <translation>El mapa de sectores vigente:</translation>
+    </message>
+    <message>
+        <source>Import a beat map</source>
+        <translation>Importar un mapa de sectores</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson *.json);;All files (*)</source>
+        <translation>Archivos GeoJSON (*.geojson *.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>No se puede leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>Not a beat map: %1</source>
+        <translation>No es un mapa de sectores: %1</translation>
+    </message>
+    <message>
+        <source>%1: the features share no property that could hold a beat id (a text or a number in every feature).</source>
+        <translation>%1: los elementos no comparten ninguna propiedad que pueda contener el id del sector (un texto o un número en cada elemento).</translation>
+    </message>
+    <message>
+        <source>Nothing to preview.</source>
+        <translation>Nada que previsualizar.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview of %1: %n beat(s), not saved yet.</source>
+        <translation>
+            <numerusform>Vista previa de %1: %n sector, todavía sin guardar.</numerusform>
+            <numerusform>Vista previa de %1: %n sectores, todavía sin guardar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved. Calls are placed in beats by %1 from now on, on every workstation.</source>
+        <translation>Guardado. Desde ahora las llamadas se ubican en sectores según %1, en todos los puestos.</translation>
+    </message>
+    <message>
+        <source>Routing places a call in a police beat by its location. Import the center&apos;s own beats as GeoJSON (polygons with a beat id among each feature&apos;s properties); the beats the rule sets in force name must be on the map.</source>
+        <translation>El enrutamiento ubica cada llamada en un sector policial según su ubicación. Importe los sectores propios del centro en GeoJSON (polígonos con el id del sector entre las propiedades de cada elemento); los sectores que nombran los conjuntos de reglas vigentes deben estar en el mapa.</translation>
+    </message>
+    <message>
+        <source>&amp;Open a GeoJSON file…</source>
+        <translation>&amp;Abrir un archivo GeoJSON…</translation>
+    </message>
+    <message>
+        <source>Beat id &amp;property:</source>
+        <translation>&amp;Propiedad con el id del sector:</translation>
+    </message>
+    <message>
+        <source>Property holding the beat id</source>
+        <translation>Propiedad que contiene el id del sector</translation>
+    </message>
+    <message>
+        <source>Beat map</source>
+        <translation>Mapa de sectores</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the map in force</source>
+        <translation>Conser&amp;var el mapa vigente</translation>
+    </message>
+    <message>
+        <source>&amp;Beat map</source>
+        <translation>&amp;Mapa de sectores</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::BeatMapView</name>
     <message>
         <source>Beat map</source>
@@ -2176,6 +2268,77 @@ Base de datos: %2</translation>
     <message>
         <source>Teams short: in the worst hour of the run, the teams its calls need (one team for each call expected in the hour, from the past weeks&apos; calls) minus the complete teams on duty, averaged over the %1 weeks of the rotation. A fraction is an average: 0.3 teams short is, for example, no team for that hour in about 3 weeks out of 10.</source>
         <translation>Equipos que faltan: en la peor hora del tramo, los equipos que necesitan sus llamadas (un equipo por cada llamada esperada en esa hora, según las llamadas de las semanas pasadas) menos los equipos completos de turno, como media de las %1 semanas de la rotación. Una fracción es una media: faltan 0,3 equipos significa, por ejemplo, que no hay equipo para esa hora en unas 3 semanas de cada 10.</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::CrisisServicesPage</name>
+    <message>
+        <source>Ser&amp;vices</source>
+        <translation>Ser&amp;vicios</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices in %1:</source>
+        <translation>Ser&amp;vicios en %1:</translation>
+    </message>
+    <message>
+        <source>Saved. Safety plans printed from now on, on every workstation, list these services.</source>
+        <translation>Guardado. Los planes de seguridad que se impriman desde ahora, en todos los puestos, incluyen estos servicios.</translation>
+    </message>
+    <message>
+        <source>Step 5 of every safety plan lists these crisis services, in the plan&apos;s language; a language without its own list gets the English one. Each service needs a name and a phone number.</source>
+        <translation>El paso 5 de cada plan de seguridad incluye estos servicios de crisis, en el idioma del plan; un idioma sin lista propia usa la de inglés. Cada servicio necesita un nombre y un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guages:</source>
+        <translation>&amp;Idiomas:</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>code, e.g. vi</source>
+        <translation>código, p. ej. vi</translation>
+    </message>
+    <message>
+        <source>Code of a language to add</source>
+        <translation>Código de un idioma que añadir</translation>
+    </message>
+    <message>
+        <source>A&amp;dd language</source>
+        <translation>A&amp;ñadir idioma</translation>
+    </message>
+    <message>
+        <source>Remove languag&amp;e</source>
+        <translation>Quitar idiom&amp;a</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Crisis services</source>
+        <translation>Servicios de crisis</translation>
+    </message>
+    <message>
+        <source>Add a ro&amp;w</source>
+        <translation>Añadir una &amp;fila</translation>
+    </message>
+    <message>
+        <source>Re&amp;move row</source>
+        <translation>&amp;Quitar fila</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Crisis services</source>
+        <translation>Servicios de &amp;crisis</translation>
     </message>
 </context>
 <context>
@@ -2918,6 +3081,77 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::FollowUpPolicyPage</name>
+    <message>
+        <source>The stored follow-up policy does not read, so no follow-up task can be created until it is saved again: %1</source>
+        <translation>La política de seguimiento guardada no se puede leer, así que no se puede crear ninguna tarea de seguimiento hasta guardarla de nuevo: %1</translation>
+    </message>
+    <message>
+        <source>Saved. Follow-up tasks created from now on, on every workstation, are due by this policy; tasks already open keep their due times.</source>
+        <translation>Guardado. Las tareas de seguimiento que se creen desde ahora, en todos los puestos, vencen según esta política; las tareas ya abiertas conservan sus vencimientos.</translation>
+    </message>
+    <message>
+        <source>When a follow-up is due after a contact, in hours from the contact (weekends count unless skipped, in the program&apos;s time zone), when it shows as due soon, and how many unsuccessful attempts close it as unable to reach.</source>
+        <translation>Cuándo vence un seguimiento después de un contacto, en horas desde el contacto (los fines de semana cuentan salvo que se omitan, en la zona horaria del programa), cuándo aparece como a punto de vencer y cuántos intentos fallidos lo cierran como no localizado.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone (POSIX rule):</source>
+        <translation>&amp;Zona horaria (regla POSIX):</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>C&amp;RT follow-up due after:</source>
+        <translation>Seguimiento del E&amp;RC vence tras:</translation>
+    </message>
+    <message>
+        <source>Co-Res&amp;ponse follow-up due after:</source>
+        <translation>Seguimiento de Corres&amp;puesta vence tras:</translation>
+    </message>
+    <message>
+        <source>CC&amp;D follow-up due after:</source>
+        <translation>Seguimiento del &amp;DLC vence tras:</translation>
+    </message>
+    <message>
+        <source>CCD c&amp;heck-in after a diverted call due after:</source>
+        <translation>C&amp;ontrol del DLC tras una llamada desviada vence tras:</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> horas</translation>
+    </message>
+    <message>
+        <source>skip weekends</source>
+        <translation>omitir fines de semana</translation>
+    </message>
+    <message>
+        <source>Due soon this many hours before (0: never):</source>
+        <translation>A punto de vencer estas horas antes (0: nunca):</translation>
+    </message>
+    <message>
+        <source>Due soon hours</source>
+        <translation>Horas de a punto de vencer</translation>
+    </message>
+    <message>
+        <source>Unsuccessful attempts that cl&amp;ose a task:</source>
+        <translation>Intentos &amp;fallidos que cierran una tarea:</translation>
+    </message>
+    <message>
+        <source>Unsuccessful attempts that close a task</source>
+        <translation>Intentos fallidos que cierran una tarea</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up policy</source>
+        <translation>Política de &amp;seguimiento</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::FollowUpQueueModel</name>
     <message>
         <source>Overdue</source>
@@ -3221,6 +3455,40 @@ Base de datos: %2</translation>
     <message>
         <source>Lists the tasks where each word you type begins a word of the person&apos;s or the assignee&apos;s name; accents and capitals do not matter (&quot;mar&quot; finds María Pérez and Ana Marín, &quot;perez&quot; finds Pérez)</source>
         <translation>Muestra las tareas en las que cada palabra que escribe es el comienzo de una palabra del nombre de la persona o de quien tiene la tarea; los acentos y las mayúsculas no importan (&quot;mar&quot; encuentra a María Pérez y a Ana Marín, &quot;perez&quot; encuentra a Pérez)</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::IdleLockPage</name>
+    <message numerus="yes">
+        <source>Saved. Every workstation now locks after %n idle minute(s).</source>
+        <translation>
+            <numerusform>Guardado. Ahora todos los puestos se bloquean tras %n minuto de inactividad.</numerusform>
+            <numerusform>Guardado. Ahora todos los puestos se bloquean tras %n minutos de inactividad.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A workstation nobody has used for this long locks itself: the person signed in types their password to go on. Records on screen stay hidden meanwhile.</source>
+        <translation>Un puesto que nadie ha usado durante este tiempo se bloquea solo: la persona con la sesión iniciada escribe su contraseña para seguir. Mientras tanto, los registros en pantalla quedan ocultos.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle minutes:</source>
+        <translation>Bloquear &amp;tras minutos de inactividad:</translation>
+    </message>
+    <message>
+        <source>Lock after idle minutes</source>
+        <translation>Bloquear tras minutos de inactividad</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-lock</source>
+        <translation>&amp;Bloqueo automático</translation>
     </message>
 </context>
 <context>
@@ -3987,12 +4255,84 @@ Base de datos: %2</translation>
         <translation>Reglas del programa — HEART Desk</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program rules (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person&apos;s latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD&apos;s changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left / Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the period before / after&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the calls behind the chosen number&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reglas del programa (administradores; los supervisores las leen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / contactos previos / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: copiar el número de devolución de llamada / volver a imprimir el último plan de seguridad de la persona&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / Ctrl+Mayús+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Llamada del CAD: usar / descartar los cambios del CAD&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Izquierda / Alt+Derecha&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: el periodo anterior / siguiente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Intro&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: las llamadas detrás del número elegido&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>Program &amp;rules…</source>
         <translation>Reglas del pro&amp;grama…</translation>
+    </message>
+    <message>
+        <source>Program settings — HEART Desk</source>
+        <translation>Configuración del programa — HEART Desk</translation>
+    </message>
+    <message>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program rules (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program settings (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person&apos;s latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD&apos;s changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left / Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the period before / after&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the calls behind the chosen number&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reglas del programa (administradores; los supervisores las leen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Configuración del programa (administradores; los supervisores la consultan)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / contactos previos / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: copiar el número de devolución de llamada / volver a imprimir el último plan de seguridad de la persona&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / Ctrl+Mayús+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Llamada del CAD: usar / descartar los cambios del CAD&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Izquierda / Alt+Derecha&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: el periodo anterior / siguiente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Intro&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: las llamadas detrás del número elegido&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Program settin&amp;gs…</source>
+        <translation>Confi&amp;guración del programa…</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::NatureCodesPage</name>
+    <message>
+        <source>Import the nature-code table</source>
+        <translation>Importar la tabla de códigos de naturaleza</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2. Nothing was changed.</source>
+        <translation>No se puede leer %1: %2. No se ha cambiado nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n code(s) from %1. Calls from the CAD are typed by this table from now on, on every workstation.</source>
+        <translation>
+            <numerusform>Importado %n código de %1. Desde ahora las llamadas del CAD se clasifican con esta tabla, en todos los puestos.</numerusform>
+            <numerusform>Importados %n códigos de %1. Desde ahora las llamadas del CAD se clasifican con esta tabla, en todos los puestos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The CAD names each incident by the center&apos;s own nature codes. This table maps them to the rule sets&apos; call types, so a call from the CAD is routed. Import it as CSV: code,call_type[,description], one code a line; every call type must be one the rule sets know.</source>
+        <translation>El CAD nombra cada incidente con los códigos de naturaleza propios del centro. Esta tabla los asigna a los tipos de llamada de los conjuntos de reglas, para que una llamada del CAD se enrute. Impórtela en CSV: code,call_type[,description], un código por línea; cada tipo de llamada debe ser uno que conozcan los conjuntos de reglas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The demo center&apos;s table (none imported yet): %n code(s).</source>
+        <translation>
+            <numerusform>La tabla del centro de demostración (aún no se ha importado ninguna): %n código.</numerusform>
+            <numerusform>La tabla del centro de demostración (aún no se ha importado ninguna): %n códigos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The center&apos;s table: %n code(s).</source>
+        <translation>
+            <numerusform>La tabla del centro: %n código.</numerusform>
+            <numerusform>La tabla del centro: %n códigos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CAD code</source>
+        <translation>Código del CAD</translation>
+    </message>
+    <message>
+        <source>Call type</source>
+        <translation>Tipo de llamada</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Nature codes</source>
+        <translation>Códigos de naturaleza</translation>
+    </message>
+    <message>
+        <source>&amp;Import from CSV…</source>
+        <translation>&amp;Importar de CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Nature codes</source>
+        <translation>Códigos de &amp;naturaleza</translation>
     </message>
 </context>
 <context>
@@ -5967,6 +6307,40 @@ Base de datos: %2</translation>
     </message>
 </context>
 <context>
+    <name>heart::ui::SettingsPage</name>
+    <message>
+        <source>This setting was changed on another workstation meanwhile. Saving replaces that change with what is shown here; Reload shows it.</source>
+        <translation>Esta configuración se cambió mientras tanto en otro puesto. Guardar reemplaza ese cambio por lo que se ve aquí; Recargar lo muestra.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::SettingsWidget</name>
+    <message>
+        <source>Program settings</source>
+        <translation>Configuración del programa</translation>
+    </message>
+    <message>
+        <source>Each change is checked before it is stored, written to the audit trail, and in force on every workstation at once.</source>
+        <translation>Cada cambio se comprueba antes de guardarse, se anota en el registro de auditoría y entra en vigor en todos los puestos a la vez.</translation>
+    </message>
+    <message>
+        <source>You can read these settings; only an administrator changes them.</source>
+        <translation>Puede consultar esta configuración; solo un administrador la cambia.</translation>
+    </message>
+</context>
+<context>
     <name>heart::ui::SignInPage</name>
     <message>
         <source>Enter your user ID.</source>
@@ -6492,10 +6866,6 @@ Base de datos: %2</translation>
         <translation>Se desactivó la cuenta %1.</translation>
     </message>
     <message>
-        <source>Settings saved. The new idle time applies at the next sign-in.</source>
-        <translation>Configuración guardada. El nuevo tiempo de inactividad se aplicará a partir del próximo inicio de sesión.</translation>
-    </message>
-    <message>
         <source>Staff accounts and settings</source>
         <translation>Cuentas del personal y configuración</translation>
     </message>
@@ -6536,14 +6906,6 @@ Base de datos: %2</translation>
         <translation>Configuración del programa</translation>
     </message>
     <message>
-        <source>&amp;Lock after idle minutes:</source>
-        <translation>Minutos de inactividad antes de &amp;bloquear:</translation>
-    </message>
-    <message>
-        <source>Save se&amp;ttings</source>
-        <translation>&amp;Guardar configuración</translation>
-    </message>
-    <message>
         <source>Rea&amp;ctivate account</source>
         <translation>&amp;Reactivar cuenta</translation>
     </message>
@@ -6554,6 +6916,14 @@ Base de datos: %2</translation>
     <message>
         <source>Roles of %1 saved; the new password applies from now on.</source>
         <translation>Roles de %1 guardados; la contraseña nueva se aplica desde ahora.</translation>
+    </message>
+    <message>
+        <source>Auto-lock, crisis services, the follow-up policy and the CAD&apos;s nature codes have a window of their own (View &gt; Program settings).</source>
+        <translation>El bloqueo automático, los servicios de crisis, la política de seguimiento y los códigos de naturaleza del CAD tienen su propia ventana (Ver &gt; Configuración del programa).</translation>
+    </message>
+    <message>
+        <source>Program settings… (Ctrl+Alt+G)</source>
+        <translation>Configuración del programa… (Ctrl+Alt+G)</translation>
     </message>
 </context>
 <context>
