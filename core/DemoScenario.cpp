@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <string_view>
 
@@ -341,6 +342,7 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
     scenario.end = options.end;
     scenario.days = options.days;
     scenario.callsPerDay = options.callsPerDay;
+    scenario.historyMonths = options.historyMonths;
     scenario.routed = options.router != nullptr;
     scenario.staff = demoStaff();
 
@@ -378,28 +380,28 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
                                       {kDemoCorEnRoute, {}, options.end - kCorLiveSent},
                                       {"COR-2", {}, std::nullopt}}};
     int sequence = 0;
-    for (int day = options.days - 1; day >= 0; --day) {
-        const auto dayStart = endDay - days{day};
-        const int count = options.callsPerDay + random.uniform(-5, 5);
+    // One day of calls, `count` of them, drawn with `draw` (what and where)
+    // and `detail` (the steps after).
+    const auto addDay = [&](DemoRandom& draw, DemoRandom& detail, sys_days dayStart, int count) {
         std::vector<DemoCall> dayCalls;
         for (int i = 0; i < count; ++i) {
             DemoCall call;
-            const auto local = hours{localHour(random)} + minutes{random.uniform(0, 59)};
+            const auto local = hours{localHour(draw)} + minutes{draw.uniform(0, 59)};
             call.receivedAt = time_point_cast<system_clock::duration>(dayStart + local + kLocalOffset);
-            call.callType = std::string(weightedCallType(random));
+            call.callType = std::string(weightedCallType(draw));
             // Pilot beats see more calls: downtown and east Durham.
-            call.beat = random.unit() < 0.45 ? std::string(random.pick(std::array<std::string_view, 12>{
-                                                   "111", "112", "113", "114", "122", "214", "223", "411",
-                                                   "413", "511", "512", "513"}))
-                                             : std::string(random.pick(kBeats));
-            call.riskLevel = drawRisk(random, call.callType);
-            call.disposition = drawDisposition(random, call.riskLevel);
+            call.beat = draw.unit() < 0.45 ? std::string(draw.pick(std::array<std::string_view, 12>{
+                                                 "111", "112", "113", "114", "122", "214", "223", "411",
+                                                 "413", "511", "512", "513"}))
+                                           : std::string(draw.pick(kBeats));
+            call.riskLevel = drawRisk(draw, call.callType);
+            call.disposition = drawDisposition(draw, call.riskLevel);
             // "Familiar neighbors": a few people call again and again.
-            const double who = random.unit();
+            const double who = draw.unit();
             if (who < 0.35)
-                call.person = static_cast<std::size_t>(random.uniform(0, 7));
+                call.person = static_cast<std::size_t>(draw.uniform(0, 7));
             else if (who < 0.85)
-                call.person = static_cast<std::size_t>(random.uniform(0, peopleCount - 1));
+                call.person = static_cast<std::size_t>(draw.uniform(0, peopleCount - 1));
             dayCalls.push_back(std::move(call));
         }
         std::stable_sort(dayCalls.begin(), dayCalls.end(),
@@ -408,12 +410,12 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
             if (call.receivedAt >= liveFrom)
                 continue;
             const std::string wanted = call.disposition;
-            addCallDetails(details, call, wanted);
-            call.cssrs = cssrsFor(call.riskLevel, details);
+            addCallDetails(detail, call, wanted);
+            call.cssrs = cssrsFor(call.riskLevel, detail);
             if (options.router)
                 route(*options.router, call, false, {});
             call.program = programOf(call.disposition);
-            TimePoint closed = addSteps(details, call);
+            TimePoint closed = addSteps(detail, call);
             if (call.dispatchedAt && !sendUnit(units, call, closed, closedBy)) {
                 // No unit could go: the call is handled without one.
                 const bool phone = call.riskLevel != "high" &&
@@ -439,7 +441,38 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
             finish(call);
             scenario.calls.push_back(std::move(call));
         }
+    };
+    // The history before the recent days: from the first of the month
+    // `historyMonths` months back, fewer calls a day than the recent weeks,
+    // with the seasons (more in summer, fewer around the winter holidays),
+    // the weekend dip and the program's growth over the year. Its own
+    // generators, so the recent days are the same with or without it.
+    const sys_days firstRecent = endDay - days{options.days - 1};
+    if (options.historyMonths > 0) {
+        const auto unitsBefore = units; // the recent days start as without history
+        DemoRandom draw(options.seed ^ 0x5DEECE66DULL), detail(options.seed ^ 0xD1B54A32D192ED03ULL);
+        const year_month_day endDate{endDay};
+        const sys_days historyStart{year_month_day{endDate.year() / endDate.month() / 1} -
+                                    months{options.historyMonths}};
+        const double span = double((firstRecent - historyStart).count());
+        for (sys_days day = historyStart; day < firstRecent; day += days{1}) {
+            const year_month_day date{day};
+            const int month = int(unsigned(date.month()));
+            // Seasons: highest in July, lowest in January (+-20 %).
+            const double season = 1.0 + 0.2 * std::cos(2.0 * 3.141592653589793 * double(month - 7) / 12.0);
+            const double growth = 0.8 + 0.2 * double((day - historyStart).count()) / std::max(1.0, span);
+            const unsigned weekdayNumber = weekday{day}.c_encoding();
+            const double weekend = weekdayNumber == 0 || weekdayNumber == 6 ? 0.8 : 1.0;
+            const bool holidays = month == 12 && unsigned(date.day()) >= 24;
+            const double rate =
+                double(options.callsPerDay) * 0.75 * season * growth * weekend * (holidays ? 0.7 : 1.0);
+            const int count = std::max(0, int(rate + 0.5) + draw.uniform(-3, 3));
+            addDay(draw, detail, day, count);
+        }
+        units = unitsBefore;
     }
+    for (int day = options.days - 1; day >= 0; --day)
+        addDay(random, details, endDay - days{day}, options.callsPerDay + random.uniform(-5, 5));
     // The last hour and a half: calls still in the 911 center's queue, and the
     // two with a unit (CRT-1 on scene with its note under way, COR-1 en route).
     struct Live

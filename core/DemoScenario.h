@@ -1,7 +1,8 @@
 #pragma once
 // A synthetic, clearly fictional crisis program for the --demo database: staff
-// for every role and a few weeks of calls. Deterministic for a seed and an end
-// time, so a demo or a screenshot can be reproduced exactly.
+// for every role, a few busy weeks of calls and thirteen months of history
+// before them. Deterministic for a seed and an end time, so a demo or a
+// screenshot can be reproduced exactly.
 #include "core/Clock.h"
 #include "core/Role.h"
 #include "core/routing/Router.h"
@@ -76,6 +77,7 @@ struct DemoScenario
     TimePoint end{};
     int days = 0;
     int callsPerDay = 0;
+    int historyMonths = 0;
     bool routed = false;
 };
 
@@ -83,8 +85,13 @@ struct DemoOptions
 {
     std::uint64_t seed = 2022'06'27; // HEART's launch day
     TimePoint end;                   // the newest call is shortly before this
-    int days = 21;
+    int days = 21;                   // the recent days, callsPerDay (+-5) each
     int callsPerDay = 18;
+    // Older history before them, from the first of the month this many
+    // months back (13: a year's report and the month before it all have
+    // calls), fewer a day and with the seasons (core/DemoScenario.cpp).
+    // 0: only the recent days (quick tests).
+    int historyMonths = 13;
     // The rules the calls are routed by (not owned). Without it the calls get
     // no recommendation and keep the disposition drawn for them.
     const routing::Router* router = nullptr;

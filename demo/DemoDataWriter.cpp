@@ -104,6 +104,7 @@ StoreError DemoDataWriter::writeCalls(const DemoScenario& given, const Actor& co
         options.end = given.end;
         options.days = given.days;
         options.callsPerDay = given.callsPerDay;
+        options.historyMonths = given.historyMonths;
         options.router = &router;
         routed = makeDemoScenario(options);
         scenario = &routed;
@@ -146,39 +147,44 @@ StoreError DemoDataWriter::writeCalls(const DemoScenario& given, const Actor& co
     SqlTransaction tx(m_db);
     if (tx.beginError())
         return tx.beginError();
+    // Prepared once: thirteen months of calls are some thousands of updates.
+    QSqlQuery update =
+        m_db.prepare(QStringLiteral("UPDATE calls SET cssrs = ?, rule_set_id = ?, recommended = ?, "
+                                    "override_reason = ?, assigned_unit = ?, "
+                                    "counselor_id = ?, beat_source = ?, person_name = ?, "
+                                    "person_age = ?, triaged_at = ?, decided_at = ?, "
+                                    "dispatched_at = ?, closed_at = ? WHERE id = ?"));
     for (qsizetype i = 0; i < imported.value().size(); ++i) {
         const DemoCall& c = scenario->calls[std::size_t(i)];
         QStringList recommended;
         for (const std::string& program : c.recommended)
             recommended << toQString(program);
-        QSqlQuery update =
-            m_db.prepare(QStringLiteral("UPDATE calls SET cssrs = ?, rule_set_id = ?, recommended = ?, "
-                                        "override_reason = ?, assigned_unit = ?, "
-                                        "counselor_id = ?, beat_source = ?, person_name = ?, person_age = ?, "
-                                        "triaged_at = ?, decided_at = ?, "
-                                        "dispatched_at = ?, closed_at = ? WHERE id = ?"));
-        update.addBindValue(text(c.cssrs));
-        update.addBindValue(text(c.ruleSetId));
-        update.addBindValue(recommended.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                  : QVariant(recommended.join(u';')));
-        update.addBindValue(text(c.overrideReason));
-        update.addBindValue(text(c.unit));
-        update.addBindValue(counselor.userId());
-        update.addBindValue(c.beat.empty() ? QVariant(QMetaType::fromType<QString>())
-                                           : QVariant(QStringLiteral("given")));
+        int at = 0;
+        const auto addBindValue = [&](const QVariant& value) {
+            update.bindValue(at++, value);
+        };
+        addBindValue(text(c.cssrs));
+        addBindValue(text(c.ruleSetId));
+        addBindValue(recommended.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                           : QVariant(recommended.join(u';')));
+        addBindValue(text(c.overrideReason));
+        addBindValue(text(c.unit));
+        addBindValue(counselor.userId());
+        addBindValue(c.beat.empty() ? QVariant(QMetaType::fromType<QString>())
+                                    : QVariant(QStringLiteral("given")));
         if (c.person) {
             const DemoPerson& person = scenario->people[*c.person];
-            update.addBindValue(toQString(person.givenName + ' ' + person.familyName));
-            update.addBindValue(person.approximateAge);
+            addBindValue(toQString(person.givenName + ' ' + person.familyName));
+            addBindValue(person.approximateAge);
         } else {
-            update.addBindValue(QVariant(QMetaType::fromType<QString>()));
-            update.addBindValue(QVariant(QMetaType::fromType<int>()));
+            addBindValue(QVariant(QMetaType::fromType<QString>()));
+            addBindValue(QVariant(QMetaType::fromType<int>()));
         }
-        update.addBindValue(time(c.triagedAt));
-        update.addBindValue(time(c.decidedAt));
-        update.addBindValue(time(c.dispatchedAt));
-        update.addBindValue(time(c.closedAt));
-        update.addBindValue(imported.value().at(i));
+        addBindValue(time(c.triagedAt));
+        addBindValue(time(c.decidedAt));
+        addBindValue(time(c.dispatchedAt));
+        addBindValue(time(c.closedAt));
+        addBindValue(imported.value().at(i));
         if (StoreError error = m_db.exec(update, "complete a demo call"))
             return error;
     }

@@ -22,6 +22,8 @@ class Database;
 namespace audit {
 inline const QString ReportRead = QStringLiteral("report_read"); // record "report", id: the period
 inline const QString DrillDown = QStringLiteral("drill_down"); // record "report", id: period/table/row/column
+inline const QString ReportExport =
+    QStringLiteral("report_export"); // record "report", id: period/table (+ " public"), never a number
 } // namespace audit
 
 class ReportRowStore
@@ -31,9 +33,14 @@ public:
 
     // Calls received in [from, to), oldest first, not yet judged
     // (report::judgeEligibility). `what` names the read in the audit trail
-    // (e.g. "2026-10 with 2026-09").
+    // (e.g. "2026-10 with 2026-09"). `audited` false: an automatic refresh
+    // of a report the supervisor opened (and that was audited) reads again
+    // without another row; the permission is checked all the same.
     StoreResult<std::vector<report::CallRow>> rows(const Actor& actor, TimePoint from, TimePoint to,
-                                                   const QString& what);
+                                                   const QString& what, bool audited = true);
+    // A table of the report saved to a file (CSV): needs ViewReports and is
+    // audited as "report_export" with `what` naming the period and table.
+    StoreError recordExport(const Actor& actor, const QString& what);
     // The same rows for a drill-down (the call ids behind one number):
     // needs DrillDownReports (supervisor, administrator) and is audited as
     // "drill_down" with `what` naming the period and the cell.

@@ -47,7 +47,8 @@ store::StoreResult<PeriodReport> ReportUseCases::report(const ReportRequest& req
     auto rows = store::ReportRowStore(m_context.db, m_context.clock)
                     .rows(m_context.actor, before.from, now.to,
                           describe(request) + QStringLiteral(" with ") +
-                              QString::fromStdString(report::periodLabel(previous)));
+                              QString::fromStdString(report::periodLabel(previous)),
+                          !request.automaticRefresh);
     if (!rows.ok())
         return rows.error();
     report::judgeEligibility(rows.value(), engine);
@@ -73,6 +74,14 @@ store::StoreResult<PeriodReport> ReportUseCases::report(const ReportRequest& req
     else if (auto shipped = store::builtInBeatMap(); shipped.ok())
         out.beats = shipped.value();
     return out;
+}
+
+store::StoreError ReportUseCases::recordExport(const ReportRequest& request, const QString& tableId,
+                                               bool publicVersion)
+{
+    return store::ReportRowStore(m_context.db, m_context.clock)
+        .recordExport(m_context.actor, describe(request) + u'/' + tableId +
+                                           (publicVersion ? QStringLiteral(" public") : QString()));
 }
 
 store::StoreResult<QStringList> ReportUseCases::drillDown(const ReportRequest& request,

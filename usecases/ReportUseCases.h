@@ -22,6 +22,10 @@ struct ReportRequest
 {
     report::Period period;
     std::optional<routing::Program> program; // the program filter
+    // A live refresh of a report already open (the journal said a call
+    // changed): read without another "report_read" audit row. Opening a
+    // report or choosing a period is audited.
+    bool automaticRefresh = false;
 };
 
 struct PeriodReport
@@ -54,6 +58,11 @@ public:
     // and the cell, never a call or a person.
     store::StoreResult<QStringList> drillDown(const ReportRequest& request, const QString& tableId,
                                               const QString& row, const QString& column);
+
+    // A table saved to a file (the window's CSV export): ViewReports;
+    // audited as "report_export" naming the period, program filter and
+    // table (and "public" for the public version), never a number or a call.
+    store::StoreError recordExport(const ReportRequest& request, const QString& tableId, bool publicVersion);
 
 private:
     store::StoreResult<std::shared_ptr<const routing::Router>> router();

@@ -15,8 +15,9 @@ int runDemo(const Invocation& invocation)
 {
     CommandLine commandLine(
         invocation, QStringLiteral("[--seed N] --database LOCATION"),
-        QStringLiteral("Writes the fictional demo scenario (a user for every role and three "
-                       "weeks of calls ending now) into a new, empty database. The demo "
+        QStringLiteral("Writes the fictional demo scenario (a user for every role, three busy "
+                       "weeks of calls ending now and thirteen months of calls before them) into a new, "
+                       "empty database. The demo "
                        "sign-ins are listed in the README. A database that has user "
                        "accounts is refused."));
     commandLine.addOption({kSeed,

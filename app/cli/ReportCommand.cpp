@@ -85,9 +85,12 @@ struct Output
     }
 };
 
-void addTable(Output& out, const report::CountTable& table, bool isPublic)
+// `suppressed`: the table as the public version has it (report::suppressReport,
+// all tables together), or null for the counts as they are.
+void addTable(Output& out, const report::CountTable& table, const report::SuppressedTable* suppressed)
 {
-    report::SuppressedTable s = isPublic ? report::suppress(table) : report::SuppressedTable{};
+    const bool isPublic = suppressed != nullptr;
+    report::SuppressedTable s = isPublic ? *suppressed : report::SuppressedTable{};
     if (!isPublic) {
         s.table = table;
         s.cells.assign(table.rows.size(), std::vector<report::CellState>(table.columns.size()));
@@ -241,8 +244,11 @@ int runReport(const Invocation& invocation)
     Output out;
     out.period = fromStd(report::periodLabel(period.value()));
     out.csv << QStringLiteral("period,table,row,column,value");
-    for (const report::CountTable* table : got.value().current.tables())
-        addTable(out, *table, isPublic);
+    const std::vector<const report::CountTable*> tables = got.value().current.tables();
+    const std::vector<report::SuppressedTable> published =
+        isPublic ? report::suppressReport(got.value().current) : std::vector<report::SuppressedTable>{};
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        addTable(out, *tables[i], isPublic ? &published[i] : nullptr);
     addDurations(out, got.value().current, isPublic);
     addTrends(out, got.value(), isPublic);
     if (format == QLatin1String("csv")) {

@@ -23,6 +23,17 @@
 // more cell, and the whole table withheld has no bridge (at least 2 x 2).
 // The guarantee is linear: no withheld cell is the only solution of the
 // published equations (tests/core/tst_core_suppression.cpp attacks it).
+//
+// Tables that share margins (suppressLinked, suppressReport): a quantity
+// that appears in several tables (the missed eligible calls of a program are
+// a cell of "eligibility", a row total of "missed_by_reason" and a column
+// total of "missed_by_beat") is one unknown, withheld everywhere or nowhere,
+// and the attacker is given every published table at once. After each
+// table is bridge-free (as above, a cell withheld in one table is withheld
+// in all its places), the whole system (every line of every table, plus the
+// links) is row-reduced exactly (modulo the prime 2^31 - 1) over the
+// withheld unknowns; while one of them is pinned down, one more published
+// quantity of an equation it appears in is withheld, and round again.
 #include "core/report/Metrics.h"
 
 #include <cstdint>
@@ -57,6 +68,44 @@ struct SuppressedTable
 };
 
 SuppressedTable suppress(const CountTable& table, long long limit = kSmallCellLimit);
+
+// One quantity of one of the tables given to suppressLinked(): a cell, a
+// row total (column = npos), a column total (row = npos) or the grand total
+// (both npos).
+struct QuantityRef
+{
+    static constexpr std::size_t kTotal = static_cast<std::size_t>(-1);
+    std::size_t table = 0;
+    std::size_t row = kTotal;
+    std::size_t column = kTotal;
+};
+
+// What the public knows ties the tables together: the quantities on the
+// left add up to those on the right. One on each side: the same quantity
+// in two tables, suppressed alike in both.
+struct TableLink
+{
+    std::vector<QuantityRef> left;
+    std::vector<QuantityRef> right;
+};
+
+// Suppresses the tables together: no withheld value can be worked out from
+// all the published tables and the links at once. A link whose two sides do
+// not add up to the same value is ignored (it would not be public knowledge).
+std::vector<SuppressedTable> suppressLinked(const std::vector<CountTable>& tables,
+                                            const std::vector<TableLink>& links,
+                                            long long limit = kSmallCellLimit);
+
+// The public version of a whole report: every table of report.tables(), in
+// that order, suppressed together with the margins they share
+// (reportLinks(): missed eligible calls in "eligibility", "missed_by_reason"
+// and "missed_by_beat"; the period's calls as the grand total of every
+// calls_by_* table and "dispositions"; diversions in "ccd_diversions" and
+// "dispositions"; unreached follow-ups in "follow_ups" and
+// "follow_up_outcomes").
+std::vector<SuppressedTable> suppressReport(const Report& report, long long limit = kSmallCellLimit);
+// The links suppressReport() uses, over the tables in report.tables() order.
+std::vector<TableLink> reportLinks(const Report& report);
 
 // The text of one state and value.
 std::string publishedText(CellState state, long long value);

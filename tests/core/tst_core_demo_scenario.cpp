@@ -8,6 +8,7 @@
 // its steps in order, no unit on two calls at once.
 #include "RoutingTestSupport.h"
 #include "core/DemoScenario.h"
+#include "core/roster/TimeZoneRule.h"
 #include "core/routing/Disposition.h"
 #include "core/triage/Cssrs.h"
 
@@ -29,6 +30,7 @@ DemoOptions options(std::uint64_t seed, TimePoint end = kEnd)
     DemoOptions o;
     o.seed = seed;
     o.end = end;
+    o.historyMonths = 0; // the recent days only; history() below has the months before
     return o;
 }
 
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void openCallsAtTheEnd_data();
     void openCallsAtTheEnd();
     void randomIsPortable();
+    void thirteenMonthsOfHistory();
     void consistentStory_data();
     void consistentStory();
 };
@@ -414,6 +417,46 @@ void TestCoreDemoScenario::consistentStory()
     }
     // The demo's showcase: CRT-1 on scene, COR-1 en route, and calls waiting.
     QCOMPARE(liveCalls, (std::map<std::string, int>{{kDemoCorEnRoute, 1}, {kDemoCrtOnScene, 1}}));
+}
+
+void TestCoreDemoScenario::thirteenMonthsOfHistory()
+{
+    // issue 16: before the recent days, calls from the first of the month
+    // thirteen months back, with the seasons; the recent days stay as they were.
+    DemoOptions o = options(7);
+    o.historyMonths = 13;
+    const DemoScenario withHistory = makeDemoScenario(o);
+    const DemoScenario recentOnly = makeDemoScenario(options(7));
+    const roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
+    using namespace std::chrono;
+    std::map<std::pair<int, unsigned>, int> perMonth;
+    for (const DemoCall& call : withHistory.calls) {
+        const year_month_day date = zone.toLocal(call.receivedAt).date;
+        ++perMonth[{int(date.year()), unsigned(date.month())}];
+    }
+    // kEnd is 2026-03-02: from 2025-02-01, every month there.
+    QCOMPARE(perMonth.begin()->first, (std::pair<int, unsigned>{2025, 2}));
+    QCOMPARE(perMonth.rbegin()->first, (std::pair<int, unsigned>{2026, 3}));
+    QCOMPARE(perMonth.size(), std::size_t(14));
+    const year_month_day first = zone.toLocal(withHistory.calls.front().receivedAt).date;
+    QCOMPARE(unsigned(first.day()), 1U);
+    for (const auto& [month, count] : perMonth) {
+        if (month != std::pair<int, unsigned>{2026, 3})
+            QVERIFY2(count > 150,
+                     qPrintable(QStringLiteral("%1-%2: %3").arg(month.first).arg(month.second).arg(count)));
+    }
+    const int july = perMonth.at({2025, 7}), january = perMonth.at({2026, 1});
+    QVERIFY2(july > 1.2 * january, qPrintable(QStringLiteral("July %1, January %2").arg(july).arg(january)));
+    // Oldest first, and the recent days' calls the very same (but their CAD sequence numbers).
+    for (std::size_t i = 1; i < withHistory.calls.size(); ++i)
+        QVERIFY(withHistory.calls[i - 1].receivedAt <= withHistory.calls[i].receivedAt);
+    QVERIFY(withHistory.calls.size() > recentOnly.calls.size() + 4000);
+    const std::size_t offset = withHistory.calls.size() - recentOnly.calls.size();
+    for (std::size_t i = 0; i < recentOnly.calls.size(); ++i) {
+        const DemoCall &a = withHistory.calls[offset + i], &b = recentOnly.calls[i];
+        QVERIFY(a.receivedAt == b.receivedAt && a.callType == b.callType && a.beat == b.beat &&
+                a.disposition == b.disposition && a.person == b.person);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCoreDemoScenario)

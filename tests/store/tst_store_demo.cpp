@@ -20,6 +20,7 @@
 #include "store/RosterStore.h"
 #include "store/StoreTime.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace heart;
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void consistentStory();
     void failureHalfWayLeavesNothing_data();
     void failureHalfWayLeavesNothing();
+    void thirteenMonthsOfCalls();
 
 private:
     std::unique_ptr<TestDatabase> m_fixture;
@@ -73,6 +75,7 @@ void TestStoreDemo::consistentStory()
     options.seed = seed;
     options.end = now;
     options.days = 7; // a week is enough for every kind of row, and quick
+    options.historyMonths = 0;
     const DemoScenario scenario = makeDemoScenario(options);
     HEARTDESK_VERIFY_OK(
         DemoDataWriter(m_fixture->db(), m_fixture->clock()).write(scenario, TestDatabase::workstation()));
@@ -267,6 +270,7 @@ void TestStoreDemo::failureHalfWayLeavesNothing()
     options.seed = 5;
     options.end = now;
     options.days = 3;
+    options.historyMonths = 0;
     const DemoScenario scenario = makeDemoScenario(options);
     m_fixture->db().injectFault(step);
     QTest::ignoreMessage(QtWarningMsg, qPrintable(step + QStringLiteral(" failed: injected fault")));
@@ -287,6 +291,49 @@ void TestStoreDemo::failureHalfWayLeavesNothing()
     HEARTDESK_VERIFY_OK(
         DemoDataWriter(m_fixture->db(), m_fixture->clock()).write(scenario, TestDatabase::workstation()));
     QVERIFY(m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM calls")).rows.value(0).value(0).toInt() > 0);
+}
+
+void TestStoreDemo::thirteenMonthsOfCalls()
+{
+    // issue 16: the demo as `heartdesk-cli demo` writes it has calls from the
+    // first of the month thirteen months back, so a year's report and the
+    // month before it have a trend: every month has calls, summer more than winter.
+    const TimePoint now{std::chrono::seconds{1796329200}}; // Thu 2026-12-03 15:20 EST
+    m_fixture->clock().set(now);
+    DemoOptions options;
+    options.end = now;
+    QCOMPARE(options.historyMonths, 13); // the default
+    QElapsedTimer timer;
+    timer.start();
+    const DemoScenario scenario = makeDemoScenario(options);
+    HEARTDESK_VERIFY_OK(
+        DemoDataWriter(m_fixture->db(), m_fixture->clock()).write(scenario, TestDatabase::workstation()));
+    qInfo("demo of %zu calls written in %lld ms", scenario.calls.size(), qlonglong(timer.elapsed()));
+
+    auto calls = m_fixture->sql(QStringLiteral("SELECT received_at FROM calls"));
+    QVERIFY(calls.ok);
+    QCOMPARE(calls.rows.size(), qsizetype(scenario.calls.size()));
+    QMap<QString, int> perMonth; // local "2026-07" -> calls
+    const roster::TimeZoneRule zone = roster::TimeZoneRule::newYork();
+    for (const QVariantList& row : calls.rows) {
+        const QDateTime at = timeOf(row[0]);
+        const auto local = zone.toLocal(TimePoint{std::chrono::milliseconds{at.toMSecsSinceEpoch()}});
+        const std::chrono::year_month_day date{local.date};
+        perMonth
+            [QStringLiteral("%1-%2").arg(int(date.year())).arg(unsigned(date.month()), 2, 10, QChar(u'0'))] +=
+            1;
+    }
+    QCOMPARE(perMonth.firstKey(), QStringLiteral("2025-11"));
+    QCOMPARE(perMonth.lastKey(), QStringLiteral("2026-12"));
+    QCOMPARE(perMonth.size(), 14); // 2025-11 .. 2026-12, none missing
+    for (auto it = perMonth.cbegin(); it != perMonth.cend(); ++it)
+        QVERIFY2(it.value() > 100 || it.key() == QStringLiteral("2026-12"),
+                 qPrintable(QStringLiteral("%1: %2 calls").arg(it.key()).arg(it.value())));
+    // The seasons: July busier than January by a good margin.
+    QVERIFY2(perMonth.value(QStringLiteral("2026-07")) > 1.2 * perMonth.value(QStringLiteral("2026-01")),
+             qPrintable(QStringLiteral("July %1, January %2")
+                            .arg(perMonth.value(QStringLiteral("2026-07")))
+                            .arg(perMonth.value(QStringLiteral("2026-01")))));
 }
 
 HEART_TEST_GUILESS_MAIN(TestStoreDemo)

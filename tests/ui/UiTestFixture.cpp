@@ -48,6 +48,7 @@ UiTestFixture::UiTestFixture(bool withDemo)
         options.seed = 7;
         options.end = m_clock.now();
         options.days = 4;
+        options.historyMonths = 0; // quick: the recent days only
         store::DemoDataWriter writer(m_db, m_clock);
         if (writer.write(makeDemoScenario(options), QStringLiteral("test-workstation")))
             return;

@@ -228,6 +228,47 @@ private Q_SLOTS:
             QVERIFY2(!row[0].toString().contains(m_noUnit), qPrintable(row[0].toString()));
     }
 
+    void liveRefreshIsNotAuditedAgainButExportIs()
+    {
+        // issue 16: the window's live refresh reads again on every change in
+        // the journal; only opening or choosing a period writes "report_read".
+        const report::Period october = report::monthPeriod(year{2026} / October);
+        usecases::ReportUseCases reports(context(Role::Supervisor), testRouter());
+        const int reads = m_fixture->auditCount(audit::ReportRead);
+        usecases::ReportRequest refresh{october, {}};
+        refresh.automaticRefresh = true;
+        auto refreshed = reports.report(refresh);
+        HEARTDESK_VERIFY_RESULT(refreshed);
+        QCOMPARE(refreshed.value().current.calls, std::size_t(5)); // the same report
+        QCOMPARE(m_fixture->auditCount(audit::ReportRead), reads);
+        HEARTDESK_VERIFY_RESULT(reports.report({october, {}}));
+        QCOMPARE(m_fixture->auditCount(audit::ReportRead), reads + 1);
+        // A refresh still needs the permission.
+        refresh.automaticRefresh = true;
+        QCOMPARE(
+            usecases::ReportUseCases(context(Role::CallCounselor), testRouter()).report(refresh).error().code,
+            StoreErrorCode::PermissionDenied);
+
+        // A CSV export is audited: the period, the table, public or not; no number, no call.
+        const int exports = m_fixture->auditCount(audit::ReportExport);
+        HEARTDESK_VERIFY_OK(reports.recordExport({october, {}}, QStringLiteral("missed_by_reason"), true));
+        HEARTDESK_VERIFY_OK(reports.recordExport({october, routing::Program::CommunityResponse},
+                                                 QStringLiteral("calls_by_beat"), false));
+        QCOMPARE(m_fixture->auditCount(audit::ReportExport), exports + 2);
+        const auto rows =
+            m_fixture->sql(QStringLiteral("SELECT record_id FROM audit_log WHERE action = ? ORDER BY seq"),
+                           {audit::ReportExport});
+        QVERIFY2(rows.ok, qPrintable(rows.error));
+        QCOMPARE(rows.rows.value(rows.rows.size() - 2).value(0).toString(),
+                 QStringLiteral("2026-10/missed_by_reason public"));
+        QCOMPARE(rows.rows.value(rows.rows.size() - 1).value(0).toString(),
+                 QStringLiteral("2026-10 crt/calls_by_beat"));
+        QCOMPARE(usecases::ReportUseCases(context(Role::CallCounselor), testRouter())
+                     .recordExport({october, {}}, QStringLiteral("calls_by_beat"), false)
+                     .code,
+                 StoreErrorCode::PermissionDenied);
+    }
+
     void everyRoleAsThePermissionTableSays()
     {
         const TimePoint from = toTimePoint(utc(10, 1, 4)), to = toTimePoint(utc(11, 1, 4));

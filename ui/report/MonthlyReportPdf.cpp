@@ -356,12 +356,15 @@ void MonthlyReportPdf::build(const MonthlyReportInput& input, QTextDocument& doc
                              minutesShown(scene.p90, scene.count, pub)};
     }
     html += tableHtml(tr("Response times"), times);
-    // Every count table, as the window shows it.
+    // Every count table, as the window shows it: in the public version
+    // suppressed together (a total shared by several tables alike in all).
     ReportTableModel model;
     model.setPublicVersion(pub);
-    for (const report::CountTable* table : now.tables()) {
-        model.setTable(*table);
-        html += tableHtml(ReportText::tableName(QString::fromStdString(table->id)), model.shownRows());
+    const std::vector<const report::CountTable*> tables = now.tables();
+    const std::vector<report::SuppressedTable> published = report::suppressReport(now);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        model.setTable(published[i]);
+        html += tableHtml(ReportText::tableName(QString::fromStdString(tables[i]->id)), model.shownRows());
     }
     html += QStringLiteral("</body></html>");
 

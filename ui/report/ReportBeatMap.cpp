@@ -16,10 +16,19 @@ QString fromStd(std::string_view text)
 }
 
 // The table as shown: counts, or in the public version what may be published.
-report::SuppressedTable shown(const report::CountTable& table, bool publicVersion)
+// In the public version a table is suppressed together with every other
+// table of the report (suppressReport: a total shared by several tables is
+// withheld in all or none), as the window's tables and the PDF's are.
+report::SuppressedTable shown(const report::Report& now, const report::CountTable& table, bool publicVersion)
 {
-    if (publicVersion)
+    if (publicVersion) {
+        const std::vector<const report::CountTable*> tables = now.tables();
+        const std::vector<report::SuppressedTable> published = report::suppressReport(now);
+        for (std::size_t i = 0; i < tables.size(); ++i)
+            if (tables[i] == &table)
+                return published[i];
         return report::suppress(table);
+    }
     report::SuppressedTable s;
     s.table = table;
     s.cells.assign(table.rows.size(), std::vector<report::CellState>(table.columns.size()));
@@ -67,7 +76,7 @@ ReportBeatMap ReportBeatMap::compute(const usecases::PeriodReport& report,
 
     if (measure == BeatMeasure::Calls) {
         out.title = tr("Calls, %1").arg(ReportText::periodName(now.period));
-        const report::SuppressedTable s = shown(now.byBeat, publicVersion);
+        const report::SuppressedTable s = shown(now, now.byBeat, publicVersion);
         for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
             const long long n = s.table.cells[r][0];
             show(QString::fromStdString(s.table.rows[r]), s.cells[r][0], n,
@@ -78,7 +87,7 @@ ReportBeatMap ReportBeatMap::compute(const usecases::PeriodReport& report,
                 out.texts.insert(it.key(), tr("Calls: %1").arg(QLocale().toString(0)));
     } else {
         out.title = tr("Missed eligible calls, %1").arg(ReportText::periodName(now.period));
-        const report::SuppressedTable s = shown(now.missedByBeat, publicVersion);
+        const report::SuppressedTable s = shown(now, now.missedByBeat, publicVersion);
         const int column = program ? s.table.columnIndex(routing::programCode(*program)) : -1;
         for (std::size_t r = 0; r < s.table.rows.size(); ++r) {
             // The selected program's misses, or every program's (a call two

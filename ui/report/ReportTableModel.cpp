@@ -16,6 +16,13 @@ void ReportTableModel::setTable(const report::CountTable& table)
     endResetModel();
 }
 
+void ReportTableModel::setTable(const report::SuppressedTable& table)
+{
+    beginResetModel();
+    m_suppressed = table;
+    endResetModel();
+}
+
 void ReportTableModel::setPublicVersion(bool publicVersion)
 {
     if (publicVersion == m_public)

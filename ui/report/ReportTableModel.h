@@ -23,7 +23,10 @@ public:
 
     explicit ReportTableModel(QObject* parent = nullptr);
 
-    void setTable(const report::CountTable& table);
+    void setTable(const report::CountTable& table); // suppressed on its own
+    // A table as the public report has it (report::suppressReport: every
+    // table together, so a shared total is withheld alike everywhere).
+    void setTable(const report::SuppressedTable& table);
     void setPublicVersion(bool publicVersion);
     bool isPublicVersion() const { return m_public; }
     const report::CountTable& table() const { return m_suppressed.table; }

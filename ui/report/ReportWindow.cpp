@@ -288,7 +288,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     connect(m_mapMeasure, &QComboBox::currentIndexChanged, this, &ReportWindow::showMap);
     connect(m_map, &BeatMapView::beatClicked, this, &ReportWindow::openBeatDrillDown);
     connect(m_tableView, &QTableView::activated, this, &ReportWindow::openDrillDown);
-    connect(m_live, &LiveRefresh::changed, this, &ReportWindow::reload);
+    connect(m_live, &LiveRefresh::changed, this, [this] { reload(true); });
 
     // This month in the program's time zone.
     const QDate today = ProgramTime::localDate(store::toDateTime(m_services.clock.now()));
@@ -360,7 +360,7 @@ void ReportWindow::programChosen()
     setProgram(code < 0 ? std::nullopt : std::optional<routing::Program>(routing::Program(code)));
 }
 
-void ReportWindow::reload()
+void ReportWindow::reload(bool automatic)
 {
     // The controls follow the period (the shortcuts and setPeriod() move it too).
     m_updatingControls = true;
@@ -379,7 +379,9 @@ void ReportWindow::reload()
     m_busy->repaint();
     QApplication::setOverrideCursor(Qt::BusyCursor);
     m_live->markCurrent();
-    auto result = usecases::ReportUseCases(m_services).report(request());
+    usecases::ReportRequest wanted = request();
+    wanted.automaticRefresh = automatic;
+    auto result = usecases::ReportUseCases(m_services).report(wanted);
     QApplication::restoreOverrideCursor();
     m_busy->hide();
     if (!result.ok()) {
@@ -399,7 +401,7 @@ void ReportWindow::showError(const QString& text)
     m_error->show();
     for (QLabel* tile : {m_tileCalls, m_tileAnswered, m_tileArrival, m_tileFollowUps})
         tile->clear();
-    m_model->setTable({});
+    m_model->setTable(report::CountTable{});
     ReportBeatMap{}.applyTo(*m_map);
     QChart* old = m_chart->chart();
     m_chart->setChart(new QChart);
@@ -552,9 +554,12 @@ void ReportWindow::showTable()
     if (!m_report)
         return;
     const QString id = m_tableChoice->currentData().toString();
-    for (const report::CountTable* table : m_report->current.tables())
-        if (QString::fromStdString(table->id) == id) {
-            m_model->setTable(*table);
+    // The public version suppresses every table together (shared totals alike).
+    const std::vector<const report::CountTable*> tables = m_report->current.tables();
+    const std::vector<report::SuppressedTable> published = report::suppressReport(m_report->current);
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        if (QString::fromStdString(tables[i]->id) == id) {
+            m_model->setTable(published[i]);
             break;
         }
     m_tableView->resizeColumnsToContents();
@@ -656,6 +661,15 @@ bool ReportWindow::exportCsv(const QString& path)
         text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
     }
     const QByteArray bytes = text.toUtf8();
+    // Audited before it is written: the period, filter and table, never a number.
+    if (const store::StoreError error =
+            usecases::ReportUseCases(m_services)
+                .recordExport(request(), QString::fromStdString(m_model->table().id),
+                              m_publicVersion->isChecked())) {
+        m_error->setText(tr("The file could not be written: %1").arg(DomainText::errorText(error)));
+        m_error->show();
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !store::files::restrictToOwner(file) || file.write(bytes) < 0 ||
         !file.commit()) {

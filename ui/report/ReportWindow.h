@@ -47,7 +47,7 @@ public:
     void showNextPeriod();
     void showPreviousPeriod();
     // Reads the report again (the current period and program).
-    void reload();
+    void reload(bool automatic = false); // automatic: a live refresh (no new report_read audit row)
     // The report shown; null when the read failed.
     const usecases::PeriodReport* shownReport() const { return m_report ? &*m_report : nullptr; }
     ReportTableModel* tableModel() const { return m_model; }

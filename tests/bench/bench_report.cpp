@@ -1,0 +1,385 @@
+// The supervisor's year report over a city's year of calls (issue 16):
+// fills a database with N calls received in 2025 (default 500,000, a city
+// larger than Durham; written straight into the table with prepared
+// multi-row INSERTs in one transaction, not through the use cases), then
+// times, in one run,
+//   - the report as the window and `heartdesk-cli report` get it
+//     (ReportUseCases::report for the year 2025 with 2024 beside it: read
+//     every call's row, judge its eligibility with the routing engine,
+//     compute both periods), and its parts;
+//   - hand-written SQL for the numbers SQL can give on its own: calls by
+//     program, call type, beat, disposition, local month and hour of the
+//     week (GROUP BY on the same range), read to the last row;
+// checks that both give the same counts, and prints the ratio (goal: the
+// report within 1.5x of the SQL). Eligibility has no SQL counterpart: it is
+// the routing engine's decision for every call (docs/metrics.md), so the
+// ratio is printed with and without it.
+// With HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD set (scripts/test
+// sets them), the same on PostgreSQL, in a database of its own.
+// Asserts no time; fails only when the report and the SQL disagree.
+//
+// bench_report [CALLS]
+#include "common/TestDatabase.h"
+#include "core/report/Metrics.h"
+#include "core/report/Period.h"
+#include "core/roster/TimeZoneRule.h"
+#include "store/Database.h"
+#include "store/ReportRows.h"
+#include "store/StoreTime.h"
+#include "usecases/CallUseCases.h"
+#include "usecases/ReportUseCases.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace heart;
+using namespace std::chrono;
+
+namespace {
+
+constexpr int kRowsPerInsert = 100;
+
+double timeMs(int runs, const std::function<void()>& f)
+{
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        f();
+        times.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+// Calls spread over the local year 2025, in the mix the demo has.
+bool fill(store::Database& db, int calls)
+{
+    static const char* const kTypes[] = {
+        "welfare-check", "mental-health-crisis", "suicide-threat", "intoxicated-person",
+        "trespass",      "assist-person",        "disturbance",    "noise-complaint"};
+    static const char* const kBeats[] = {"111", "112", "113", "114", "122", "214", "223", "311",
+                                         "312", "411", "413", "421", "511", "512", "513", "522"};
+    struct Outcome
+    {
+        const char* program;
+        const char* disposition;
+        const char* recommended;
+        int weight;
+    };
+    static const Outcome kOutcomes[] = {
+        {"ccd", "diverted", "ccd", 30},
+        {"ccd", "transferred_988", "ccd", 6},
+        {"crt", "crt_dispatch", "crt;ccd", 25},
+        {"cor", "cor_dispatch", "cor", 8},
+        {"police_ems", "police_ems", "crt", 20},
+        {"ccd", "declined", "ccd", 6},
+        {"police_ems", "police_ems", "police-ems", 5},
+    };
+    static const char* const kRisks[] = {"none", "low", "moderate", "high"};
+    std::mt19937 random(2025);
+    std::vector<int> weights;
+    for (const Outcome& o : kOutcomes)
+        weights.push_back(o.weight);
+    std::discrete_distribution<int> outcome(weights.begin(), weights.end());
+    // 2025-01-01 05:00Z (local midnight) to 2026-01-01 05:00Z.
+    const TimePoint start = sys_days{year{2025} / 1 / 1} + hours{5};
+    const long long span =
+        duration_cast<seconds>(sys_days{year{2026} / 1 / 1} - sys_days{year{2025} / 1 / 1}).count();
+    std::uniform_int_distribution<long long> when(0, span - 1);
+
+    QString sql = QStringLiteral(
+        "INSERT INTO calls (id, cad_number, received_at, call_type, beat, program, disposition, status, "
+        "risk_level, recommended, override_reason, dispatched_at, created_at, updated_at) VALUES ");
+    const QString one = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?, ?, ?, ?, ?)");
+    for (int i = 0; i < kRowsPerInsert; ++i)
+        sql += (i ? QStringLiteral(", ") : QString()) + one;
+    if (!db.connection().transaction())
+        return false;
+    QSqlQuery insert(db.connection());
+    if (!insert.prepare(sql)) {
+        std::printf("  prepare failed\n");
+        return false;
+    }
+    std::vector<TimePoint> received(std::size_t(calls), TimePoint{});
+    for (int i = 0; i < calls; ++i)
+        received[std::size_t(i)] = start + seconds{when(random)};
+    std::sort(received.begin(), received.end());
+    for (int base = 0; base < calls; base += kRowsPerInsert) {
+        const int n = std::min(kRowsPerInsert, calls - base);
+        if (n < kRowsPerInsert) {
+            QString last = sql.left(sql.indexOf(QStringLiteral("VALUES ")) + 7);
+            for (int i = 0; i < n; ++i)
+                last += (i ? QStringLiteral(", ") : QString()) + one;
+            insert = QSqlQuery(db.connection());
+            insert.prepare(last);
+        }
+        int at = 0;
+        for (int i = base; i < base + n; ++i) {
+            const Outcome& o = kOutcomes[outcome(random)];
+            const TimePoint t = received[std::size_t(i)];
+            const QString stamp = store::toStoredTime(t);
+            const bool dispatched = QLatin1String(o.disposition).endsWith(QLatin1String("dispatch"));
+            const bool overridden = QLatin1String(o.program) == QLatin1String("police_ems") &&
+                                    QLatin1String(o.recommended) == QLatin1String("crt");
+            insert.bindValue(at++, QStringLiteral("bench-%1").arg(i, 7, 10, QChar(u'0')));
+            insert.bindValue(at++, QStringLiteral("B-%1").arg(i));
+            insert.bindValue(at++, stamp);
+            insert.bindValue(at++, QLatin1String(kTypes[random() % std::size(kTypes)]));
+            insert.bindValue(at++, random() % 40 == 0
+                                       ? QString()
+                                       : QString(QLatin1String(kBeats[random() % std::size(kBeats)])));
+            insert.bindValue(at++, QLatin1String(o.program));
+            insert.bindValue(at++, QLatin1String(o.disposition));
+            insert.bindValue(at++, QLatin1String(kRisks[random() % 4]));
+            insert.bindValue(at++, QLatin1String(o.recommended));
+            insert.bindValue(at++,
+                             overridden ? QStringLiteral("Both CRT units were on other calls.") : QString());
+            insert.bindValue(at++, dispatched ? store::toStoredTime(t + minutes{6}) : QString());
+            insert.bindValue(at++, stamp);
+            insert.bindValue(at++, stamp);
+        }
+        if (!insert.exec()) {
+            std::printf("  insert failed: %s\n", qPrintable(insert.lastError().text()));
+            db.connection().rollback();
+            return false;
+        }
+    }
+    return db.connection().commit();
+}
+
+using Counts = std::map<std::string, std::map<std::string, long long>>; // table -> key -> count
+
+// The UTC instants daylight saving time starts and ends in `y` (New York).
+std::pair<QString, QString> summer(const roster::TimeZoneRule& zone, int y)
+{
+    TimePoint t = sys_days{year{y} / 1 / 1} + hours{5};
+    TimePoint begins{}, ends{};
+    int offset = zone.offsetMinutesAt(t);
+    for (int h = 0; h < 366 * 24; ++h, t += hours{1}) {
+        const int now = zone.offsetMinutesAt(t);
+        if (now != offset) {
+            (now > offset ? begins : ends) = t;
+            offset = now;
+        }
+    }
+    return {store::toStoredTime(begins), store::toStoredTime(ends)};
+}
+
+// The hand-written SQL: one GROUP BY per table over [from, to), local time
+// by the DST instants of the year (bound, so one plan).
+Counts bySql(store::Database& db, const report::UtcRange& range, const roster::TimeZoneRule& zone, int y)
+{
+    const bool postgres = db.spec().engine == store::Engine::Postgres;
+    const auto [dstFrom, dstTo] = summer(zone, y);
+    const QString local =
+        postgres
+            ? QStringLiteral("(received_at::timestamptz AT TIME ZONE 'UTC' - CASE WHEN received_at >= ? AND "
+                             "received_at < ? THEN interval '4 hours' ELSE interval '5 hours' END)")
+            : QStringLiteral("datetime(received_at, CASE WHEN received_at >= ? AND received_at < ? THEN "
+                             "'-4 hours' ELSE '-5 hours' END)");
+    const QString month = postgres ? QStringLiteral("to_char(%1, 'YYYY-MM')").arg(local)
+                                   : QStringLiteral("strftime('%Y-%m', %1)").arg(local);
+    const QString hourOfWeek = postgres ? QStringLiteral("to_char(%1, 'ID-HH24')").arg(local)
+                                        : QStringLiteral("strftime('%w-%H', %1)").arg(local);
+    struct Query
+    {
+        const char* table;
+        QString key;
+        bool local;
+    };
+    const Query queries[] = {
+        {"calls_by_program", QStringLiteral("COALESCE(program, '')"), false},
+        {"calls_by_call_type", QStringLiteral("call_type"), false},
+        {"calls_by_beat", QStringLiteral("COALESCE(beat, '')"), false},
+        {"dispositions", QStringLiteral("COALESCE(disposition, '')"), false},
+        {"calls_by_month", month, true},
+        {"calls_by_hour_of_week", hourOfWeek, true},
+    };
+    Counts out;
+    for (const Query& q : queries) {
+        QSqlQuery query =
+            db.prepare(QStringLiteral("SELECT %1 AS k, COUNT(*) FROM calls WHERE received_at >= ? "
+                                      "AND received_at < ? GROUP BY k")
+                           .arg(q.key));
+        if (q.local) {
+            query.addBindValue(dstFrom);
+            query.addBindValue(dstTo);
+        }
+        query.addBindValue(store::toStoredTime(range.from));
+        query.addBindValue(store::toStoredTime(range.to));
+        if (db.exec(query, "bench sql"))
+            return {};
+        while (query.next())
+            out[q.table][query.value(0).toString().toStdString()] += query.value(1).toLongLong();
+    }
+    return out;
+}
+
+// The same tables from the report, keyed as the SQL keys them.
+Counts fromReport(const report::Report& r)
+{
+    Counts out;
+    const auto column = [&](const report::CountTable& t, const char* id, auto key) {
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            if (t.rowTotal(i) > 0)
+                out[id][key(t.rows[i])] += t.rowTotal(i);
+        }
+    };
+    column(r.byProgram, "calls_by_program", [](std::string k) {
+        std::replace(k.begin(), k.end(), '-', '_');
+        return k == "none" ? std::string() : k;
+    });
+    column(r.byCallType, "calls_by_call_type", [](const std::string& k) { return k; });
+    column(r.byBeat, "calls_by_beat",
+           [](const std::string& k) { return k == "unknown" ? std::string() : k; });
+    column(r.dispositions, "dispositions",
+           [](const std::string& k) { return k == "none" ? std::string() : k; });
+    column(r.byMonth, "calls_by_month", [](const std::string& k) { return k; });
+    return out;
+}
+
+bool same(const Counts& sql, const Counts& fromReport, const char* engine)
+{
+    bool ok = true;
+    for (const auto& [table, counts] : fromReport) {
+        const auto it = sql.find(table);
+        if (it == sql.end() || it->second != counts) {
+            std::printf("  %s: %s differs between the report and the SQL\n", engine, table.c_str());
+            ok = false;
+        }
+    }
+    long long week = 0, calls = 0;
+    if (const auto it = sql.find("calls_by_hour_of_week"); it != sql.end()) {
+        for (const auto& entry : it->second)
+            week += entry.second;
+    }
+    if (const auto it = fromReport.find("calls_by_month"); it != fromReport.end()) {
+        for (const auto& entry : it->second)
+            calls += entry.second;
+    }
+    if (week != calls) {
+        std::printf("  %s: the hour-of-week profile does not add up to the calls\n", engine);
+        ok = false;
+    }
+    return ok;
+}
+
+struct Ratio
+{
+    std::string engine;
+    double report = 0, withoutEligibility = 0;
+};
+std::vector<Ratio> g_ratios;
+
+int measure(test::TestDatabase& fixture, const char* engine, int calls)
+{
+    store::Database& db = fixture.db();
+    std::printf("\n%s, %d calls in 2025:\n", engine, calls);
+    QElapsedTimer timer;
+    timer.start();
+    if (!fill(db, calls)) {
+        std::printf("  filling failed\n");
+        return 1;
+    }
+    std::printf("  filled in %.1f s\n", double(timer.elapsed()) / 1000.0);
+    db.execDirect(db.spec().engine == store::Engine::Postgres ? QStringLiteral("VACUUM ANALYZE")
+                                                              : QStringLiteral("ANALYZE"),
+                  "analyze");
+
+    const usecases::Context context{db, fixture.clock(), fixture.actorFor(Role::Supervisor)};
+    usecases::ReportUseCases reports(context);
+    const report::Period year2025 = report::yearPeriod(year{2025});
+    store::StoreResult<usecases::PeriodReport> result = reports.report({year2025, std::nullopt}); // warm
+    if (!result.ok()) {
+        std::printf("  the report failed: %s\n", qPrintable(result.error().detail));
+        return 1;
+    }
+    const roster::TimeZoneRule zone = result.value().zone;
+    const double reportMs = timeMs(3, [&] { result = reports.report({year2025, std::nullopt}); });
+    if (!result.ok())
+        return 1;
+
+    // Its parts: reading the rows, judging them, computing both periods.
+    auto routing = usecases::CallUseCases(context).routing();
+    if (!routing.ok())
+        return 1;
+    const routing::Router router(std::move(routing.value().rules), routing.value().beats);
+    const report::UtcRange now = report::utcRange(year2025, zone);
+    const report::UtcRange before = report::utcRange(report::previousPeriod(year2025), zone);
+    std::vector<report::CallRow> rows;
+    const double readMs = timeMs(3, [&] {
+        auto read = store::ReportRowStore(db, fixture.clock())
+                        .rows(context.actor, before.from, now.to, QStringLiteral("bench"));
+        if (read.ok())
+            rows = std::move(read.value());
+    });
+    const double judgeMs = timeMs(1, [&] { report::judgeEligibility(rows, router); });
+    const double computeMs = timeMs(3, [&] {
+        (void)report::computeReport(rows, year2025, zone);
+        (void)report::computeReport(rows, report::previousPeriod(year2025), zone);
+    });
+
+    Counts sql;
+    const double sqlMs = timeMs(3, [&] {
+        sql = bySql(db, now, zone, 2025);
+        (void)bySql(db, before, zone, 2024);
+    });
+    const bool agree = same(sql, fromReport(result.value().current), engine);
+    std::printf("  report (ReportUseCases, 2025 with 2024): %8.0f ms\n", reportMs);
+    std::printf("    read the rows:                       %8.0f ms (%zu rows)\n", readMs, rows.size());
+    std::printf("    judge eligibility (routing engine):  %8.0f ms\n", judgeMs);
+    std::printf("    compute both periods:                %8.0f ms\n", computeMs);
+    std::printf("  hand-written SQL (6 GROUP BYs x 2 years): %5.0f ms\n", sqlMs);
+    const double without = std::max(0.0, reportMs - judgeMs);
+    std::printf("  ratio: %.2fx (without eligibility, which SQL cannot give: %.2fx); goal 1.5x\n",
+                reportMs / sqlMs, without / sqlMs);
+    std::printf("  the report's counts and the SQL's: %s\n", agree ? "the same" : "DIFFERENT");
+    g_ratios.push_back({engine, reportMs / sqlMs, without / sqlMs});
+    return agree ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const int calls = argc > 1 ? std::max(1000, QString::fromLocal8Bit(argv[1]).toInt()) : 500'000;
+    int failed = 0;
+    {
+        qputenv("HEARTDESK_TEST_ENGINE", "sqlite");
+        test::TestDatabase fixture;
+        if (const QString problem = fixture.setUp(); !problem.isEmpty()) {
+            std::printf("bench_report, SQLite: %s\n", qPrintable(problem));
+            return 1;
+        }
+        failed |= measure(fixture, "SQLite", calls);
+    }
+    if (!qEnvironmentVariableIsEmpty("HEARTDESK_PG_TEST_URL") &&
+        !qEnvironmentVariableIsEmpty("HEARTDESK_DB_PASSWORD")) {
+        qputenv("HEARTDESK_TEST_ENGINE", "postgresql");
+        test::TestDatabase fixture; // a database of its own, dropped at the end
+        if (const QString problem = fixture.setUp(); !problem.isEmpty()) {
+            std::printf("bench_report, PostgreSQL: %s\n", qPrintable(problem));
+            return 1;
+        }
+        failed |= measure(fixture, "PostgreSQL", calls);
+    } else {
+        std::printf("\nPostgreSQL: not measured (set HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD)\n");
+    }
+    std::printf("\nThe year's report against hand-written SQL (goal: within 1.5x):\n");
+    for (const Ratio& r : g_ratios)
+        std::printf("  %s: %.2fx, without eligibility %.2fx %s\n", r.engine.c_str(), r.report,
+                    r.withoutEligibility, r.report <= 1.5 ? "(met)" : "(NOT met)");
+    return failed;
+}
