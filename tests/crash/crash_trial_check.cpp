@@ -39,6 +39,7 @@
 #include "units/TeamLeadHome.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +52,8 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 
 using namespace heart;
@@ -468,7 +471,6 @@ int restoreTyped(Workload workload, const QString& path, const QString& journalP
     ui::LanguageSwitcher language;
     ui::MainWindow window(db, SystemClock::instance(), language);
     window.start();
-    window.show();
     if (!window.signIn(typed.login, typed.password))
         return say("setup error: ", QStringLiteral("%1 cannot sign in").arg(typed.login), 2);
     QString shown;

@@ -28,7 +28,9 @@
 #include <QRadioButton>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
+#include <memory>
 
 using namespace heart;
 using units::UnitStatus;
@@ -90,8 +92,12 @@ private Q_SLOTS:
         auto counselor = accounts.signIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"),
                                          QStringLiteral("test"));
         QVERIFY(counselor.ok());
-        QVERIFY(
-            units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId).ok());
+        auto sent = units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId);
+        QVERIFY(sent.ok());
+        auto enRoute = units.changeStatus(lead.value(), crt1.value().id, sent.value().version, UnitStatus::EnRoute);
+        QVERIFY(enRoute.ok());
+        QVERIFY(units.changeStatus(lead.value(), crt1.value().id, enRoute.value().version, UnitStatus::OnScene)
+                    .ok());
 
         f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
         auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
