@@ -484,7 +484,8 @@ int restoreTyped(Workload workload, const QString& path, const QString& journalP
             return say("whole: ", QStringLiteral("killed before the first draft (nothing was saved yet)"), 0);
         auto* queue = qobject_cast<ui::FollowUpQueueWidget*>(window.home());
         if (!queue)
-            return say("setup error: ", QStringLiteral("no follow-up queue after the navigator signed in"), 2);
+            return say("setup error: ", QStringLiteral("no follow-up queue after the navigator signed in"),
+                       2);
         const QString taskId = committed.draftKey.section(u'/', 1);
         if (!queue->selectTask(taskId))
             return say("NOT WHOLE: ", QStringLiteral("the task of the draft is not in the queue"), 1);

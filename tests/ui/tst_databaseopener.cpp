@@ -171,9 +171,11 @@ void TestDatabaseOpener::foreignPostgresqlSchemaIsWordedForTheServer()
         store::Database db;
         QVERIFY(!ui::DatabaseOpener::open(db, spec.value(), nullptr));
     }
-    QVERIFY2(shownText.contains(QStringLiteral("PostgreSQL server is not HEART Desk's")), qPrintable(shownText));
+    QVERIFY2(shownText.contains(QStringLiteral("PostgreSQL server is not HEART Desk's")),
+             qPrintable(shownText));
     QVERIFY2(shownText.contains(QStringLiteral("\"invoices\"")), qPrintable(shownText));
-    QVERIFY2(shownText.contains(QStringLiteral("Nothing on the server has been changed")), qPrintable(shownText));
+    QVERIFY2(shownText.contains(QStringLiteral("Nothing on the server has been changed")),
+             qPrintable(shownText));
     QVERIFY2(!shownText.contains(QStringLiteral("file"), Qt::CaseInsensitive), qPrintable(shownText));
     QCOMPARE(run(name, QStringLiteral("SELECT string_agg(table_name, ',') FROM information_schema.tables "
                                       "WHERE table_schema = 'public'"))

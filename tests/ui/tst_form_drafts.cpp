@@ -84,20 +84,23 @@ private Q_SLOTS:
             units.changeStatus(lead.value(), crt1.value().id, clear.value().version, UnitStatus::Available);
         QVERIFY(available.ok());
         QSqlQuery open(f.db().connection());
-        QVERIFY(open.exec(QStringLiteral(
-            "SELECT id FROM calls WHERE status = 'open' AND call_type = 'welfare-check'")));
+        QVERIFY(open.exec(
+            QStringLiteral("SELECT id FROM calls WHERE status = 'open' AND call_type = 'welfare-check'")));
         QVERIFY(open.next());
         const QString callId = open.value(0).toString();
         open.finish();
         auto counselor = accounts.signIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"),
                                          QStringLiteral("test"));
         QVERIFY(counselor.ok());
-        auto sent = units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId);
+        auto sent =
+            units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId);
         QVERIFY(sent.ok());
-        auto enRoute = units.changeStatus(lead.value(), crt1.value().id, sent.value().version, UnitStatus::EnRoute);
+        auto enRoute =
+            units.changeStatus(lead.value(), crt1.value().id, sent.value().version, UnitStatus::EnRoute);
         QVERIFY(enRoute.ok());
-        QVERIFY(units.changeStatus(lead.value(), crt1.value().id, enRoute.value().version, UnitStatus::OnScene)
-                    .ok());
+        QVERIFY(
+            units.changeStatus(lead.value(), crt1.value().id, enRoute.value().version, UnitStatus::OnScene)
+                .ok());
 
         f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
         auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
@@ -142,10 +145,12 @@ private Q_SLOTS:
         ui::EncounterForm* form2 = home2->encounterForm();
         QVERIFY(form2 && form2->isLoaded());
         QCOMPARE(form2->encounter().id, encounterId);
-        QCOMPARE(form2->findChild<QPlainTextEdit*>(QStringLiteral("presentingConcern"))->toPlainText(), concern);
+        QCOMPARE(form2->findChild<QPlainTextEdit*>(QStringLiteral("presentingConcern"))->toPlainText(),
+                 concern);
         QCOMPARE(form2->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->toPlainText(), narrative);
-        QVERIFY2(form2->statusText().contains(QStringLiteral("What you typed before HEART Desk stopped is back")),
-                 qPrintable(form2->statusText()));
+        QVERIFY2(
+            form2->statusText().contains(QStringLiteral("What you typed before HEART Desk stopped is back")),
+            qPrintable(form2->statusText()));
 
         // It is saved as the note (a moment later, as typing is), and the draft goes in the same write.
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -181,7 +186,8 @@ private Q_SLOTS:
                                          QStringLiteral("test"));
         QVERIFY(navigator.ok());
         QSqlQuery open(f.db().connection());
-        QVERIFY(open.exec(QStringLiteral("SELECT id FROM followup_tasks WHERE state = 'open' ORDER BY due_at")));
+        QVERIFY(
+            open.exec(QStringLiteral("SELECT id FROM followup_tasks WHERE state = 'open' ORDER BY due_at")));
         QVERIFY(open.next());
         const QString taskId = open.value(0).toString();
         open.finish();
@@ -191,8 +197,8 @@ private Q_SLOTS:
         // The navigator chooses "declined" and writes a note; HEART Desk stops before OK.
         {
             ui::DraftWriter drafts(f.db(), f.clock());
-            auto dialog = std::make_unique<ui::RecordOutcomeDialog>(
-                ui::Services{f.db(), f.clock(), navigator.value()});
+            auto dialog =
+                std::make_unique<ui::RecordOutcomeDialog>(ui::Services{f.db(), f.clock(), navigator.value()});
             dialog->keepDraft(taskId, &drafts);
             QVERIFY(!dialog->restoredDraft());
             dialog->show();
@@ -234,8 +240,9 @@ private Q_SLOTS:
         // Recorded: the task is closed with the note, and the draft is gone.
         QCOMPARE(firstValue(f, QStringLiteral("SELECT state FROM followup_tasks WHERE id = ?"), taskId),
                  QStringLiteral("closed"));
-        QCOMPARE(firstValue(f, QStringLiteral("SELECT outcome_note FROM followup_tasks WHERE id = ?"), taskId),
-                 note);
+        QCOMPARE(
+            firstValue(f, QStringLiteral("SELECT outcome_note FROM followup_tasks WHERE id = ?"), taskId),
+            note);
         QTRY_COMPARE_WITH_TIMEOUT(draftContent(f, key), QString(), 10000);
     }
 
@@ -247,7 +254,8 @@ private Q_SLOTS:
         auto* queue = qobject_cast<ui::FollowUpQueueWidget*>(f.window().home());
         QVERIFY(queue);
         QSqlQuery open(f.db().connection());
-        QVERIFY(open.exec(QStringLiteral("SELECT id FROM followup_tasks WHERE state = 'open' ORDER BY due_at")));
+        QVERIFY(
+            open.exec(QStringLiteral("SELECT id FROM followup_tasks WHERE state = 'open' ORDER BY due_at")));
         QVERIFY(open.next());
         const QString taskId = open.value(0).toString();
         open.finish();
@@ -259,8 +267,8 @@ private Q_SLOTS:
             auto* noteBox = dialog->findChild<QPlainTextEdit*>(QStringLiteral("outcomeNote"));
             noteBox->setFocus();
             QTest::keyClicks(noteBox, QStringLiteral("Wrong task"));
-            drafted = QTest::qWaitFor([&] { return draftContent(f, key).contains(QStringLiteral("Wrong task")); },
-                                      10000);
+            drafted = QTest::qWaitFor(
+                [&] { return draftContent(f, key).contains(QStringLiteral("Wrong task")); }, 10000);
             QTest::keyClick(dialog, Qt::Key_Escape);
         });
         queue->recordOutcome();

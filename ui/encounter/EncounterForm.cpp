@@ -237,8 +237,8 @@ bool EncounterForm::applyDraft(const QJsonObject& draft)
     // from the ones the draft was typed over (entries and the safety plan
     // move the version on too, and do not count).
     const encounter::EncounterNote base = noteFromJson(draft.value(QStringLiteral("base")).toObject());
-    const bool theirsChanged = draft.value(QStringLiteral("version")).toInt() != m_encounter.version &&
-                               !(base == m_encounter.note);
+    const bool theirsChanged =
+        draft.value(QStringLiteral("version")).toInt() != m_encounter.version && !(base == m_encounter.note);
     fill(typed);
     updateVisibility();
     updateMissing();

@@ -125,7 +125,7 @@ private:
     QTimer m_saveTimer;
     QTimer m_draftTimer;
     std::unique_ptr<DraftWriter> m_drafts; // signing roles only
-    TypedFields m_asRead; // the fields as loaded or last saved: what the lead changed since
+    TypedFields m_asRead;                  // the fields as loaded or last saved: what the lead changed since
 
     ChangedElsewhereBar* m_elsewhere;
     QLabel* m_header;

@@ -161,7 +161,8 @@ void DraftWriter::forget(const QString& key)
         m_latest.remove(key);
     }
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [] {}, Qt::BlockingQueuedConnection);
 }
 
 void DraftWriter::waitForIdle()
