@@ -5,6 +5,7 @@
 #include "encounter/EncounterForm.h"
 #include "encounter/SignatureDialog.h"
 #include "intake/CssrsPanel.h"
+#include "intake/DraftWriter.h"
 #include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
