@@ -137,9 +137,9 @@ void TestDatabaseOpener::foreignPostgresqlSchemaIsWordedForTheServer()
             db.setDatabaseName(database);
             QSqlQuery query(db);
             if (!db.open())
-                first = QStringLiteral("cannot open: ") + db.lastError().text();
+                first = QString(QStringLiteral("cannot open: ") + db.lastError().text());
             else if (!query.exec(sql))
-                first = QStringLiteral("failed: ") + query.lastError().text();
+                first = QString(QStringLiteral("failed: ") + query.lastError().text());
             else if (query.next())
                 first = query.value(0);
         }
