@@ -135,13 +135,15 @@ void TestDatabaseOpener::foreignPostgresqlSchemaIsWordedForTheServer()
             db.setUserName(server.userName());
             db.setPassword(password);
             db.setDatabaseName(database);
-            QSqlQuery query(db);
-            if (!db.open())
+            if (!db.open()) {
                 first = QString(QStringLiteral("cannot open: ") + db.lastError().text());
-            else if (!query.exec(sql))
-                first = QString(QStringLiteral("failed: ") + query.lastError().text());
-            else if (query.next())
-                first = query.value(0);
+            } else {
+                QSqlQuery query(db);
+                if (!query.exec(sql))
+                    first = QString(QStringLiteral("failed: ") + query.lastError().text());
+                else if (query.next())
+                    first = query.value(0);
+            }
         }
         QSqlDatabase::removeDatabase(connection);
         return first;
