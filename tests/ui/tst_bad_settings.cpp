@@ -50,8 +50,10 @@ bool exec(test::UiTestFixture& f, const QString& sql, const QVariantList& values
 void savePng(QWidget* window, const QString& name)
 {
     const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
-    if (!dir.isEmpty())
-        window->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // the layout follows a new error text
+    window->grab().save(dir + u'/' + name + QStringLiteral(".png"));
 }
 
 bool writeSetting(test::UiTestFixture& f, const QString& key, const QString& value)
