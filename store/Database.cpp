@@ -167,6 +167,7 @@ StoreError checkOwnSchema(QSqlDatabase& db)
     }
     if (versioned || others.isEmpty())
         return {};
+    // field "schema": the refusal is about a server's schema, not a file (DomainText words it so).
     return StoreError::make(
         StoreErrorCode::NotADatabase,
         QStringLiteral("the PostgreSQL schema \"%1\" holds %2 table(s) of another program, such as \"%3\", "
@@ -174,7 +175,8 @@ StoreError checkOwnSchema(QSqlDatabase& db)
                        "program's schema (use an empty database, or a schema of its own)")
             .arg(quotable(schema))
             .arg(others.size())
-            .arg(quotable(others.first())));
+            .arg(quotable(others.first())),
+        QStringLiteral("schema"));
 }
 
 // The database file and its companions left from before are the user's alone

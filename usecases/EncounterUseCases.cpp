@@ -2,6 +2,8 @@
 
 #include "core/Permissions.h"
 #include "store/AccountStore.h"
+#include "store/DraftStore.h"
+#include "store/UnitOfWork.h"
 
 namespace heart::usecases {
 
@@ -29,6 +31,28 @@ store::StoreResult<store::Encounter> EncounterUseCases::writeNote(const QString&
     store::AccountStore accounts(m_context.db, m_context.clock);
     return store::EncounterStore(m_context.db, m_context.clock, accounts)
         .update(m_context.actor, encounterId, version, note);
+}
+
+store::StoreResult<store::Encounter> EncounterUseCases::writeNote(const QString& encounterId, int version,
+                                                                  const encounter::EncounterNote& note,
+                                                                  const QString& draftForm)
+{
+    // A refusal is audited on its own, outside a transaction that would take it back.
+    if (!encounter::maySign(m_context.actor.role()))
+        return writeNote(encounterId, version, note);
+    // The note's own unit (permission, audit) joins this one; the draft is the actor's own.
+    store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, store::UnitOfWork::OwnAccount{});
+    if (!work.ok())
+        return work.error();
+    auto written = writeNote(encounterId, version, note);
+    if (!written.ok())
+        return written.error();
+    if (store::StoreError error =
+            store::DraftStore(m_context.db, m_context.clock).discard(m_context.actor, draftForm))
+        return error;
+    if (store::StoreError error = work.commit())
+        return error;
+    return written;
 }
 
 store::StoreResult<store::Encounter> EncounterUseCases::addEntry(const QString& encounterId,

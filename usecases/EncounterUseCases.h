@@ -22,6 +22,12 @@ public:
     // The lead writes the note's fields (the encounter's version moves on).
     store::StoreResult<store::Encounter> writeNote(const QString& encounterId, int version,
                                                    const encounter::EncounterNote& note);
+    // The same, and the actor's draft of the note (DraftStore's form `draftForm`)
+    // is deleted in the same transaction: after a crash there is the draft, or
+    // the note that replaced it, never an older draft beside a newer note.
+    store::StoreResult<store::Encounter> writeNote(const QString& encounterId, int version,
+                                                   const encounter::EncounterNote& note,
+                                                   const QString& draftForm);
     // A member's own entry: the entry is written and the encounter's version
     // moves on, both or neither.
     store::StoreResult<store::Encounter> addEntry(const QString& encounterId, const QString& text);

@@ -179,6 +179,9 @@ QString describeError(const StoreError& error, const ConnectionSpec& spec)
     case StoreErrorCode::PasswordInLocation:
         return QStringLiteral("refusing a database location that contains a password: %1").arg(detail);
     case StoreErrorCode::NotADatabase:
+        if (spec.engine != Engine::Sqlite) // a server's database and schema, not a file
+            return QStringLiteral("%1 is not HEART Desk's: %2; nothing on the server was changed")
+                .arg(where, detail.simplified());
         return QStringLiteral("%1 is not a readable HEART Desk database (%2); it was not changed")
             .arg(where, detail.simplified());
     case StoreErrorCode::FileUnreadable:

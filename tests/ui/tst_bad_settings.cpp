@@ -46,6 +46,16 @@ bool exec(test::UiTestFixture& f, const QString& sql, const QVariantList& values
     return true;
 }
 
+// Renders the window for a person to look at (docs/screenshots), when HEARTDESK_TEST_PNG_DIR is set.
+void savePng(QWidget* window, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // the layout follows a new error text
+    window->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
 bool writeSetting(test::UiTestFixture& f, const QString& key, const QString& value)
 {
     const QString now = store::toStoredTime(f.clock().now());
@@ -93,9 +103,12 @@ private Q_SLOTS:
         // The Problem tab names the row and what is wrong with it.
         QString problem;
         for (int i = 0; i < home->count(); ++i) {
-            if (auto* label = qobject_cast<QLabel*>(home->widget(i)))
+            if (auto* label = qobject_cast<QLabel*>(home->widget(i))) {
                 problem = label->text();
+                home->setCurrentIndex(i);
+            }
         }
+        savePng(&counselor->window(), QStringLiteral("bad-rule-set-counselor"));
         QVERIFY2(problem.contains(QStringLiteral("rule_sets:hand-edited")), qPrintable(problem));
         QVERIFY2(problem.contains(QStringLiteral("out of range")), qPrintable(problem));
         QVERIFY(problem.size() < 400);
@@ -118,6 +131,7 @@ private Q_SLOTS:
         QVERIFY(status);
         QVERIFY2(status->text().contains(QStringLiteral("follow_up_policy")), qPrintable(status->text()));
         QTRY_VERIFY(tasks->model()->totalCount() > 0);
+        savePng(&navigator->window(), QStringLiteral("bad-setting-follow-up-queue"));
 
         // Safety plans get the built-in crisis lines, and the problem is named.
         QString servicesProblem;

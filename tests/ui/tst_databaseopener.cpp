@@ -13,9 +13,15 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUrl>
 
 using namespace heart;
 
@@ -26,6 +32,7 @@ class TestDatabaseOpener : public QObject
 private Q_SLOTS:
     void corruptFileIsRefusedAndUntouched();
     void userPicksAnotherFile();
+    void foreignPostgresqlSchemaIsWordedForTheServer();
 
 private:
     static QByteArray digest(const QString& path);
@@ -104,6 +111,78 @@ void TestDatabaseOpener::userPicksAnotherFile()
     QCOMPARE(db.spec().sqlitePath, good);
     QVERIFY(db.schemaVersion() > 0);
     QCOMPARE(digest(bad), before);
+}
+
+// On PostgreSQL the refusal speaks of the server's database and schema, not of
+// a file (there is none), and the other program's table is left as it was.
+void TestDatabaseOpener::foreignPostgresqlSchemaIsWordedForTheServer()
+{
+    const QString serverUrl = qEnvironmentVariable("HEARTDESK_PG_TEST_URL");
+    const QString password = qEnvironmentVariable("HEARTDESK_DB_PASSWORD");
+    if (serverUrl.isEmpty() || password.isEmpty())
+        QSKIP("needs HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD (scripts/test sets them)");
+    const QUrl server(serverUrl);
+    const QString name = QStringLiteral("heartdesk_opener_%1")
+                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    // Runs one statement on `database` over a connection of its own; the first value, or an error text.
+    const auto run = [&](const QString& database, const QString& sql) {
+        const QString connection = QStringLiteral("raw-") + database;
+        QVariant first;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+            db.setHostName(server.host());
+            db.setPort(server.port(5432));
+            db.setUserName(server.userName());
+            db.setPassword(password);
+            db.setDatabaseName(database);
+            if (!db.open()) {
+                first = QString(QStringLiteral("cannot open: ") + db.lastError().text());
+            } else {
+                QSqlQuery query(db);
+                if (!query.exec(sql))
+                    first = QString(QStringLiteral("failed: ") + query.lastError().text());
+                else if (query.next())
+                    first = query.value(0);
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return first;
+    };
+    const QString serverDatabase = server.path().mid(1);
+    QCOMPARE(run(serverDatabase, QStringLiteral("CREATE DATABASE %1").arg(name)), QVariant());
+    const auto dropped = qScopeGuard(
+        [&] { run(serverDatabase, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)); });
+    QCOMPARE(run(name, QStringLiteral("CREATE TABLE invoices (id integer PRIMARY KEY, total numeric)")),
+             QVariant());
+    QUrl url(server);
+    url.setPath(QLatin1Char('/') + name);
+    const auto spec = store::ConnectionSpec::parse(url.toString());
+    QVERIFY(spec.ok());
+
+    QString shownText;
+    QTimer::singleShot(0, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        shownText = box->text();
+        for (QAbstractButton* button : box->buttons()) {
+            if (button->text() == QStringLiteral("&Quit"))
+                button->click();
+        }
+    });
+    {
+        store::Database db;
+        QVERIFY(!ui::DatabaseOpener::open(db, spec.value(), nullptr));
+    }
+    QVERIFY2(shownText.contains(QStringLiteral("PostgreSQL server is not HEART Desk's")),
+             qPrintable(shownText));
+    QVERIFY2(shownText.contains(QStringLiteral("\"invoices\"")), qPrintable(shownText));
+    QVERIFY2(shownText.contains(QStringLiteral("Nothing on the server has been changed")),
+             qPrintable(shownText));
+    QVERIFY2(!shownText.contains(QStringLiteral("file"), Qt::CaseInsensitive), qPrintable(shownText));
+    QCOMPARE(run(name, QStringLiteral("SELECT string_agg(table_name, ',') FROM information_schema.tables "
+                                      "WHERE table_schema = 'public'"))
+                 .toString(),
+             QStringLiteral("invoices"));
 }
 
 int main(int argc, char* argv[])

@@ -14,6 +14,20 @@
 
 using namespace heart;
 
+namespace {
+
+// Renders the window for a person to look at (docs/screenshots), when HEARTDESK_TEST_PNG_DIR is set.
+void savePng(QWidget* window, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // the layout follows a new error text
+    window->grab().save(dir + u'/' + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
 class TestUserAdmin : public QObject
 {
     Q_OBJECT
@@ -106,6 +120,7 @@ void TestUserAdmin::addAccountByKeyboard()
     QTest::keyClicks(confirm, QStringLiteral("password"));
     QTest::keyClick(confirm, Qt::Key_Return);
     QVERIFY2(error->text().contains(QStringLiteral("most common passwords")), qPrintable(error->text()));
+    savePng(&f.window(), QStringLiteral("password-policy-common"));
     // A right-to-left override in the name is refused at the name.
     auto* name = f.window().findChild<QLineEdit*>(QStringLiteral("newUserName"));
     name->clear();
@@ -230,6 +245,7 @@ void TestUserAdmin::promotionToAdministratorAsksForANewPassword()
     QCOMPARE(passwordError->text(),
              QStringLiteral(
                  "The password is too short: an administrator's password needs at least 12 characters."));
+    savePng(&f.window(), QStringLiteral("password-policy-administrator"));
     QCOMPARE(f.countRows(adminRows), 0);
     QTest::keyClicks(password, QStringLiteral("harbor tide lantern"));
     QTest::mouseClick(save, Qt::LeftButton);

@@ -3,14 +3,18 @@
 #include "core/Permissions.h"
 #include "core/PhoneFormat.h"
 #include "intake/CssrsPanel.h"
+#include "intake/DraftWriter.h"
 #include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "store/StoreTime.h"
+#include "usecases/CallUseCases.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -71,6 +75,69 @@ QString fromStd(const std::string& text)
     return QString::fromStdString(text);
 }
 
+// The note's fields as a draft keeps them (codes, not words: a draft outlives a language switch).
+QJsonObject noteJson(const encounter::EncounterNote& note)
+{
+    const auto yesNoValue = [](std::optional<bool> value) {
+        return value ? (*value ? 1 : 0) : -1;
+    };
+    QJsonObject json;
+    json.insert(QStringLiteral("presentingConcern"), fromStd(note.presentingConcern));
+    json.insert(QStringLiteral("cssrs"), note.cssrs ? fromStd(triage::encodeCssrs(*note.cssrs)) : QString());
+    json.insert(QStringLiteral("assessment"), fromStd(note.assessment));
+    json.insert(QStringLiteral("interventions"), fromStd(note.interventions));
+    json.insert(QStringLiteral("disposition"),
+                note.disposition
+                    ? QString::fromLatin1(encounter::encounterDispositionCode(*note.disposition).data())
+                    : QString());
+    json.insert(QStringLiteral("destination"), fromStd(note.destination));
+    json.insert(QStringLiteral("referralResourceId"), fromStd(note.referralResourceId));
+    json.insert(QStringLiteral("referralText"), fromStd(note.referralText));
+    json.insert(QStringLiteral("escalationReason"), fromStd(note.escalationReason));
+    json.insert(QStringLiteral("feltSafe"), yesNoValue(note.feltSafe));
+    json.insert(QStringLiteral("consentToFollowUp"), yesNoValue(note.consentToFollowUp));
+    json.insert(QStringLiteral("preferredContact"),
+                note.preferredContact
+                    ? QString::fromLatin1(encounter::contactPreferenceCode(*note.preferredContact).data())
+                    : QString());
+    json.insert(QStringLiteral("contactPhone"), fromStd(note.contactPhone));
+    json.insert(QStringLiteral("contactPlace"), fromStd(note.contactPlace));
+    json.insert(QStringLiteral("narrative"), fromStd(note.narrative));
+    return json;
+}
+
+// What a draft holds; what it does not hold (or holds wrongly) stays empty.
+encounter::EncounterNote noteFromJson(const QJsonObject& json)
+{
+    const auto text = [&](const char* name) {
+        return json.value(QLatin1String(name)).toString().toStdString();
+    };
+    const auto yesNoOf = [&](const char* name) -> std::optional<bool> {
+        const int value = json.value(QLatin1String(name)).toInt(-1);
+        return value < 0 ? std::nullopt : std::optional<bool>(value == 1);
+    };
+    encounter::EncounterNote note;
+    note.presentingConcern = text("presentingConcern");
+    if (const std::string cssrs = text("cssrs"); !cssrs.empty()) {
+        if (auto answers = triage::decodeCssrs(cssrs); answers.ok())
+            note.cssrs = answers.value();
+    }
+    note.assessment = text("assessment");
+    note.interventions = text("interventions");
+    note.disposition = encounter::encounterDispositionFromCode(text("disposition"));
+    note.destination = text("destination");
+    note.referralResourceId = text("referralResourceId");
+    note.referralText = text("referralText");
+    note.escalationReason = text("escalationReason");
+    note.feltSafe = yesNoOf("feltSafe");
+    note.consentToFollowUp = yesNoOf("consentToFollowUp");
+    note.preferredContact = encounter::contactPreferenceFromCode(text("preferredContact"));
+    note.contactPhone = text("contactPhone");
+    note.contactPlace = text("contactPlace");
+    note.narrative = text("narrative");
+    return note;
+}
+
 } // namespace
 
 EncounterForm::EncounterForm(Services services, const QString& callId, const QString& unitId, QWidget* parent)
@@ -85,8 +152,108 @@ EncounterForm::EncounterForm(Services services, const QString& callId, const QSt
         if (m_dirty)
             save();
     });
+    // Found by name (tests stop it to stand for a program killed before its next save).
+    m_saveTimer.setObjectName(QStringLiteral("encounterSaveTimer"));
+    m_saveTimer.setParent(this); // a member: destroyed, and so taken off the children, before the form
+    // The first change since the last draft schedules the next one, so a
+    // draft is at most kDraftMs behind the typing even while it never stops.
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(kDraftMs);
+    connect(&m_draftTimer, &QTimer::timeout, this, &EncounterForm::writeDraft);
     retranslate();
     reload();
+    if (mayEdit()) {
+        m_drafts = std::make_unique<DraftWriter>(m_services.db, m_services.clock);
+        connect(m_drafts.get(), &DraftWriter::saved, this, [this](const QString& key, const QString& error) {
+            if (key == draftKey() && !error.isEmpty())
+                setStatus(tr("What you typed could not be kept as a draft: %1").arg(error));
+        });
+        restoreOwnDraft();
+    }
+}
+
+EncounterForm::~EncounterForm() = default;
+
+QString EncounterForm::draftKey() const
+{
+    return QStringLiteral("encounter/") + m_encounter.id;
+}
+
+QJsonObject EncounterForm::draftContent() const
+{
+    QJsonObject draft;
+    draft.insert(QStringLiteral("encounterId"), m_encounter.id);
+    draft.insert(QStringLiteral("version"), m_encounter.version);
+    draft.insert(QStringLiteral("base"), noteJson(m_encounter.note)); // as last read or saved
+    draft.insert(QStringLiteral("note"), noteJson(collect()));        // as typed
+    return draft;
+}
+
+void EncounterForm::writeDraft()
+{
+    if (!m_drafts || !m_dirty || !mayEdit())
+        return;
+    m_drafts->save(m_services.actor, draftKey(),
+                   QString::fromUtf8(QJsonDocument(draftContent()).toJson(QJsonDocument::Compact)));
+}
+
+// A draft the lead left (HEART Desk was killed, the laptop died) comes back
+// over the note as stored; one that holds nothing newer is deleted.
+void EncounterForm::restoreOwnDraft()
+{
+    auto drafts = usecases::CallUseCases(m_services).drafts(draftKey());
+    if (!drafts.ok())
+        return;
+    for (const store::Draft& draft : drafts.value()) {
+        if (draft.form != draftKey())
+            continue;
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(draft.content.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            // Never a word of the draft itself: only that it could not be read.
+            setStatus(tr("A draft of this note was found but could not be read; the note is shown as "
+                         "stored."));
+            return;
+        }
+        if (!applyDraft(doc.object()))
+            m_drafts->discard(m_services.actor, draftKey());
+        return;
+    }
+}
+
+void EncounterForm::restoreDraft(const QJsonObject& content)
+{
+    applyDraft(content);
+}
+
+bool EncounterForm::applyDraft(const QJsonObject& draft)
+{
+    if (!mayEdit() || draft.value(QStringLiteral("encounterId")).toString() != m_encounter.id)
+        return false;
+    const encounter::EncounterNote typed = noteFromJson(draft.value(QStringLiteral("note")).toObject());
+    if (typed == collect())
+        return false; // nothing newer than what the form shows
+    // Their change since the draft was taken: the note's own fields differ
+    // from the ones the draft was typed over (entries and the safety plan
+    // move the version on too, and do not count).
+    const encounter::EncounterNote base = noteFromJson(draft.value(QStringLiteral("base")).toObject());
+    const bool theirsChanged =
+        draft.value(QStringLiteral("version")).toInt() != m_encounter.version && !(base == m_encounter.note);
+    fill(typed);
+    updateVisibility();
+    updateMissing();
+    m_dirty = true;
+    if (theirsChanged) {
+        m_saveTimer.stop();
+        m_elsewhere->showConflict();
+        setStatus(tr("What you typed before HEART Desk stopped is back, but someone else changed the note "
+                     "since. Choose Reload theirs or Keep mine."));
+    } else {
+        m_saveTimer.start();
+        setStatus(tr("What you typed before HEART Desk stopped is back; it is being saved."));
+    }
+    m_draftTimer.start();
+    return true;
 }
 
 void EncounterForm::buildLayout()
@@ -94,6 +261,9 @@ void EncounterForm::buildLayout()
     m_elsewhere = new ChangedElsewhereBar(m_services, this);
     connect(m_elsewhere, &ChangedElsewhereBar::changedElsewhere, this, &EncounterForm::onChangedElsewhere);
     connect(m_elsewhere, &ChangedElsewhereBar::reloadTheirs, this, [this] {
+        m_draftTimer.stop();
+        if (m_drafts) // theirs chosen: what was typed goes, its draft too
+            m_drafts->discard(m_services.actor, draftKey());
         reload();
         setStatus(tr("Their version is shown; what you typed was not saved."));
     });
@@ -275,6 +445,8 @@ void EncounterForm::changed()
     m_dirty = true;
     if (!m_elsewhere->isAwaitingChoice()) // no saving over their change until the lead chooses
         m_saveTimer.start();
+    if (!m_draftTimer.isActive()) // the draft is kept meanwhile, whatever the choice
+        m_draftTimer.start();
 }
 
 bool EncounterForm::mayEdit() const
@@ -313,8 +485,16 @@ encounter::EncounterNote EncounterForm::collect() const
 void EncounterForm::load(const store::Encounter& loaded)
 {
     m_encounter = loaded;
+    fill(loaded.note);
+    m_dirty = false;
+    m_elsewhere->watch(QStringLiteral("encounter"), loaded.id, loaded.version);
+    render();
+    m_asRead = TypedFields::of(this, m_elsewhere);
+}
+
+void EncounterForm::fill(const encounter::EncounterNote& note)
+{
     m_loading = true;
-    const encounter::EncounterNote& note = loaded.note;
     m_concern->setPlainText(fromStd(note.presentingConcern));
     m_cssrs->setAnswers(note.cssrs.value_or(triage::CssrsAnswers{}));
     m_assessment->setPlainText(fromStd(note.assessment));
@@ -339,10 +519,6 @@ void EncounterForm::load(const store::Encounter& loaded)
     m_place->setText(fromStd(note.contactPlace));
     m_narrative->setPlainText(fromStd(note.narrative));
     m_loading = false;
-    m_dirty = false;
-    m_elsewhere->watch(QStringLiteral("encounter"), loaded.id, loaded.version);
-    render();
-    m_asRead = TypedFields::of(this, m_elsewhere);
 }
 
 void EncounterForm::hideEvent(QHideEvent* event)

@@ -8,7 +8,13 @@
 // what is still missing (core/encounter/EncounterRules.h).
 //
 // Changes are saved a moment after typing stops (and on Ctrl+S), so nothing
-// typed is lost to a closed lid. Signing (Ctrl+Shift+S, password again)
+// typed is lost to a closed lid. While typing goes on (or while saving waits
+// for the lead's choice below), what is typed is kept as the lead's draft
+// (DraftStore, written in the background by a DraftWriter) at most kDraftMs
+// after each change; the save that writes the note deletes the draft in the
+// same transaction. A draft left by a crash comes back when the lead opens
+// the note again, and is then saved (or, if the note changed elsewhere
+// meanwhile, waits for "Reload theirs" or "Keep mine"). Signing (Ctrl+Shift+S, password again)
 // locks the note; corrections are signed addenda (Ctrl+Shift+A), listed
 // under it. A note signed elsewhere is shown read-only.
 //
@@ -19,12 +25,14 @@
 // lead chooses "Reload theirs" or "Keep mine" (ChangedElsewhereBar).
 #include "core/encounter/EncounterRules.h"
 #include "home/Services.h"
+#include "shell/DraftSource.h"
 #include "shell/TypedFields.h"
 #include "store/ChangeJournal.h"
 #include "store/EncounterStore.h"
 
 #include <QTimer>
 #include <QWidget>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -37,15 +45,19 @@ namespace heart::ui {
 
 class ChangedElsewhereBar;
 class CssrsPanel;
+class DraftWriter;
 
-class EncounterForm : public QWidget
+class EncounterForm : public QWidget, public DraftSource
 {
     Q_OBJECT
 
 public:
+    static constexpr int kDraftMs = 300; // the most typing a crash may take (the note's own save: 800 ms)
+
     // Opens the unit's note on the call, creating it when a signing role
     // opens it for the first time.
     EncounterForm(Services services, const QString& callId, const QString& unitId, QWidget* parent = nullptr);
+    ~EncounterForm() override;
 
     // "Encounter note · call … · unit …", set by the home that shows the form.
     void setHeading(const QString& heading);
@@ -67,6 +79,12 @@ public:
     // fields changed elsewhere (or it was signed): then reload().
     bool refreshFromStore();
     ChangedElsewhereBar* changedElsewhereBar() const { return m_elsewhere; }
+
+    // DraftSource: "encounter/<encounter id>", the fields as typed and as last read.
+    QString draftKey() const override;
+    bool hasUnsavedContent() const override { return m_dirty && mayEdit(); }
+    QJsonObject draftContent() const override;
+    void restoreDraft(const QJsonObject& content) override;
 
 Q_SIGNALS:
     void signedNote();
@@ -92,6 +110,10 @@ private:
     bool mayEdit() const;
     void onChangedElsewhere(const store::JournalEntry& entry);
     void keepMine();
+    void fill(const encounter::EncounterNote& note);
+    void writeDraft();
+    void restoreOwnDraft();
+    bool applyDraft(const QJsonObject& draft);
 
     Services m_services;
     QString m_callId;
@@ -101,7 +123,9 @@ private:
     bool m_loading = false;
     bool m_dirty = false;
     QTimer m_saveTimer;
-    TypedFields m_asRead; // the fields as loaded or last saved: what the lead changed since
+    QTimer m_draftTimer;
+    std::unique_ptr<DraftWriter> m_drafts; // signing roles only
+    TypedFields m_asRead;                  // the fields as loaded or last saved: what the lead changed since
 
     ChangedElsewhereBar* m_elsewhere;
     QLabel* m_header;

@@ -5,6 +5,7 @@
 #include "encounter/EncounterForm.h"
 #include "encounter/SignatureDialog.h"
 #include "intake/CssrsPanel.h"
+#include "intake/DraftWriter.h"
 #include "shell/ChangedElsewhereBar.h"
 #include "shell/DomainText.h"
 #include "shell/ProgramTime.h"
@@ -56,12 +57,19 @@ bool EncounterForm::save()
         return false;
     }
     usecases::EncounterUseCases encounters(m_services);
-    auto saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect());
+    // No draft write may land after the note that replaces it: the pending
+    // one is dropped (the note holds it) and one under way is waited for;
+    // the note's transaction deletes the draft.
+    m_draftTimer.stop();
+    if (m_drafts)
+        m_drafts->forget(draftKey());
+    auto saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect(), draftKey());
     // Entries and the safety plan move the encounter's version on too: when
     // only they changed, what was typed is saved over the new version.
     if (!saved.ok() && saved.error().code == store::StoreErrorCode::Conflict && refreshFromStore())
-        saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect());
+        saved = encounters.writeNote(m_encounter.id, m_encounter.version, collect(), draftKey());
     if (!saved.ok()) {
+        writeDraft(); // not saved: what is typed stays kept as a draft
         if (saved.error().code == store::StoreErrorCode::Conflict) {
             // Their change to the note itself: what was typed stays, the lead chooses.
             m_dirty = true;

@@ -9,6 +9,7 @@
 #include "followup/LogAttemptDialog.h"
 #include "followup/RecordOutcomeDialog.h"
 #include "home/LiveRefresh.h"
+#include "intake/DraftWriter.h"
 #include "shell/DomainText.h"
 #include "usecases/FollowUpUseCases.h"
 
@@ -205,12 +206,19 @@ void FollowUpQueueWidget::recordOutcome()
         return;
     const store::FollowUpTask task = detail->task;
     RecordOutcomeDialog dialog(m_services, this);
+    if (!m_drafts)
+        m_drafts = new DraftWriter(m_services.db, m_services.clock, this);
+    dialog.keepDraft(task.id, m_drafts); // what a crash left on this task comes back
     dialog.watchTask(m_services, task.id, task.version, [this, &dialog, id = task.id](int version) {
         return usecases::FollowUpUseCases(m_services)
             .recordOutcome(id, version, dialog.outcome().value_or(followup::Outcome{}), dialog.resourceId(),
                            dialog.serviceText(), dialog.note());
     });
     const int chosen = dialog.exec();
+    // Recorded, cancelled or theirs reloaded: the draft has served. A write
+    // that failed keeps it for the next try.
+    if (chosen != QDialog::Accepted || (dialog.written() && dialog.written()->ok()))
+        dialog.discardDraft();
     if (chosen == TaskWriteDialog::ReloadTheirs) {
         readTaskAgain(task.id);
         return;

@@ -30,6 +30,7 @@ class QTableView;
 
 namespace heart::ui {
 
+class DraftWriter;
 class FollowUpDetailPane;
 class FollowUpQueueModel;
 class LiveRefresh;
@@ -115,6 +116,7 @@ private:
     LiveRefresh* m_live;
     bool m_settingRow = false; // the view's current row is being set by the widget itself
     bool m_policyError = false;
+    DraftWriter* m_drafts = nullptr; // the outcome dialog's drafts; made when first needed
 };
 
 } // namespace heart::ui

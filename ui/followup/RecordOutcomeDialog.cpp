@@ -3,13 +3,17 @@
 #include "directory/DirectoryText.h"
 #include "directory/ResourcePickerDialog.h"
 #include "followup/FollowUpText.h"
+#include "intake/DraftWriter.h"
 #include "store/CoreText.h"
+#include "usecases/CallUseCases.h"
 #include "usecases/FollowUpUseCases.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -25,7 +29,7 @@ RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
     : TaskWriteDialog(parent), m_services(std::move(services)), m_outcomes(new QButtonGroup(this)),
       m_service(new QLineEdit(this)), m_find(new QPushButton(tr("&Find in directory…"), this)),
       m_serviceNote(new QLabel(this)), m_note(new QPlainTextEdit(this)), m_noteProblem(new QLabel(this)),
-      m_record(new QPushButton(tr("&Record outcome"), this))
+      m_record(new QPushButton(tr("&Record outcome"), this)), m_restoredNote(new QLabel(this))
 {
     setObjectName(QStringLiteral("recordOutcomeDialog"));
     setWindowTitle(tr("Record the outcome"));
@@ -83,7 +87,13 @@ RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
     auto* hint = new QLabel(tr("Recording the outcome closes the task."), this);
     hint->setStyleSheet(QStringLiteral("color: #4b5563;"));
 
+    m_restoredNote->setObjectName(QStringLiteral("outcomeDraftRestored"));
+    m_restoredNote->setWordWrap(true);
+    m_restoredNote->setStyleSheet(QStringLiteral("color: #1b5e20;"));
+    m_restoredNote->hide();
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_restoredNote);
     layout->addWidget(box);
     layout->addWidget(noteLabel);
     layout->addWidget(m_note);
@@ -91,17 +101,102 @@ RecordOutcomeDialog::RecordOutcomeDialog(Services services, QWidget* parent)
     layout->addWidget(hint);
     layout->addWidget(buttons);
 
-    connect(m_outcomes, &QButtonGroup::idToggled, this, &RecordOutcomeDialog::update);
+    connect(m_outcomes, &QButtonGroup::idToggled, this, &RecordOutcomeDialog::changed);
     connect(m_service, &QLineEdit::textEdited, this, [this] {
         m_resourceId.clear(); // typed by hand: no longer the directory's entry
-        update();
+        changed();
     });
     connect(m_find, &QPushButton::clicked, this, &RecordOutcomeDialog::chooseService);
-    connect(m_note, &QPlainTextEdit::textChanged, this, &RecordOutcomeDialog::update);
+    connect(m_note, &QPlainTextEdit::textChanged, this, &RecordOutcomeDialog::changed);
+    // The first change since the last draft schedules the next one: a draft
+    // is at most kDraftMs behind the typing, even while it goes on.
+    m_draftTimer.setSingleShot(true);
+    m_draftTimer.setInterval(kDraftMs);
+    connect(&m_draftTimer, &QTimer::timeout, this, &RecordOutcomeDialog::writeDraft);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(560, sizeHint().height());
     update();
+}
+
+void RecordOutcomeDialog::changed()
+{
+    update();
+    if (m_drafts && !m_draftTimer.isActive())
+        m_draftTimer.start();
+}
+
+void RecordOutcomeDialog::keepDraft(const QString& taskId, DraftWriter* drafts)
+{
+    m_taskId = taskId;
+    m_drafts = drafts;
+    if (!m_drafts)
+        return;
+    auto found = usecases::CallUseCases(m_services).drafts(draftKey());
+    if (!found.ok())
+        return;
+    for (const store::Draft& draft : found.value()) {
+        if (draft.form == draftKey())
+            restoreDraft(QJsonDocument::fromJson(draft.content.toUtf8()).object());
+    }
+}
+
+void RecordOutcomeDialog::discardDraft()
+{
+    m_draftTimer.stop();
+    if (m_drafts && !m_taskId.isEmpty())
+        m_drafts->discard(m_services.actor, draftKey());
+}
+
+QString RecordOutcomeDialog::draftKey() const
+{
+    return QStringLiteral("followup-outcome/") + m_taskId;
+}
+
+bool RecordOutcomeDialog::hasUnsavedContent() const
+{
+    return !m_taskId.isEmpty() &&
+           (outcome() || !m_service->text().isEmpty() || !m_note->toPlainText().isEmpty());
+}
+
+QJsonObject RecordOutcomeDialog::draftContent() const
+{
+    QJsonObject draft;
+    draft.insert(QStringLiteral("taskId"), m_taskId);
+    draft.insert(QStringLiteral("outcome"),
+                 outcome() ? store::toQString(followup::outcomeCode(*outcome())) : QString());
+    draft.insert(QStringLiteral("resourceId"), m_resourceId);
+    draft.insert(QStringLiteral("service"), m_service->text());
+    draft.insert(QStringLiteral("note"), m_note->toPlainText());
+    return draft;
+}
+
+void RecordOutcomeDialog::restoreDraft(const QJsonObject& content)
+{
+    if (m_taskId.isEmpty() || content.value(QStringLiteral("taskId")).toString() != m_taskId)
+        return;
+    if (const auto chosen =
+            followup::outcomeFromCode(content.value(QStringLiteral("outcome")).toString().toStdString()))
+        m_outcomes->button(int(*chosen))->setChecked(true);
+    m_service->setText(content.value(QStringLiteral("service")).toString());
+    m_resourceId = content.value(QStringLiteral("resourceId")).toString();
+    m_note->setPlainText(content.value(QStringLiteral("note")).toString());
+    m_restored = true;
+    m_restoredNote->setText(tr("What you typed before HEART Desk stopped is back."));
+    m_restoredNote->show();
+    update();
+}
+
+void RecordOutcomeDialog::writeDraft()
+{
+    if (!m_drafts || m_taskId.isEmpty())
+        return;
+    if (!hasUnsavedContent()) {
+        m_drafts->discard(m_services.actor, draftKey());
+        return;
+    }
+    m_drafts->save(m_services.actor, draftKey(),
+                   QString::fromUtf8(QJsonDocument(draftContent()).toJson(QJsonDocument::Compact)));
 }
 
 std::optional<Outcome> RecordOutcomeDialog::outcome() const

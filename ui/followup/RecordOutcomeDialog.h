@@ -3,11 +3,18 @@
 // resource directory, or its name typed when it is not listed), declined,
 // already connected to care, or unable to reach, with a note of the
 // navigator's own for any of them. Recording closes the task.
+//
+// What is typed is kept as the navigator's draft of the task's outcome
+// (DraftStore, written by a DraftWriter at most kDraftMs after a change), so
+// that a crash loses nothing: when the navigator opens "Record outcome" on
+// the task again, the draft is back. Recording or cancelling deletes it.
 #include "core/followup/FollowUpPolicy.h"
 #include "followup/TaskWriteDialog.h"
 #include "home/Services.h"
+#include "shell/DraftSource.h"
 
 #include <QDialog>
+#include <QTimer>
 #include <optional>
 
 class QButtonGroup;
@@ -18,12 +25,30 @@ class QPushButton;
 
 namespace heart::ui {
 
-class RecordOutcomeDialog : public TaskWriteDialog
+class DraftWriter;
+
+class RecordOutcomeDialog : public TaskWriteDialog, public DraftSource
 {
     Q_OBJECT
 
 public:
+    static constexpr int kDraftMs = 300;
+
     explicit RecordOutcomeDialog(Services services, QWidget* parent = nullptr);
+
+    // Keeps what is typed as the draft of this task's outcome through `drafts`
+    // (which outlives the dialog), and puts back a draft left before. Call before exec().
+    void keepDraft(const QString& taskId, DraftWriter* drafts);
+    // After the outcome was recorded, or the navigator cancelled: the draft goes.
+    void discardDraft();
+    // A draft left before (a crash) was put back when the dialog opened.
+    bool restoredDraft() const { return m_restored; }
+
+    // DraftSource: "followup-outcome/<task id>".
+    QString draftKey() const override;
+    bool hasUnsavedContent() const override;
+    QJsonObject draftContent() const override;
+    void restoreDraft(const QJsonObject& content) override;
 
     std::optional<followup::Outcome> outcome() const;
     // Connected: the directory's service, or empty when the name was typed.
@@ -37,6 +62,8 @@ public:
 
 private:
     void update();
+    void changed();
+    void writeDraft();
     // Grows the dialog when a wrapped line (the service's address) needs
     // more height than it has, so no two widgets are drawn over each other.
     void fitToContents();
@@ -50,6 +77,11 @@ private:
     QLabel* m_noteProblem;
     QPushButton* m_record;
     QString m_resourceId;
+    QLabel* m_restoredNote;
+    QString m_taskId;
+    DraftWriter* m_drafts = nullptr;
+    QTimer m_draftTimer;
+    bool m_restored = false;
 };
 
 } // namespace heart::ui

@@ -154,6 +154,17 @@ void DraftWriter::discard(const store::Actor& actor, const QString& key)
         worker, [worker, actor, key] { worker->discard(actor, key); }, Qt::QueuedConnection);
 }
 
+void DraftWriter::forget(const QString& key)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_latest.remove(key);
+    }
+    if (m_worker)
+        QMetaObject::invokeMethod(
+            m_worker, [] {}, Qt::BlockingQueuedConnection);
+}
+
 void DraftWriter::waitForIdle()
 {
     if (!m_worker)

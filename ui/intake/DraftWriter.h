@@ -31,6 +31,11 @@ public:
     // Return at once; the write follows in the background.
     void save(const store::Actor& actor, const QString& key, const QString& content);
     void discard(const store::Actor& actor, const QString& key);
+    // Drops what is queued for key without touching the stored draft, and
+    // waits until a write of it already under way has ended: the caller then
+    // deletes the draft in the same transaction as the record that replaces
+    // it (no older draft can land after that record).
+    void forget(const QString& key);
     // Blocks until everything queued so far is written.
     void waitForIdle();
     bool inBackground() const { return m_worker != nullptr; }

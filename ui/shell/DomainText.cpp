@@ -285,6 +285,10 @@ QString DomainText::errorText(const store::StoreError& error)
             "Do not put the database password in the location. Set HEARTDESK_DB_PASSWORD (or PGPASSWORD) "
             "or type it when asked.");
     case StoreErrorCode::NotADatabase:
+        if (error.field == QLatin1String("schema")) // PostgreSQL: a server's database, not a file
+            return tr("This database on the PostgreSQL server is not HEART Desk's: its schema holds the "
+                      "tables of another program (%1). Nothing on the server has been changed.")
+                .arg(error.detail);
         return tr("This file is not a readable HEART Desk database (%1). It has not been changed.")
             .arg(error.detail);
     case StoreErrorCode::FileUnreadable:
