@@ -653,6 +653,10 @@ Base de datos: %2</translation>
         <source>An administrator needs a password of at least %1 characters that is hard to guess, and this account&apos;s password was chosen for its other roles. Type a new password for it under New password, then save the roles again.</source>
         <translation>Un administrador necesita una contraseña de al menos %1 caracteres difícil de adivinar, y la contraseña de esta cuenta se eligió para sus otros roles. Escriba una contraseña nueva en Nueva contraseña y vuelva a guardar los roles.</translation>
     </message>
+    <message>
+        <source>This database on the PostgreSQL server is not HEART Desk&apos;s: its schema holds the tables of another program (%1). Nothing on the server has been changed.</source>
+        <translation>Esta base de datos del servidor PostgreSQL no es de HEART Desk: su esquema contiene las tablas de otro programa (%1). No se ha cambiado nada en el servidor.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpText</name>
@@ -2733,6 +2737,22 @@ Base de datos: %2</translation>
         <source>Not saved: the note was signed meanwhile. Copy what you need into an addendum.</source>
         <translation>No se guardó: la nota se firmó mientras tanto. Copie lo que necesite en una adenda.</translation>
     </message>
+    <message>
+        <source>What you typed could not be kept as a draft: %1</source>
+        <translation>Lo que escribió no se pudo guardar como borrador: %1</translation>
+    </message>
+    <message>
+        <source>A draft of this note was found but could not be read; the note is shown as stored.</source>
+        <translation>Se encontró un borrador de esta nota, pero no se pudo leer; la nota se muestra tal como está guardada.</translation>
+    </message>
+    <message>
+        <source>What you typed before HEART Desk stopped is back, but someone else changed the note since. Choose Reload theirs or Keep mine.</source>
+        <translation>Lo que escribió antes de que HEART Desk se detuviera ha vuelto, pero otra persona cambió la nota desde entonces. Elija Recargar la suya o Conservar la mía.</translation>
+    </message>
+    <message>
+        <source>What you typed before HEART Desk stopped is back; it is being saved.</source>
+        <translation>Lo que escribió antes de que HEART Desk se detuviera ha vuelto; se está guardando.</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::FirstAdminPage</name>
@@ -4731,6 +4751,10 @@ Base de datos: %2</translation>
     <message>
         <source>The note is too long: at most %1 characters.</source>
         <translation>La nota es demasiado larga: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>What you typed before HEART Desk stopped is back.</source>
+        <translation>Lo que escribió antes de que HEART Desk se detuviera ha vuelto.</translation>
     </message>
 </context>
 <context>
