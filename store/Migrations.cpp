@@ -596,6 +596,22 @@ const std::vector<Migration>& migrations()
          }},
         {20, "the follow-up queue searched by name: the folded words of the names, indexed",
          followUpNameWords()},
+        {21,
+         "setting versions: every saved value of a program setting, kept",
+         {
+             // store/SettingsStore.h: each save writes one row (the version its
+             // journal row names), so the value before and after every change
+             // can be read back. Values already stored become version 1.
+             "CREATE TABLE setting_versions ("
+             " setting_key TEXT NOT NULL,"
+             " version INTEGER NOT NULL,"
+             " value TEXT NOT NULL,"
+             " saved_at TEXT NOT NULL,"
+             " saved_by TEXT NOT NULL,"
+             " PRIMARY KEY (setting_key, version))",
+             "INSERT INTO setting_versions (setting_key, version, value, saved_at, saved_by) "
+             "SELECT key, 1, value, updated_at, '' FROM settings",
+         }},
     };
     return list;
 }

@@ -72,10 +72,41 @@ StoreError SettingsStore::setValue(const Actor& actor, Setting setting, const QS
     upsert.addBindValue(toStoredTime(m_clock.now()));
     if (StoreError error = m_db.exec(upsert, "write setting"))
         return error;
-    // Settings have no version column: journaled as version 1.
-    if (StoreError error = work.changed(audit::Update, kSetting, key(setting), 1))
+    // Every saved value is kept as the next version (migration 21), so the
+    // value before and after each audited change can be read back.
+    QSqlQuery last = m_db.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM setting_versions WHERE setting_key = ?"));
+    last.addBindValue(key(setting));
+    if (StoreError error = m_db.exec(last, "read setting version"))
+        return error;
+    const int version = last.next() ? last.value(0).toInt() + 1 : 1;
+    QSqlQuery keep = m_db.prepare(QStringLiteral("INSERT INTO setting_versions (setting_key, version, value, "
+                                                 "saved_at, saved_by) VALUES (?, ?, ?, ?, ?)"));
+    keep.addBindValue(key(setting));
+    keep.addBindValue(version);
+    keep.addBindValue(value);
+    keep.addBindValue(toStoredTime(m_clock.now()));
+    keep.addBindValue(actor.userId());
+    if (StoreError error = m_db.exec(keep, "keep setting version"))
+        return error;
+    if (StoreError error = work.changed(audit::Update, kSetting, key(setting), version))
         return error;
     return work.commit();
+}
+
+QList<SettingVersion> SettingsStore::versions(Setting setting)
+{
+    QList<SettingVersion> out;
+    QSqlQuery query = m_db.prepare(QStringLiteral("SELECT version, value, saved_at, saved_by FROM "
+                                                  "setting_versions WHERE setting_key = ? ORDER BY version"));
+    query.addBindValue(key(setting));
+    if (m_db.exec(query, "read setting versions"))
+        return out;
+    while (query.next()) {
+        out.append({query.value(0).toInt(), query.value(1).toString(),
+                    fromStoredTime(query.value(2).toString()), query.value(3).toString()});
+    }
+    return out;
 }
 
 int SettingsStore::idleLockMinutes()

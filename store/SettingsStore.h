@@ -5,6 +5,10 @@
 #include "store/AuditTrail.h"
 #include "store/StoreError.h"
 
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
 namespace heart::store {
 
 class Database;
@@ -19,6 +23,16 @@ enum class Setting
     CadNatureCodes, // JSON: the center's CAD nature codes mapped to call types (core/cad/NatureCodeTable.h)
     BeatMap,        // GeoJSON: the center's own beat map, as imported (store/BeatMapSetting.h)
     BeatMapInfo,    // JSON: the beat map's id property, source file, SHA-256 and beat count
+};
+
+// One saved value of a setting (setting_versions): version 1 is the first
+// value saved (or the one stored before versions were kept, savedBy empty).
+struct SettingVersion
+{
+    int version = 0;
+    QString value;
+    QDateTime savedAt; // UTC
+    QString savedBy;   // user id
 };
 
 class SettingsStore
@@ -36,8 +50,11 @@ public:
     // writers for the JSON settings live next to their users and check the
     // value before calling setValue().
     QString value(Setting setting);
-    // Action::ManageSettings; audited naming the key.
+    // Action::ManageSettings; audited naming the key, the value kept as the
+    // setting's next version (journaled with that version).
     StoreError setValue(const Actor& actor, Setting setting, const QString& value);
+    // Every saved value of the setting, oldest first (empty if never saved or unreadable).
+    QList<SettingVersion> versions(Setting setting);
 
 private:
     Database& m_db;

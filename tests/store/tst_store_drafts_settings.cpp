@@ -182,10 +182,21 @@ void TestStoreDraftsSettings::administratorSetsIdleMinutes()
             .at(0)
             .toInt(),
         2);
-    // Anyone else is refused.
+    // Each saved value is kept as a version: the value before and after
+    // every audited change can be read back, with who saved it.
+    const QList<SettingVersion> versions = settings.versions(Setting::IdleLockMinutes);
+    QCOMPARE(versions.size(), 2);
+    QCOMPARE(versions[0].version, 1);
+    QCOMPARE(versions[0].value, QStringLiteral("25"));
+    QCOMPARE(versions[1].version, 2);
+    QCOMPARE(versions[1].value, QStringLiteral("5"));
+    QCOMPARE(versions[1].savedBy, admin.userId());
+    QCOMPARE(versions[1].savedAt, store::toDateTime(m_fixture->clock().now()));
+    // Anyone else is refused, and nothing is kept.
     QCOMPARE(settings.setIdleLockMinutes(m_fixture->actorFor(Role::Supervisor), 30).code,
              StoreErrorCode::PermissionDenied);
     QCOMPARE(settings.idleLockMinutes(), 5);
+    QCOMPARE(settings.versions(Setting::IdleLockMinutes).size(), 2);
 }
 
 void TestStoreDraftsSettings::idleMinutesRangeChecked_data()

@@ -48,7 +48,8 @@ const QStringList kTables = {QStringLiteral("schema_migrations"),
                              QStringLiteral("cad_outbox"),
                              QStringLiteral("cad_state"),
                              QStringLiteral("audit_checkpoints"),
-                             QStringLiteral("rule_set_versions")};
+                             QStringLiteral("rule_set_versions"),
+                             QStringLiteral("setting_versions")};
 
 QByteArray fileBytes(const QString& path)
 {
