@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es">
 <context>
     <name>DatabaseOpener</name>
@@ -83,7 +82,7 @@ Base de datos: %2</translation>
         <translation>Elija qué tipo de servicio es.</translation>
     </message>
     <message>
-        <source>Enter the service&apos;s name.</source>
+        <source>Enter the service's name.</source>
         <translation>Escriba el nombre del servicio.</translation>
     </message>
     <message>
@@ -155,12 +154,12 @@ Base de datos: %2</translation>
     <name>DomainText</name>
     <message>
         <source>early</source>
-        <comment>the roster shift starting 09:00; completes &quot;%1 shift&quot;</comment>
+        <comment>the roster shift starting 09:00; completes "%1 shift"</comment>
         <translation>de mañana</translation>
     </message>
     <message>
         <source>late</source>
-        <comment>the roster shift starting 12:00; completes &quot;%1 shift&quot;</comment>
+        <comment>the roster shift starting 12:00; completes "%1 shift"</comment>
         <translation>de tarde</translation>
     </message>
     <message>
@@ -390,11 +389,11 @@ Base de datos: %2</translation>
         <translation>No ponga la contraseña de la base de datos en la ubicación. Defina HEARTDESK_DB_PASSWORD (o PGPASSWORD) o escríbala cuando se le pida.</translation>
     </message>
     <message>
-        <source>A user ID is 2 to 32 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation>Un ID de usuario tiene de 2 a 32 letras minúsculas, dígitos, &apos;.&apos;, &apos;_&apos; o &apos;-&apos;.</translation>
+        <source>A user ID is 2 to 32 lower-case letters, digits, '.', '_' or '-'.</source>
+        <translation>Un ID de usuario tiene de 2 a 32 letras minúsculas, dígitos, '.', '_' o '-'.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s full name.</source>
+        <source>Enter the person's full name.</source>
         <translation>Escriba el nombre completo de la persona.</translation>
     </message>
     <message>
@@ -594,19 +593,19 @@ Base de datos: %2</translation>
         <translation>amplió los intentos</translation>
     </message>
     <message>
-        <source>Refused to connect without encryption: the database server is not on this computer, so the records would cross the network in plaintext. Use sslmode=verify-full with the center&apos;s CA certificate (sslrootcert) in the location.</source>
+        <source>Refused to connect without encryption: the database server is not on this computer, so the records would cross the network in plaintext. Use sslmode=verify-full with the center's CA certificate (sslrootcert) in the location.</source>
         <translation>Conexión sin cifrado rechazada: el servidor de la base de datos no está en este equipo, así que los registros cruzarían la red sin cifrar. Use sslmode=verify-full con el certificado de la CA del centro (sslrootcert) en la ubicación.</translation>
     </message>
     <message>
-        <source>The database is older than this version of HEART Desk, and this login may not upgrade it. Ask the administrator to run &apos;heartdesk-cli setup-server&apos;, which upgrades it as the schema owner. Nothing was changed.</source>
-        <translation>La base de datos es anterior a esta versión de HEART Desk y este usuario no puede actualizarla. Pida al administrador que ejecute &apos;heartdesk-cli setup-server&apos;, que la actualiza como propietario del esquema. No se modificó nada.</translation>
+        <source>The database is older than this version of HEART Desk, and this login may not upgrade it. Ask the administrator to run 'heartdesk-cli setup-server', which upgrades it as the schema owner. Nothing was changed.</source>
+        <translation>La base de datos es anterior a esta versión de HEART Desk y este usuario no puede actualizarla. Pida al administrador que ejecute 'heartdesk-cli setup-server', que la actualiza como propietario del esquema. No se modificó nada.</translation>
     </message>
     <message>
-        <source>This laptop has not reached the center for too long to let you sign in offline. Connect it to the center (the network or the van&apos;s link) and sign in again.</source>
+        <source>This laptop has not reached the center for too long to let you sign in offline. Connect it to the center (the network or the van's link) and sign in again.</source>
         <translation>Este portátil lleva demasiado tiempo sin conectar con el centro para permitirle entrar sin conexión. Conéctelo con el centro (la red o el enlace de la furgoneta) y vuelva a entrar.</translation>
     </message>
     <message>
-        <source>The password is too short: an administrator&apos;s password needs at least %1 characters.</source>
+        <source>The password is too short: an administrator's password needs at least %1 characters.</source>
         <translation>La contraseña es demasiado corta: la de un administrador necesita al menos %1 caracteres.</translation>
     </message>
     <message>
@@ -638,7 +637,7 @@ Base de datos: %2</translation>
         <translation>Es una de las contraseñas más comunes, las que los atacantes prueban primero: elija otra. Unas cuantas palabras sin relación entre sí forman una buena contraseña.</translation>
     </message>
     <message>
-        <source>The password is made of the user ID or the person&apos;s name: choose one that others cannot guess from them.</source>
+        <source>The password is made of the user ID or the person's name: choose one that others cannot guess from them.</source>
         <translation>La contraseña está hecha con el identificador de usuario o el nombre de la persona: elija una que otros no puedan adivinar a partir de ellos.</translation>
     </message>
     <message>
@@ -650,11 +649,11 @@ Base de datos: %2</translation>
         <translation>%1 no puede contener caracteres de control ni caracteres de formato invisibles (como una marca de escritura de derecha a izquierda).</translation>
     </message>
     <message>
-        <source>An administrator needs a password of at least %1 characters that is hard to guess, and this account&apos;s password was chosen for its other roles. Type a new password for it under New password, then save the roles again.</source>
+        <source>An administrator needs a password of at least %1 characters that is hard to guess, and this account's password was chosen for its other roles. Type a new password for it under New password, then save the roles again.</source>
         <translation>Un administrador necesita una contraseña de al menos %1 caracteres difícil de adivinar, y la contraseña de esta cuenta se eligió para sus otros roles. Escriba una contraseña nueva en Nueva contraseña y vuelva a guardar los roles.</translation>
     </message>
     <message>
-        <source>This database on the PostgreSQL server is not HEART Desk&apos;s: its schema holds the tables of another program (%1). Nothing on the server has been changed.</source>
+        <source>This database on the PostgreSQL server is not HEART Desk's: its schema holds the tables of another program (%1). Nothing on the server has been changed.</source>
         <translation>Esta base de datos del servidor PostgreSQL no es de HEART Desk: su esquema contiene las tablas de otro programa (%1). No se ha cambiado nada en el servidor.</translation>
     </message>
 </context>
@@ -840,15 +839,15 @@ Base de datos: %2</translation>
         <translation>Las llamadas de los dos periodos se juzgaron con los conjuntos de reglas vigentes en su momento: %1.</translation>
     </message>
     <message>
-        <source>Public version: counts of 1 to 10 are shown as &quot;&lt;11&quot;, and the numbers that would give them away as &quot;*&quot;; shares and times resting on 10 calls or fewer are withheld.</source>
-        <translation>Versión pública: los recuentos de 1 a 10 se muestran como &quot;&lt;11&quot;, y los números que los delatarían como &quot;*&quot;; se omiten los porcentajes y tiempos basados en 10 llamadas o menos.</translation>
+        <source>Public version: counts of 1 to 10 are shown as "&lt;11", and the numbers that would give them away as "*"; shares and times resting on 10 calls or fewer are withheld.</source>
+        <translation>Versión pública: los recuentos de 1 a 10 se muestran como "&lt;11", y los números que los delatarían como "*"; se omiten los porcentajes y tiempos basados en 10 llamadas o menos.</translation>
     </message>
     <message>
         <source>Internal version: it holds small counts and is not for publication.</source>
         <translation>Versión interna: contiene recuentos pequeños y no es para publicar.</translation>
     </message>
     <message>
-        <source>Every number is defined in the program&apos;s metrics definitions (docs/metrics.md). Made with HEART Desk on %1.</source>
+        <source>Every number is defined in the program's metrics definitions (docs/metrics.md). Made with HEART Desk on %1.</source>
         <translation>Cada número está definido en las definiciones de métricas del programa (docs/metrics.md). Hecho con HEART Desk el %1.</translation>
     </message>
     <message>
@@ -1011,8 +1010,8 @@ Base de datos: %2</translation>
         <translation> o </translation>
     </message>
     <message>
-        <source>unknown call type &quot;%1&quot;</source>
-        <translation>tipo de llamada desconocido &quot;%1&quot;</translation>
+        <source>unknown call type "%1"</source>
+        <translation>tipo de llamada desconocido "%1"</translation>
     </message>
     <message>
         <source>does not take %1 calls</source>
@@ -1622,8 +1621,8 @@ Base de datos: %2</translation>
         <translation>número</translation>
     </message>
     <message>
-        <source>Demo user to sign in as (default supervisor; &quot;none&quot; shows the sign-in screen).</source>
-        <translation>Usuario de demostración con el que se inicia sesión (predeterminado: supervisor; &quot;none&quot; muestra la pantalla de inicio de sesión).</translation>
+        <source>Demo user to sign in as (default supervisor; "none" shows the sign-in screen).</source>
+        <translation>Usuario de demostración con el que se inicia sesión (predeterminado: supervisor; "none" muestra la pantalla de inicio de sesión).</translation>
     </message>
     <message>
         <source>login</source>
@@ -1638,8 +1637,8 @@ Base de datos: %2</translation>
         <translation>código</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;: use en or es.</source>
-        <translation>Idioma desconocido &quot;%1&quot;: use en o es.</translation>
+        <source>Unknown language "%1": use en or es.</source>
+        <translation>Idioma desconocido "%1": use en o es.</translation>
     </message>
     <message>
         <source>--demo-seed needs a whole number.</source>
@@ -1658,7 +1657,7 @@ Base de datos: %2</translation>
         <translation>archivo</translation>
     </message>
     <message>
-        <source>With --report-pdf: 2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15, in the program&apos;s local time.</source>
+        <source>With --report-pdf: 2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15, in the program's local time.</source>
         <translation>Con --report-pdf: 2026-10, 2026-Q4, 2026 o 2026-10-01..2026-10-15, en la hora local del programa.</translation>
     </message>
     <message>
@@ -1666,11 +1665,11 @@ Base de datos: %2</translation>
         <translation>periodo</translation>
     </message>
     <message>
-        <source>With --report-pdf: the supervisor&apos;s user ID.</source>
+        <source>With --report-pdf: the supervisor's user ID.</source>
         <translation>Con --report-pdf: el ID de usuario del supervisor.</translation>
     </message>
     <message>
-        <source>With --report-pdf: only this program&apos;s calls (ccd, crt, cor).</source>
+        <source>With --report-pdf: only this program's calls (ccd, crt, cor).</source>
         <translation>Con --report-pdf: solo las llamadas de este programa (ccd, crt, cor).</translation>
     </message>
     <message>
@@ -1713,16 +1712,16 @@ Base de datos: %2</translation>
         <translation>%1 trabaja el turno %2 el %3, pero su turno fijo es %4.</translation>
     </message>
     <message>
-        <source>%1 has an unknown shift &quot;%2&quot; on %3.</source>
-        <translation>%1 tiene un turno desconocido &quot;%2&quot; el %3.</translation>
+        <source>%1 has an unknown shift "%2" on %3.</source>
+        <translation>%1 tiene un turno desconocido "%2" el %3.</translation>
     </message>
     <message>
         <source>%1, %2 shift: %3 complete team(s), %4 needed (%5 clinician(s), %6 peer support/EMT).</source>
         <translation>%1, turno %2: %3 equipo(s) completo(s), se necesitan %4 (%5 clínico(s), %6 de apoyo entre pares/EMT).</translation>
     </message>
     <message>
-        <source>No staff member may work the unknown shift &quot;%1&quot;.</source>
-        <translation>Ningún miembro del personal puede trabajar el turno desconocido &quot;%1&quot;.</translation>
+        <source>No staff member may work the unknown shift "%1".</source>
+        <translation>Ningún miembro del personal puede trabajar el turno desconocido "%1".</translation>
     </message>
     <message numerus="yes">
         <source>Needs %n more peer support specialist(s) or EMT(s) for %1 %2 shifts.</source>
@@ -1781,17 +1780,17 @@ Base de datos: %2</translation>
 <context>
     <name>heart::ui::BeatMapPage</name>
     <message numerus="yes">
-        <source>In force: Durham&apos;s 2022 beats, shipped with HEART Desk (%n beat(s)).</source>
+        <source>In force: Durham's 2022 beats, shipped with HEART Desk (%n beat(s)).</source>
         <translation>
             <numerusform>Vigente: los sectores de Durham de 2022, incluidos en HEART Desk (%n sector).</numerusform>
             <numerusform>Vigente: los sectores de Durham de 2022, incluidos en HEART Desk (%n sectores).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>In force: %1, beat id from the property &quot;%2&quot; (%n beat(s)).</source>
+        <source>In force: %1, beat id from the property "%2" (%n beat(s)).</source>
         <translation>
-            <numerusform>Vigente: %1, id del sector en la propiedad &quot;%2&quot; (%n sector).</numerusform>
-            <numerusform>Vigente: %1, id del sector en la propiedad &quot;%2&quot; (%n sectores).</numerusform>
+            <numerusform>Vigente: %1, id del sector en la propiedad "%2" (%n sector).</numerusform>
+            <numerusform>Vigente: %1, id del sector en la propiedad "%2" (%n sectores).</numerusform>
         </translation>
     </message>
     <message>
@@ -1838,7 +1837,7 @@ Base de datos: %2</translation>
         <translation>Guardado. Desde ahora las llamadas se ubican en sectores según %1, en todos los puestos.</translation>
     </message>
     <message>
-        <source>Routing places a call in a police beat by its location. Import the center&apos;s own beats as GeoJSON (polygons with a beat id among each feature&apos;s properties); the beats the rule sets in force name must be on the map.</source>
+        <source>Routing places a call in a police beat by its location. Import the center's own beats as GeoJSON (polygons with a beat id among each feature's properties); the beats the rule sets in force name must be on the map.</source>
         <translation>El enrutamiento ubica cada llamada en un sector policial según su ubicación. Importe los sectores propios del centro en GeoJSON (polígonos con el id del sector entre las propiedades de cada elemento); los sectores que nombran los conjuntos de reglas vigentes deben estar en el mapa.</translation>
     </message>
     <message>
@@ -1928,7 +1927,7 @@ Base de datos: %2</translation>
         <translation>Número de devolución de llamada: %1</translation>
     </message>
     <message>
-        <source>Caller&apos;s relationship: %1</source>
+        <source>Caller's relationship: %1</source>
         <translation>Relación de quien llama: %1</translation>
     </message>
     <message>
@@ -1960,7 +1959,7 @@ Base de datos: %2</translation>
         <translation>Cambiaron las notas y las precauciones</translation>
     </message>
     <message>
-        <source>Use the CAD&apos;s changes (Ctrl+Shift+C)</source>
+        <source>Use the CAD's changes (Ctrl+Shift+C)</source>
         <translation>Usar los cambios del CAD (Ctrl+Mayús+C)</translation>
     </message>
     <message>
@@ -2002,7 +2001,7 @@ Base de datos: %2</translation>
         <translation>Llamadas activas</translation>
     </message>
     <message>
-        <source>My unit&apos;s calls</source>
+        <source>My unit's calls</source>
         <translation>Llamadas de mi unidad</translation>
     </message>
     <message>
@@ -2157,7 +2156,7 @@ Base de datos: %2</translation>
         <translation>Llamada</translation>
     </message>
     <message>
-        <source>Close the call&apos;s tab</source>
+        <source>Close the call's tab</source>
         <translation>Cerrar la pestaña de la llamada</translation>
     </message>
     <message>
@@ -2165,7 +2164,7 @@ Base de datos: %2</translation>
         <translation>Cola</translation>
     </message>
     <message>
-        <source>Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call&apos;s tab.</source>
+        <source>Ctrl+N starts a call; Enter opens the selected one; Ctrl+W closes a call's tab.</source>
         <translation>Ctrl+N inicia una llamada; Intro abre la seleccionada; Ctrl+W cierra la pestaña de una llamada.</translation>
     </message>
     <message>
@@ -2270,7 +2269,7 @@ Base de datos: %2</translation>
         <translation>Peor hora %1: las llamadas necesitan %2 equipo(s) de media; hay %3 equipo(s) de turno de media en las %4 semanas de la rotación.</translation>
     </message>
     <message>
-        <source>Teams short: in the worst hour of the run, the teams its calls need (one team for each call expected in the hour, from the past weeks&apos; calls) minus the complete teams on duty, averaged over the %1 weeks of the rotation. A fraction is an average: 0.3 teams short is, for example, no team for that hour in about 3 weeks out of 10.</source>
+        <source>Teams short: in the worst hour of the run, the teams its calls need (one team for each call expected in the hour, from the past weeks' calls) minus the complete teams on duty, averaged over the %1 weeks of the rotation. A fraction is an average: 0.3 teams short is, for example, no team for that hour in about 3 weeks out of 10.</source>
         <translation>Equipos que faltan: en la peor hora del tramo, los equipos que necesitan sus llamadas (un equipo por cada llamada esperada en esa hora, según las llamadas de las semanas pasadas) menos los equipos completos de turno, como media de las %1 semanas de la rotación. Una fracción es una media: faltan 0,3 equipos significa, por ejemplo, que no hay equipo para esa hora en unas 3 semanas de cada 10.</translation>
     </message>
 </context>
@@ -2289,7 +2288,7 @@ Base de datos: %2</translation>
         <translation>Guardado. Los planes de seguridad que se impriman desde ahora, en todos los puestos, incluyen estos servicios.</translation>
     </message>
     <message>
-        <source>Step 5 of every safety plan lists these crisis services, in the plan&apos;s language; a language without its own list gets the English one. Each service needs a name and a phone number.</source>
+        <source>Step 5 of every safety plan lists these crisis services, in the plan's language; a language without its own list gets the English one. Each service needs a name and a phone number.</source>
         <translation>El paso 5 de cada plan de seguridad incluye estos servicios de crisis, en el idioma del plan; un idioma sin lista propia usa la de inglés. Cada servicio necesita un nombre y un número de teléfono.</translation>
     </message>
     <message>
@@ -2765,7 +2764,7 @@ Base de datos: %2</translation>
         <translation>Le damos la bienvenida a HEART Desk</translation>
     </message>
     <message>
-        <source>This database has no accounts yet. Create the first administrator: this account adds the other staff and assigns their roles. It cannot open anyone&apos;s records.</source>
+        <source>This database has no accounts yet. Create the first administrator: this account adds the other staff and assigns their roles. It cannot open anyone's records.</source>
         <translation>Esta base de datos aún no tiene cuentas. Cree la cuenta del primer administrador: con ella se agrega al resto del personal y se asignan sus roles. Esta cuenta no puede abrir los registros de nadie.</translation>
     </message>
     <message>
@@ -3111,7 +3110,7 @@ Base de datos: %2</translation>
         <translation>Guardado. Las tareas de seguimiento que se creen desde ahora, en todos los puestos, vencen según esta política; las tareas ya abiertas conservan sus vencimientos.</translation>
     </message>
     <message>
-        <source>When a follow-up is due after a contact, in hours from the contact (weekends count unless skipped, in the program&apos;s time zone), when it shows as due soon, and how many unsuccessful attempts close it as unable to reach.</source>
+        <source>When a follow-up is due after a contact, in hours from the contact (weekends count unless skipped, in the program's time zone), when it shows as due soon, and how many unsuccessful attempts close it as unable to reach.</source>
         <translation>Cuándo vence un seguimiento después de un contacto, en horas desde el contacto (los fines de semana cuentan salvo que se omitan, en la zona horaria del programa), cuándo aparece como a punto de vencer y cuántos intentos fallidos lo cierran como no localizado.</translation>
     </message>
     <message>
@@ -3465,16 +3464,16 @@ Base de datos: %2</translation>
         <translation>Se muestra su versión de la tarea; lo que escribió no se guardó.</translation>
     </message>
     <message>
-        <source>Person&apos;s or assignee&apos;s name (Ctrl+F)</source>
+        <source>Person's or assignee's name (Ctrl+F)</source>
         <translation>Nombre de la persona o de quien tiene la tarea (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Search by the person&apos;s or the assignee&apos;s name</source>
+        <source>Search by the person's or the assignee's name</source>
         <translation>Buscar por el nombre de la persona o de quien tiene la tarea</translation>
     </message>
     <message>
-        <source>Lists the tasks where each word you type begins a word of the person&apos;s or the assignee&apos;s name; accents and capitals do not matter (&quot;mar&quot; finds María Pérez and Ana Marín, &quot;perez&quot; finds Pérez)</source>
-        <translation>Muestra las tareas en las que cada palabra que escribe es el comienzo de una palabra del nombre de la persona o de quien tiene la tarea; los acentos y las mayúsculas no importan (&quot;mar&quot; encuentra a María Pérez y a Ana Marín, &quot;perez&quot; encuentra a Pérez)</translation>
+        <source>Lists the tasks where each word you type begins a word of the person's or the assignee's name; accents and capitals do not matter ("mar" finds María Pérez and Ana Marín, "perez" finds Pérez)</source>
+        <translation>Muestra las tareas en las que cada palabra que escribe es el comienzo de una palabra del nombre de la persona o de quien tiene la tarea; los acentos y las mayúsculas no importan ("mar" encuentra a María Pérez y a Ana Marín, "perez" encuentra a Pérez)</translation>
     </message>
 </context>
 <context>
@@ -3633,7 +3632,7 @@ Base de datos: %2</translation>
         <translation>Re&amp;lación:</translation>
     </message>
     <message>
-        <source>Person&apos;s &amp;name:</source>
+        <source>Person's &amp;name:</source>
         <translation>Nombre de la &amp;persona:</translation>
     </message>
     <message>
@@ -3817,8 +3816,8 @@ Base de datos: %2</translation>
         <translation>No se puede marcar este número de teléfono (%1).</translation>
     </message>
     <message>
-        <source>A CAD number is 3 to 32 letters, digits, &apos;-&apos; or &apos;_&apos;.</source>
-        <translation>Un número CAD tiene de 3 a 32 letras, dígitos, &apos;-&apos; o &apos;_&apos;.</translation>
+        <source>A CAD number is 3 to 32 letters, digits, '-' or '_'.</source>
+        <translation>Un número CAD tiene de 3 a 32 letras, dígitos, '-' o '_'.</translation>
     </message>
     <message>
         <source>typed</source>
@@ -3841,8 +3840,8 @@ Base de datos: %2</translation>
         <translation>Indique latitud y longitud, o ninguna.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a call type of the rules in force.</source>
-        <translation>&quot;%1&quot; no es un tipo de llamada de las reglas vigentes.</translation>
+        <source>"%1" is not a call type of the rules in force.</source>
+        <translation>"%1" no es un tipo de llamada de las reglas vigentes.</translation>
     </message>
     <message>
         <source>This is not what the routing recommends: say why.</source>
@@ -3989,7 +3988,7 @@ Base de datos: %2</translation>
         <translation>&amp;Recibida (%1):</translation>
     </message>
     <message>
-        <source>The time the call came in, in the program&apos;s time zone (%1)</source>
+        <source>The time the call came in, in the program's time zone (%1)</source>
         <translation>La hora en que entró la llamada, en la zona horaria del programa (%1)</translation>
     </message>
     <message>
@@ -4009,11 +4008,11 @@ Base de datos: %2</translation>
         <translation>No se guardó: otra persona modificó esta llamada. Elija Recargar la suya o Conservar la mía.</translation>
     </message>
     <message>
-        <source>The CAD&apos;s changes could not be read: %1</source>
+        <source>The CAD's changes could not be read: %1</source>
         <translation>No se pudieron leer los cambios del CAD: %1</translation>
     </message>
     <message>
-        <source>The CAD&apos;s changes are in the form. Save the call to keep them (Ctrl+S).</source>
+        <source>The CAD's changes are in the form. Save the call to keep them (Ctrl+S).</source>
         <translation>Los cambios del CAD están en el formulario. Guarde la llamada para conservarlos (Ctrl+S).</translation>
     </message>
     <message>
@@ -4227,7 +4226,7 @@ Base de datos: %2</translation>
         <translation>Cola de &amp;seguimiento…</translation>
     </message>
     <message>
-        <source>%1 left calls at imminent risk that are not saved as calls: %2. Signing in puts them aside as %1&apos;s drafts, where no one else sees them. Sign in anyway?</source>
+        <source>%1 left calls at imminent risk that are not saved as calls: %2. Signing in puts them aside as %1's drafts, where no one else sees them. Sign in anyway?</source>
         <translation>%1 dejó llamadas con riesgo inminente que no están guardadas como llamadas: %2. Al iniciar sesión quedan apartadas como borradores de %1, donde nadie más las ve. ¿Iniciar sesión de todos modos?</translation>
     </message>
     <message>
@@ -4283,7 +4282,7 @@ Base de datos: %2</translation>
         <translation>Configuración del programa — HEART Desk</translation>
     </message>
     <message>
-        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program rules (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program settings (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person&apos;s latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD&apos;s changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left / Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the period before / after&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the calls behind the chosen number&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <source>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sign out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Quit&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Home screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Resource directory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue (peer support, counselors)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program rules (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Program settings (administrators; supervisors read them)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: my unit / encounter note / safety plan / prior contacts / team board&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: copy the callback number / print the person's latest safety plan again&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Team lead: unit status&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C / Ctrl+Shift+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Call from the CAD: use / dismiss the CAD's changes&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+S / Ctrl+Shift+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Encounter note: sign / add a signed addendum&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Shift+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Safety plan: print / save as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Refresh the list on list screens&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left / Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the period before / after&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Report: the calls behind the chosen number&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Shift+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: claim / assign the task&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Shift+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: log an attempt / extend the attempts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Follow-up queue: record the outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This list of shortcuts&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;English / Spanish&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Bloquear la pantalla&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cerrar sesión&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Salir&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Inicio&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Pantalla de inicio&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Directorio de recursos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+U&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento (apoyo entre pares, consejeros)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reglas del programa (administradores; los supervisores las leen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Configuración del programa (administradores; los supervisores la consultan)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F2 / F3 / F4 / F5 / F6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: mi unidad / nota de intervención / plan de seguridad / contactos previos / tablero de equipos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / F8&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: copiar el número de devolución de llamada / volver a imprimir el último plan de seguridad de la persona&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … Ctrl+7&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Líder de equipo: estado de la unidad&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+C / Ctrl+Mayús+X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Llamada del CAD: usar / descartar los cambios del CAD&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Mayús+S / Ctrl+Mayús+A&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Nota de intervención: firmar / añadir una adenda firmada&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+P / Ctrl+Mayús+P&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Plan de seguridad: imprimir / guardar como PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Actualizar la lista en las pantallas de listas&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Izquierda / Alt+Derecha&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: el periodo anterior / siguiente&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Intro&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Informe: las llamadas detrás del número elegido&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+K / Ctrl+Mayús+K&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: reclamar / asignar la tarea&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+T / Ctrl+Mayús+T&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar un intento / ampliar los intentos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cola de seguimiento: registrar el resultado&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Esta lista de atajos&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Alt+E / Ctrl+Alt+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Inglés / español&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
@@ -4313,18 +4312,18 @@ Base de datos: %2</translation>
         </translation>
     </message>
     <message>
-        <source>The CAD names each incident by the center&apos;s own nature codes. This table maps them to the rule sets&apos; call types, so a call from the CAD is routed. Import it as CSV: code,call_type[,description], one code a line; every call type must be one the rule sets know.</source>
+        <source>The CAD names each incident by the center's own nature codes. This table maps them to the rule sets' call types, so a call from the CAD is routed. Import it as CSV: code,call_type[,description], one code a line; every call type must be one the rule sets know.</source>
         <translation>El CAD nombra cada incidente con los códigos de naturaleza propios del centro. Esta tabla los asigna a los tipos de llamada de los conjuntos de reglas, para que una llamada del CAD se enrute. Impórtela en CSV: code,call_type[,description], un código por línea; cada tipo de llamada debe ser uno que conozcan los conjuntos de reglas.</translation>
     </message>
     <message numerus="yes">
-        <source>The demo center&apos;s table (none imported yet): %n code(s).</source>
+        <source>The demo center's table (none imported yet): %n code(s).</source>
         <translation>
             <numerusform>La tabla del centro de demostración (aún no se ha importado ninguna): %n código.</numerusform>
             <numerusform>La tabla del centro de demostración (aún no se ha importado ninguna): %n códigos.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The center&apos;s table: %n code(s).</source>
+        <source>The center's table: %n code(s).</source>
         <translation>
             <numerusform>La tabla del centro: %n código.</numerusform>
             <numerusform>La tabla del centro: %n códigos.</numerusform>
@@ -4468,7 +4467,7 @@ Base de datos: %2</translation>
         </translation>
     </message>
     <message>
-        <source>Type the person&apos;s name first.</source>
+        <source>Type the person's name first.</source>
         <translation>Primero escriba el nombre de la persona.</translation>
     </message>
     <message>
@@ -4921,8 +4920,8 @@ Base de datos: %2</translation>
         <translation>Versión públi&amp;ca</translation>
     </message>
     <message>
-        <source>Counts of 1 to 10 shown as &quot;&lt;11&quot;, and the cells that would give them away as &quot;*&quot;: what may be published.</source>
-        <translation>Los recuentos de 1 a 10 se muestran como &quot;&lt;11&quot;, y las celdas que los delatarían como &quot;*&quot;: lo que se puede publicar.</translation>
+        <source>Counts of 1 to 10 shown as "&lt;11", and the cells that would give them away as "*": what may be published.</source>
+        <translation>Los recuentos de 1 a 10 se muestran como "&lt;11", y las celdas que los delatarían como "*": lo que se puede publicar.</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -5558,7 +5557,7 @@ Base de datos: %2</translation>
         <translation>Rotación: personas por día</translation>
     </message>
     <message>
-        <source>Space changes a day; Shift+F10 offers every duty; Ctrl+W swaps it with someone else&apos;s.</source>
+        <source>Space changes a day; Shift+F10 offers every duty; Ctrl+W swaps it with someone else's.</source>
         <translation>Espacio cambia un día; Mayús+F10 ofrece todas las tareas; Ctrl+W lo intercambia con el de otra persona.</translation>
     </message>
     <message>
@@ -5707,7 +5706,7 @@ Base de datos: %2</translation>
 <context>
     <name>heart::ui::RuleSetEditor</name>
     <message>
-        <source>The rule set&apos;s document cannot be read: %1</source>
+        <source>The rule set's document cannot be read: %1</source>
         <translation>No se puede leer el documento del conjunto de reglas: %1</translation>
     </message>
     <message>
@@ -5755,16 +5754,16 @@ Base de datos: %2</translation>
         <translation>Reproduciendo las llamadas con ambos conjuntos de reglas (%1)…</translation>
     </message>
     <message>
-        <source>Saved as version %1 of &quot;%2&quot;: it decides the calls from %3 on, on every workstation.</source>
-        <translation>Guardado como versión %1 de &quot;%2&quot;: decide las llamadas a partir del %3, en todos los puestos.</translation>
+        <source>Saved as version %1 of "%2": it decides the calls from %3 on, on every workstation.</source>
+        <translation>Guardado como versión %1 de "%2": decide las llamadas a partir del %3, en todos los puestos.</translation>
     </message>
     <message>
-        <source>New version made from &quot;%1&quot; (%2)</source>
-        <translation>Nueva versión hecha a partir de &quot;%1&quot; (%2)</translation>
+        <source>New version made from "%1" (%2)</source>
+        <translation>Nueva versión hecha a partir de "%1" (%2)</translation>
     </message>
     <message>
-        <source>Choose a rule set and &quot;New version from this…&quot; to edit a copy of it.</source>
-        <translation>Elija un conjunto de reglas y &quot;Nueva versión a partir de este…&quot; para editar una copia.</translation>
+        <source>Choose a rule set and "New version from this…" to edit a copy of it.</source>
+        <translation>Elija un conjunto de reglas y "Nueva versión a partir de este…" para editar una copia.</translation>
     </message>
     <message>
         <source>&amp;Id:</source>
@@ -5843,7 +5842,7 @@ Base de datos: %2</translation>
         <translation>Domingo</translation>
     </message>
     <message>
-        <source>Monday&apos;s hours every &amp;day</source>
+        <source>Monday's hours every &amp;day</source>
         <translation>El horario del lunes todos los dí&amp;as</translation>
     </message>
     <message>
@@ -5922,12 +5921,12 @@ Base de datos: %2</translation>
         <translation>Elija un conjunto de reglas para ver sus versiones guardadas.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; was shipped with HEART Desk and has no saved versions.</source>
-        <translation>&quot;%1&quot; viene con HEART Desk y no tiene versiones guardadas.</translation>
+        <source>"%1" was shipped with HEART Desk and has no saved versions.</source>
+        <translation>"%1" viene con HEART Desk y no tiene versiones guardadas.</translation>
     </message>
     <message>
-        <source>Saved versions of &quot;%1&quot;, oldest first.</source>
-        <translation>Versiones guardadas de &quot;%1&quot;, de la más antigua a la más reciente.</translation>
+        <source>Saved versions of "%1", oldest first.</source>
+        <translation>Versiones guardadas de "%1", de la más antigua a la más reciente.</translation>
     </message>
 </context>
 <context>
@@ -6023,6 +6022,18 @@ Base de datos: %2</translation>
     <message>
         <source>Beats of the service area</source>
         <translation>Sectores del área de servicio</translation>
+    </message>
+    <message>
+        <source>served</source>
+        <translation>atendido</translation>
+    </message>
+    <message>
+        <source>not served</source>
+        <translation>no atendido</translation>
+    </message>
+    <message>
+        <source>Service area of %1</source>
+        <translation>Área de servicio de %1</translation>
     </message>
 </context>
 <context>
@@ -6267,7 +6278,7 @@ Base de datos: %2</translation>
         <translation>Paso &amp;6: Hacer seguro el entorno</translation>
     </message>
     <message>
-        <source>Entry, in the person&apos;s words</source>
+        <source>Entry, in the person's words</source>
         <translation>Entrada, con las palabras de la persona</translation>
     </message>
     <message>
@@ -6306,7 +6317,7 @@ Base de datos: %2</translation>
         <translation>Plan de seguridad de %1</translation>
     </message>
     <message>
-        <source>Final since %1. Read-only: a new plan is made in this encounter&apos;s Safety plan tab (F4).</source>
+        <source>Final since %1. Read-only: a new plan is made in this encounter's Safety plan tab (F4).</source>
         <translation>Final desde %1. Solo lectura: un plan nuevo se hace en la pestaña Plan de seguridad de esta intervención (F4).</translation>
     </message>
     <message>
@@ -6457,7 +6468,7 @@ Base de datos: %2</translation>
 <context>
     <name>heart::ui::SwapDutyDialog</name>
     <message>
-        <source>Swap a day&apos;s duty</source>
+        <source>Swap a day's duty</source>
         <translation>Intercambiar la tarea de un día</translation>
     </message>
     <message>
@@ -6527,19 +6538,19 @@ Base de datos: %2</translation>
         <translation>Mantener la del cen&amp;tro</translation>
     </message>
     <message>
-        <source>Changed here and at the center while this laptop was offline. The center&apos;s version stands for now; choose which one to keep.</source>
+        <source>Changed here and at the center while this laptop was offline. The center's version stands for now; choose which one to keep.</source>
         <translation>Se cambió aquí y en el centro mientras este portátil estaba sin conexión. Por ahora vale la versión del centro; elija cuál conservar.</translation>
     </message>
     <message>
-        <source>The note was signed at the center before this laptop&apos;s changes arrived. A signed note takes no more changes: add what is still needed as an addendum, then keep theirs.</source>
+        <source>The note was signed at the center before this laptop's changes arrived. A signed note takes no more changes: add what is still needed as an addendum, then keep theirs.</source>
         <translation>La nota se firmó en el centro antes de que llegaran los cambios de este portátil. Una nota firmada no admite más cambios: añada lo que aún haga falta como adenda y luego mantenga la del centro.</translation>
     </message>
     <message>
-        <source>You signed the note on this laptop; the center had changed it meanwhile. Your signed note stands; the center&apos;s changes are shown for you to add as an addendum if needed.</source>
+        <source>You signed the note on this laptop; the center had changed it meanwhile. Your signed note stands; the center's changes are shown for you to add as an addendum if needed.</source>
         <translation>Usted firmó la nota en este portátil; el centro la había cambiado mientras tanto. Vale su nota firmada; los cambios del centro se muestran para que los añada como adenda si hace falta.</translation>
     </message>
     <message>
-        <source>The note was signed in both places with different contents. The center&apos;s signed note stands; yours is kept here.</source>
+        <source>The note was signed in both places with different contents. The center's signed note stands; yours is kept here.</source>
         <translation>La nota se firmó en ambos lugares con contenidos distintos. Vale la nota firmada del centro; la suya se guarda aquí.</translation>
     </message>
     <message>
@@ -6657,7 +6668,7 @@ Base de datos: %2</translation>
         <translation>Tablero de equipos (F6)</translation>
     </message>
     <message>
-        <source>My unit&apos;s calls, last 24 hours (Enter opens the note):</source>
+        <source>My unit's calls, last 24 hours (Enter opens the note):</source>
         <translation>Llamadas de mi unidad, últimas 24 horas (Intro abre la nota):</translation>
     </message>
     <message>
@@ -6942,7 +6953,7 @@ Base de datos: %2</translation>
         <translation>Roles de %1 guardados; la contraseña nueva se aplica desde ahora.</translation>
     </message>
     <message>
-        <source>Auto-lock, crisis services, the follow-up policy and the CAD&apos;s nature codes have a window of their own (View &gt; Program settings).</source>
+        <source>Auto-lock, crisis services, the follow-up policy and the CAD's nature codes have a window of their own (View &gt; Program settings).</source>
         <translation>El bloqueo automático, los servicios de crisis, la política de seguimiento y los códigos de naturaleza del CAD tienen su propia ventana (Ver &gt; Configuración del programa).</translation>
     </message>
     <message>
@@ -6957,7 +6968,7 @@ Base de datos: %2</translation>
         <translation>Sincroni&amp;zar ahora</translation>
     </message>
     <message>
-        <source>Send this laptop&apos;s changes to the center and bring the center&apos;s (F9)</source>
+        <source>Send this laptop's changes to the center and bring the center's (F9)</source>
         <translation>Enviar al centro los cambios de este portátil y traer los del centro (F9)</translation>
     </message>
     <message>

@@ -12,6 +12,7 @@
 // Each screen is grabbed to /tmp/heartdesk-rule-sets-*.png for a look.
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
+#include "map/BeatMapView.h"
 #include "rules/RuleSetDiffView.h"
 #include "rules/RuleSetView.h"
 #include "rules/RuleSetsWidget.h"
@@ -127,6 +128,16 @@ void TestRuleSets::administratorListsViewsAndCompares()
     auto* beats = view->findChild<QListWidget*>(QStringLiteral("ruleSetBeats"));
     QCOMPARE(beats->count(), 12);
     QCOMPARE(beats->item(0)->text(), QStringLiteral("111"));
+    // The service area on the beat map: CRT's 12 beats outlined, served or not in each beat's hover.
+    auto* map = view->findChild<ui::BeatMapView*>(QStringLiteral("ruleSetMap"));
+    QVERIFY(map && map->beatMap());
+    QCOMPARE(map->outlinedBeats().size(), 12);
+    QVERIFY(map->outlinedBeats().contains(QStringLiteral("111")));
+    QVERIFY2(map->hoverText(QStringLiteral("111")).contains(QStringLiteral("served")) &&
+                 !map->hoverText(QStringLiteral("111")).contains(QStringLiteral("not served")),
+             qPrintable(map->hoverText(QStringLiteral("111"))));
+    QVERIFY2(map->hoverText(QStringLiteral("999")).contains(QStringLiteral("not served")),
+             qPrintable(map->hoverText(QStringLiteral("999"))));
     QCOMPARE(view->findChild<QListWidget*>(QStringLiteral("ruleSetHolidays"))->count(), 15);
     QCOMPARE(view->findChild<QTableWidget*>(QStringLiteral("ruleSetCallTypes"))->rowCount(), 19);
     grab(dialog, "view-pilot");

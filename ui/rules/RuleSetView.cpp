@@ -1,6 +1,7 @@
 #include "rules/RuleSetView.h"
 
 #include "intake/ReasonText.h"
+#include "map/BeatMapView.h"
 #include "rules/RuleText.h"
 #include "rules/WeekHoursGrid.h"
 
@@ -12,6 +13,7 @@
 #include <QListWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <set>
 
 namespace heart::ui {
 
@@ -77,6 +79,9 @@ RuleSetView::RuleSetView(QWidget* parent) : QWidget(parent)
     m_beats->setWrapping(true);
     m_beats->setMaximumHeight(48);
     m_beatsLabel->setBuddy(m_beats);
+    m_map = new BeatMapView(this);
+    m_map->setObjectName(QStringLiteral("ruleSetMap"));
+    m_map->setMinimumSize(220, 200);
     m_holidaysLabel = new QLabel(this);
     m_holidays = new QListWidget(this);
     m_holidays->setObjectName(QStringLiteral("ruleSetHolidays"));
@@ -106,7 +111,10 @@ RuleSetView::RuleSetView(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_details);
     layout->addWidget(m_programs, 3);
     layout->addLayout(programRow);
-    layout->addWidget(m_grid, 1);
+    auto* hoursAndArea = new QHBoxLayout;
+    hoursAndArea->addWidget(m_grid, 3);
+    hoursAndArea->addWidget(m_map, 2);
+    layout->addLayout(hoursAndArea, 2);
     layout->addWidget(m_beatsLabel);
     layout->addWidget(m_beats);
     layout->addLayout(lower, 2);
@@ -194,6 +202,7 @@ void RuleSetView::showProgram()
     m_hoursText->setText(rules ? RuleText::hours(*rules) + QStringLiteral(" · ") + RuleText::holidays(*rules)
                                : QString());
     m_beats->clear();
+    showAreaOnMap(rules);
     if (!rules)
         return;
     switch (rules->area) {
@@ -216,6 +225,40 @@ void RuleSetView::showProgram()
     }
     for (const std::string& beat : rules->areaBeats)
         m_beats->addItem(RuleText::text(beat));
+}
+
+void RuleSetView::setBeatMap(std::shared_ptr<const geo::BeatMap> map)
+{
+    m_map->setBeatMap(std::move(map));
+    showProgram();
+}
+
+// The program's beats filled and outlined on the map, with "served" or "not
+// served" in each beat's tooltip; nothing outlined for a program that serves
+// anywhere (no location needed).
+void RuleSetView::showAreaOnMap(const routing::ProgramRules* rules)
+{
+    QSet<QString> served;
+    QHash<QString, QString> texts;
+    const geo::BeatMap* map = m_map->beatMap();
+    if (rules && map && rules->area != routing::AreaKind::Anywhere) {
+        std::set<std::string> listed(rules->areaBeats.begin(), rules->areaBeats.end());
+        for (const std::string& id : map->beatIds()) {
+            const bool inList = listed.count(id) > 0;
+            const bool isServed = rules->area == routing::AreaKind::OnlyBeats ? inList : !inList;
+            const QString beat = QString::fromStdString(id);
+            if (isServed)
+                served.insert(beat);
+            texts.insert(beat, isServed ? tr("served") : tr("not served"));
+        }
+    }
+    QHash<QString, QColor> colors;
+    for (const QString& beat : std::as_const(served))
+        colors.insert(beat, QColor(0xa5, 0xd6, 0xa7));
+    m_map->setFillColors(colors);
+    m_map->setBeatTexts(texts);
+    m_map->setOutlinedBeats(
+        served, rules ? tr("Service area of %1").arg(RuleText::programName(rules->program)) : QString());
 }
 
 void RuleSetView::changeEvent(QEvent* event)

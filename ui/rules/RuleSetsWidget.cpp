@@ -133,6 +133,7 @@ void RuleSetsWidget::reload()
     }
     m_diffView->setRuleBook(&m_listing.book, m_listing.beats);
     m_history->setBeatMap(m_listing.beats);
+    m_ruleSetView->setBeatMap(m_listing.beats);
     retranslate();
     const int start = m_listing.inForceIndex >= 0 ? m_listing.inForceIndex : 0;
     if (m_list->topLevelItemCount() > 0)
