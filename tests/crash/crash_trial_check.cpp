@@ -150,6 +150,20 @@ int say(const char* verdict, const QString& text, int code)
 // mixed text (letters that were not typed, or out of order) is still refused.
 constexpr qsizetype kMaxDropped = 3;
 
+// Where a saved text leaves what was typed (the typed text is fictional:
+// shown around that place).
+QString divergence(const QString& saved, const QString& typed, const char* which)
+{
+    qsizetype at = 0;
+    while (at < saved.size() && at < typed.size() && saved.at(at) == typed.at(at))
+        ++at;
+    return QStringLiteral("the %1 (%2 letters) leaves what was typed at letter %3: \"%4\" for \"%5\"")
+        .arg(QLatin1String(which))
+        .arg(saved.size())
+        .arg(at)
+        .arg(saved.mid(std::max<qsizetype>(0, at - 10), 20), typed.mid(std::max<qsizetype>(0, at - 10), 20));
+}
+
 // Said after a whole verdict when letters never reached the window.
 QString droppedNote(qsizetype dropped)
 {
@@ -290,18 +304,6 @@ int restore(const QString& path, const QString& journalPath)
     qsizetype droppedAddress = 0;
     if (!fromTyped(draft.callerName, kCallerName, &droppedCaller) ||
         !fromTyped(draft.address, kAddress, &droppedAddress)) {
-        // Where the field leaves what was typed (fictional text: shown around that place).
-        const auto divergence = [](const QString& saved, const QString& typed, const char* which) {
-            qsizetype at = 0;
-            while (at < saved.size() && at < typed.size() && saved.at(at) == typed.at(at))
-                ++at;
-            return QStringLiteral("the %1 (%2 letters) leaves what was typed at letter %3: \"%4\" for \"%5\"")
-                .arg(QLatin1String(which))
-                .arg(saved.size())
-                .arg(at)
-                .arg(saved.mid(std::max<qsizetype>(0, at - 10), 20),
-                     typed.mid(std::max<qsizetype>(0, at - 10), 20));
-        };
         return say("NOT WHOLE: ",
                    QStringLiteral("a field is not what was typed (a torn or mixed text): ") +
                        (fromTyped(draft.callerName, kCallerName)
@@ -509,28 +511,16 @@ int restoreTyped(Workload workload, const QString& path, const QString& journalP
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
     if (!committed.error.isEmpty())
         return say("NOT WHOLE: ", committed.error, 1);
-    // Where a saved text leaves what was typed (the typed text is fictional: shown around that place).
-    const auto divergence = [&](const QString& saved, const char* which) {
-        qsizetype at = 0;
-        while (at < saved.size() && at < typed.text.size() && saved.at(at) == typed.text.at(at))
-            ++at;
-        return QStringLiteral("the %1 (%2 letters) leaves what was typed at letter %3: \"%4\" for \"%5\"")
-            .arg(QLatin1String(which))
-            .arg(saved.size())
-            .arg(at)
-            .arg(saved.mid(std::max<qsizetype>(0, at - 10), 20),
-                 typed.text.mid(std::max<qsizetype>(0, at - 10), 20));
-    };
     qsizetype dropped = 0;
     if (!fromTyped(committed.inDraft, typed.text, &dropped))
         return say("NOT WHOLE: ",
                    QStringLiteral("a saved text is not what was typed: ") +
-                       divergence(committed.inDraft, "draft"),
+                       divergence(committed.inDraft, typed.text, "draft"),
                    1);
     if (qsizetype inRecord = 0; !fromTyped(committed.inRecord, typed.text, &inRecord))
         return say("NOT WHOLE: ",
                    QStringLiteral("a saved text is not what was typed: ") +
-                       divergence(committed.inRecord, "note"),
+                       divergence(committed.inRecord, typed.text, "note"),
                    1);
     const QString expected = expectedBack(committed);
     if (expected.size() < seen)

@@ -120,7 +120,8 @@ void TestDatabaseOpener::foreignPostgresqlSchemaIsWordedForTheServer()
     const QString serverUrl = qEnvironmentVariable("HEARTDESK_PG_TEST_URL");
     const QString password = qEnvironmentVariable("HEARTDESK_DB_PASSWORD");
     if (serverUrl.isEmpty() || password.isEmpty())
-        QSKIP("needs HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD (scripts/test sets them)");
+        HEART_SKIP_MISSING_TOOL(
+            "needs HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD (scripts/test sets them)");
     const QUrl server(serverUrl);
     const QString name = QStringLiteral("heartdesk_opener_%1")
                              .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
