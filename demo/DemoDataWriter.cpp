@@ -8,7 +8,7 @@
 #include "core/Uuid.h"
 #include "core/followup/FollowUpPolicy.h"
 #include "store/AccountStore.h"
-#include "store/AuditTrail.h"
+#include "store/AuditBatch.h"
 #include "store/CallStore.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
@@ -562,7 +562,7 @@ StoreError DemoDataWriter::writeHistory(const QString& workstation)
                 const auto risk = routing::riskFromCode(call->riskLevel);
                 const QString personId = people.value().value(callId);
                 bind(id);
-                bind(QStringLiteral("call:") + callId);
+                bind(QString(QStringLiteral("call:") + callId));
                 bind(toQString(task.kind));
                 bind(task.kind == "follow_up" ? QStringLiteral("crt") : QStringLiteral("ccd"));
                 bind(callId);
@@ -587,7 +587,6 @@ StoreError DemoDataWriter::writeHistory(const QString& workstation)
 
     // Audited as their stores do, a row each: the units' status changes by
     // the team leads, the tasks by the navigator.
-    AuditTrail audit(m_db, m_clock);
     QHash<QString, QList<AuditEvent>> byUser;
     for (const Event& e : events)
         byUser[e.userId].append({audit::StatusChange, QStringLiteral("unit"), e.unitId});
@@ -597,8 +596,8 @@ StoreError DemoDataWriter::writeHistory(const QString& workstation)
                                         {coResponse, Role::CoResponseClinician},
                                         {navigator, Role::CareNavigator}};
     for (auto it = byUser.cbegin(); it != byUser.cend(); ++it) {
-        if (StoreError error =
-                audit.appendAll(it.key(), toQString(roleCode(roles.value(it.key()))), workstation, it.value()))
+        if (StoreError error = appendAuditRows(m_db, m_clock, it.key(), toQString(roleCode(roles.value(it.key()))),
+                                               workstation, it.value()))
             return error;
     }
     qCInfo(lcStore) << "demo history written:" << events.size() << "unit steps," << taskIds.size()

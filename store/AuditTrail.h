@@ -69,11 +69,6 @@ public:
     StoreError append(const Actor& actor, const AuditEvent& event);
     StoreError append(const QString& userId, const QString& roleCode, const QString& workstation,
                       const AuditEvent& event);
-    // The same for many events of one user in a row (an import): one chain
-    // lock and head read, rows inserted a batch a statement; the chain, its
-    // hashes and its checkpoints are as if appended one by one.
-    StoreError appendAll(const QString& userId, const QString& roleCode, const QString& workstation,
-                         const QList<AuditEvent>& events);
     // Its own transaction: for events that change nothing else (sign-in, open, denied).
     StoreError record(const Actor& actor, const AuditEvent& event);
 

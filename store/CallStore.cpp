@@ -1,6 +1,8 @@
 #include "store/CallStore.h"
 
 #include "core/Uuid.h"
+#include "store/AuditBatch.h"
+#include "store/ChangeJournal.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/StoreTime.h"
@@ -149,8 +151,6 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
             return error;
         personIds.append(id);
     }
-    if (StoreError error = work.changedAll(audit::Create, kPerson, personIds, 1))
-        return error;
     for (const NewCall& call : calls) {
         if (call.person && (*call.person < 0 || *call.person >= personIds.size()))
             return StoreError::make(StoreErrorCode::InvalidInput,
@@ -199,10 +199,25 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
             return error;
         done += count;
     }
-    if (StoreError error = work.changedAll(audit::Create, kCall, callIds, 1))
+    // Audited and journalled a batch a statement: a row each, as changed() would.
+    QList<AuditEvent> events;
+    QList<RecordChange> changes;
+    for (const auto& [type, ids] : {std::pair{kPerson, personIds}, std::pair{kCall, callIds}})
+        for (const QString& id : ids) {
+            events.append({audit::Create, type, id});
+            changes.append({audit::Create, type, id, 1});
+        }
+    if (StoreError error = appendAuditRows(m_db, m_clock, actor.userId(), toQString(roleCode(actor.role())),
+                                           actor.workstation(), events))
         return error;
+    auto journaled =
+        ChangeJournal(m_db).append(changes, actor.userId(), actor.workstation(), toDateTime(m_clock.now()));
+    if (!journaled.ok())
+        return journaled.error();
     if (StoreError error = work.commit())
         return error;
+    if (!journaled.value().isEmpty())
+        Q_EMIT m_db.changesCommitted(journaled.value());
     return callIds;
 }
 

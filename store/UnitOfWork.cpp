@@ -1,6 +1,5 @@
 #include "store/UnitOfWork.h"
 
-#include "store/CoreText.h"
 #include "store/Database.h"
 #include "store/StoreTime.h"
 
@@ -59,26 +58,6 @@ StoreError UnitOfWork::changed(const QString& action, const QString& recordType,
         return error;
     UnitOfWork& root = m_outer ? *m_outer : *this;
     root.m_changes.append({action, recordType, recordId, version});
-    return {};
-}
-
-StoreError UnitOfWork::changedAll(const QString& action, const QString& recordType, const QStringList& recordIds,
-                                  int version)
-{
-    if (m_error)
-        return m_error;
-    if (!m_tx)
-        return StoreError::make(StoreErrorCode::QueryFailed, QStringLiteral("unit of work already ended"));
-    QList<AuditEvent> events;
-    events.reserve(recordIds.size());
-    for (const QString& id : recordIds)
-        events.append({action, recordType, id});
-    if (StoreError error = m_audit.appendAll(m_actor.userId(), toQString(roleCode(m_actor.role())),
-                                             m_actor.workstation(), events))
-        return error;
-    UnitOfWork& root = m_outer ? *m_outer : *this;
-    for (const QString& id : recordIds)
-        root.m_changes.append({action, recordType, id, version});
     return {};
 }
 

@@ -23,7 +23,6 @@
 #include "store/StoreError.h"
 
 #include <QList>
-#include <QStringList>
 #include <optional>
 
 namespace heart::store {
@@ -53,10 +52,6 @@ public:
     StoreError changed(const QString& action, const QString& recordType, const QString& recordId,
                        int version);
     // An audit row for an event that changes no shared record (an export, a failed signature).
-    // Many records changed alike (an import): their audit rows in a few
-    // statements (AuditTrail::appendAll), their journal rows at commit.
-    StoreError changedAll(const QString& action, const QString& recordType, const QStringList& recordIds,
-                          int version);
     StoreError audit(const QString& action, const QString& recordType, const QString& recordId);
 
     // Outermost: journal rows, COMMIT, then the signal. Inner: hands back.

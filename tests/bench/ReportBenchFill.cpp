@@ -1,5 +1,6 @@
 #include "bench/ReportBenchFill.h"
 
+#include "core/Clock.h"
 #include "store/StoreTime.h"
 
 #include <QSqlError>

@@ -251,6 +251,10 @@ private Q_SLOTS:
         // The numbers shown stay those of this month until the new ones arrive.
         QCOMPARE(tileText(x.report, "tileCalls"), shownBefore);
         QCOMPARE(x.report->shownRequest().period, thisMonth);
+        auto* comparedWith = x.report->findChild<QLabel*>(QStringLiteral("comparedWith"));
+        QVERIFY2(comparedWith->text().startsWith(
+                     QStringLiteral("Still showing %1 until").arg(ui::ReportText::periodName(thisMonth))),
+                 qPrintable(comparedWith->text()));
         const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
         if (!dir.isEmpty()) {
             x.f.window().resize(1280, 800);

@@ -398,6 +398,9 @@ void ReportWindow::reload(bool automatic)
 
     // The numbers shown stay until the new ones arrive; the controls answer meanwhile.
     m_busy->setText(tr("Reading the report for %1…").arg(ReportText::periodName(m_period)));
+    if (m_report && (m_shownRequest.period != m_period || m_shownRequest.program != m_program))
+        m_comparedWith->setText(tr("Still showing %1 until the report you chose has been read.")
+                                    .arg(ReportText::periodName(m_shownRequest.period)));
     m_busy->show();
     m_progress->show();
     m_progress->setAccessibleName(m_busy->text());
@@ -422,6 +425,7 @@ void ReportWindow::reportRead(const usecases::ReportRequest& request,
     m_shownRequest = request;
     m_shownRequest.automaticRefresh = false;
     if (!result.ok()) {
+        m_comparedWith->clear();
         showError(DomainText::errorText(result.error()));
         Q_EMIT reportShown();
         return;
