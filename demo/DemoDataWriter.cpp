@@ -1,12 +1,12 @@
 #include "demo/DemoDataWriter.h"
 
+#include "core/Uuid.h"
+#include "core/followup/FollowUpPolicy.h"
 #include "core/roster/RotationGenerator.h"
 #include "core/roster/TimeZoneRule.h"
 #include "demo/DemoDirectory.h"
 #include "demo/DemoEncounters.h"
 #include "demo/DemoFollowUps.h"
-#include "core/Uuid.h"
-#include "core/followup/FollowUpPolicy.h"
 #include "store/AccountStore.h"
 #include "store/AuditBatch.h"
 #include "store/CallStore.h"
@@ -493,9 +493,10 @@ StoreError DemoDataWriter::writeHistory(const QString& workstation)
         }
     }
     // Batches of rows a statement: a year of history is thousands of rows.
-    const auto insertAll = [this](const QString& head, int columns, qsizetype rows, const char* what,
-                                  const std::function<void(qsizetype, const std::function<void(QVariant)>&)>&
-                                      bindRow) -> StoreError {
+    const auto insertAll =
+        [this](const QString& head, int columns, qsizetype rows, const char* what,
+               const std::function<void(qsizetype, const std::function<void(QVariant)>&)>& bindRow)
+        -> StoreError {
         constexpr qsizetype kBatch = 50;
         QStringList marks;
         for (int c = 0; c < columns; ++c)
@@ -520,8 +521,9 @@ StoreError DemoDataWriter::writeHistory(const QString& workstation)
     for (auto it = perUnit.cbegin(); it != perUnit.cend(); ++it)
         seq.insert(it.key(), -it.value() - 1);
     if (StoreError error = insertAll(
-            QStringLiteral("INSERT INTO unit_status_events (id, unit_id, call_id, status, at_utc, user_id, seq) "
-                           "VALUES "),
+            QStringLiteral(
+                "INSERT INTO unit_status_events (id, unit_id, call_id, status, at_utc, user_id, seq) "
+                "VALUES "),
             7, qsizetype(events.size()), "write the demo's unit history",
             [&](qsizetype i, const std::function<void(QVariant)>& bind) {
                 const Event& e = events[std::size_t(i)];
@@ -592,12 +594,11 @@ StoreError DemoDataWriter::writeHistory(const QString& workstation)
         byUser[e.userId].append({audit::StatusChange, QStringLiteral("unit"), e.unitId});
     for (const QString& id : taskIds)
         byUser[navigator].append({audit::Create, QStringLiteral("followup_task"), id});
-    const QHash<QString, Role> roles = {{lead, Role::CrtTeamLead},
-                                        {coResponse, Role::CoResponseClinician},
-                                        {navigator, Role::CareNavigator}};
+    const QHash<QString, Role> roles = {
+        {lead, Role::CrtTeamLead}, {coResponse, Role::CoResponseClinician}, {navigator, Role::CareNavigator}};
     for (auto it = byUser.cbegin(); it != byUser.cend(); ++it) {
-        if (StoreError error = appendAuditRows(m_db, m_clock, it.key(), toQString(roleCode(roles.value(it.key()))),
-                                               workstation, it.value()))
+        if (StoreError error = appendAuditRows(
+                m_db, m_clock, it.key(), toQString(roleCode(roles.value(it.key()))), workstation, it.value()))
             return error;
     }
     qCInfo(lcStore) << "demo history written:" << events.size() << "unit steps," << taskIds.size()

@@ -46,7 +46,6 @@ StoreError appendAuditRows(Database& db, const Clock& clock, const QString& user
     // PostgreSQL's limits on bound values); a batch ends at a checkpoint's row.
     constexpr qsizetype kBatch = 50;
     const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::optional<QSqlQuery> full; // prepared once: most batches are whole
     qsizetype done = 0;
     while (done < events.size()) {
         qsizetype count = std::min(kBatch, events.size() - done);
@@ -55,12 +54,9 @@ StoreError appendAuditRows(Database& db, const Clock& clock, const QString& user
         const QString sql = QStringLiteral("INSERT INTO audit_log (seq, at_utc, user_id, role, workstation, "
                                            "action, record_type, record_id, prev_hash, hash) VALUES ") +
                             QList<QString>(count, row).join(QStringLiteral(", "));
-        std::optional<QSqlQuery> partial;
-        if (count == kBatch && !full)
-            full = db.prepare(sql);
-        else if (count != kBatch)
-            partial = db.prepare(sql);
-        QSqlQuery& insert = count == kBatch ? *full : *partial;
+        // One statement a batch, freed before the next (a failed one alone is
+        // left to free in the aborted transaction).
+        QSqlQuery insert = db.prepare(sql);
         int bound = 0;
         for (qsizetype i = done; i < done + count; ++i) {
             const AuditEvent& event = events[i];

@@ -133,23 +133,25 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
     // Prepared once and a batch of rows a statement, each audited and
     // journalled as the form's own writes are (a demo imports thousands).
     QStringList personIds;
-    QSqlQuery insertPerson = m_db.prepare(QStringLiteral(
-        "INSERT INTO people (id, given_name, family_name, approximate_age, language, phone, created_at, "
-        "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
-    for (const NewPerson& person : people) {
-        const QString id = toQString(newRecordId(m_clock.now()));
-        insertPerson.addBindValue(id);
-        insertPerson.addBindValue(nullableText(person.givenName));
-        insertPerson.addBindValue(nullableText(person.familyName));
-        insertPerson.addBindValue(person.approximateAge > 0 ? QVariant(person.approximateAge)
-                                                            : QVariant(QMetaType::fromType<int>()));
-        insertPerson.addBindValue(nullableText(person.language));
-        insertPerson.addBindValue(nullableText(person.phone));
-        insertPerson.addBindValue(now);
-        insertPerson.addBindValue(now);
-        if (StoreError error = m_db.exec(insertPerson, "insert person"))
-            return error;
-        personIds.append(id);
+    {
+        QSqlQuery insertPerson = m_db.prepare(QStringLiteral(
+            "INSERT INTO people (id, given_name, family_name, approximate_age, language, phone, created_at, "
+            "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+        for (const NewPerson& person : people) {
+            const QString id = toQString(newRecordId(m_clock.now()));
+            insertPerson.addBindValue(id);
+            insertPerson.addBindValue(nullableText(person.givenName));
+            insertPerson.addBindValue(nullableText(person.familyName));
+            insertPerson.addBindValue(person.approximateAge > 0 ? QVariant(person.approximateAge)
+                                                                : QVariant(QMetaType::fromType<int>()));
+            insertPerson.addBindValue(nullableText(person.language));
+            insertPerson.addBindValue(nullableText(person.phone));
+            insertPerson.addBindValue(now);
+            insertPerson.addBindValue(now);
+            if (StoreError error = m_db.exec(insertPerson, "insert person"))
+                return error;
+            personIds.append(id);
+        }
     }
     for (const NewCall& call : calls) {
         if (call.person && (*call.person < 0 || *call.person >= personIds.size()))
@@ -159,7 +161,6 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
     QStringList callIds;
     constexpr qsizetype kBatch = 50; // 15 values a row
     const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)");
-    std::optional<QSqlQuery> full;
     for (qsizetype done = 0; done < calls.size();) {
         const qsizetype count = std::min(kBatch, calls.size() - done);
         const QString sql =
@@ -167,14 +168,13 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
                            "disposition, status, risk_level, person_id, created_at, updated_at, version, "
                            "address, flags, language) VALUES ") +
             QList<QString>(count, row).join(QStringLiteral(", "));
-        std::optional<QSqlQuery> partial;
-        if (count == kBatch && !full)
-            full = m_db.prepare(sql);
-        else if (count != kBatch)
-            partial = m_db.prepare(sql);
-        QSqlQuery& insert = count == kBatch ? *full : *partial;
+        // One statement a batch, freed before the next (a failed one alone is
+        // left to free in the aborted transaction).
+        QSqlQuery insert = m_db.prepare(sql);
         int bound = 0;
-        const auto bind = [&](const QVariant& value) { insert.bindValue(bound++, value); };
+        const auto bind = [&](const QVariant& value) {
+            insert.bindValue(bound++, value);
+        };
         for (qsizetype i = done; i < done + count; ++i) {
             const NewCall& call = calls[i];
             const QString id = toQString(newRecordId(toTimePoint(call.receivedAt)));
@@ -187,7 +187,8 @@ StoreResult<QStringList> CallStore::importCalls(const Actor& actor, const QList<
             bind(nullableText(call.disposition));
             bind(toQString(intake::callStatusCode(call.status)));
             bind(nullableText(call.riskLevel));
-            bind(call.person ? QVariant(personIds.at(*call.person)) : QVariant(QMetaType::fromType<QString>()));
+            bind(call.person ? QVariant(personIds.at(*call.person))
+                             : QVariant(QMetaType::fromType<QString>()));
             bind(now);
             bind(now);
             bind(nullableText(call.address));

@@ -35,18 +35,14 @@ StoreResult<QList<JournalEntry>> ChangeJournal::append(const QList<RecordChange>
     // Up to kBatch rows a statement (an import journals thousands at once).
     constexpr qsizetype kBatch = 50;
     const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
-    std::optional<QSqlQuery> full; // prepared once: most batches are whole
     for (qsizetype done = 0; done < changes.size();) {
         const qsizetype count = std::min(kBatch, changes.size() - done);
         const QString sql = QStringLiteral("INSERT INTO change_journal (seq, record_type, record_id, "
                                            "version, action, user_id, workstation, changed_at) VALUES ") +
                             QList<QString>(count, row).join(QStringLiteral(", "));
-        std::optional<QSqlQuery> partial;
-        if (count == kBatch && !full)
-            full = m_db.prepare(sql);
-        else if (count != kBatch)
-            partial = m_db.prepare(sql);
-        QSqlQuery& insert = count == kBatch ? *full : *partial;
+        // One statement a batch, freed before the next (a failed one alone is
+        // left to free in the aborted transaction).
+        QSqlQuery insert = m_db.prepare(sql);
         int bound = 0;
         for (qsizetype i = done; i < done + count; ++i) {
             const RecordChange& change = changes[i];

@@ -89,9 +89,10 @@ store::StoreError ReportUseCases::recordPdfExport(const ReportRequest& request, 
                                                   bool publicVersion)
 {
     return store::ReportRowStore(m_context.db, m_context.clock)
-        .recordExport(m_context.actor, describe(request) + QStringLiteral("/pdf ") +
-                                           (publicVersion ? QStringLiteral("public ") : QStringLiteral("internal ")) +
-                                           QFileInfo(fileName).fileName());
+        .recordExport(m_context.actor,
+                      describe(request) + QStringLiteral("/pdf ") +
+                          (publicVersion ? QStringLiteral("public ") : QStringLiteral("internal ")) +
+                          QFileInfo(fileName).fileName());
 }
 
 store::StoreResult<QStringList> ReportUseCases::drillDown(const ReportRequest& request,

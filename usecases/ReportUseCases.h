@@ -67,7 +67,8 @@ public:
     // `heartdesk --report-pdf`): ViewReports; audited as "report_export"
     // naming the period, program filter, "pdf", public or internal and the
     // file's name (not its folder), never a number or a call.
-    store::StoreError recordPdfExport(const ReportRequest& request, const QString& fileName, bool publicVersion);
+    store::StoreError recordPdfExport(const ReportRequest& request, const QString& fileName,
+                                      bool publicVersion);
 
 private:
     store::StoreResult<std::shared_ptr<const routing::Router>> router();

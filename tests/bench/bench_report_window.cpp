@@ -55,7 +55,10 @@ double median(std::vector<double> values)
 class PaintWatch : public QObject
 {
 public:
-    PaintWatch(QWidget* widget, const QElapsedTimer& clock) : m_clock(clock) { widget->installEventFilter(this); }
+    PaintWatch(QWidget* widget, const QElapsedTimer& clock) : m_clock(clock)
+    {
+        widget->installEventFilter(this);
+    }
     std::vector<double> paints;
 
 protected:
@@ -122,11 +125,12 @@ QWidget* sameWidgets()
 long long callsBySql(store::Database& db)
 {
     long long total = 0;
-    for (const auto& [from, to] :
-         {std::pair{year{2025} / 1 / 1, year{2026} / 1 / 1}, std::pair{year{2024} / 1 / 1, year{2025} / 1 / 1}}) {
+    for (const auto& [from, to] : {std::pair{year{2025} / 1 / 1, year{2026} / 1 / 1},
+                                   std::pair{year{2024} / 1 / 1, year{2025} / 1 / 1}}) {
         QSqlQuery query(db.connection());
-        query.prepare(QStringLiteral("SELECT substr(received_at, 1, 7), COUNT(*) FROM calls WHERE received_at >= ? "
-                                     "AND received_at < ? GROUP BY 1 ORDER BY 1"));
+        query.prepare(
+            QStringLiteral("SELECT substr(received_at, 1, 7), COUNT(*) FROM calls WHERE received_at >= ? "
+                           "AND received_at < ? GROUP BY 1 ORDER BY 1"));
         query.addBindValue(store::toStoredTime(sys_days{from} + hours{5}));
         query.addBindValue(store::toStoredTime(sys_days{to} + hours{5}));
         if (!query.exec())
@@ -222,8 +226,8 @@ int main(int argc, char** argv)
             right = false;
         }
     }
-    const double reference = median(referencePaint), paint = median(firstPaint), numbers = median(numbersPaint),
-                 bySql = median(sql);
+    const double reference = median(referencePaint), paint = median(firstPaint),
+                 numbers = median(numbersPaint), bySql = median(sql);
     std::printf("  first paint of the report window:          %8.1f ms (goal 300 ms)\n", paint);
     std::printf("  first paint of the same widgets, no data:  %8.1f ms\n", reference);
     std::printf("  ratio (first paint): %.2fx\n", paint / std::max(0.1, reference));

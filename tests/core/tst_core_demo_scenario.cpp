@@ -512,8 +512,9 @@ void TestCoreDemoScenario::thirteenMonthsOfHistory()
                                 .arg(followUps[month])));
     }
     const int all = within + late + unreached;
-    QVERIFY2(within > all / 2 && late > all / 10 && unreached > all / 20 && unreached < all / 4,
-             qPrintable(QStringLiteral("%1 within, %2 late, %3 unreached").arg(within).arg(late).arg(unreached)));
+    QVERIFY2(
+        within > all / 2 && late > all / 10 && unreached > all / 20 && unreached < all / 4,
+        qPrintable(QStringLiteral("%1 within, %2 late, %3 unreached").arg(within).arg(late).arg(unreached)));
     QVERIFY2(visitFollowUps > visits / 3 && visitFollowUps < visits * 2 / 3,
              qPrintable(QStringLiteral("%1 of %2").arg(visitFollowUps).arg(visits)));
     // The same for the seed, every time.
@@ -523,7 +524,8 @@ void TestCoreDemoScenario::thirteenMonthsOfHistory()
         const DemoCall &a = withHistory.calls[i], &b = again.calls[i];
         QVERIFY(a.onSceneAt == b.onSceneAt && a.followUp.has_value() == b.followUp.has_value());
         if (a.followUp)
-            QVERIFY(a.followUp->closedAt == b.followUp->closedAt && a.followUp->outcome == b.followUp->outcome);
+            QVERIFY(a.followUp->closedAt == b.followUp->closedAt &&
+                    a.followUp->outcome == b.followUp->outcome);
     }
 }
 

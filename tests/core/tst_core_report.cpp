@@ -4,11 +4,11 @@
 // missed calls by reason; diversions; response times (median and 90th
 // percentile); on scene; referrals; follow-ups; repeat contacts; periods in
 // local time; drill-down; trends.
+#include "common/ReportFixture.h"
 #include "core/report/Metrics.h"
 #include "core/report/Period.h"
 #include "core/report/ReportRows.h"
 #include "core/routing/RuleSetJson.h"
-#include "common/ReportFixture.h"
 
 #include <QTest>
 

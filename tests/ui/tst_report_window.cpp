@@ -10,8 +10,8 @@
 #include "common/StrictTestMain.h"
 #include "map/BeatMapView.h"
 #include "report/ReportReader.h"
-#include "report/ReportText.h"
 #include "report/ReportTableModel.h"
+#include "report/ReportText.h"
 #include "report/ReportWindow.h"
 #include "store/AccountStore.h"
 #include "usecases/ReportUseCases.h"
@@ -227,7 +227,8 @@ private Q_SLOTS:
         const report::Period thisMonth = x.report->period();
         const QString shownBefore = tileText(x.report, "tileCalls");
         auto reads = [&x] {
-            return x.f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'report_read'"));
+            return x.f.countRows(
+                QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'report_read'"));
         };
         const int readsBefore = reads();
         ui::ReportReader::setReadDelayForTests(1500ms);
@@ -259,7 +260,8 @@ private Q_SLOTS:
         if (!dir.isEmpty()) {
             x.f.window().resize(1280, 800);
             QTest::qWait(50);
-            QVERIFY(x.f.window().grab().save(QDir(dir).filePath(QStringLiteral("report-window-reading.png"))));
+            QVERIFY(
+                x.f.window().grab().save(QDir(dir).filePath(QStringLiteral("report-window-reading.png"))));
         }
 
         // Meanwhile the program filter, from the keyboard: it answers while the read goes on.

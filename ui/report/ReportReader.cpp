@@ -86,7 +86,8 @@ ReportReader::~ReportReader()
         m_pending.reset();
     }
     // Waits for a read under way: its connection closes in its own thread.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { delete worker; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -103,15 +104,16 @@ quint64 ReportReader::read(const usecases::ReportRequest& request)
         QMutexLocker lock(&m_mutex);
         // A live refresh that overtakes the supervisor's own read of the same
         // report, not yet started, is that read: audited.
-        if (m_pending && !m_pending->request.automaticRefresh && m_pending->request.period == request.period &&
-            m_pending->request.program == request.program)
+        if (m_pending && !m_pending->request.automaticRefresh &&
+            m_pending->request.period == request.period && m_pending->request.program == request.program)
             job.request.automaticRefresh = false;
         m_pending = job;
         schedule = !m_scheduled;
         m_scheduled = true;
     }
     if (schedule)
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->run(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker] { worker->run(); }, Qt::QueuedConnection);
     return job.ticket;
 }
 

@@ -135,8 +135,7 @@ ReportWindow::ReportWindow(Services services, const report::Period& period, QWid
       m_from(new QDateEdit(this)), m_untilLabel(new QLabel(this)), m_until(new QDateEdit(this)),
       m_programLabel(new QLabel(this)), m_programFilter(new QComboBox(this)),
       m_comparedWith(new QLabel(this)), m_busy(new QLabel(this)), m_progress(new QProgressBar(this)),
-      m_error(new QLabel(this)),
-      m_tileCalls(makeTile(this, QStringLiteral("tileCalls"))),
+      m_error(new QLabel(this)), m_tileCalls(makeTile(this, QStringLiteral("tileCalls"))),
       m_tileAnswered(makeTile(this, QStringLiteral("tileAnswered"))),
       m_tileArrival(makeTile(this, QStringLiteral("tileArrival"))),
       m_tileFollowUps(makeTile(this, QStringLiteral("tileFollowUps"))), m_chart(new QChartView(this)),
@@ -306,9 +305,10 @@ ReportWindow::ReportWindow(Services services, const report::Period& period, QWid
     connect(m_map, &BeatMapView::beatClicked, this, &ReportWindow::openBeatDrillDown);
     connect(m_tableView, &QTableView::activated, this, &ReportWindow::openDrillDown);
     connect(m_live, &LiveRefresh::changed, this, [this] { reload(true); });
-    connect(m_reader, &ReportReader::finished, this,
-            [this](const usecases::ReportRequest& request,
-                   const std::shared_ptr<const ReportReader::Result>& result) { reportRead(request, *result); });
+    connect(
+        m_reader, &ReportReader::finished, this,
+        [this](const usecases::ReportRequest& request,
+               const std::shared_ptr<const ReportReader::Result>& result) { reportRead(request, *result); });
 
     m_period = period; // this month in the program's time zone, unless told
     retranslate();
@@ -581,7 +581,8 @@ void ReportWindow::showMap()
     if (!m_map->beatMap() || m_map->beatMap() != m_report->beats.get())
         m_map->setBeatMap(m_report->beats);
     const auto measure = BeatMeasure(m_mapMeasure->currentData().toInt());
-    ReportBeatMap::compute(*m_report, m_shownRequest.program, measure, m_publicVersion->isChecked()).applyTo(*m_map);
+    ReportBeatMap::compute(*m_report, m_shownRequest.program, measure, m_publicVersion->isChecked())
+        .applyTo(*m_map);
     m_map->setAccessibleName(ReportBeatMap::measureName(measure));
 }
 
@@ -646,10 +647,10 @@ void ReportWindow::openDrillDownFor(const QString& tableId, const QString& row, 
     dialog.setWindowTitle(tr("Calls behind a number"));
     auto* caption = new QLabel(&dialog);
     caption->setWordWrap(true);
-    const QString cell = tr("%1 — %2, %3, %4")
-                             .arg(ReportText::tableName(tableId), ReportText::keyName(tableId, row),
-                                  ReportText::keyName(tableId, column),
-                                  ReportText::periodName(m_shownRequest.period));
+    const QString cell =
+        tr("%1 — %2, %3, %4")
+            .arg(ReportText::tableName(tableId), ReportText::keyName(tableId, row),
+                 ReportText::keyName(tableId, column), ReportText::periodName(m_shownRequest.period));
     if (tableId == QLatin1String("repeat_people"))
         caption->setText(tr("%1: this number counts people, not calls; no calls are listed.").arg(cell));
     else
@@ -733,7 +734,7 @@ void ReportWindow::choosePdfExport()
             .arg(QString::fromStdString(report::periodLabel(m_shownRequest.period)),
                  m_shownRequest.program
                      ? QLatin1Char('-') + QString::fromUtf8(routing::programCode(*m_shownRequest.program))
-                           : QString(),
+                     : QString(),
                  m_publicVersion->isChecked() ? QStringLiteral("-public") : QString());
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the monthly report"), suggested,
                                                       tr("PDF files (*.pdf)"));
@@ -748,8 +749,9 @@ bool ReportWindow::exportPdf(const QString& path)
     MonthlyReportInput input{*m_report, m_shownRequest.program, m_publicVersion->isChecked(),
                              BeatMeasure(m_mapMeasure->currentData().toInt())};
     // Audited before it is written: the period, filter, version and file name, never a number.
-    if (const store::StoreError refused = usecases::ReportUseCases(m_services).recordPdfExport(
-            m_shownRequest, path, m_publicVersion->isChecked())) {
+    if (const store::StoreError refused =
+            usecases::ReportUseCases(m_services)
+                .recordPdfExport(m_shownRequest, path, m_publicVersion->isChecked())) {
         m_error->setText(tr("The file could not be written: %1").arg(DomainText::errorText(refused)));
         m_error->show();
         return false;
