@@ -7,7 +7,9 @@
 // CSV; a beat map of calls or missed eligible calls per beat with the
 // program's service area outlined (ReportBeatMap); the monthly report as a
 // PDF (Ctrl+P, MonthlyReportPdf). Everything is read through
-// usecases::ReportUseCases, which checks the role and audits each read.
+// usecases::ReportUseCases, which checks the role and audits each read; the
+// report itself on a worker thread (ReportReader), the numbers shown staying
+// until the new ones arrive.
 #include "home/Services.h"
 #include "usecases/ReportUseCases.h"
 
