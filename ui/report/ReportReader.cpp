@@ -28,7 +28,7 @@ public:
     void run()
     {
         while (std::optional<ReportReader::Job> job = m_reader.takeJob()) {
-            if (!m_db && !open()) {
+            if (!m_db && !open() && !m_opened) {
                 QMetaObject::invokeMethod(
                     &m_reader,
                     [reader = &m_reader, job = *job] {
@@ -40,10 +40,16 @@ public:
             }
             if (const long long delay = g_readDelayMs.load())
                 QThread::msleep(static_cast<unsigned long>(delay));
-            auto result = std::make_shared<const ReportReader::Result>(
-                usecases::ReportUseCases({*m_db, m_clock, m_actor}).report(job->request));
+            ReportReader::Result result = read(job->request);
+            if (!result.ok() && result.error().code == store::StoreErrorCode::ConnectionFailed) {
+                // The server went away (a restart): a fresh connection, once.
+                m_db.reset();
+                if (open())
+                    result = read(job->request);
+            }
+            auto shared = std::make_shared<const ReportReader::Result>(std::move(result));
             QMetaObject::invokeMethod(
-                &m_reader, [reader = &m_reader, job = *job, result] { reader->deliver(job, result); },
+                &m_reader, [reader = &m_reader, job = *job, shared] { reader->deliver(job, shared); },
                 Qt::QueuedConnection);
         }
     }
@@ -57,17 +63,26 @@ private:
                             << store::storeErrorCodeName(error.code);
             return false;
         }
-        m_password.fill(QLatin1Char('\0'));
         m_db = std::move(db);
+        m_opened = true;
         return true;
+    }
+
+    ReportReader::Result read(const usecases::ReportRequest& request)
+    {
+        if (!m_db)
+            return store::StoreError::make(store::StoreErrorCode::ConnectionFailed,
+                                           QStringLiteral("report: no connection to the server"));
+        return usecases::ReportUseCases({*m_db, m_clock, m_actor}).report(request);
     }
 
     ReportReader& m_reader;
     store::ConnectionSpec m_spec;
-    QString m_password;
+    QString m_password; // kept to connect again after a server restart
     const Clock& m_clock;
     store::Actor m_actor;
     std::unique_ptr<store::Database> m_db;
+    bool m_opened = false; // once: later failures are the server's, not a missing second connection
 };
 
 ReportReader::ReportReader(Services services, QObject* parent) : QObject(parent), m_services(services)
