@@ -306,6 +306,50 @@ bool sendUnit(std::array<UnitTime, 4>& units, DemoCall& call, TimePoint& closed,
     return true;
 }
 
+// A closed history call: the unit's steps (dispatched, en route 2-4
+// minutes later, on scene after 8-20 minutes on the road, cleared as the
+// call closed) and the follow-up it led to - after about half of the CRT's
+// visits and of the calls resolved by phone: reached within 48 hours (about
+// three in five), late (one in five) or never reached (the third
+// unsuccessful attempt closes it).
+void addHistorySteps(DemoRandom& random, DemoCall& call)
+{
+    using namespace std::chrono;
+    const TimePoint closed = *call.closedAt;
+    if (call.dispatchedAt && !call.unit.empty()) {
+        const TimePoint enRoute = *call.dispatchedAt + minutes{random.uniform(2, 4)};
+        const TimePoint onScene = enRoute + minutes{random.uniform(8, 20)};
+        call.enRouteAt = std::min(enRoute, closed);
+        call.onSceneAt = std::min(onScene, closed);
+        call.clearedAt = closed;
+    }
+    const bool visited = call.disposition == "crt_dispatch" && call.clearedAt;
+    const bool byPhone = call.disposition == "diverted";
+    if ((!visited && !byPhone) || random.unit() >= 0.5)
+        return;
+    DemoFollowUp task;
+    task.kind = visited ? "follow_up" : "check_in";
+    // A follow-up runs from the signed note (within two hours), a check-in from the call's close.
+    task.contactAt = closed + minutes{visited ? random.uniform(20, 120) : random.uniform(5, 20)};
+    task.dueAt = task.contactAt + hours{48};
+    const double how = random.unit();
+    if (how < 0.62) {
+        task.closedAt = task.contactAt + minutes{random.uniform(60, 47 * 60)};
+        const double outcome = random.unit();
+        task.outcome = outcome < 0.6 ? "connected" : outcome < 0.8 ? "already_connected" : "declined";
+        task.attempts = random.uniform(0, 1);
+    } else if (how < 0.82) {
+        task.closedAt = task.contactAt + minutes{random.uniform(49 * 60, 110 * 60)};
+        task.outcome = random.unit() < 0.75 ? "connected" : "declined";
+        task.attempts = random.uniform(1, 2);
+    } else {
+        task.closedAt = task.contactAt + minutes{random.uniform(30 * 60, 96 * 60)};
+        task.outcome = "unable_to_reach";
+        task.attempts = 3;
+    }
+    call.followUp = task;
+}
+
 std::string cadNumber(TimePoint received, int sequence)
 {
     using namespace std::chrono;
@@ -382,7 +426,10 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
     int sequence = 0;
     // One day of calls, `count` of them, drawn with `draw` (what and where)
     // and `detail` (the steps after).
-    const auto addDay = [&](DemoRandom& draw, DemoRandom& detail, sys_days dayStart, int count) {
+    // `history`: the unit's steps and the follow-up of a history call, from a
+    // stream of their own (the calls stay as they were for a seed).
+    const auto addDay = [&](DemoRandom& draw, DemoRandom& detail, sys_days dayStart, int count,
+                            DemoRandom* history = nullptr) {
         std::vector<DemoCall> dayCalls;
         for (int i = 0; i < count; ++i) {
             DemoCall call;
@@ -438,6 +485,8 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
             call.cadNumber = cadNumber(call.receivedAt, ++sequence);
             call.closedAt = closed;
             call.status = "closed";
+            if (history)
+                addHistorySteps(*history, call);
             finish(call);
             scenario.calls.push_back(std::move(call));
         }
@@ -450,7 +499,8 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
     const sys_days firstRecent = endDay - days{options.days - 1};
     if (options.historyMonths > 0) {
         const auto unitsBefore = units; // the recent days start as without history
-        DemoRandom draw(options.seed ^ 0x5DEECE66DULL), detail(options.seed ^ 0xD1B54A32D192ED03ULL);
+        DemoRandom draw(options.seed ^ 0x5DEECE66DULL), detail(options.seed ^ 0xD1B54A32D192ED03ULL),
+            steps(options.seed ^ 0x2545F4914F6CDD1DULL);
         const year_month_day endDate{endDay};
         const sys_days historyStart{year_month_day{endDate.year() / endDate.month() / 1} -
                                     months{options.historyMonths}};
@@ -467,7 +517,7 @@ DemoScenario makeDemoScenario(const DemoOptions& options)
             const double rate =
                 double(options.callsPerDay) * 0.75 * season * growth * weekend * (holidays ? 0.7 : 1.0);
             const int count = std::max(0, int(rate + 0.5) + draw.uniform(-3, 3));
-            addDay(draw, detail, day, count);
+            addDay(draw, detail, day, count, &steps);
         }
         units = unitsBefore;
     }

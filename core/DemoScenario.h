@@ -31,6 +31,20 @@ struct DemoPerson
     std::string phone;    // 555-01xx numbers are reserved for fiction
 };
 
+// The follow-up task a history call led to (DemoScenario's months before the
+// recent days), already closed: a follow-up after the CRT's visit or a
+// check-in after a call resolved by phone; most reached within 48 hours,
+// some late, some never reached.
+struct DemoFollowUp
+{
+    std::string kind; // "follow_up", "check_in"
+    TimePoint contactAt;
+    TimePoint dueAt; // 48 hours after the contact
+    TimePoint closedAt;
+    std::string outcome; // "connected", "declined", "already_connected", "unable_to_reach"
+    int attempts = 0;    // unsuccessful ones (3 for "unable_to_reach")
+};
+
 // A call as HEART Desk stores it (the codes the intake form writes and reads
 // back), with a time for each step it went through:
 // received <= triaged <= decided <= dispatched <= en route <= on scene <= closed.
@@ -61,9 +75,13 @@ struct DemoCall
     std::optional<TimePoint> triagedAt;
     std::optional<TimePoint> decidedAt;
     std::optional<TimePoint> dispatchedAt;
-    std::optional<TimePoint> enRouteAt; // the unit's own steps: set for the calls a unit is on now
+    // The unit's own steps: set for the calls a unit is on now, and for the
+    // history's calls a unit went to (then cleared as the call closed).
+    std::optional<TimePoint> enRouteAt;
     std::optional<TimePoint> onSceneAt;
+    std::optional<TimePoint> clearedAt;
     std::optional<TimePoint> closedAt;
+    std::optional<DemoFollowUp> followUp; // history calls only
 };
 
 struct DemoScenario

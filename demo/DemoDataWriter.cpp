@@ -1,11 +1,14 @@
 #include "demo/DemoDataWriter.h"
 
+#include "core/Uuid.h"
+#include "core/followup/FollowUpPolicy.h"
 #include "core/roster/RotationGenerator.h"
 #include "core/roster/TimeZoneRule.h"
 #include "demo/DemoDirectory.h"
 #include "demo/DemoEncounters.h"
 #include "demo/DemoFollowUps.h"
 #include "store/AccountStore.h"
+#include "store/AuditBatch.h"
 #include "store/CallStore.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
@@ -16,6 +19,8 @@
 #include "store/StoreLog.h"
 #include "store/StoreTime.h"
 #include "store/UnitStore.h"
+
+#include <functional>
 
 namespace heart::store {
 
@@ -77,6 +82,8 @@ StoreError DemoDataWriter::writeAll(const DemoScenario& scenario, const QString&
         return error;
     accounts.recordSessionEvent(counselor.value(), audit::SignOut);
     if (StoreError error = writeRoster(scenario, workstation))
+        return error;
+    if (StoreError error = writeHistory(workstation))
         return error;
     if (StoreError error = writeDemoDirectory(m_db, m_clock, admin.value()))
         return error;
@@ -187,6 +194,8 @@ StoreError DemoDataWriter::writeCalls(const DemoScenario& given, const Actor& co
         addBindValue(imported.value().at(i));
         if (StoreError error = m_db.exec(update, "complete a demo call"))
             return error;
+        if (c.clearedAt || c.followUp)
+            m_history.emplace_back(imported.value().at(i), c);
     }
     return tx.commit();
 }
@@ -434,6 +443,166 @@ StoreError DemoDataWriter::writeUnits(const DemoScenario& scenario, const Actor&
     }
     accounts.recordSessionEvent(lead.value(), audit::SignOut);
     accounts.recordSessionEvent(coResponse.value(), audit::SignOut);
+    return {};
+}
+
+StoreError DemoDataWriter::writeHistory(const QString& workstation)
+{
+    if (m_history.empty())
+        return {};
+    using namespace std::chrono;
+    const auto idsOf = [this](const QString& sql, const char* what) -> StoreResult<QHash<QString, QString>> {
+        QSqlQuery query = m_db.prepare(sql);
+        if (StoreError error = m_db.exec(query, what))
+            return error;
+        QHash<QString, QString> ids; // code or login -> id
+        while (query.next())
+            ids.insert(query.value(1).toString(), query.value(0).toString());
+        return ids;
+    };
+    auto unitIds = idsOf(QStringLiteral("SELECT id, code FROM units"), "find the demo's units");
+    auto users = idsOf(QStringLiteral("SELECT id, login FROM users"), "find the demo's users");
+    if (!unitIds.ok() || !users.ok())
+        return unitIds.ok() ? users.error() : unitIds.error();
+    const QString lead = users.value().value(QStringLiteral("teamlead"));
+    const QString coResponse = users.value().value(QStringLiteral("coresponse"));
+    const QString navigator = users.value().value(QStringLiteral("navigator"));
+
+    // The units' steps on each call, numbered below the units' own versions
+    // (seq is unique per unit; these came before the units' first change here).
+    struct Event
+    {
+        QString unitId, callId, status, userId;
+        TimePoint at;
+    };
+    std::vector<Event> events;
+    QHash<QString, int> perUnit;
+    for (const auto& [callId, call] : m_history) {
+        if (!call.clearedAt || !call.dispatchedAt || !call.enRouteAt || !call.onSceneAt)
+            continue;
+        const QString unitId = unitIds.value().value(toQString(call.unit));
+        if (unitId.isEmpty())
+            continue;
+        const QString mover = call.unit.rfind("COR", 0) == 0 ? coResponse : lead;
+        for (const auto& [status, at] : {std::pair{units::UnitStatus::Dispatched, *call.dispatchedAt},
+                                         std::pair{units::UnitStatus::EnRoute, *call.enRouteAt},
+                                         std::pair{units::UnitStatus::OnScene, *call.onSceneAt},
+                                         std::pair{units::UnitStatus::Clear, *call.clearedAt}}) {
+            events.push_back({unitId, callId, toQString(units::unitStatusCode(status)), mover, at});
+            ++perUnit[unitId];
+        }
+    }
+    // Batches of rows a statement: a year of history is thousands of rows.
+    const auto insertAll =
+        [this](const QString& head, int columns, qsizetype rows, const char* what,
+               const std::function<void(qsizetype, const std::function<void(QVariant)>&)>& bindRow)
+        -> StoreError {
+        constexpr qsizetype kBatch = 50;
+        QStringList marks;
+        for (int c = 0; c < columns; ++c)
+            marks << QStringLiteral("?");
+        const QString row = QStringLiteral("(") + marks.join(QStringLiteral(", ")) + QStringLiteral(")");
+        for (qsizetype done = 0; done < rows;) {
+            const qsizetype count = std::min(kBatch, rows - done);
+            QSqlQuery insert = m_db.prepare(head + QList<QString>(count, row).join(QStringLiteral(", ")));
+            int bound = 0;
+            const std::function<void(QVariant)> bind = [&](QVariant value) {
+                insert.bindValue(bound++, std::move(value));
+            };
+            for (qsizetype i = done; i < done + count; ++i)
+                bindRow(i, bind);
+            if (StoreError error = m_db.exec(insert, what))
+                return error;
+            done += count;
+        }
+        return {};
+    };
+    QHash<QString, int> seq;
+    for (auto it = perUnit.cbegin(); it != perUnit.cend(); ++it)
+        seq.insert(it.key(), -it.value() - 1);
+    if (StoreError error = insertAll(
+            QStringLiteral(
+                "INSERT INTO unit_status_events (id, unit_id, call_id, status, at_utc, user_id, seq) "
+                "VALUES "),
+            7, qsizetype(events.size()), "write the demo's unit history",
+            [&](qsizetype i, const std::function<void(QVariant)>& bind) {
+                const Event& e = events[std::size_t(i)];
+                bind(toQString(newRecordId(e.at)));
+                bind(e.unitId);
+                bind(e.callId);
+                bind(e.status);
+                bind(toStoredTime(e.at));
+                bind(e.userId);
+                bind(++seq[e.unitId]);
+            }))
+        return error;
+
+    // The follow-ups, claimed and closed by the navigator, for the call's
+    // person: a follow-up after the CRT's visit (its source the call here:
+    // the history has no notes), a check-in after a call resolved by phone.
+    auto people = idsOf(QStringLiteral("SELECT person_id, id FROM calls WHERE person_id IS NOT NULL"),
+                        "find the demo calls' people");
+    if (!people.ok())
+        return people.error();
+    std::vector<std::pair<QString, const DemoCall*>> tasks;
+    for (const auto& [callId, call] : m_history) {
+        if (call.followUp)
+            tasks.emplace_back(callId, &call);
+    }
+    QStringList taskIds;
+    if (StoreError error = insertAll(
+            QStringLiteral("INSERT INTO followup_tasks (id, source_key, kind, program, call_id, person_id, "
+                           "risk, risk_rank, contact_at, due_at, assigned_to, assigned_at, state, attempts, "
+                           "max_attempts, outcome, closed_at, closed_by, created_at, updated_at, version) "
+                           "VALUES "),
+            21, qsizetype(tasks.size()), "write the demo's follow-up history",
+            [&](qsizetype i, const std::function<void(QVariant)>& bind) {
+                const auto& [callId, call] = tasks[std::size_t(i)];
+                const DemoFollowUp& task = *call->followUp;
+                const QString id = toQString(newRecordId(task.contactAt));
+                taskIds.append(id);
+                const auto risk = routing::riskFromCode(call->riskLevel);
+                const QString personId = people.value().value(callId);
+                bind(id);
+                bind(QString(QStringLiteral("call:") + callId));
+                bind(toQString(task.kind));
+                bind(task.kind == "follow_up" ? QStringLiteral("crt") : QStringLiteral("ccd"));
+                bind(callId);
+                bind(personId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(personId));
+                bind(risk ? QVariant(toQString(call->riskLevel)) : QVariant(QMetaType::fromType<QString>()));
+                bind(followup::riskRank(risk.value_or(routing::RiskLevel::NotAssessed)));
+                bind(toStoredTime(task.contactAt));
+                bind(toStoredTime(task.dueAt));
+                bind(navigator);
+                bind(toStoredTime(task.contactAt + minutes{30}));
+                bind(QStringLiteral("closed"));
+                bind(task.attempts);
+                bind(3);
+                bind(toQString(task.outcome));
+                bind(toStoredTime(task.closedAt));
+                bind(navigator);
+                bind(toStoredTime(task.contactAt));
+                bind(toStoredTime(task.closedAt));
+                bind(3 + task.attempts); // created, claimed, each attempt, closed
+            }))
+        return error;
+
+    // Audited as their stores do, a row each: the units' status changes by
+    // the team leads, the tasks by the navigator.
+    QHash<QString, QList<AuditEvent>> byUser;
+    for (const Event& e : events)
+        byUser[e.userId].append({audit::StatusChange, QStringLiteral("unit"), e.unitId});
+    for (const QString& id : taskIds)
+        byUser[navigator].append({audit::Create, QStringLiteral("followup_task"), id});
+    const QHash<QString, Role> roles = {
+        {lead, Role::CrtTeamLead}, {coResponse, Role::CoResponseClinician}, {navigator, Role::CareNavigator}};
+    for (auto it = byUser.cbegin(); it != byUser.cend(); ++it) {
+        if (StoreError error = appendAuditRows(
+                m_db, m_clock, it.key(), toQString(roleCode(roles.value(it.key()))), workstation, it.value()))
+            return error;
+    }
+    qCInfo(lcStore) << "demo history written:" << events.size() << "unit steps," << taskIds.size()
+                    << "follow-ups";
     return {};
 }
 

@@ -13,6 +13,8 @@
 #include <QList>
 #include <QMap>
 #include <QStringList>
+#include <utility>
+#include <vector>
 
 namespace heart::store {
 
@@ -29,6 +31,9 @@ private:
     StoreError writeAll(const DemoScenario& scenario, const QString& workstation);
     StoreError writeCalls(const DemoScenario& scenario, const Actor& counselor);
     StoreError writeRoster(const DemoScenario& scenario, const QString& workstation);
+    // The history's unit steps and closed follow-ups (DemoCall::clearedAt,
+    // followUp), once the units exist.
+    StoreError writeHistory(const QString& workstation);
     // The units and their crews (on shift today): CRT-1 on scene at a live
     // call, COR-1 en route to another, CRT-2 and COR-2 available.
     StoreError writeUnits(const DemoScenario& scenario, const Actor& supervisor,
@@ -36,6 +41,7 @@ private:
 
     Database& m_db;
     const Clock& m_clock;
+    std::vector<std::pair<QString, DemoCall>> m_history; // call id, the call: written by writeHistory()
 };
 
 } // namespace heart::store

@@ -5,6 +5,8 @@
 #include "store/StoreTime.h"
 
 #include <QVariant>
+#include <algorithm>
+#include <optional>
 
 namespace heart::store {
 
@@ -30,23 +32,35 @@ StoreResult<QList<JournalEntry>> ChangeJournal::append(const QList<RecordChange>
             seq = last.value(0).toLongLong();
     }
     const QString stamp = toStoredTime(at);
-    QSqlQuery insert = m_db.prepare(QStringLiteral("INSERT INTO change_journal (seq, record_type, record_id, "
-                                                   "version, action, user_id, workstation, changed_at) "
-                                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const RecordChange& change : changes) {
-        JournalEntry entry{++seq,  change.recordType, change.recordId,      change.version, change.action,
-                           userId, workstation,       fromStoredTime(stamp)};
-        insert.bindValue(0, entry.seq);
-        insert.bindValue(1, entry.recordType);
-        insert.bindValue(2, entry.recordId);
-        insert.bindValue(3, entry.version);
-        insert.bindValue(4, entry.action);
-        insert.bindValue(5, entry.userId.isNull() ? QStringLiteral("") : entry.userId);
-        insert.bindValue(6, entry.workstation.isNull() ? QStringLiteral("") : entry.workstation);
-        insert.bindValue(7, stamp);
+    // Up to kBatch rows a statement (an import journals thousands at once).
+    constexpr qsizetype kBatch = 50;
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+    for (qsizetype done = 0; done < changes.size();) {
+        const qsizetype count = std::min(kBatch, changes.size() - done);
+        const QString sql = QStringLiteral("INSERT INTO change_journal (seq, record_type, record_id, "
+                                           "version, action, user_id, workstation, changed_at) VALUES ") +
+                            QList<QString>(count, row).join(QStringLiteral(", "));
+        // One statement a batch, freed before the next (a failed one alone is
+        // left to free in the aborted transaction).
+        QSqlQuery insert = m_db.prepare(sql);
+        int bound = 0;
+        for (qsizetype i = done; i < done + count; ++i) {
+            const RecordChange& change = changes[i];
+            JournalEntry entry{++seq,  change.recordType, change.recordId,      change.version, change.action,
+                               userId, workstation,       fromStoredTime(stamp)};
+            insert.bindValue(bound++, entry.seq);
+            insert.bindValue(bound++, entry.recordType);
+            insert.bindValue(bound++, entry.recordId);
+            insert.bindValue(bound++, entry.version);
+            insert.bindValue(bound++, entry.action);
+            insert.bindValue(bound++, entry.userId.isNull() ? QStringLiteral("") : entry.userId);
+            insert.bindValue(bound++, entry.workstation.isNull() ? QStringLiteral("") : entry.workstation);
+            insert.bindValue(bound++, stamp);
+            written.append(std::move(entry));
+        }
         if (StoreError error = m_db.exec(insert, "append journal row"))
             return error;
-        written.append(std::move(entry));
+        done += count;
     }
     // Sent at commit, never for a rollback; the payload is only a hint (the
     // listeners read the journal after their own last sequence).

@@ -5,6 +5,7 @@
 #include "store/RoutingData.h"
 #include "usecases/CallUseCases.h"
 
+#include <QFileInfo>
 #include <algorithm>
 #include <set>
 
@@ -82,6 +83,16 @@ store::StoreError ReportUseCases::recordExport(const ReportRequest& request, con
     return store::ReportRowStore(m_context.db, m_context.clock)
         .recordExport(m_context.actor, describe(request) + u'/' + tableId +
                                            (publicVersion ? QStringLiteral(" public") : QString()));
+}
+
+store::StoreError ReportUseCases::recordPdfExport(const ReportRequest& request, const QString& fileName,
+                                                  bool publicVersion)
+{
+    return store::ReportRowStore(m_context.db, m_context.clock)
+        .recordExport(m_context.actor,
+                      describe(request) + QStringLiteral("/pdf ") +
+                          (publicVersion ? QStringLiteral("public ") : QStringLiteral("internal ")) +
+                          QFileInfo(fileName).fileName());
 }
 
 store::StoreResult<QStringList> ReportUseCases::drillDown(const ReportRequest& request,

@@ -63,6 +63,12 @@ public:
     // audited as "report_export" naming the period, program filter and
     // table (and "public" for the public version), never a number or a call.
     store::StoreError recordExport(const ReportRequest& request, const QString& tableId, bool publicVersion);
+    // The monthly report saved as a PDF (the window's "Save report PDF…",
+    // `heartdesk --report-pdf`): ViewReports; audited as "report_export"
+    // naming the period, program filter, "pdf", public or internal and the
+    // file's name (not its folder), never a number or a call.
+    store::StoreError recordPdfExport(const ReportRequest& request, const QString& fileName,
+                                      bool publicVersion);
 
 private:
     store::StoreResult<std::shared_ptr<const routing::Router>> router();

@@ -456,6 +456,76 @@ void TestCoreDemoScenario::thirteenMonthsOfHistory()
         const DemoCall &a = withHistory.calls[offset + i], &b = recentOnly.calls[i];
         QVERIFY(a.receivedAt == b.receivedAt && a.callType == b.callType && a.beat == b.beat &&
                 a.disposition == b.disposition && a.person == b.person);
+        QVERIFY(!a.followUp && !a.clearedAt);
+    }
+
+    // The history's units have their steps, so the report times past months:
+    // dispatched <= en route <= on scene <= cleared = closed, 10 to 24 minutes
+    // on the road; and about half of the CRT's visits and of the calls resolved
+    // by phone led to a follow-up, closed: most within 48 hours, some late,
+    // some never reached.
+    std::map<std::pair<int, unsigned>, int> timed, followUps;
+    int within = 0, late = 0, unreached = 0, visits = 0, visitFollowUps = 0;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const DemoCall& call = withHistory.calls[i];
+        const year_month_day date = zone.toLocal(call.receivedAt).date;
+        if (!call.unit.empty()) {
+            QVERIFY(call.dispatchedAt && call.enRouteAt && call.onSceneAt && call.clearedAt);
+            QVERIFY(*call.dispatchedAt <= *call.enRouteAt && *call.enRouteAt <= *call.onSceneAt &&
+                    *call.onSceneAt <= *call.clearedAt && *call.clearedAt == *call.closedAt);
+            const auto road = *call.onSceneAt - *call.dispatchedAt;
+            QVERIFY2(road >= minutes{10} && road <= minutes{24}, call.cadNumber.c_str());
+            if (call.disposition == "crt_dispatch")
+                ++timed[{int(date.year()), unsigned(date.month())}];
+        } else {
+            QVERIFY(!call.enRouteAt && !call.onSceneAt && !call.clearedAt);
+        }
+        if (call.disposition == "crt_dispatch") {
+            ++visits;
+            visitFollowUps += call.followUp ? 1 : 0;
+        }
+        if (!call.followUp)
+            continue;
+        const DemoFollowUp& task = *call.followUp;
+        QVERIFY(task.kind == (call.disposition == "crt_dispatch" ? "follow_up" : "check_in"));
+        QVERIFY(call.disposition == "crt_dispatch" || call.disposition == "diverted");
+        QVERIFY(*call.closedAt <= task.contactAt && task.contactAt < task.closedAt && task.closedAt <= o.end);
+        QCOMPARE(task.dueAt, task.contactAt + hours{48});
+        ++followUps[{int(date.year()), unsigned(date.month())}];
+        if (task.outcome == "unable_to_reach") {
+            QCOMPARE(task.attempts, 3);
+            ++unreached;
+        } else {
+            QVERIFY(task.outcome == "connected" || task.outcome == "declined" ||
+                    task.outcome == "already_connected");
+            ++(task.closedAt <= task.dueAt ? within : late);
+        }
+    }
+    for (const auto& [month, count] : perMonth) {
+        if (month == std::pair<int, unsigned>{2026, 3} || month == std::pair<int, unsigned>{2026, 2})
+            continue; // the recent days
+        QVERIFY2(timed[month] > 5 && followUps[month] > 10,
+                 qPrintable(QStringLiteral("%1-%2: %3 timed, %4 follow-ups")
+                                .arg(month.first)
+                                .arg(month.second)
+                                .arg(timed[month])
+                                .arg(followUps[month])));
+    }
+    const int all = within + late + unreached;
+    QVERIFY2(
+        within > all / 2 && late > all / 10 && unreached > all / 20 && unreached < all / 4,
+        qPrintable(QStringLiteral("%1 within, %2 late, %3 unreached").arg(within).arg(late).arg(unreached)));
+    QVERIFY2(visitFollowUps > visits / 3 && visitFollowUps < visits * 2 / 3,
+             qPrintable(QStringLiteral("%1 of %2").arg(visitFollowUps).arg(visits)));
+    // The same for the seed, every time.
+    const DemoScenario again = makeDemoScenario(o);
+    QCOMPARE(again.calls.size(), withHistory.calls.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        const DemoCall &a = withHistory.calls[i], &b = again.calls[i];
+        QVERIFY(a.onSceneAt == b.onSceneAt && a.followUp.has_value() == b.followUp.has_value());
+        if (a.followUp)
+            QVERIFY(a.followUp->closedAt == b.followUp->closedAt &&
+                    a.followUp->outcome == b.followUp->outcome);
     }
 }
 

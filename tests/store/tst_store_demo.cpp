@@ -14,11 +14,13 @@
 #include "core/roster/TimeZoneRule.h"
 #include "core/triage/Cssrs.h"
 #include "demo/DemoDataWriter.h"
+#include "store/AuditTrail.h"
 #include "store/CallStore.h"
 #include "store/CoreText.h"
 #include "store/IntakeStore.h"
 #include "store/RosterStore.h"
 #include "store/StoreTime.h"
+#include "usecases/ReportUseCases.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -334,6 +336,39 @@ void TestStoreDemo::thirteenMonthsOfCalls()
              qPrintable(QStringLiteral("July %1, January %2")
                             .arg(perMonth.value(QStringLiteral("2026-07")))
                             .arg(perMonth.value(QStringLiteral("2026-01")))));
+
+    // Past months have the CRT's times and the follow-ups, so the report's
+    // trends show numbers for them (not "–"): every month from 2025-11 to
+    // 2026-10, with and against the month before.
+    auto supervisor = m_fixture->accounts().signIn(
+        QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"), TestDatabase::workstation());
+    HEARTDESK_VERIFY_RESULT(supervisor);
+    usecases::ReportUseCases reports({m_fixture->db(), m_fixture->clock(), supervisor.value()});
+    using namespace std::chrono;
+    for (const auto month : {2025y / December, 2026y / March, 2026y / July, 2026y / October}) {
+        auto read = reports.report({report::monthPeriod(month), std::nullopt});
+        HEARTDESK_VERIFY_RESULT(read);
+        const QString name = QString::fromStdString(report::periodLabel(report::monthPeriod(month)));
+        for (const report::Report* r : {&read.value().current, &read.value().previous}) {
+            const report::DurationStats& crt = r->dispatchToArrival[0];
+            QVERIFY2(crt.median && crt.count > 10,
+                     qPrintable(QStringLiteral("%1: %2 CRT calls timed").arg(name).arg(crt.count)));
+            // 10 to 24 minutes on the road.
+            QVERIFY2(*crt.median >= 600 && *crt.median <= 24 * 60, qPrintable(name));
+            const auto within = r->followUpWithin48hShare();
+            QVERIFY2(within && *within > 0.4 && *within < 0.9,
+                     qPrintable(QStringLiteral("%1: %2 within 48 h").arg(name).arg(within.value_or(-1))));
+        }
+        // Some late, some never reached.
+        const report::CountTable& tasks = read.value().current.followUps;
+        for (const char* column : {"after_48h", "not_reached"})
+            QVERIFY2(tasks.columnTotal(std::size_t(tasks.columnIndex(column))) > 0, column);
+    }
+    // Thousands of audit rows written a batch a statement: the chain holds.
+    auto verified = AuditTrail(m_fixture->db(), m_fixture->clock()).verify();
+    HEARTDESK_VERIFY_RESULT(verified);
+    QVERIFY(!verified.value().firstBreak);
+    QVERIFY(verified.value().rowsChecked > qint64(scenario.calls.size()));
 }
 
 HEART_TEST_GUILESS_MAIN(TestStoreDemo)

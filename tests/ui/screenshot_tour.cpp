@@ -3,6 +3,7 @@
 #include "UiTestFixture.h"
 #include "intake/CounselorHome.h"
 #include "intake/IntakeForm.h"
+#include "report/ReportWindow.h"
 #include "safety/SafetyPlanPrinter.h"
 #include "shell/MainWindow.h"
 #include "units/TeamLeadHome.h"
@@ -57,6 +58,8 @@ int main(int argc, char* argv[])
         f.typeSignIn(QString::fromLatin1(shot.login),
                      test::UiTestFixture::demoPassword(QString::fromLatin1(shot.login)));
         QTest::qWait(100);
+        if (auto* report = f.window().home()->findChild<ui::ReportWindow*>()) // read on a worker thread
+            QTest::qWaitFor([report] { return !report->isReading(); }, 30000);
         const QString path =
             out.filePath(QStringLiteral("%1-%2.png").arg(QString::fromLatin1(shot.file), language));
         if (!f.window().grab().save(path))

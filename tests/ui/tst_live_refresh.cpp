@@ -320,6 +320,7 @@ private Q_SLOTS:
         auto* followUps = tabs->findChild<ui::FollowUpQueueWidget*>();
         QVERIFY(dashboard && followUps);
         QVERIFY(dashboard->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isReading(), kFewSeconds); // read on a worker thread
         const int total = dashboardTotal(dashboard);
         QVERIFY(total > 0);
 

@@ -7,9 +7,12 @@
 // The first page is drawn (pdftoppm) and not blank. The window writes the
 // same report (Ctrl+P, 0600) and `heartdesk --report-pdf` does it without a
 // window, signed in as the supervisor (audited; a wrong password writes
-// nothing). HEARTDESK_TEST_PNG_DIR=DIR saves the demo report's first page and
-// map page as DIR/monthly-report-page1.png and monthly-report-page1-map.png.
+// nothing); both audit writing the file, naming the period, the version and
+// the file, never a number. HEARTDESK_TEST_PNG_DIR=DIR saves the demo
+// report's first page and map page as DIR/monthly-report-page1.png and
+// monthly-report-page1-map.png.
 #include "UiTestFixture.h"
+#include "common/ReportFixture.h"
 #include "common/StrictTestMain.h"
 #include "core/report/Metrics.h"
 #include "core/routing/RuleSetJson.h"
@@ -39,118 +42,8 @@ using routing::Program;
 namespace {
 
 // tests/core/tst_core_report.cpp's rules and calls (the numbers are worked out there).
-const char* kRules = R"({"format": "heartdesk-rules/1", "id": "test-2026", "name": "Test rules",
-  "effectiveFrom": "2026-01-01", "timeZone": "EST5EDT,M3.2.0,M11.1.0",
-  "callTypes": [{"code": "welfare-check", "name": "Welfare Check"},
-                {"code": "mental-health-crisis", "name": "Mental Health Crisis"},
-                {"code": "assault", "name": "Assault"}],
-  "programs": {
-    "ccd": {"callTypes": ["welfare-check", "mental-health-crisis"], "serviceArea": "anywhere", "hours": "always"},
-    "crt": {"callTypes": ["welfare-check", "mental-health-crisis"], "excludeWhen": ["weapon"],
-            "serviceArea": {"beats": ["311", "312"]},
-            "hours": {"mon": ["09:00-21:00"], "tue": ["09:00-21:00"], "wed": ["09:00-21:00"], "thu": ["09:00-21:00"],
-                      "fri": ["09:00-21:00"], "sat": ["09:00-21:00"], "sun": ["09:00-21:00"]}},
-    "cor": {"callTypes": ["mental-health-crisis"], "onlyWhen": ["weapon"], "serviceArea": "anywhere", "hours": "always"}
-  }})";
-
-const roster::TimeZoneRule kZone = roster::TimeZoneRule::newYork();
-
-TimePoint local(int m, int d, int hour, int minute = 0)
-{
-    return kZone.toUtc(
-        {year_month_day{year{2026}, month{unsigned(m)}, day{unsigned(d)}}, hour * 60 + minute});
-}
-
-CallRow call(std::string id, TimePoint at, std::string type, std::string beat, Disposition disposition)
-{
-    CallRow row;
-    row.id = std::move(id);
-    row.received = at;
-    row.callType = std::move(type);
-    row.beat = std::move(beat);
-    row.disposition = disposition;
-    row.program = routing::handlingProgram(disposition);
-    row.recommended = {Program::CrisisCallDiversion, Program::CommunityResponse};
-    return row;
-}
-
-void unit(CallRow& row, int dispatchMinute, int arriveAfterSeconds, int onSceneSeconds)
-{
-    row.dispatched = row.received + minutes{dispatchMinute};
-    row.arrived = *row.dispatched + seconds{arriveAfterSeconds};
-    row.cleared = *row.arrived + seconds{onSceneSeconds};
-}
-
-FollowUpRow task(followup::TaskKind kind, TimePoint contact, hours closedAfter, followup::Outcome outcome)
-{
-    return {kind, contact, contact + hours{48}, contact + closedAfter, outcome};
-}
-
-std::vector<CallRow> fixture()
-{
-    using E = encounter::EncounterDisposition;
-    std::vector<CallRow> rows;
-    CallRow c1 = call("c1", local(10, 5, 10), "welfare-check", "311", Disposition::CrtDispatch);
-    unit(c1, 5, 720, 2400);
-    c1.encounterDisposition = E::ResolvedOnScene;
-    c1.feltSafe = true;
-    c1.referralKinds = {"clinic"};
-    c1.followUps = {
-        task(followup::TaskKind::FollowUp, local(10, 5, 11), hours{20}, followup::Outcome::Connected)};
-    c1.personKey = "p1";
-    rows.push_back(c1);
-    CallRow c2 = call("c2", local(10, 5, 14), "mental-health-crisis", "312", Disposition::CrtDispatch);
-    unit(c2, 2, 1200, 3600);
-    c2.encounterDisposition = E::Referred;
-    c2.feltSafe = true;
-    c2.referralKinds = {"shelter"};
-    c2.followUps = {
-        task(followup::TaskKind::FollowUp, local(10, 5, 15), hours{60}, followup::Outcome::Connected)};
-    c2.personKey = "p1";
-    rows.push_back(c2);
-    CallRow c3 = call("c3", local(10, 6, 22, 30), "welfare-check", "311", Disposition::Diverted);
-    c3.followUps = {
-        task(followup::TaskKind::CheckIn, local(10, 6, 22, 45), hours{30}, followup::Outcome::UnableToReach)};
-    c3.personKey = "p1";
-    rows.push_back(c3);
-    CallRow c4 = call("c4", local(10, 7, 12), "welfare-check", "999", Disposition::Transferred988);
-    c4.personKey = "p1";
-    rows.push_back(c4);
-    CallRow c5 = call("c5", local(10, 8, 12), "mental-health-crisis", "311", Disposition::CorDispatch);
-    c5.flags.set(routing::CallFlag::Weapon);
-    c5.recommended = {Program::CoResponse};
-    unit(c5, 5, 1800, 1800);
-    c5.encounterDisposition = E::PoliceRequested;
-    c5.feltSafe = false;
-    c5.personKey = "p1";
-    rows.push_back(c5);
-    CallRow c6 = call("c6", local(10, 9, 11), "welfare-check", "312", Disposition::PoliceEms);
-    c6.overrideReason = true;
-    c6.personKey = "p2";
-    rows.push_back(c6);
-    CallRow c7 = call("c7", local(10, 10, 15), "welfare-check", "312", Disposition::Declined);
-    c7.personKey = "p2";
-    rows.push_back(c7);
-    CallRow c8 = call("c8", local(10, 12, 9, 30), "assault", "311", Disposition::PoliceEms);
-    c8.recommended = {Program::PoliceEms};
-    c8.personKey = "p2";
-    rows.push_back(c8);
-    CallRow c9 = call("c9", local(10, 13, 10), "welfare-check", "311", Disposition::CrtDispatch);
-    unit(c9, 0, 600, 1200);
-    c9.encounterDisposition = E::Transported;
-    c9.feltSafe = true;
-    c9.personKey = "p2";
-    rows.push_back(c9);
-    rows.push_back(call("c10", local(10, 14, 16), "mental-health-crisis", "", Disposition::Diverted));
-    CallRow c11 = call("c11", local(9, 30, 23, 30), "welfare-check", "311", Disposition::CrtDispatch);
-    unit(c11, 1, 900, 900);
-    rows.push_back(c11);
-    CallRow c12 = call("c12", local(10, 31, 23, 30), "assault", "311", Disposition::PoliceEms);
-    c12.recommended = {Program::PoliceEms};
-    rows.push_back(c12);
-    rows.push_back(call("c13", local(11, 1, 0, 30), "welfare-check", "311", Disposition::Diverted));
-    return rows;
-}
+using test::reportfixture::kRules;
+const roster::TimeZoneRule& kZone = test::reportfixture::zone();
 
 // October 2026 as ReportUseCases would give it, from the fixture.
 usecases::PeriodReport octoberReport()
@@ -165,7 +58,7 @@ usecases::PeriodReport octoberReport()
     if (!beats.ok())
         qFatal("no beat map");
     const routing::Router router(book, beats.value());
-    std::vector<CallRow> rows = fixture();
+    std::vector<CallRow> rows = test::reportfixture::calls();
     judgeEligibility(rows, router);
     usecases::PeriodReport out;
     const Period october = monthPeriod(year{2026} / October);
@@ -355,7 +248,9 @@ private Q_SLOTS:
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
         auto* tabs = qobject_cast<QTabWidget*>(f.window().home());
         auto* window = tabs ? qobject_cast<ui::ReportWindow*>(tabs->widget(0)) : nullptr;
-        QVERIFY(window && window->shownReport());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitFor([window] { return !window->isReading(); }, 30000));
+        QVERIFY(window->shownReport());
         const long long calls = static_cast<long long>(window->shownReport()->current.calls);
         QVERIFY(calls > 10);
 
@@ -376,6 +271,14 @@ private Q_SLOTS:
         const QString text = pdfText(path);
         QVERIFY2(text.contains(QStringLiteral("Program report: ")), qPrintable(text.left(500)));
         QVERIFY(text.contains(QLocale().toString(calls)));
+        // Writing the file was audited: period, filter, version and the file's name, no number.
+        const QString period = QString::fromStdString(periodLabel(window->period()));
+        auto exports = [&f](const QString& recordId) {
+            return f.countRows(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'report_export' "
+                                              "AND record_type = 'report' AND record_id = '%1'")
+                                   .arg(recordId));
+        };
+        QCOMPARE(exports(period + QStringLiteral("/pdf internal window.pdf")), 1);
 
         const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
         if (!dir.isEmpty()) {
@@ -391,7 +294,6 @@ private Q_SLOTS:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         environment.insert(QStringLiteral("HEARTDESK_PASSWORD"), QStringLiteral("supervisor-demo"));
-        const QString period = QString::fromStdString(periodLabel(window->period()));
         const QString countReads =
             QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'report_read'");
         const int readsBefore = f.countRows(countReads);
@@ -405,8 +307,9 @@ private Q_SLOTS:
         const QString publicText = pdfText(headless);
         QVERIFY2(publicText.contains(QStringLiteral("Public version")), qPrintable(publicText.left(500)));
         QVERIFY(publicText.contains(QStringLiteral("<11")));
-        // Reading the report was audited, as in the window.
+        // Reading the report was audited, as in the window, and so was writing the file.
         QCOMPARE(f.countRows(countReads), readsBefore + 1);
+        QCOMPARE(exports(period + QStringLiteral("/pdf public headless.pdf")), 1);
         // A wrong password: refused, no file.
         environment.insert(QStringLiteral("HEARTDESK_PASSWORD"), QStringLiteral("wrong"));
         const QString refused = m_dir.filePath(QStringLiteral("refused.pdf"));
@@ -416,6 +319,7 @@ private Q_SLOTS:
             &exitCode, environment);
         QCOMPARE(exitCode, 1);
         QVERIFY(!QFile::exists(refused));
+        QCOMPARE(exports(period + QStringLiteral("/pdf internal refused.pdf")), 0);
     }
 };
 

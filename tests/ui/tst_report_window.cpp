@@ -9,7 +9,9 @@
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
 #include "map/BeatMapView.h"
+#include "report/ReportReader.h"
 #include "report/ReportTableModel.h"
+#include "report/ReportText.h"
 #include "report/ReportWindow.h"
 #include "store/AccountStore.h"
 #include "usecases/ReportUseCases.h"
@@ -19,11 +21,14 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -53,6 +58,12 @@ long long shownCalls(QWidget* window)
     return ok ? n : -1;
 }
 
+// The window read what it was asked for (reads run on a worker thread).
+bool settled(ui::ReportWindow* window)
+{
+    return QTest::qWaitFor([window] { return !window->isReading(); }, 30000);
+}
+
 struct Fixture
 {
     test::UiTestFixture f;
@@ -66,7 +77,7 @@ struct Fixture
         f.typeSignIn(QStringLiteral("supervisor"), QStringLiteral("supervisor-demo"));
         tabs = qobject_cast<QTabWidget*>(f.window().home());
         report = tabs ? qobject_cast<ui::ReportWindow*>(tabs->widget(0)) : nullptr;
-        return report != nullptr;
+        return report != nullptr && settled(report);
     }
     usecases::ReportUseCases useCases()
     {
@@ -125,11 +136,13 @@ private Q_SLOTS:
         // Alt+Left: the month before, its own number; the tile compares with the one before it.
         x.report->findChild<QTableView*>(QStringLiteral("reportTable"))->setFocus();
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left, Qt::AltModifier);
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period(), report::previousPeriod(thisMonth));
         QVERIFY(x.report->findChild<QLabel*>(QStringLiteral("periodLabel"))->text() != monthLabel);
         QCOMPARE(shownCalls(x.report), x.callsFor(report::previousPeriod(thisMonth)));
         // Alt+Right: back.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::AltModifier);
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period(), thisMonth);
         QCOMPARE(shownCalls(x.report), now);
         QVERIFY2(tileText(x.report, "tileCalls")
@@ -140,11 +153,13 @@ private Q_SLOTS:
         auto* kind = x.report->findChild<QComboBox*>(QStringLiteral("periodKind"));
         kind->setFocus();
         kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Year)));
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period().kind, report::PeriodKind::Year);
         const long long year = x.callsFor(x.report->period());
         QCOMPARE(shownCalls(x.report), year);
         QVERIFY(year >= now);
         kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Month)));
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period(), thisMonth);
 
         // Custom dates: the two date fields appear; Alt+Left moves back as many days.
@@ -152,14 +167,17 @@ private Q_SLOTS:
         auto* until = x.report->findChild<QDateEdit*>(QStringLiteral("customUntil"));
         QVERIFY(from->isHidden());
         kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Custom)));
+        QVERIFY(settled(x.report));
         QVERIFY(from->isVisible() && until->isVisible());
         until->setDate(from->date().addDays(9));
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period().kind, report::PeriodKind::Custom);
         QCOMPARE(report::dayCount(x.report->period()), 10);
         const report::Period tenDays = x.report->period();
         QCOMPARE(shownCalls(x.report), x.callsFor(tenDays));
         from->setFocus();
         QTest::keyClick(from, Qt::Key_Left, Qt::AltModifier);
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period(), report::previousPeriod(tenDays));
         QCOMPARE(from->date(),
                  QDate::fromString(
@@ -169,13 +187,16 @@ private Q_SLOTS:
         // Back to months: the month that holds the dates' last day (the ten days
         // began on the 1st, so the ten before end in the month before).
         kind->setCurrentIndex(kind->findData(int(report::PeriodKind::Month)));
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period(), report::previousPeriod(thisMonth));
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::AltModifier);
+        QVERIFY(settled(x.report));
         QCOMPARE(x.report->period(), thisMonth);
 
         // The program filter: only the calls the Community Response Team handled.
         auto* program = x.report->findChild<QComboBox*>(QStringLiteral("programFilter"));
         program->setCurrentIndex(program->findData(int(routing::Program::CommunityResponse)));
+        QVERIFY(settled(x.report));
         const long long crt = x.callsFor(thisMonth, routing::Program::CommunityResponse);
         QCOMPARE(shownCalls(x.report), crt);
         QVERIFY(crt < now);
@@ -184,11 +205,99 @@ private Q_SLOTS:
                  qPrintable(test::clashingMnemonics(&x.f.window()).join(u'\n')));
 
         program->setCurrentIndex(0);
+        QVERIFY(settled(x.report));
         const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
         if (!dir.isEmpty()) {
             x.f.window().resize(1280, 800);
             QTest::qWait(50);
             QVERIFY(x.f.window().grab().save(QDir(dir).filePath(QStringLiteral("report-window.png"))));
+        }
+    }
+
+    // The report is read on a worker thread: while a read is under way the
+    // window says so, keeps the numbers it shows and answers the keyboard; a
+    // read overtaken by another choice is not shown; what arrives is the
+    // report of the last choice; each read the supervisor asked for that ran
+    // is audited, a live refresh is not.
+    void theWindowAnswersWhileAReadIsUnderWay()
+    {
+        using namespace std::chrono_literals;
+        Fixture x;
+        QVERIFY(x.open());
+        const report::Period thisMonth = x.report->period();
+        const QString shownBefore = tileText(x.report, "tileCalls");
+        auto reads = [&x] {
+            return x.f.countRows(
+                QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'report_read'"));
+        };
+        const int readsBefore = reads();
+        ui::ReportReader::setReadDelayForTests(1500ms);
+        auto restore = qScopeGuard([] { ui::ReportReader::setReadDelayForTests(0ms); });
+        auto* busy = x.report->findChild<QLabel*>(QStringLiteral("reportBusy"));
+        auto* progress = x.report->findChild<QProgressBar*>(QStringLiteral("reportProgress"));
+        auto* program = x.report->findChild<QComboBox*>(QStringLiteral("programFilter"));
+        QVERIFY(busy && progress && program);
+
+        // Alt+Left: the key is answered at once, and the window says it is reading.
+        x.report->findChild<QTableView*>(QStringLiteral("reportTable"))->setFocus();
+        QElapsedTimer answered;
+        answered.start();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left, Qt::AltModifier);
+        QVERIFY2(answered.elapsed() < 1000, qPrintable(QString::number(answered.elapsed())));
+        QCOMPARE(x.report->period(), report::previousPeriod(thisMonth));
+        QVERIFY(x.report->isReading());
+        QVERIFY(busy->isVisible() && progress->isVisible());
+        QVERIFY2(busy->text().contains(ui::ReportText::periodName(report::previousPeriod(thisMonth))),
+                 qPrintable(busy->text()));
+        // The numbers shown stay those of this month until the new ones arrive.
+        QCOMPARE(tileText(x.report, "tileCalls"), shownBefore);
+        QCOMPARE(x.report->shownRequest().period, thisMonth);
+        auto* comparedWith = x.report->findChild<QLabel*>(QStringLiteral("comparedWith"));
+        QVERIFY2(comparedWith->text().startsWith(
+                     QStringLiteral("Still showing %1 until").arg(ui::ReportText::periodName(thisMonth))),
+                 qPrintable(comparedWith->text()));
+        const QString dir = qEnvironmentVariable("HEARTDESK_TEST_PNG_DIR");
+        if (!dir.isEmpty()) {
+            x.f.window().resize(1280, 800);
+            QTest::qWait(50);
+            QVERIFY(
+                x.f.window().grab().save(QDir(dir).filePath(QStringLiteral("report-window-reading.png"))));
+        }
+
+        // Meanwhile the program filter, from the keyboard: it answers while the read goes on.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::AltModifier); // Pro&gram
+        QTRY_VERIFY(program->hasFocus());
+        answered.restart();
+        QTest::keyClick(program, Qt::Key_Down);
+        QVERIFY2(answered.elapsed() < 1000, qPrintable(QString::number(answered.elapsed())));
+        const auto chosen = routing::Program(program->currentData().toInt());
+        QCOMPARE(x.report->program(), std::optional<routing::Program>(chosen));
+        QVERIFY(x.report->isReading());
+        QCOMPARE(tileText(x.report, "tileCalls"), shownBefore);
+
+        // What arrives is the month before for that program, not the overtaken read.
+        QVERIFY(settled(x.report));
+        QVERIFY(busy->isHidden() && progress->isHidden());
+        QCOMPARE(x.report->shownRequest().period, report::previousPeriod(thisMonth));
+        QCOMPARE(x.report->shownRequest().program, std::optional<routing::Program>(chosen));
+        QCOMPARE(x.report->shownReport()->current.period, report::previousPeriod(thisMonth));
+        // One row for each read that ran: the overtaken one (if it had begun) and the last.
+        const int readsAfter = reads();
+        QVERIFY2(readsAfter == readsBefore + 1 || readsAfter == readsBefore + 2,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(readsBefore).arg(readsAfter)));
+        ui::ReportReader::setReadDelayForTests(0ms);
+        // A live refresh reads again without a row; opening the period again writes one.
+        x.report->reload(true);
+        QVERIFY(x.report->isReading());
+        QVERIFY(settled(x.report));
+        QCOMPARE(reads(), readsAfter);
+        x.report->reload();
+        QVERIFY(settled(x.report));
+        QCOMPARE(reads(), readsAfter + 1);
+        QCOMPARE(shownCalls(x.report), x.callsFor(report::previousPeriod(thisMonth), chosen));
+        if (!dir.isEmpty()) {
+            QTest::qWait(50);
+            QVERIFY(x.f.window().grab().save(QDir(dir).filePath(QStringLiteral("report-window-read.png"))));
         }
     }
 
@@ -365,6 +474,7 @@ private Q_SLOTS:
         QVERIFY(counselor.ok());
         ui::ReportWindow window({f.db(), f.clock(), counselor.value()});
         window.show();
+        QVERIFY(settled(&window));
         QVERIFY(!window.shownReport());
         auto* error = window.findChild<QLabel*>(QStringLiteral("reportError"));
         QVERIFY(error->isVisible());

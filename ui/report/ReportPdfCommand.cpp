@@ -101,6 +101,11 @@ int ReportPdfCommand::run(const ReportPdfOptions& options, const store::Connecti
         if (!got.ok()) {
             say(tr("Cannot read the report: %1").arg(DomainText::errorText(got.error())));
             code = 1;
+        } else if (const store::StoreError refused =
+                       usecases::ReportUseCases({db, clock, actor})
+                           .recordPdfExport(request, options.file, options.publicVersion)) {
+            say(tr("Cannot write %1: %2").arg(options.file, DomainText::errorText(refused)));
+            code = 1;
         } else {
             QString error;
             if (!MonthlyReportPdf::write({got.value(), request.program, options.publicVersion, measure},

@@ -4,6 +4,7 @@
 #include "map/BeatMapView.h"
 #include "report/MonthlyReportPdf.h"
 #include "report/ReportBeatMap.h"
+#include "report/ReportReader.h"
 #include "report/ReportTableModel.h"
 #include "report/ReportText.h"
 #include "shell/DomainText.h"
@@ -30,6 +31,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QShortcut>
@@ -120,13 +122,20 @@ QString ReportWindow::minutesText(std::optional<double> seconds)
 namespace {} // namespace
 
 ReportWindow::ReportWindow(Services services, QWidget* parent)
+    : ReportWindow(services,
+                   periodContaining(report::PeriodKind::Month,
+                                    ProgramTime::localDate(store::toDateTime(services.clock.now()))),
+                   parent)
+{}
+
+ReportWindow::ReportWindow(Services services, const report::Period& period, QWidget* parent)
     : QWidget(parent), m_services(std::move(services)), m_title(new QLabel(this)),
       m_kindLabel(new QLabel(this)), m_kind(new QComboBox(this)), m_previousButton(new QPushButton(this)),
       m_periodLabel(new QLabel(this)), m_nextButton(new QPushButton(this)), m_fromLabel(new QLabel(this)),
       m_from(new QDateEdit(this)), m_untilLabel(new QLabel(this)), m_until(new QDateEdit(this)),
       m_programLabel(new QLabel(this)), m_programFilter(new QComboBox(this)),
-      m_comparedWith(new QLabel(this)), m_busy(new QLabel(this)), m_error(new QLabel(this)),
-      m_tileCalls(makeTile(this, QStringLiteral("tileCalls"))),
+      m_comparedWith(new QLabel(this)), m_busy(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_error(new QLabel(this)), m_tileCalls(makeTile(this, QStringLiteral("tileCalls"))),
       m_tileAnswered(makeTile(this, QStringLiteral("tileAnswered"))),
       m_tileArrival(makeTile(this, QStringLiteral("tileArrival"))),
       m_tileFollowUps(makeTile(this, QStringLiteral("tileFollowUps"))), m_chart(new QChartView(this)),
@@ -134,7 +143,8 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
       m_publicVersion(new QCheckBox(this)), m_exportButton(new QPushButton(this)),
       m_tableView(new QTableView(this)), m_mapLabel(new QLabel(this)), m_mapMeasure(new QComboBox(this)),
       m_map(new BeatMapView(this)), m_pdfButton(new QPushButton(this)), m_model(new ReportTableModel(this)),
-      m_live(new LiveRefresh(m_services, usecases::Freshness::Calls, this))
+      m_live(new LiveRefresh(m_services, usecases::Freshness::Calls, this)),
+      m_reader(new ReportReader(m_services, this))
 {
     setObjectName(QStringLiteral("reportWindow"));
     m_title->setObjectName(QStringLiteral("homeTitle")); // as every home's title
@@ -147,6 +157,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     m_programFilter->setObjectName(QStringLiteral("programFilter"));
     m_comparedWith->setObjectName(QStringLiteral("comparedWith"));
     m_busy->setObjectName(QStringLiteral("reportBusy"));
+    m_progress->setObjectName(QStringLiteral("reportProgress"));
     m_error->setObjectName(QStringLiteral("reportError"));
     m_chart->setObjectName(QStringLiteral("reportChart"));
     m_tableChoice->setObjectName(QStringLiteral("tableChoice"));
@@ -174,6 +185,10 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     m_error->setWordWrap(true);
     m_error->hide();
     m_busy->hide();
+    m_progress->setRange(0, 0); // busy: how long a read takes is not known
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(120);
+    m_progress->hide();
     m_kindLabel->setBuddy(m_kind);
     m_fromLabel->setBuddy(m_from);
     m_untilLabel->setBuddy(m_until);
@@ -212,6 +227,7 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     picker->addWidget(m_programFilter);
     picker->addStretch(1);
     picker->addWidget(m_busy);
+    picker->addWidget(m_progress);
     picker->addWidget(m_pdfButton); // the whole report, not one table
 
     auto* tiles = new QGridLayout;
@@ -289,10 +305,12 @@ ReportWindow::ReportWindow(Services services, QWidget* parent)
     connect(m_map, &BeatMapView::beatClicked, this, &ReportWindow::openBeatDrillDown);
     connect(m_tableView, &QTableView::activated, this, &ReportWindow::openDrillDown);
     connect(m_live, &LiveRefresh::changed, this, [this] { reload(true); });
+    connect(
+        m_reader, &ReportReader::finished, this,
+        [this](const usecases::ReportRequest& request,
+               const std::shared_ptr<const ReportReader::Result>& result) { reportRead(request, *result); });
 
-    // This month in the program's time zone.
-    const QDate today = ProgramTime::localDate(store::toDateTime(m_services.clock.now()));
-    m_period = periodContaining(report::PeriodKind::Month, today);
+    m_period = period; // this month in the program's time zone, unless told
     retranslate();
     reload();
 }
@@ -346,6 +364,10 @@ void ReportWindow::customDatesChanged()
         return;
     auto custom = report::customPeriod(toDay(m_from->date()), toDay(m_until->date()));
     if (!custom.ok()) {
+        m_reader->cancel();
+        unsetCursor();
+        m_busy->hide();
+        m_progress->hide();
         showError(tr("The first date must not be after the last one."));
         return;
     }
@@ -374,21 +396,41 @@ void ReportWindow::reload(bool automatic)
     m_programFilter->setCurrentIndex(m_programFilter->findData(m_program ? int(*m_program) : -1));
     m_updatingControls = false;
 
-    m_busy->setText(tr("Reading the report…"));
+    // The numbers shown stay until the new ones arrive; the controls answer meanwhile.
+    m_busy->setText(tr("Reading the report for %1…").arg(ReportText::periodName(m_period)));
+    if (m_report && (m_shownRequest.period != m_period || m_shownRequest.program != m_program))
+        m_comparedWith->setText(tr("Still showing %1 until the report you chose has been read.")
+                                    .arg(ReportText::periodName(m_shownRequest.period)));
     m_busy->show();
-    m_busy->repaint();
-    QApplication::setOverrideCursor(Qt::BusyCursor);
+    m_progress->show();
+    m_progress->setAccessibleName(m_busy->text());
+    setCursor(Qt::BusyCursor);
     m_live->markCurrent();
     usecases::ReportRequest wanted = request();
     wanted.automaticRefresh = automatic;
-    auto result = usecases::ReportUseCases(m_services).report(wanted);
-    QApplication::restoreOverrideCursor();
+    m_reader->read(wanted);
+}
+
+bool ReportWindow::isReading() const
+{
+    return m_reader->isReading();
+}
+
+void ReportWindow::reportRead(const usecases::ReportRequest& request,
+                              const store::StoreResult<usecases::PeriodReport>& result)
+{
+    unsetCursor();
     m_busy->hide();
+    m_progress->hide();
+    m_shownRequest = request;
+    m_shownRequest.automaticRefresh = false;
     if (!result.ok()) {
+        m_comparedWith->clear();
         showError(DomainText::errorText(result.error()));
+        Q_EMIT reportShown();
         return;
     }
-    m_report = std::move(result.value());
+    m_report = result.value();
     m_error->hide();
     showReport();
     Q_EMIT reportShown();
@@ -539,7 +581,8 @@ void ReportWindow::showMap()
     if (!m_map->beatMap() || m_map->beatMap() != m_report->beats.get())
         m_map->setBeatMap(m_report->beats);
     const auto measure = BeatMeasure(m_mapMeasure->currentData().toInt());
-    ReportBeatMap::compute(*m_report, m_program, measure, m_publicVersion->isChecked()).applyTo(*m_map);
+    ReportBeatMap::compute(*m_report, m_shownRequest.program, measure, m_publicVersion->isChecked())
+        .applyTo(*m_map);
     m_map->setAccessibleName(ReportBeatMap::measureName(measure));
 }
 
@@ -582,14 +625,14 @@ void ReportWindow::openBeatDrillDown(const QString& beat)
         return;
     if (BeatMeasure(m_mapMeasure->currentData().toInt()) == BeatMeasure::Calls)
         openDrillDownFor(QStringLiteral("calls_by_beat"), beat, QStringLiteral("calls"));
-    else if (m_program)
+    else if (m_shownRequest.program)
         openDrillDownFor(QStringLiteral("missed_by_beat"), beat,
-                         QString::fromUtf8(routing::programCode(*m_program)));
+                         QString::fromUtf8(routing::programCode(*m_shownRequest.program)));
 }
 
 void ReportWindow::openDrillDownFor(const QString& tableId, const QString& row, const QString& column)
 {
-    auto calls = usecases::ReportUseCases(m_services).drillDown(request(), tableId, row, column);
+    auto calls = usecases::ReportUseCases(m_services).drillDown(m_shownRequest, tableId, row, column);
     if (!calls.ok()) {
         QMessageBox refused(
             QMessageBox::Warning, tr("Calls behind a number"),
@@ -604,9 +647,10 @@ void ReportWindow::openDrillDownFor(const QString& tableId, const QString& row, 
     dialog.setWindowTitle(tr("Calls behind a number"));
     auto* caption = new QLabel(&dialog);
     caption->setWordWrap(true);
-    const QString cell = tr("%1 — %2, %3, %4")
-                             .arg(ReportText::tableName(tableId), ReportText::keyName(tableId, row),
-                                  ReportText::keyName(tableId, column), ReportText::periodName(m_period));
+    const QString cell =
+        tr("%1 — %2, %3, %4")
+            .arg(ReportText::tableName(tableId), ReportText::keyName(tableId, row),
+                 ReportText::keyName(tableId, column), ReportText::periodName(m_shownRequest.period));
     if (tableId == QLatin1String("repeat_people"))
         caption->setText(tr("%1: this number counts people, not calls; no calls are listed.").arg(cell));
     else
@@ -633,7 +677,7 @@ void ReportWindow::chooseExport()
         return;
     const QString suggested = QStringLiteral("%1-%2%3.csv")
                                   .arg(QString::fromStdString(m_model->table().id),
-                                       QString::fromStdString(report::periodLabel(m_period)),
+                                       QString::fromStdString(report::periodLabel(m_shownRequest.period)),
                                        m_publicVersion->isChecked() ? QStringLiteral("-public") : QString());
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export the table"), suggested, tr("CSV files (*.csv)"));
@@ -664,7 +708,7 @@ bool ReportWindow::exportCsv(const QString& path)
     // Audited before it is written: the period, filter and table, never a number.
     if (const store::StoreError error =
             usecases::ReportUseCases(m_services)
-                .recordExport(request(), QString::fromStdString(m_model->table().id),
+                .recordExport(m_shownRequest, QString::fromStdString(m_model->table().id),
                               m_publicVersion->isChecked())) {
         m_error->setText(tr("The file could not be written: %1").arg(DomainText::errorText(error)));
         m_error->show();
@@ -687,9 +731,10 @@ void ReportWindow::choosePdfExport()
         return;
     const QString suggested =
         QStringLiteral("heart-report-%1%2%3.pdf")
-            .arg(QString::fromStdString(report::periodLabel(m_period)),
-                 m_program ? QLatin1Char('-') + QString::fromUtf8(routing::programCode(*m_program))
-                           : QString(),
+            .arg(QString::fromStdString(report::periodLabel(m_shownRequest.period)),
+                 m_shownRequest.program
+                     ? QLatin1Char('-') + QString::fromUtf8(routing::programCode(*m_shownRequest.program))
+                     : QString(),
                  m_publicVersion->isChecked() ? QStringLiteral("-public") : QString());
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the monthly report"), suggested,
                                                       tr("PDF files (*.pdf)"));
@@ -701,8 +746,16 @@ bool ReportWindow::exportPdf(const QString& path)
 {
     if (!m_report)
         return false;
-    MonthlyReportInput input{*m_report, m_program, m_publicVersion->isChecked(),
+    MonthlyReportInput input{*m_report, m_shownRequest.program, m_publicVersion->isChecked(),
                              BeatMeasure(m_mapMeasure->currentData().toInt())};
+    // Audited before it is written: the period, filter, version and file name, never a number.
+    if (const store::StoreError refused =
+            usecases::ReportUseCases(m_services)
+                .recordPdfExport(m_shownRequest, path, m_publicVersion->isChecked())) {
+        m_error->setText(tr("The file could not be written: %1").arg(DomainText::errorText(refused)));
+        m_error->show();
+        return false;
+    }
     QString error;
     if (!MonthlyReportPdf::write(input, path, &error)) {
         m_error->setText(tr("The file could not be written: %1").arg(error));

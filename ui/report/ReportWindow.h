@@ -7,7 +7,9 @@
 // CSV; a beat map of calls or missed eligible calls per beat with the
 // program's service area outlined (ReportBeatMap); the monthly report as a
 // PDF (Ctrl+P, MonthlyReportPdf). Everything is read through
-// usecases::ReportUseCases, which checks the role and audits each read.
+// usecases::ReportUseCases, which checks the role and audits each read; the
+// report itself on a worker thread (ReportReader), the numbers shown staying
+// until the new ones arrive.
 #include "home/Services.h"
 #include "usecases/ReportUseCases.h"
 
@@ -19,6 +21,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QModelIndex;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 
@@ -30,6 +33,7 @@ namespace heart::ui {
 
 class BeatMapView;
 class LiveRefresh;
+class ReportReader;
 class ReportTableModel;
 
 class ReportWindow : public QWidget
@@ -38,6 +42,8 @@ class ReportWindow : public QWidget
 
 public:
     explicit ReportWindow(Services services, QWidget* parent = nullptr);
+    // Opens on `period` rather than this month (one read, not two).
+    ReportWindow(Services services, const report::Period& period, QWidget* parent = nullptr);
 
     const report::Period& period() const { return m_period; }
     std::optional<routing::Program> program() const { return m_program; }
@@ -46,10 +52,15 @@ public:
     // The period after / before the shown one (Alt+Right / Alt+Left).
     void showNextPeriod();
     void showPreviousPeriod();
-    // Reads the report again (the current period and program).
+    // Reads the report again (the current period and program) on a worker
+    // thread: the numbers shown stay until the new ones arrive (reportShown()).
     void reload(bool automatic = false); // automatic: a live refresh (no new report_read audit row)
-    // The report shown; null when the read failed.
+    // A read asked for has not arrived yet (the window says so).
+    bool isReading() const;
+    // The report shown; null when the read failed. While a read is under way
+    // it is the one before, for shownRequest()'s period and program.
     const usecases::PeriodReport* shownReport() const { return m_report ? &*m_report : nullptr; }
+    const usecases::ReportRequest& shownRequest() const { return m_shownRequest; }
     ReportTableModel* tableModel() const { return m_model; }
     // Writes the shown table (as shown: the public version when it is on) to
     // `path`, 0600; false with the reason shown when it cannot.
@@ -79,6 +90,8 @@ private:
     void chooseExport();
     void choosePdfExport();
     void showReport();
+    void reportRead(const usecases::ReportRequest& request,
+                    const store::StoreResult<usecases::PeriodReport>& result);
     void showTiles();
     void showChart();
     void showTable();
@@ -92,6 +105,7 @@ private:
     report::Period m_period;
     std::optional<routing::Program> m_program;
     std::optional<usecases::PeriodReport> m_report;
+    usecases::ReportRequest m_shownRequest; // what m_report answers
     bool m_updatingControls = false;
 
     QLabel* m_title;
@@ -108,6 +122,7 @@ private:
     QComboBox* m_programFilter;
     QLabel* m_comparedWith;
     QLabel* m_busy;
+    QProgressBar* m_progress;
     QLabel* m_error;
     QLabel* m_tileCalls;
     QLabel* m_tileAnswered;
@@ -125,6 +140,7 @@ private:
     QPushButton* m_pdfButton;
     ReportTableModel* m_model;
     LiveRefresh* m_live;
+    ReportReader* m_reader;
 };
 
 } // namespace heart::ui
