@@ -1,5 +1,6 @@
 #include "store/AuditTrail.h"
 
+#include "store/AuditBatch.h"
 #include "store/AuditRows.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
@@ -10,17 +11,6 @@
 #include <algorithm>
 
 namespace heart::store {
-namespace {
-
-// A null QString binds as SQL NULL, which the NOT NULL columns refuse: an
-// unknown login's failed sign-in (no user, no role) would go unrecorded.
-// "No user" is stored as the empty text, as the hash covers it.
-QString notNull(const QString& text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
-
-} // namespace
 
 StoreError AuditTrail::append(const Actor& actor, const AuditEvent& event)
 {
@@ -30,53 +20,9 @@ StoreError AuditTrail::append(const Actor& actor, const AuditEvent& event)
 StoreError AuditTrail::append(const QString& userId, const QString& role, const QString& workstation,
                               const AuditEvent& event)
 {
-    const QString lock = m_db.dialect().lockAuditChain();
-    if (!lock.isEmpty()) {
-        if (StoreError error = m_db.execDirect(lock, "lock audit chain"))
-            return error;
-    }
-    AuditEntry entry;
-    entry.seq = 1;
-    entry.prevHash = kAuditGenesisHash;
-    {
-        QSqlQuery last =
-            m_db.prepare(QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
-        if (StoreError error = m_db.exec(last, "read audit chain head"))
-            return error;
-        if (last.next()) {
-            entry.seq = last.value(0).toLongLong() + 1;
-            entry.prevHash = last.value(1).toString().toStdString();
-        }
-    }
-    entry.atUtc = toStoredTime(m_clock.now()).toStdString();
-    entry.userId = userId.toStdString();
-    entry.role = role.toStdString();
-    entry.workstation = workstation.toStdString();
-    entry.action = event.action.toStdString();
-    entry.recordType = event.recordType.toStdString();
-    entry.recordId = event.recordId.toStdString();
-    entry.hash = auditHash(entry);
-
-    QSqlQuery insert = m_db.prepare(QStringLiteral(
-        "INSERT INTO audit_log (seq, at_utc, user_id, role, workstation, action, record_type, record_id, "
-        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(static_cast<qlonglong>(entry.seq));
-    insert.addBindValue(QString::fromStdString(entry.atUtc));
-    insert.addBindValue(notNull(userId));
-    insert.addBindValue(notNull(role));
-    insert.addBindValue(notNull(workstation));
-    insert.addBindValue(notNull(event.action));
-    insert.addBindValue(notNull(event.recordType));
-    insert.addBindValue(notNull(event.recordId));
-    insert.addBindValue(QString::fromStdString(entry.prevHash));
-    insert.addBindValue(QString::fromStdString(entry.hash));
-    if (StoreError error = m_db.exec(insert, "append audit row"))
-        return error;
-    // Every kInterval rows, a checkpoint signed with the audit key, by a
-    // workstation that holds it (still under the chain lock, in this transaction).
-    if (entry.seq % AuditCheckpoints::kInterval == 0)
-        return AuditCheckpoints(m_db, m_clock).atInterval(entry.seq, entry.hash);
-    return {};
+    // One row is a batch of one: the chain lock, the head read, the hash and
+    // the checkpoint every kInterval rows are written in one place.
+    return appendAuditRows(m_db, m_clock, userId, role, workstation, {event});
 }
 
 StoreError AuditTrail::record(const Actor& actor, const AuditEvent& event)
