@@ -284,6 +284,25 @@ void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
              qPrintable(child<QLabel>(view, "impactHeadline")->text()));
     grab(dialog, "preview");
 
+    // The teams the hours need against the demo's roster (CRT's rotation):
+    // what it provides in the open hours, and the hours it leaves short.
+    QVERIFY(crt.staffingAfter.rostered);
+    QVERIFY(crt.staffingAfter.rosterTeamHoursPerWeek > crt.staffingBefore.rosterTeamHoursPerWeek);
+    QVERIFY(crt.staffingAfter.uncoveredHours <= crt.staffingAfter.openHoursPerWeek);
+    QVERIFY(!impact->program(routing::Program::CareNavigation).staffingAfter.rostered);
+    auto* staffing = child<QTableWidget>(view, "impactStaffing");
+    QVERIFY(staffing->isVisible());
+    QStringList rostered;
+    for (int row = 0; row < staffing->rowCount(); ++row) {
+        if (staffing->item(row, 2)->text() != QStringLiteral("not on the roster"))
+            rostered << staffing->item(row, 0)->text();
+    }
+    QCOMPARE(rostered.size(), 1);
+    QVERIFY2(rostered.first().contains(QStringLiteral("CRT")) ||
+                 rostered.first().contains(QStringLiteral("Community")),
+             qPrintable(rostered.first()));
+    grab(view, "impact-staffing");
+
     // Save: a new version, upcoming, and its history.
     const QString key = QStringLiteral("durham-%1-citywide").arg(from.toString(Qt::ISODate));
     press(child<QPushButton>(editor, "ruleSetEditorSave"));

@@ -739,9 +739,9 @@ void RuleSetEditor::previewImpact()
         return;
     }
     // The teams the hours need against the current roster (CRT's rotation).
-    auto roster = usecases::RuleSetUseCases(m_services).previewRoster();
-    if (!roster.ok()) {
-        m_error->setText(DomainText::errorText(roster.error()));
+    auto rosterRead = usecases::RuleSetUseCases(m_services).previewRoster();
+    if (!rosterRead.ok()) {
+        m_error->setText(DomainText::errorText(rosterRead.error()));
         return;
     }
     auto facts = std::make_shared<std::vector<store::CallRoutingFacts>>(std::move(calls).value());
@@ -750,9 +750,9 @@ void RuleSetEditor::previewImpact()
     const routing::RuleSet after = *m_edited;
     routing::ImpactOptions options;
     options.beats = m_beatMap;
-    const std::shared_ptr<const roster::Schedule> schedule = roster.value().schedule;
+    const std::shared_ptr<const roster::Schedule> schedule = rosterRead.value().schedule;
     options.schedule = schedule.get(); // kept alive by the worker's copy of `schedule`
-    options.rotation = roster.value().rotation;
+    options.rotation = rosterRead.value().rotation;
     auto report = std::make_shared<routing::ImpactReport>();
     // The replay on a worker: the calls were read here; nothing there touches the database.
     m_worker = QThread::create([facts, schedule, before, after, weeks, options, report] {

@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <algorithm>
 
@@ -199,6 +200,14 @@ void WeekHoursEditor::keyPressEvent(QKeyEvent* event)
         return;
     }
     QTableWidget::keyPressEvent(event);
+    // A move without Shift leaves the cursor cell alone selected, even where
+    // the cursor could not move (Home on the first column): what Space,
+    // Enter and Delete then change is the cell in sight.
+    static constexpr int kMoves[] = {Qt::Key_Left, Qt::Key_Right, Qt::Key_Up,     Qt::Key_Down,
+                                     Qt::Key_Home, Qt::Key_End,   Qt::Key_PageUp, Qt::Key_PageDown};
+    if (mods == Qt::NoModifier && currentIndex().isValid() &&
+        std::find(std::begin(kMoves), std::end(kMoves), event->key()) != std::end(kMoves))
+        selectionModel()->select(currentIndex(), QItemSelectionModel::ClearAndSelect);
 }
 
 void WeekHoursEditor::mousePressEvent(QMouseEvent* event)
