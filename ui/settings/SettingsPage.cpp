@@ -45,9 +45,9 @@ void SettingsPage::markSaved()
 void SettingsPage::noteChangedElsewhere()
 {
     showMessage(tr("This setting was changed on another workstation meanwhile: saving what is shown here "
-                   "would be refused. Reload shows what was saved there."),
+                   "would be refused. \"Update to the saved setting\" shows what was saved there."),
                 true);
-    m_reload->setText(tr("&Reload the saved setting"));
+    m_reload->setText(tr("&Update to the saved setting"));
     m_reload->show();
 }
 
@@ -60,11 +60,12 @@ bool SettingsPage::showIfStale(const store::StoreError& error)
     const QString when = last.savedAt.isValid()
                              ? QLocale().toString(last.savedAt.toLocalTime(), QLocale::ShortFormat)
                              : tr("a moment ago");
-    showMessage(tr("Not saved: %1 saved this setting at %2, after this screen read it. Reload to see "
-                   "what they saved (what is shown here is then dropped), then change it again if need be.")
+    showMessage(tr("Not saved: %1 saved this setting at %2, after this screen read it. \"Update to the "
+                   "saved setting\" shows what they saved (what is shown here is then dropped); change it "
+                   "again from there if need be.")
                     .arg(who, when),
                 true);
-    m_reload->setText(tr("&Reload the saved setting"));
+    m_reload->setText(tr("&Update to the saved setting"));
     m_reload->show();
     m_reload->setFocus();
     return true;
