@@ -497,7 +497,7 @@ void TestRuleSetEditor::hoursPaintedOnTheWeekGridFromTheKeyboard()
     const QString summary = editor->summary().join(QLatin1Char('\n'));
     QVERIFY2(summary.contains(QString::fromUtf8("hours Mon–Fri 08:30–16:30 → daily 09:00–21:00")),
              qPrintable(summary));
-    grab(editor->window(), "week-grid");
+    grab(grid, "week-grid");
 
     // Typed hours show on the grid.
     typeInto(child<QLineEdit>(editor, "ruleSetEditorHours_tue"), QStringLiteral("10:00-12:00, 13:00-14:30"));
