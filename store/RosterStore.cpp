@@ -57,6 +57,11 @@ StoreResult<QList<roster::StaffMember>> RosterStore::listStaff(const Actor& acto
 {
     if (StoreError error = m_audit.require(actor, Action::ViewRoster, kStaff))
         return error;
+    return readStaff();
+}
+
+StoreResult<QList<roster::StaffMember>> RosterStore::readStaff()
+{
     QSqlQuery query = m_db.prepare(
         QStringLiteral("SELECT id, display_name, responder_role, shift_code FROM staff WHERE active = 1 "
                        "ORDER BY CASE responder_role WHEN 'clinician' THEN 0 WHEN 'peer_support' THEN 1 ELSE "
@@ -141,6 +146,22 @@ StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
 {
     if (StoreError error = m_audit.require(actor, Action::ViewRoster, kCycle))
         return error;
+    return readCurrentCycle();
+}
+
+StoreResult<RosterCycle> RosterStore::coverageCycle()
+{
+    auto cycle = readCurrentCycle();
+    if (!cycle.ok())
+        return cycle;
+    RosterCycle unnamed = std::move(cycle).value();
+    for (roster::StaffMember& member : unnamed.schedule.staff)
+        member.name.clear();
+    return unnamed;
+}
+
+StoreResult<RosterCycle> RosterStore::readCurrentCycle()
+{
     RosterCycle cycle;
     {
         QSqlQuery query = m_db.prepare(
@@ -156,7 +177,7 @@ StoreResult<RosterCycle> RosterStore::currentCycle(const Actor& actor)
         cycle.teamsPerShift = query.value(3).toInt();
         cycle.version = query.value(4).toInt();
     }
-    auto staff = listStaff(actor);
+    auto staff = readStaff();
     if (!staff.ok())
         return staff.error();
     for (const roster::StaffMember& member : staff.value())

@@ -41,6 +41,10 @@ public:
     StoreError setStaffShift(const Actor& actor, const QString& staffId, const QString& shiftCode);
     // The cycle with the latest start date, or NotFound.
     StoreResult<RosterCycle> currentCycle(const Actor& actor);
+    // The same rotation for coverage arithmetic only (the rule-set editor's
+    // staffing preview): the responders' names left empty, no permission of
+    // its own - the caller's use case checks the actor's (counts only).
+    StoreResult<RosterCycle> coverageCycle();
     // A new cycle (cycle.id empty) or a replacement of all duties of an existing one.
     StoreResult<RosterCycle> saveCycle(const Actor& actor, const RosterCycle& cycle);
     // One cell: person (staff id) on day of the cycle.
@@ -57,6 +61,8 @@ private:
     StoreError writeDuty(const QString& cycleId, const QString& staffId, int day, const roster::Duty& duty,
                          const char* clearWhat = "clear duty", const char* writeWhat = "write duty");
     StoreError bumpVersion(RosterCycle& cycle);
+    StoreResult<QList<roster::StaffMember>> readStaff();
+    StoreResult<RosterCycle> readCurrentCycle();
 
     Database& m_db;
     const Clock& m_clock;

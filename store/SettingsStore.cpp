@@ -104,9 +104,55 @@ QList<SettingVersion> SettingsStore::versions(Setting setting)
         return out;
     while (query.next()) {
         out.append({query.value(0).toInt(), query.value(1).toString(),
-                    fromStoredTime(query.value(2).toString()), query.value(3).toString()});
+                    fromStoredTime(query.value(2).toString()), query.value(3).toString(), QString()});
     }
     return out;
+}
+
+int SettingsStore::currentVersion(const QString& key)
+{
+    QSqlQuery query = m_db.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM setting_versions WHERE setting_key = ?"));
+    query.addBindValue(key);
+    if (m_db.exec(query, "read setting version") || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+StoreError SettingsStore::requireVersion(const QString& key, int expectedVersion)
+{
+    if (expectedVersion == kAnyVersion)
+        return {};
+    QSqlQuery query = m_db.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM setting_versions WHERE setting_key = ?"));
+    query.addBindValue(key);
+    if (StoreError error = m_db.exec(query, "read setting version"))
+        return error;
+    const int current = query.next() ? query.value(0).toInt() : 0;
+    if (current != expectedVersion)
+        return StoreError::make(StoreErrorCode::Conflict,
+                                QStringLiteral("setting saved again since it was read (version %1, read %2)")
+                                    .arg(current)
+                                    .arg(expectedVersion),
+                                key);
+    return {};
+}
+
+SettingVersion SettingsStore::lastSaved(const QString& key)
+{
+    SettingVersion last;
+    QSqlQuery query = m_db.prepare(QStringLiteral(
+        "SELECT v.version, v.value, v.saved_at, v.saved_by, u.display_name FROM setting_versions v "
+        "LEFT JOIN users u ON u.id = v.saved_by WHERE v.setting_key = ? ORDER BY v.version DESC LIMIT 1"));
+    query.addBindValue(key);
+    if (m_db.exec(query, "read last setting version") || !query.next())
+        return last;
+    last.version = query.value(0).toInt();
+    last.value = query.value(1).toString();
+    last.savedAt = fromStoredTime(query.value(2).toString());
+    last.savedBy = query.value(3).toString();
+    last.savedByName = query.value(4).toString();
+    return last;
 }
 
 int SettingsStore::idleLockMinutes()

@@ -31,8 +31,9 @@ struct SettingVersion
 {
     int version = 0;
     QString value;
-    QDateTime savedAt; // UTC
-    QString savedBy;   // user id
+    QDateTime savedAt;   // UTC
+    QString savedBy;     // user id
+    QString savedByName; // the account's display name (lastSaved() only)
 };
 
 class SettingsStore
@@ -55,6 +56,16 @@ public:
     StoreError setValue(const Actor& actor, Setting setting, const QString& value);
     // Every saved value of the setting, oldest first (empty if never saved or unreadable).
     QList<SettingVersion> versions(Setting setting);
+
+    // The stale-write guard of the settings screens: a screen remembers the
+    // version it read (0: never saved), and its save - inside the save's own
+    // transaction - is refused with Conflict (field: the key) when another
+    // save came after it. kAnyVersion skips the check (the CLI, imports).
+    static constexpr int kAnyVersion = -1;
+    int currentVersion(const QString& key);
+    StoreError requireVersion(const QString& key, int expectedVersion);
+    // The latest save, with who made it (savedByName); version 0 when never saved.
+    SettingVersion lastSaved(const QString& key);
 
 private:
     Database& m_db;

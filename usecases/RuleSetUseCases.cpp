@@ -3,6 +3,7 @@
 #include "core/Permissions.h"
 #include "store/AuditTrail.h"
 #include "store/BeatMapSetting.h"
+#include "store/RosterStore.h"
 #include "store/RoutingData.h"
 
 #include <QFile>
@@ -75,7 +76,33 @@ store::StoreResult<routing::ImpactReport> RuleSetUseCases::previewImpact(const r
         if (auto beats = store::BeatMapSetting(m_context.db, m_context.clock).inForce(); beats.ok())
             options.beats = beats.value();
     }
+    PreviewRoster roster;
+    if (!options.schedule) {
+        auto read = previewRoster();
+        if (!read.ok())
+            return read.error();
+        roster = std::move(read).value();
+        options.schedule = roster.schedule.get();
+        options.rotation = roster.rotation;
+    }
     return impact(calls.value(), before, after, weeks, std::move(options));
+}
+
+store::StoreResult<RuleSetUseCases::PreviewRoster> RuleSetUseCases::previewRoster()
+{
+    if (store::StoreError error = requireView())
+        return error;
+    PreviewRoster roster;
+    auto cycle = store::RosterStore(m_context.db, m_context.clock).coverageCycle();
+    if (!cycle.ok()) {
+        if (cycle.error().code == store::StoreErrorCode::NotFound)
+            return roster; // no rotation yet: nobody on duty
+        return cycle.error();
+    }
+    roster.rotation.teamsPerShift = cycle.value().teamsPerShift;
+    roster.rotation.weeks = cycle.value().schedule.weeks;
+    roster.schedule = std::make_shared<const roster::Schedule>(std::move(cycle).value().schedule);
+    return roster;
 }
 
 store::StoreResult<std::vector<store::CallRoutingFacts>> RuleSetUseCases::previewCalls(int weeks)

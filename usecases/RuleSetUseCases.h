@@ -45,7 +45,8 @@ public:
     // The stored calls of the last `weeks` weeks decided under `before` and
     // `after` (whatever their dates): the editor's preview before a save
     // (core/routing/RuleSetImpact.h). Action::ViewSettings; counts only.
-    // Without options.beats the shipped beat map locates calls by position.
+    // Without options.beats the shipped beat map locates calls by position;
+    // without options.schedule the current roster (previewRoster()) is used.
     store::StoreResult<routing::ImpactReport> previewImpact(const routing::RuleSet& before,
                                                             const routing::RuleSet& after, int weeks,
                                                             routing::ImpactOptions options = {});
@@ -54,6 +55,16 @@ public:
     // calls are read here (on the connection's thread, Action::ViewSettings),
     // then impact() decides them under both rule sets, touching no database.
     store::StoreResult<std::vector<store::CallRoutingFacts>> previewCalls(int weeks);
+    // The roster the preview measures the hours against (the teams the hours
+    // need against what the current rotation provides; its responders are
+    // CRT's): the rotation as stored, names left out, with its rotation rules.
+    // No schedule when no rotation was made yet. Action::ViewSettings.
+    struct PreviewRoster
+    {
+        std::shared_ptr<const roster::Schedule> schedule;
+        roster::RotationRules rotation;
+    };
+    store::StoreResult<PreviewRoster> previewRoster();
     static routing::ImpactReport impact(const std::vector<store::CallRoutingFacts>& calls,
                                         const routing::RuleSet& before, const routing::RuleSet& after,
                                         int weeks, routing::ImpactOptions options = {});

@@ -6,6 +6,7 @@
 #include "store/CoreText.h"
 #include "store/CrisisServices.h"
 #include "store/FollowUpSettings.h"
+#include "store/UnitOfWork.h"
 #include "usecases/CallUseCases.h"
 
 namespace heart::usecases {
@@ -103,8 +104,40 @@ store::StoreResult<SettingsUseCases::BeatMapInForce> SettingsUseCases::beatMap()
     return BeatMapInForce{setting.info(), map.value()};
 }
 
+store::StoreError SettingsUseCases::writeIfCurrent(store::Setting setting, int expectedVersion,
+                                                   const std::function<store::StoreError()>& write)
+{
+    if (expectedVersion == kAnyVersion)
+        return write();
+    const QString key = store::SettingsStore::key(setting);
+    // The check and the write in one transaction: a save that came between
+    // them is not overwritten (and two at once collide on the version row).
+    store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor, Action::ManageSettings,
+                           kSettingRecord, key);
+    if (!work.ok())
+        return work.error();
+    if (store::StoreError error =
+            store::SettingsStore(m_context.db, m_context.clock).requireVersion(key, expectedVersion))
+        return error;
+    if (store::StoreError error = write())
+        return error;
+    return work.commit();
+}
+
+int SettingsUseCases::version(const QString& key)
+{
+    return store::SettingsStore(m_context.db, m_context.clock).currentVersion(key);
+}
+
+store::SettingVersion SettingsUseCases::lastSaved(const QString& key)
+{
+    if (!canView())
+        return {};
+    return store::SettingsStore(m_context.db, m_context.clock).lastSaved(key);
+}
+
 store::StoreError SettingsUseCases::setBeatMap(const QByteArray& geoJson, const QString& idProperty,
-                                               const QString& sourceName)
+                                               const QString& sourceName, int expectedVersion)
 {
     // Permission first, before the rules are read.
     if (store::StoreError error = store::AuditTrail(m_context.db, m_context.clock)
@@ -114,8 +147,10 @@ store::StoreError SettingsUseCases::setBeatMap(const QByteArray& geoJson, const 
     auto rules = store::RuleSetStore(m_context.db, m_context.clock).ruleBook();
     if (!rules.ok())
         return rules.error();
-    return store::BeatMapSetting(m_context.db, m_context.clock)
-        .store(m_context.actor, geoJson, idProperty, sourceName, rules.value());
+    return writeIfCurrent(store::Setting::BeatMap, expectedVersion, [&] {
+        return store::BeatMapSetting(m_context.db, m_context.clock)
+            .store(m_context.actor, geoJson, idProperty, sourceName, rules.value());
+    });
 }
 
 int SettingsUseCases::idleLockMinutes()
@@ -123,18 +158,24 @@ int SettingsUseCases::idleLockMinutes()
     return store::SettingsStore(m_context.db, m_context.clock).idleLockMinutes();
 }
 
-store::StoreError SettingsUseCases::setIdleLockMinutes(int minutes)
+store::StoreError SettingsUseCases::setIdleLockMinutes(int minutes, int expectedVersion)
 {
-    return store::SettingsStore(m_context.db, m_context.clock).setIdleLockMinutes(m_context.actor, minutes);
+    return writeIfCurrent(store::Setting::IdleLockMinutes, expectedVersion, [&] {
+        return store::SettingsStore(m_context.db, m_context.clock)
+            .setIdleLockMinutes(m_context.actor, minutes);
+    });
 }
 
-store::StoreError SettingsUseCases::setCrisisServices(const QByteArray& json)
+store::StoreError SettingsUseCases::setCrisisServices(const QByteArray& json, int expectedVersion)
 {
-    store::SettingsStore settings(m_context.db, m_context.clock);
-    return store::CrisisServices::store(settings, m_context.actor, json);
+    return writeIfCurrent(store::Setting::CrisisServices, expectedVersion, [&] {
+        store::SettingsStore settings(m_context.db, m_context.clock);
+        return store::CrisisServices::store(settings, m_context.actor, json);
+    });
 }
 
-store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, const QString& sourceName)
+store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, const QString& sourceName,
+                                                      int expectedVersion)
 {
     auto table = cad::NatureCodeTable::fromCsv(std::string_view(csv.constData(), std::size_t(csv.size())),
                                                store::toStdString(sourceName));
@@ -153,14 +194,18 @@ store::StoreError SettingsUseCases::setCadNatureCodes(const QByteArray& csv, con
         return store::StoreError::make(store::StoreErrorCode::InvalidInput,
                                        store::toQString(unknown->toString()),
                                        store::toQString(unknown->location));
-    store::SettingsStore settings(m_context.db, m_context.clock);
-    return settings.setValue(m_context.actor, store::Setting::CadNatureCodes,
-                             store::toQString(table.value().toJson()));
+    return writeIfCurrent(store::Setting::CadNatureCodes, expectedVersion, [&] {
+        return store::SettingsStore(m_context.db, m_context.clock)
+            .setValue(m_context.actor, store::Setting::CadNatureCodes,
+                      store::toQString(table.value().toJson()));
+    });
 }
 
-store::StoreError SettingsUseCases::setFollowUpPolicy(const QString& json)
+store::StoreError SettingsUseCases::setFollowUpPolicy(const QString& json, int expectedVersion)
 {
-    return store::FollowUpSettings(m_context.db, m_context.clock).setJson(m_context.actor, json);
+    return writeIfCurrent(store::Setting::FollowUpPolicy, expectedVersion, [&] {
+        return store::FollowUpSettings(m_context.db, m_context.clock).setJson(m_context.actor, json);
+    });
 }
 
 store::StoreResult<store::StoredRuleSet> SettingsUseCases::importRuleSet(const QByteArray& json,

@@ -13,6 +13,7 @@
 #include "usecases/Context.h"
 
 #include <QByteArray>
+#include <functional>
 
 namespace heart::store {
 class Database;
@@ -71,25 +72,41 @@ public:
     store::StoreResult<BeatMapInForce> beatMap();
 
     int idleLockMinutes();
+
+    // A screen's stale-write guard: the version of a setting (its key) it
+    // read, 0 when never saved; passed back as `expectedVersion`, a save is
+    // refused (Conflict, field: the key, nothing written) when another
+    // administrator saved the setting after it - checked in the save's own
+    // transaction. lastSaved() says who saved it and when (ViewSettings;
+    // version 0 without).
+    static constexpr int kAnyVersion = store::SettingsStore::kAnyVersion;
+    int version(const QString& key);
+    store::SettingVersion lastSaved(const QString& key);
+
     // 1 to 240 minutes; the permission is checked first.
-    store::StoreError setIdleLockMinutes(int minutes);
+    store::StoreError setIdleLockMinutes(int minutes, int expectedVersion = kAnyVersion);
     // The crisis lines put on every safety plan, checked before it is stored.
-    store::StoreError setCrisisServices(const QByteArray& json);
+    store::StoreError setCrisisServices(const QByteArray& json, int expectedVersion = kAnyVersion);
     // The center's CAD nature-code table from CSV (core/cad/NatureCodeTable.h),
     // checked (syntax, and every call type known to a rule set) and stored as JSON.
-    store::StoreError setCadNatureCodes(const QByteArray& csv, const QString& sourceName);
+    store::StoreError setCadNatureCodes(const QByteArray& csv, const QString& sourceName,
+                                        int expectedVersion = kAnyVersion);
     // The follow-up policy, checked before it is stored.
-    store::StoreError setFollowUpPolicy(const QString& json);
+    store::StoreError setFollowUpPolicy(const QString& json, int expectedVersion = kAnyVersion);
     // The center's beat map from GeoJSON, its beat id in `idProperty`: read
     // by core's BeatMap (a malformed map refused naming the JSON path), every
     // beat the rule sets in force name must be on it, then stored; routing
     // uses it from then on, on every workstation.
     store::StoreError setBeatMap(const QByteArray& geoJson, const QString& idProperty,
-                                 const QString& sourceName);
+                                 const QString& sourceName, int expectedVersion = kAnyVersion);
     // Adds a rule set, or replaces the one with the same key.
     store::StoreResult<store::StoredRuleSet> importRuleSet(const QByteArray& json, const QString& sourceName);
 
 private:
+    // write() in one unit of work with the version check of `setting` before it.
+    store::StoreError writeIfCurrent(store::Setting setting, int expectedVersion,
+                                     const std::function<store::StoreError()>& write);
+
     Context m_context;
 };
 

@@ -67,8 +67,19 @@ StaffingEstimate estimateStaffing(const ProgramRules* rules,
         demand[std::size_t(h)] = need * capacity; // what analyseCoverage divides by the capacity again
     }
     static const roster::Schedule nobody{};
-    estimate.coverage = roster::analyseCoverage(options.schedule ? *options.schedule : nobody, rotation,
+    estimate.rostered = options.schedule != nullptr && rules->program == options.rosterProgram;
+    estimate.coverage = roster::analyseCoverage(estimate.rostered ? *options.schedule : nobody, rotation,
                                                 demand, options.coverage);
+    for (int h = 0; h < 168; ++h) {
+        if (estimate.teamsNeeded[std::size_t(h)] <= 0)
+            continue;
+        const roster::HourCoverage& hour = estimate.coverage.hours[std::size_t(h)];
+        estimate.rosterTeamHoursPerWeek += hour.teamsOnDuty;
+        if (hour.shortfallTeams > 1e-9) {
+            ++estimate.uncoveredHours;
+            estimate.shortTeamHours += hour.shortfallTeams;
+        }
+    }
     for (const roster::CoverageGap& gap : estimate.coverage.gaps) {
         estimate.moreClinicians = std::max(estimate.moreClinicians, gap.moreClinicians);
         estimate.moreSupport = std::max(estimate.moreSupport, gap.moreSupport);

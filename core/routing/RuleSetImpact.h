@@ -46,6 +46,16 @@ struct StaffingEstimate
     int moreClinicians = 0; // the most any gap needs (a lower bound for the whole week)
     int moreSupport = 0;
     int hoursOutsideShifts = 0; // open hours no shift template reaches
+    // What the roster provides in the hours the program is open, from
+    // coverage.hours: the team-hours on duty (averaged over the cycle), the
+    // open hours with fewer teams on duty than needed, and the team-hours
+    // short. `rostered`: the roster given staffs this program
+    // (ImpactOptions::rosterProgram); otherwise nobody does, so every open
+    // hour is short.
+    bool rostered = false;
+    double rosterTeamHoursPerWeek = 0;
+    int uncoveredHours = 0;
+    double shortTeamHours = 0;
 };
 
 struct ProgramImpact
@@ -69,6 +79,9 @@ struct ImpactOptions
     roster::CoverageOptions coverage;
     // The roster the program has now (null: nobody, so the gaps are the whole need).
     const roster::Schedule* schedule = nullptr;
+    // The program whose teams the roster's rotation is (the responders on it
+    // are CRT's); the other programs are measured against nobody.
+    Program rosterProgram = Program::CommunityResponse;
     // Shift templates and rotation rules; the days the program is open are
     // taken from each rule set's hours.
     roster::RotationRules rotation;

@@ -206,6 +206,29 @@ void TestRuleSetImpact::teamsTheHoursNeed()
     QCOMPARE(covered.coverage.gaps[0].firstHourOfWeek, 10);
     QCOMPARE(covered.coverage.gaps[0].hours, 1);
     QCOMPARE(covered.coverage.gaps[0].worstShortfallTeams, 1.0);
+    // What the roster provides against the hours: 1 team 09-21 every day.
+    QVERIFY(covered.rostered);
+    QCOMPARE(covered.rosterTeamHoursPerWeek, 84.0);
+    QCOMPARE(covered.uncoveredHours, 3);
+    QCOMPARE(covered.shortTeamHours, 3.0);
+    // Under the pilot's hours (Mon-Fri 08:30-16:30) the same team is on duty
+    // 09-17: 8 of the 9 open hours a day; short at 08h every day (half a team
+    // needed, none on duty; two on Thursday for call #4) and at Monday 10h (call #1).
+    const StaffingEstimate& pilotCovered = staffed.program(Program::CommunityResponse).staffingBefore;
+    QCOMPARE(pilotCovered.rosterTeamHoursPerWeek, 40.0);
+    QCOMPARE(pilotCovered.uncoveredHours, 6);
+    QCOMPARE(pilotCovered.shortTeamHours, 5.0);
+    // Without a roster every open hour is short by its whole need.
+    QVERIFY(!after.rostered);
+    QCOMPARE(after.rosterTeamHoursPerWeek, 0.0);
+    QCOMPARE(after.uncoveredHours, 84);
+    QCOMPARE(after.shortTeamHours, 87.0);
+    // The roster is CRT's: Care Navigation is measured against nobody.
+    const StaffingEstimate& cn = staffed.program(Program::CareNavigation).staffingAfter;
+    QVERIFY(cn.operates);
+    QVERIFY(!cn.rostered);
+    QCOMPARE(cn.rosterTeamHoursPerWeek, 0.0);
+    QCOMPARE(cn.uncoveredHours, cn.openHoursPerWeek);
 }
 
 void TestRuleSetImpact::sameRulesChangeNothing()

@@ -1,7 +1,8 @@
 // DraftStore and SettingsStore on both engines: drafts are kept per user and
 // form, overwritten in place, discarded, and never shown to another user;
 // the idle-lock minutes default to 10, are set by an administrator only,
-// range-checked, and seen by every workstation of the center.
+// range-checked, and seen by every workstation of the center; a setting's
+// current version is what a screen's save names, and a stale one is refused.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/DraftStore.h"
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void idleMinutesRangeChecked_data();
     void idleMinutesRangeChecked();
     void otherWorkstationsSeeTheSetting();
+    void staleVersionRefusedNamingTheLastSave();
 
 private:
     std::unique_ptr<TestDatabase> m_fixture;
@@ -238,6 +240,38 @@ void TestStoreDraftsSettings::otherWorkstationsSeeTheSetting()
     QCOMPARE(elsewhere.idleLockMinutes(), 10);
     HEARTDESK_VERIFY_OK(settings.setIdleLockMinutes(m_fixture->administrator(), 3));
     QCOMPARE(elsewhere.idleLockMinutes(), 3);
+}
+
+void TestStoreDraftsSettings::staleVersionRefusedNamingTheLastSave()
+{
+    SettingsStore settings(m_fixture->db(), m_fixture->clock());
+    const QString key = SettingsStore::key(Setting::IdleLockMinutes);
+    QCOMPARE(settings.currentVersion(key), 0);
+    HEARTDESK_VERIFY_OK(settings.requireVersion(key, 0));
+    QCOMPARE(settings.lastSaved(key).version, 0);
+    const Actor admin = m_fixture->administrator();
+    HEARTDESK_VERIFY_OK(settings.setIdleLockMinutes(admin, 25));
+    m_fixture->clock().advance(std::chrono::minutes{3});
+    HEARTDESK_VERIFY_OK(settings.setIdleLockMinutes(admin, 15));
+
+    // Another workstation's connection sees the same version.
+    auto second = m_fixture->openSecond();
+    QVERIFY(second);
+    SettingsStore elsewhere(*second, m_fixture->clock());
+    QCOMPARE(elsewhere.currentVersion(key), 2);
+    HEARTDESK_VERIFY_OK(elsewhere.requireVersion(key, 2));
+    HEARTDESK_VERIFY_OK(elsewhere.requireVersion(key, SettingsStore::kAnyVersion));
+    const StoreError stale = elsewhere.requireVersion(key, 1);
+    QCOMPARE(stale.code, StoreErrorCode::Conflict);
+    QCOMPARE(stale.field, key);
+    const SettingVersion last = elsewhere.lastSaved(key);
+    QCOMPARE(last.version, 2);
+    QCOMPARE(last.value, QStringLiteral("15"));
+    QCOMPARE(last.savedBy, admin.userId());
+    QVERIFY(!last.savedByName.isEmpty());
+    QCOMPARE(last.savedAt, store::toDateTime(m_fixture->clock().now()));
+    // Each setting counts its own versions.
+    QCOMPARE(elsewhere.currentVersion(SettingsStore::key(Setting::FollowUpPolicy)), 0);
 }
 
 HEART_TEST_GUILESS_MAIN(TestStoreDraftsSettings)

@@ -16,7 +16,15 @@
 //   - saves: the list shows the new version, upcoming, stored as version 1,
 //     and its history names who saved it and what changed;
 //   - a typed hour that is not a time is refused at the field before saving;
-//   - the supervisor reads the same rules with no editor and no button.
+//   - the supervisor reads the same rules with no editor and no button;
+//   - the hours painted on the week grid from the keyboard (arrows, Shift+
+//     arrows, Shift/Ctrl+Space, Space, Enter, Delete) turn Mon–Fri
+//     08:30–16:30 into daily 09:00–21:00, the typed fields follow, and the
+//     saved rule set has those hours; typed hours show on the grid;
+//   - a mouse drag paints a rectangle of the grid (and a range past midnight
+//     typed on the day before is not doubled);
+//   - the rules window follows another workstation's save without F5, and
+//     an editor holding edits is warned, its edits kept.
 // The editor is grabbed to /tmp/heartdesk-rule-set-editor-*.png.
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
@@ -26,16 +34,23 @@
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetHistory.h"
 #include "rules/RuleSetsWidget.h"
-#include "rules/WeekHoursGrid.h"
+#include "rules/WeekHoursEditor.h"
 #include "shell/MainWindow.h"
+#include "store/AccountStore.h"
+#include "usecases/RuleSetUseCases.h"
+#include "usecases/SettingsUseCases.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -115,6 +130,9 @@ private Q_SLOTS:
     void administratorTurnsPilotIntoCitywideWithPreview();
     void supervisorHasNoEditor();
     void counselorWorkstationPicksUpSavedVersion();
+    void hoursPaintedOnTheWeekGridFromTheKeyboard();
+    void hoursPaintedWithTheMouse();
+    void rulesWindowFollowsAnotherWorkstationsSave();
 };
 
 void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
@@ -166,7 +184,7 @@ void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
     press(closed);
     QVERIFY(!closed->isChecked());
     // The week grid shows the typed hours: Saturday noon open, Monday 08:00 closed.
-    auto* grid = child<ui::WeekHoursGrid>(editor, "ruleSetEditorGrid");
+    auto* grid = child<ui::WeekHoursEditor>(editor, "ruleSetEditorGrid");
     QCOMPARE(grid->openPart(5, 12), 1.0);
     QCOMPARE(grid->openPart(0, 8), 0.0);
     QCOMPARE(grid->openPart(6, 20), 1.0);
@@ -266,6 +284,25 @@ void TestRuleSetEditor::administratorTurnsPilotIntoCitywideWithPreview()
              qPrintable(child<QLabel>(view, "impactHeadline")->text()));
     grab(dialog, "preview");
 
+    // The teams the hours need against the demo's roster (CRT's rotation):
+    // what it provides in the open hours, and the hours it leaves short.
+    QVERIFY(crt.staffingAfter.rostered);
+    QVERIFY(crt.staffingAfter.rosterTeamHoursPerWeek > crt.staffingBefore.rosterTeamHoursPerWeek);
+    QVERIFY(crt.staffingAfter.uncoveredHours <= crt.staffingAfter.openHoursPerWeek);
+    QVERIFY(!impact->program(routing::Program::CareNavigation).staffingAfter.rostered);
+    auto* staffing = child<QTableWidget>(view, "impactStaffing");
+    QVERIFY(staffing->isVisible());
+    QStringList rostered;
+    for (int row = 0; row < staffing->rowCount(); ++row) {
+        if (staffing->item(row, 2)->text() != QStringLiteral("not on the roster"))
+            rostered << staffing->item(row, 0)->text();
+    }
+    QCOMPARE(rostered.size(), 1);
+    QVERIFY2(rostered.first().contains(QStringLiteral("CRT")) ||
+                 rostered.first().contains(QStringLiteral("Community")),
+             qPrintable(rostered.first()));
+    grab(view, "impact-staffing");
+
     // Save: a new version, upcoming, and its history.
     const QString key = QStringLiteral("durham-%1-citywide").arg(from.toString(Qt::ISODate));
     press(child<QPushButton>(editor, "ruleSetEditorSave"));
@@ -338,6 +375,251 @@ void TestRuleSetEditor::counselorWorkstationPicksUpSavedVersion()
     const routing::RuleSet& newest = home->routing()->router->rules().ruleSets().back();
     QCOMPARE(QString::fromStdString(newest.id),
              rules->editor()->findChild<QLineEdit*>(QStringLiteral("ruleSetEditorId"))->text());
+}
+
+namespace {
+
+// The editor on a new version of the pilot with CRT shown, or null.
+ui::RuleSetEditor* editPilotCrt(test::UiTestFixture& f, ui::RuleSetsWidget** widget = nullptr)
+{
+    f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
+    ui::RuleSetsWidget* rules = openRuleSets(f.window());
+    if (!rules)
+        return nullptr;
+    f.window().findChild<QDialog*>(QStringLiteral("ruleSetsWindow"))->resize(1500, 1150);
+    if (widget)
+        *widget = rules;
+    auto* list = child<QTreeWidget>(rules, "ruleSetList");
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Home); // the pilot
+    if (!rules->newVersionFrom(0))
+        return nullptr;
+    ui::RuleSetEditor* editor = rules->editor();
+    if (!chooseByKeys(child<QComboBox>(editor, "ruleSetEditorProgram"),
+                      QStringLiteral("Community Response Team")))
+        return nullptr;
+    return editor;
+}
+
+QStringList dayFields(QWidget* editor)
+{
+    QStringList texts;
+    for (const char* day : {"mon", "tue", "wed", "thu", "fri", "sat", "sun"})
+        texts << editor
+                     ->findChild<QLineEdit*>(QStringLiteral("ruleSetEditorHours_%1").arg(QLatin1String(day)))
+                     ->text();
+    return texts;
+}
+
+void keys(QWidget* widget, Qt::Key key, int times, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    for (int i = 0; i < times; ++i)
+        QTest::keyClick(widget, key, modifiers);
+}
+
+// A press, moves and a release on the grid, as a dragging mouse sends them.
+void drag(ui::WeekHoursEditor* grid, QPoint fromCell, QPoint toCell)
+{
+    QWidget* viewport = grid->viewport();
+    auto centre = [grid](QPoint cell) {
+        return grid->visualRect(grid->model()->index(cell.y(), cell.x())).center();
+    };
+    const QPoint from = centre(fromCell), to = centre(toCell);
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    for (int step = 1; step <= 4; ++step) {
+        const QPoint at = from + (to - from) * step / 4;
+        QMouseEvent move(QEvent::MouseMove, at, viewport->mapToGlobal(at), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
+        QApplication::sendEvent(viewport, &move);
+    }
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+}
+
+} // namespace
+
+// The pilot's CRT hours (Mon-Fri 08:30-16:30) made daily 09:00-21:00 on the
+// week grid from the keyboard alone; the typed fields follow each change,
+// the loader checks it, and the saved version has those hours.
+void TestRuleSetEditor::hoursPaintedOnTheWeekGridFromTheKeyboard()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    ui::RuleSetEditor* editor = editPilotCrt(f);
+    QVERIFY(editor);
+    auto* grid = child<ui::WeekHoursEditor>(editor, "ruleSetEditorGrid");
+    QVERIFY(grid->focusPolicy() & Qt::TabFocus);
+    QVERIFY(!grid->accessibleName().isEmpty());
+    QVERIFY(grid->isOpen(0, 17));  // Monday 08:30
+    QVERIFY(!grid->isOpen(0, 16)); // Monday 08:00
+    QVERIFY(!grid->isOpen(5, 24)); // Saturday noon
+    QCOMPARE(grid->item(0, 17)->data(Qt::AccessibleTextRole).toString(),
+             QStringLiteral("Mon 08:30–09:00: open"));
+
+    grid->setFocus();
+    // Everything closed: Ctrl+A, Delete.
+    QTest::keyClick(grid, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(grid, Qt::Key_Delete);
+    QCOMPARE(dayFields(editor), QStringList(7, QString()));
+    // Space toggles the cursor cell, Monday 00:00-00:30 (Ctrl+Home goes
+    // there keeping the selection, Home makes the cursor cell the selection).
+    QTest::keyClick(grid, Qt::Key_Home, Qt::ControlModifier);
+    QTest::keyClick(grid, Qt::Key_Home);
+    QTest::keyClick(grid, Qt::Key_Space);
+    QCOMPARE(dayFields(editor).first(), QStringLiteral("00:00-00:30"));
+    QTest::keyClick(grid, Qt::Key_Space);
+    QCOMPARE(dayFields(editor).first(), QString());
+    // Monday 09:00 to Sunday 20:30-21:00 selected with Shift+arrows; Enter opens them.
+    keys(grid, Qt::Key_Right, 18);
+    QCOMPARE(grid->currentIndex().column(), 18);
+    keys(grid, Qt::Key_Right, 23, Qt::ShiftModifier);
+    keys(grid, Qt::Key_Down, 6, Qt::ShiftModifier);
+    QCOMPARE(grid->currentIndex(), grid->model()->index(6, 41));
+    QTest::keyClick(grid, Qt::Key_Return);
+    QCOMPARE(dayFields(editor), QStringList(7, QStringLiteral("09:00-21:00")));
+
+    // A whole day (Shift+Space) closed with Delete, then one half hour on
+    // every day (Ctrl+Space) toggled with Space: Saturday gets 20:30-21:00 alone.
+    QTest::keyClick(grid, Qt::Key_Up);
+    QCOMPARE(grid->currentIndex(), grid->model()->index(5, 41));
+    QTest::keyClick(grid, Qt::Key_Space, Qt::ShiftModifier);
+    QTest::keyClick(grid, Qt::Key_Delete);
+    QCOMPARE(dayFields(editor).at(5), QString());
+    QTest::keyClick(grid, Qt::Key_Space, Qt::ControlModifier);
+    QTest::keyClick(grid, Qt::Key_Space);
+    QCOMPARE(dayFields(editor).at(5), QStringLiteral("20:30-21:00"));
+    QCOMPARE(dayFields(editor).at(4), QStringLiteral("09:00-21:00"));
+    // Saturday 09:00-20:30 back: Left to 09:00, Shift+Right to 20:00-20:30, Enter.
+    keys(grid, Qt::Key_Left, 23);
+    keys(grid, Qt::Key_Right, 22, Qt::ShiftModifier);
+    QTest::keyClick(grid, Qt::Key_Enter, Qt::KeypadModifier);
+    QCOMPARE(dayFields(editor), QStringList(7, QStringLiteral("09:00-21:00")));
+    QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
+    const QString summary = editor->summary().join(QLatin1Char('\n'));
+    QVERIFY2(summary.contains(QString::fromUtf8("hours Mon–Fri 08:30–16:30 → daily 09:00–21:00")),
+             qPrintable(summary));
+    grab(grid, "week-grid");
+
+    // Typed hours show on the grid.
+    typeInto(child<QLineEdit>(editor, "ruleSetEditorHours_tue"), QStringLiteral("10:00-12:00, 13:00-14:30"));
+    QVERIFY(!grid->isOpen(1, 19));
+    QVERIFY(grid->isOpen(1, 20));
+    QVERIFY(!grid->isOpen(1, 24));
+    QVERIFY(grid->isOpen(1, 28));
+    QVERIFY(!grid->isOpen(1, 29));
+    typeInto(child<QLineEdit>(editor, "ruleSetEditorHours_tue"), QStringLiteral("09:00-21:00"));
+    QVERIFY(grid->isOpen(1, 18));
+
+    // Saved: the rule set in the database has CRT open 09:00-21:00 every day.
+    QVERIFY(editor->save());
+    const QString id = child<QLineEdit>(editor, "ruleSetEditorId")->text();
+    auto book = usecases::SettingsQueries(f.db(), f.clock()).ruleBook();
+    HEARTDESK_VERIFY_RESULT(book);
+    const routing::RuleSet* saved = nullptr;
+    for (const routing::RuleSet& set : book.value().ruleSets())
+        if (QString::fromStdString(set.id) == id)
+            saved = &set;
+    QVERIFY(saved);
+    const routing::ProgramRules* crt = saved->rulesFor(routing::Program::CommunityResponse);
+    QVERIFY(crt && !crt->alwaysOpen);
+    for (const auto& day : crt->hours)
+        QCOMPARE(day, (std::vector<routing::TimeRange>{{9 * 60, 21 * 60}}));
+}
+
+// A drag paints the rectangle from the pressed cell to the pointer with the
+// opposite of the pressed cell; a click on one cell toggles it.
+void TestRuleSetEditor::hoursPaintedWithTheMouse()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    ui::RuleSetEditor* editor = editPilotCrt(f);
+    QVERIFY(editor);
+    auto* grid = child<ui::WeekHoursEditor>(editor, "ruleSetEditorGrid");
+    QVERIFY(grid->isVisible());
+    // Saturday 10:00 to Sunday 11:30-12:00: both days 10:00-12:00.
+    drag(grid, {20, 5}, {23, 6});
+    QStringList days = dayFields(editor);
+    QCOMPARE(days.at(5), QStringLiteral("10:00-12:00"));
+    QCOMPARE(days.at(6), QStringLiteral("10:00-12:00"));
+    QCOMPARE(days.at(0), QStringLiteral("08:30-16:30")); // untouched days keep their text
+    // Dragging back over open cells closes them: Sunday 10:00-11:00 only.
+    drag(grid, {20, 6}, {21, 6});
+    QCOMPARE(dayFields(editor).at(6), QStringLiteral("11:00-12:00"));
+    // A click toggles one cell: Monday 09:00-09:30 closed.
+    drag(grid, {18, 0}, {18, 0});
+    QCOMPARE(dayFields(editor).at(0), QStringLiteral("08:30-09:00, 09:30-16:30"));
+    QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
+
+    // Friday typed past midnight: Saturday's row shows its end; painting
+    // Saturday rewrites Friday from its own row, so 00:00-02:00 is not there twice.
+    typeInto(child<QLineEdit>(editor, "ruleSetEditorHours_fri"), QStringLiteral("08:30-16:30, 22:00-02:00"));
+    QVERIFY(grid->isOpen(5, 0));
+    QVERIFY(grid->isOpen(5, 3));
+    QVERIFY(!grid->isOpen(5, 4));
+    drag(grid, {30, 5}, {31, 5}); // Saturday 15:00-16:00
+    days = dayFields(editor);
+    QCOMPARE(days.at(4), QStringLiteral("08:30-16:30, 22:00-24:00"));
+    QCOMPARE(days.at(5), QStringLiteral("00:00-02:00, 10:00-12:00, 15:00-16:00"));
+    QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
+    const routing::ProgramRules* crt = editor->edited()->rulesFor(routing::Program::CommunityResponse);
+    QCOMPARE(crt->hours[5], (std::vector<routing::TimeRange>{{0, 120}, {600, 720}, {900, 960}}));
+
+    // Always open: the grid is all open and takes no painting.
+    press(child<QCheckBox>(editor, "ruleSetEditorAlwaysOpen"));
+    QVERIFY(!grid->isEnabled());
+    QVERIFY(grid->isOpen(2, 47));
+}
+
+// Another workstation saves a new version while this administrator edits
+// one: the list and the history show it without F5 (the change feed), and
+// the editor warns and keeps its edits.
+void TestRuleSetEditor::rulesWindowFollowsAnotherWorkstationsSave()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    ui::RuleSetsWidget* rules = nullptr;
+    ui::RuleSetEditor* editor = editPilotCrt(f, &rules);
+    QVERIFY(editor);
+    auto* list = child<QTreeWidget>(rules, "ruleSetList");
+    QCOMPARE(list->topLevelItemCount(), 3);
+    typeInto(child<QLineEdit>(editor, "ruleSetEditorName"), QStringLiteral("Pilot, my edits"));
+    QVERIFY(editor->hasUnsavedEdits());
+    auto* warning = child<QLabel>(editor, "ruleSetEditorChangedElsewhere");
+    QVERIFY(!warning->isVisible());
+
+    // Workstation B, its own connection: an administrator saves a version of the citywide rules.
+    auto other = f.openWorkstation();
+    QVERIFY(other && other->ok());
+    store::AccountStore accounts(other->db(), f.clock());
+    auto admin =
+        accounts.signIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")),
+                        QStringLiteral("ws-b"));
+    HEARTDESK_VERIFY_RESULT(admin);
+    usecases::RuleSetUseCases onB({other->db(), f.clock(), admin.value()});
+    auto listing = onB.listing();
+    HEARTDESK_VERIFY_RESULT(listing);
+    // A week after the Monday this editor's version takes effect.
+    const QDate from = listing.value().today.addDays(15 - listing.value().today.dayOfWeek());
+    auto document = onB.document(QStringLiteral("durham-2023-10-23-citywide"));
+    HEARTDESK_VERIFY_RESULT(document);
+    QJsonObject json = QJsonDocument::fromJson(document.value()).object();
+    const QString key = QStringLiteral("durham-%1-from-b").arg(from.toString(Qt::ISODate));
+    json.insert(QStringLiteral("id"), key);
+    json.insert(QStringLiteral("effectiveFrom"), from.toString(Qt::ISODate));
+    HEARTDESK_VERIFY_RESULT(
+        onB.saveNewVersion(QJsonDocument(json).toJson(), QStringLiteral("durham-2023-10-23-citywide")));
+
+    // A: the list shows it, the rule set shown stays the pilot, the editor warns.
+    QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 4, 10000);
+    QCOMPARE(list->currentItem()->text(3), QStringLiteral("durham-2022-06-27-pilot"));
+    QVERIFY(rules->selectRuleSet(key));
+    QCOMPARE(child<ui::RuleSetHistory>(rules, "ruleSetHistory")->versionCount(), 1);
+    QTRY_VERIFY(warning->isVisible());
+    QVERIFY2(warning->text().contains(QStringLiteral("Your edits here are kept")),
+             qPrintable(warning->text()));
+    QCOMPARE(child<QLineEdit>(editor, "ruleSetEditorName")->text(), QStringLiteral("Pilot, my edits"));
+    QVERIFY(editor->hasUnsavedEdits());
+    QVERIFY2(editor->save(), qPrintable(child<QLabel>(editor, "ruleSetEditorSaveMessage")->text()));
+    QTRY_COMPARE(list->topLevelItemCount(), 5);
 }
 
 HEART_TEST_MAIN(TestRuleSetEditor)

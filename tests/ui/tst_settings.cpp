@@ -9,8 +9,9 @@
 // features share, previews the map read with the one chosen, refuses a
 // malformed file or ids the rules in force do not know, and saves. The
 // supervisor reads the same screens without save buttons; a counselor has
-// no such menu entry. Each screen is grabbed to /tmp/heartdesk-settings-*.png
-// (copied to docs/screenshots/settings-*.png).
+// no such menu entry. A save that another administrator's save overtook is
+// refused naming who saved and when, and Reload shows their value. Each screen is grabbed to
+// /tmp/heartdesk-settings-*.png (copied to docs/screenshots/settings-*.png).
 #include "UiTestFixture.h"
 #include "common/StrictTestMain.h"
 #include "map/BeatMapView.h"
@@ -21,6 +22,7 @@
 #include "settings/SettingsWidget.h"
 #include "shell/InactivityMonitor.h"
 #include "shell/MainWindow.h"
+#include "store/AccountStore.h"
 #include "usecases/SettingsUseCases.h"
 
 #include <QAction>
@@ -149,6 +151,7 @@ private Q_SLOTS:
     void natureCodesImportedRefusedByLine();
     void beatMapImportedWithThePropertyChosen();
     void supervisorReadsCounselorDoesNot();
+    void staleSaveRefusedNamingWhoSavedThenReloaded();
 };
 
 void TestSettings::idleMinutesRefusedThenLiveOnAnotherWorkstation()
@@ -478,6 +481,59 @@ void TestSettings::supervisorReadsCounselorDoesNot()
     QVERIFY(action);
     QVERIFY(!action->isVisible());
     QVERIFY(!openSettings(f.window()));
+}
+
+// The administrator types a new idle limit; before saving it, another
+// administrator saves the same setting on another workstation. The save is
+// refused with their name and the time, nothing is overwritten, and Reload
+// shows their value; saved again from there, it goes through.
+void TestSettings::staleSaveRefusedNamingWhoSavedThenReloaded()
+{
+    test::UiTestFixture f;
+    QVERIFY(f.ok());
+    f.typeSignIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")));
+    ui::SettingsWidget* settings = openSettings(f.window());
+    QVERIFY(settings);
+    alt(settings, Qt::Key_A);
+    auto* minutes = child<QSpinBox>(settings, "idleMinutes");
+    QCOMPARE(minutes->value(), 10);
+    typeInto(minutes, QStringLiteral("7"));
+    QCOMPARE(minutes->value(), 7);
+
+    // Another administrator, elsewhere, saves 20 meanwhile.
+    store::AccountStore accounts(f.db(), f.clock());
+    auto admin =
+        accounts.signIn(QStringLiteral("admin"), test::UiTestFixture::demoPassword(QStringLiteral("admin")),
+                        QStringLiteral("ws-other"));
+    HEARTDESK_VERIFY_RESULT(admin);
+    const QString password = QStringLiteral("harbor-lantern-2026");
+    HEARTDESK_VERIFY_RESULT(accounts.addUser(
+        admin.value(),
+        {QStringLiteral("rosa"), QStringLiteral("Rosa Quintero"), {Role::Administrator}, password}));
+    auto rosa = accounts.signIn(QStringLiteral("rosa"), password, QStringLiteral("ws-other"));
+    HEARTDESK_VERIFY_RESULT(rosa);
+    usecases::SettingsUseCases elsewhere({f.db(), f.clock(), rosa.value()});
+    HEARTDESK_VERIFY_OK(
+        elsewhere.setIdleLockMinutes(20, elsewhere.version(QStringLiteral("idle_lock_minutes"))));
+
+    alt(settings, Qt::Key_S);
+    auto* message = child<QLabel>(settings, "idleLockMessage");
+    QVERIFY2(message->text().contains(QStringLiteral("Not saved: Rosa Quintero saved this setting at")),
+             qPrintable(message->text()));
+    QCOMPARE(usecases::SettingsQueries(f.db(), f.clock()).idleLockMinutes(), 20); // theirs kept
+    QCOMPARE(minutes->value(), 7);                                                // mine still on screen
+    auto* reload = child<QPushButton>(settings->tabs()->currentWidget(), "settingsReloadButton");
+    QVERIFY(reload && reload->isVisible());
+    grab(settings->window(), "stale-save-refused");
+    reload->setFocus();
+    QTest::keyClick(reload, Qt::Key_Space);
+    QCOMPARE(minutes->value(), 20);
+    QVERIFY(!reload->isVisible());
+
+    typeInto(minutes, QStringLiteral("7"));
+    alt(settings, Qt::Key_S);
+    QVERIFY2(message->text().contains(QStringLiteral("7 idle minute(s)")), qPrintable(message->text()));
+    QCOMPARE(usecases::SettingsQueries(f.db(), f.clock()).idleLockMinutes(), 7);
 }
 
 HEART_TEST_MAIN(TestSettings)

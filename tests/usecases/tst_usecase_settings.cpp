@@ -4,12 +4,15 @@
 // or the CSV line), a save is audited and journaled (record type "setting",
 // the key as id, so every workstation's live refresh sees it), a second
 // workstation reads what was saved, supervisors read but may not write (the
-// refusal audited), and roles without ViewSettings may not even read.
+// refusal audited), and roles without ViewSettings may not even read; a
+// screen's save that another administrator's save overtook is refused (the
+// version it read is stale), nothing written, and names who saved it.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/AuditTrail.h"
 #include "store/ChangeJournal.h"
 #include "store/CrisisServices.h"
+#include "store/StoreTime.h"
 #include "usecases/CallUseCases.h"
 #include "usecases/SettingsUseCases.h"
 
@@ -265,6 +268,72 @@ private Q_SLOTS:
         QCOMPARE(counselor.followUpPolicy().error().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(counselor.cadNatureCodes().error().code, StoreErrorCode::PermissionDenied);
         QCOMPARE(m_fixture->auditCount(audit::PermissionDenied, m_counselor->userId()), 3);
+    }
+
+    // Two administrators on two workstations read the follow-up policy (and
+    // the idle minutes); the second saves first; the first's save names the
+    // version it read and is refused in its own transaction: nothing stored,
+    // no audit row, no journal row, and lastSaved() names the other
+    // administrator and when. Read again, the first one's save goes through.
+    // The CLI's saves (no version) are not checked.
+    void staleSaveRefusedNamingWhoSavedSince()
+    {
+        const Actor other = m_fixture->newActor(QStringLiteral("admin2"), {Role::Administrator});
+        auto second = m_fixture->openSecond();
+        QVERIFY(second);
+        usecases::SettingsUseCases first(context(*m_admin));
+        usecases::SettingsUseCases elsewhere({*second, m_fixture->clock(), other});
+        const QString key = QStringLiteral("follow_up_policy");
+
+        QCOMPARE(first.version(key), 0); // never saved
+        const int readByFirst = first.version(key);
+        const int readElsewhere = elsewhere.version(key);
+        followup::FollowUpConfig theirs;
+        theirs.crt.dueHours = 36;
+        m_fixture->clock().advance(std::chrono::minutes{7});
+        HEARTDESK_VERIFY_OK(
+            elsewhere.setFollowUpPolicy(QString::fromStdString(followup::toJson(theirs)), readElsewhere));
+        QCOMPARE(first.version(key), 1);
+
+        followup::FollowUpConfig mine;
+        mine.crt.dueHours = 12;
+        const int auditsBefore = settingAudits(key);
+        const int journalBefore = int(journaledKeys().size());
+        const StoreError stale =
+            first.setFollowUpPolicy(QString::fromStdString(followup::toJson(mine)), readByFirst);
+        QCOMPARE(stale.code, StoreErrorCode::Conflict);
+        QCOMPARE(stale.field, key);
+        QCOMPARE(first.followUpPolicy().value(), theirs); // theirs kept
+        QCOMPARE(first.version(key), 1);
+        QCOMPARE(settingAudits(key), auditsBefore);
+        QCOMPARE(int(journaledKeys().size()), journalBefore);
+        const SettingVersion last = first.lastSaved(key);
+        QCOMPARE(last.version, 1);
+        QCOMPARE(last.savedBy, other.userId());
+        QCOMPARE(last.savedByName, QStringLiteral("Fixture admin2"));
+        QCOMPARE(last.savedAt, toDateTime(m_fixture->clock().now()));
+        // Who saved is for those who may read the settings: a counselor learns nothing.
+        QCOMPARE(usecases::SettingsUseCases(context(*m_counselor)).lastSaved(key).version, 0);
+
+        // Read again (the screen's Reload): the save goes through as version 2.
+        HEARTDESK_VERIFY_OK(
+            first.setFollowUpPolicy(QString::fromStdString(followup::toJson(mine)), first.version(key)));
+        QCOMPARE(first.followUpPolicy().value(), mine);
+        QCOMPARE(first.version(key), 2);
+        // The other one's screen still holds version 1 now: refused in turn.
+        // Each setting has its own versions: the idle minutes were never saved (version 0).
+        QCOMPARE(elsewhere.setIdleLockMinutes(30, 1).code, StoreErrorCode::Conflict);
+        HEARTDESK_VERIFY_OK(
+            elsewhere.setIdleLockMinutes(30, elsewhere.version(QStringLiteral("idle_lock_minutes"))));
+        QCOMPARE(elsewhere.setFollowUpPolicy(QString::fromStdString(followup::toJson(theirs)), 1).code,
+                 StoreErrorCode::Conflict);
+        QCOMPARE(first.followUpPolicy().value(), mine);
+        // The CLI names no version: not checked.
+        HEARTDESK_VERIFY_OK(elsewhere.setFollowUpPolicy(QString::fromStdString(followup::toJson(theirs))));
+        QCOMPARE(first.version(key), 3);
+        // The crisis services and the nature codes take the same guard.
+        HEARTDESK_VERIFY_OK(first.setCrisisServices(kServices, 0));
+        QCOMPARE(elsewhere.setCrisisServices(kServices, 0).code, StoreErrorCode::Conflict);
     }
 
 private:

@@ -36,6 +36,27 @@ enum ProgramColumn
     ColCount
 };
 
+enum StaffingColumn
+{
+    StaffProgram,
+    StaffNeeded,
+    StaffRoster,
+    StaffShortHours,
+    StaffShortTeamHours,
+    StaffToClose,
+    StaffCount
+};
+
+// The table as tall as its rows (and the scroll bar): every program in sight.
+void fitHeight(QTableWidget* table)
+{
+    int height = table->horizontalHeader()->height() + 2 * table->frameWidth() +
+                 table->horizontalScrollBar()->sizeHint().height();
+    for (int r = 0; r < table->rowCount(); ++r)
+        height += table->rowHeight(r);
+    table->setFixedHeight(height);
+}
+
 bool operates(const routing::ProgramImpact& impact)
 {
     return impact.staffingBefore.operates || impact.staffingAfter.operates;
@@ -70,6 +91,18 @@ ImpactView::ImpactView(QWidget* parent) : QWidget(parent)
     m_programs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_programs->verticalHeader()->hide();
     m_programs->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    // The teams the hours need against what the current roster provides.
+    m_staffingLabel = new QLabel(this);
+    m_staffingLabel->setObjectName(QStringLiteral("impactStaffingLabel"));
+    m_staffingLabel->setWordWrap(true);
+    m_staffing = new QTableWidget(0, StaffCount, this);
+    m_staffing->setObjectName(QStringLiteral("impactStaffing"));
+    m_staffing->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_staffing->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_staffing->verticalHeader()->hide();
+    m_staffing->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_staffingLabel->setBuddy(m_staffing);
 
     m_programLabel = new QLabel(this);
     m_program = new QComboBox(this);
@@ -117,6 +150,8 @@ ImpactView::ImpactView(QWidget* parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_headline);
     layout->addWidget(m_programs);
+    layout->addWidget(m_staffingLabel);
+    layout->addWidget(m_staffing);
     layout->addLayout(programRow);
     layout->addWidget(m_hours);
     layout->addWidget(m_beatsLabel);
@@ -154,12 +189,14 @@ void ImpactView::showReport(const routing::ImpactReport* report, int weeks)
     const QVariant chosen = m_program->currentData();
     m_program->clear();
     m_programs->setRowCount(0);
+    m_staffing->setRowCount(0);
     if (m_report) {
         for (const routing::ProgramImpact& impact : m_report->programs) {
             if (!operates(impact))
                 continue;
             m_program->addItem(ReasonText::programName(impact.program), int(impact.program));
             m_programs->insertRow(m_programs->rowCount());
+            m_staffing->insertRow(m_staffing->rowCount());
         }
         // The program with the largest change first, unless one was chosen.
         int index = chosen.isValid() ? m_program->findData(chosen) : -1;
@@ -176,6 +213,8 @@ void ImpactView::showReport(const routing::ImpactReport* report, int weeks)
         m_program->setCurrentIndex(std::max(0, index));
     }
     m_program->setEnabled(m_report != nullptr);
+    m_staffingLabel->setVisible(m_report != nullptr);
+    m_staffing->setVisible(m_report != nullptr);
     retranslate();
 }
 
@@ -264,6 +303,13 @@ void ImpactView::retranslate()
                                            tr("Team-hours a week"), tr("Most teams at once"),
                                            tr("Open hours a week")});
     m_programs->setAccessibleName(tr("Change per program"));
+    m_staffingLabel->setText(tr("Sta&ffing: the teams each program's hours need (team-hours a week) "
+                                "against what the current roster provides in those hours (its responders "
+                                "are CRT's), the open hours it leaves short, before → after:"));
+    m_staffing->setHorizontalHeaderLabels({tr("Program"), tr("Teams needed"), tr("Roster provides"),
+                                           tr("Hours short"), tr("Team-hours short"),
+                                           tr("To close the gaps (new rules)")});
+    m_staffing->setAccessibleName(tr("Staffing against the current roster, per program"));
     m_beatsLabel->setText(tr("By &beat (beats with a change):"));
     m_beats->setHorizontalHeaderLabels({tr("Beat"), tr("Become eligible"), tr("Become ineligible")});
     if (!m_report) {
@@ -299,13 +345,58 @@ void ImpactView::retranslate()
         ++row;
     }
     m_programs->resizeColumnsToContents();
-    // Every program's row in sight: the table as tall as its rows (and the scroll bar).
-    int height = m_programs->horizontalHeader()->height() + 2 * m_programs->frameWidth() +
-                 m_programs->horizontalScrollBar()->sizeHint().height();
-    for (int r = 0; r < m_programs->rowCount(); ++r)
-        height += m_programs->rowHeight(r);
-    m_programs->setFixedHeight(height);
+    fitHeight(m_programs);
+    showStaffing();
     showProgram();
+}
+
+void ImpactView::showStaffing()
+{
+    const QString arrow = QString::fromUtf8(" → ");
+    int row = 0;
+    for (const routing::ProgramImpact& impact : m_report->programs) {
+        if (!operates(impact))
+            continue;
+        const auto& before = impact.staffingBefore;
+        const auto& after = impact.staffingAfter;
+        const bool rostered = before.rostered || after.rostered;
+        QString toClose;
+        if (!after.operates)
+            toClose = tr("closed");
+        else if (after.uncoveredHours == 0)
+            toClose = tr("covered");
+        else if (!rostered)
+            toClose = tr("not on the roster: %n team-hour(s) a week to staff", nullptr,
+                         int(std::ceil(after.shortTeamHours)));
+        else {
+            QStringList parts;
+            if (after.moreClinicians > 0 || after.moreSupport > 0)
+                parts << tr("+%1 clinician(s), +%2 peer support/EMT")
+                             .arg(after.moreClinicians)
+                             .arg(after.moreSupport);
+            if (after.hoursOutsideShifts > 0)
+                parts << tr("%n hour(s) no shift reaches", nullptr, after.hoursOutsideShifts);
+            toClose = parts.join(QStringLiteral("; "));
+        }
+        const QString cells[StaffCount] = {
+            RuleText::programName(impact.program),
+            number(before.teamHoursPerWeek) + arrow + number(after.teamHoursPerWeek),
+            rostered ? number(before.rosterTeamHoursPerWeek) + arrow + number(after.rosterTeamHoursPerWeek)
+                     : tr("not on the roster"),
+            QString::number(before.uncoveredHours) + arrow + QString::number(after.uncoveredHours),
+            number(before.shortTeamHours) + arrow + number(after.shortTeamHours),
+            toClose,
+        };
+        for (int column = 0; column < StaffCount; ++column) {
+            QTableWidgetItem* item = readOnly(cells[column]);
+            if (column == StaffShortHours && after.uncoveredHours > before.uncoveredHours)
+                item->setForeground(QColor(0xb7, 0x1c, 0x1c));
+            m_staffing->setItem(row, column, item);
+        }
+        ++row;
+    }
+    m_staffing->resizeColumnsToContents();
+    fitHeight(m_staffing);
 }
 
 } // namespace heart::ui

@@ -2,7 +2,9 @@
 // What a change of rules would have done to the center's own past calls
 // (core/routing/RuleSetImpact.h), for the rule-set editor's preview: per
 // program the calls that become eligible or ineligible and the teams the
-// hours would need, the change by hour of the week as a heat grid, and by
+// hours would need - against what the current roster provides (the roster's
+// coverage arithmetic: hours short, responders that would close the gaps) -,
+// the change by hour of the week as a heat grid, and by
 // beat on the beat map (green: more calls, red: fewer) and in a table. Counts only: no call or person is
 // named.
 #include "core/routing/RuleSetImpact.h"
@@ -36,12 +38,15 @@ protected:
 
 private:
     void showProgram();
+    void showStaffing();
     void retranslate();
 
     std::unique_ptr<routing::ImpactReport> m_report;
     int m_weeks = 0;
     QLabel* m_headline;
     QTableWidget* m_programs;
+    QLabel* m_staffingLabel;
+    QTableWidget* m_staffing;
     QLabel* m_programLabel;
     QComboBox* m_program;
     QTableWidget* m_hours;

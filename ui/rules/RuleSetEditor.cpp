@@ -6,7 +6,7 @@
 #include "map/BeatMapView.h"
 #include "rules/ImpactView.h"
 #include "rules/RuleText.h"
-#include "rules/WeekHoursGrid.h"
+#include "rules/WeekHoursEditor.h"
 #include "shell/DomainText.h"
 #include "usecases/RuleSetUseCases.h"
 
@@ -168,9 +168,8 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     m_sameEveryDay = new QPushButton(this);
     m_sameEveryDay->setObjectName(QStringLiteral("ruleSetEditorSameEveryDay"));
     hoursGrid->addWidget(m_sameEveryDay, 3, 2, 1, 2);
-    m_grid = new WeekHoursGrid(this);
+    m_grid = new WeekHoursEditor(this);
     m_grid->setObjectName(QStringLiteral("ruleSetEditorGrid"));
-    m_grid->setFocusPolicy(Qt::NoFocus); // a picture of the typed hours; the fields are the input
     m_closedOnHolidays = new QCheckBox(this);
     m_closedOnHolidays->setObjectName(QStringLiteral("ruleSetEditorClosedOnHolidays"));
 
@@ -200,6 +199,11 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     m_error->setObjectName(QStringLiteral("ruleSetEditorError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b71c1c;"));
+    m_elsewhere = new QLabel(this);
+    m_elsewhere->setObjectName(QStringLiteral("ruleSetEditorChangedElsewhere"));
+    m_elsewhere->setWordWrap(true);
+    m_elsewhere->setStyleSheet(QStringLiteral("color: #b71c1c; font-weight: 600;"));
+    m_elsewhere->hide();
 
     // The preview and the save.
     m_compareLabel = new QLabel(this);
@@ -273,6 +277,7 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     saveRow->addWidget(m_saveMessage, 1);
     saveRow->addWidget(m_save);
     auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->addWidget(m_elsewhere);
     rightLayout->addWidget(m_summaryLabel);
     rightLayout->addWidget(m_summary);
     rightLayout->addWidget(m_error);
@@ -311,6 +316,7 @@ RuleSetEditor::RuleSetEditor(Services services, QWidget* parent)
     connect(m_alwaysOpen, &QCheckBox::toggled, this, &RuleSetEditor::writeHours);
     for (QLineEdit* day : m_dayHours)
         connect(day, &QLineEdit::textEdited, this, &RuleSetEditor::writeHours);
+    connect(m_grid, &WeekHoursEditor::daysEdited, this, &RuleSetEditor::hoursPainted);
     connect(m_sameEveryDay, &QPushButton::clicked, this, [this] {
         for (std::size_t day = 1; day < 7; ++day)
             m_dayHours[day]->setText(m_dayHours[0]->text());
@@ -416,7 +422,22 @@ bool RuleSetEditor::startFrom(const routing::RuleSet& base, const routing::RuleS
     revalidate();
     showProgram();
     retranslate();
+    m_elsewhere->clear();
+    m_elsewhere->hide();
+    m_dirty = false;
     return true;
+}
+
+void RuleSetEditor::noteRulesChangedElsewhere(const QDateTime& at)
+{
+    const QString when =
+        at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : tr("just now");
+    m_elsewhere->setText(tr("Rule sets were saved on another workstation (%1) while you were editing. Your "
+                            "edits here are kept, not replaced; the list above shows what was saved. "
+                            "Compare before saving this version.")
+                             .arg(when));
+    m_elsewhere->setAccessibleName(tr("Warning"));
+    m_elsewhere->show();
 }
 
 QString RuleSetEditor::programCode() const
@@ -454,6 +475,7 @@ void RuleSetEditor::showProgram()
         m_dayHours[day]->setEnabled(!rules->alwaysOpen);
     }
     m_sameEveryDay->setEnabled(!rules->alwaysOpen);
+    m_grid->setEnabled(!rules->alwaysOpen);
     m_closedOnHolidays->setChecked(rules->closedOnHolidays);
     m_allCallTypes->setChecked(rules->allCallTypes);
     for (int row = 0; row < m_callTypes->count(); ++row) {
@@ -551,6 +573,7 @@ void RuleSetEditor::writeHours()
     for (QLineEdit* day : m_dayHours)
         day->setEnabled(!always);
     m_sameEveryDay->setEnabled(!always);
+    m_grid->setEnabled(!always);
     if (always) {
         setProgramMember(QStringLiteral("hours"), QStringLiteral("always"));
         return;
@@ -570,6 +593,46 @@ void RuleSetEditor::writeHours()
             hours.insert(QLatin1String(kDayKeys[day]), ranges);
     }
     setProgramMember(QStringLiteral("hours"), hours);
+}
+
+void RuleSetEditor::hoursPainted(const QList<int>& weekdays)
+{
+    if (m_loading || !isEditing() || m_alwaysOpen->isChecked())
+        return;
+    // A day typed with a range past midnight ("21:00-07:00") shows its end on
+    // the next day's row: when that row is rewritten, the day before is
+    // rewritten from its own row too, or the hours after midnight would be
+    // there twice.
+    static const QRegularExpression range(
+        QStringLiteral("(\\d{1,2}):(\\d{2})\\s*[-\\x{2013}]\\s*(\\d{1,2}):(\\d{2})"));
+    auto pastMidnight = [](const QString& text) {
+        for (auto match = range.globalMatch(text); match.hasNext();) {
+            const auto m = match.next();
+            const int start = m.captured(1).toInt() * 60 + m.captured(2).toInt();
+            const int end = m.captured(3).toInt() * 60 + m.captured(4).toInt();
+            if (end > 0 && end <= start)
+                return true;
+        }
+        return false;
+    };
+    std::array<bool, 7> rewrite{};
+    for (int day : weekdays)
+        rewrite[std::size_t(day)] = true;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t day = 0; day < 7; ++day) {
+            const std::size_t before = (day + 6) % 7;
+            if (rewrite[day] && !rewrite[before] && pastMidnight(m_dayHours[before]->text())) {
+                rewrite[before] = true;
+                grew = true;
+            }
+        }
+    }
+    for (std::size_t day = 0; day < 7; ++day) {
+        if (rewrite[day])
+            m_dayHours[day]->setText(m_grid->dayText(int(day)));
+    }
+    writeHours();
 }
 
 void RuleSetEditor::writeHolidays()
@@ -633,6 +696,7 @@ void RuleSetEditor::revalidate()
 {
     if (!isEditing())
         return;
+    m_dirty = true;
     m_doc.insert(QStringLiteral("id"), m_id->text().trimmed());
     m_doc.insert(QStringLiteral("name"), m_name->text().trimmed());
     m_doc.insert(QStringLiteral("effectiveFrom"), m_effective->date().toString(Qt::ISODate));
@@ -674,15 +738,24 @@ void RuleSetEditor::previewImpact()
         m_error->setText(DomainText::errorText(calls.error()));
         return;
     }
+    // The teams the hours need against the current roster (CRT's rotation).
+    auto rosterRead = usecases::RuleSetUseCases(m_services).previewRoster();
+    if (!rosterRead.ok()) {
+        m_error->setText(DomainText::errorText(rosterRead.error()));
+        return;
+    }
     auto facts = std::make_shared<std::vector<store::CallRoutingFacts>>(std::move(calls).value());
     const routing::RuleSet before =
         m_compareWith->currentData().toInt() == 0 && m_inForce ? *m_inForce : *m_base;
     const routing::RuleSet after = *m_edited;
     routing::ImpactOptions options;
     options.beats = m_beatMap;
+    const std::shared_ptr<const roster::Schedule> schedule = rosterRead.value().schedule;
+    options.schedule = schedule.get(); // kept alive by the worker's copy of `schedule`
+    options.rotation = rosterRead.value().rotation;
     auto report = std::make_shared<routing::ImpactReport>();
     // The replay on a worker: the calls were read here; nothing there touches the database.
-    m_worker = QThread::create([facts, before, after, weeks, options, report] {
+    m_worker = QThread::create([facts, schedule, before, after, weeks, options, report] {
         *report = usecases::RuleSetUseCases::impact(*facts, before, after, weeks, options);
     });
     connect(m_worker, &QThread::finished, this, [this, report, weeks] {
@@ -725,6 +798,7 @@ bool RuleSetEditor::save()
         return false;
     }
     const store::StoredRuleSet& stored = result.value();
+    m_dirty = false;
     m_saveMessage->setText(tr("Saved as version %1 of \"%2\": it decides the calls from %3 on, on every "
                               "workstation.")
                                .arg(stored.version)
@@ -758,7 +832,8 @@ void RuleSetEditor::retranslate()
     m_checkAllBeats->setText(tr("Check a&ll beats"));
     m_uncheckAllBeats->setText(tr("&Uncheck all"));
     m_hoursLabel->setText(tr("Hours, per weekday, e.g. 09:00-21:00 or 08:00-12:00, 13:00-17:00 "
-                             "(empty: closed; 21:00-07:00 runs past midnight):"));
+                             "(empty: closed; 21:00-07:00 runs past midnight), or painted on the week "
+                             "grid below (drag, or the arrow keys and Space):"));
     m_alwaysOpen->setText(tr("Always &open"));
     // No mnemonics here: the seven fields follow each other in the tab order.
     const QString days[7] = {tr("Monday"), tr("Tuesday"),  tr("Wednesday"), tr("Thursday"),

@@ -3,12 +3,11 @@
 // RuleSetUseCases::canEdit()): a copy of a rule set, edited per program -
 // service area (beats clicked on the map - or, from the keyboard, the arrow
 // keys and Space there or on the beat list), hours typed per
-// weekday ("09:00-21:00", several ranges with commas) with the week grid
-// showing the result, holidays open or closed, call types and exclusions
-// checked on the catalogue's lists - and the date it takes effect (after
-// today; next Monday unless changed). Every change is checked at once by the
-// core loader (the error names the field) and summarised against the rule
-// set it is made from.
+// weekday ("09:00-21:00", several ranges with commas) or painted on the
+// week grid (WeekHoursEditor; each side updates the other), holidays open or closed, call types and
+// exclusions checked on the catalogue's lists - and the date it takes effect (after today; next Monday unless
+// changed). Every change is checked at once by the core loader (the error names the field) and summarised
+// against the rule set it is made from.
 //
 // "Preview impact" replays the center's calls of the last N weeks (8 unless
 // changed) under the rules in force (or the ones it is made from) and the
@@ -20,6 +19,7 @@
 #include "home/Services.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
 #include <QWidget>
@@ -42,7 +42,7 @@ namespace heart::ui {
 
 class BeatMapView;
 class ImpactView;
-class WeekHoursGrid;
+class WeekHoursEditor;
 
 class RuleSetEditor : public QWidget
 {
@@ -58,6 +58,11 @@ public:
     bool startFrom(const routing::RuleSet& base, const routing::RuleSet* inForce,
                    std::shared_ptr<const geo::BeatMap> beats, QDate today);
     bool isEditing() const { return m_base.has_value(); }
+    // Edited since it was started or saved.
+    bool hasUnsavedEdits() const { return isEditing() && m_dirty; }
+    // Another workstation saved rule sets meanwhile: a warning above the
+    // edits, which stay as they are (nothing is reloaded into the editor).
+    void noteRulesChangedElsewhere(const QDateTime& at);
 
     // The edited rule set, or null while it does not load (errorText() says why).
     const routing::RuleSet* edited() const { return m_edited ? &*m_edited : nullptr; }
@@ -85,6 +90,7 @@ private:
     void showAreaOnMap();
     void toggleBeat(const QString& beatId);
     void writeHours();
+    void hoursPainted(const QList<int>& weekdays);
     void writeHolidays();
     void writeCallTypes();
     void writeExcludes();
@@ -106,6 +112,7 @@ private:
     QDate m_today;
     QString m_suggestedId;
     bool m_loading = false;
+    bool m_dirty = false;
     QThread* m_worker = nullptr;
 
     QLabel* m_heading;
@@ -128,7 +135,7 @@ private:
     std::array<QLabel*, 7> m_dayLabels{};
     std::array<QLineEdit*, 7> m_dayHours{};
     QPushButton* m_sameEveryDay;
-    WeekHoursGrid* m_grid;
+    WeekHoursEditor* m_grid;
     QCheckBox* m_closedOnHolidays;
     QLabel* m_callTypesLabel;
     QCheckBox* m_allCallTypes;
@@ -138,6 +145,7 @@ private:
     QLabel* m_summaryLabel;
     QLabel* m_summary;
     QLabel* m_error;
+    QLabel* m_elsewhere;
     QLabel* m_compareLabel;
     QComboBox* m_compareWith;
     QLabel* m_weeksLabel;

@@ -6,17 +6,21 @@
 #include "rules/RuleSetView.h"
 #include "rules/RuleText.h"
 #include "shell/DomainText.h"
+#include "store/ChangeFeed.h"
+#include "usecases/ChangeFeed.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace heart::ui {
 
@@ -108,9 +112,32 @@ RuleSetsWidget::RuleSetsWidget(Services services, QWidget* parent)
     refresh->setContext(Qt::WidgetWithChildrenShortcut);
     connect(refresh, &QShortcut::activated, this, &RuleSetsWidget::reload);
 
+    connect(&usecases::changeFeed(m_services), &store::ChangeFeed::changes, this,
+            [this](const QList<store::JournalEntry>& entries) {
+                if (!usecases::RuleSetUseCases::changesRuleSets(entries))
+                    return;
+                QDateTime at;
+                for (const store::JournalEntry& entry : entries)
+                    at = std::max(at, entry.changedAt);
+                ruleSetsChangedElsewhere(at);
+            });
+
     reload();
     retranslate();
     m_list->setFocus();
+}
+
+void RuleSetsWidget::ruleSetsChangedElsewhere(const QDateTime& at)
+{
+    const int index = selectedIndex();
+    const auto& sets = m_listing.book.ruleSets();
+    const QString shown =
+        index >= 0 && index < int(sets.size()) ? RuleText::text(sets[std::size_t(index)].id) : QString();
+    reload();
+    if (!shown.isEmpty())
+        selectRuleSet(shown);
+    if (m_editor && m_editor->hasUnsavedEdits())
+        m_editor->noteRulesChangedElsewhere(at);
 }
 
 void RuleSetsWidget::reload()

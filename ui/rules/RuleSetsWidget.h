@@ -3,10 +3,12 @@
 // effective dates and the one in force today, a readable view of the one
 // chosen, two rule sets side by side, and the saved versions of the one
 // chosen. Administrators also get "New version from this…", the editor with
-// its impact preview (RuleSetEditor); supervisors read only.
+// its impact preview (RuleSetEditor); supervisors read only. The list follows
+// the change feed: a version saved on another workstation shows up without F5.
 #include "home/Services.h"
 #include "usecases/RuleSetUseCases.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QLabel;
@@ -28,6 +30,10 @@ class RuleSetsWidget : public QWidget
 public:
     explicit RuleSetsWidget(Services services, QWidget* parent = nullptr);
     void reload();
+    // A rule set was added or changed on some workstation (the change feed's
+    // journal rows): the list and history are read again, the rule set shown
+    // kept; an editor holding unsaved edits is told, not reset.
+    void ruleSetsChangedElsewhere(const QDateTime& at);
     // Shows the rule set at `index` (in effective-date order) in the view tab.
     void viewRuleSet(int index);
     // The side-by-side tab with the two rule sets (indexes in effective-date order).

@@ -1,7 +1,7 @@
 #pragma once
 // A program's opening hours as a week grid: one row per weekday, one column
 // per hour, a cell filled for the part of the hour the program is open.
-// Read-only here; the editor makes the cells its input.
+// Read-only: the rule-set editor paints hours on WeekHoursEditor.
 #include "core/routing/RuleSet.h"
 
 #include <QTableWidget>

@@ -59,7 +59,7 @@ BeatMapPage::BeatMapPage(Services services, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_openError);
     layout->addLayout(form);
-    layout->addWidget(messageLabel());
+    layout->addWidget(messageArea());
     layout->addWidget(m_previewCaption);
     layout->addWidget(m_view, 1);
 
@@ -213,7 +213,9 @@ void BeatMapPage::save()
     clearMessage();
     const QString property = m_property->currentText();
     if (store::StoreError error =
-            usecases::SettingsUseCases(m_services).setBeatMap(m_file, property, m_fileName)) {
+            usecases::SettingsUseCases(m_services).setBeatMap(m_file, property, m_fileName, readVersion())) {
+        if (showIfStale(error))
+            return;
         showFieldError(m_propertyError, refusalText(error));
         m_property->setFocus();
         return;

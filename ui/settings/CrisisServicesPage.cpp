@@ -84,7 +84,7 @@ CrisisServicesPage::CrisisServicesPage(Services services, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(columns, 1);
-    layout->addWidget(messageLabel());
+    layout->addWidget(messageArea());
 
     connect(m_languages, &QListWidget::currentRowChanged, this, &CrisisServicesPage::showLanguage);
     connect(m_table, &QTableWidget::itemChanged, this, [this] {
@@ -278,7 +278,10 @@ void CrisisServicesPage::save()
     m_table->setCurrentIndex(QModelIndex());
     m_table->setCurrentCell(row, column);
     keepTable();
-    if (store::StoreError error = usecases::SettingsUseCases(m_services).setCrisisServices(toJson())) {
+    if (store::StoreError error =
+            usecases::SettingsUseCases(m_services).setCrisisServices(toJson(), readVersion())) {
+        if (showIfStale(error))
+            return;
         showFieldError(m_tableError, refusalText(error));
         pointAt(error.detail);
         return;

@@ -64,7 +64,7 @@ FollowUpPolicyPage::FollowUpPolicyPage(Services services, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(form);
-    layout->addWidget(messageLabel());
+    layout->addWidget(messageArea());
     layout->addWidget(m_save, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
@@ -179,7 +179,10 @@ void FollowUpPolicyPage::save()
     clearFieldErrors();
     // The JSON the CLI would be given, through the same use case and reader.
     const QString json = store::toQString(followup::toJson(config()));
-    if (store::StoreError error = usecases::SettingsUseCases(m_services).setFollowUpPolicy(json)) {
+    if (store::StoreError error =
+            usecases::SettingsUseCases(m_services).setFollowUpPolicy(json, readVersion())) {
+        if (showIfStale(error))
+            return;
         const auto field = m_fields.find(error.field);
         if (error.code == store::StoreErrorCode::InvalidInput && field != m_fields.end()) {
             showFieldError(field->second, refusalText(error));

@@ -34,7 +34,7 @@ IdleLockPage::IdleLockPage(Services services, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(form);
-    layout->addWidget(messageLabel());
+    layout->addWidget(messageArea());
     layout->addWidget(m_save, 0, Qt::AlignLeft);
     layout->addStretch(1);
 
@@ -64,7 +64,10 @@ void IdleLockPage::save()
 {
     clearMessage();
     const int minutes = m_minutes->value();
-    if (store::StoreError error = usecases::SettingsUseCases(m_services).setIdleLockMinutes(minutes)) {
+    if (store::StoreError error =
+            usecases::SettingsUseCases(m_services).setIdleLockMinutes(minutes, readVersion())) {
+        if (showIfStale(error))
+            return;
         if (error.field == QLatin1String("idleLockMinutes")) {
             showFieldError(m_minutesError, DomainText::errorText(error));
             m_minutes->setFocus();

@@ -55,7 +55,7 @@ NatureCodesPage::NatureCodesPage(Services services, QWidget* parent)
     layout->addWidget(m_intro);
     layout->addLayout(buttons);
     layout->addWidget(m_importError);
-    layout->addWidget(messageLabel());
+    layout->addWidget(messageArea());
     layout->addWidget(m_source);
     layout->addWidget(m_table, 1);
 
@@ -112,7 +112,10 @@ bool NatureCodesPage::importFile(const QString& path)
     // One byte past the reader's limit, so that it says the file is too large.
     const QByteArray csv = file.read(qint64(cad::kNatureCodeMaxBytes) + 1);
     const QString name = QFileInfo(path).fileName();
-    if (store::StoreError error = usecases::SettingsUseCases(m_services).setCadNatureCodes(csv, name)) {
+    if (store::StoreError error =
+            usecases::SettingsUseCases(m_services).setCadNatureCodes(csv, name, readVersion())) {
+        if (showIfStale(error))
+            return false;
         showFieldError(m_importError, refusalText(error)); // "Not saved: FILE: line N: ..."
         m_import->setFocus();
         return false;

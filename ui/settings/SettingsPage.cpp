@@ -1,17 +1,33 @@
 #include "settings/SettingsPage.h"
 
 #include "shell/DomainText.h"
+#include "usecases/SettingsUseCases.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
 
 namespace heart::ui {
 
 SettingsPage::SettingsPage(Services services, QWidget* parent)
-    : QWidget(parent), m_services(std::move(services)), m_message(new QLabel(this))
+    : QWidget(parent), m_services(std::move(services)), m_messageArea(new QWidget(this)),
+      m_message(new QLabel(m_messageArea)), m_reload(new QPushButton(m_messageArea))
 {
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
+    m_reload->setObjectName(QStringLiteral("settingsReloadButton"));
+    m_reload->hide();
+    auto* layout = new QHBoxLayout(m_messageArea);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message, 1);
+    layout->addWidget(m_reload, 0, Qt::AlignTop);
+    connect(m_reload, &QPushButton::clicked, this, [this] {
+        reload();
+        clearMessage();
+        showMessage(tr("Reloaded: this is the setting as saved now."), false);
+    });
 }
 
 void SettingsPage::markEdited()
@@ -22,13 +38,37 @@ void SettingsPage::markEdited()
 void SettingsPage::markSaved()
 {
     m_unsaved = false;
+    const QStringList keys = settingKeys();
+    m_readVersion = keys.isEmpty() ? 0 : usecases::SettingsUseCases(m_services).version(keys.first());
 }
 
 void SettingsPage::noteChangedElsewhere()
 {
-    showMessage(tr("This setting was changed on another workstation meanwhile. Saving replaces that change "
-                   "with what is shown here; Reload shows it."),
+    showMessage(tr("This setting was changed on another workstation meanwhile: saving what is shown here "
+                   "would be refused. \"Update to the saved setting\" shows what was saved there."),
                 true);
+    m_reload->setText(tr("&Update to the saved setting"));
+    m_reload->show();
+}
+
+bool SettingsPage::showIfStale(const store::StoreError& error)
+{
+    if (error.code != store::StoreErrorCode::Conflict || !settingKeys().contains(error.field))
+        return false;
+    const store::SettingVersion last = usecases::SettingsUseCases(m_services).lastSaved(error.field);
+    const QString who = last.savedByName.isEmpty() ? tr("another administrator") : last.savedByName;
+    const QString when = last.savedAt.isValid()
+                             ? QLocale().toString(last.savedAt.toLocalTime(), QLocale::ShortFormat)
+                             : tr("a moment ago");
+    showMessage(tr("Not saved: %1 saved this setting at %2, after this screen read it. \"Update to the "
+                   "saved setting\" shows what they saved (what is shown here is then dropped); change it "
+                   "again from there if need be.")
+                    .arg(who, when),
+                true);
+    m_reload->setText(tr("&Update to the saved setting"));
+    m_reload->show();
+    m_reload->setFocus();
+    return true;
 }
 
 void SettingsPage::showMessage(const QString& text, bool error)
@@ -44,6 +84,7 @@ void SettingsPage::clearMessage()
 {
     m_message->clear();
     m_message->hide();
+    m_reload->hide();
 }
 
 QLabel* SettingsPage::makeFieldError(QWidget* parent, const QString& objectName)

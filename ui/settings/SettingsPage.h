@@ -3,13 +3,15 @@
 // cases, shows it, and writes it back through the same use case the CLI's
 // set-setting calls, so the one reader checks both. A page knows whether it
 // holds edits not saved yet: the settings window reloads the others when a
-// setting changes on any workstation, and only tells this one.
+// setting changes on any workstation, and only tells this one; its save then
+// is refused (SettingsUseCases' expected version) and the page offers to reload.
 #include "home/Services.h"
 #include "store/StoreError.h"
 
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace heart::ui {
 
@@ -43,6 +45,14 @@ protected:
     void showMessage(const QString& text, bool error);
     void clearMessage();
     QLabel* messageLabel() const { return m_message; }
+    // The line of news with its Reload button (shown when a save was refused as stale): for the layout.
+    QWidget* messageArea() const { return m_messageArea; }
+    // The version of the page's setting (its first key) when it was last read
+    // or saved: the expected version of the next save.
+    int readVersion() const { return m_readVersion; }
+    // True when `error` refuses a stale save of this page's setting: then the
+    // message names who saved it since and when, and offers Reload.
+    bool showIfStale(const store::StoreError& error);
     // A red line under a field for the reader's message; hidden when empty.
     static QLabel* makeFieldError(QWidget* parent, const QString& objectName);
     static void showFieldError(QLabel* label, const QString& text);
@@ -53,7 +63,10 @@ protected:
     Services m_services;
 
 private:
+    QWidget* m_messageArea;
     QLabel* m_message;
+    QPushButton* m_reload;
+    int m_readVersion = 0;
     bool m_unsaved = false;
 };
 
