@@ -615,14 +615,15 @@ const std::vector<Migration>& migrations()
         {22,
          "the follow-up queue's own tasks (\"mine\") in the queue's order: an index",
          {
-             // FollowUpQueue: "mine" in priority order walked the priority
-             // index and skipped the tasks of the other navigators (about 12
-             // entries read per row shown), or, with planner statistics,
-             // read the assignee's tasks by followup_tasks_assignee and sorted
-             // them all (bench_followup_queue: 3.4x a plain SELECT of a page
-             // at 100,000 tasks). This one is that order within an assignee:
-             // the page is the index's first rows (kind, for a role that
-             // lists some kinds only, read from the index too).
+             // FollowUpQueue: "mine" in priority order had no index in that
+             // order within an assignee: a page of it read far more than the
+             // page (the priority index walked past the other navigators'
+             // tasks, some 18 entries per row shown with 12 navigators, or
+             // all of the assignee's open tasks by followup_tasks_assignee,
+             // sorted): 3.4-16x a plain SELECT of a page at 100,000 tasks
+             // on SQLite (bench_followup_queue). Here the page is the
+             // index's first rows (kind, for a role that lists some kinds
+             // only, read from the index too).
              "CREATE INDEX followup_tasks_mine ON followup_tasks (assigned_to, state DESC, risk_rank DESC, "
              "due_at, id, kind)",
          }},

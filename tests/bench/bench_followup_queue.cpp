@@ -386,10 +386,13 @@ int runSqlite(const QString& path, ManualClock& clock)
     if (g_reuse) {
         // A database as new as a filled one can be: without the last run's
         // statistics (read when the file is opened).
-        QSqlQuery statistics = db.prepare(
-            QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'"));
-        if (statistics.exec() && statistics.next()) {
-            statistics = QSqlQuery();
+        bool statistics = false;
+        {
+            QSqlQuery held = db.prepare(
+                QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'"));
+            statistics = held.exec() && held.next();
+        }
+        if (statistics) {
             (void)db.execDirect(QStringLiteral("DELETE FROM sqlite_stat1"), "forget the statistics");
             db.close();
             if (store::StoreError error = db.open(store::ConnectionSpec::sqlite(path))) {
