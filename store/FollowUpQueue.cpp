@@ -32,6 +32,10 @@ struct Conditions
     bool nothing = false;  // the role may open no kind of task: an empty listing
     bool byWords = false;  // from followup_name_words
     bool distinct = false; // a task may be there more than once: count and list it once
+    // A name search: the word read (the longest typed) and the states its
+    // tasks are in. Its term is not among `terms` until addWordTerm().
+    QString prefix;
+    QStringList states;
 
     QString from() const
     {
@@ -110,7 +114,7 @@ QStringList listedKinds(Role role)
     return kinds;
 }
 
-StoreResult<Conditions> conditions(Database& db, Role role, const FollowUpQueueFilter& filter, TimePoint now)
+StoreResult<Conditions> conditions(Role role, const FollowUpQueueFilter& filter, TimePoint now)
 {
     if (!filter.assignedTo.isEmpty() && filter.unassignedOnly)
         return invalid(QStringLiteral("a task cannot be both assigned to someone and unassigned"),
@@ -177,31 +181,14 @@ StoreResult<Conditions> conditions(Database& db, Role role, const FollowUpQueueF
     }
     // Each word typed begins a word of the person's or the assignee's name
     // (store/FollowUpNameWords.h). The longest is the one read (the fewest
-    // rows, as a rule): as the few words it begins, one word alone in the
-    // listing's order in an index (migration 20), or as a range of the key;
-    // every other word must be among the same task's words.
+    // rows, as a rule; its term is added by addWordTerm() or written into
+    // the page's query on PostgreSQL); every other word must be among the
+    // same task's words.
     if (c.byWords) {
         std::stable_sort(words.begin(), words.end(),
                          [](const QString& a, const QString& b) { return a.size() > b.size(); });
-        auto begun = wordsBeginning(db, states, words.first());
-        if (!begun.ok())
-            return begun.error();
-        const QStringList& whole = begun.value();
-        if (whole.size() == 1) {
-            // A task has a word once in its state: no task twice.
-            c.terms.append(QStringLiteral("t.word = ?"));
-            c.values.append(whole.first());
-        } else if (!whole.isEmpty() && whole.size() <= kMaxExpandedWords) {
-            c.terms.append(QStringLiteral("t.word IN (") + placeholders(whole.size()) + QStringLiteral(")"));
-            for (const QString& word : whole)
-                c.values.append(word);
-            c.distinct = true;
-        } else {
-            c.terms.append(QStringLiteral("t.word >= ?"));
-            c.terms.append(QStringLiteral("t.word < ?"));
-            c.values << words.first() << afterPrefix(words.first());
-            c.distinct = true;
-        }
+        c.prefix = words.first();
+        c.states = states;
         for (qsizetype i = 1; i < words.size(); ++i) {
             c.terms.append(
                 QStringLiteral("EXISTS (SELECT 1 FROM followup_name_words o WHERE o.state = t.state "
@@ -210,6 +197,35 @@ StoreResult<Conditions> conditions(Database& db, Role role, const FollowUpQueueF
         }
     }
     return c;
+}
+
+// The term of a name search's word, read as the few words the prefix begins
+// (looked up first, a seek each), one word alone in the listing's order in
+// an index (migration 20), or as a range of the key.
+StoreError addWordTerm(Database& db, Conditions& c)
+{
+    if (!c.byWords)
+        return {};
+    auto begun = wordsBeginning(db, c.states, c.prefix);
+    if (!begun.ok())
+        return begun.error();
+    const QStringList& whole = begun.value();
+    if (whole.size() == 1) {
+        // A task has a word once in its state: no task twice.
+        c.terms.append(QStringLiteral("t.word = ?"));
+        c.values.append(whole.first());
+    } else if (!whole.isEmpty() && whole.size() <= kMaxExpandedWords) {
+        c.terms.append(QStringLiteral("t.word IN (") + placeholders(whole.size()) + QStringLiteral(")"));
+        for (const QString& word : whole)
+            c.values.append(word);
+        c.distinct = true;
+    } else {
+        c.terms.append(QStringLiteral("t.word >= ?"));
+        c.terms.append(QStringLiteral("t.word < ?"));
+        c.values << c.prefix << afterPrefix(c.prefix);
+        c.distinct = true;
+    }
+    return {};
 }
 
 // ORDER BY terms over the task (alias t) alone; each order ends with the id,
@@ -257,6 +273,57 @@ QString orderColumns(const QString& terms)
     return columns.join(QStringLiteral(", "));
 }
 
+// A name search's page on PostgreSQL in one query. The words the prefix
+// begins are found as wordsBeginning() finds them (a seek each, up to
+// kMaxExpandedWords + 1 per state: a recursive WITH), and then, as
+// addWordTerm() would: up to kMaxExpandedWords words are each read in the
+// listing's order in an index, the first `rows` rows of each (LATERAL;
+// a task among a word's first `rows` is also among the listing's first
+// `rows` when it is there, so the page is the same), more as a range of the
+// key. The listing's `? OFFSET ?` remains to be bound after `values`.
+struct NameSearchQuery
+{
+    QString with;
+    QString ids;
+    QVariantList values;
+};
+
+NameSearchQuery oneQueryNameSearch(const Conditions& c, const QString& terms, int rows)
+{
+    NameSearchQuery q;
+    QStringList starts;
+    for (const QString& state : c.states) {
+        starts.append(QStringLiteral("SELECT CAST(? AS TEXT), (SELECT MIN(x.word) FROM followup_name_words x "
+                                     "WHERE x.state = ? AND x.word >= ? AND x.word < ?), 1"));
+        q.values << state << state << c.prefix << afterPrefix(c.prefix);
+    }
+    q.with = QStringLiteral("WITH RECURSIVE w(state, word, n) AS (") +
+             starts.join(QStringLiteral(" UNION ALL ")) +
+             QStringLiteral(" UNION ALL SELECT w.state, (SELECT MIN(x.word) FROM followup_name_words x "
+                            "WHERE x.state = w.state AND x.word > w.word AND x.word < ?), w.n + 1 FROM w "
+                            "WHERE w.word IS NOT NULL AND w.n <= %1) ")
+                 .arg(kMaxExpandedWords);
+    q.values << afterPrefix(c.prefix);
+    const QString columns = QStringLiteral("t.id, ") + orderColumns(terms);
+    const QString words = QStringLiteral("(SELECT COUNT(DISTINCT word) FROM w)");
+    const QString where =
+        c.where().isEmpty() ? QStringLiteral(" WHERE ") : c.where() + QStringLiteral(" AND ");
+    q.ids = QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms) +
+            QStringLiteral(" FROM (SELECT x.* FROM (SELECT DISTINCT word FROM w WHERE word IS NOT NULL) v "
+                           "CROSS JOIN LATERAL (SELECT ") +
+            columns + c.from() + where + QStringLiteral("t.word = v.word ORDER BY ") + terms +
+            QStringLiteral(" LIMIT ?) x WHERE ") + words +
+            QStringLiteral(" <= %1 UNION ALL SELECT ").arg(kMaxExpandedWords) + columns + c.from() + where +
+            QStringLiteral("t.word >= ? AND t.word < ? AND ") + words +
+            QStringLiteral(" > %1) t ORDER BY ").arg(kMaxExpandedWords) + terms +
+            QStringLiteral(" LIMIT ? OFFSET ?");
+    q.values += c.values;
+    q.values << rows;
+    q.values += c.values;
+    q.values << c.prefix << afterPrefix(c.prefix);
+    return q;
+}
+
 FollowUpQueueRow readRow(const QSqlQuery& row)
 {
     FollowUpQueueRow r;
@@ -288,15 +355,17 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
 {
     if (StoreError error = m_audit.require(actor, Action::ViewFollowUps, kTask))
         return error;
-    auto where = conditions(m_db, actor.role(), filter, now);
+    auto where = conditions(actor.role(), filter, now);
     if (!where.ok())
         return where.error();
     // One row naming no one: neither the filter nor a task is written anywhere.
     if (StoreError error = m_audit.record(actor, {audit::Search, kTask, kAllTasks}))
         return error;
-    const Conditions& c = where.value();
+    Conditions& c = where.value();
     if (c.nothing)
         return 0;
+    if (StoreError error = addWordTerm(m_db, c))
+        return error;
     QSqlQuery query = m_db.prepare(
         (c.distinct ? QStringLiteral("SELECT COUNT(DISTINCT t.id)") : QStringLiteral("SELECT COUNT(*)")) +
         c.from() + c.where());
@@ -319,21 +388,37 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
     if (limit < 1 || limit > kMaxPageRows)
         return invalid(QStringLiteral("a page holds 1 to %1 rows").arg(kMaxPageRows),
                        QStringLiteral("limit"));
-    auto where = conditions(m_db, actor.role(), filter, now);
+    auto where = conditions(actor.role(), filter, now);
     if (!where.ok())
         return where.error();
-    const Conditions& c = where.value();
+    Conditions& c = where.value();
     if (c.nothing)
         return QList<FollowUpQueueRow>{};
     const QString terms = order(sort);
     // The page's ids first, from the tasks alone (an index walk) or from the
     // words of a name search (the words' own index), then the columns shown,
-    // joined for those ids only.
-    const QString ids =
-        (c.distinct ? QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms)
-                    : QStringLiteral("SELECT t.id AS task_id")) +
-        c.from() + c.where() + QStringLiteral(" ORDER BY ") + terms + QStringLiteral(" LIMIT ? OFFSET ?");
+    // joined for those ids only. PostgreSQL: a name search's words are found
+    // in the same query (each query there is a round trip to the server,
+    // and looking them up first took two more, longer than the page).
+    QString with;
+    QString ids;
+    QVariantList values;
+    if (c.byWords && m_db.dialect().engine() == Engine::Postgres) {
+        const NameSearchQuery search = oneQueryNameSearch(c, terms, offset + limit);
+        with = search.with;
+        ids = search.ids;
+        values = search.values;
+    } else {
+        if (StoreError error = addWordTerm(m_db, c))
+            return error;
+        ids = (c.distinct ? QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms)
+                          : QStringLiteral("SELECT t.id AS task_id")) +
+              c.from() + c.where() + QStringLiteral(" ORDER BY ") + terms +
+              QStringLiteral(" LIMIT ? OFFSET ?");
+        values = c.values;
+    }
     QSqlQuery query = m_db.prepare(
+        with +
         QStringLiteral("SELECT t.id, t.version, t.kind, t.program, "
                        "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "
                        "'')), ''), c.person_name), c.call_type, c.cad_number, "
@@ -344,7 +429,7 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
                        "LEFT JOIN people pe ON pe.id = t.person_id "
                        "LEFT JOIN users u ON u.id = t.assigned_to ORDER BY ") +
         terms);
-    for (const QVariant& value : c.values)
+    for (const QVariant& value : values)
         query.addBindValue(value);
     query.addBindValue(limit);
     query.addBindValue(offset);

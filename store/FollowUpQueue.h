@@ -23,7 +23,10 @@
 // The ids of a page are chosen first on followup_tasks alone (index only),
 // or for a name search on followup_name_words alone (migration 20),
 // then joined to calls and users, so a deep page costs an index walk, not a
-// join per skipped row.
+// join per skipped row. "Mine" walks followup_tasks_mine (migration 22), the
+// queue's order within an assignee. On PostgreSQL a name search's words are
+// found within the page's query (a query there is a round trip to the
+// server; SQLite looks them up first, in the same process).
 //
 // Times: the filter's bounds and `now` are UTC instants; due_at is stored as
 // ISO 8601 UTC text with milliseconds, which sorts and compares as text.

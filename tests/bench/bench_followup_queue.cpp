@@ -20,6 +20,13 @@
 // Asserts no time: it prints, and passes whenever it runs.
 //
 // bench_followup_queue [DATABASE]: keep the SQLite database at DATABASE (for EXPLAIN).
+// --reuse: filling 100,000 tasks takes minutes on each engine, so keep the
+// filled databases for the next run: the SQLite file at DATABASE (required)
+// and the PostgreSQL database heartdesk_bench_queue_<tasks> on the server,
+// each filled only when it holds no task yet (and refused when it holds
+// another count). SQLite's planner statistics from the last run are removed
+// first, so the first measurement is still a database without them. Without
+// --reuse every run fills new databases and removes them afterwards.
 #include "common/FollowUpSeed.h"
 #include "common/TestDatabase.h"
 #include "core/Clock.h"
@@ -32,12 +39,15 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <vector>
 
 using namespace heart;
@@ -47,6 +57,7 @@ namespace {
 
 // 100,000 by hand (the scale); ctest passes --tasks 20000 to keep CI short.
 int g_tasks = 100'000;
+bool g_reuse = false; // --reuse
 constexpr int kPage = ui::FollowUpQueueModel::kDefaultPageSize;
 
 // A table view that notes when a paint of its viewport has finished.
@@ -272,6 +283,31 @@ void measure(store::Database& db, const Clock& clock, const store::Actor& naviga
 // Seeds g_tasks tasks held by the navigator and others; false (printed) on failure.
 bool seed(store::Database& db, const Clock& clock, const store::Actor& navigator, const char* engine)
 {
+    if (g_reuse) {
+        QSqlQuery held = db.prepare(QStringLiteral("SELECT COUNT(*) FROM followup_tasks"));
+        if (!held.exec() || !held.next()) {
+            std::printf("bench_followup_queue: cannot count the tasks: %s\n",
+                        qPrintable(held.lastError().text()));
+            return false;
+        }
+        const int tasks = held.value(0).toInt();
+        if (tasks == g_tasks) {
+            std::printf("\nbench_followup_queue, %s: the %d tasks written by an earlier run (--reuse)%s\n",
+                        engine, g_tasks,
+#ifdef NDEBUG
+                        "");
+#else
+                        "; unoptimised build");
+#endif
+            std::printf("  times are medians; ratio = time / reference\n");
+            return true;
+        }
+        if (tasks != 0) {
+            std::printf("bench_followup_queue, %s: the kept database holds %d tasks, not %d: remove it\n",
+                        engine, tasks, g_tasks);
+            return false;
+        }
+    }
     test::FollowUpSeedOptions options;
     options.tasks = g_tasks;
     options.now = clock.now();
@@ -298,16 +334,18 @@ bool seed(store::Database& db, const Clock& clock, const store::Actor& navigator
     return true;
 }
 
-int runSqlite(const QString& path, ManualClock& clock)
+// The navigator signed in on `db`; the administrator and the navigator are
+// made first unless a kept database (--reuse) has them.
+std::optional<store::Actor> signedInNavigator(store::Database& db, ManualClock& clock)
 {
-    QFile::remove(path);
-    store::Database db;
-    if (store::StoreError error = db.open(store::ConnectionSpec::sqlite(path))) {
-        std::printf("bench_followup_queue: %s\n", qPrintable(error.detail));
-        return 1;
-    }
     store::AccountStore accounts(db, clock);
     const QString workstation = QStringLiteral("bench");
+    if (g_reuse) {
+        auto navigator =
+            accounts.signIn(QStringLiteral("navigator"), QStringLiteral("harbor-lantern-2026"), workstation);
+        if (navigator.ok())
+            return navigator.value();
+    }
     auto admin = accounts.createFirstAdministrator({QStringLiteral("admin"),
                                                     QStringLiteral("Bench Admin"),
                                                     {Role::Administrator},
@@ -316,7 +354,7 @@ int runSqlite(const QString& path, ManualClock& clock)
     if (!admin.ok()) {
         std::printf("bench_followup_queue: cannot make the administrator: %s\n",
                     qPrintable(admin.error().detail));
-        return 1;
+        return std::nullopt;
     }
     auto navigatorAccount = accounts.addUser(admin.value(), {QStringLiteral("navigator"),
                                                              QStringLiteral("Bench Navigator"),
@@ -325,30 +363,124 @@ int runSqlite(const QString& path, ManualClock& clock)
     if (!navigatorAccount.ok()) {
         std::printf("bench_followup_queue: cannot make the navigator: %s\n",
                     qPrintable(navigatorAccount.error().detail));
-        return 1;
+        return std::nullopt;
     }
     auto navigator =
         accounts.signIn(QStringLiteral("navigator"), QStringLiteral("harbor-lantern-2026"), workstation);
-    if (!navigatorAccount.ok()) {
+    if (!navigator.ok()) {
         std::printf("bench_followup_queue: cannot sign in\n");
+        return std::nullopt;
+    }
+    return navigator.value();
+}
+
+int runSqlite(const QString& path, ManualClock& clock)
+{
+    if (!g_reuse)
+        QFile::remove(path);
+    store::Database db;
+    if (store::StoreError error = db.open(store::ConnectionSpec::sqlite(path))) {
+        std::printf("bench_followup_queue: %s\n", qPrintable(error.detail));
         return 1;
     }
-    if (!seed(db, clock, navigator.value(), "SQLite"))
+    if (g_reuse) {
+        // A database as new as a filled one can be: without the last run's
+        // statistics (read when the file is opened).
+        bool statistics = false;
+        {
+            QSqlQuery held = db.prepare(
+                QStringLiteral("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat1'"));
+            statistics = held.exec() && held.next();
+        }
+        if (statistics) {
+            (void)db.execDirect(QStringLiteral("DELETE FROM sqlite_stat1"), "forget the statistics");
+            db.close();
+            if (store::StoreError error = db.open(store::ConnectionSpec::sqlite(path))) {
+                std::printf("bench_followup_queue: %s\n", qPrintable(error.detail));
+                return 1;
+            }
+        }
+    }
+    const std::optional<store::Actor> navigator = signedInNavigator(db, clock);
+    if (!navigator)
         return 1;
-    measure(db, clock, navigator.value(), "SQLite, as a new database is (no planner statistics):");
+    if (!seed(db, clock, *navigator, "SQLite"))
+        return 1;
+    measure(db, clock, *navigator, "SQLite, as a new database is (no planner statistics):");
     db.execDirect(QStringLiteral("ANALYZE"), "analyze");
-    measure(db, clock, navigator.value(),
+    measure(db, clock, *navigator,
             "SQLite, after ANALYZE (planner statistics, as PRAGMA optimize would gather):");
     // SQLite's default page cache is 2 MiB; the tasks and calls take about 55 MiB.
     db.execDirect(QStringLiteral("PRAGMA cache_size = -65536"), "page cache");
-    measure(db, clock, navigator.value(),
+    measure(db, clock, *navigator,
             "SQLite, after ANALYZE, with a 64 MiB page cache (PRAGMA cache_size; the program keeps SQLite's "
             "2 MiB):");
     return 0;
 }
 
-int runPostgres()
+// --reuse: the database heartdesk_bench_queue_<tasks> on the test server,
+// made when it is not there and kept afterwards.
+int runKeptPostgres(ManualClock& clock)
 {
+    auto parsed = store::ConnectionSpec::parse(qEnvironmentVariable("HEARTDESK_PG_TEST_URL"));
+    if (!parsed.ok() || parsed.value().engine != store::Engine::Postgres) {
+        std::printf("bench_followup_queue: HEARTDESK_PG_TEST_URL is not a postgresql:// URL\n");
+        return 1;
+    }
+    store::ConnectionSpec spec = parsed.value();
+    const QString password = qEnvironmentVariable("HEARTDESK_DB_PASSWORD");
+    const QString name = QStringLiteral("heartdesk_bench_queue_%1").arg(g_tasks);
+    {
+        QSqlDatabase server =
+            QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench_server"));
+        server.setHostName(spec.host);
+        server.setPort(spec.port);
+        server.setUserName(spec.user);
+        server.setPassword(password);
+        server.setDatabaseName(spec.database);
+        if (!server.open()) {
+            std::printf("bench_followup_queue: cannot connect to %s: %s\n", qPrintable(spec.describe()),
+                        qPrintable(server.lastError().text()));
+            return 1;
+        }
+        QSqlQuery exists(server);
+        exists.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
+        exists.addBindValue(name);
+        if (!exists.exec()) {
+            std::printf("bench_followup_queue: %s\n", qPrintable(exists.lastError().text()));
+            return 1;
+        }
+        if (!exists.next()) {
+            QSqlQuery create(server);
+            if (!create.exec(QStringLiteral("CREATE DATABASE %1").arg(name))) {
+                std::printf("bench_followup_queue: CREATE DATABASE failed: %s\n",
+                            qPrintable(create.lastError().text()));
+                return 1;
+            }
+        }
+        server.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench_server"));
+    spec.database = name;
+    store::Database db;
+    if (store::StoreError error = db.open(spec, password)) {
+        std::printf("bench_followup_queue: %s\n", qPrintable(error.detail));
+        return 1;
+    }
+    const std::optional<store::Actor> navigator = signedInNavigator(db, clock);
+    if (!navigator)
+        return 1;
+    if (!seed(db, clock, *navigator, "PostgreSQL"))
+        return 1;
+    db.execDirect(QStringLiteral("VACUUM ANALYZE"), "vacuum analyze");
+    measure(db, clock, *navigator, "PostgreSQL, after VACUUM ANALYZE (what autovacuum keeps):");
+    return 0;
+}
+
+int runPostgres(ManualClock& clock)
+{
+    if (g_reuse)
+        return runKeptPostgres(clock);
     qputenv("HEARTDESK_TEST_ENGINE", "postgresql");
     test::TestDatabase fixture; // a database of its own, dropped at the end
     if (const QString problem = fixture.setUp(); !problem.isEmpty()) {
@@ -380,19 +512,26 @@ int main(int argc, char** argv)
             bool ok = false;
             g_tasks = args[++i].toInt(&ok);
             if (!ok || g_tasks < 1000) {
-                std::fprintf(stderr, "usage: bench_followup_queue [--tasks N (>= 1000)] [SQLITE_FILE]\n");
+                std::fprintf(stderr,
+                             "usage: bench_followup_queue [--tasks N (>= 1000)] [--reuse] [SQLITE_FILE]\n");
                 return 2;
             }
+        } else if (args[i] == QLatin1String("--reuse")) {
+            g_reuse = true;
         } else {
             path = args[i];
         }
+    }
+    if (g_reuse && path == dir.filePath(QStringLiteral("queue.sqlite"))) {
+        std::fprintf(stderr, "bench_followup_queue: --reuse keeps the SQLite file given after it\n");
+        return 2;
     }
     ManualClock clock(test::TestDatabase::startTime()); // 2026-03-02T15:00Z, Monday 10:00 in Durham
     if (const int failed = runSqlite(path, clock))
         return failed;
     if (!qEnvironmentVariableIsEmpty("HEARTDESK_PG_TEST_URL") &&
         !qEnvironmentVariableIsEmpty("HEARTDESK_DB_PASSWORD")) {
-        if (const int failed = runPostgres())
+        if (const int failed = runPostgres(clock))
             return failed;
     } else {
         std::printf("\nPostgreSQL: not measured (set HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD)\n");

@@ -16,6 +16,7 @@
 #include "store/StoreTime.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace heart;
 using namespace heart::store;
@@ -584,6 +585,78 @@ private Q_SLOTS:
         QCOMPARE(found, QStringLiteral("AB")); // Maria Lopez, and B once
         QCOMPARE(counted, 2);
         QCOMPARE(both, QStringLiteral("B"));
+    }
+
+    // The pages of a name search meet like any listing's, in every order,
+    // whether the prefix begins a few words (each read in the listing's
+    // order, a task with two of them listed once) or many (a range of the
+    // words), open tasks alone or with the closed ones.
+    void pagesOfANameSearchMeet_data()
+    {
+        QTest::addColumn<QStringList>("names"); // the names on calls B, C, D and F for the while
+        QTest::addColumn<bool>("closedToo");
+        QTest::addColumn<QString>("expected"); // the tasks found, in key order
+        const QStringList few = {QStringLiteral("Pa Pb"), QStringLiteral("Pa Pc"), QStringLiteral("Pb Pd"),
+                                 QStringLiteral("Pa Pe")};
+        const QStringList many = {QStringLiteral("Pa Pb Pf Pg"), QStringLiteral("Pa Pc Ph Pi"),
+                                  QStringLiteral("Pb Pd Pj Pk"), QStringLiteral("Pa Pe Pl")};
+        QTest::newRow("few words, open") << few << false << QStringLiteral("BCDE"); // E: Eli Park
+        QTest::newRow("few words, closed too") << few << true << QStringLiteral("BCDEF");
+        QTest::newRow("many words, open") << many << false << QStringLiteral("BCDE");
+        QTest::newRow("many words, closed too") << many << true << QStringLiteral("BCDEF");
+    }
+
+    void pagesOfANameSearchMeet()
+    {
+        QFETCH(QStringList, names);
+        QFETCH(bool, closedToo);
+        QFETCH(QString, expected);
+        const QString rename = QStringLiteral("UPDATE calls SET person_name = ? WHERE id = ?");
+        const QStringList calls = {QStringLiteral("call-B"), QStringLiteral("call-C"),
+                                   QStringLiteral("call-D"), QStringLiteral("call-F")};
+        const QStringList before = {QStringLiteral("James Carter"), QStringLiteral("Ana Silva"),
+                                    QStringLiteral("Dee Walker"), QStringLiteral("Fay Nguyen")};
+        for (qsizetype i = 0; i < calls.size(); ++i)
+            QVERIFY(m_fixture->sql(rename, {names.at(i), calls.at(i)}).ok);
+        FollowUpQueueFilter f;
+        f.personName = QStringLiteral("p");
+        f.includeClosed = closedToo;
+        QStringList problems;
+        for (const FollowUpSortKey key :
+             {FollowUpSortKey::Priority, FollowUpSortKey::DueAt, FollowUpSortKey::Program,
+              FollowUpSortKey::Assignee, FollowUpSortKey::PersonName}) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                const FollowUpQueueSort sort{key, order};
+                const QString whole = list(f, sort);
+                QString sorted = whole;
+                std::sort(sorted.begin(), sorted.end());
+                if (sorted != expected)
+                    problems
+                        << QStringLiteral("key %1 order %2: %3").arg(int(key)).arg(int(order)).arg(whole);
+                for (const int size : {1, 2, 3}) {
+                    QString joined;
+                    for (int offset = 0; offset < int(expected.size()) + 2; offset += size) {
+                        auto rows = m_queue->page(*m_navigator, f, sort, now(), offset, size);
+                        if (!rows.ok()) {
+                            joined += QStringLiteral("(error)");
+                            break;
+                        }
+                        joined += keys(rows.value());
+                    }
+                    if (joined != whole)
+                        problems << QStringLiteral("key %1 order %2, pages of %3: %4, whole %5")
+                                        .arg(int(key))
+                                        .arg(int(order))
+                                        .arg(size)
+                                        .arg(joined, whole);
+                }
+            }
+        }
+        const int counted = count(f);
+        for (qsizetype i = 0; i < calls.size(); ++i)
+            QVERIFY(m_fixture->sql(rename, {before.at(i), calls.at(i)}).ok);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+        QCOMPARE(counted, int(expected.size()));
     }
 
     // A task closed is found by name only with the closed ones; reopened, in
