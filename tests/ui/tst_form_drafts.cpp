@@ -417,7 +417,8 @@ private Q_SLOTS:
         QVERIFY(sql.exec(QStringLiteral("CREATE TRIGGER test_task_fails BEFORE UPDATE ON followup_tasks "
                                         "BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
         const QString first = QStringLiteral("Reached by text; wants a call on Monday");
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("update follow-up task failed")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("update follow-up task failed")));
         QCOMPARE(record(first), QStringLiteral("recordOutcomeDialog"));
         QCOMPARE(firstValue(f, stateSql, taskId), QStringLiteral("open"));
         QTRY_VERIFY_WITH_TIMEOUT(draftContent(f, key).contains(first), 10000);
