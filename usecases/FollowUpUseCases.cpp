@@ -1,6 +1,9 @@
 #include "usecases/FollowUpUseCases.h"
 
+#include "core/Permissions.h"
+#include "store/DraftStore.h"
 #include "store/FollowUpSettings.h"
+#include "store/UnitOfWork.h"
 
 namespace heart::usecases {
 
@@ -60,6 +63,37 @@ FollowUpUseCases::recordOutcome(const QString& taskId, int version, followup::Ou
                                 const QString& resourceId, const QString& serviceText, const QString& note)
 {
     return tasks().recordOutcome(m_context.actor, taskId, version, outcome, resourceId, serviceText, note);
+}
+
+StoreResult<store::FollowUpTask>
+FollowUpUseCases::recordOutcome(const QString& taskId, int version, followup::Outcome outcome,
+                                const QString& resourceId, const QString& serviceText, const QString& note,
+                                const QString& draftForm)
+{
+    // A refusal is audited on its own, outside a transaction that would take it back.
+    if (!permits(m_context.actor.role(), Action::WorkFollowUps))
+        return recordOutcome(taskId, version, outcome, resourceId, serviceText, note);
+    {
+        // The task's own unit (permission, audit, journal) joins this one; the draft is the actor's own.
+        store::UnitOfWork work(m_context.db, m_context.clock, m_context.actor,
+                               store::UnitOfWork::OwnAccount{});
+        if (!work.ok())
+            return work.error();
+        auto recorded = recordOutcome(taskId, version, outcome, resourceId, serviceText, note);
+        if (recorded.ok()) {
+            if (store::StoreError error =
+                    store::DraftStore(m_context.db, m_context.clock).discard(m_context.actor, draftForm))
+                return error;
+            if (store::StoreError error = work.commit())
+                return error;
+            return recorded;
+        }
+        if (recorded.error().code != store::StoreErrorCode::PermissionDenied)
+            return recorded.error();
+    }
+    // Refused for this task (not a task of the role's kind): its audit row went
+    // with the transaction, so the refusal is asked again on its own.
+    return recordOutcome(taskId, version, outcome, resourceId, serviceText, note);
 }
 
 StoreResult<store::FollowUpTask> FollowUpUseCases::extend(const QString& taskId, int version,

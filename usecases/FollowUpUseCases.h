@@ -41,6 +41,13 @@ public:
                                                           followup::Outcome outcome,
                                                           const QString& resourceId,
                                                           const QString& serviceText, const QString& note);
+    // The same, and the actor's draft of the outcome (DraftStore's form
+    // `draftForm`) is deleted in the same transaction: after a crash there is
+    // the draft or the closed task, never a stale draft beside the outcome;
+    // a recording that fails keeps the draft.
+    store::StoreResult<store::FollowUpTask>
+    recordOutcome(const QString& taskId, int version, followup::Outcome outcome, const QString& resourceId,
+                  const QString& serviceText, const QString& note, const QString& draftForm);
     store::StoreResult<store::FollowUpTask> extend(const QString& taskId, int version, int extraAttempts);
 
 private:

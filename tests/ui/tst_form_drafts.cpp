@@ -16,6 +16,8 @@
 #include "intake/DraftWriter.h"
 #include "shell/MainWindow.h"
 #include "store/AccountStore.h"
+#include "store/DraftStore.h"
+#include "store/EncounterStore.h"
 #include "store/UnitStore.h"
 #include "units/TeamLeadHome.h"
 
@@ -24,8 +26,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTextCursor>
@@ -58,6 +63,43 @@ QString firstValue(test::UiTestFixture& f, const QString& sql, const QString& bo
     return query.value(0).toString();
 }
 
+// CRT-1 finishes its demo call and is sent to an open welfare check, on
+// scene: the lead's F3 opens a new, empty note.
+bool sendCrt1ToWelfareCheck(test::UiTestFixture& f)
+{
+    store::AccountStore accounts(f.db(), f.clock());
+    store::UnitStore units(f.db(), f.clock());
+    auto lead =
+        accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"), QStringLiteral("test"));
+    auto counselor = accounts.signIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"),
+                                     QStringLiteral("test"));
+    if (!lead.ok() || !counselor.ok())
+        return false;
+    auto crt1 = units.myUnit(lead.value());
+    if (!crt1.ok())
+        return false;
+    auto clear = units.changeStatus(lead.value(), crt1.value().id, crt1.value().version, UnitStatus::Clear);
+    if (!clear.ok())
+        return false;
+    auto available =
+        units.changeStatus(lead.value(), crt1.value().id, clear.value().version, UnitStatus::Available);
+    if (!available.ok())
+        return false;
+    const QString callId =
+        firstValue(f, QStringLiteral("SELECT id FROM calls WHERE status = 'open' AND call_type = ?"),
+                   QStringLiteral("welfare-check"));
+    if (callId.isEmpty())
+        return false;
+    auto sent = units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId);
+    if (!sent.ok())
+        return false;
+    auto enRoute =
+        units.changeStatus(lead.value(), crt1.value().id, sent.value().version, UnitStatus::EnRoute);
+    return enRoute.ok() &&
+           units.changeStatus(lead.value(), crt1.value().id, enRoute.value().version, UnitStatus::OnScene)
+               .ok();
+}
+
 } // namespace
 
 class TestFormDrafts : public QObject
@@ -69,38 +111,7 @@ private Q_SLOTS:
     {
         test::UiTestFixture f;
         QVERIFY(f.ok());
-        store::AccountStore accounts(f.db(), f.clock());
-        store::UnitStore units(f.db(), f.clock());
-        auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"),
-                                    QStringLiteral("test"));
-        QVERIFY(lead.ok());
-        // CRT-1 finishes its demo call and is sent to an open welfare check: a new, empty note.
-        auto crt1 = units.myUnit(lead.value());
-        QVERIFY(crt1.ok());
-        auto clear =
-            units.changeStatus(lead.value(), crt1.value().id, crt1.value().version, UnitStatus::Clear);
-        QVERIFY(clear.ok());
-        auto available =
-            units.changeStatus(lead.value(), crt1.value().id, clear.value().version, UnitStatus::Available);
-        QVERIFY(available.ok());
-        QSqlQuery open(f.db().connection());
-        QVERIFY(open.exec(
-            QStringLiteral("SELECT id FROM calls WHERE status = 'open' AND call_type = 'welfare-check'")));
-        QVERIFY(open.next());
-        const QString callId = open.value(0).toString();
-        open.finish();
-        auto counselor = accounts.signIn(QStringLiteral("counselor"), QStringLiteral("counselor-demo"),
-                                         QStringLiteral("test"));
-        QVERIFY(counselor.ok());
-        auto sent =
-            units.dispatchToCall(counselor.value(), crt1.value().id, available.value().version, callId);
-        QVERIFY(sent.ok());
-        auto enRoute =
-            units.changeStatus(lead.value(), crt1.value().id, sent.value().version, UnitStatus::EnRoute);
-        QVERIFY(enRoute.ok());
-        QVERIFY(
-            units.changeStatus(lead.value(), crt1.value().id, enRoute.value().version, UnitStatus::OnScene)
-                .ok());
+        QVERIFY(sendCrt1ToWelfareCheck(f));
 
         f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
         auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
@@ -177,6 +188,122 @@ private Q_SLOTS:
         QCOMPARE(draftContent(f, key), QString());
     }
 
+    // HEART Desk was killed after a draft write, and the note was signed on
+    // another workstation: the signed note takes no change, so the draft is
+    // shown above it when the lead opens it (never applied, never silently
+    // dropped) until the lead starts an addendum with it or discards it.
+    void draftOfANoteSignedSinceIsOfferedForAnAddendum()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        QVERIFY(sendCrt1ToWelfareCheck(f));
+        f.typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
+        auto* home = qobject_cast<ui::TeamLeadHome*>(f.window().home());
+        QVERIFY(home);
+        QTest::keyClick(home, Qt::Key_F3);
+        ui::EncounterForm* form = home->encounterForm();
+        QVERIFY(form && form->isLoaded());
+        const QString encounterId = form->encounter().id;
+        const QString key = QStringLiteral("encounter/") + encounterId;
+        const QString narrative = QStringLiteral("Sister will drive over tonight; the cat needs feeding.");
+        auto* narrativeBox = form->findChild<QPlainTextEdit*>(QStringLiteral("narrative"));
+        narrativeBox->setFocus();
+        QTest::keyClicks(narrativeBox, narrative);
+        form->findChild<QTimer*>(QStringLiteral("encounterSaveTimer"))->stop(); // killed before its save
+        QTRY_VERIFY_WITH_TIMEOUT(draftContent(f, key).contains(narrative), 10000);
+
+        // Meanwhile the note is completed and signed on another workstation.
+        auto other = f.openWorkstation();
+        QVERIFY(other->ok());
+        {
+            store::AccountStore accounts(other->db(), f.clock());
+            store::EncounterStore encounters(other->db(), f.clock(), accounts);
+            auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"),
+                                        QStringLiteral("other"));
+            QVERIFY(lead.ok());
+            auto stored = encounters.open(lead.value(), encounterId);
+            QVERIFY(stored.ok());
+            encounter::EncounterNote note;
+            note.presentingConcern = "Neighbour worried about her";
+            note.assessment = "Calm, oriented";
+            note.interventions = "Talked it through";
+            note.disposition = encounter::EncounterDisposition::ResolvedOnScene;
+            note.feltSafe = true;
+            note.consentToFollowUp = false;
+            auto written = encounters.update(lead.value(), encounterId, stored.value().version, note);
+            QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().detail));
+            auto signedNote = encounters.sign(lead.value(), encounterId, written.value().version,
+                                              QStringLiteral("teamlead-demo"));
+            QVERIFY2(signedNote.ok(), qPrintable(signedNote.ok() ? QString() : signedNote.error().detail));
+        }
+        QVERIFY(draftContent(f, key).contains(narrative));
+
+        // Started again: the lead opens the signed note; the draft is shown above it, not in it.
+        auto again = f.openWorkstation();
+        QVERIFY(again->ok());
+        again->typeSignIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"));
+        auto* home2 = qobject_cast<ui::TeamLeadHome*>(again->window().home());
+        QVERIFY(home2);
+        QTest::keyClick(home2, Qt::Key_F3);
+        ui::EncounterForm* form2 = home2->encounterForm();
+        QVERIFY(form2 && form2->isLoaded());
+        QCOMPARE(form2->encounter().id, encounterId);
+        QVERIFY(form2->encounter().isSigned());
+        QCOMPARE(form2->findChild<QPlainTextEdit*>(QStringLiteral("narrative"))->toPlainText(), QString());
+        auto* leftover = form2->findChild<QPlainTextEdit*>(QStringLiteral("leftoverDraft"));
+        QVERIFY2(leftover, "the signed note shows nothing of the draft left on it");
+        QVERIFY(leftover->isVisibleTo(form2));
+        QVERIFY2(leftover->toPlainText().contains(QStringLiteral("Narrative: ") + narrative),
+                 qPrintable(leftover->toPlainText()));
+        QVERIFY(leftover->isReadOnly());
+        QVERIFY(draftContent(f, key).contains(narrative)); // shown, still kept
+
+        // "Start an addendum with this": the dialog has the text; signed, the draft goes.
+        QString seen;
+        QString offered;
+        test::onNextModal(&seen, [&](QWidget* dialog) {
+            offered = dialog->findChild<QPlainTextEdit*>(QStringLiteral("addendumText"))->toPlainText();
+            auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("signaturePassword"));
+            QTest::keyClicks(password, QStringLiteral("teamlead-demo"));
+            QTest::keyClick(password, Qt::Key_Return);
+        });
+        form2->findChild<QAbstractButton*>(QStringLiteral("leftoverToAddendum"))->click();
+        QCOMPARE(seen, QStringLiteral("addendumDialog"));
+        QVERIFY(offered.contains(narrative));
+        auto* addenda = form2->findChild<QListWidget*>(QStringLiteral("encounterAddenda"));
+        QTRY_COMPARE(addenda->count(), 1);
+        QVERIFY2(addenda->item(0)->text().contains(narrative), qPrintable(addenda->item(0)->text()));
+        QCOMPARE(draftContent(f, key), QString());
+        QVERIFY(!leftover->isVisibleTo(form2));
+
+        // A draft that holds nothing beyond the signed note is deleted unseen;
+        // one that does, and is discarded, goes too.
+        store::AccountStore accounts(f.db(), f.clock());
+        auto lead = accounts.signIn(QStringLiteral("teamlead"), QStringLiteral("teamlead-demo"),
+                                    QStringLiteral("test"));
+        QVERIFY(lead.ok());
+        const auto draftOf = [&](const char* concern) {
+            QJsonObject note;
+            note.insert(QStringLiteral("presentingConcern"), QString::fromUtf8(concern));
+            QJsonObject draft;
+            draft.insert(QStringLiteral("encounterId"), encounterId);
+            draft.insert(QStringLiteral("note"), note);
+            return QString::fromUtf8(QJsonDocument(draft).toJson(QJsonDocument::Compact));
+        };
+        QVERIFY(!store::DraftStore(f.db(), f.clock())
+                     .save(lead.value(), key, draftOf("Neighbour worried about her")));
+        form2->reload();
+        QVERIFY(!leftover->isVisibleTo(form2));
+        QCOMPARE(draftContent(f, key), QString());
+        QVERIFY(!store::DraftStore(f.db(), f.clock()).save(lead.value(), key, draftOf("Not eating")));
+        form2->reload();
+        QVERIFY(leftover->isVisibleTo(form2));
+        QVERIFY(leftover->toPlainText().contains(QStringLiteral("Presenting concern: Not eating")));
+        form2->findChild<QAbstractButton*>(QStringLiteral("leftoverDiscard"))->click();
+        QVERIFY(!leftover->isVisibleTo(form2));
+        QCOMPARE(draftContent(f, key), QString());
+    }
+
     void outcomeNoteComesBackWhenTheTaskIsOpenedAgain()
     {
         test::UiTestFixture f;
@@ -244,6 +371,81 @@ private Q_SLOTS:
             firstValue(f, QStringLiteral("SELECT outcome_note FROM followup_tasks WHERE id = ?"), taskId),
             note);
         QTRY_COMPARE_WITH_TIMEOUT(draftContent(f, key), QString(), 10000);
+    }
+
+    // Recording the outcome deletes its draft in the recording's own
+    // transaction: a recording that fails keeps the draft (with the last
+    // letters typed before OK), and a draft that cannot be deleted takes the
+    // recording back with it (never a closed task beside a stale draft).
+    void outcomeDraftGoesInTheRecordingsTransaction()
+    {
+        test::UiTestFixture f;
+        QVERIFY(f.ok());
+        if (f.server())
+            QSKIP("SQLite triggers stand for the failures here");
+        f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
+        auto* queue = qobject_cast<ui::FollowUpQueueWidget*>(f.window().home());
+        QVERIFY(queue);
+        QSqlQuery open(f.db().connection());
+        QVERIFY(
+            open.exec(QStringLiteral("SELECT id FROM followup_tasks WHERE state = 'open' ORDER BY due_at")));
+        QVERIFY(open.next());
+        const QString taskId = open.value(0).toString();
+        open.finish();
+        const QString key = QStringLiteral("followup-outcome/") + taskId;
+        const QString stateSql = QStringLiteral("SELECT state FROM followup_tasks WHERE id = ?");
+        QVERIFY(queue->selectTask(taskId));
+        QTRY_COMPARE(queue->shownTaskId(), taskId);
+        // Types the note and presses OK at once (no pause for the draft's timer).
+        auto record = [&](const QString& note) {
+            QString seen;
+            test::onNextModal(&seen, [&](QWidget* dialog) {
+                dialog->findChild<QRadioButton*>(QStringLiteral("outcome_declined"))->setChecked(true);
+                auto* noteBox = dialog->findChild<QPlainTextEdit*>(QStringLiteral("outcomeNote"));
+                noteBox->setFocus();
+                noteBox->moveCursor(QTextCursor::End);
+                QTest::keyClicks(noteBox, note);
+                dialog->findChild<QAbstractButton*>(QStringLiteral("outcomeRecord"))->click();
+            });
+            queue->recordOutcome();
+            return seen;
+        };
+
+        // 1. The task's row cannot be written: nothing is recorded, and the
+        //    draft holds everything typed, the last letters too.
+        QSqlQuery sql(f.db().connection());
+        QVERIFY(sql.exec(QStringLiteral("CREATE TRIGGER test_task_fails BEFORE UPDATE ON followup_tasks "
+                                        "BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
+        const QString first = QStringLiteral("Reached by text; wants a call on Monday");
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("update follow-up task failed")));
+        QCOMPARE(record(first), QStringLiteral("recordOutcomeDialog"));
+        QCOMPARE(firstValue(f, stateSql, taskId), QStringLiteral("open"));
+        QTRY_VERIFY_WITH_TIMEOUT(draftContent(f, key).contains(first), 10000);
+        QTest::qWait(2 * ui::RecordOutcomeDialog::kDraftMs); // nothing deletes it later
+        QVERIFY(draftContent(f, key).contains(first));
+        QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER test_task_fails")));
+
+        // 2. The draft cannot be deleted: the recording is taken back with it.
+        QVERIFY(sql.exec(QStringLiteral("CREATE TRIGGER test_draft_stays BEFORE DELETE ON drafts "
+                                        "BEGIN SELECT RAISE(ABORT, 'locked'); END")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("discard draft failed")));
+        QCOMPARE(record(QStringLiteral(" and")), QStringLiteral("recordOutcomeDialog"));
+        QTest::qWait(2 * ui::RecordOutcomeDialog::kDraftMs);
+        QCOMPARE(firstValue(f, stateSql, taskId), QStringLiteral("open"));
+        QVERIFY(draftContent(f, key).contains(first + QStringLiteral(" and")));
+        QVERIFY(sql.exec(QStringLiteral("DROP TRIGGER test_draft_stays")));
+
+        // 3. Recorded: the task is closed and the draft gone in the same
+        //    commit (no later background write needed, none brings it back).
+        QCOMPARE(record(QStringLiteral(" Tuesday")), QStringLiteral("recordOutcomeDialog"));
+        QCOMPARE(firstValue(f, stateSql, taskId), QStringLiteral("closed"));
+        QCOMPARE(draftContent(f, key), QString());
+        QCOMPARE(
+            firstValue(f, QStringLiteral("SELECT outcome_note FROM followup_tasks WHERE id = ?"), taskId),
+            first + QStringLiteral(" and Tuesday"));
+        QTest::qWait(2 * ui::RecordOutcomeDialog::kDraftMs);
+        QCOMPARE(draftContent(f, key), QString());
     }
 
     void cancellingTheOutcomeDialogDropsItsDraft()

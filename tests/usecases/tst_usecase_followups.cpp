@@ -3,10 +3,12 @@
 // signals once; a failure injected between its writes (the task row and the
 // attempt row, or the task row and its audit row) leaves nothing of it; the
 // refusals have codes of their own. A task made inside a caller's unit of
-// work (a closed diverted call, a signed note) is journaled in it.
+// work (a closed diverted call, a signed note) is journaled in it. Recording
+// the outcome with its draft deletes the draft in the same transaction.
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "store/ChangeJournal.h"
+#include "store/DraftStore.h"
 #include "store/FollowUpStore.h"
 #include "store/IntakeStore.h"
 #include "store/UnitOfWork.h"
@@ -156,6 +158,44 @@ private Q_SLOTS:
             return followUps().recordOutcome(m_taskId, 1, Outcome::Declined, {}, {},
                                              QStringLiteral("no thanks"));
         });
+    }
+
+    // Recorded with the navigator's draft of the outcome: the draft goes in
+    // the recording's own transaction. A stale version keeps it; a fault at
+    // the draft's deletion takes the recording back with it; then both go.
+    void recordOutcomeTakesItsDraftInItsTransaction()
+    {
+        const QString form = QStringLiteral("followup-outcome/") + m_taskId;
+        QVERIFY(
+            !DraftStore(db(), clock()).save(navigator(), form, QStringLiteral("{\"note\":\"no thanks\"}")));
+        m_journalBefore = ChangeJournal(db()).lastSeq().value(); // the draft's own row before
+        const auto drafts = [&] {
+            return value(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form = ?"), {form});
+        };
+        const auto record = [&](int version) {
+            return followUps().recordOutcome(m_taskId, version, Outcome::Declined, {}, {},
+                                             QStringLiteral("no thanks"), form);
+        };
+        const QString before = snapshot();
+        auto stale = record(7);
+        QCOMPARE(storeErrorCodeName(stale.error().code), storeErrorCodeName(StoreErrorCode::Conflict));
+        QCOMPARE(drafts(), QStringLiteral("1"));
+
+        QSignalSpy spy(&db(), &Database::changesCommitted);
+        db().injectFault(QStringLiteral("discard draft"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("discard draft failed")));
+        auto failed = record(1);
+        QCOMPARE(storeErrorCodeName(failed.error().code), storeErrorCodeName(StoreErrorCode::QueryFailed));
+        QCOMPARE(snapshot(), before); // the task still open, nothing journaled or audited
+        QCOMPARE(drafts(), QStringLiteral("1"));
+        QCOMPARE(spy.count(), 0);
+
+        auto recorded = record(1);
+        HEARTDESK_VERIFY_RESULT(recorded);
+        QVERIFY(recorded.value().isClosed());
+        QCOMPARE(drafts(), QStringLiteral("0"));
+        expectJournal({{QStringLiteral("close"), 2}});
+        QCOMPARE(spy.count(), 1);
     }
 
     void recordOutcomeRefusalsHaveTheirCodes()

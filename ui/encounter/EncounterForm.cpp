@@ -256,6 +256,115 @@ bool EncounterForm::applyDraft(const QJsonObject& draft)
     return true;
 }
 
+namespace {
+
+// A label's words without its mnemonic and colon ("&Narrative:" -> "Narrative").
+QString fieldName(const QLabel* label)
+{
+    QString name = label->text();
+    name.remove(QLatin1Char('&'));
+    while (name.endsWith(QLatin1Char(':')) || name.endsWith(QLatin1Char(' ')))
+        name.chop(1);
+    return name;
+}
+
+} // namespace
+
+// The lead's own draft of a note signed since (a program killed after a
+// draft write, the note signed elsewhere): what it holds beyond the note is
+// shown above it; one that holds nothing beyond it is deleted.
+void EncounterForm::findLeftoverDraft()
+{
+    m_leftoverText->clear();
+    m_leftoverBox->hide();
+    if (!isLoaded() || !m_encounter.isSigned() || !encounter::maySign(m_services.actor.role()))
+        return;
+    auto drafts = usecases::CallUseCases(m_services).drafts(draftKey());
+    if (!drafts.ok())
+        return;
+    for (const store::Draft& draft : drafts.value()) {
+        if (draft.form != draftKey())
+            continue;
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(draft.content.toUtf8(), &error);
+        const bool readable = error.error == QJsonParseError::NoError && doc.isObject();
+        QStringList parts;
+        if (readable) {
+            const encounter::EncounterNote typed =
+                noteFromJson(doc.object().value(QStringLiteral("note")).toObject());
+            const encounter::EncounterNote& note = m_encounter.note;
+            const std::pair<const QLabel*, std::pair<const std::string*, const std::string*>> texts[] = {
+                {m_concernLabel, {&typed.presentingConcern, &note.presentingConcern}},
+                {m_assessmentLabel, {&typed.assessment, &note.assessment}},
+                {m_interventionsLabel, {&typed.interventions, &note.interventions}},
+                {m_destinationLabel, {&typed.destination, &note.destination}},
+                {m_referralLabel, {&typed.referralText, &note.referralText}},
+                {m_escalationLabel, {&typed.escalationReason, &note.escalationReason}},
+                {m_phoneLabel, {&typed.contactPhone, &note.contactPhone}},
+                {m_placeLabel, {&typed.contactPlace, &note.contactPlace}},
+                {m_narrativeLabel, {&typed.narrative, &note.narrative}},
+            };
+            for (const auto& [label, values] : texts) {
+                if (*values.first != *values.second && !values.first->empty())
+                    parts.append(tr("%1: %2").arg(fieldName(label), fromStd(*values.first)));
+            }
+            QStringList choices; // changed choices: named, for the lead to say in words
+            if (typed.cssrs && typed.cssrs != note.cssrs)
+                choices.append(tr("C-SSRS"));
+            const std::pair<const QLabel*, bool> chosen[] = {
+                {m_dispositionLabel, typed.disposition && typed.disposition != note.disposition},
+                {m_feltSafeLabel, typed.feltSafe && typed.feltSafe != note.feltSafe},
+                {m_consentLabel,
+                 typed.consentToFollowUp && typed.consentToFollowUp != note.consentToFollowUp},
+                {m_contactLabel, typed.preferredContact && typed.preferredContact != note.preferredContact},
+            };
+            for (const auto& [label, differs] : chosen) {
+                if (differs)
+                    choices.append(fieldName(label));
+            }
+            if (!choices.isEmpty())
+                parts.append(tr("Also chosen differently: %1").arg(choices.join(QStringLiteral(", "))));
+            if (parts.isEmpty()) {
+                // Nothing beyond the signed note: nothing is lost with it.
+                usecases::CallUseCases(m_services).discardDraft(draftKey());
+                return;
+            }
+        } else {
+            // Never a word of the draft itself in a message: only that it could not be read.
+            parts.append(tr("(A draft of this note was found but could not be read.)"));
+        }
+        m_leftoverText->setPlainText(parts.join(QStringLiteral("\n\n")));
+        m_leftoverToAddendum->setVisible(readable);
+        m_leftoverBox->show();
+        return;
+    }
+}
+
+QString EncounterForm::leftoverDraftText() const
+{
+    return m_leftoverBox->isHidden() ? QString() : m_leftoverText->toPlainText();
+}
+
+void EncounterForm::addendumFromLeftoverDraft()
+{
+    if (m_leftoverBox->isHidden())
+        return;
+    askForAddendumWith(m_leftoverText->toPlainText());
+}
+
+void EncounterForm::discardLeftoverDraft()
+{
+    if (m_leftoverBox->isHidden())
+        return;
+    if (const store::StoreError error = usecases::CallUseCases(m_services).discardDraft(draftKey())) {
+        setStatus(tr("The draft could not be discarded: %1").arg(DomainText::errorText(error)));
+        return;
+    }
+    m_leftoverText->clear();
+    m_leftoverBox->hide();
+    setStatus(tr("The changes the signed note never took were discarded."));
+}
+
 void EncounterForm::buildLayout()
 {
     m_elsewhere = new ChangedElsewhereBar(m_services, this);
@@ -349,6 +458,35 @@ void EncounterForm::buildLayout()
     m_addEntry = new QPushButton(this);
     m_addEntry->setObjectName(QStringLiteral("addEntry"));
     connect(m_addEntry, &QPushButton::clicked, this, [this] { addEntry(); });
+    // A draft the signed note never took: shown above the note until it becomes an addendum or is discarded.
+    m_leftoverBox = new QWidget(this);
+    m_leftoverBox->setObjectName(QStringLiteral("leftoverDraftBox"));
+    m_leftoverLabel = new QLabel(m_leftoverBox);
+    m_leftoverLabel->setObjectName(QStringLiteral("leftoverDraftMessage"));
+    m_leftoverLabel->setWordWrap(true);
+    m_leftoverText = new QPlainTextEdit(m_leftoverBox);
+    m_leftoverText->setObjectName(QStringLiteral("leftoverDraft"));
+    m_leftoverText->setReadOnly(true); // selectable and copyable
+    m_leftoverText->setTabChangesFocus(true);
+    m_leftoverText->setMaximumHeight(140);
+    m_leftoverToAddendum = new QPushButton(m_leftoverBox);
+    m_leftoverToAddendum->setObjectName(QStringLiteral("leftoverToAddendum"));
+    connect(m_leftoverToAddendum, &QPushButton::clicked, this, &EncounterForm::addendumFromLeftoverDraft);
+    m_leftoverDiscard = new QPushButton(m_leftoverBox);
+    m_leftoverDiscard->setObjectName(QStringLiteral("leftoverDiscard"));
+    connect(m_leftoverDiscard, &QPushButton::clicked, this, &EncounterForm::discardLeftoverDraft);
+    {
+        auto* box = new QVBoxLayout(m_leftoverBox);
+        box->setContentsMargins(0, 0, 0, 0);
+        box->addWidget(m_leftoverLabel);
+        box->addWidget(m_leftoverText);
+        auto* buttons = new QHBoxLayout;
+        buttons->addWidget(m_leftoverToAddendum);
+        buttons->addWidget(m_leftoverDiscard);
+        buttons->addStretch(1);
+        box->addLayout(buttons);
+    }
+    m_leftoverBox->hide();
     m_addendaTitle = new QLabel(this);
     m_addenda = new QListWidget(this);
     m_addenda->setObjectName(QStringLiteral("encounterAddenda"));
@@ -394,6 +532,7 @@ void EncounterForm::buildLayout()
     auto* column = new QVBoxLayout(page);
     column->addWidget(m_header);
     column->addWidget(m_signedBanner);
+    column->addWidget(m_leftoverBox);
     column->addLayout(form);
     column->addWidget(m_missing);
     column->addLayout(actions);
@@ -490,6 +629,7 @@ void EncounterForm::load(const store::Encounter& loaded)
     m_elsewhere->watch(QStringLiteral("encounter"), loaded.id, loaded.version);
     render();
     m_asRead = TypedFields::of(this, m_elsewhere);
+    findLeftoverDraft();
 }
 
 void EncounterForm::fill(const encounter::EncounterNote& note)
@@ -581,6 +721,13 @@ void EncounterForm::retranslate()
     m_addEntry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_addAddendum->setText(tr("Add addendum… (Ctrl+Shift+A)"));
     m_addAddendum->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_leftoverLabel->setText(
+        tr("Before HEART Desk stopped, you typed changes to this note that it never saved, and the note "
+           "was signed since. They are not in the note; they are shown here. Start an addendum with "
+           "what still matters, or discard them."));
+    m_leftoverText->setAccessibleName(tr("Your changes the signed note never took"));
+    m_leftoverToAddendum->setText(tr("Start an addendum with this…"));
+    m_leftoverDiscard->setText(tr("Discard these changes"));
     render();
 }
 

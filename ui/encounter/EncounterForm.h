@@ -18,6 +18,15 @@
 // locks the note; corrections are signed addenda (Ctrl+Shift+A), listed
 // under it. A note signed elsewhere is shown read-only.
 //
+// A draft of the lead's that the note never took (HEART Desk was killed after
+// a draft write, then the note was signed on another workstation) is neither
+// applied to the signed note nor silently deleted: when the lead opens the
+// signed note, what it holds beyond the note is shown above it ("leftover
+// draft"), to be started as an addendum (its text copied into the addendum
+// dialog; the draft goes once the addendum is signed) or discarded by the
+// lead. It is shown each time the note is opened until one of the two. A
+// draft that holds nothing beyond the signed note is deleted unseen.
+//
 // Entries and the safety plan written elsewhere are merged in under what is
 // typed. When someone else changes the note's own fields (or a save meets
 // their change), a line above the note says who, what and when: nothing
@@ -79,12 +88,19 @@ public:
     // fields changed elsewhere (or it was signed): then reload().
     bool refreshFromStore();
     ChangedElsewhereBar* changedElsewhereBar() const { return m_elsewhere; }
+    // The leftover draft of a signed note, as shown above it (empty when none).
+    QString leftoverDraftText() const;
+    // Starts an addendum with the leftover draft's text; the draft goes once it is signed.
+    void addendumFromLeftoverDraft();
+    // The lead does not want it: the leftover draft is deleted.
+    void discardLeftoverDraft();
 
     // DraftSource: "encounter/<encounter id>", the fields as typed and as last read.
     QString draftKey() const override;
     bool hasUnsavedContent() const override { return m_dirty && mayEdit(); }
     QJsonObject draftContent() const override;
     void restoreDraft(const QJsonObject& content) override;
+    bool keepsOwnDraft() const override { return true; }
 
 Q_SIGNALS:
     void signedNote();
@@ -114,6 +130,8 @@ private:
     void writeDraft();
     void restoreOwnDraft();
     bool applyDraft(const QJsonObject& draft);
+    void findLeftoverDraft();
+    void askForAddendumWith(const QString& text);
 
     Services m_services;
     QString m_callId;
@@ -130,6 +148,11 @@ private:
     ChangedElsewhereBar* m_elsewhere;
     QLabel* m_header;
     QLabel* m_signedBanner;
+    QWidget* m_leftoverBox;
+    QLabel* m_leftoverLabel;
+    QPlainTextEdit* m_leftoverText;
+    QPushButton* m_leftoverToAddendum;
+    QPushButton* m_leftoverDiscard;
     QLabel* m_concernLabel;
     QPlainTextEdit* m_concern;
     CssrsPanel* m_cssrs;

@@ -255,12 +255,26 @@ bool EncounterForm::addAddendum(const QString& text, const QString& password)
 
 void EncounterForm::askForAddendum()
 {
+    askForAddendumWith(QString());
+}
+
+// `text`: the leftover draft's, to start from; once that addendum is signed,
+// the draft has served and goes (a crash between the two shows it again
+// beside the addendum, for the lead to discard).
+void EncounterForm::askForAddendumWith(const QString& text)
+{
     if (!isLoaded() || !m_encounter.isSigned() || !encounter::maySign(m_services.actor.role()))
         return;
     SignatureDialog dialog(SignatureDialog::Kind::Addendum, m_services.actor.displayName(), this);
+    if (!text.isEmpty())
+        dialog.setText(text);
     while (dialog.exec() == QDialog::Accepted) {
-        if (addAddendum(dialog.text(), dialog.password()))
+        if (addAddendum(dialog.text(), dialog.password())) {
+            if (!text.isEmpty())
+                discardLeftoverDraft();
+            setStatus(tr("Addendum signed and added."));
             return;
+        }
         dialog.setError(m_status->text());
     }
 }

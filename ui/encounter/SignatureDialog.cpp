@@ -6,6 +6,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace heart::ui {
@@ -64,6 +65,14 @@ SignatureDialog::SignatureDialog(Kind kind, const QString& signerName, QWidget* 
         m_text->setFocus();
     else
         m_password->setFocus();
+}
+
+void SignatureDialog::setText(const QString& text)
+{
+    if (m_text) {
+        m_text->setPlainText(text);
+        m_text->moveCursor(QTextCursor::End);
+    }
 }
 
 QString SignatureDialog::text() const

@@ -24,6 +24,8 @@ public:
     SignatureDialog(Kind kind, const QString& signerName, QWidget* parent = nullptr);
 
     QString text() const;
+    // The addendum's text to start from (a leftover draft of the note).
+    void setText(const QString& text);
     QString password() const;
     // Shown under the password after a refusal (wrong password, missing field).
     void setError(const QString& error);

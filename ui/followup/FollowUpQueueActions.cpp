@@ -210,14 +210,20 @@ void FollowUpQueueWidget::recordOutcome()
         m_drafts = new DraftWriter(m_services.db, m_services.clock, this);
     dialog.keepDraft(task.id, m_drafts); // what a crash left on this task comes back
     dialog.watchTask(m_services, task.id, task.version, [this, &dialog, id = task.id](int version) {
-        return usecases::FollowUpUseCases(m_services)
-            .recordOutcome(id, version, dialog.outcome().value_or(followup::Outcome{}), dialog.resourceId(),
-                           dialog.serviceText(), dialog.note());
+        // The recording deletes the draft in its own transaction; one that
+        // fails keeps what is typed as the draft for the next try.
+        dialog.holdDraft();
+        auto recorded =
+            usecases::FollowUpUseCases(m_services)
+                .recordOutcome(id, version, dialog.outcome().value_or(followup::Outcome{}),
+                               dialog.resourceId(), dialog.serviceText(), dialog.note(), dialog.draftKey());
+        if (!recorded.ok())
+            dialog.keepDraftNow();
+        return recorded;
     });
     const int chosen = dialog.exec();
-    // Recorded, cancelled or theirs reloaded: the draft has served. A write
-    // that failed keeps it for the next try.
-    if (chosen != QDialog::Accepted || (dialog.written() && dialog.written()->ok()))
+    // Cancelled or theirs reloaded: the draft has served (a recorded outcome took it with it).
+    if (chosen != QDialog::Accepted)
         dialog.discardDraft();
     if (chosen == TaskWriteDialog::ReloadTheirs) {
         readTaskAgain(task.id);

@@ -148,6 +148,13 @@ void RecordOutcomeDialog::discardDraft()
         m_drafts->discard(m_services.actor, draftKey());
 }
 
+void RecordOutcomeDialog::holdDraft()
+{
+    m_draftTimer.stop();
+    if (m_drafts && !m_taskId.isEmpty())
+        m_drafts->forget(draftKey());
+}
+
 QString RecordOutcomeDialog::draftKey() const
 {
     return QStringLiteral("followup-outcome/") + m_taskId;

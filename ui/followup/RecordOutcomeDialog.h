@@ -7,7 +7,8 @@
 // What is typed is kept as the navigator's draft of the task's outcome
 // (DraftStore, written by a DraftWriter at most kDraftMs after a change), so
 // that a crash loses nothing: when the navigator opens "Record outcome" on
-// the task again, the draft is back. Recording or cancelling deletes it.
+// the task again, the draft is back. Cancelling deletes it; recording deletes
+// it in the recording's own transaction (a failed recording keeps it).
 #include "core/followup/FollowUpPolicy.h"
 #include "followup/TaskWriteDialog.h"
 #include "home/Services.h"
@@ -39,8 +40,14 @@ public:
     // Keeps what is typed as the draft of this task's outcome through `drafts`
     // (which outlives the dialog), and puts back a draft left before. Call before exec().
     void keepDraft(const QString& taskId, DraftWriter* drafts);
-    // After the outcome was recorded, or the navigator cancelled: the draft goes.
+    // The navigator cancelled: the draft goes.
     void discardDraft();
+    // Before the write that records the outcome (and deletes the draft in its
+    // own transaction): no draft write may land after it, so the pending one
+    // is dropped and one under way is waited for.
+    void holdDraft();
+    // The write failed: what is typed is kept as the draft again.
+    void keepDraftNow() { writeDraft(); }
     // A draft left before (a crash) was put back when the dialog opened.
     bool restoredDraft() const { return m_restored; }
 

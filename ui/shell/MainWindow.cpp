@@ -247,7 +247,7 @@ void MainWindow::restoreDrafts()
     widgets.prepend(m_home);
     for (QWidget* widget : std::as_const(widgets)) {
         auto* source = dynamic_cast<DraftSource*>(widget);
-        if (!source || !loaded.value().contains(source->draftKey()))
+        if (!source || source->keepsOwnDraft() || !loaded.value().contains(source->draftKey()))
             continue;
         const QJsonDocument doc = QJsonDocument::fromJson(loaded.value().value(source->draftKey()).toUtf8());
         source->restoreDraft(doc.object());

@@ -102,10 +102,12 @@ void SignInPage::showError(const QString& message)
     m_error->show();
     m_password->clear();
     m_password->setFocus();
+    Q_EMIT errorShown();
 }
 
 void SignInPage::submit()
 {
+    Q_EMIT submitted();
     const QString password = m_password->text();
     m_password->clear();
     if (m_unlockMode) {

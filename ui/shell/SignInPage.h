@@ -25,6 +25,10 @@ public:
 Q_SIGNALS:
     void signInRequested(const QString& login, const QString& password);
     void unlockRequested(const QString& password);
+    // Sign in (or Unlock) was pressed: before anything is checked.
+    void submitted();
+    // A refusal (or a missing user ID) is shown: each time, even with the same words.
+    void errorShown();
 
 protected:
     void changeEvent(QEvent* event) override;

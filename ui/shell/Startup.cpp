@@ -7,6 +7,7 @@
 #include "shell/DomainText.h"
 #include "shell/LanguageSwitcher.h"
 #include "shell/MainWindow.h"
+#include "shell/SignInPage.h"
 #include "shell/UiLog.h"
 #include "store/AuditCheckpoints.h"
 #include "store/Database.h"
@@ -183,23 +184,40 @@ int Startup::run(QApplication& app)
     return -1;
 }
 
+namespace {
+
+void writeFocusFile(const QString& path, const QString& name)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(name.toUtf8() + '\n');
+        file.commit();
+    }
+}
+
+} // namespace
+
 // HEARTDESK_FOCUS_FILE=PATH (scripts/crash-trials): whenever the window is
 // active, PATH holds the object name of the field that takes the keys
 // ("signInLogin", "callerName"), so a script typing real key events waits
-// until the page takes them instead of guessing with sleeps.
+// until the page takes them instead of guessing with sleeps; and
+// "signInSubmitted" when the sign-in page took Return (so a lost Return can
+// be told from a slow sign-in) and "signInError" when a sign-in was refused,
+// so the script tries again at once.
 void Startup::announceFocus()
 {
     const QString path = qEnvironmentVariable("HEARTDESK_FOCUS_FILE");
     if (path.isEmpty())
         return;
     QObject::connect(qApp, &QApplication::focusChanged, m_window.get(), [path](QWidget*, QWidget* now) {
-        const QString name = now && now->isActiveWindow() ? now->objectName() : QString();
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(name.toUtf8() + '\n');
-            file.commit();
-        }
+        writeFocusFile(path, now && now->isActiveWindow() ? now->objectName() : QString());
     });
+    if (auto* page = m_window->findChild<SignInPage*>()) {
+        QObject::connect(page, &SignInPage::submitted, m_window.get(),
+                         [path] { writeFocusFile(path, QStringLiteral("signInSubmitted")); });
+        QObject::connect(page, &SignInPage::errorShown, m_window.get(),
+                         [path] { writeFocusFile(path, QStringLiteral("signInError")); });
+    }
 }
 
 } // namespace heart::ui
