@@ -4,9 +4,12 @@
 // multi-row INSERTs in one transaction, not through the use cases), then
 // times, in one run,
 //   - the report as the window and `heartdesk-cli report` get it
-//     (ReportUseCases::report for the year 2025 with 2024 beside it: read
-//     every call's row, judge its eligibility with the routing engine,
-//     compute both periods), and its parts;
+//     (ReportUseCases::report for the year 2025 with 2024 beside it: the
+//     calls aggregated in SQL, grouped by what the routing engine reads and
+//     by time class so that the engine decides each group once, counted per
+//     hour and per person; both periods computed), and its parts;
+//   - the same numbers from one row per call (read, judged, computed: the
+//     definition), which must equal the report's, table by table;
 //   - hand-written SQL for the numbers SQL can give on its own: calls by
 //     program, call type, beat, disposition, local month and hour of the
 //     week (GROUP BY on the same range), read to the last row;
@@ -19,6 +22,7 @@
 // Asserts no time; fails only when the report and the SQL disagree.
 //
 // bench_report [CALLS]
+#include "common/ReportCompare.h"
 #include "common/TestDatabase.h"
 #include "core/report/Metrics.h"
 #include "core/report/Period.h"
@@ -310,36 +314,66 @@ int measure(test::TestDatabase& fixture, const char* engine, int calls)
     if (!result.ok())
         return 1;
 
-    // Its parts: reading the rows, judging them, computing both periods.
+    // Its parts: the aggregated read (the calls grouped in SQL), judging
+    // the groups, computing both periods.
     auto routing = usecases::CallUseCases(context).routing();
     if (!routing.ok())
         return 1;
     const routing::Router router(std::move(routing.value().rules), routing.value().beats);
+    const report::Period year2024 = report::previousPeriod(year2025);
     const report::UtcRange now = report::utcRange(year2025, zone);
-    const report::UtcRange before = report::utcRange(report::previousPeriod(year2025), zone);
-    std::vector<report::CallRow> rows;
+    const report::UtcRange before = report::utcRange(year2024, zone);
+    store::AggregatedRead plan;
+    plan.from = before.from;
+    plan.to = now.to;
+    plan.split = now.from;
+    plan.slices = report::timeSlices(router.rules(), zone, before.from, now.to, now.from);
+    plan.bucketMinutes = report::bucketMinutes(zone, before.from, now.to);
+    report::AggregatedRows aggregated;
     const double readMs = timeMs(3, [&] {
-        auto read = store::ReportRowStore(db, fixture.clock())
-                        .rows(context.actor, before.from, now.to, QStringLiteral("bench"));
-        if (read.ok())
-            rows = std::move(read.value());
+        auto read = store::ReportRowStore(db, fixture.clock()).aggregatedRows(context.actor, plan, QStringLiteral("bench"));
+        if (read.ok() && read.value())
+            aggregated = std::move(*read.value());
     });
-    const double judgeMs = timeMs(1, [&] { report::judgeEligibility(rows, router); });
+    const double judgeMs = timeMs(1, [&] { report::judgeEligibility(aggregated.calls, router); });
     const double computeMs = timeMs(3, [&] {
-        (void)report::computeReport(rows, year2025, zone);
-        (void)report::computeReport(rows, report::previousPeriod(year2025), zone);
+        (void)report::computeReport(aggregated, year2025, zone);
+        (void)report::computeReport(aggregated, year2024, zone);
     });
+
+    // One row per call (the report before issue 16's scale work, and the
+    // definition the aggregated read must agree with, table by table).
+    std::vector<report::CallRow> rows;
+    QElapsedTimer perCall;
+    perCall.start();
+    auto read = store::ReportRowStore(db, fixture.clock())
+                    .rows(context.actor, before.from, now.to, QStringLiteral("bench"), false);
+    if (!read.ok())
+        return 1;
+    rows = std::move(read.value());
+    report::judgeEligibility(rows, router);
+    const report::Report perCallNow = report::computeReport(rows, year2025, zone);
+    const report::Report perCallBefore = report::computeReport(rows, year2024, zone);
+    const double perCallMs = double(perCall.nsecsElapsed()) / 1e6;
+    const std::string differs = test::reportDifference(result.value().current, perCallNow) +
+                                test::reportDifference(result.value().previous, perCallBefore);
 
     Counts sql;
     const double sqlMs = timeMs(3, [&] {
         sql = bySql(db, now, zone, 2025);
         (void)bySql(db, before, zone, 2024);
     });
-    const bool agree = same(sql, fromReport(result.value().current), engine);
+    const bool agree = same(sql, fromReport(result.value().current), engine) && differs.empty();
     std::printf("  report (ReportUseCases, 2025 with 2024): %8.0f ms\n", reportMs);
-    std::printf("    read the rows:                       %8.0f ms (%zu rows)\n", readMs, rows.size());
+    std::printf("    read, aggregated in SQL:             %8.0f ms (%zu call groups, %zu hour buckets, "
+                "%zu calls with details, %zu people rows; %zu time slices)\n",
+                readMs, aggregated.calls.size(), aggregated.buckets.size(), aggregated.details.size(),
+                aggregated.people.size(), plan.slices.size());
     std::printf("    judge eligibility (routing engine):  %8.0f ms\n", judgeMs);
     std::printf("    compute both periods:                %8.0f ms\n", computeMs);
+    std::printf("  one row per call (%zu rows read, judged, computed): %.0f ms; its numbers and the "
+                "report's: %s\n",
+                rows.size(), perCallMs, differs.empty() ? "the same" : differs.c_str());
     std::printf("  hand-written SQL (6 GROUP BYs x 2 years): %5.0f ms\n", sqlMs);
     const double without = std::max(0.0, reportMs - judgeMs);
     std::printf("  ratio: %.2fx (without eligibility, which SQL cannot give: %.2fx); goal 1.5x\n",
