@@ -16,6 +16,8 @@
 #include <optional>
 #include <vector>
 
+struct sqlite3;
+
 namespace heart::store {
 
 class Database;
@@ -69,6 +71,10 @@ public:
 private:
     StoreResult<std::vector<report::CallRow>> readRows(TimePoint from, TimePoint to);
     StoreResult<std::optional<report::AggregatedRows>> readAggregated(const AggregatedRead& read);
+    StoreResult<std::optional<report::AggregatedRows>>
+    readAggregatedDetails(const QString& fromText, const QString& toText, report::AggregatedRows out);
+    StoreResult<bool> countSqliteCalls(::sqlite3* handle, const AggregatedRead& read,
+                                       report::AggregatedRows& out);
 
     Database& m_db;
     const Clock& m_clock;
