@@ -6,17 +6,17 @@
 
 #include <QHash>
 #include <QSet>
-#include <QSqlQuery>
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QVariant>
-#include <cstdio>
-#include <sqlite3.h>
-#include <string_view>
-#include <unordered_map>
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <iterator>
+#include <sqlite3.h>
+#include <string_view>
+#include <unordered_map>
 
 namespace heart::store {
 namespace {
@@ -79,8 +79,8 @@ std::optional<routing::Program> programOf(const QString& code)
 // disposition, recommended, override reason.
 // The part of readCallFacts() after call type and beat.
 void fillCallFacts(report::CallRow& row, std::optional<double> latitude, std::optional<double> longitude,
-                   const QString& flags, const QString& risk, const QString& program, const QString& disposition,
-                   const QString& recommended)
+                   const QString& flags, const QString& risk, const QString& program,
+                   const QString& disposition, const QString& recommended)
 {
     if (latitude && longitude)
         row.position = geo::GeoPoint{*longitude, *latitude};
@@ -102,11 +102,12 @@ void readCallFacts(const QSqlQuery& query, int at, report::CallRow& row)
     row.callType = toStdString(query.value(at).toString());
     row.beat = toStdString(query.value(at + 1).toString());
     const auto number = [&](int column) {
-        return query.value(column).isNull() ? std::nullopt : std::optional<double>(query.value(column).toDouble());
+        return query.value(column).isNull() ? std::nullopt
+                                            : std::optional<double>(query.value(column).toDouble());
     };
     fillCallFacts(row, number(at + 2), number(at + 3), query.value(at + 4).toString(),
-                  query.value(at + 5).toString(), query.value(at + 6).toString(), query.value(at + 7).toString(),
-                  query.value(at + 8).toString());
+                  query.value(at + 5).toString(), query.value(at + 6).toString(),
+                  query.value(at + 7).toString(), query.value(at + 8).toString());
     row.overrideReason = !query.value(at + 9).toString().trimmed().isEmpty();
 }
 
@@ -128,7 +129,10 @@ struct Text
     const char* data = nullptr;
     int size = 0;
     bool null() const { return data == nullptr; }
-    std::string_view view() const { return data ? std::string_view(data, std::size_t(size)) : std::string_view(); }
+    std::string_view view() const
+    {
+        return data ? std::string_view(data, std::size_t(size)) : std::string_view();
+    }
     QString string() const { return data ? QString::fromUtf8(data, size) : QString(); }
 };
 
@@ -293,8 +297,10 @@ StoreError readDetails(Database& db, const QString& fromText, const QString& toT
 
 } // namespace
 
-StoreResult<std::optional<report::AggregatedRows>>
-ReportRowStore::aggregatedRows(const Actor& actor, const AggregatedRead& read, const QString& what, bool audited)
+StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::aggregatedRows(const Actor& actor,
+                                                                                  const AggregatedRead& read,
+                                                                                  const QString& what,
+                                                                                  bool audited)
 {
     if (StoreError error = m_audit.require(actor, Action::ViewReports, kReport))
         return error;
@@ -332,8 +338,9 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
     for (const report::TimeSlice& slice : read.slices) {
         if (!slices.isEmpty())
             slices += QStringLiteral(", ");
-        slices += QStringLiteral("('%1', '%2', %3)")
-                      .arg(toStoredTime(slice.from), toStoredTime(slice.to), QString::number(slice.timeClass));
+        slices +=
+            QStringLiteral("('%1', '%2', %3)")
+                .arg(toStoredTime(slice.from), toStoredTime(slice.to), QString::number(slice.timeClass));
     }
     // Cheap tests first: most calls have no coordinates or a reason that
     // starts with a letter. Any call of a group is one it can be decided at
@@ -342,17 +349,18 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
         "(c.beat IS NULL OR c.beat = '' OR c.beat LIKE ' %' OR c.beat LIKE '% ' OR c.beat LIKE ?)");
     const bool postgres = m_db.spec().engine == Engine::Postgres;
     QSqlQuery calls = m_db.prepare(
-        QStringLiteral("WITH slices (a, b, k) AS (VALUES %1) "
-                       "SELECT s.k, c.call_type, c.beat, "
-                       "CASE WHEN c.latitude IS NOT NULL AND c.longitude IS NOT NULL AND %2 THEN c.latitude END, "
-                       "CASE WHEN c.latitude IS NOT NULL AND c.longitude IS NOT NULL AND %2 THEN c.longitude END, "
-                       "c.flags, c.risk_level, c.program, c.disposition, c.recommended, "
-                       "CASE WHEN c.override_reason IS NULL OR c.override_reason = '' THEN '' "
-                       "WHEN %4('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', "
-                       "substr(c.override_reason, 1, 1)) > 0 THEN 'x' "
-                       "ELSE c.override_reason END, COUNT(*), MIN(c.received_at%3) "
-                       "FROM slices s CROSS JOIN calls c WHERE c.received_at >= s.a AND c.received_at < s.b "
-                       "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
+        QStringLiteral(
+            "WITH slices (a, b, k) AS (VALUES %1) "
+            "SELECT s.k, c.call_type, c.beat, "
+            "CASE WHEN c.latitude IS NOT NULL AND c.longitude IS NOT NULL AND %2 THEN c.latitude END, "
+            "CASE WHEN c.latitude IS NOT NULL AND c.longitude IS NOT NULL AND %2 THEN c.longitude END, "
+            "c.flags, c.risk_level, c.program, c.disposition, c.recommended, "
+            "CASE WHEN c.override_reason IS NULL OR c.override_reason = '' THEN '' "
+            "WHEN %4('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', "
+            "substr(c.override_reason, 1, 1)) > 0 THEN 'x' "
+            "ELSE c.override_reason END, COUNT(*), MIN(c.received_at%3) "
+            "FROM slices s CROSS JOIN calls c WHERE c.received_at >= s.a AND c.received_at < s.b "
+            "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11")
             .arg(slices, noBeat, postgres ? QStringLiteral(" COLLATE \"C\"") : QString(),
                  postgres ? QStringLiteral("strpos") : QStringLiteral("instr")));
     const QString tab = QStringLiteral("%\t%");
@@ -374,10 +382,11 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
     // 2. Calls per UTC hour (or minute) and program: the hours of the week
     // and the months, in local time, are worked out from them.
     const bool hourly = read.bucketMinutes == 60;
-    QSqlQuery buckets = m_db.prepare(QStringLiteral("SELECT substr(received_at, 1, %1), program, COUNT(*) FROM "
-                                                    "calls WHERE received_at >= ? AND received_at < ? "
-                                                    "GROUP BY 1, 2")
-                                         .arg(hourly ? 13 : 16));
+    QSqlQuery buckets =
+        m_db.prepare(QStringLiteral("SELECT substr(received_at, 1, %1), program, COUNT(*) FROM "
+                                    "calls WHERE received_at >= ? AND received_at < ? "
+                                    "GROUP BY 1, 2")
+                         .arg(hourly ? 13 : 16));
     buckets.addBindValue(fromText);
     buckets.addBindValue(toText);
     if (StoreError error = m_db.exec(buckets, "report calls by hour"))
@@ -387,7 +396,8 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
         const auto start = parseStoredUtc(buckets.value(0).toString() + rest);
         if (!start)
             return std::optional<report::AggregatedRows>();
-        out.buckets.push_back({*start, programOf(buckets.value(1).toString()), buckets.value(2).toLongLong(), {}});
+        out.buckets.push_back(
+            {*start, programOf(buckets.value(1).toString()), buckets.value(2).toLongLong(), {}});
     }
 
     // 3. Calls per person, program and period (on calls_received_at; the
@@ -413,7 +423,8 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
 }
 
 StoreResult<std::optional<report::AggregatedRows>>
-ReportRowStore::readAggregatedDetails(const QString& fromText, const QString& toText, report::AggregatedRows out)
+ReportRowStore::readAggregatedDetails(const QString& fromText, const QString& toText,
+                                      report::AggregatedRows out)
 {
     // 4. One row per call with unit times, a note or follow-up tasks.
     std::deque<report::CallRow> details; // stays where it is as it grows
@@ -468,7 +479,8 @@ StoreResult<bool> ReportRowStore::countSqliteCalls(sqlite3* handle, const Aggreg
                       "disposition, recommended, override_reason, person_id FROM calls "
                       "WHERE received_at >= ?1 AND received_at < ?2";
     const auto failed = [&](const char* what) {
-        const QString detail = QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(handle)));
+        const QString detail =
+            QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(handle)));
         sqlite3_finalize(statement);
         return StoreError::make(StoreErrorCode::QueryFailed, detail);
     };
@@ -493,9 +505,10 @@ StoreResult<bool> ReportRowStore::countSqliteCalls(sqlite3* handle, const Aggreg
         }
         const std::string_view when = received.view();
         // The slice: the last whose start is at or before the call.
-        const auto after = std::upper_bound(starts.begin(), starts.end(), when, [](std::string_view t, const QByteArray& s) {
-            return t < std::string_view(s.constData(), std::size_t(s.size()));
-        });
+        const auto after =
+            std::upper_bound(starts.begin(), starts.end(), when, [](std::string_view t, const QByteArray& s) {
+                return t < std::string_view(s.constData(), std::size_t(s.size()));
+            });
         if (after == starts.begin()) {
             wellFormed = false;
             break;
@@ -578,25 +591,26 @@ StoreResult<bool> ReportRowStore::countSqliteCalls(sqlite3* handle, const Aggreg
             return false;
         out.calls[i].received = *at;
     }
-    const QString rest = read.bucketMinutes == 60 ? QStringLiteral(":00:00.000Z") : QStringLiteral(":00.000Z");
+    const QString rest =
+        read.bucketMinutes == 60 ? QStringLiteral(":00:00.000Z") : QStringLiteral(":00.000Z");
     for (std::size_t i = 0; i < bucketKeys.size(); ++i) {
         const std::string& k = bucketKeys[i];
         const auto start = parseStoredUtc(QString::fromLatin1(k.substr(0, bucketLength)) + rest);
         if (!start)
             return false;
         const std::string_view programText(k.data() + bucketLength, k.size() - bucketLength);
-        const QString program = programText == "\x01" ? QString()
-                                                       : QString::fromUtf8(programText.data(),
-                                                                           qsizetype(programText.size() - 1));
+        const QString program =
+            programText == "\x01" ? QString()
+                                  : QString::fromUtf8(programText.data(), qsizetype(programText.size() - 1));
         out.buckets.push_back({*start, programOf(program), bucketCounts[i], {}});
     }
     for (std::size_t i = 0; i < peopleKeys.size(); ++i) {
         const std::string& k = peopleKeys[i];
         const std::size_t end = k.find('\0');
         const std::string_view programText(k.data() + end + 1, k.size() - end - 2);
-        const QString program = programText == "\x01" ? QString()
-                                                       : QString::fromUtf8(programText.data(),
-                                                                           qsizetype(programText.size() - 1));
+        const QString program =
+            programText == "\x01" ? QString()
+                                  : QString::fromUtf8(programText.data(), qsizetype(programText.size() - 1));
         const auto received = parseStoredUtc(QString::fromLatin1(peopleFirst[i]));
         if (!received)
             return false;
@@ -647,11 +661,11 @@ StoreResult<std::vector<report::CallRow>> ReportRowStore::readRows(TimePoint fro
     QHash<QString, std::size_t> byId;
 
     // The calls (on calls_received_at).
-    QSqlQuery calls =
-        m_db.prepare(QStringLiteral("SELECT id, received_at, call_type, beat, latitude, longitude, flags, "
-                                    "risk_level, program, disposition, recommended, override_reason, person_id "
-                                    "FROM calls WHERE received_at >= ? AND received_at < ? "
-                                    "ORDER BY received_at, id"));
+    QSqlQuery calls = m_db.prepare(
+        QStringLiteral("SELECT id, received_at, call_type, beat, latitude, longitude, flags, "
+                       "risk_level, program, disposition, recommended, override_reason, person_id "
+                       "FROM calls WHERE received_at >= ? AND received_at < ? "
+                       "ORDER BY received_at, id"));
     calls.addBindValue(fromText);
     calls.addBindValue(toText);
     if (StoreError error = m_db.exec(calls, "report calls"))

@@ -57,8 +57,8 @@ public:
     // with unit times, a note or follow-ups. Permission and audit as rows().
     // nullopt (after the audit) when a stored time is not in the store's own
     // form: the caller then reads rows() (audited false).
-    StoreResult<std::optional<report::AggregatedRows>> aggregatedRows(const Actor& actor, const AggregatedRead& read,
-                                                                       const QString& what, bool audited = true);
+    StoreResult<std::optional<report::AggregatedRows>>
+    aggregatedRows(const Actor& actor, const AggregatedRead& read, const QString& what, bool audited = true);
     // A table of the report saved to a file (CSV): needs ViewReports and is
     // audited as "report_export" with `what` naming the period and table.
     StoreError recordExport(const Actor& actor, const QString& what);

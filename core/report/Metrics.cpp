@@ -234,14 +234,15 @@ void walkCall(const CallRow& row, const ReportOptions& options, Visitor& visitor
     }
     if (!inFilter(row, options))
         return;
-    visitor.count(ByProgram, row.program ? programKey(*row.program) : std::string_view("none"), "calls", row, n);
+    visitor.count(ByProgram, row.program ? programKey(*row.program) : std::string_view("none"), "calls", row,
+                  n);
     visitor.count(ByCallType, row.callType.empty() ? kUnknown : std::string_view(row.callType), "calls", row,
                   n);
     visitor.count(ByBeat, beat, "calls", row, n);
     if (row.disposition == Disposition::Diverted || row.disposition == Disposition::Transferred988)
         visitor.count(Diversions, routing::dispositionCode(*row.disposition), "calls", row, n);
-    visitor.count(Dispositions, row.disposition ? routing::dispositionCode(*row.disposition) : "none", "calls",
-                  row, n);
+    visitor.count(Dispositions, row.disposition ? routing::dispositionCode(*row.disposition) : "none",
+                  "calls", row, n);
 }
 
 // The hour of the week and month of `n` calls received at `received`.
@@ -262,7 +263,8 @@ void walkDetails(const CallRow& row, Visitor& visitor)
         const std::string_view program = kUnitPrograms[std::size_t(unit)];
         if (row.dispatched && row.arrived && *row.arrived >= *row.dispatched) {
             visitor.count(ResponseTimes, program, "dispatch_to_arrival", row, 1);
-            visitor.duration(unit, false, double(duration_cast<seconds>(*row.arrived - *row.dispatched).count()));
+            visitor.duration(unit, false,
+                             double(duration_cast<seconds>(*row.arrived - *row.dispatched).count()));
         }
         if (row.arrived && row.cleared && *row.cleared >= *row.arrived) {
             visitor.count(ResponseTimes, program, "on_scene", row, 1);
@@ -387,7 +389,8 @@ public:
     std::array<Builder, kTableCount> builders;
     std::array<std::vector<double>, 2> toArrival, onScene;
 
-    void count(Table table, std::string_view row, std::string_view column, const CallRow&, long long n) override
+    void count(Table table, std::string_view row, std::string_view column, const CallRow&,
+               long long n) override
     {
         builders[table].add(row, column, n);
     }
@@ -489,8 +492,8 @@ std::string repeatColumn(int threshold)
 namespace {
 
 // The tables out of the counts; `seen`: calls per person in the period.
-void finishReport(Report& report, Counter& counter, const std::unordered_map<std::string_view, long long>& seen,
-                  const ReportOptions& options)
+void finishReport(Report& report, Counter& counter,
+                  const std::unordered_map<std::string_view, long long>& seen, const ReportOptions& options)
 {
     // People seen `repeatThreshold` times or more: counts only.
     long long repeat = 0;

@@ -13,8 +13,8 @@ namespace {
 
 // The instants in (from, to) where the zone's UTC offset changes (to the
 // minute), and every offset in force over [from, to].
-void offsetChanges(const roster::TimeZoneRule& zone, TimePoint from, TimePoint to, std::vector<TimePoint>& changes,
-                   std::vector<int>& offsets)
+void offsetChanges(const roster::TimeZoneRule& zone, TimePoint from, TimePoint to,
+                   std::vector<TimePoint>& changes, std::vector<int>& offsets)
 {
     int offset = zone.offsetMinutesAt(from);
     offsets.push_back(offset);
@@ -54,8 +54,8 @@ bool openAt(const routing::ProgramRules& rules, int isoWeekday, int minute)
 
 } // namespace
 
-std::vector<TimeSlice> timeSlices(const routing::RuleBook& rules, const roster::TimeZoneRule& zone, TimePoint from,
-                                  TimePoint to, TimePoint split)
+std::vector<TimeSlice> timeSlices(const routing::RuleBook& rules, const roster::TimeZoneRule& zone,
+                                  TimePoint from, TimePoint to, TimePoint split)
 {
     std::vector<TimeSlice> slices;
     if (!(from < to))
@@ -110,11 +110,11 @@ std::vector<TimeSlice> timeSlices(const routing::RuleBook& rules, const roster::
         const routing::RuleSet* set = rules.inForce(local.date);
         std::array<bool, routing::kAllPrograms.size()> open{};
         for (std::size_t p = 0; p < routing::kAllPrograms.size(); ++p) {
-            const routing::ProgramRules* programRules = set ? set->rulesFor(routing::kAllPrograms[p]) : nullptr;
+            const routing::ProgramRules* programRules =
+                set ? set->rulesFor(routing::kAllPrograms[p]) : nullptr;
             open[p] = !programRules || openAt(*programRules, isoWeekday, local.minuteOfDay);
         }
-        const Signature signature{start >= split ? 1 : 0,
-                                  set ? int(set - rules.ruleSets().data()) : -1,
+        const Signature signature{start >= split ? 1 : 0, set ? int(set - rules.ruleSets().data()) : -1,
                                   set && set->isHoliday(day), open};
         const int id = classes.emplace(signature, int(classes.size())).first->second;
         if (!slices.empty() && slices.back().timeClass == id)
@@ -130,7 +130,9 @@ int bucketMinutes(const roster::TimeZoneRule& zone, TimePoint from, TimePoint to
     std::vector<TimePoint> changes;
     std::vector<int> offsets;
     offsetChanges(zone, from, to, changes, offsets);
-    const auto onTheHour = [](TimePoint t) { return floor<hours>(t) == t; };
+    const auto onTheHour = [](TimePoint t) {
+        return floor<hours>(t) == t;
+    };
     const bool hourly = onTheHour(from) && onTheHour(to) &&
                         std::all_of(offsets.begin(), offsets.end(), [](int o) { return o % 60 == 0; }) &&
                         std::all_of(changes.begin(), changes.end(), onTheHour);

@@ -125,8 +125,8 @@ struct TimeSlice
 };
 // Slices covering [from, to), split at `split` (the current period's
 // start), adjacent slices of one class merged.
-std::vector<TimeSlice> timeSlices(const routing::RuleBook& rules, const roster::TimeZoneRule& zone, TimePoint from,
-                                  TimePoint to, TimePoint split);
+std::vector<TimeSlice> timeSlices(const routing::RuleBook& rules, const roster::TimeZoneRule& zone,
+                                  TimePoint from, TimePoint to, TimePoint split);
 // 60 when every UTC hour of [from, to) lies in one local hour (whole-hour
 // offsets, changes on the hour): calls can be counted per UTC hour and
 // turned into local hours and months after. Otherwise 1 (per minute).

@@ -42,11 +42,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <unistd.h>
 #include <functional>
 #include <map>
 #include <random>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace heart;
@@ -377,7 +377,8 @@ int measure(test::TestDatabase& fixture, const char* engine, int calls)
     });
     report::AggregatedRows aggregated;
     const double readMs = timeMs(3, [&] {
-        auto read = store::ReportRowStore(db, fixture.clock()).aggregatedRows(context.actor, plan, QStringLiteral("bench"));
+        auto read = store::ReportRowStore(db, fixture.clock())
+                        .aggregatedRows(context.actor, plan, QStringLiteral("bench"));
         if (read.ok() && read.value())
             aggregated = std::move(*read.value());
     });
@@ -454,7 +455,7 @@ int main(int argc, char** argv)
     }
     if (only == "sqlite") {
     } else if (!qEnvironmentVariableIsEmpty("HEARTDESK_PG_TEST_URL") &&
-        !qEnvironmentVariableIsEmpty("HEARTDESK_DB_PASSWORD")) {
+               !qEnvironmentVariableIsEmpty("HEARTDESK_DB_PASSWORD")) {
         qputenv("HEARTDESK_TEST_ENGINE", "postgresql");
         test::TestDatabase fixture; // a database of its own, dropped at the end
         if (const QString problem = fixture.setUp(); !problem.isEmpty()) {

@@ -54,11 +54,10 @@ private Q_SLOTS:
         QVERIFY2(firstOfClass.size() < 200, std::to_string(firstOfClass.size()).c_str());
         QVERIFY2(slices.size() < 12000, std::to_string(slices.size()).c_str());
 
-        const std::vector<std::string> types = {"suicide-threat", "Welfare Check", "trespass", "assault",
-                                                "disturbance", "overdose"};
+        const std::vector<std::string> types = {"suicide-threat", "Welfare Check", "trespass",
+                                                "assault",        "disturbance",   "overdose"};
         std::mt19937 random(16);
-        std::uniform_int_distribution<long long> when(
-            0, duration_cast<seconds>(to - from).count() - 1);
+        std::uniform_int_distribution<long long> when(0, duration_cast<seconds>(to - from).count() - 1);
         std::uniform_int_distribution<int> pick(0, 99);
         Decision atCall, atClass;
         Error error;

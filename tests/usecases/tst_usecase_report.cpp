@@ -206,7 +206,8 @@ private Q_SLOTS:
         const report::Period september = report::previousPeriod(october);
         for (const std::optional<routing::Program> program :
              {std::optional<routing::Program>{}, std::optional{routing::Program::CommunityResponse},
-              std::optional{routing::Program::CrisisCallDiversion}, std::optional{routing::Program::PoliceEms}}) {
+              std::optional{routing::Program::CrisisCallDiversion},
+              std::optional{routing::Program::PoliceEms}}) {
             auto got = usecases::ReportUseCases(context(Role::Supervisor), router).report({october, program});
             HEARTDESK_VERIFY_RESULT(got);
             const roster::TimeZoneRule& zone = got.value().zone;
