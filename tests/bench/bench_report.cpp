@@ -19,9 +19,13 @@
 // ratio is printed with and without it.
 // With HEARTDESK_PG_TEST_URL and HEARTDESK_DB_PASSWORD set (scripts/test
 // sets them), the same on PostgreSQL, in a database of its own.
-// Asserts no time; fails only when the report and the SQL disagree.
+// Both ratios are printed by the wall clock and by CPU time (this process
+// and, on PostgreSQL, its server process, parallel workers off): on a
+// machine shared with other builds the wall clock measures the load too.
+// Asserts no time; fails only when the report, one row per call and the
+// SQL disagree.
 //
-// bench_report [CALLS]
+// bench_report [CALLS]      (BENCH_REPORT_ENGINE=sqlite|postgresql: one engine)
 #include "common/ReportCompare.h"
 #include "common/TestDatabase.h"
 #include "core/report/Metrics.h"
