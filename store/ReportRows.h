@@ -13,7 +13,10 @@
 #include "store/StoreError.h"
 
 #include <QString>
+#include <optional>
 #include <vector>
+
+struct sqlite3;
 
 namespace heart::store {
 
@@ -25,6 +28,16 @@ inline const QString DrillDown = QStringLiteral("drill_down"); // record "report
 inline const QString ReportExport =
     QStringLiteral("report_export"); // record "report", id: period/table (+ " public"), never a number
 } // namespace audit
+
+// What the aggregated read needs, worked out in core from the rule book and
+// the time zone (report::timeSlices, report::bucketMinutes).
+struct AggregatedRead
+{
+    TimePoint from{}, to{};
+    TimePoint split{}; // the current period's start: calls per person are counted per period
+    std::vector<report::TimeSlice> slices; // covering [from, to)
+    int bucketMinutes = 60;                // 60 or 1
+};
 
 class ReportRowStore
 {
@@ -38,6 +51,14 @@ public:
     // without another row; the permission is checked all the same.
     StoreResult<std::vector<report::CallRow>> rows(const Actor& actor, TimePoint from, TimePoint to,
                                                    const QString& what, bool audited = true);
+    // The same calls aggregated in SQL (report::AggregatedRows): the calls
+    // grouped by routing facts, outcome and time slice class, counted per
+    // UTC hour (or minute) and per person, and one row only for each call
+    // with unit times, a note or follow-ups. Permission and audit as rows().
+    // nullopt (after the audit) when a stored time is not in the store's own
+    // form: the caller then reads rows() (audited false).
+    StoreResult<std::optional<report::AggregatedRows>>
+    aggregatedRows(const Actor& actor, const AggregatedRead& read, const QString& what, bool audited = true);
     // A table of the report saved to a file (CSV): needs ViewReports and is
     // audited as "report_export" with `what` naming the period and table.
     StoreError recordExport(const Actor& actor, const QString& what);
@@ -49,6 +70,11 @@ public:
 
 private:
     StoreResult<std::vector<report::CallRow>> readRows(TimePoint from, TimePoint to);
+    StoreResult<std::optional<report::AggregatedRows>> readAggregated(const AggregatedRead& read);
+    StoreResult<std::optional<report::AggregatedRows>>
+    readAggregatedDetails(const QString& fromText, const QString& toText, report::AggregatedRows out);
+    StoreResult<bool> countSqliteCalls(::sqlite3* handle, const AggregatedRead& read,
+                                       report::AggregatedRows& out);
 
     Database& m_db;
     const Clock& m_clock;

@@ -13,6 +13,10 @@ namespace heart::usecases {
 
 namespace {
 
+// About 64 characters of SQL each: well under SQLite's 1,000,000-byte
+// statement (a year with the year before is some 2,000).
+constexpr std::size_t kMaxTimeSlices = 12000;
+
 QString describe(const ReportRequest& request)
 {
     QString text = QString::fromStdString(report::periodLabel(request.period));
@@ -45,26 +49,56 @@ store::StoreResult<PeriodReport> ReportUseCases::report(const ReportRequest& req
     const report::Period previous = report::previousPeriod(request.period);
     const report::UtcRange now = report::utcRange(request.period, out.zone);
     const report::UtcRange before = report::utcRange(previous, out.zone);
-    auto rows = store::ReportRowStore(m_context.db, m_context.clock)
-                    .rows(m_context.actor, before.from, now.to,
-                          describe(request) + QStringLiteral(" with ") +
-                              QString::fromStdString(report::periodLabel(previous)),
-                          !request.automaticRefresh);
-    if (!rows.ok())
-        return rows.error();
-    report::judgeEligibility(rows.value(), engine);
+    const QString what =
+        describe(request) + QStringLiteral(" with ") + QString::fromStdString(report::periodLabel(previous));
     report::ReportOptions options;
     options.program = request.program;
-    out.current = report::computeReport(rows.value(), request.period, out.zone, options);
-    out.previous = report::computeReport(rows.value(), previous, out.zone, options);
-    out.trends = report::trends(out.current, out.previous);
-    // The rule sets in force over the two periods.
-    std::set<int> used;
-    for (const report::CallRow& row : rows.value()) {
-        const auto local = out.zone.toLocal(row.received);
+    store::ReportRowStore store(m_context.db, m_context.clock);
+    std::set<int> used; // the rule sets in force over the two periods
+    const auto noteRuleSet = [&](TimePoint received) {
+        const auto local = out.zone.toLocal(received);
         if (const routing::RuleSet* set = engine.rules().inForce(local.date))
             used.insert(int(set - engine.rules().ruleSets().data()));
+    };
+
+    // Aggregated in SQL (the calls grouped so that the routing engine
+    // decides each distinct call once); one row per call when the store
+    // cannot (a stored time not in its own form) or the slices would make
+    // too long a statement (a custom period of many years).
+    store::AggregatedRead read;
+    read.from = before.from;
+    read.to = now.to;
+    read.split = now.from;
+    read.slices = report::timeSlices(engine.rules(), out.zone, before.from, now.to, now.from);
+    read.bucketMinutes = report::bucketMinutes(out.zone, before.from, now.to);
+    bool audited = !request.automaticRefresh, done = false;
+    if (read.slices.size() <= kMaxTimeSlices) {
+        auto aggregated = store.aggregatedRows(m_context.actor, read, what, audited);
+        if (!aggregated.ok())
+            return aggregated.error();
+        audited = false;
+        if (aggregated.value()) {
+            report::AggregatedRows& rows = *aggregated.value();
+            report::judgeEligibility(rows.calls, engine);
+            out.current = report::computeReport(rows, request.period, out.zone, options);
+            out.previous = report::computeReport(rows, previous, out.zone, options);
+            for (const report::CallRow& row : rows.calls)
+                noteRuleSet(row.received);
+            done = true;
+        }
     }
+    if (!done) {
+        auto rows = store.rows(m_context.actor, before.from, now.to, what, audited);
+        if (!rows.ok())
+            return rows.error();
+        report::judgeEligibility(rows.value(), engine);
+        out.current = report::computeReport(rows.value(), request.period, out.zone, options);
+        out.previous = report::computeReport(rows.value(), previous, out.zone, options);
+        used.clear();
+        for (const report::CallRow& row : rows.value())
+            noteRuleSet(row.received);
+    }
+    out.trends = report::trends(out.current, out.previous);
     for (int index : used)
         out.ruleSets.push_back(engine.rules().ruleSets()[std::size_t(index)].id);
     if (const routing::RuleSet* set = engine.rules().inForce(request.period.last))

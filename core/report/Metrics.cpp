@@ -198,7 +198,9 @@ class Visitor
 {
 public:
     virtual ~Visitor() = default;
-    virtual void count(Table table, std::string_view row, std::string_view column, const CallRow& call) = 0;
+    // `n` calls (a row the store grouped stands for several).
+    virtual void count(Table table, std::string_view row, std::string_view column, const CallRow& call,
+                       long long n) = 0;
     virtual void duration(int /*unitProgram*/, bool /*onScene*/, double /*seconds*/) {}
 };
 
@@ -207,84 +209,105 @@ bool inFilter(const CallRow& row, const ReportOptions& options)
     return !options.program || row.program == options.program;
 }
 
+// What a call counts in the tables of calls and eligibility (row.count calls).
+void walkCall(const CallRow& row, const ReportOptions& options, Visitor& visitor)
+{
+    const long long n = row.count;
+    const std::string_view beat = row.beat.empty() ? kUnknown : std::string_view(row.beat);
+    // Eligibility: every call of the period, whoever handled it.
+    if (row.judged) {
+        for (Program program : kAnsweringPrograms) {
+            if (options.program && options.program != program)
+                continue;
+            const ProgramJudgement& judgement = row.judgement(program);
+            if (judgement.eligibility != Eligibility::Eligible)
+                continue;
+            if (answeredBy(row, program)) {
+                visitor.count(EligibilityTable, programKey(program), "answered", row, n);
+            } else {
+                visitor.count(EligibilityTable, programKey(program), "missed", row, n);
+                visitor.count(MissedByReason, programKey(program),
+                              missReasonCode(missReason(row, program, judgement)), row, n);
+                visitor.count(MissedByBeat, beat, programKey(program), row, n);
+            }
+        }
+    }
+    if (!inFilter(row, options))
+        return;
+    visitor.count(ByProgram, row.program ? programKey(*row.program) : std::string_view("none"), "calls", row,
+                  n);
+    visitor.count(ByCallType, row.callType.empty() ? kUnknown : std::string_view(row.callType), "calls", row,
+                  n);
+    visitor.count(ByBeat, beat, "calls", row, n);
+    if (row.disposition == Disposition::Diverted || row.disposition == Disposition::Transferred988)
+        visitor.count(Diversions, routing::dispositionCode(*row.disposition), "calls", row, n);
+    visitor.count(Dispositions, row.disposition ? routing::dispositionCode(*row.disposition) : "none",
+                  "calls", row, n);
+}
+
+// The hour of the week and month of `n` calls received at `received`.
+void walkTime(TimePoint received, const CallRow& row, long long n, const roster::TimeZoneRule& zone,
+              Visitor& visitor)
+{
+    const roster::LocalDateTime local = zone.toLocal(received);
+    const int isoWeekday = int(weekday{sys_days{local.date}}.iso_encoding()) - 1;
+    visitor.count(ByHourOfWeek, routing::weekdayCode(isoWeekday), hourKey(local.minuteOfDay / 60), row, n);
+    visitor.count(ByMonth, monthKey(local.date), "calls", row, n);
+}
+
+// What the unit times, the encounter note and the follow-up tasks of one call count.
+void walkDetails(const CallRow& row, Visitor& visitor)
+{
+    const int unit = unitProgramIndex(row);
+    if (unit >= 0) {
+        const std::string_view program = kUnitPrograms[std::size_t(unit)];
+        if (row.dispatched && row.arrived && *row.arrived >= *row.dispatched) {
+            visitor.count(ResponseTimes, program, "dispatch_to_arrival", row, 1);
+            visitor.duration(unit, false,
+                             double(duration_cast<seconds>(*row.arrived - *row.dispatched).count()));
+        }
+        if (row.arrived && row.cleared && *row.cleared >= *row.arrived) {
+            visitor.count(ResponseTimes, program, "on_scene", row, 1);
+            visitor.duration(unit, true, double(duration_cast<seconds>(*row.cleared - *row.arrived).count()));
+        }
+        if (row.encounterDisposition || row.feltSafe) {
+            visitor.count(FeltSafe,
+                          !row.feltSafe   ? "not_recorded"
+                          : *row.feltSafe ? "yes"
+                                          : "no",
+                          program, row, 1);
+        }
+        if (row.encounterDisposition)
+            visitor.count(EncounterOutcomes, encounter::encounterDispositionCode(*row.encounterDisposition),
+                          program, row, 1);
+    }
+    for (const std::string& kind : row.referralKinds)
+        visitor.count(Referrals, kind, "referrals", row, 1);
+    for (const FollowUpRow& task : row.followUps) {
+        const std::string_view kind = followup::taskKindCode(task.kind);
+        std::string_view state = "open";
+        if (task.closedAt && task.outcome) {
+            if (!reached(*task.outcome))
+                state = "not_reached";
+            else
+                state = *task.closedAt <= task.contactAt + hours{48} ? "within_48h" : "after_48h";
+            visitor.count(FollowUpOutcomes, kind, followup::outcomeCode(*task.outcome), row, 1);
+        }
+        visitor.count(FollowUps, kind, state, row, 1);
+    }
+}
+
 void walk(const std::vector<CallRow>& rows, const UtcRange& range, const roster::TimeZoneRule& zone,
           const ReportOptions& options, Visitor& visitor)
 {
     for (const CallRow& row : rows) {
         if (!range.contains(row.received))
             continue;
-        const std::string_view beat = row.beat.empty() ? kUnknown : std::string_view(row.beat);
-        // Eligibility: every call of the period, whoever handled it.
-        if (row.judged) {
-            for (Program program : kAnsweringPrograms) {
-                if (options.program && options.program != program)
-                    continue;
-                const ProgramJudgement& judgement = row.judgement(program);
-                if (judgement.eligibility != Eligibility::Eligible)
-                    continue;
-                if (answeredBy(row, program)) {
-                    visitor.count(EligibilityTable, programKey(program), "answered", row);
-                } else {
-                    visitor.count(EligibilityTable, programKey(program), "missed", row);
-                    visitor.count(MissedByReason, programKey(program),
-                                  missReasonCode(missReason(row, program, judgement)), row);
-                    visitor.count(MissedByBeat, beat, programKey(program), row);
-                }
-            }
-        }
+        walkCall(row, options, visitor);
         if (!inFilter(row, options))
             continue;
-        visitor.count(ByProgram, row.program ? programKey(*row.program) : std::string_view("none"), "calls",
-                      row);
-        visitor.count(ByCallType, row.callType.empty() ? kUnknown : std::string_view(row.callType), "calls",
-                      row);
-        visitor.count(ByBeat, beat, "calls", row);
-        const roster::LocalDateTime local = zone.toLocal(row.received);
-        const int isoWeekday = int(weekday{sys_days{local.date}}.iso_encoding()) - 1;
-        visitor.count(ByHourOfWeek, routing::weekdayCode(isoWeekday), hourKey(local.minuteOfDay / 60), row);
-        visitor.count(ByMonth, monthKey(local.date), "calls", row);
-        if (row.disposition == Disposition::Diverted || row.disposition == Disposition::Transferred988)
-            visitor.count(Diversions, routing::dispositionCode(*row.disposition), "calls", row);
-        visitor.count(Dispositions, row.disposition ? routing::dispositionCode(*row.disposition) : "none",
-                      "calls", row);
-        const int unit = unitProgramIndex(row);
-        if (unit >= 0) {
-            const std::string_view program = kUnitPrograms[std::size_t(unit)];
-            if (row.dispatched && row.arrived && *row.arrived >= *row.dispatched) {
-                visitor.count(ResponseTimes, program, "dispatch_to_arrival", row);
-                visitor.duration(unit, false,
-                                 double(duration_cast<seconds>(*row.arrived - *row.dispatched).count()));
-            }
-            if (row.arrived && row.cleared && *row.cleared >= *row.arrived) {
-                visitor.count(ResponseTimes, program, "on_scene", row);
-                visitor.duration(unit, true,
-                                 double(duration_cast<seconds>(*row.cleared - *row.arrived).count()));
-            }
-            if (row.encounterDisposition || row.feltSafe) {
-                visitor.count(FeltSafe,
-                              !row.feltSafe   ? "not_recorded"
-                              : *row.feltSafe ? "yes"
-                                              : "no",
-                              program, row);
-            }
-            if (row.encounterDisposition)
-                visitor.count(EncounterOutcomes,
-                              encounter::encounterDispositionCode(*row.encounterDisposition), program, row);
-        }
-        for (const std::string& kind : row.referralKinds)
-            visitor.count(Referrals, kind, "referrals", row);
-        for (const FollowUpRow& task : row.followUps) {
-            const std::string_view kind = followup::taskKindCode(task.kind);
-            std::string_view state = "open";
-            if (task.closedAt && task.outcome) {
-                if (!reached(*task.outcome))
-                    state = "not_reached";
-                else
-                    state = *task.closedAt <= task.contactAt + hours{48} ? "within_48h" : "after_48h";
-                visitor.count(FollowUpOutcomes, kind, followup::outcomeCode(*task.outcome), row);
-            }
-            visitor.count(FollowUps, kind, state, row);
-        }
+        walkTime(row.received, row, row.count, zone, visitor);
+        walkDetails(row, visitor);
     }
 }
 
@@ -323,9 +346,9 @@ struct Builder
             grid[r].resize(c + 1, 0);
         return grid[r][c];
     }
-    void add(std::string_view row, std::string_view column)
+    void add(std::string_view row, std::string_view column, long long n)
     {
-        ++cell(index(rows, rowIndex, row), index(columns, columnIndex, column));
+        cell(index(rows, rowIndex, row), index(columns, columnIndex, column)) += n;
     }
 
     CountTable finish(std::string_view id) const
@@ -366,9 +389,10 @@ public:
     std::array<Builder, kTableCount> builders;
     std::array<std::vector<double>, 2> toArrival, onScene;
 
-    void count(Table table, std::string_view row, std::string_view column, const CallRow&) override
+    void count(Table table, std::string_view row, std::string_view column, const CallRow&,
+               long long n) override
     {
-        builders[table].add(row, column);
+        builders[table].add(row, column, n);
     }
     void duration(int unit, bool scene, double seconds) override
     {
@@ -384,7 +408,8 @@ public:
     {}
     std::vector<std::string> ids;
 
-    void count(Table table, std::string_view row, std::string_view column, const CallRow& call) override
+    void count(Table table, std::string_view row, std::string_view column, const CallRow& call,
+               long long /*n*/) override
     {
         if (table == m_table && row == m_row && column == m_column)
             ids.push_back(call.id);
@@ -464,25 +489,13 @@ std::string repeatColumn(int threshold)
 
 } // namespace
 
-Report computeReport(const std::vector<CallRow>& rows, const Period& period, const roster::TimeZoneRule& zone,
-                     const ReportOptions& options)
-{
-    Report report;
-    report.period = period;
-    report.range = utcRange(period, zone);
-    Counter counter;
-    declare(counter, options);
-    walk(rows, report.range, zone, options, counter);
+namespace {
 
+// The tables out of the counts; `seen`: calls per person in the period.
+void finishReport(Report& report, Counter& counter,
+                  const std::unordered_map<std::string_view, long long>& seen, const ReportOptions& options)
+{
     // People seen `repeatThreshold` times or more: counts only.
-    std::unordered_map<std::string_view, int> seen;
-    for (const CallRow& row : rows) {
-        if (report.range.contains(row.received) && inFilter(row, options)) {
-            ++report.calls;
-            if (!row.personKey.empty())
-                ++seen[row.personKey];
-        }
-    }
     long long repeat = 0;
     for (const auto& [key, times] : seen)
         repeat += times >= options.repeatThreshold ? 1 : 0;
@@ -515,6 +528,68 @@ Report computeReport(const std::vector<CallRow>& rows, const Period& period, con
         report.onSceneTime[i] = {counter.onScene[i].size(), percentile(counter.onScene[i], 0.5),
                                  percentile(counter.onScene[i], 0.9)};
     }
+}
+
+bool inFilter(const std::optional<Program>& program, const ReportOptions& options)
+{
+    return !options.program || program == options.program;
+}
+
+} // namespace
+
+Report computeReport(const std::vector<CallRow>& rows, const Period& period, const roster::TimeZoneRule& zone,
+                     const ReportOptions& options)
+{
+    Report report;
+    report.period = period;
+    report.range = utcRange(period, zone);
+    Counter counter;
+    declare(counter, options);
+    walk(rows, report.range, zone, options, counter);
+
+    std::unordered_map<std::string_view, long long> seen;
+    for (const CallRow& row : rows) {
+        if (report.range.contains(row.received) && inFilter(row, options)) {
+            report.calls += std::size_t(row.count);
+            if (!row.personKey.empty())
+                seen[row.personKey] += row.count;
+        }
+    }
+    finishReport(report, counter, seen, options);
+    return report;
+}
+
+Report computeReport(const AggregatedRows& rows, const Period& period, const roster::TimeZoneRule& zone,
+                     const ReportOptions& options)
+{
+    Report report;
+    report.period = period;
+    report.range = utcRange(period, zone);
+    Counter counter;
+    declare(counter, options);
+    for (const CallRow& row : rows.calls) {
+        if (!report.range.contains(row.received))
+            continue;
+        walkCall(row, options, counter);
+        if (inFilter(row, options))
+            report.calls += std::size_t(row.count);
+    }
+    static const CallRow kNoCall;
+    for (const CallCount& bucket : rows.buckets) {
+        if (report.range.contains(bucket.received) && inFilter(bucket.program, options))
+            walkTime(bucket.received, kNoCall, bucket.count, zone, counter);
+    }
+    for (const CallRow& row : rows.details) {
+        if (report.range.contains(row.received) && inFilter(row, options))
+            walkDetails(row, counter);
+    }
+    std::unordered_map<std::string_view, long long> seen;
+    for (const CallCount& person : rows.people) {
+        if (report.range.contains(person.received) && inFilter(person.program, options) &&
+            !person.personKey.empty())
+            seen[person.personKey] += person.count;
+    }
+    finishReport(report, counter, seen, options);
     return report;
 }
 

@@ -131,6 +131,11 @@ struct Report
 Report computeReport(const std::vector<CallRow>& rows, const Period& period, const roster::TimeZoneRule& zone,
                      const ReportOptions& options = {});
 
+// The same from the rows the store aggregated in SQL (AggregatedRows, its
+// `calls` judged): the same numbers as one CallRow per call.
+Report computeReport(const AggregatedRows& rows, const Period& period, const roster::TimeZoneRule& zone,
+                     const ReportOptions& options = {});
+
 // The call ids behind one cell of one table (sorted, unique). An unknown
 // table, row or column gives none; "repeat_people" gives none by design
 // (counts only). Durations: the cell of "response_times" lists the calls in

@@ -69,12 +69,68 @@ struct CallRow
     std::vector<std::string> referralKinds; // resource kind codes, "unlisted" for free text
     std::vector<FollowUpRow> followUps;
     std::string personKey; // opaque; empty when no person is linked
+    // How many calls the row stands for: 1 for a call; more for a group of
+    // calls the store counted together in SQL (AggregatedRows::calls): same
+    // routing facts, outcome and time class, `received` one of them, no id.
+    long long count = 1;
     // Filled by judgeEligibility(), in kAllPrograms order.
     std::array<ProgramJudgement, routing::kAllPrograms.size()> judgements{};
     bool judged = false;
 
     const ProgramJudgement& judgement(routing::Program p) const { return judgements[std::size_t(p)]; }
 };
+
+// Calls counted together (AggregatedRows): `count` calls received at
+// `received` (a bucket's start, or one of a person's calls), by the program
+// that handled them.
+struct CallCount
+{
+    TimePoint received{};
+    std::optional<routing::Program> program;
+    long long count = 0;
+    std::string personKey; // AggregatedRows::people only
+};
+
+// The calls of a period as the store aggregates them in SQL
+// (store/ReportRows.h, ReportRowStore::aggregatedRows), for
+// computeReport(): the same numbers as one CallRow per call (tests check
+// both agree) from far fewer rows.
+struct AggregatedRows
+{
+    // Every call, grouped by what the routing engine and the call-level
+    // tables look at (call type, beat, position when no beat, flags, risk,
+    // program, disposition, recommendation, whether a reason was written)
+    // and by time slice class (timeSlices()): `count` calls per row. No id,
+    // no unit times, no note, no follow-ups, no person.
+    std::vector<CallRow> calls;
+    // One row per call that has unit status times, an encounter note or
+    // follow-up tasks: id, received, program, disposition and those.
+    std::vector<CallRow> details;
+    // Calls per bucket of `bucketMinutes` (60 or 1) of UTC time and program.
+    std::vector<CallCount> buckets;
+    // Calls per person, program and period (opaque key).
+    std::vector<CallCount> people;
+};
+
+// Stretches of UTC time over which everything the routing engine reads of
+// a call's time is the same: the rule set in force, the holiday, every
+// program's hours (open or not) and which of the two periods. Calls of
+// one class with the same facts get the same decision, so the store groups
+// by class and the engine decides each group once, at one of its calls.
+struct TimeSlice
+{
+    TimePoint from{}; // inclusive
+    TimePoint to{};   // exclusive
+    int timeClass = 0;
+};
+// Slices covering [from, to), split at `split` (the current period's
+// start), adjacent slices of one class merged.
+std::vector<TimeSlice> timeSlices(const routing::RuleBook& rules, const roster::TimeZoneRule& zone,
+                                  TimePoint from, TimePoint to, TimePoint split);
+// 60 when every UTC hour of [from, to) lies in one local hour (whole-hour
+// offsets, changes on the hour): calls can be counted per UTC hour and
+// turned into local hours and months after. Otherwise 1 (per minute).
+int bucketMinutes(const roster::TimeZoneRule& zone, TimePoint from, TimePoint to);
 
 // Runs every row through the routing engine (the rule set in force at the
 // call's local time) and fills `judgements`. Reasons are split into what the

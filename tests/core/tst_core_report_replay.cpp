@@ -23,6 +23,95 @@ class TestReportReplay : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The store groups the calls of a report by time slice class
+    // (timeSlices) and the engine decides each group once, at one of its
+    // calls: any two instants of one class must get the same decision for
+    // the same call. Random calls over Durham's rule sets (half-hour hours,
+    // holidays, four rule sets, DST), each decided at its own time and at
+    // the first instant of its class.
+    void aTimeClassGetsOneDecision()
+    {
+        const auto beats = test::durhamBeats();
+        const Router router(test::durhamRuleBook(), beats);
+        const roster::TimeZoneRule& zone = router.rules().zone();
+        const TimePoint from = sys_days{2022y / January / 1} + hours{5};
+        const TimePoint split = sys_days{2024y / March / 1} + hours{5};
+        const TimePoint to = sys_days{2026y / January / 1} + hours{5};
+        const std::vector<TimeSlice> slices = timeSlices(router.rules(), zone, from, to, split);
+        QVERIFY(!slices.empty());
+        QCOMPARE(slices.front().from, from);
+        QCOMPARE(slices.back().to, to);
+        std::map<int, TimePoint> firstOfClass;
+        for (std::size_t i = 0; i < slices.size(); ++i) {
+            QVERIFY(slices[i].from < slices[i].to);
+            if (i > 0) {
+                QCOMPARE(slices[i].from, slices[i - 1].to);
+                QVERIFY(slices[i].timeClass != slices[i - 1].timeClass); // merged
+            }
+            firstOfClass.emplace(slices[i].timeClass, slices[i].from);
+        }
+        // Far fewer classes than slices: what makes the grouping pay.
+        QVERIFY2(firstOfClass.size() < 200, std::to_string(firstOfClass.size()).c_str());
+        QVERIFY2(slices.size() < 12000, std::to_string(slices.size()).c_str());
+
+        const std::vector<std::string> types = {"suicide-threat", "Welfare Check", "trespass",
+                                                "assault",        "disturbance",   "overdose"};
+        std::mt19937 random(16);
+        std::uniform_int_distribution<long long> when(0, duration_cast<seconds>(to - from).count() - 1);
+        std::uniform_int_distribution<int> pick(0, 99);
+        Decision atCall, atClass;
+        Error error;
+        int compared = 0, outsideHours = 0, holiday = 0;
+        for (int i = 0; i < 20000; ++i) {
+            const TimePoint t = from + seconds{when(random)};
+            const auto slice = std::upper_bound(slices.begin(), slices.end(), t,
+                                                [](TimePoint x, const TimeSlice& s) { return x < s.from; }) -
+                               1;
+            QVERIFY(t >= slice->from && t < slice->to);
+            const std::string beat = beats->beatIds()[std::size_t(pick(random)) % beats->beatIds().size()];
+            CallFacts facts;
+            facts.callType = types[std::size_t(pick(random)) % types.size()];
+            facts.beat = beat;
+            facts.risk = RiskLevel(pick(random) % 5);
+            facts.received = t;
+            const bool decided = router.decideInto(facts, atCall, error, ReasonDetail::CodesOnly);
+            facts.received = firstOfClass.at(slice->timeClass);
+            QCOMPARE(router.decideInto(facts, atClass, error, ReasonDetail::CodesOnly), decided);
+            if (!decided)
+                continue;
+            QCOMPARE(atClass.ruleSetIndex, atCall.ruleSetIndex);
+            for (std::size_t p = 0; p < kAllPrograms.size(); ++p) {
+                QCOMPARE(atClass.verdicts[p].eligible, atCall.verdicts[p].eligible);
+                QCOMPARE(atClass.verdicts[p].reasons.size(), atCall.verdicts[p].reasons.size());
+                for (std::size_t r = 0; r < atCall.verdicts[p].reasons.size(); ++r) {
+                    QCOMPARE(atClass.verdicts[p].reasons[r].code, atCall.verdicts[p].reasons[r].code);
+                    outsideHours += atCall.verdicts[p].reasons[r].code == ReasonCode::OutsideHours;
+                    holiday += atCall.verdicts[p].reasons[r].code == ReasonCode::Holiday;
+                }
+            }
+            ++compared;
+        }
+        qInfo("%zu slices, %zu classes; %d calls compared (the rest before the first rule set)",
+              slices.size(), firstOfClass.size(), compared);
+        QVERIFY(compared > 15000);
+        QVERIFY(outsideHours > 1000); // the hours and holidays were really tested
+        QVERIFY(holiday > 10);
+    }
+
+    // Calls can be counted per UTC hour where every UTC hour is one local
+    // hour (New York: whole-hour offsets, changes on the hour), per minute
+    // elsewhere (India's half hour; a period starting off the hour).
+    void bucketsFollowTheZone()
+    {
+        const TimePoint from = sys_days{2025y / January / 1} + hours{5};
+        const TimePoint to = sys_days{2026y / January / 1} + hours{5};
+        QCOMPARE(bucketMinutes(roster::TimeZoneRule::newYork(), from, to), 60);
+        const auto india = roster::TimeZoneRule::parse("IST-5:30");
+        QVERIFY(india.ok());
+        QCOMPARE(bucketMinutes(india.value(), from, to), 1);
+        QCOMPARE(bucketMinutes(roster::TimeZoneRule::newYork(), from + minutes{30}, to), 1);
+    }
+
     void eligibilityAgreesWithReplay()
     {
         const auto beats = test::durhamBeats();

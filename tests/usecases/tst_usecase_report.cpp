@@ -4,6 +4,7 @@
 // from the fixture (the comments say how) and must come out of the store's
 // rows and the core's metrics; reading the report is one audited aggregate
 // read; the drill-down is refused to a counselor and audited for a supervisor.
+#include "common/ReportCompare.h"
 #include "common/StrictTestMain.h"
 #include "common/TestDatabase.h"
 #include "core/routing/RuleSetJson.h"
@@ -192,6 +193,38 @@ private Q_SLOTS:
         QCOMPARE(got.value().current.calls, std::size_t(2));
         QCOMPARE(got.value().current.eligibility.rows, std::vector<std::string>{"crt"});
         QCOMPARE(got.value().current.repeatPeople.total(), 0LL);
+    }
+
+    // The report is aggregated in SQL (the calls grouped by what the routing
+    // engine reads and by time class, counted per hour and per person; one
+    // row per call only for unit times, notes and follow-ups): it must give
+    // exactly what one row per call gives, with and without a program.
+    void theAggregatedReadGivesWhatOneRowPerCallGives()
+    {
+        const auto router = testRouter();
+        const report::Period october = report::monthPeriod(year{2026} / October);
+        const report::Period september = report::previousPeriod(october);
+        for (const std::optional<routing::Program> program :
+             {std::optional<routing::Program>{}, std::optional{routing::Program::CommunityResponse},
+              std::optional{routing::Program::CrisisCallDiversion},
+              std::optional{routing::Program::PoliceEms}}) {
+            auto got = usecases::ReportUseCases(context(Role::Supervisor), router).report({october, program});
+            HEARTDESK_VERIFY_RESULT(got);
+            const roster::TimeZoneRule& zone = got.value().zone;
+            auto rows = ReportRowStore(db(), clock())
+                            .rows(context(Role::Supervisor).actor, report::utcRange(september, zone).from,
+                                  report::utcRange(october, zone).to, QStringLiteral("test"), false);
+            HEARTDESK_VERIFY_RESULT(rows);
+            report::judgeEligibility(rows.value(), *router);
+            report::ReportOptions options;
+            options.program = program;
+            QCOMPARE(test::reportDifference(got.value().current,
+                                            report::computeReport(rows.value(), october, zone, options)),
+                     std::string());
+            QCOMPARE(test::reportDifference(got.value().previous,
+                                            report::computeReport(rows.value(), september, zone, options)),
+                     std::string());
+        }
     }
 
     void drillDownIsCheckedAndAudited()
