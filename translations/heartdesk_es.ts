@@ -2752,6 +2752,46 @@ Base de datos: %2</translation>
         <source>What you typed before HEART Desk stopped is back; it is being saved.</source>
         <translation>Lo que escribió antes de que HEART Desk se detuviera ha vuelto; se está guardando.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>C-SSRS</source>
+        <translation>C-SSRS</translation>
+    </message>
+    <message>
+        <source>Also chosen differently: %1</source>
+        <translation>También elegido de otra forma: %1</translation>
+    </message>
+    <message>
+        <source>(A draft of this note was found but could not be read.)</source>
+        <translation>(Se encontró un borrador de esta nota, pero no se pudo leer.)</translation>
+    </message>
+    <message>
+        <source>The draft could not be discarded: %1</source>
+        <translation>No se pudo descartar el borrador: %1</translation>
+    </message>
+    <message>
+        <source>The changes the signed note never took were discarded.</source>
+        <translation>Se descartaron los cambios que la nota firmada nunca recibió.</translation>
+    </message>
+    <message>
+        <source>Before HEART Desk stopped, you typed changes to this note that it never saved, and the note was signed since. They are not in the note; they are shown here. Start an addendum with what still matters, or discard them.</source>
+        <translation>Antes de que HEART Desk se detuviera, usted escribió cambios en esta nota que nunca se guardaron, y la nota se firmó después. No están en la nota; se muestran aquí. Empiece un anexo con lo que aún importe, o descártelos.</translation>
+    </message>
+    <message>
+        <source>Your changes the signed note never took</source>
+        <translation>Sus cambios que la nota firmada nunca recibió</translation>
+    </message>
+    <message>
+        <source>Start an addendum with this…</source>
+        <translation>Empezar un anexo con esto…</translation>
+    </message>
+    <message>
+        <source>Discard these changes</source>
+        <translation>Descartar estos cambios</translation>
+    </message>
 </context>
 <context>
     <name>heart::ui::FirstAdminPage</name>
@@ -3611,6 +3651,58 @@ Base de datos: %2</translation>
     <message>
         <source>Calls of the last %1 weeks replayed under both rule sets: %2; eligibility changes: %3.</source>
         <translation>Llamadas de las últimas %1 semanas reproducidas con ambos conjuntos de reglas: %2; cambios de elegibilidad: %3.</translation>
+    </message>
+    <message>
+        <source>Sta&amp;ffing: the teams each program's hours need (team-hours a week) against what the current roster provides in those hours (its responders are CRT's), the open hours it leaves short, before → after:</source>
+        <translation>Dotación de &amp;equipos: los equipos que necesita el horario de cada programa (horas-equipo por semana) frente a lo que aporta la lista de turnos vigente en esas horas (sus intervinientes son del ERC), y las horas abiertas que deja sin cubrir, antes → después:</translation>
+    </message>
+    <message>
+        <source>Teams needed</source>
+        <translation>Equipos necesarios</translation>
+    </message>
+    <message>
+        <source>Roster provides</source>
+        <translation>La lista de turnos aporta</translation>
+    </message>
+    <message>
+        <source>Hours short</source>
+        <translation>Horas sin cubrir</translation>
+    </message>
+    <message>
+        <source>Team-hours short</source>
+        <translation>Horas-equipo que faltan</translation>
+    </message>
+    <message>
+        <source>To close the gaps (new rules)</source>
+        <translation>Para cubrir los huecos (reglas nuevas)</translation>
+    </message>
+    <message>
+        <source>Staffing against the current roster, per program</source>
+        <translation>Dotación frente a la lista de turnos vigente, por programa</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>cubierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>not on the roster: %n team-hour(s) a week to staff</source>
+        <translation><numerusform>no está en la lista de turnos: %n hora-equipo a la semana por cubrir</numerusform><numerusform>no está en la lista de turnos: %n horas-equipo a la semana por cubrir</numerusform></translation>
+    </message>
+    <message>
+        <source>+%1 clinician(s), +%2 peer support/EMT</source>
+        <translation>+%1 clínico(s), +%2 apoyo entre pares/TEM</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) no shift reaches</source>
+        <translation><numerusform>%n hora que ningún turno cubre</numerusform><numerusform>%n horas que ningún turno cubre</numerusform></translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>no está en la lista de turnos</translation>
     </message>
 </context>
 <context>
@@ -4778,10 +4870,6 @@ Base de datos: %2</translation>
         <translation>La primera fecha no puede ser posterior a la última.</translation>
     </message>
     <message>
-        <source>Reading the report…</source>
-        <translation>Leyendo el informe…</translation>
-    </message>
-    <message>
         <source>The report cannot be shown: %1</source>
         <translation>No se puede mostrar el informe: %1</translation>
     </message>
@@ -4950,6 +5038,14 @@ Base de datos: %2</translation>
     <message>
         <source>M&amp;ap:</source>
         <translation>M&amp;apa:</translation>
+    </message>
+    <message>
+        <source>Reading the report for %1…</source>
+        <translation>Leyendo el informe de %1…</translation>
+    </message>
+    <message>
+        <source>Still showing %1 until the report you chose has been read.</source>
+        <translation>Se sigue mostrando %1 hasta que se haya leído el informe que eligió.</translation>
     </message>
 </context>
 <context>
@@ -5806,10 +5902,6 @@ Base de datos: %2</translation>
         <translation>&amp;Desmarcar todos</translation>
     </message>
     <message>
-        <source>Hours, per weekday, e.g. 09:00-21:00 or 08:00-12:00, 13:00-17:00 (empty: closed; 21:00-07:00 runs past midnight):</source>
-        <translation>Horario, por día de la semana, p. ej. 09:00-21:00 o 08:00-12:00, 13:00-17:00 (vacío: cerrado; 21:00-07:00 pasa de la medianoche):</translation>
-    </message>
-    <message>
         <source>Always &amp;open</source>
         <translation>Siempre a&amp;bierto</translation>
     </message>
@@ -5880,6 +5972,22 @@ Base de datos: %2</translation>
     <message>
         <source>Save &amp;new version</source>
         <translation>Guardar &amp;nueva versión</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>Rule sets were saved on another workstation (%1) while you were editing. Your edits here are kept, not replaced; the list above shows what was saved. Compare before saving this version.</source>
+        <translation>Se guardaron conjuntos de reglas en otro puesto (%1) mientras usted editaba. Sus cambios aquí se conservan, no se sustituyen; la lista de arriba muestra lo que se guardó. Compare antes de guardar esta versión.</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Hours, per weekday, e.g. 09:00-21:00 or 08:00-12:00, 13:00-17:00 (empty: closed; 21:00-07:00 runs past midnight), or painted on the week grid below (drag, or the arrow keys and Space):</source>
+        <translation>Horario, por día de la semana, p. ej. 09:00-21:00 o 08:00-12:00, 13:00-17:00 (vacío: cerrado; 21:00-07:00 pasa de la medianoche), o pintado en la cuadrícula semanal de abajo (arrastrando, o con las flechas y Espacio):</translation>
     </message>
 </context>
 <context>
@@ -6344,10 +6452,6 @@ Base de datos: %2</translation>
 <context>
     <name>heart::ui::SettingsPage</name>
     <message>
-        <source>This setting was changed on another workstation meanwhile. Saving replaces that change with what is shown here; Reload shows it.</source>
-        <translation>Esta configuración se cambió mientras tanto en otro puesto. Guardar reemplaza ese cambio por lo que se ve aquí; Recargar lo muestra.</translation>
-    </message>
-    <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -6358,6 +6462,30 @@ Base de datos: %2</translation>
     <message>
         <source>Not saved: %1</source>
         <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Reloaded: this is the setting as saved now.</source>
+        <translation>Recargado: esta es la configuración tal como está guardada ahora.</translation>
+    </message>
+    <message>
+        <source>This setting was changed on another workstation meanwhile: saving what is shown here would be refused. "Update to the saved setting" shows what was saved there.</source>
+        <translation>Esta configuración se cambió mientras tanto en otro puesto: guardar lo que se muestra aquí sería rechazado. «Actualizar a la configuración guardada» muestra lo que se guardó allí.</translation>
+    </message>
+    <message>
+        <source>&amp;Update to the saved setting</source>
+        <translation>Act&amp;ualizar a la configuración guardada</translation>
+    </message>
+    <message>
+        <source>another administrator</source>
+        <translation>otro administrador</translation>
+    </message>
+    <message>
+        <source>a moment ago</source>
+        <translation>hace un momento</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 saved this setting at %2, after this screen read it. "Update to the saved setting" shows what they saved (what is shown here is then dropped); change it again from there if need be.</source>
+        <translation>No se guardó: %1 guardó esta configuración a las %2, después de que esta pantalla la leyera. «Actualizar a la configuración guardada» muestra lo que guardó (lo que se muestra aquí se descarta entonces); cámbiela de nuevo desde ahí si hace falta.</translation>
     </message>
 </context>
 <context>
@@ -7022,6 +7150,61 @@ Base de datos: %2</translation>
     <message>
         <source>Password for %1:</source>
         <translation>Contraseña de %1:</translation>
+    </message>
+</context>
+<context>
+    <name>heart::ui::WeekHoursEditor</name>
+    <message>
+        <source>%1 %2–%3</source>
+        <translation>%1 %2–%3</translation>
+    </message>
+    <message>
+        <source>%1: open</source>
+        <translation>%1: abierto</translation>
+    </message>
+    <message>
+        <source>%1: open %2 minutes</source>
+        <translation>%1: abierto %2 minutos</translation>
+    </message>
+    <message>
+        <source>%1: closed</source>
+        <translation>%1: cerrado</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dom</translation>
+    </message>
+    <message>
+        <source>Opening hours by weekday and half hour</source>
+        <translation>Horario por día de la semana y media hora</translation>
+    </message>
+    <message>
+        <source>Arrow keys move, Shift+arrows select, Shift+Space selects the day, Ctrl+Space the half hour on every day; Space toggles, Enter opens, Delete closes. Drag with the mouse to paint.</source>
+        <translation>Las flechas mueven, Mayús+flechas seleccionan, Mayús+Espacio selecciona el día, Ctrl+Espacio la media hora en todos los días; Espacio alterna, Intro abre, Supr cierra. Arrastre con el ratón para pintar.</translation>
     </message>
 </context>
 <context>
