@@ -507,17 +507,21 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     QString path = dir.filePath(QStringLiteral("queue.sqlite"));
     const QStringList args = app.arguments();
+    const char* const usage = "usage: bench_followup_queue [--tasks N (>= 1000)] [--reuse] [SQLITE_FILE]\n";
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--tasks") && i + 1 < args.size()) {
             bool ok = false;
             g_tasks = args[++i].toInt(&ok);
             if (!ok || g_tasks < 1000) {
-                std::fprintf(stderr,
-                             "usage: bench_followup_queue [--tasks N (>= 1000)] [--reuse] [SQLITE_FILE]\n");
+                std::fprintf(stderr, "%s", usage);
                 return 2;
             }
         } else if (args[i] == QLatin1String("--reuse")) {
             g_reuse = true;
+        } else if (args[i].startsWith(QLatin1Char('-'))) {
+            // Not a file name: "--help" once became a SQLite file of that name.
+            std::fprintf(stderr, "%s", usage);
+            return args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h") ? 0 : 2;
         } else {
             path = args[i];
         }
