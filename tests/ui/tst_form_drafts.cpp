@@ -382,7 +382,10 @@ private Q_SLOTS:
         test::UiTestFixture f;
         QVERIFY(f.ok());
         if (f.server())
-            QSKIP("SQLite triggers stand for the failures here");
+            // The failures are made with SQLite triggers; on PostgreSQL the same
+            // transaction is checked by tst_usecase_followups'
+            // recordOutcomeTakesItsDraftInItsTransaction (a fault at the deletion).
+            QSKIP("failures made by SQLite triggers; PostgreSQL: tst_usecase_followups");
         f.typeSignIn(QStringLiteral("navigator"), QStringLiteral("navigator-demo"));
         auto* queue = qobject_cast<ui::FollowUpQueueWidget*>(f.window().home());
         QVERIFY(queue);
