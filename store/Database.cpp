@@ -15,6 +15,7 @@
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
+#include <algorithm>
 
 namespace heart::store {
 namespace {
@@ -209,6 +210,7 @@ void Database::close()
 {
     if (m_connectionName.isEmpty())
         return;
+    dropKeptStatements();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -441,6 +443,39 @@ StoreError Database::exec(QSqlQuery& query, const char* what)
     return failed(query.lastError(), what);
 }
 
+StoreResult<KeptQuery> Database::execKept(const QString& sql, const QVariantList& values, const char* what)
+{
+    auto kept =
+        std::find_if(m_kept.begin(), m_kept.end(), [&](const auto& entry) { return entry.first == sql; });
+    if (kept != m_kept.end()) {
+        m_kept.splice(m_kept.begin(), m_kept, kept);
+        m_kept.front().second->finish();
+    } else {
+        if (!m_db.isOpen())
+            return connectionGone(what);
+        auto query = std::make_shared<QSqlQuery>(m_db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return failed(query->lastError(), what);
+        m_kept.emplace_front(sql, std::move(query));
+        while (qsizetype(m_kept.size()) > kKeptStatements)
+            m_kept.pop_back();
+    }
+    std::shared_ptr<QSqlQuery> query = m_kept.front().second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query->bindValue(int(i), values.at(i));
+    if (StoreError error = exec(*query, what)) {
+        m_kept.pop_front();
+        return error;
+    }
+    return KeptQuery(std::move(query));
+}
+
+void Database::dropKeptStatements()
+{
+    m_kept.clear();
+}
+
 StoreError Database::execDirect(const QString& sql, const char* what)
 {
     if (StoreError fault = injectedFault(what))
@@ -502,7 +537,9 @@ bool Database::ping()
         // so what listens on the connection knows to take it up again.
         const bool wasConnected = m_connected;
         setConnected(false);
-        // One quiet attempt to reconnect with the credentials already given.
+        // One quiet attempt to reconnect with the credentials already given
+        // (the kept statements were the old session's).
+        dropKeptStatements();
         m_db.close();
         if (m_db.open()) {
             for (const QString& statement : m_dialect.sessionSetup())

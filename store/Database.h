@@ -12,8 +12,35 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <chrono>
+#include <list>
+#include <memory>
+#include <utility>
 
 namespace heart::store {
+
+// A statement of Database::execKept(), run: read it like a QSqlQuery. When
+// it goes, the statement is finished (its read ends) and stays prepared.
+class KeptQuery
+{
+public:
+    explicit KeptQuery(std::shared_ptr<QSqlQuery> query) : m_query(std::move(query)) {}
+    KeptQuery(KeptQuery&& other) noexcept = default;
+    KeptQuery& operator=(KeptQuery&&) = delete;
+    KeptQuery(const KeptQuery&) = delete;
+    KeptQuery& operator=(const KeptQuery&) = delete;
+    ~KeptQuery()
+    {
+        if (m_query)
+            m_query->finish();
+    }
+    QSqlQuery& operator*() const { return *m_query; }
+    QSqlQuery* operator->() const { return m_query.get(); }
+
+private:
+    // Shared with the Database: a statement dropped meanwhile (the
+    // connection closed) stays valid until this goes.
+    std::shared_ptr<QSqlQuery> m_query;
+};
 
 class Database : public QObject
 {
@@ -46,6 +73,21 @@ public:
     // lost connection. `what` names the operation for the log.
     StoreError exec(QSqlQuery& query, const char* what);
     StoreError execDirect(const QString& sql, const char* what);
+    // Runs `sql` with `values` bound in order as a statement kept prepared
+    // on this connection: the next call with the same text binds and runs
+    // it again, with no new statement (on PostgreSQL no PREPARE and
+    // DEALLOCATE round trips, and after five runs the server may keep one
+    // generic plan instead of planning each run). For the few statements
+    // run again and again (the follow-up queue's page and count); the
+    // hottest kKeptStatements are kept. The query returned is reused by the
+    // next call with the same text: read it before that call. It is finished
+    // when the KeptQuery goes (SQLite would otherwise keep the read
+    // transaction of a statement read only in part open, and with it an old
+    // snapshot). A failure drops the statement, so the next call prepares it
+    // anew.
+    StoreResult<KeptQuery> execKept(const QString& sql, const QVariantList& values, const char* what);
+    static constexpr int kKeptStatements = 24;
+    int keptStatementCount() const { return int(m_kept.size()); }
 
     // Tests only: the next exec() or execDirect() named `what` fails as a
     // server error would, so a test can break a use case between two writes.
@@ -74,6 +116,7 @@ private:
     StoreError probeSqliteFile(const QString& path);
     StoreError openConnection(const QString& password, bool readOnly);
     void setConnected(bool connected);
+    void dropKeptStatements();
 
     ConnectionSpec m_spec;
     SqlDialect m_dialect{Engine::Sqlite};
@@ -84,6 +127,8 @@ private:
     bool m_txDoomed = false;
     class UnitOfWork* m_openWork = nullptr;
     QString m_faultAt;
+    // execKept()'s statements, the most recently used first.
+    std::list<std::pair<QString, std::shared_ptr<QSqlQuery>>> m_kept;
     std::chrono::milliseconds m_migrationLockTimeout{std::chrono::seconds(60)};
 };
 

@@ -280,7 +280,7 @@ QString orderColumns(const QString& terms)
 // listing's order in an index, the first `rows` rows of each (LATERAL;
 // a task among a word's first `rows` is also among the listing's first
 // `rows` when it is there, so the page is the same), more as a range of the
-// key. The listing's `? OFFSET ?` remains to be bound after `values`.
+// key. `pageLimit` ends it (the page's LIMIT and OFFSET).
 struct NameSearchQuery
 {
     QString with;
@@ -288,7 +288,8 @@ struct NameSearchQuery
     QVariantList values;
 };
 
-NameSearchQuery oneQueryNameSearch(const Conditions& c, const QString& terms, int rows)
+NameSearchQuery oneQueryNameSearch(const Conditions& c, const QString& terms, int rows,
+                                   const QString& pageLimit)
 {
     NameSearchQuery q;
     QStringList starts;
@@ -312,13 +313,11 @@ NameSearchQuery oneQueryNameSearch(const Conditions& c, const QString& terms, in
             QStringLiteral(" FROM (SELECT x.* FROM (SELECT DISTINCT word FROM w WHERE word IS NOT NULL) v "
                            "CROSS JOIN LATERAL (SELECT ") +
             columns + c.from() + where + QStringLiteral("t.word = v.word ORDER BY ") + terms +
-            QStringLiteral(" LIMIT ?) x WHERE ") + words +
+            QStringLiteral(" LIMIT %1) x WHERE ").arg(rows) + words +
             QStringLiteral(" <= %1 UNION ALL SELECT ").arg(kMaxExpandedWords) + columns + c.from() + where +
             QStringLiteral("t.word >= ? AND t.word < ? AND ") + words +
-            QStringLiteral(" > %1) t ORDER BY ").arg(kMaxExpandedWords) + terms +
-            QStringLiteral(" LIMIT ? OFFSET ?");
+            QStringLiteral(" > %1) t ORDER BY ").arg(kMaxExpandedWords) + terms + pageLimit;
     q.values += c.values;
-    q.values << rows;
     q.values += c.values;
     q.values << c.prefix << afterPrefix(c.prefix);
     return q;
@@ -366,14 +365,13 @@ StoreResult<int> FollowUpQueue::count(const Actor& actor, const FollowUpQueueFil
         return 0;
     if (StoreError error = addWordTerm(m_db, c))
         return error;
-    QSqlQuery query = m_db.prepare(
+    auto query = m_db.execKept(
         (c.distinct ? QStringLiteral("SELECT COUNT(DISTINCT t.id)") : QStringLiteral("SELECT COUNT(*)")) +
-        c.from() + c.where());
-    for (const QVariant& value : c.values)
-        query.addBindValue(value);
-    if (StoreError error = m_db.exec(query, "count follow-up tasks"))
-        return error;
-    return query.next() ? query.value(0).toInt() : 0;
+            c.from() + c.where(),
+        c.values, "count follow-up tasks");
+    if (!query.ok())
+        return query.error();
+    return query.value()->next() ? query.value()->value(0).toInt() : 0;
 }
 
 StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
@@ -400,11 +398,15 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
     // joined for those ids only. PostgreSQL: a name search's words are found
     // in the same query (each query there is a round trip to the server,
     // and looking them up first took two more, longer than the page).
+    // LIMIT and OFFSET written out (checked numbers), not bound: the page's
+    // statement is kept prepared (Database::execKept), and with them known
+    // PostgreSQL can plan it once for every name, filter value and time.
+    const QString pageLimit = QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
     QString with;
     QString ids;
     QVariantList values;
     if (c.byWords && m_db.dialect().engine() == Engine::Postgres) {
-        const NameSearchQuery search = oneQueryNameSearch(c, terms, offset + limit);
+        const NameSearchQuery search = oneQueryNameSearch(c, terms, offset + limit, pageLimit);
         with = search.with;
         ids = search.ids;
         values = search.values;
@@ -413,32 +415,30 @@ StoreResult<QList<FollowUpQueueRow>> FollowUpQueue::page(const Actor& actor,
             return error;
         ids = (c.distinct ? QStringLiteral("SELECT DISTINCT t.id AS task_id, ") + orderColumns(terms)
                           : QStringLiteral("SELECT t.id AS task_id")) +
-              c.from() + c.where() + QStringLiteral(" ORDER BY ") + terms +
-              QStringLiteral(" LIMIT ? OFFSET ?");
+              c.from() + c.where() + QStringLiteral(" ORDER BY ") + terms + pageLimit;
         values = c.values;
     }
-    QSqlQuery query = m_db.prepare(
+    auto query = m_db.execKept(
         with +
-        QStringLiteral("SELECT t.id, t.version, t.kind, t.program, "
-                       "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "
-                       "'')), ''), c.person_name), c.call_type, c.cad_number, "
-                       "t.risk, t.risk_rank, t.contact_at, t.due_at, t.state, t.outcome, t.assigned_to, "
-                       "u.display_name, t.attempts, t.max_attempts, t.preferred_contact FROM (") +
-        ids +
-        QStringLiteral(") p JOIN followup_tasks t ON t.id = p.task_id LEFT JOIN calls c ON c.id = t.call_id "
-                       "LEFT JOIN people pe ON pe.id = t.person_id "
-                       "LEFT JOIN users u ON u.id = t.assigned_to ORDER BY ") +
-        terms);
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    query.addBindValue(limit);
-    query.addBindValue(offset);
-    if (StoreError error = m_db.exec(query, "list follow-up tasks"))
-        return error;
+            QStringLiteral(
+                "SELECT t.id, t.version, t.kind, t.program, "
+                "COALESCE(NULLIF(TRIM(COALESCE(pe.given_name, '') || ' ' || COALESCE(pe.family_name, "
+                "'')), ''), c.person_name), c.call_type, c.cad_number, "
+                "t.risk, t.risk_rank, t.contact_at, t.due_at, t.state, t.outcome, t.assigned_to, "
+                "u.display_name, t.attempts, t.max_attempts, t.preferred_contact FROM (") +
+            ids +
+            QStringLiteral(
+                ") p JOIN followup_tasks t ON t.id = p.task_id LEFT JOIN calls c ON c.id = t.call_id "
+                "LEFT JOIN people pe ON pe.id = t.person_id "
+                "LEFT JOIN users u ON u.id = t.assigned_to ORDER BY ") +
+            terms,
+        values, "list follow-up tasks");
+    if (!query.ok())
+        return query.error();
     QList<FollowUpQueueRow> rows;
     rows.reserve(limit);
-    while (query.next())
-        rows.append(readRow(query));
+    while (query.value()->next())
+        rows.append(readRow(*query.value()));
     return rows;
 }
 

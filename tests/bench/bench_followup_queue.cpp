@@ -108,19 +108,19 @@ const char* const kColumns =
     "t.risk_rank, "
     "t.contact_at, t.due_at, t.state, t.outcome, t.assigned_to, u.display_name, t.attempts, t.max_attempts, "
     "t.preferred_contact FROM followup_tasks t LEFT JOIN calls c ON c.id = t.call_id "
-    "LEFT JOIN users u ON u.id = t.assigned_to LIMIT ?";
+    "LEFT JOIN users u ON u.id = t.assigned_to LIMIT ";
 
-// The reference: one page of the queue's columns, no filter, no order, read to the last value.
+// The reference: one page of the queue's columns, no filter, no order, read
+// to the last value; kept prepared on the connection as the store's listings
+// are (Database::execKept), so both pay the same round trips.
 double plainSelectMs(store::Database& db)
 {
     const auto read = [&] {
-        QSqlQuery query = db.prepare(QLatin1String(kColumns));
-        query.addBindValue(kPage);
-        query.exec();
+        auto query = db.execKept(QLatin1String(kColumns) + QString::number(kPage), {}, "reference");
         int values = 0;
-        while (query.next()) {
+        while (query.ok() && query.value()->next()) {
             for (int i = 0; i < 18; ++i)
-                values += query.value(i).isNull() ? 0 : 1;
+                values += query.value()->value(i).isNull() ? 0 : 1;
         }
         if (values == 0)
             std::printf("  (the reference read nothing)\n");

@@ -707,6 +707,58 @@ private Q_SLOTS:
                 .ok);
     }
 
+    // The page and the count are kept prepared on the connection
+    // (Database::execKept): the same listing run again prepares nothing new,
+    // still sees what another workstation wrote meanwhile, and leaves no
+    // read open behind it (a count reads one row of its statement: SQLite
+    // would keep that read's snapshot, and hold back every checkpoint).
+    void aListingRunAgainSeesWhatAnotherWorkstationWrote()
+    {
+        FollowUpQueueFilter grant;
+        grant.personName = QStringLiteral("grant");
+        QCOMPARE(list(grant), QStringLiteral("L"));
+        QCOMPARE(count(grant), 1);
+        const int kept = m_fixture->db().keptStatementCount();
+        QVERIFY(kept >= 2);
+        const auto prepared = [&]() -> int {
+            if (m_fixture->isSqlite())
+                return -1;
+            const RawResult r = m_fixture->sql(QStringLiteral("SELECT COUNT(*) FROM pg_prepared_statements"));
+            return r.ok ? r.rows.at(0).at(0).toInt() : -2;
+        };
+        const int preparedBefore = prepared();
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(list(grant), QStringLiteral("L"));
+            QCOMPARE(count(grant), 1);
+        }
+        QCOMPARE(m_fixture->db().keptStatementCount(), kept);
+        QCOMPARE(prepared(), preparedBefore);
+
+        store::StoreError error;
+        std::unique_ptr<Database> other = m_fixture->openSecond(&error);
+        QVERIFY2(other, qPrintable(error.detail));
+        const auto onOther = [&](const QString& sql) {
+            const RawResult r = TestDatabase::sqlOn(*other, sql);
+            if (!r.ok)
+                qWarning("%s", qPrintable(r.error));
+            return r.ok;
+        };
+        QVERIFY(onOther(QStringLiteral("UPDATE calls SET person_name = 'Ada Grant' WHERE id = 'call-E'")));
+        QCOMPARE(list(grant), QStringLiteral("LE"));
+        QCOMPARE(count(grant), 2);
+        if (m_fixture->isSqlite()) {
+            // Nothing of this connection holds the write-ahead log: the other
+            // workstation's checkpoint copies it all back and empties it.
+            const RawResult checkpoint =
+                TestDatabase::sqlOn(*other, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            QVERIFY2(checkpoint.ok, qPrintable(checkpoint.error));
+            QCOMPARE(checkpoint.rows.at(0).at(0).toInt(), 0); // not busy
+        }
+        QVERIFY(onOther(QStringLiteral("UPDATE calls SET person_name = 'Eli Park' WHERE id = 'call-E'")));
+        QCOMPARE(list(grant), QStringLiteral("L"));
+        QCOMPARE(count(grant), 1);
+    }
+
     void aListingIsOneAuditRowNamingNobody()
     {
         const int before = m_fixture->auditCount(QStringLiteral("search"), m_navigator->userId());
