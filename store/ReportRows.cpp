@@ -2,6 +2,7 @@
 
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/SqlTransaction.h"
 #include "store/StoreTime.h"
 
 #include <QHash>
@@ -329,6 +330,21 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
         return readAggregatedDetails(fromText, toText, std::move(out));
     }
 
+    // PostgreSQL: the read in one transaction (one snapshot for every query
+    // below), in which the grouped query's hash table (some 11 MB for the
+    // 27,000 groups of a year of 500,000 calls and the year before) stays in
+    // memory where work_mem's 4 MB default had the server sort the 500,000
+    // rows on disk instead (2.4 s against 0.8 s), and with no JIT compiling
+    // (the planner takes the slices' join for millions of rows and compiled
+    // for 0.35 s, more than it saved).
+    SqlTransaction tx(m_db);
+    if (tx.beginError())
+        return tx.beginError();
+    for (const char* setting : {"SET LOCAL work_mem = '32MB'", "SET LOCAL jit = off"}) {
+        if (StoreError error = m_db.execDirect(QLatin1String(setting), "report read settings"))
+            return error;
+    }
+
     // 1. Every call, grouped by what the routing engine and the call-level
     // tables look at and by its time slice's class (one index range scan
     // per slice on calls_received_at). The position only counts without a
@@ -419,7 +435,12 @@ StoreResult<std::optional<report::AggregatedRows>> ReportRowStore::readAggregate
                               toStdString(people.value(0).toString())});
     }
 
-    return readAggregatedDetails(fromText, toText, std::move(out));
+    auto rows = readAggregatedDetails(fromText, toText, std::move(out));
+    if (!rows.ok())
+        return rows;
+    if (StoreError error = tx.commit())
+        return error;
+    return rows;
 }
 
 StoreResult<std::optional<report::AggregatedRows>>

@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QtGlobal>
+#include <cstdio>
 
 namespace heart::test {
 namespace {
@@ -159,7 +160,11 @@ void TestDatabase::dropPostgresDatabase()
 {
     {
         QSqlDatabase admin = QSqlDatabase::database(m_adminConnection, false);
-        if (!m_databaseName.isEmpty()) {
+        // By hand (a benchmark's filled database, to read its plans): kept.
+        if (!m_databaseName.isEmpty() && qEnvironmentVariableIsSet("HEARTDESK_TEST_KEEP_DATABASE")) {
+            std::fprintf(stderr, "HEARTDESK_TEST_KEEP_DATABASE: kept the database %s\n",
+                         qPrintable(m_databaseName));
+        } else if (!m_databaseName.isEmpty()) {
             const QString drop =
                 QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName);
             RawResult dropped = run(admin, drop, {});
