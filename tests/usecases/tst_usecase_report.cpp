@@ -227,6 +227,30 @@ private Q_SLOTS:
         }
     }
 
+    // PostgreSQL reads the report in a transaction of its own, with room to
+    // hash its groups in memory and no JIT (store/ReportRows.cpp): set for
+    // that transaction alone, so the workstation's other queries keep the
+    // server's settings, and no transaction is left open behind it.
+    void theReadsSettingsEndWithTheRead()
+    {
+        const auto setting = [&](const char* name) {
+            if (m_fixture->isSqlite())
+                return QStringLiteral("(none)");
+            const auto r =
+                m_fixture->sql(QStringLiteral("SELECT current_setting('%1')").arg(QLatin1String(name)));
+            return r.ok ? r.rows.at(0).at(0).toString() : r.error;
+        };
+        const QString workMem = setting("work_mem"), jit = setting("jit");
+        QVERIFY(workMem != QLatin1String("32MB"));
+        auto got = usecases::ReportUseCases(context(Role::Supervisor), testRouter())
+                       .report({report::monthPeriod(year{2026} / October), {}});
+        HEARTDESK_VERIFY_RESULT(got);
+        QCOMPARE(got.value().current.calls, std::size_t(5));
+        QCOMPARE(db().transactionDepth(), 0);
+        QCOMPARE(setting("work_mem"), workMem);
+        QCOMPARE(setting("jit"), jit);
+    }
+
     void drillDownIsCheckedAndAudited()
     {
         const report::Period october = report::monthPeriod(year{2026} / October);
