@@ -5,6 +5,7 @@
 #include "store/AccountStore.h"
 #include "store/CoreText.h"
 #include "store/Database.h"
+#include "store/DraftStore.h"
 #include "store/EncounterHash.h"
 #include "store/FollowUpStore.h"
 #include "store/ReadAndCommit.h"
@@ -525,7 +526,8 @@ StoreResult<Encounter> EncounterStore::sign(const Actor& actor, const QString& e
 }
 
 StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, const QString& encounterId,
-                                                           const QString& input, const QString& password)
+                                                           const QString& input, const QString& password,
+                                                           const QString& draftForm)
 {
     if (StoreError error =
             refuseUnless(encounter::maySign(actor.role()), actor, Action::SignEncounter, encounterId))
@@ -590,6 +592,10 @@ StoreResult<EncounterAddendum> EncounterStore::addAddendum(const Actor& actor, c
     // the journal names the encounter at that version.
     if (StoreError error = work.changed(audit::Addendum, kEncounter, encounterId, encounterVersion))
         return error;
+    if (!draftForm.isEmpty()) {
+        if (StoreError error = DraftStore(m_db, m_clock).discard(actor, draftForm))
+            return error;
+    }
     if (StoreError error = work.commit())
         return error;
     return addendum;

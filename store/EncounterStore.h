@@ -142,9 +142,13 @@ public:
                                 const QString& password);
     // A signed addendum to a signed note (encounter::maySign roles, password as
     // for signing). InvalidInput field "signed" when the note is not signed yet
-    // (change the note instead), field "text" when the text is blank.
+    // (change the note instead), field "text" when the text is blank. With
+    // `draftForm`, the actor's draft of that form (DraftStore) is deleted in
+    // the addendum's own transaction: the addendum made of a signed note's
+    // leftover draft, and the draft gone, both or neither.
     StoreResult<EncounterAddendum> addAddendum(const Actor& actor, const QString& encounterId,
-                                               const QString& text, const QString& password);
+                                               const QString& text, const QString& password,
+                                               const QString& draftForm = {});
 
     // Recomputes the hashes of the signed note and every addendum (Action::ViewUnitCalls).
     StoreResult<EncounterVerification> verify(const Actor& actor, const QString& encounterId);

@@ -82,12 +82,14 @@ store::StoreResult<store::Encounter> EncounterUseCases::sign(const QString& enco
         .sign(m_context.actor, encounterId, version, password);
 }
 
-store::StoreResult<store::EncounterAddendum>
-EncounterUseCases::addAddendum(const QString& encounterId, const QString& text, const QString& password)
+store::StoreResult<store::EncounterAddendum> EncounterUseCases::addAddendum(const QString& encounterId,
+                                                                            const QString& text,
+                                                                            const QString& password,
+                                                                            const QString& draftForm)
 {
     store::AccountStore accounts(m_context.db, m_context.clock);
     return store::EncounterStore(m_context.db, m_context.clock, accounts)
-        .addAddendum(m_context.actor, encounterId, text, password);
+        .addAddendum(m_context.actor, encounterId, text, password, draftForm);
 }
 
 store::StoreResult<store::EncounterVerification> EncounterUseCases::verify(const QString& encounterId)

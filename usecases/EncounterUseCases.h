@@ -39,8 +39,11 @@ public:
     // that a failed attempt stays audited while nothing else is written.
     store::StoreResult<store::Encounter> sign(const QString& encounterId, int version,
                                               const QString& password);
+    // With `draftForm`: the actor's draft of that form goes in the
+    // addendum's own transaction (the leftover draft it was made of).
     store::StoreResult<store::EncounterAddendum> addAddendum(const QString& encounterId, const QString& text,
-                                                             const QString& password);
+                                                             const QString& password,
+                                                             const QString& draftForm = {});
 
     store::StoreResult<store::EncounterVerification> verify(const QString& encounterId);
 

@@ -11,6 +11,7 @@
 #include "core/safety/SafetyPlan.h"
 #include "core/triage/Cssrs.h"
 #include "store/ChangeJournal.h"
+#include "store/DraftStore.h"
 #include "store/IntakeStore.h"
 #include "store/UnitStore.h"
 #include "usecases/EncounterUseCases.h"
@@ -172,6 +173,46 @@ private Q_SLOTS:
                  1);
         QCOMPARE(snapshot(), before);
         QCOMPARE(spy.count(), 0);
+    }
+
+    // An addendum made of the signed note's leftover draft takes the draft
+    // in its own transaction: a fault at the draft's deletion takes the
+    // addendum back with it (nothing journaled or signalled), the draft
+    // stays; then both go together.
+    void anAddendumTakesItsLeftoverDraftInItsTransaction()
+    {
+        auto signedNote = lead().sign(m_encounter.id, m_encounter.version, TestDatabase::userPassword());
+        HEARTDESK_VERIFY_RESULT(signedNote);
+        const Actor teamLead = m_fixture->actorFor(Role::CrtTeamLead);
+        const QString form = QStringLiteral("encounter/") + m_encounter.id;
+        QVERIFY(!DraftStore(db(), clock()).save(teamLead, form, QStringLiteral("{\"narrative\":\"late\"}")));
+        m_journalBefore = ChangeJournal(db()).lastSeq().value();
+        const auto drafts = [&] {
+            return count(QStringLiteral("SELECT COUNT(*) FROM drafts WHERE form = ?"), {form});
+        };
+        const auto addenda = [&] {
+            return count(QStringLiteral("SELECT COUNT(*) FROM encounter_addenda WHERE encounter_id = ?"),
+                         {m_encounter.id});
+        };
+        QSignalSpy spy(&db(), &Database::changesCommitted);
+        db().injectFault(QStringLiteral("discard draft"));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("discard draft failed")));
+        auto failed =
+            lead().addAddendum(m_encounter.id, QStringLiteral("late"), TestDatabase::userPassword(), form);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code, StoreErrorCode::QueryFailed);
+        QCOMPARE(addenda(), 0);
+        QCOMPARE(drafts(), 1);
+        QCOMPARE(journal().size(), 0);
+        QCOMPARE(spy.count(), 0);
+
+        auto added =
+            lead().addAddendum(m_encounter.id, QStringLiteral("late"), TestDatabase::userPassword(), form);
+        HEARTDESK_VERIFY_RESULT(added);
+        QCOMPARE(addenda(), 1);
+        QCOMPARE(drafts(), 0);
+        QCOMPARE(journal().size(), 1);
+        QCOMPARE(spy.count(), 1);
     }
 
     void anEntryMovesTheEncounterOnWithIt()

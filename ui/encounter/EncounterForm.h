@@ -80,7 +80,8 @@ public:
     bool save();                        // Ctrl+S (signing roles)
     bool sign(const QString& password); // what the signing dialog calls
     bool addEntry();                    // Ctrl+Return in "Your entry"
-    bool addAddendum(const QString& text, const QString& password);
+    // With `draftForm`: that draft goes in the addendum's own transaction.
+    bool addAddendum(const QString& text, const QString& password, const QString& draftForm = {});
     void reload();
     void focusFirstField(); // the presenting concern, or the entry box for a peer
     // After entries or the safety plan were written: the stored version and

@@ -237,9 +237,10 @@ bool EncounterForm::addEntry()
     return true;
 }
 
-bool EncounterForm::addAddendum(const QString& text, const QString& password)
+bool EncounterForm::addAddendum(const QString& text, const QString& password, const QString& draftForm)
 {
-    auto added = usecases::EncounterUseCases(m_services).addAddendum(m_encounter.id, text, password);
+    auto added =
+        usecases::EncounterUseCases(m_services).addAddendum(m_encounter.id, text, password, draftForm);
     if (!added.ok()) {
         setStatus(added.error().code == store::StoreErrorCode::BadCredentials
                       ? tr("Addendum not added: the password is not right.")
@@ -258,9 +259,8 @@ void EncounterForm::askForAddendum()
     askForAddendumWith(QString());
 }
 
-// `text`: the leftover draft's, to start from; once that addendum is signed,
-// the draft has served and goes (a crash between the two shows it again
-// beside the addendum, for the lead to discard).
+// `text`: the leftover draft's, to start from; the addendum signed, the
+// draft has served and goes, in the addendum's own transaction.
 void EncounterForm::askForAddendumWith(const QString& text)
 {
     if (!isLoaded() || !m_encounter.isSigned() || !encounter::maySign(m_services.actor.role()))
@@ -269,9 +269,11 @@ void EncounterForm::askForAddendumWith(const QString& text)
     if (!text.isEmpty())
         dialog.setText(text);
     while (dialog.exec() == QDialog::Accepted) {
-        if (addAddendum(dialog.text(), dialog.password())) {
-            if (!text.isEmpty())
-                discardLeftoverDraft();
+        if (addAddendum(dialog.text(), dialog.password(), text.isEmpty() ? QString() : draftKey())) {
+            if (!text.isEmpty()) {
+                m_leftoverText->clear();
+                m_leftoverBox->hide();
+            }
             setStatus(tr("Addendum signed and added."));
             return;
         }
