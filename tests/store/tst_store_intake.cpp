@@ -122,7 +122,9 @@ QStringList differences(const CallRecord& a, const CallRecord& b)
 // The generated CAD number for a sequence number under a prefix.
 std::function<QString(int)> cadNumber(const QString& prefix)
 {
-    return [prefix](int sequence) {
+    // -> QString: deduced, the type would be a QStringBuilder holding the
+    // .arg() temporary, read after it is gone (AddressSanitizer).
+    return [prefix](int sequence) -> QString {
         return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
     };
 }
